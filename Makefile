@@ -1,0 +1,46 @@
+# fazhi-lake: the two commands are `make run` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: run test check eval bench install browser clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Run the main job on the bundled sample site: crawl, parse, gate, load, summary.
+run: install
+	$(VENV)/bin/fazhi run
+
+## Run the whole test suite (installs Chromium for the dashboard test when missing).
+test: install browser
+	$(PY) -m pytest
+
+## ruff, mypy and the tests.
+check: install
+	$(VENV)/bin/ruff check fazhi flows tests benchmarks
+	$(VENV)/bin/mypy
+	$(PY) -m pytest
+
+## Score the extractor against the gold set.
+eval: install
+	$(VENV)/bin/fazhi eval --gold eval/gold --docs eval/docs
+
+## Benchmarks print figures; they are not pass/fail.
+bench: install
+	$(PY) -m benchmarks
+
+## Headless Chromium and a CJK font from Debian, for dashboard tests and screenshots.
+browser:
+	@command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi wqy || \
+	  { (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-zenhei >/dev/null) \
+	    || echo "warning: could not install chromium; browser tests will be skipped"; }
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,27 @@
+"""Thin command-line layer: each module in this package registers its commands on ``app``.
+
+Commands parse arguments, call the package and print; no domain logic lives here.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+from fazhi.cli.app import app
+
+_SKIP = {"app"}
+
+
+def _register_commands() -> None:
+    for module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if module.name not in _SKIP and not module.name.startswith("_"):
+            importlib.import_module(f"{__name__}.{module.name}")
+
+
+_register_commands()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,95 @@
+"""One settings object for the whole project.
+
+Precedence (highest first): explicit keyword arguments, ``FAZHI_*`` environment variables,
+a TOML file (``FAZHI_CONFIG`` or ``fazhi.toml`` in the working directory), defaults in code.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DATA = Path(__file__).resolve().parent / "data"
+
+
+def _config_file() -> Path:
+    return Path(os.environ.get("FAZHI_CONFIG", "fazhi.toml"))
+
+
+class Settings(BaseSettings):
+    """Runtime settings; every path derives from ``data_dir`` unless set explicitly."""
+
+    model_config = SettingsConfigDict(env_prefix="FAZHI_", extra="ignore")
+
+    data_dir: Path = Path("warehouse")
+    user_agent: str = "fazhi-lake/0.1 (+https://github.com/fazhi-lake/fazhi-lake; open data)"
+    request_timeout_s: float = 20.0
+    delay_s: float = 1.0
+    max_concurrency_per_host: int = 2
+    max_retries: int = 3
+    max_body_bytes: int = 50 * 1024 * 1024
+    max_redirects: int = 5
+    max_pages: int = 50
+    lock_timeout_s: float = 60.0
+    catalog_path: Path = PACKAGE_DATA / "catalog.csv"
+    sql_dir: Path = REPO_ROOT / "sql"
+    expectations_dir: Path = REPO_ROOT / "expectations"
+    lake_url: str | None = Field(
+        default=None, description="fsspec URL of the lake; defaults to DATA_DIR/lake"
+    )
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        toml = TomlConfigSettingsSource(settings_cls, toml_file=_config_file())
+        return (init_settings, env_settings, toml)
+
+    @property
+    def lake_dir(self) -> Path:
+        return self.data_dir / "lake"
+
+    @property
+    def lake_root(self) -> str:
+        """Where lake files go: a local path or any fsspec URL."""
+        return self.lake_url or str(self.lake_dir)
+
+    @property
+    def duckdb_path(self) -> Path:
+        return self.data_dir / "fazhi.duckdb"
+
+    @property
+    def state_dir(self) -> Path:
+        return self.data_dir / "state"
+
+    @property
+    def data_docs_dir(self) -> Path:
+        return self.data_dir / "data_docs"
+
+    @property
+    def dashboard_dir(self) -> Path:
+        return self.data_dir / "dashboard"
+
+    @property
+    def prefect_home(self) -> Path:
+        return self.data_dir / ".prefect"
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Settings from defaults, the TOML file and the environment, then ``overrides``."""
+    clean = {k: v for k, v in overrides.items() if v is not None}
+    return Settings(**clean)  # type: ignore[arg-type]

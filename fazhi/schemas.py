@@ -1,0 +1,138 @@
+"""Declared schemas of every persisted hand-off between stages.
+
+Each stage writes Parquet with exactly these columns and types, and each reader checks them with
+:func:`conform`. The warehouse loads and the Great Expectations suites rely on these names.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+UTC_TS = pl.Datetime("us", "UTC")
+
+# lake/raw/manifest/run_id=<run>/*.parquet : one row per fetch attempt.
+RAW_MANIFEST: dict[str, pl.DataType] = {
+    "run_id": pl.String(),
+    "source_id": pl.String(),
+    "kind": pl.String(),  # listing | article | attachment | robots
+    "url": pl.String(),
+    "final_url": pl.String(),
+    "parent_url": pl.String(),  # the page that linked it
+    "status": pl.Int32(),
+    "content_type": pl.String(),
+    "sha256": pl.String(),  # of the body; raw bytes stored at lake/raw/objects/<sha[:2]>/<sha>
+    "bytes": pl.Int64(),
+    "fetched_at": UTC_TS,
+    "title": pl.String(),  # link text or page title
+    "published_on": pl.Date(),  # date shown beside the link on the listing, when any
+    "etag": pl.String(),
+    "last_modified": pl.String(),
+    "outcome": pl.String(),  # new | changed | unchanged | not_modified | blocked | failed | skipped
+    "reason": pl.String(),  # why blocked / failed / skipped
+    "locality_hint": pl.String(),  # the source's locality_code, when it gives one
+}
+
+# lake/staging/documents/run_id=<run>/documents.parquet : one row per document version.
+DOCUMENTS: dict[str, pl.DataType] = {
+    "run_id": pl.String(),
+    "doc_id": pl.String(),  # version id: sha256 of the raw bytes, first 16 hex digits
+    "doc_key": pl.String(),  # stable identity across versions: sha256 of source_id + url
+    "source_id": pl.String(),
+    "url": pl.String(),
+    "title": pl.String(),
+    "format": pl.String(),  # html | pdf | docx | doc | txt
+    "raw_sha256": pl.String(),
+    "fetched_at": UTC_TS,
+    "text": pl.String(),
+    "locality_code": pl.String(),
+    "locality_name": pl.String(),
+    "province": pl.String(),
+    "city": pl.String(),
+    "report_year": pl.Int32(),
+    "issuer": pl.String(),
+    "doc_type": pl.String(),  # annual_report | work_summary | other
+    "published_on": pl.Date(),
+    "flags": pl.List(pl.String()),  # warnings the gate attached (rows still load)
+    "parse_status": pl.String(),  # ok | failed
+    "parse_error": pl.String(),
+    "extractor_version": pl.String(),
+}
+
+# lake/staging/mentions/run_id=<run>/mentions.parquet : every number in the text.
+MENTIONS: dict[str, pl.DataType] = {
+    "run_id": pl.String(),
+    "doc_id": pl.String(),
+    "ordinal": pl.Int32(),
+    "value": pl.Float64(),
+    "unit": pl.String(),
+    "qualifier": pl.String(),  # exact | approx | at_least
+    "text": pl.String(),  # the number and unit as written
+    "start": pl.Int32(),
+    "end": pl.Int32(),
+    "sentence": pl.String(),
+    "outline": pl.String(),  # heading path, e.g. "一、 > （三）"
+    "indicator": pl.String(),  # the indicator it was matched to, if any
+}
+
+# lake/staging/facts/run_id=<run>/facts.parquet : headline value per document × indicator.
+FACTS: dict[str, pl.DataType] = {
+    "run_id": pl.String(),
+    "doc_id": pl.String(),
+    "indicator": pl.String(),
+    "value": pl.Float64(),
+    "unit": pl.String(),
+    "qualifier": pl.String(),
+    "text": pl.String(),  # the exact words of the report that state it
+    "start": pl.Int32(),
+    "end": pl.Int32(),
+    "sentence": pl.String(),
+    "rule": pl.String(),  # which selection rule chose it
+    "extractor_version": pl.String(),
+    "flags": pl.List(pl.String()),  # warnings the gate attached (rows still load)
+}
+
+# lake/quarantine/run_id=<run>/<table>.parquet : rows the gate refused, with reasons.
+QUARANTINE: dict[str, pl.DataType] = {
+    "run_id": pl.String(),
+    "table_name": pl.String(),  # documents | facts
+    "doc_id": pl.String(),
+    "indicator": pl.String(),
+    "row_json": pl.String(),
+    "reasons": pl.List(pl.String()),
+    "quarantined_at": UTC_TS,
+}
+
+
+# One row per expectation evaluated by the gate in a run; loaded into the warehouse.
+VALIDATIONS: dict[str, pl.DataType] = {
+    "run_id": pl.String(),
+    "suite": pl.String(),  # documents | facts | consistency | across_years
+    "expectation": pl.String(),  # expectation type plus its column(s), e.g. "values_between:value"
+    "severity": pl.String(),  # critical | warning
+    "success": pl.Boolean(),
+    "element_count": pl.Int64(),
+    "unexpected_count": pl.Int64(),
+    "validated_at": UTC_TS,
+}
+
+
+def empty(schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    """An empty frame of ``schema``."""
+    return pl.DataFrame(schema=schema)
+
+
+def conform(frame: pl.DataFrame, schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    """``frame`` with exactly the columns of ``schema``, in order, cast; missing ones null.
+
+    Raises ``ValueError`` naming any column whose values cannot be cast.
+    """
+    columns = []
+    for name, dtype in schema.items():
+        if name in frame.columns:
+            columns.append(pl.col(name).cast(dtype, strict=True))
+        else:
+            columns.append(pl.lit(None, dtype=dtype).alias(name))
+    try:
+        return frame.select(columns)
+    except pl.exceptions.PolarsError as exc:  # pragma: no cover - message is the contract
+        raise ValueError(f"frame does not conform to schema: {exc}") from exc

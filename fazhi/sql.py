@@ -1,0 +1,29 @@
+"""The one way to read SQL: every statement lives in a ``.sql`` file under ``sql/``."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from fazhi.config import REPO_ROOT
+
+SQL_DIR = REPO_ROOT / "sql"
+
+
+@cache
+def read_sql(name: str, sql_dir: Path = SQL_DIR) -> str:
+    """The text of ``sql/<name>.sql`` (``name`` may contain a sub-folder, e.g. ``marts/x``)."""
+    path = sql_dir / f"{name}.sql"
+    if not path.is_file():
+        raise FileNotFoundError(f"no SQL file {path}")
+    return path.read_text(encoding="utf-8")
+
+
+def split_statements(script: str) -> list[str]:
+    """Statements of a script separated by ``;`` at line ends (no ``;`` inside literals)."""
+    parts = [p.strip() for p in script.split(";\n")]
+    return [p.rstrip(";").strip() for p in parts if p.strip() and not _only_comments(p)]
+
+
+def _only_comments(part: str) -> bool:
+    return all(not line.strip() or line.strip().startswith("--") for line in part.splitlines())
