@@ -31,3 +31,8 @@ DataDirOption = Annotated[
 def settings_for(data_dir: Path | None) -> Settings:
     """The settings object for a command invoked with ``--data-dir``."""
     return load_settings(data_dir=data_dir)
+
+
+@app.callback()
+def _root() -> None:
+    """fazhi-lake: crawl, parse, gate and load China's local rule-of-law reports."""
