@@ -36,6 +36,7 @@ class Settings(BaseSettings):
     delay_s: float = 1.0
     max_concurrency_per_host: int = 2
     max_retries: int = 3
+    retry_backoff_s: float = 1.0  # first wait between retries of a transient fault; doubles
     max_body_bytes: int = 50 * 1024 * 1024
     max_redirects: int = 5
     max_pages: int = 50
