@@ -1,0 +1,188 @@
+"""Load one pipeline run into the warehouse: one transaction, idempotent.
+
+Reads the staged frames of a run (DOCUMENTS, FACTS, MENTIONS, VALIDATIONS, QUARANTINE of
+``fazhi.schemas``) and writes ``dim_document``, ``document_text``, ``fact_indicator``,
+``fact_mention``, ``gate_validation``, ``quarantine_row`` and one ``pipeline_run`` row. Each step
+is a file of ``sql/load/``; all of them commit together or not at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import duckdb
+import polars as pl
+
+from fazhi import schemas
+from fazhi.config import Settings
+from fazhi.sql import read_sql, split_statements
+from fazhi.warehouse.db import writer
+
+PARAMETER = re.compile(r"\$\d")
+STAGED = {
+    "staged_documents": schemas.DOCUMENTS,
+    "staged_facts": schemas.FACTS,
+    "staged_mentions": schemas.MENTIONS,
+    "staged_validations": schemas.VALIDATIONS,
+    "staged_quarantine": schemas.QUARANTINE,
+}
+
+StepHook = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class StagedRun:
+    """What a run hands to the warehouse: its identity, outcome and staged frames."""
+
+    run_id: str
+    started_at: datetime
+    status: str
+    counts: Mapping[str, int] = field(default_factory=dict)
+    frames: Mapping[str, pl.DataFrame] = field(default_factory=dict)  # keys of STAGED
+
+
+@dataclass(frozen=True, slots=True)
+class LoadSummary:
+    """What one load changed in the warehouse."""
+
+    run_id: str
+    documents_staged: int = 0
+    documents_loaded: int = 0
+    documents_unchanged: int = 0
+    documents_superseded: int = 0
+    facts_loaded: int = 0
+    mentions_loaded: int = 0
+    validations_loaded: int = 0
+    quarantined_rows: int = 0
+
+    @property
+    def changed_anything(self) -> bool:
+        return bool(self.documents_loaded or self.documents_superseded or self.facts_loaded
+                    or self.mentions_loaded)
+
+
+def load_run(
+    settings: Settings,
+    *,
+    run_id: str,
+    started_at: datetime,
+    status: str,
+    counts: dict[str, int],
+    documents: pl.DataFrame,
+    facts: pl.DataFrame,
+    mentions: pl.DataFrame,
+    validations: pl.DataFrame,
+    quarantine: pl.DataFrame,
+) -> LoadSummary:
+    """Load a run's staged rows under the writer lock, in one transaction; what changed."""
+    run = StagedRun(run_id, started_at, status, counts, {
+        "staged_documents": documents, "staged_facts": facts, "staged_mentions": mentions,
+        "staged_validations": validations, "staged_quarantine": quarantine,
+    })
+    with writer(settings) as con:
+        return load_batch(con, run)
+
+
+def record_run(
+    settings: Settings, *, run_id: str, started_at: datetime, status: str,
+    counts: dict[str, int],
+) -> LoadSummary:
+    """Record a run that has nothing to load (nothing new, or failed before the load)."""
+    with writer(settings) as con:
+        return load_batch(con, StagedRun(run_id, started_at, status, counts))
+
+
+def load_batch(
+    con: duckdb.DuckDBPyConnection, run: StagedRun, *, after_step: StepHook | None = None
+) -> LoadSummary:
+    """Load ``run`` on an open, migrated connection in one transaction.
+
+    ``after_step`` is called with each step's name once it has executed (before the commit);
+    whatever it raises rolls the whole load back.
+    """
+    _register(con, run)
+    try:
+        con.begin()
+        try:
+            summary = _load_steps(con, run, after_step or (lambda _name: None))
+            con.commit()
+        except BaseException:
+            con.rollback()
+            raise
+    finally:
+        for name in STAGED:
+            con.unregister(name)
+    return summary
+
+
+def _register(con: duckdb.DuckDBPyConnection, run: StagedRun) -> None:
+    for name, schema in STAGED.items():
+        frame = run.frames.get(name)
+        staged = schemas.empty(schema) if frame is None else schemas.conform(frame, schema)
+        con.register(name, staged.to_arrow())
+
+
+def _load_steps(con: duckdb.DuckDBPyConnection, run: StagedRun, hook: StepHook) -> LoadSummary:
+    loaded_at = datetime.now(UTC)
+    new_docs, unchanged_docs = _one_row(con, "load/count_documents")
+    _step(con, "load/insert_documents", [run.run_id, loaded_at], hook)
+    _step(con, "load/insert_document_text", [], hook)
+    superseded = sum(1 for _doc, current in _step(con, "load/supersede_documents", [], hook)
+                     if not current)
+    facts = _changed_rows(con, "facts", run.run_id, hook)
+    mentions = _changed_rows(con, "mentions", run.run_id, hook)
+    _step(con, "load/replace_validations", [], hook)
+    _step(con, "load/replace_quarantine", [], hook)
+    summary = LoadSummary(
+        run_id=run.run_id,
+        documents_staged=new_docs + unchanged_docs,
+        documents_loaded=new_docs,
+        documents_unchanged=unchanged_docs,
+        documents_superseded=superseded,
+        facts_loaded=facts,
+        mentions_loaded=mentions,
+        validations_loaded=_count(con, "staged_validations"),
+        quarantined_rows=_count(con, "staged_quarantine"),
+    )
+    _step(con, "load/record_run", _run_row(run, loaded_at, summary), hook)
+    return summary
+
+
+def _changed_rows(con: duckdb.DuckDBPyConnection, table: str, run_id: str, hook: StepHook) -> int:
+    _step(con, f"load/stage_changed_{table}", [], hook)
+    changed = _count(con, f"changed_{table}")
+    _step(con, f"load/replace_{table}", [run_id], hook)
+    return changed
+
+
+def _run_row(run: StagedRun, loaded_at: datetime, s: LoadSummary) -> list[object]:
+    names = sorted(run.counts)
+    return [
+        run.run_id, run.started_at, loaded_at, run.status, names,
+        [int(run.counts[n]) for n in names], s.documents_staged, s.documents_loaded,
+        s.documents_unchanged, s.documents_superseded, s.facts_loaded, s.mentions_loaded,
+        s.validations_loaded, s.quarantined_rows,
+    ]
+
+
+def _step(
+    con: duckdb.DuckDBPyConnection, name: str, params: list[object], hook: StepHook
+) -> list[tuple[object, ...]]:
+    rows: list[tuple[object, ...]] = []
+    for statement in split_statements(read_sql(name)):
+        rows = con.execute(statement, params if PARAMETER.search(statement) else None).fetchall()
+    hook(name)
+    return rows
+
+
+def _one_row(con: duckdb.DuckDBPyConnection, name: str) -> tuple[int, int]:
+    (first, second), = con.execute(read_sql(name)).fetchall()
+    return int(first), int(second)
+
+
+def _count(con: duckdb.DuckDBPyConnection, relation: str) -> int:
+    # relation names are module constants, never user input; DuckDB cannot bind identifiers
+    return int(con.table(relation).count("*").fetchall()[0][0])

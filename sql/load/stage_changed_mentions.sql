@@ -1,0 +1,15 @@
+-- Staged mentions not already loaded exactly as staged (see stage_changed_facts).
+CREATE TEMP TABLE changed_mentions AS
+SELECT s.*
+FROM staged_mentions AS s
+WHERE NOT EXISTS (
+    SELECT 1 FROM fact_mention AS m
+    WHERE m.doc_id = s.doc_id AND m.ordinal = s.ordinal
+      AND m.value IS NOT DISTINCT FROM s.value AND m.unit IS NOT DISTINCT FROM s.unit
+      AND m.qualifier IS NOT DISTINCT FROM s.qualifier AND m.text IS NOT DISTINCT FROM s.text
+      AND m.start IS NOT DISTINCT FROM s.start AND m."end" IS NOT DISTINCT FROM s."end"
+      AND m.sentence IS NOT DISTINCT FROM s.sentence
+      AND m.outline IS NOT DISTINCT FROM s.outline
+      AND m.indicator IS NOT DISTINCT FROM s.indicator
+)
+QUALIFY row_number() OVER (PARTITION BY s.doc_id, s.ordinal ORDER BY s.run_id DESC) = 1;

@@ -1,0 +1,1 @@
+INSERT OR REPLACE INTO warehouse_meta (key, value) VALUES (?, ?);
