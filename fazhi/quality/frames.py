@@ -1,0 +1,137 @@
+"""The frames each suite validates: staged rows plus the derived columns the expectations read.
+
+Great Expectations checks one column or a pair of columns per row; per-indicator ranges,
+duplicates, checks between the facts of a document and across years are therefore computed here
+in Polars as columns, and the suites in ``expectations/`` declare what those columns must hold.
+Every frame carries ``row_id``, the position of the row in the gated documents or facts, so a
+failing row found by Great Expectations maps back to the staged row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import polars as pl
+
+from fazhi.catalog import Indicator
+
+CONSISTENCY_INDICATORS = (
+    "med_disputes_handled",
+    "med_disputes_resolved",
+    "med_success_rate",
+    "rec_applications_received",
+    "rec_cases_accepted",
+)
+
+
+def documents_for_validation(documents: pl.DataFrame) -> pl.DataFrame:
+    """The documents suite's frame: identifying fields, text length, publication year, repeats."""
+    return documents.select(
+        "row_id", "doc_id", "source_id", "url", "locality_code", "report_year", "doc_type",
+        pl.col("text").str.len_chars().alias("text_length"),
+        pl.col("published_on").dt.year().alias("published_year"),
+        _occurrence("doc_id").alias("doc_id_occurrence"),
+    )
+
+
+def facts_for_validation(
+    facts: pl.DataFrame, documents: pl.DataFrame, catalog: Mapping[str, Indicator]
+) -> pl.DataFrame:
+    """The facts suite's frame: each fact with its catalogue entry and its document's length."""
+    text_lengths = documents.unique("doc_id", keep="first", maintain_order=True).select(
+        "doc_id", pl.col("text").str.len_chars().alias("text_length")
+    )
+    return (
+        facts.select("row_id", "doc_id", "indicator", "value", "unit", "start", "end",
+                     _occurrence("doc_id", "indicator").alias("doc_indicator_occurrence"))
+        .join(catalog_frame(catalog), on="indicator", how="left")
+        .join(text_lengths, on="doc_id", how="left")
+        .sort("row_id")
+    )
+
+
+def catalog_frame(catalog: Mapping[str, Indicator]) -> pl.DataFrame:
+    """The catalogue as columns ``indicator, catalog_unit, catalog_min, catalog_max``."""
+    return pl.DataFrame(
+        {
+            "indicator": [i.code for i in catalog.values()],
+            "catalog_unit": [i.unit for i in catalog.values()],
+            "catalog_min": [i.min for i in catalog.values()],
+            "catalog_max": [i.max for i in catalog.values()],
+        },
+        schema={"indicator": pl.String(), "catalog_unit": pl.String(),
+                "catalog_min": pl.Float64(), "catalog_max": pl.Float64()},
+    )
+
+
+def consistency_for_validation(facts: pl.DataFrame) -> pl.DataFrame:
+    """One row per document with its mediation and reconsideration figures side by side.
+
+    ``success_rate_gap`` is |stated rate − 100 × resolved / handled|, null unless all three are
+    present and handled is positive.
+    """
+    relevant = facts.filter(pl.col("indicator").is_in(CONSISTENCY_INDICATORS))
+    wide = relevant.group_by("doc_id", maintain_order=True).agg(
+        pl.col("value").filter(pl.col("indicator") == code).first().alias(code)
+        for code in CONSISTENCY_INDICATORS
+    )
+    computed = pl.when(pl.col("med_disputes_handled") > 0).then(
+        100.0 * pl.col("med_disputes_resolved") / pl.col("med_disputes_handled")
+    )
+    return wide.with_row_index("row_id").with_columns(
+        (pl.col("med_success_rate") - computed).abs().alias("success_rate_gap")
+    )
+
+
+def across_years_for_validation(
+    facts: pl.DataFrame, documents: pl.DataFrame, prior_values: pl.DataFrame | None
+) -> pl.DataFrame:
+    """Each fact with the ratio of its value to the same locality's value the year before.
+
+    The year before comes from ``prior_values`` (the warehouse) and the batch itself, taking
+    the median where several documents give one. The ratio is null when there is no prior
+    value or both are zero, and infinite when only the prior value is zero.
+    """
+    located = _located_facts(facts, documents)
+    pool = located.select("locality_code", "report_year", "indicator", "value")
+    if prior_values is not None:
+        pool = pl.concat([pool, _prior(prior_values)], how="vertical")
+    prior = pool.group_by("locality_code", "report_year", "indicator").agg(
+        pl.col("value").median().alias("prior_value")
+    ).with_columns((pl.col("report_year") + 1).alias("report_year"))
+    joined = located.join(prior, on=["locality_code", "report_year", "indicator"], how="left")
+    return joined.select(
+        "row_id", "doc_id", "indicator", "value", "prior_value",
+        _ratio(pl.col("value"), pl.col("prior_value")).alias("ratio_to_prior_year"),
+    ).sort("row_id")
+
+
+def _located_facts(facts: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
+    places = documents.unique("doc_id", keep="first", maintain_order=True).select(
+        "doc_id", "locality_code", pl.col("report_year").cast(pl.Int32())
+    )
+    return facts.select("row_id", "doc_id", "indicator", "value").join(
+        places, on="doc_id", how="inner"
+    )
+
+
+def _prior(prior_values: pl.DataFrame) -> pl.DataFrame:
+    return prior_values.select(
+        pl.col("locality_code").cast(pl.String()),
+        pl.col("report_year").cast(pl.Int32()),
+        pl.col("indicator").cast(pl.String()),
+        pl.col("value").cast(pl.Float64()),
+    )
+
+
+def _ratio(value: pl.Expr, prior: pl.Expr) -> pl.Expr:
+    return (
+        pl.when(prior > 0).then(value / prior)
+        .when((prior == 0) & (value > 0)).then(float("inf"))
+        .otherwise(None)
+    )
+
+
+def _occurrence(*keys: str) -> pl.Expr:
+    """0 for the first row of each key, 1 for its first repeat, and so on."""
+    return pl.int_range(pl.len(), dtype=pl.Int32()).over(list(keys))
