@@ -1,0 +1,72 @@
+"""Prefect concurrency limits: one warehouse writer at a time, a cap on fetches per crawled host.
+
+Reads the Prefect API URL from Prefect's settings; writes limits to that server
+(:func:`ensure_concurrency_limits`) or occupies a slot of one (:func:`warehouse_slot`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    from prefect.client.orchestration import SyncPrefectClient
+
+WAREHOUSE_WRITER = "warehouse-writer"
+CRAWL_HOST_TAG_PREFIX = "crawl-host:"
+
+
+def configured_api_url() -> str | None:
+    """The Prefect API URL in effect (env, profile), or None in ephemeral mode."""
+    from prefect.settings import get_current_settings
+
+    url = get_current_settings().api.url
+    return url or None
+
+
+@contextlib.contextmanager
+def warehouse_slot(timeout_s: float | None = None) -> Iterator[None]:
+    """Hold the single "warehouse-writer" slot while the body runs.
+
+    Uses Prefect's global concurrency limit when an API server is configured, so loads started by
+    different workers or machines queue for the one DuckDB writer; without a server (ephemeral
+    mode, tests, ``make run``) there is only this process, so it does nothing. ``timeout_s`` bounds
+    the wait for the slot (None waits as long as it takes); the limit must exist (see
+    :func:`ensure_concurrency_limits`), and Prefect skips acquisition with a logged warning if not.
+    """
+    if configured_api_url() is None:
+        yield
+        return
+    from prefect.concurrency.sync import concurrency
+
+    with concurrency(WAREHOUSE_WRITER, occupy=1, timeout_seconds=timeout_s):
+        yield
+
+
+def crawl_host_tag(url: str) -> str:
+    """The task tag whose Prefect concurrency limit caps simultaneous fetches from ``url``'s host.
+
+    The port is part of the host: two sites on one address are two hosts.
+    """
+    netloc = urlsplit(url).netloc.lower()
+    host = netloc.rsplit("@", 1)[-1]
+    if not host:
+        raise ValueError(f"not an absolute URL: {url!r}")
+    return CRAWL_HOST_TAG_PREFIX + host
+
+
+def crawl_host_tags(urls: Iterable[str]) -> list[str]:
+    """The distinct crawl-host tags of ``urls``, sorted."""
+    return sorted({crawl_host_tag(url) for url in urls})
+
+
+def ensure_concurrency_limits(
+    client: SyncPrefectClient, host_tags: Iterable[str], per_host: int
+) -> None:
+    """Create or update the warehouse-writer limit (1 slot) and a tag limit per crawled host."""
+    client.upsert_global_concurrency_limit_by_name(WAREHOUSE_WRITER, 1)
+    for tag in host_tags:
+        # the tag-limit endpoint upserts, so re-deploying with a new per_host updates it
+        client.create_concurrency_limit(tag=tag, concurrency_limit=per_host)
