@@ -1,0 +1,173 @@
+"""The quarantine: rows the gate refused, kept in the lake with their reasons until retried.
+
+Writes ``<lake>/quarantine/run_id=<run>/quarantine.parquet`` (QUARANTINE rows of that run) and,
+when a run gates documents that earlier runs quarantined, ``.../run_id=<run>/resolved.parquet``
+naming those documents. A quarantined row is *open* until a later run gates its document again:
+then the old row is resolved by that run, and if the document fails again the new run's rows
+are the open ones. So ``quarantined_documents`` is always the current list to retry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import uuid
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import fsspec
+import polars as pl
+from fsspec import AbstractFileSystem
+
+from fazhi.config import Settings
+from fazhi.quality.gate import GateResult
+from fazhi.schemas import QUARANTINE, UTC_TS, conform, empty
+
+QUARANTINE_FILE = "quarantine.parquet"
+RESOLVED_FILE = "resolved.parquet"
+RESOLVED: dict[str, pl.DataType] = {
+    "doc_id": pl.String(),
+    "resolved_by_run": pl.String(),
+    "resolved_at": UTC_TS,
+}
+LISTED: dict[str, pl.DataType] = {
+    "id": pl.String(),
+    **QUARANTINE,
+    "status": pl.String(),  # open | resolved
+    "resolved_by_run": pl.String(),
+}
+
+
+def write_quarantine(settings: Settings, run_id: str, frame: pl.DataFrame) -> Path:
+    """Persist one run's quarantined rows (replacing any earlier write of that run)."""
+    path = f"{_run_dir(settings, run_id)}/{QUARANTINE_FILE}"
+    _write_parquet(_fs(settings), path, conform(frame, QUARANTINE))
+    return Path(path)
+
+
+def resolve_quarantine(
+    settings: Settings, run_id: str, gated_doc_ids: Iterable[str]
+) -> Path | None:
+    """Mark open rows of earlier runs as resolved by ``run_id``, which gated their documents."""
+    gated = set(gated_doc_ids)
+    open_rows = _open_rows(read_quarantine(settings))
+    doc_ids = sorted(
+        set(open_rows.filter(pl.col("run_id") != run_id).get_column("doc_id").to_list()) & gated
+    )
+    if not doc_ids:
+        return None
+    marker = pl.DataFrame(
+        {"doc_id": doc_ids, "resolved_by_run": [run_id] * len(doc_ids),
+         "resolved_at": [datetime.now(UTC)] * len(doc_ids)},
+        schema=RESOLVED,
+    )
+    path = f"{_run_dir(settings, run_id)}/{RESOLVED_FILE}"
+    fs = _fs(settings)
+    if fs.exists(path):
+        marker = pl.concat([_read_parquet(fs, path, RESOLVED), marker]).unique(
+            "doc_id", keep="first", maintain_order=True
+        )
+    _write_parquet(fs, path, marker)
+    return Path(path)
+
+
+def record_gate_run(settings: Settings, run_id: str, result: GateResult) -> Path:
+    """Persist a gate result's quarantine and resolve earlier rows of the documents it gated."""
+    path = write_quarantine(settings, run_id, result.quarantine)
+    gated = pl.concat([result.documents.get_column("doc_id"),
+                       result.quarantine.get_column("doc_id")]).drop_nulls()
+    resolve_quarantine(settings, run_id, gated.unique().to_list())
+    return path
+
+
+def read_quarantine(settings: Settings) -> pl.DataFrame:
+    """Every quarantined row of every run, oldest first, with a stable short ``id`` and status."""
+    fs = _fs(settings)
+    frames = [_with_ids(_read_parquet(fs, p, QUARANTINE)) for p in _files(fs, settings,
+                                                                           QUARANTINE_FILE)]
+    rows = pl.concat(frames) if frames else _with_ids(empty(QUARANTINE))
+    resolutions = [_read_parquet(fs, p, RESOLVED) for p in _files(fs, settings, RESOLVED_FILE)]
+    return _with_status(rows, pl.concat(resolutions) if resolutions else empty(RESOLVED))
+
+
+def quarantined_documents(settings: Settings) -> list[str]:
+    """doc_ids with open quarantined rows: what ``fazhi run --reprocess-quarantine`` retries."""
+    open_rows = _open_rows(read_quarantine(settings))
+    return sorted(set(open_rows.get_column("doc_id").drop_nulls().to_list()))
+
+
+def find_quarantined(settings: Settings, row_id: str) -> pl.DataFrame:
+    """The quarantined rows whose id starts with ``row_id`` (one when the prefix is unique)."""
+    rows = read_quarantine(settings)
+    return rows.filter(pl.col("id").str.starts_with(row_id.strip().lower()))
+
+
+def row_id_of(run_id: str, table_name: str, ordinal: int, doc_id: str | None,
+              indicator: str | None) -> str:
+    """Short id of a quarantined row: stable because run files are rewritten in the same order."""
+    key = "\x1f".join([run_id, table_name, str(ordinal), doc_id or "", indicator or ""])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+
+
+def _with_ids(frame: pl.DataFrame) -> pl.DataFrame:
+    ids = [
+        row_id_of(run, table, ordinal, doc, indicator)
+        for ordinal, (run, table, doc, indicator) in enumerate(
+            frame.select("run_id", "table_name", "doc_id", "indicator").iter_rows()
+        )
+    ]
+    return frame.with_columns(pl.Series("id", ids, dtype=pl.String()))
+
+
+def _with_status(rows: pl.DataFrame, resolutions: pl.DataFrame) -> pl.DataFrame:
+    """A row is resolved by the first later run, other than its own, that gated its document."""
+    matched = rows.join(resolutions, on="doc_id", how="left").filter(
+        pl.col("resolved_by_run").is_null()
+        | ((pl.col("resolved_by_run") != pl.col("run_id"))
+           & (pl.col("resolved_at") > pl.col("quarantined_at")))
+    )
+    first = matched.sort("resolved_at", nulls_last=True).unique("id", keep="first")
+    settled = rows.join(first.select("id", "resolved_by_run"), on="id", how="left")
+    status = pl.when(pl.col("resolved_by_run").is_null()).then(pl.lit("open")).otherwise(
+        pl.lit("resolved"))
+    return conform(settled.with_columns(status.alias("status")), LISTED)
+
+
+def _open_rows(rows: pl.DataFrame) -> pl.DataFrame:
+    return rows.filter(pl.col("status") == "open")
+
+
+def _files(fs: AbstractFileSystem, settings: Settings, name: str) -> list[str]:
+    return sorted(fs.glob(f"{_root(settings)}/quarantine/run_id=*/{name}"))
+
+
+def _read_parquet(
+    fs: AbstractFileSystem, path: str, schema: dict[str, pl.DataType]
+) -> pl.DataFrame:
+    with fs.open(path, "rb") as handle:
+        return conform(pl.read_parquet(handle), schema)
+
+
+def _write_parquet(fs: AbstractFileSystem, path: str, frame: pl.DataFrame) -> None:
+    # Write then rename: a reader never sees half a file, and a rerun replaces it whole.
+    buffer = io.BytesIO()
+    frame.write_parquet(buffer)
+    fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
+    tmp = f"{path}.{uuid.uuid4().hex}.tmp"
+    fs.pipe_file(tmp, buffer.getvalue())
+    fs.mv(tmp, path)
+
+
+def _run_dir(settings: Settings, run_id: str) -> str:
+    return f"{_root(settings)}/quarantine/run_id={run_id}"
+
+
+def _fs(settings: Settings) -> AbstractFileSystem:
+    fs, _ = fsspec.core.url_to_fs(settings.lake_root)
+    return fs
+
+
+def _root(settings: Settings) -> str:
+    _, root = fsspec.core.url_to_fs(settings.lake_root)
+    return str(root).rstrip("/")
