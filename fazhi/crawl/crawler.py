@@ -1,0 +1,419 @@
+"""Crawl one report column: listing pages → report articles → attachments.
+
+Reads a :class:`Source`, the settings and the source's incremental state; fetches politely
+(fazhi.crawl.fetch), stores every body in the raw lake (fazhi.crawl.store) and writes one
+manifest row per fetch attempt (schema RAW_MANIFEST) to
+``<lake>/raw/manifest/run_id=<run>/<source>.parquet``.
+Site faults never raise: they become rows with outcome ``failed`` or ``blocked`` and a reason.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import polars as pl
+from protego import Protego
+
+from fazhi.config import Settings
+from fazhi.crawl import families, store
+from fazhi.crawl.blocks import (
+    block_reason_for_attachment,
+    block_reason_for_page,
+)
+from fazhi.crawl.families import Link, ListingRequest
+from fazhi.crawl.fetch import Fetcher, FetchPolicy, FetchResult, host_allowed
+from fazhi.crawl.sources import Source
+from fazhi.crawl.state import CrawlState, UrlState
+from fazhi.errors import ParseError
+from fazhi.parse.decode import decode_html, sniff_format
+from fazhi.schemas import RAW_MANIFEST, conform
+
+Progress = Callable[[str], None]
+FRESH = ("new", "changed")
+SEEN = ("unchanged", "not_modified", "skipped")
+
+
+@dataclass
+class _Run:
+    """Everything one source's crawl shares: its inputs, clients and the rows so far."""
+
+    source: Source
+    settings: Settings
+    run_id: str
+    fetcher: Fetcher
+    state: CrawlState
+    progress: Progress
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    robots: dict[str, Protego | None] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+@dataclass(frozen=True)
+class _Stored:
+    """A fetched body that passed the checks, with its outcome against the state."""
+
+    result: FetchResult
+    body: bytes
+    sha256: str
+    outcome: str
+
+
+def crawl_source(
+    source: Source,
+    settings: Settings,
+    run_id: str,
+    *,
+    progress: Callable[[str], None] | None = None,
+) -> pl.DataFrame:
+    """Crawl one source, store raw bytes, persist and return this run's manifest rows."""
+    state = CrawlState(settings.state_dir, source.id)
+    policy = FetchPolicy.from_settings(
+        settings,
+        source.domains,
+        source.allow_private_addresses,
+        settings.delay_s if source.delay_s is None else source.delay_s,
+    )
+    with Fetcher(policy) as fetcher:
+        run = _Run(source, settings, run_id, fetcher, state, progress or _quiet)
+        run.rows.extend(_resumed_rows(run))
+        links = crawl_listings(run)
+        crawl_articles(run, links)
+    manifest = conform(pl.DataFrame(run.rows, schema=RAW_MANIFEST), RAW_MANIFEST)
+    store.write_manifest(settings, run_id, source.id, manifest)
+    state.commit()
+    return manifest
+
+
+def summarise_manifest(manifest: pl.DataFrame) -> pl.DataFrame:
+    """Per source: listing pages, reports found, and new / unchanged / blocked / failed fetches."""
+    if manifest.is_empty():
+        return pl.DataFrame(schema=_SUMMARY_SCHEMA)
+    documents = pl.col("kind").is_in(["article", "attachment"])
+    return (
+        manifest.group_by("source_id", maintain_order=True)
+        .agg(
+            pages=(pl.col("kind") == "listing").sum(),
+            reports=pl.col("url").filter(pl.col("kind") == "article").n_unique(),
+            new=(documents & pl.col("outcome").is_in(FRESH)).sum(),
+            unchanged=(documents & pl.col("outcome").is_in(SEEN)).sum(),
+            blocked=(pl.col("outcome") == "blocked").sum(),
+            failed=(pl.col("outcome") == "failed").sum(),
+        )
+        .cast({name: pl.Int64 for name in _SUMMARY_SCHEMA if name != "source_id"})
+    )
+
+
+_SUMMARY_SCHEMA: dict[str, pl.DataType] = {
+    "source_id": pl.String(),
+    "pages": pl.Int64(),
+    "reports": pl.Int64(),
+    "new": pl.Int64(),
+    "unchanged": pl.Int64(),
+    "blocked": pl.Int64(),
+    "failed": pl.Int64(),
+}
+
+
+# --- listings --------------------------------------------------------------------------------
+def crawl_listings(run: _Run) -> list[Link]:
+    """Walk every listing page of the source (up to max_pages); return its report links."""
+    limit = run.source.max_pages or run.settings.max_pages
+    queue = [ListingRequest(url) for url in run.source.start_urls]
+    queued = {alias for request in queue for alias in _directory_aliases(request.url)}
+    family = None if run.source.family == "auto" else run.source.family
+    reports: dict[str, Link] = {}
+    pages = 0
+    while queue and pages < limit:
+        request = queue.pop(0)
+        pages += 1
+        text = _fetch_listing(run, request)
+        if text is None:
+            continue
+        family = family or families.detect_family(request.url, text)
+        page = _read_listing(family, text, request)
+        for link in page.links:
+            if _is_report_link(run.source, link):
+                reports.setdefault(link.url, link)
+        for next_request in page.next_requests:
+            if next_request.key not in queued and _listing_allowed(run.source, next_request.url):
+                queued.add(next_request.key)
+                queue.append(next_request)
+    return list(reports.values())
+
+
+def _directory_aliases(url: str) -> list[str]:
+    """A column URL ending in ``/`` and its ``index.*`` page are one listing page."""
+    if not url.endswith("/"):
+        return [url]
+    return [url] + [f"{url}index.{extension}" for extension in ("html", "htm", "shtml")]
+
+
+def _read_listing(family: str, text: str, request: ListingRequest) -> families.ListingPage:
+    if request.form is not None:
+        return families.read_hanweb_data(text, request)
+    return families.read_listing(family, text, request.url)
+
+
+def _is_report_link(source: Source, link: Link) -> bool:
+    return (
+        host_allowed(urlsplit(link.url).hostname or "", source.domains)
+        and not families.is_listing_url(link.url)
+        and families.matches_title(link.title, source.title_keywords)
+    )
+
+
+def _listing_allowed(source: Source, url: str) -> bool:
+    return host_allowed(urlsplit(url).hostname or "", source.domains)
+
+
+def _fetch_listing(run: _Run, request: ListingRequest) -> str | None:
+    """Decoded text of a listing page, from the network or, when not modified, the lake."""
+    if not _robots_allow(run, "listing", request.url):
+        return None
+    previous = run.state.get(request.key)
+    run.progress(f"listing {request.url}")
+    result = run.fetcher.fetch(
+        request.url,
+        form=dict(request.form) if request.form is not None else None,
+        etag=previous.etag if previous else None,
+        last_modified=previous.last_modified if previous else None,
+    )
+    stored = _accept(run, "listing", request.key, result, previous, Link(request.url, ""))
+    if stored is None:
+        return None
+    return decode_html(stored.body, result.charset)  # _accept has decoded it once already
+
+
+# --- articles and attachments ----------------------------------------------------------------
+def crawl_articles(run: _Run, links: list[Link]) -> None:
+    """Fetch each report article (new, changed or unvalidated) and then its attachments."""
+    workers = max(1, run.settings.max_concurrency_per_host)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        list(pool.map(lambda link: _crawl_article(run, link), links))
+
+
+def _crawl_article(run: _Run, link: Link) -> None:
+    stored = _fetch_document(run, "article", link, parent_url=None)
+    if stored is None or stored.outcome not in (*FRESH, "unchanged"):
+        return
+    if sniff_format(stored.body, stored.result.content_type, stored.result.final_url) != "html":
+        return  # the listing linked straight to a document: no page to search
+    html = decode_html(stored.body, stored.result.charset)
+    for attachment in families.attachment_links(html, stored.result.final_url):
+        if host_allowed(urlsplit(attachment.url).hostname or "", run.source.domains):
+            _fetch_document(run, "attachment", attachment, parent_url=link.url)
+        else:
+            reason = "attachment host is outside the allowed domains"
+            _record(run, "attachment", "", None, "skipped", reason, attachment, link.url)
+
+
+def _fetch_document(run: _Run, kind: str, link: Link, parent_url: str | None) -> _Stored | None:
+    """Fetch an article or attachment unless the state says it is already held."""
+    if not _robots_allow(run, kind, link.url):
+        return None
+    previous = run.state.get(link.url)
+    validators = previous if previous and not _listing_changed(previous, link) else None
+    if validators is not None and not (validators.etag or validators.last_modified):
+        _record_skip(run, kind, link, parent_url, validators)
+        return None
+    run.progress(f"{kind} {link.title or link.url}")
+    result = run.fetcher.fetch(
+        link.url,
+        etag=validators.etag if validators else None,
+        last_modified=validators.last_modified if validators else None,
+    )
+    return _accept(run, kind, link.url, result, previous, link, parent_url)
+
+
+def _listing_changed(previous: UrlState, link: Link) -> bool:
+    # A new title or date beside a known link means the site republished it: fetch it again.
+    shown_on = link.published_on.isoformat() if link.published_on else None
+    return bool(link.title) and (previous.title, previous.published_on) != (link.title, shown_on)
+
+
+def _record_skip(
+    run: _Run, kind: str, link: Link, parent_url: str | None, previous: UrlState
+) -> None:
+    row = _row(run, kind, link.url, None, "skipped", "already fetched in an earlier crawl", link)
+    row.update(parent_url=parent_url, sha256=previous.sha256)
+    _append(run, row, None)
+
+
+# --- classification --------------------------------------------------------------------------
+def _accept(
+    run: _Run,
+    kind: str,
+    key: str,
+    result: FetchResult,
+    previous: UrlState | None,
+    link: Link,
+    parent_url: str | None = None,
+) -> _Stored | None:
+    """Check a fetch, store its body and journal its row; None when nothing usable came back."""
+    if result.outcome in ("failed", "blocked"):
+        _record(run, kind, key, result, result.outcome, result.reason, link, parent_url)
+        return None
+    if result.outcome == "not_modified" and previous is not None:
+        body = store.read_raw(run.settings, previous.sha256)
+        stored = _Stored(result, body, previous.sha256, "not_modified")
+    else:
+        problem = _content_problem(kind, result, link)
+        if problem is not None:
+            _record(run, kind, key, result, problem[0], problem[1], link, parent_url)
+            return None
+        sha = store.write_raw(run.settings, result.body)
+        stored = _Stored(result, result.body, sha, _outcome(previous, sha))
+    _record_stored(run, kind, key, stored, link, parent_url, previous)
+    return stored
+
+
+def _content_problem(kind: str, result: FetchResult, link: Link) -> tuple[str, str] | None:
+    """(outcome, reason) when a 2xx body is unusable: a block page or undecodable HTML."""
+    actual = sniff_format(result.body, result.content_type, result.final_url)
+    if kind == "attachment":
+        reason = block_reason_for_attachment(link.expected_format, actual)
+        return ("blocked", reason) if reason else None
+    if actual != "html" or kind == "robots":
+        return None
+    try:
+        html = decode_html(result.body, result.charset)
+    except ParseError as exc:
+        return "failed", str(exc)
+    reason = block_reason_for_page(html)
+    return ("blocked", reason) if reason else None
+
+
+def _outcome(previous: UrlState | None, sha: str) -> str:
+    if previous is None:
+        return "new"
+    return "unchanged" if previous.sha256 == sha else "changed"
+
+
+def _record_stored(
+    run: _Run,
+    kind: str,
+    key: str,
+    stored: _Stored,
+    link: Link,
+    parent_url: str | None,
+    previous: UrlState | None,
+) -> None:
+    result = stored.result
+    row = _row(run, kind, link.url or key, result, stored.outcome, None, link)
+    row.update(sha256=stored.sha256, bytes=len(stored.body), parent_url=parent_url)
+    url_state = UrlState(
+        url=key,
+        sha256=stored.sha256,
+        etag=result.etag or (previous.etag if previous else None),
+        last_modified=result.last_modified or (previous.last_modified if previous else None),
+        title=link.title or None,
+        published_on=link.published_on.isoformat() if link.published_on else None,
+    )
+    _append(run, row, url_state)
+
+
+def _record(
+    run: _Run,
+    kind: str,
+    url: str,
+    result: FetchResult | None,
+    outcome: str,
+    reason: str | None,
+    link: Link | None = None,
+    parent_url: str | None = None,
+) -> None:
+    row = _row(run, kind, link.url if link and link.url else url, result, outcome, reason, link)
+    row["parent_url"] = parent_url
+    _append(run, row, None)
+
+
+def _row(
+    run: _Run,
+    kind: str,
+    url: str,
+    result: FetchResult | None,
+    outcome: str,
+    reason: str | None,
+    link: Link | None,
+) -> dict[str, Any]:
+    return {
+        "run_id": run.run_id,
+        "source_id": run.source.id,
+        "kind": kind,
+        "url": url,
+        "final_url": result.final_url if result else None,
+        "parent_url": None,
+        "status": result.status if result else None,
+        "content_type": result.content_type if result else None,
+        "sha256": None,
+        "bytes": None,
+        "fetched_at": datetime.now(UTC),
+        "title": link.title if link and link.title else None,
+        "published_on": link.published_on if link else None,
+        "etag": result.etag if result else None,
+        "last_modified": result.last_modified if result else None,
+        "outcome": outcome,
+        "reason": reason,
+        "locality_hint": run.source.locality_code,
+    }
+
+
+def _append(run: _Run, row: dict[str, Any], url_state: UrlState | None) -> None:
+    run.state.record(row, url_state)
+    with run.lock:
+        run.rows.append(row)
+
+
+def _resumed_rows(run: _Run) -> list[dict[str, Any]]:
+    """Rows an interrupted earlier run journalled but never persisted, re-keyed to this run."""
+    pending = run.state.pending_rows()
+    old_runs = {row["run_id"] for row in pending}
+    if any(store.manifest_exists(run.settings, old, run.source.id) for old in old_runs):
+        return []  # the earlier run did persist; only its state fold-in was cut short
+    # Not journalled again: the journal keeps them until a manifest holding them is persisted.
+    return [{**row, "run_id": run.run_id} for row in pending]
+
+
+# --- robots.txt ------------------------------------------------------------------------------
+def _robots_allow(run: _Run, kind: str, url: str) -> bool:
+    """True when the host's robots.txt lets our User-Agent fetch ``url``; records a skip if not."""
+    parts = urlsplit(url)
+    origin = urlunsplit((parts.scheme, parts.netloc, "", "", ""))
+    with run.lock:
+        known = origin in run.robots
+    if not known:
+        rules = _fetch_robots(run, f"{origin}/robots.txt")
+        with run.lock:
+            run.robots[origin] = rules
+    rules = run.robots[origin]
+    if rules is None or rules.can_fetch(url, run.settings.user_agent):
+        return True
+    _record(run, kind, url, None, "skipped", "disallowed by robots.txt")
+    return False
+
+
+def _fetch_robots(run: _Run, url: str) -> Protego | None:
+    previous = run.state.get(url)
+    result = run.fetcher.fetch(url)
+    if result.outcome != "ok" or not result.status or result.status >= 300:
+        reason = result.reason or f"HTTP {result.status}"
+        _record(run, "robots", url, result, "skipped", f"no robots.txt ({reason}): all allowed")
+        return None
+    sha = store.write_raw(run.settings, result.body)
+    stored = _Stored(result, result.body, sha, _outcome(previous, sha))
+    _record_stored(run, "robots", url, stored, Link(url, ""), None, previous)
+    rules = Protego.parse(result.body.decode("utf-8", errors="replace"))
+    delay = rules.crawl_delay(run.settings.user_agent)
+    if delay and delay > run.fetcher.limiter.delay_s:
+        run.fetcher.limiter.delay_s = float(delay)  # the site asked for more patience
+    return rules
+
+
+def _quiet(message: str) -> None:
+    """Progress sink that drops messages."""

@@ -1,0 +1,117 @@
+"""Incremental crawl state of one source, kept under ``<state_dir>/crawl/<source_id>/``.
+
+Reads and writes two files:
+- ``urls.json``: per URL the last stored body's SHA-256, ETag, Last-Modified, listing title and
+  date; it decides what a later crawl may skip or ask for conditionally.
+- ``journal.jsonl``: one line per fetch of the run in progress, holding its manifest row and the
+  URL state it produced, written before the next fetch starts. A crawl interrupted before its
+  manifest was persisted is resumed from here: the next run carries these rows into its own
+  manifest and never fetches those URLs again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+_DATE_FIELDS = {"published_on": date.fromisoformat}
+_DATETIME_FIELDS = {"fetched_at": datetime.fromisoformat}
+
+
+@dataclass(frozen=True)
+class UrlState:
+    """What the last successful fetch of a URL left behind."""
+
+    url: str
+    sha256: str
+    etag: str | None = None
+    last_modified: str | None = None
+    title: str | None = None
+    published_on: str | None = None  # ISO date shown on the listing when it was fetched
+
+
+class CrawlState:
+    """The URL states and the run journal of one source; safe to use from several threads."""
+
+    def __init__(self, state_dir: Path, source_id: str) -> None:
+        self.directory = Path(state_dir) / "crawl" / source_id
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self._urls_path = self.directory / "urls.json"
+        self._journal_path = self.directory / "journal.jsonl"
+        self._lock = threading.Lock()
+        self._urls = self._load_urls()
+        self._pending = self._load_journal()
+
+    def get(self, url: str) -> UrlState | None:
+        """The state the last successful fetch of ``url`` left, if any."""
+        with self._lock:
+            return self._urls.get(url)
+
+    def record(self, row: dict[str, Any], url_state: UrlState | None) -> None:
+        """Journal one manifest row and the URL state it produced, durably, in one line."""
+        line = json.dumps(
+            {"row": _jsonable(row), "url_state": asdict(url_state) if url_state else None},
+            ensure_ascii=False,
+        )
+        with self._lock:
+            with self._journal_path.open("a", encoding="utf-8") as journal:
+                journal.write(line + "\n")
+                journal.flush()
+                os.fsync(journal.fileno())
+            if url_state is not None:
+                self._urls[url_state.url] = url_state
+
+    def pending_rows(self) -> list[dict[str, Any]]:
+        """Manifest rows journalled by an earlier run that never persisted its manifest."""
+        return list(self._pending)
+
+    def commit(self) -> None:
+        """Fold the journal into ``urls.json`` once the run's manifest is persisted."""
+        with self._lock:
+            tmp = self._urls_path.with_suffix(".json.tmp")
+            states = [asdict(state) for state in self._urls.values()]
+            tmp.write_text(json.dumps(states, ensure_ascii=False, indent=0), encoding="utf-8")
+            tmp.replace(self._urls_path)
+            self._journal_path.unlink(missing_ok=True)
+            self._pending = []
+
+    def _load_urls(self) -> dict[str, UrlState]:
+        states: dict[str, UrlState] = {}
+        if self._urls_path.exists():
+            for item in json.loads(self._urls_path.read_text(encoding="utf-8")):
+                states[item["url"]] = UrlState(**item)
+        for entry in self._journal_entries():
+            if entry.get("url_state"):
+                states[entry["url_state"]["url"]] = UrlState(**entry["url_state"])
+        return states
+
+    def _load_journal(self) -> list[dict[str, Any]]:
+        return [_from_jsonable(entry["row"]) for entry in self._journal_entries()]
+
+    def _journal_entries(self) -> list[dict[str, Any]]:
+        if not self._journal_path.exists():
+            return []
+        entries = []
+        for line in self._journal_path.read_text(encoding="utf-8").splitlines():
+            try:
+                entries.append(json.loads(line))
+            except json.JSONDecodeError:
+                break  # a line cut short by the interruption; everything before it is whole
+        return entries
+
+
+def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: v.isoformat() if isinstance(v, date | datetime) else v for k, v in row.items()}
+
+
+def _from_jsonable(row: dict[str, Any]) -> dict[str, Any]:
+    parsed = dict(row)
+    for name, parse in {**_DATE_FIELDS, **_DATETIME_FIELDS}.items():
+        if parsed.get(name):
+            parsed[name] = parse(parsed[name])
+    return parsed

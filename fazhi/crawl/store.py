@@ -1,0 +1,101 @@
+"""The raw zone of the lake: fetched bytes and the fetch manifest.
+
+Writes bodies content-addressed at ``<lake>/raw/objects/<sha[:2]>/<sha256>`` and one manifest
+Parquet per run and source at ``<lake>/raw/manifest/run_id=<run>/<source_id>.parquet``; reads
+them back for the parse stage. The lake root may be any fsspec URL (a local path by default).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+
+import fsspec
+import polars as pl
+from fsspec.spec import AbstractFileSystem
+
+from fazhi.config import Settings
+from fazhi.schemas import RAW_MANIFEST, conform, empty
+
+
+def sha256_of(data: bytes) -> str:
+    """Hex SHA-256 of ``data``: the raw object's address."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def object_path(settings: Settings, sha256: str) -> str:
+    """Where the raw object with this hash lives in the lake."""
+    return f"{_root(settings)}/raw/objects/{sha256[:2]}/{sha256}"
+
+
+def manifest_path(settings: Settings, run_id: str, source_id: str) -> str:
+    """Where one run's manifest for one source lives in the lake."""
+    return f"{_root(settings)}/raw/manifest/run_id={run_id}/{source_id}.parquet"
+
+
+def write_raw(settings: Settings, data: bytes) -> str:
+    """Store ``data`` content-addressed (once) and return its SHA-256."""
+    sha = sha256_of(data)
+    fs = _fs(settings)
+    path = object_path(settings, sha)
+    if not fs.exists(path):
+        _write_atomically(fs, path, data)
+    return sha
+
+
+def read_raw(settings: Settings, sha256: str) -> bytes:
+    """The stored bytes with this SHA-256; raises FileNotFoundError when absent."""
+    data = _fs(settings).cat_file(object_path(settings, sha256))
+    return bytes(data)
+
+
+def has_raw(settings: Settings, sha256: str) -> bool:
+    """True when the object with this hash is stored."""
+    return bool(_fs(settings).exists(object_path(settings, sha256)))
+
+
+def write_manifest(settings: Settings, run_id: str, source_id: str, rows: pl.DataFrame) -> str:
+    """Persist one run's manifest rows for one source (replacing a partial earlier write)."""
+    path = manifest_path(settings, run_id, source_id)
+    frame = conform(rows, RAW_MANIFEST)
+    fs = _fs(settings)
+    fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
+    tmp = f"{path}.{uuid.uuid4().hex}.tmp"
+    with fs.open(tmp, "wb") as handle:
+        frame.write_parquet(handle)
+    fs.mv(tmp, path)
+    return path
+
+
+def manifest_exists(settings: Settings, run_id: str, source_id: str) -> bool:
+    """True when this run's manifest for this source has been persisted."""
+    return bool(_fs(settings).exists(manifest_path(settings, run_id, source_id)))
+
+
+def read_manifest(settings: Settings) -> pl.DataFrame:
+    """Every persisted manifest row of every run, in the RAW_MANIFEST schema."""
+    fs = _fs(settings)
+    paths = sorted(fs.glob(f"{_root(settings)}/raw/manifest/run_id=*/*.parquet"))
+    frames = []
+    for path in paths:
+        with fs.open(path, "rb") as handle:
+            frames.append(conform(pl.read_parquet(handle), RAW_MANIFEST))
+    return pl.concat(frames) if frames else empty(RAW_MANIFEST)
+
+
+def _write_atomically(fs: AbstractFileSystem, path: str, data: bytes) -> None:
+    # Write-then-rename so an interrupted crawl never leaves a half object under its hash.
+    fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
+    tmp = f"{path}.{uuid.uuid4().hex}.tmp"
+    fs.pipe_file(tmp, data)
+    fs.mv(tmp, path)
+
+
+def _fs(settings: Settings) -> AbstractFileSystem:
+    fs, _ = fsspec.core.url_to_fs(settings.lake_root)
+    return fs
+
+
+def _root(settings: Settings) -> str:
+    _, root = fsspec.core.url_to_fs(settings.lake_root)
+    return str(root).rstrip("/")

@@ -1,0 +1,138 @@
+"""Bytes → text for HTML pages, and the real format of a fetched body.
+
+Reads raw bytes (plus the HTTP charset and Content-Type when known) and returns text or a format
+name. Decoding never garbles silently: a body that no candidate charset decodes cleanly raises
+:class:`fazhi.errors.ParseError`, and the caller records the failure.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from fazhi.errors import ParseError
+
+# Chinese government sites declare the legacy GB charsets loosely; GB18030 is their superset.
+_GB_FAMILY = {"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn", "hz-gb-2312"}
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE
+)
+_META_SCAN_BYTES = 4096
+
+
+def decode_html(data: bytes, header_charset: str | None = None) -> str:
+    """Text of an HTML body: header charset, then ``<meta>``, then strict UTF-8, then GB18030.
+
+    A declared charset that fails to decode strictly falls through to the next candidate;
+    raises ParseError when none decodes cleanly.
+    """
+    for charset in _candidate_charsets(data, header_charset):
+        try:
+            return _strip_bom(data.decode(charset, errors="strict"))
+        except (UnicodeDecodeError, LookupError):
+            continue
+    raise ParseError("no charset decodes the page cleanly (header, meta, utf-8, gb18030 tried)")
+
+
+def _candidate_charsets(data: bytes, header_charset: str | None) -> list[str]:
+    declared = [header_charset, _meta_charset(data)]
+    candidates = [_normalise_charset(c) for c in declared if c] + ["utf-8", "gb18030"]
+    return list(dict.fromkeys(c for c in candidates if c))
+
+
+def _meta_charset(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data[:_META_SCAN_BYTES])
+    return match.group(1).decode("ascii", errors="ignore") if match else None
+
+
+def _normalise_charset(name: str) -> str | None:
+    cleaned = name.strip().strip("\"'").lower()
+    if cleaned in _GB_FAMILY:
+        return "gb18030"
+    try:
+        return codecs.lookup(cleaned).name
+    except LookupError:
+        return None  # an unknown declared charset is ignored, not fatal
+
+
+def _strip_bom(text: str) -> str:
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+# Magic numbers first: servers often send application/octet-stream or the wrong type.
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_EXTENSION_FORMATS = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".doc": "doc",
+    ".wps": "wps",
+    ".ofd": "ofd",
+    ".txt": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".shtml": "html",
+}
+_CONTENT_TYPE_FORMATS = {
+    "application/pdf": "pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+    "application/msword": "doc",
+    "application/ofd": "ofd",
+    "text/plain": "txt",
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+}
+_HTML_START = re.compile(
+    rb"^\s*(<!doctype\s+html|<html|<head|<body|<meta|<script|<div|<p\b|<!--)", re.IGNORECASE
+)
+
+
+def sniff_format(data: bytes, content_type: str | None, url: str) -> str:
+    """html | pdf | docx | doc | wps | ofd | txt | unknown: magic bytes, then type, then URL."""
+    magic = _format_from_magic(data)
+    if magic == "doc" and _format_from_url(url) == "wps":
+        return "wps"
+    return (
+        magic
+        or _format_from_content_type(content_type)
+        or _format_from_url(url)
+        or "unknown"
+    )
+
+
+def _format_from_magic(data: bytes) -> str | None:
+    head = data[:1024].lstrip(b"\xef\xbb\xbf")
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(_OLE_MAGIC):
+        # WPS files are OLE containers like .doc; only the URL tells them apart.
+        return "doc"
+    if head.startswith(b"PK\x03\x04"):
+        return _zip_format(data)
+    if _HTML_START.match(head):
+        return "html"
+    return None
+
+
+def _zip_format(data: bytes) -> str | None:
+    # OOXML and OFD are both ZIP packages; their first member names tell them apart.
+    head = data[:65536]
+    if b"word/" in head or b"[Content_Types].xml" in head:
+        return "docx"
+    if b"OFD.xml" in head or b"Doc_0/" in head:
+        return "ofd"
+    return None
+
+
+def _format_from_content_type(content_type: str | None) -> str | None:
+    if not content_type:
+        return None
+    mime = content_type.split(";")[0].strip().lower()
+    return _CONTENT_TYPE_FORMATS.get(mime)
+
+
+def _format_from_url(url: str) -> str | None:
+    path = url.split("?")[0].split("#")[0].lower()
+    for extension, name in _EXTENSION_FORMATS.items():
+        if path.endswith(extension):
+            return name
+    return None
