@@ -18,7 +18,11 @@ from docx.text.paragraph import Paragraph
 from fazhi.errors import ParseError
 from fazhi.parse.formats.lines import tidy_lines
 
-CORRUPT_DOCX_ERRORS = (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError)
+# python-docx reports a malformed package through whatever fails first inside it.
+CORRUPT_DOCX_ERRORS = (
+    PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError, AttributeError,
+    TypeError, IndexError,
+)  # fmt: skip
 
 
 def docx_text(data: bytes) -> str:

@@ -25,7 +25,7 @@ def ofd_text(data: bytes) -> str:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             doc_root = _doc_root(package)
             pages = [_page_text(package, path) for path in _page_paths(package, doc_root)]
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, IndexError, ElementTree.ParseError, ValueError) as exc:
         raise ParseError(f"corrupt OFD: {type(exc).__name__}: {exc}") from exc
     text = "\n".join(page for page in (tidy_lines(p) for p in pages) if page)
     if not text:
