@@ -1,0 +1,151 @@
+"""``fazhi extract`` and ``fazhi eval``: extraction on local files, and its score on gold files."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from fazhi.cli.app import app
+from fazhi.errors import TerminalError
+
+BASELINE = Path("eval/baseline.json")
+
+
+class ExtractFormat(StrEnum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Report files: .txt .html .pdf .docx .doc")],
+    output_format: Annotated[ExtractFormat, typer.Option("--format")] = ExtractFormat.table,
+    locality_hint: Annotated[
+        str | None,
+        typer.Option("--locality-hint", help="GB/T 2260 code to use when the text names none"),
+    ] = None,
+) -> None:
+    """Parse and extract local report files; touches no warehouse.
+
+    Example: [bold]fazhi extract eval/docs/000_0dfa771130875868.txt --format jsonl[/bold]
+    """
+    from fazhi.extract.files import as_contract_json, extract_file
+
+    console = Console()
+    failed = 0
+    for path in paths:
+        try:
+            document = extract_file(path, locality_hint=locality_hint)
+        except (TerminalError, OSError) as exc:
+            failed += 1
+            typer.echo(f"{path}: {exc}", err=True)
+            continue
+        record = as_contract_json(path, document)
+        if output_format is ExtractFormat.jsonl:
+            typer.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            console.print(_facts_table(record))
+    if failed:
+        raise typer.Exit(1)
+
+
+def _facts_table(record: dict[str, object]) -> Table:
+    meta = " · ".join(
+        str(record[k])
+        for k in (
+            "locality_name",
+            "locality_code",
+            "report_year",
+            "issuer",
+            "doc_type",
+            "published_on",
+        )
+    )
+    table = Table(title=f"{record['path']}\n{meta}", title_justify="left")
+    for column in ("indicator", "value", "unit", "qualifier", "words"):
+        table.add_column(column)
+    for fact in record["facts"]:  # type: ignore[attr-defined]
+        table.add_row(
+            fact["indicator"], f"{fact['value']:g}", fact["unit"], fact["qualifier"], fact["text"]
+        )
+    return table
+
+
+@app.command("eval")
+def evaluate_command(
+    gold: Annotated[
+        Path, typer.Option("--gold", help="Folder with documents.csv and facts.csv")
+    ] = Path("eval/gold"),
+    docs: Annotated[Path, typer.Option("--docs", help="Folder with the report files")] = Path(
+        "eval/docs"
+    ),
+    baseline: Annotated[
+        Path, typer.Option("--baseline", help="Scores a change must not lower")
+    ] = BASELINE,
+    write_baseline: Annotated[
+        bool, typer.Option("--write-baseline", help="Pin the current scores")
+    ] = False,
+    output_format: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+) -> None:
+    """Score extraction against gold labels: fact P/R/F1, metadata accuracy, every miss.
+
+    Example: [bold]fazhi eval --gold eval/gold --docs eval/docs[/bold]
+    """
+    from fazhi.extract import evaluate as ev
+    from fazhi.extract.files import extract_file
+
+    report = ev.evaluate(gold, docs, extract_file)
+    if output_format == "json":
+        typer.echo(json.dumps(ev.report_as_dict(report), ensure_ascii=False, indent=2))
+    else:
+        _print_report(report)
+    if write_baseline:
+        ev.write_baseline(report, baseline)
+        typer.echo(f"baseline written to {baseline}")
+    elif baseline.is_file():
+        problems = ev.regressions(report, baseline)
+        for line in problems:
+            typer.echo(f"REGRESSION: {line}", err=True)
+        if problems:
+            raise typer.Exit(1)
+
+
+def _print_report(report: object) -> None:
+    from fazhi.extract.evaluate import EvalReport
+
+    assert isinstance(report, EvalReport)
+    console = Console()
+    o = report.overall
+    console.print(
+        f"[bold]facts[/bold]  precision {o.precision:.3f}  recall {o.recall:.3f}  "
+        f"F1 {o.f1:.3f}   (TP {o.tp}, FP {o.fp}, FN {o.fn}; {report.documents} documents)"
+    )
+    table = Table("indicator", "P", "R", "F1", "TP", "FP", "FN", title="per indicator")
+    for code, c in sorted(report.per_indicator.items()):
+        table.add_row(
+            code,
+            f"{c.precision:.2f}",
+            f"{c.recall:.2f}",
+            f"{c.f1:.2f}",
+            str(c.tp),
+            str(c.fp),
+            str(c.fn),
+        )
+    console.print(table)
+    meta = Table("field", "accuracy", title="metadata")
+    for name, value in report.metadata_accuracy().items():
+        meta.add_row(name, f"{value:.2f}")
+    console.print(meta)
+    if report.findings:
+        findings = Table(
+            "kind", "doc", "item", "expected", "got", "words", title="misses and false figures"
+        )
+        for f in report.findings:
+            findings.add_row(f.kind, f.doc[:12], f.item, f.expected, f.got, f.words)
+        console.print(findings)

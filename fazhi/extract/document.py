@@ -1,0 +1,156 @@
+"""One report's text → its metadata, every number (mentions) and its headline facts.
+
+Reads the text the parse stage produced; writes an :class:`ExtractedDocument` whose offsets point
+into that original text, so every value can be traced to the exact words it came from.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from fazhi.extract.facts import Fact, extract_facts
+from fazhi.extract.metadata import DocumentMetadata, extract_metadata
+from fazhi.extract.normalize import NormalisedText, normalise
+from fazhi.extract.numbers import Quantity, find_quantities
+
+EXTRACTOR_VERSION = "0.3.0"
+
+_CN = "一二三四五六七八九十"
+OUTLINE_RE = re.compile(
+    rf"^[ \t]*(?:#+[ \t]*)?(?P<l1>[{_CN}]{{1,3}}、)"
+    rf"|^[ \t]*(?:#+[ \t]*)?(?P<l2>[（(][{_CN}]{{1,3}}[）)])"
+    rf"|^[ \t]*(?P<l3>\d{{1,2}}[.、．](?!\d))"
+    rf"|(?:^|[。；;\n])[ \t]*(?P<l4>[{_CN}]{{1,3}}是)",
+    re.M,
+)
+SENTENCE_END = "。！？!?\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A number in the text, with its unit, place and (when chosen) the indicator it states."""
+
+    value: float
+    unit: str | None
+    qualifier: str
+    text: str
+    start: int
+    end: int
+    sentence: str
+    outline: str
+    indicator: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedFact:
+    """A headline fact with provenance in the original text."""
+
+    indicator: str
+    value: float
+    unit: str
+    qualifier: str
+    text: str
+    start: int
+    end: int
+    sentence: str
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedDocument:
+    """Everything the extractor says about one report."""
+
+    metadata: DocumentMetadata
+    facts: list[ExtractedFact]
+    mentions: list[Mention]
+
+
+def extract_document(
+    text: str,
+    *,
+    title: str | None = None,
+    locality_hint: str | None = None,
+    published_hint: date | None = None,
+) -> ExtractedDocument:
+    """Metadata, mentions and headline facts of the report ``text``."""
+    norm = normalise(text)
+    quantities = find_quantities(norm.text)
+    facts = extract_facts(norm.text, quantities)
+    metadata = extract_metadata(
+        norm.text, title=title, locality_hint=locality_hint, published_hint=published_hint
+    )
+    by_quantity = {f.quantity_index: f.indicator for f in facts}
+    outline = _Outline(norm.text)
+    mentions = [
+        _mention(norm, q, outline.path_at(q.start), by_quantity.get(i))
+        for i, q in enumerate(quantities)
+    ]
+    return ExtractedDocument(metadata, [_provenance(norm, f) for f in facts], mentions)
+
+
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(text.rfind(c, 0, start) for c in SENTENCE_END) + 1
+    his = [i for i in (text.find(c, end) for c in SENTENCE_END) if i >= 0]
+    hi = min(his) + 1 if his else len(text)
+    return lo, hi
+
+
+def _original_sentence(norm: NormalisedText, start: int, end: int) -> str:
+    lo, hi = _sentence_span(norm.text, start, end)
+    o_lo, o_hi = norm.to_original(lo, hi)
+    return norm.original[o_lo:o_hi].strip()
+
+
+def _provenance(norm: NormalisedText, fact: Fact) -> ExtractedFact:
+    start, end = norm.to_original(fact.start, fact.end)
+    return ExtractedFact(
+        indicator=fact.indicator,
+        value=fact.value,
+        unit=fact.unit,
+        qualifier=fact.qualifier,
+        text=norm.original[start:end],
+        start=start,
+        end=end,
+        sentence=_original_sentence(norm, fact.start, fact.end),
+        rule=fact.rule,
+    )
+
+
+def _mention(
+    norm: NormalisedText, quantity: Quantity, outline: str, indicator: str | None
+) -> Mention:
+    start, end = norm.to_original(quantity.start, quantity.end)
+    return Mention(
+        value=quantity.value,
+        unit=quantity.unit,
+        qualifier=quantity.qualifier,
+        text=norm.original[start:end],
+        start=start,
+        end=end,
+        sentence=_original_sentence(norm, quantity.start, quantity.end),
+        outline=outline,
+        indicator=indicator,
+    )
+
+
+class _Outline:
+    """Heading path (一、 > （三） > 2. > 一是) at any position of a normalised text."""
+
+    def __init__(self, text: str) -> None:
+        self.positions: list[int] = []
+        self.paths: list[str] = []
+        stack: list[str] = ["", "", "", ""]
+        for match in OUTLINE_RE.finditer(text):
+            level = next(k for k in range(4) if match.group(f"l{k + 1}"))
+            stack[level] = match.group(f"l{level + 1}")
+            for deeper in range(level + 1, 4):
+                stack[deeper] = ""
+            self.positions.append(match.start())
+            self.paths.append(" > ".join(s for s in stack if s))
+
+    def path_at(self, position: int) -> str:
+        index = bisect.bisect_right(self.positions, position) - 1
+        return self.paths[index] if index >= 0 else ""

@@ -1,0 +1,304 @@
+"""Headline indicator values of a report, chosen among the numbers it states.
+
+Reads normalised text and the quantities found in it (``fazhi.extract.numbers``); writes one
+:class:`Fact` per indicator at most, each with the rule that chose it. The phrasing of every
+indicator lives in ``data/phrasings.toml``; this module only applies it:
+
+1. a quantity is a *candidate* for an indicator when its unit fits and a cue sits next to it in
+   the same clause (see the TOML header);
+2. candidates are scored: a close cue scores high, words of totality (全市, 共, 累计) add, a
+   part announced by 其中 loses, and sub-groups, year-on-year changes and figures in the problems
+   and plans sections are dropped;
+3. each quantity serves at most one indicator, and each indicator keeps its best candidate.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from fazhi.catalog import Indicator, load_catalog
+from fazhi.config import PACKAGE_DATA
+from fazhi.extract.numbers import Quantity
+
+PHRASINGS_PATH = PACKAGE_DATA / "phrasings.toml"
+CLAUSE_DELIMITERS = "，,；;。！？!?\n：:"
+FILLER = r"[^\d、，,；;。]"
+# "培训共2场196人次": a count of sessions may stand between the cue and the headcount
+INNER_COUNT = r"\d+(?:场次|场|期|批|轮|班)"
+SENTENCE_DELIMITERS = "。！？!?\n；;"
+RESET_RE = re.compile(r"全[市区县省州旗盟]|各级")
+TOP_HEADING_RE = re.compile(
+    r"^[ \t]*(?:#+[ \t]*)?[一二三四五六七八九十]{1,3}[、.．]([^\n]*)$", re.M
+)
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorRule:
+    """The phrasing rule of one indicator, compiled."""
+
+    indicator: Indicator
+    units: frozenset[str]
+    before: tuple[re.Pattern[str], ...]
+    after: tuple[re.Pattern[str], ...]
+    requires: tuple[re.Pattern[str], ...]
+    exclude: tuple[re.Pattern[str], ...]
+    exclude_near: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Scoring:
+    """Document-wide scoring words (the ``[scoring]`` table)."""
+
+    totality: re.Pattern[str]
+    totality_bonus: float
+    part_of: re.Pattern[str]
+    part_of_penalty: float
+    change: re.Pattern[str]
+    subgroup: re.Pattern[str]
+    plan_heading: re.Pattern[str]
+    min_score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Rulebook:
+    """All rules and scoring words, loaded once."""
+
+    rules: dict[str, IndicatorRule]
+    scoring: Scoring
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A headline value; ``start``/``end`` span the cue and the number in the normalised text."""
+
+    indicator: str
+    value: float
+    unit: str
+    qualifier: str
+    start: int
+    end: int
+    quantity_index: int
+    score: float
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    fact: Fact
+    totality: bool
+
+
+def _compile_all(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in patterns)
+
+
+@cache
+def load_rulebook(path: Path = PHRASINGS_PATH) -> Rulebook:
+    """The compiled phrasing rules for every catalogue indicator."""
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    defaults, units, scoring = data["defaults"], data["units"], data["scoring"]
+    rules = {}
+    for code, indicator in load_catalog().items():
+        spec = data["indicator"].get(code)
+        if spec is None:
+            raise ValueError(f"{path}: no phrasing rule for catalogue indicator {code}")
+        gap_before = int(spec.get("gap_before", defaults["gap_before"]))
+        gap_after = int(spec.get("gap_after", defaults["gap_after"]))
+        filler = f"{FILLER}{{0,{gap_before}}}(?:{INNER_COUNT}{FILLER}{{0,2}})?"
+        rules[code] = IndicatorRule(
+            indicator=indicator,
+            units=frozenset(units[indicator.unit]),
+            before=_compile_all(
+                [f"(?P<cue>{p})(?P<gap>{filler})$" for p in spec.get("before", [])]
+            ),
+            after=_compile_all(
+                [f"^(?P<gap>{FILLER}{{0,{gap_after}}}?)(?:{p})" for p in spec.get("after", [])]
+            ),
+            requires=_compile_all(spec.get("requires", [])),
+            exclude=_compile_all(spec.get("exclude", [])),
+            exclude_near=_compile_all(spec.get("exclude_near", [])),
+        )
+    unknown = set(data["indicator"]) - set(rules)
+    if unknown:
+        raise ValueError(f"{path}: rules for codes not in the catalogue: {sorted(unknown)}")
+    return Rulebook(rules=rules, scoring=_scoring(scoring, float(defaults["min_score"])))
+
+
+def _scoring(table: dict[str, object], min_score: float) -> Scoring:
+    return Scoring(
+        totality=re.compile(str(table["totality"])),
+        totality_bonus=float(table["totality_bonus"]),  # type: ignore[arg-type]
+        part_of=re.compile(str(table["part_of"])),
+        part_of_penalty=float(table["part_of_penalty"]),  # type: ignore[arg-type]
+        change=re.compile(f"(?:{table['change']})[^\\d，,；;。]{{0,4}}$"),
+        subgroup=re.compile(str(table["subgroup"])),
+        plan_heading=re.compile(str(table["plan_heading"])),
+        min_score=min_score,
+    )
+
+
+class _Layout:
+    """Clause, sentence and plan-section boundaries of one text, for fast lookups."""
+
+    def __init__(self, text: str, scoring: Scoring) -> None:
+        self.text = text
+        self.clause_stops = [i for i, c in enumerate(text) if c in CLAUSE_DELIMITERS]
+        self.sentence_stops = [i for i, c in enumerate(text) if c in SENTENCE_DELIMITERS]
+        self.plan_ranges = _plan_ranges(text, scoring.plan_heading)
+
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        return _around(self.clause_stops, start, end, len(self.text))
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        return _around(self.sentence_stops, start, end, len(self.text))
+
+    def in_plan_section(self, position: int) -> bool:
+        return any(lo <= position < hi for lo, hi in self.plan_ranges)
+
+
+def _around(stops: list[int], start: int, end: int, length: int) -> tuple[int, int]:
+    i = bisect.bisect_left(stops, start)
+    lo = stops[i - 1] + 1 if i > 0 else 0
+    j = bisect.bisect_left(stops, end)
+    hi = stops[j] if j < len(stops) else length
+    return lo, hi
+
+
+def _plan_ranges(text: str, plan_heading: re.Pattern[str]) -> list[tuple[int, int]]:
+    headings = list(TOP_HEADING_RE.finditer(text))
+    ranges = []
+    for k, heading in enumerate(headings):
+        if plan_heading.search(heading.group(1)):
+            end = headings[k + 1].start() if k + 1 < len(headings) else len(text)
+            ranges.append((heading.start(), end))
+    return ranges
+
+
+def extract_facts(text: str, quantities: Sequence[Quantity]) -> list[Fact]:
+    """The headline value of each indicator stated in ``text`` (normalised), best first."""
+    book = load_rulebook()
+    layout = _Layout(text, book.scoring)
+    candidates: list[_Candidate] = []
+    for index, quantity in enumerate(quantities):
+        if quantity.unit is None and quantity.scale is None:
+            continue
+        if layout.in_plan_section(quantity.start):
+            continue
+        for rule in book.rules.values():
+            candidate = _match(rule, index, quantity, layout, book.scoring)
+            if candidate is not None:
+                candidates.append(candidate)
+    return _select(candidates)
+
+
+def _match(
+    rule: IndicatorRule, index: int, quantity: Quantity, layout: _Layout, scoring: Scoring
+) -> _Candidate | None:
+    if not _unit_fits(rule, quantity):
+        return None
+    text = layout.text
+    clause_lo, clause_hi = layout.clause(quantity.start, quantity.end)
+    left, right = text[clause_lo : quantity.start], text[quantity.end : clause_hi]
+    cue = _cue(rule, left, right)
+    if cue is None:
+        return None
+    cue_start, cue_end, gap, side = cue
+    sentence_lo, _ = layout.sentence(quantity.start, quantity.end)
+    context_lo, _ = layout.sentence(max(sentence_lo - 2, 0), max(sentence_lo - 2, 0))
+    if not all(p.search(text, context_lo, clause_hi) for p in rule.requires):
+        return None
+    if any(p.search(text, sentence_lo, clause_hi) for p in rule.exclude):
+        return None
+    if any(p.search(text, clause_lo, clause_hi) for p in rule.exclude_near):
+        return None
+    if scoring.change.search(left) or _in_subgroup(layout, scoring, sentence_lo, quantity.start):
+        return None
+    anchor = clause_lo + cue_start if side == "before" else quantity.start
+    totality = bool(scoring.totality.search(text, max(clause_lo, anchor - 6), quantity.start))
+    score = 10.0 - 0.3 * gap + (scoring.totality_bonus if totality else 0.0)
+    if scoring.part_of.search(text, sentence_lo, quantity.start):
+        score -= scoring.part_of_penalty
+    if score < scoring.min_score:
+        return None
+    start = anchor
+    end = quantity.end if side == "before" else quantity.end + cue_end
+    value, unit = _in_catalogue_unit(rule.indicator, quantity)
+    fact = Fact(
+        indicator=rule.indicator.code,
+        value=value,
+        unit=unit,
+        qualifier=quantity.qualifier,
+        start=start,
+        end=end,
+        quantity_index=index,
+        score=score,
+        rule=f"{rule.indicator.code}:{side}-cue{'+total' if totality else ''}",
+    )
+    return _Candidate(fact, totality)
+
+
+def _in_subgroup(layout: _Layout, scoring: Scoring, sentence_lo: int, position: int) -> bool:
+    """A sub-group named in this clause or the one before, not followed by 全市/全区 …"""
+    clause_lo, _ = layout.clause(position, position)
+    previous_lo, _ = layout.clause(max(clause_lo - 2, 0), max(clause_lo - 2, 0))
+    window_lo = max(sentence_lo, previous_lo if clause_lo > 0 else clause_lo)
+    last = None
+    for last in scoring.subgroup.finditer(layout.text, window_lo, position):  # noqa: B007
+        pass
+    if last is None:
+        return False
+    return not RESET_RE.search(layout.text, last.end(), position)
+
+
+def _unit_fits(rule: IndicatorRule, quantity: Quantity) -> bool:
+    if rule.indicator.unit == "万元":
+        return quantity.unit in ("元", "万元", "亿元") or (
+            quantity.unit is None and quantity.scale in ("万", "亿")
+        )
+    return quantity.unit in rule.units
+
+
+def _cue(rule: IndicatorRule, left: str, right: str) -> tuple[int, int, int, str] | None:
+    """The closest cue: (start, end, gap, side) with offsets relative to its window."""
+    best: tuple[int, int, int, str] | None = None
+    for pattern in rule.before:
+        match = pattern.search(left)
+        if match:
+            cue_end = match.end("cue")
+            gap = len(match.group("gap"))
+            if best is None or gap < best[2]:
+                best = (match.start(), cue_end, gap, "before")
+    for pattern in rule.after:
+        match = pattern.search(right)
+        if match:
+            gap = len(match.group("gap"))
+            if best is None or gap < best[2]:
+                best = (match.start(), match.end(), gap, "after")
+    return best
+
+
+def _in_catalogue_unit(indicator: Indicator, quantity: Quantity) -> tuple[float, str]:
+    if indicator.unit == "万元":
+        return round(quantity.value / 10_000, 6), "万元"
+    return quantity.value, indicator.unit
+
+
+def _select(candidates: list[_Candidate]) -> list[Fact]:
+    """Best candidate per indicator; a quantity serves the indicator that claims it best."""
+    ranked = sorted(candidates, key=lambda c: (-c.fact.score, c.fact.start))
+    taken_quantities: set[int] = set()
+    chosen: dict[str, Fact] = {}
+    for candidate in ranked:
+        fact = candidate.fact
+        if fact.indicator in chosen or fact.quantity_index in taken_quantities:
+            continue
+        chosen[fact.indicator] = fact
+        taken_quantities.add(fact.quantity_index)
+    return sorted(chosen.values(), key=lambda f: f.start)

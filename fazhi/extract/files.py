@@ -1,0 +1,47 @@
+"""Extraction on local files (``fazhi extract``, ``fazhi eval``): bytes → text → extraction."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fazhi.extract.document import ExtractedDocument, extract_document
+from fazhi.parse.text import extract_text
+
+
+def extract_file(path: Path, *, locality_hint: str | None = None) -> ExtractedDocument:
+    """Parse and extract one local report (.txt, .html, .pdf, .docx, .doc …)."""
+    parsed = extract_text(path.read_bytes(), url=path.name)
+    return extract_document(
+        parsed.text,
+        title=parsed.title,
+        locality_hint=locality_hint,
+        published_hint=parsed.published_on,
+    )
+
+
+def as_contract_json(path: Path, document: ExtractedDocument) -> dict[str, object]:
+    """The JSON object of the ``fazhi extract --format jsonl`` contract."""
+    meta = document.metadata
+    return {
+        "path": str(path),
+        "locality_code": meta.locality_code,
+        "locality_name": meta.locality_name,
+        "province": meta.province,
+        "city": meta.city,
+        "report_year": meta.report_year,
+        "issuer": meta.issuer,
+        "doc_type": meta.doc_type,
+        "published_on": meta.published_on.isoformat() if meta.published_on else None,
+        "facts": [
+            {
+                "indicator": f.indicator,
+                "value": int(f.value) if float(f.value).is_integer() else f.value,
+                "unit": f.unit,
+                "qualifier": f.qualifier,
+                "text": f.text,
+                "start": f.start,
+                "end": f.end,
+            }
+            for f in document.facts
+        ],
+    }

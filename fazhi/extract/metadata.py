@@ -1,0 +1,281 @@
+"""Document metadata from report text: locality, report year, issuer, kind, publication date.
+
+Reads normalised report text (see ``fazhi.extract.normalize``) plus what the crawler knew (link
+title, listing date, the source's locality hint); writes a :class:`DocumentMetadata`. Every rule
+looks at the places a reader would: the title and opening lines, the ``来源`` line, and the
+signature block at the end. When the text does not say, the field stays ``None``: a wrong
+locality is worse than a missing one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from fazhi.localities import Division, divisions_by_code, divisions_by_name, load_divisions
+
+HEAD_CHARS = 600
+TAIL_CHARS = 300
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+# Organisations that issue reports, after a division name: 廉江市司法局, 广州市人民政府 …
+ORG_RE = re.compile(
+    r"(?:人民政府办公室|人民政府|政府办公室|依法治[省市区县旗]办公室|依法治[省市区县旗]办"
+    r"|全面依法治[省市区县旗]委员会办公室|司法局|司法厅|[\u4e00-\u9fa5]{1,8}?(?:局|委员会))"
+)
+DOC_KEYWORDS_RE = re.compile(
+    r"法治政府建设|法治建设|依法行政|司法行政工作|工作总结|工作报告|年度报告|情况报告|情况的报告"
+)
+YEAR_RE = re.compile(r"(20\d{2})年(?:度)?")
+TITLE_YEAR_RE = re.compile(
+    r"(20\d{2})年(?:度)?[^。\n，,；《》]{0,16}?"
+    r"(?:法治政府建设|法治建设|依法行政|司法行政工作|工作总结|工作报告|年度报告)"
+)
+REPORT_INTRO_YEAR_RE = re.compile(r"现将[^。\n]{0,12}?(20\d{2})年(?:度)?")
+OPENING_YEAR_RE = re.compile(r"^\s*(20\d{2})年(?:以来|度|，|,|、|是|我)")
+DATE_RE = re.compile(r"(20\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?")
+DATE_LINE_RE = re.compile(
+    r"^\s*(?:[•·\-*]\s*)?(?:(?:发布|成文|印发)?(?:时间|日期)\s*[:：]\s*)?"
+    + DATE_RE.pattern
+    + r"\s*$"
+)
+SOURCE_LINE_RE = re.compile(r"(?:来源|发布机构|发文机关)\s*[:：]\s*([\u4e00-\u9fa5]{2,30})")
+BOOK_TITLE_RE = re.compile(r"《[^》]{0,80}》")
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMetadata:
+    """What a report says about itself."""
+
+    locality_code: str | None
+    locality_name: str | None
+    province: str | None
+    city: str | None
+    report_year: int | None
+    issuer: str | None
+    doc_type: str
+    published_on: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class _NameHit:
+    name: str
+    start: int
+    end: int
+
+
+def extract_metadata(
+    text: str,
+    *,
+    title: str | None = None,
+    locality_hint: str | None = None,
+    published_hint: date | None = None,
+) -> DocumentMetadata:
+    """Metadata of a report from its normalised ``text`` and what the crawler knew."""
+    head = _head(text, title)
+    tail = text[-TAIL_CHARS:]
+    issuer = find_issuer(head, tail)
+    division = resolve_locality(text, head, issuer, locality_hint)
+    report_year = find_report_year(head)
+    published_on = find_published_on(text) or published_hint
+    if report_year is None and published_on is not None:
+        report_year = published_on.year - 1  # annual reports come out early the next year
+    return DocumentMetadata(
+        locality_code=division.code if division else None,
+        locality_name=division.name if division else None,
+        province=division.province_name if division else None,
+        city=_city_of(division),
+        report_year=report_year,
+        issuer=issuer,
+        doc_type=classify_doc_type(head),
+        published_on=published_on,
+    )
+
+
+def _head(text: str, title: str | None) -> str:
+    head = text[:HEAD_CHARS]
+    return f"{title}\n{head}" if title and title not in head else head
+
+
+def _city_of(division: Division | None) -> str | None:
+    if division is None:
+        return None
+    if division.level == "prefecture":
+        return division.name
+    return division.city_name or division.province_name
+
+
+# --- division names -------------------------------------------------------------------------
+
+
+@cache
+def _name_pattern() -> re.Pattern[str]:
+    """One regex matching any division's full name, built as a trie so scanning stays linear."""
+    names = {d.name for d in load_divisions() if len(d.name) >= 2 and not d.is_function_zone}
+    return re.compile(_trie_regex(sorted(names)))
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_to_regex(trie)
+
+
+def _trie_to_regex(node: dict[str, dict]) -> str:
+    ends = "" in node
+    branches = [re.escape(c) + _trie_to_regex(child) for c, child in sorted(node.items()) if c]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
+
+
+def _name_hits(text: str) -> Iterator[_NameHit]:
+    for match in _name_pattern().finditer(text):
+        yield _NameHit(match.group(), match.start(), match.end())
+
+
+# --- issuer ---------------------------------------------------------------------------------
+
+
+def find_issuer(head: str, tail: str) -> str | None:
+    """The issuing body: the ``来源`` line, a signature line, or an organisation in the head."""
+    source = SOURCE_LINE_RE.search(head)
+    if source and _org_at_start(source.group(1)):
+        return _org_at_start(source.group(1))
+    for line in _lines(head)[:3]:
+        org = _org_at_start(line)
+        if org and len(line) <= len(org) + 30:
+            return org
+    for line in reversed(_lines(tail)):
+        org = _org_at_start(line)
+        if org and len(line) <= len(org) + 2:
+            return org
+    for hit in _name_hits(head):
+        org = _org_at_start(head[hit.start : hit.start + 24])
+        if org:
+            return org
+    return None
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip(" #*-—\t") for line in text.splitlines() if line.strip(" #*-—\t")]
+
+
+def _org_at_start(fragment: str) -> str | None:
+    """``廉江市司法局`` from ``廉江市司法局2023年…``: division name(s) then an organisation."""
+    position = 0
+    matched_name = False
+    while True:
+        hit = _name_pattern().match(fragment, position)
+        if not hit or hit.end() == position:
+            break
+        position, matched_name = hit.end(), True
+    if not matched_name:
+        return None
+    org = ORG_RE.match(fragment, position)
+    return fragment[: org.end()] if org else None
+
+
+# --- locality -------------------------------------------------------------------------------
+
+
+def resolve_locality(
+    text: str, head: str, issuer: str | None, locality_hint: str | None
+) -> Division | None:
+    """The division the report covers; ambiguous names are settled by context or the hint."""
+    hint = divisions_by_code().get(locality_hint or "")
+    for fragment in (issuer, head):
+        if not fragment:
+            continue
+        division = _deepest_division(fragment, text, hint)
+        if division is not None:
+            return division
+    return hint
+
+
+def _deepest_division(fragment: str, text: str, hint: Division | None) -> Division | None:
+    """The most specific division named at the start of an organisation name or in the head."""
+    chain: list[_NameHit] = []
+    for hit in _name_hits(fragment):
+        if chain and hit.start != chain[-1].end:
+            break
+        chain.append(hit)
+    if not chain:
+        return None
+    parents = [h.name for h in chain[:-1]]
+    return _disambiguate(chain[-1].name, parents, text, hint)
+
+
+def _disambiguate(
+    name: str, parents: list[str], text: str, hint: Division | None
+) -> Division | None:
+    candidates = divisions_by_name().get(name, ())
+    if len(candidates) == 1:
+        return candidates[0]
+    for test in (
+        lambda d: d.city_name in parents or d.province_name in parents,
+        lambda d: hint is not None and d.code == hint.code,
+        lambda d: hint is not None and d.city_code == hint.city_code,
+        lambda d: _mentions_parent(text, d),
+    ):
+        chosen = [d for d in candidates if test(d)]
+        if len(chosen) == 1:
+            return chosen[0]
+    return None
+
+
+def _mentions_parent(text: str, division: Division) -> bool:
+    parent = divisions_by_code().get(division.city_code or "")
+    names = [division.city_name, *(parent.aliases if parent else ())]
+    return any(n and len(n) >= 2 and n in text for n in names)
+
+
+# --- year, date and kind ----------------------------------------------------------------------
+
+
+def find_report_year(head: str) -> int | None:
+    """The year the report covers, from its title or opening, ignoring titles of other documents."""
+    plain = BOOK_TITLE_RE.sub(lambda m: "《" + "　" * (len(m.group()) - 2) + "》", head)
+    for pattern in (TITLE_YEAR_RE, REPORT_INTRO_YEAR_RE):
+        match = pattern.search(plain)
+        if match:
+            return int(match.group(1))
+    for line in _lines(plain)[:6]:
+        match = OPENING_YEAR_RE.match(line)
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def find_published_on(text: str) -> date | None:
+    """A publication date printed on a line of its own near the top or in the signature."""
+    lines = text[:HEAD_CHARS].splitlines()[:12] + text[-TAIL_CHARS:].splitlines()[-6:]
+    for line in lines:
+        match = DATE_LINE_RE.match(line)
+        if match:
+            year, month, day = (int(g) for g in match.groups())
+            try:
+                return date(year, month, day)
+            except ValueError:
+                continue
+    return None
+
+
+def classify_doc_type(head: str) -> str:
+    """``annual_report``, ``work_summary`` or ``other`` from the title and opening lines."""
+    opening = head[:300]
+    if "工作总结" in opening:
+        return "work_summary"
+    if re.search(r"法治(?:政府)?建设[^。\n]{0,12}报告|依法行政[^。\n]{0,12}报告", opening):
+        return "annual_report"
+    if DOC_KEYWORDS_RE.search(opening) and "报告" in opening:
+        return "annual_report"
+    return "other"
