@@ -78,7 +78,7 @@ def main() -> None:
     if SITE.exists():
         shutil.rmtree(SITE)
     (SITE / "js").mkdir(parents=True)
-    _write(SITE / "robots.txt", "User-agent: *\nDisallow: /search/\n".encode())
+    _write(SITE / "robots.txt", b"User-agent: *\nDisallow: /search/\n")
     _write(SITE / "js" / "trs_page.js", PAGER_JS.encode())
     _write(SITE / "index.html", _home().encode())
     for number, first, end in PAGES:
@@ -151,7 +151,8 @@ def _chrome_top(title: str, charset: str, depth: int) -> str:
 <body>
 <div class="header"><span class="site-name">{SITE_NAME}</span>
 <span class="tools">无障碍 | 长者模式 | 繁体 | 登录</span></div>
-<div class="nav"><a href="{root}index.html">首页</a> <a href="{root}zwgk/fzzfjsbg/">法治政府建设年度报告</a>
+<div class="nav"><a href="{root}index.html">首页</a>
+<a href="{root}zwgk/fzzfjsbg/">法治政府建设年度报告</a>
 <a href="{root}zwgk/tzgg/">通知公告</a> <a href="{root}zwgk/zcjd/">政策解读</a>
 <a href="{root}search/">站内搜索</a></div>
 """
@@ -203,7 +204,8 @@ def _article(report: Report, body: str, charset: str) -> str:
 <div class="info">{shown}<span>来源：{html.escape(report.issuer)}</span>
 <span>字号：<a href="javascript:void(0)">大</a> <a href="javascript:void(0)">中</a>
 <a href="javascript:void(0)">小</a></span>
-<span class="share">分享到：<a href="javascript:void(0)">微信</a> <a href="javascript:void(0)">微博</a></span></div>
+<span class="share">分享到：<a href="javascript:void(0)">微信</a>
+<a href="javascript:void(0)">微博</a></span></div>
 <div class="TRS_Editor">
 {body}
 </div>
@@ -242,7 +244,7 @@ def _home() -> str:
     )
 
 
-PAGER_JS = """// TRS pager: writes the page links of a static column (index.html, index_1.html, ...).
+PAGER_JS = """// TRS pager: writes the page links of a static column (index.html, index_1.html...).
 function createPageHTML(_nPageCount, _nCurrIndex, _sPageName, _sPageExt) {
   if (_nPageCount == null || _nPageCount <= 1) { return; }
   var html = "";

@@ -72,7 +72,7 @@ def crawl_source(
     progress: Callable[[str], None] | None = None,
 ) -> pl.DataFrame:
     """Crawl one source, store raw bytes, persist and return this run's manifest rows."""
-    state = CrawlState(settings.state_dir, source.id)
+    state = CrawlState(settings.state_dir, source.id, source.domains)
     policy = FetchPolicy.from_settings(
         settings,
         source.domains,

@@ -51,5 +51,6 @@ def sample_sources(base_url: str) -> list[Source]:
             name=f"样例站点 法治政府建设年度报告 ({base_url})",
             start_urls=(base_url.rstrip("/") + SAMPLE_COLUMN,),
             allow_private_addresses=True,
+            delay_s=0.0,  # our own loopback server needs no politeness delay
         )
     ]

@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 _DATE_FIELDS = {"published_on": date.fromisoformat}
 _DATETIME_FIELDS = {"fetched_at": datetime.fromisoformat}
@@ -38,7 +39,10 @@ class UrlState:
 class CrawlState:
     """The URL states and the run journal of one source; safe to use from several threads."""
 
-    def __init__(self, state_dir: Path, source_id: str) -> None:
+    def __init__(
+        self, state_dir: Path, source_id: str, home_hosts: tuple[str, ...] = ()
+    ) -> None:
+        self.home_hosts = home_hosts
         self.directory = Path(state_dir) / "crawl" / source_id
         self.directory.mkdir(parents=True, exist_ok=True)
         self._urls_path = self.directory / "urls.json"
@@ -50,7 +54,7 @@ class CrawlState:
     def get(self, url: str) -> UrlState | None:
         """The state the last successful fetch of ``url`` left, if any."""
         with self._lock:
-            return self._urls.get(url)
+            return self._urls.get(self.key_for(url))
 
     def record(self, row: dict[str, Any], url_state: UrlState | None) -> None:
         """Journal one manifest row and the URL state it produced, durably, in one line."""
@@ -64,7 +68,18 @@ class CrawlState:
                 journal.flush()
                 os.fsync(journal.fileno())
             if url_state is not None:
-                self._urls[url_state.url] = url_state
+                self._urls[self.key_for(url_state.url)] = url_state
+
+    def key_for(self, url: str) -> str:
+        """State key of a URL: on the source's own hosts, without scheme and port.
+
+        The bundled demo site gets a new loopback port each run, and real sites move between
+        http and https; neither should make every page look new.
+        """
+        parts = urlsplit(url)
+        if parts.hostname and parts.hostname in self.home_hosts:
+            return url[len(f"{parts.scheme}://{parts.netloc}") :] or "/"
+        return url
 
     def pending_rows(self) -> list[dict[str, Any]]:
         """Manifest rows journalled by an earlier run that never persisted its manifest."""
@@ -84,10 +99,11 @@ class CrawlState:
         states: dict[str, UrlState] = {}
         if self._urls_path.exists():
             for item in json.loads(self._urls_path.read_text(encoding="utf-8")):
-                states[item["url"]] = UrlState(**item)
+                states[self.key_for(item["url"])] = UrlState(**item)
         for entry in self._journal_entries():
             if entry.get("url_state"):
-                states[entry["url_state"]["url"]] = UrlState(**entry["url_state"])
+                state = UrlState(**entry["url_state"])
+                states[self.key_for(state.url)] = state
         return states
 
     def _load_journal(self) -> list[dict[str, Any]]:

@@ -1,4 +1,4 @@
-// TRS pager: writes the page links of a static column (index.html, index_1.html, ...).
+// TRS pager: writes the page links of a static column (index.html, index_1.html...).
 function createPageHTML(_nPageCount, _nCurrIndex, _sPageName, _sPageExt) {
   if (_nPageCount == null || _nPageCount <= 1) { return; }
   var html = "";
