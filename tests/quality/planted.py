@@ -115,7 +115,8 @@ def planted_batch() -> Batch:
                  {"document quarantined: locality_code is missing"})
     refused(_doc("bad-locality", "999999", 2023),
             {"locality_code is not in the division dictionary"})
-    refused(_doc("old-year", "440882", 1999), {"report_year is not between 2004 and the current year"})
+    refused(_doc("old-year", "440882", 1999),
+            {"report_year is not between 2004 and the current year"})
     refused(_doc("bad-kind", "440883", 2023, doc_type="press_release"),
             {"doc_type is not annual_report, work_summary or other"})
 

@@ -42,7 +42,9 @@ def _fact_flags(result: GateResult) -> dict[tuple[str, str, float], list[str]]:
 
 
 @pytest.mark.parametrize("doc_id", sorted(BATCH.quarantined_documents), ids=str)
-def test_faulty_documents_are_quarantined_with_their_reasons(gated: GateResult, doc_id: str) -> None:
+def test_faulty_documents_are_quarantined_with_their_reasons(
+    gated: GateResult, doc_id: str
+) -> None:
     assert _quarantined(gated, "documents")[doc_id] == BATCH.quarantined_documents[doc_id]
 
 
@@ -66,7 +68,8 @@ def test_good_and_warned_facts_load_with_their_flags(gated: GateResult, key: tup
 def test_exactly_the_planted_rows_are_quarantined(gated: GateResult) -> None:
     assert set(_quarantined(gated, "documents")) == set(BATCH.quarantined_documents)
     assert set(_quarantined(gated, "facts")) == set(BATCH.quarantined_facts)
-    assert gated.quarantine.height == len(BATCH.quarantined_documents) + len(BATCH.quarantined_facts)
+    planted = len(BATCH.quarantined_documents) + len(BATCH.quarantined_facts)
+    assert gated.quarantine.height == planted
     assert set(_fact_flags(gated)) == set(BATCH.passing_facts)
 
 
@@ -84,8 +87,8 @@ def test_outputs_keep_the_staged_schemas(gated: GateResult) -> None:
 
 
 def test_every_expectation_is_recorded_once(gated: GateResult, settings: Settings) -> None:
-    declared = [(s.name, e.label, e.severity) for s in load_suites(settings.expectations_dir).values()
-                for e in s.expectations]
+    suites = load_suites(settings.expectations_dir).values()
+    declared = [(s.name, e.label, e.severity) for s in suites for e in s.expectations]
     recorded = gated.validations.select("suite", "expectation", "severity").rows()
     assert sorted(recorded) == sorted(declared)
 
@@ -93,12 +96,13 @@ def test_every_expectation_is_recorded_once(gated: GateResult, settings: Setting
 @pytest.mark.parametrize(
     ("suite", "expectation", "unexpected"),
     [
-        ("documents", "values_not_null:locality_code", 1),  # no-locality (the parse failure is not gated)
+        ("documents", "values_not_null:locality_code", 1),  # no-locality; parse failure not gated
         ("documents", "values_between:doc_id_occurrence", 1),  # the repeat of dup-doc only
         ("documents", "pair_values_a_greater_than_b:published_year,report_year", 1),  # early-date
         ("facts", "values_in_set:indicator", 1),  # bogus_indicator
         ("facts", "values_between:value", 1),  # the negative count
-        ("consistency", "pair_values_a_greater_than_b:med_disputes_handled,med_disputes_resolved", 1),
+        ("consistency",
+         "pair_values_a_greater_than_b:med_disputes_handled,med_disputes_resolved", 1),
         ("across_years", "values_between:ratio_to_prior_year", 2),  # aid_cases 20x, penalties /50
         ("facts", "values_not_null:unit", 0),  # every fact has a unit
     ],
@@ -125,7 +129,9 @@ def test_counts_summarise_the_run(gated: GateResult) -> None:
     assert gated.reasons()["disputes resolved exceed disputes handled"] == 2
 
 
-def test_data_docs_are_built_under_the_data_directory(gated: GateResult, settings: Settings) -> None:
+def test_data_docs_are_built_under_the_data_directory(
+    gated: GateResult, settings: Settings
+) -> None:
     assert gated.data_docs_index == settings.data_docs_dir / "index.html"
     assert gated.data_docs_index.is_file()
     pages = {p.name for p in Path(settings.data_docs_dir, "expectations").glob("*.html")}
