@@ -336,7 +336,7 @@ def _ofd_document(locations: list[str]) -> str:
 
 
 def _ofd_page(lines: list[str]) -> str:
-    objects = []
+    objects: list[str] = []
     for number, line in enumerate(lines):
         top = 20 + number * 8
         # Each line is drawn as two text objects on one baseline, as OFD writers often do.

@@ -39,7 +39,8 @@ CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 CJK_SEGMENT_BREAK = re.compile(rf"(?<=[{CJK}])[ \t\r\f]*\n[ \t\n\r\f]*(?=[{CJK}])")
 HTML_WHITESPACE = re.compile(r"[ \t\n\r\f]+")
-SUBSTANCE = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
+NOT_SUBSTANCE = re.compile(r"[^0-9A-Za-z\u3400-\u9fff]+")
+MAX_CHROME_LINE = 60  # chrome lines are a few words; longer lines are never tested
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -78,7 +79,7 @@ def parse_html_article(markup: str) -> HtmlArticle:
 
 def count_substance(text: str) -> int:
     """How many letters, digits and CJK characters ``text`` holds."""
-    return len(SUBSTANCE.findall(text))
+    return len(NOT_SUBSTANCE.sub("", text))
 
 
 # ---------------------------------------------------------------- main content
@@ -211,13 +212,17 @@ def _open_element(
 
 
 def _render_line(raw: str) -> str:
+    if raw.isspace() or not raw:  # most breaks between blocks hold nothing
+        return ""
     cells = (collapse_whitespace(cell) for cell in raw.split(CELL_END))
     return " ".join(cell for cell in cells if cell)
 
 
 def collapse_whitespace(text: str) -> str:
     """Whitespace as a browser shows it: runs become one space, none between CJK lines."""
-    text = CJK_SEGMENT_BREAK.sub("", text).replace("\xa0", " ")
+    if "\n" in text:
+        text = CJK_SEGMENT_BREAK.sub("", text)
+    text = text.replace("\xa0", " ")
     return HTML_WHITESPACE.sub(" ", text).strip(" \u3000")
 
 
@@ -228,6 +233,8 @@ def drop_chrome_lines(lines: list[str]) -> list[str]:
 
 def is_chrome_line(line: str) -> bool:
     """Whether a line holds nothing but chrome words, at least one of them unambiguous."""
+    if len(line) > MAX_CHROME_LINE:
+        return False
     rest = sel.CHROME_SEPARATORS.sub("", line)
     strong = any(phrase in rest for phrase in sel.CHROME_STRONG_PHRASES)
     for phrase in sel.CHROME_PHRASES:
@@ -248,12 +255,13 @@ def _page_lines_around(body: LexborNode, content: LexborNode) -> tuple[list[str]
 
 
 def _meta_content(tree: LexborHTMLParser, names: tuple[str, ...]) -> str | None:
-    for meta in tree.css("meta"):
+    for meta in tree.css("meta[content]"):
         attrs = meta.attributes
         name = (attrs.get("name") or attrs.get("property") or "").strip().lower()
-        value = collapse_whitespace(attrs.get("content") or "")
-        if name in names and value:
-            return value
+        if name in names:
+            value = collapse_whitespace(attrs.get("content") or "")
+            if value:
+                return value
     return None
 
 
