@@ -2,7 +2,7 @@
 
 Reads the staged frames of a run (DOCUMENTS, FACTS, MENTIONS, VALIDATIONS, QUARANTINE of
 ``fazhi.schemas``) and writes ``dim_document``, ``document_text``, ``fact_indicator``,
-``fact_mention``, ``gate_validation``, ``quarantine_row`` and one ``pipeline_run`` row. Each step
+``best_value``, ``fact_mention``, ``gate_validation``, ``quarantine_row`` and one ``pipeline_run`` row. Each step
 is a file of ``sql/load/``; all of them commit together or not at all.
 """
 
@@ -133,6 +133,9 @@ def _load_steps(con: duckdb.DuckDBPyConnection, run: StagedRun, hook: StepHook) 
     superseded = sum(1 for _doc, current in _step(con, "load/supersede_documents", [], hook)
                      if not current)
     facts = _changed_rows(con, "facts", run.run_id, hook)
+    _step(con, "load/collect_affected_cells", [], hook)
+    _step(con, "load/refresh_best_value", [], hook)
+    _step(con, "load/refresh_wide", [], hook)
     mentions = _changed_rows(con, "mentions", run.run_id, hook)
     _step(con, "load/replace_validations", [], hook)
     _step(con, "load/replace_quarantine", [], hook)

@@ -38,6 +38,9 @@ REFRESH_SCRIPTS = (
     "load/refresh_dim_indicator",
     "load/refresh_dim_year",
     "load/refresh_indicator_enum",
+    "load/collect_all_cells",
+    "load/refresh_best_value",
+    "load/rebuild_wide",
 )
 FINGERPRINT_KEY = "reference_fingerprint"
 

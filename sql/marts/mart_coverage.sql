@@ -16,7 +16,7 @@ docs AS (
 ),
 facts AS (
     SELECT locality_code, report_year, count(*) AS indicators
-    FROM mart_best_value
+    FROM best_value
     GROUP BY locality_code, report_year
 )
 SELECT l.admin_code AS locality_code, l.name AS locality_name, l.level,

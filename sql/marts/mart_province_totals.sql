@@ -6,8 +6,8 @@ CREATE OR REPLACE VIEW mart_province_totals AS
 WITH sums AS (
     SELECT b.province_code, b.level, b.indicator, b.report_year,
            count(*) AS reporting, sum(b.value) AS total_value
-    FROM mart_best_value AS b
-    JOIN dim_indicator AS i ON i.code = b.indicator AND i.is_additive
+    FROM best_value AS b
+    SEMI JOIN dim_indicator AS i ON i.code = b.indicator AND i.is_additive
     WHERE b.level IS NOT NULL
     GROUP BY ALL
 ),

@@ -1,0 +1,110 @@
+"""Reads other stages and commands make of the warehouse (they never write).
+
+Reads the marts and dimensions of ``fazhi.duckdb``; the SQL lives in ``sql/queries/``, where
+files starting with ``_`` are the package's own and the others are named example queries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from fazhi.sql import SQL_DIR, read_sql
+
+QUERIES_DIR = SQL_DIR / "queries"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One current value stated for a locality × year × indicator, and where it was stated."""
+
+    locality_name: str | None
+    report_year: int
+    indicator: str
+    indicator_name: str | None
+    value: float
+    unit: str | None
+    qualifier: str | None
+    text: str | None
+    sentence: str | None
+    start: int | None
+    end: int | None
+    doc_id: str
+    doc_type: str | None
+    title: str | None
+    url: str | None
+    published_on: date | None
+    fetched_at: datetime | None
+    flags: list[str] | None
+
+
+def prior_values(con: duckdb.DuckDBPyConnection, locality_codes: list[str]) -> pl.DataFrame:
+    """Best values already loaded for these localities (locality_code, report_year, indicator,
+    value)."""
+    return con.sql(read_sql("queries/_prior_values"), params=[locality_codes]).pl()
+
+
+def headline_table(
+    con: duckdb.DuckDBPyConnection, indicators: list[str], limit: int = 20
+) -> pl.DataFrame:
+    """Locality × year rows (latest first, at most ``limit``) with one column per indicator."""
+    long = con.sql(read_sql("queries/_headline_values"), params=[indicators, limit]).pl()
+    keys = ["locality_code", "locality_name", "province_name", "report_year"]
+    if long.is_empty():
+        return pl.DataFrame(schema={**dict(long.select(keys).schema),
+                                    **{code: pl.Float64() for code in indicators}})
+    wide = long.pivot(on="indicator", index=keys, values="value")
+    missing = [pl.lit(None, pl.Float64()).alias(c) for c in indicators if c not in wide.columns]
+    return (
+        wide.with_columns(missing)
+        .select([*keys, *indicators])
+        .sort(["report_year", "province_name", "locality_name"], descending=[True, False, False])
+    )
+
+
+def resolve_locality(con: duckdb.DuckDBPyConnection, text: str) -> list[tuple[str, str, str]]:
+    """(code, name, description) of divisions matching a code, name, alias or former name."""
+    rows = con.execute(read_sql("queries/_resolve_locality"), [text.strip()]).fetchall()
+    return [(code, name, " ".join(p for p in (prov, city, name, f"({level})") if p))
+            for code, name, level, prov, city in rows]
+
+
+def resolve_indicator(con: duckdb.DuckDBPyConnection, text: str) -> str | None:
+    """The indicator code matching a code or a Chinese or English name."""
+    rows = con.execute(read_sql("queries/_resolve_indicator"), [text.strip()]).fetchall()
+    return str(rows[0][0]) if rows else None
+
+
+def explain(
+    con: duckdb.DuckDBPyConnection, locality_code: str, year: int, indicator: str
+) -> list[Candidate]:
+    """Every current value for the cell, the best (the one mart_best_value shows) first."""
+    rows = con.execute(read_sql("queries/_explain"), [locality_code, year, indicator]).fetchall()
+    return [Candidate(*row) for row in rows]
+
+
+def named_queries(queries_dir: Path = QUERIES_DIR) -> dict[str, str]:
+    """Example queries runnable by name, with the first comment line of each as description."""
+    found = {}
+    for path in sorted(queries_dir.glob("*.sql")):
+        if not path.stem.startswith("_"):
+            first = path.read_text(encoding="utf-8").splitlines()[0]
+            found[path.stem] = first.removeprefix("--").strip()
+    return found
+
+
+def run_query(con: duckdb.DuckDBPyConnection, sql: str) -> pl.DataFrame:
+    """The result of a statement as a frame (empty for statements that return nothing)."""
+    relation = con.sql(sql)
+    return pl.DataFrame() if relation is None else relation.pl()
+
+
+def named_query_sql(name: str, queries_dir: Path = QUERIES_DIR) -> str:
+    """The text of a named query; KeyError naming the known ones if there is none."""
+    if name not in named_queries(queries_dir):
+        raise KeyError(f"no query named {name!r}; known: {', '.join(named_queries(queries_dir))}")
+    return (queries_dir / f"{name}.sql").read_text(encoding="utf-8")
