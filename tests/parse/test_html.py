@@ -143,6 +143,12 @@ RENDERING = [
         id="too-short-selector-match-falls-through",
     ),
     pytest.param(
+        f"<div class=side-box><div id=zoom>放大</div></div>"
+        f"<div class=box><p>{LONG}</p><p>{LONG}</p></div>",
+        f"{LONG}\n{LONG}",
+        id="short-selector-match-outside-the-densest-block-is-a-stray-slot",
+    ),
+    pytest.param(
         f"<ul class=nav><li>{LONG}{LONG}</li></ul><div class=box><p>{LONG}</p><p>{LONG}</p></div>"
         f"<div class=footer>{LONG}{LONG}{LONG}</div>",
         f"{LONG}\n{LONG}",
@@ -253,6 +259,15 @@ NO_CONTENT = [
 ]  # fmt: skip
 
 
+ATTACHMENT_ONLY = page(
+    "<div class=article><h1>麻章区司法局2020年度法治政府建设工作报告</h1>"
+    "<div class=info>发布日期：2021-01-05 来源：麻章区司法局 作者：办公室 浏览次数：1024</div>"
+    "<div class=TRS_Editor><p>附件：<a href='./P0.docx'>麻章区2020年度报告.docx</a></p></div>"
+    "</div>"
+)
+NO_CONTENT.append(pytest.param(ATTACHMENT_ONLY, id="attachment-only-article-page"))
+
+
 @pytest.mark.parametrize("markup", NO_CONTENT)
 def test_page_without_main_content_is_a_parse_error(markup: str) -> None:
     with pytest.raises(ParseError, match="no main content"):
@@ -271,3 +286,9 @@ CHROME_LINES = [
 @pytest.mark.parametrize(("line", "expected"), CHROME_LINES)
 def test_is_chrome_line(line: str, expected: bool) -> None:
     assert is_chrome_line(line) is expected
+
+
+def test_attachment_only_page_names_its_body_in_the_reason() -> None:
+    with pytest.raises(ParseError, match="attachment-only page") as raised:
+        parse_html_article(ATTACHMENT_ONLY)
+    assert "附件：麻章区2020年度报告.docx" in str(raised.value)

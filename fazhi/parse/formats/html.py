@@ -67,7 +67,10 @@ def parse_html_article(markup: str) -> HtmlArticle:
         chrome.decompose()
     text = "\n".join(drop_chrome_lines(render_lines(content)))
     if count_substance(text) < MIN_CONTENT_CHARS:
-        raise ParseError("HTML page has no main content: body text too short")
+        raise ParseError(
+            f"HTML page has no main content: the body holds only {text[:60]!r} "
+            "(an attachment-only page or an empty article)"
+        )
     before, after = _page_lines_around(body, content)
     return HtmlArticle(
         text=text,
@@ -86,12 +89,31 @@ def count_substance(text: str) -> int:
 
 
 def find_main_content(body: LexborNode) -> LexborNode | None:
-    """The article body: the first site-family match with enough text, else the densest block."""
+    """The article body: the first site-family match with enough text, else the densest block.
+
+    A short family match inside the densest block is still the body: the page only points to an
+    attachment ("附件：….pdf"), and the title and info bar around it are not the report.
+    """
+    short_match = None
     for _family, css in sel.CONTENT_SELECTORS:
         for node in body.css(css):
-            if count_substance(node.text(separator=" ")) >= MIN_CONTENT_CHARS:
+            size = count_substance(node.text(separator=" "))
+            if size >= MIN_CONTENT_CHARS:
                 return node
-    return densest_text_block(body)
+            short_match = short_match or (node if size else None)
+    densest = densest_text_block(body)
+    if short_match is not None and (densest is None or _is_inside(short_match, densest)):
+        return short_match
+    return densest
+
+
+def _is_inside(node: LexborNode, container: LexborNode) -> bool:
+    ancestor = node.parent
+    while ancestor is not None:
+        if ancestor.mem_id == container.mem_id:
+            return True
+        ancestor = ancestor.parent
+    return False
 
 
 def densest_text_block(body: LexborNode) -> LexborNode | None:
