@@ -1,0 +1,242 @@
+"""Parse-and-extract stage: raw manifest rows → staged documents, mentions and facts.
+
+Reads the crawl manifest (``lake/raw/manifest``) and the raw objects it points to; writes Parquet
+under ``lake/staging/{documents,mentions,facts}/run_id=<run>/`` with the schemas of
+``fazhi.schemas``. A document that cannot be parsed is kept as a ``documents`` row with
+``parse_status = "failed"`` and its reason, so nothing is lost and the run goes on.
+
+Which fetched bodies are documents: an article page whose report sits in attachments (PDF, DOC,
+DOCX, WPS, OFD) is represented by those attachments; an article page without one is the document
+itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import fsspec
+import polars as pl
+
+from fazhi.config import Settings
+from fazhi.crawl.store import read_raw
+from fazhi.errors import TerminalError
+from fazhi.extract.document import EXTRACTOR_VERSION, ExtractedDocument, extract_document
+from fazhi.parse.text import ParsedText, extract_text
+from fazhi.schemas import DOCUMENTS, FACTS, MENTIONS, conform, empty
+
+FRESH_OUTCOMES = ("new", "changed")
+DOCUMENT_KINDS = ("article", "attachment")
+REPORT_FORMATS = ("pdf", "doc", "docx", "wps", "ofd")
+STAGED_TABLES = {"documents": DOCUMENTS, "mentions": MENTIONS, "facts": FACTS}
+
+
+@dataclass(frozen=True)
+class StagedBatch:
+    """The three staged frames of one run."""
+
+    documents: pl.DataFrame
+    mentions: pl.DataFrame
+    facts: pl.DataFrame
+
+    @classmethod
+    def empty(cls) -> StagedBatch:
+        return cls(empty(DOCUMENTS), empty(MENTIONS), empty(FACTS))
+
+
+def doc_key(source_id: str, url: str) -> str:
+    """Stable identity of a document across versions."""
+    return hashlib.sha256(f"{source_id}\n{url}".encode()).hexdigest()[:16]
+
+
+def select_document_rows(manifest: pl.DataFrame, *, fresh_only: bool = True) -> pl.DataFrame:
+    """Manifest rows whose bodies are reports: attachments stand in for their article page.
+
+    With ``fresh_only`` only new or changed bodies are taken; otherwise the latest fetched
+    version of every document (for re-extraction).
+    """
+    rows = manifest.filter(
+        pl.col("kind").is_in(DOCUMENT_KINDS)
+        & pl.col("sha256").is_not_null()
+        & pl.col("status").is_between(200, 299)
+    )
+    if fresh_only:
+        rows = rows.filter(pl.col("outcome").is_in(FRESH_OUTCOMES))
+    else:
+        rows = rows.sort("fetched_at").group_by("source_id", "url").last()
+    with_reports = (
+        manifest.filter(
+            (pl.col("kind") == "attachment")
+            & pl.col("sha256").is_not_null()
+            & pl.col("url").str.to_lowercase().str.contains(r"\.(pdf|docx?|wps|ofd)\b|filename=")
+        )
+        .select(pl.col("parent_url").alias("url"))
+        .unique()
+    )
+    articles = rows.filter(pl.col("kind") == "article").join(with_reports, on="url", how="anti")
+    attachments = rows.filter(pl.col("kind") == "attachment")
+    return pl.concat([articles, attachments], how="vertical_relaxed").sort("fetched_at", "url")
+
+
+def stage_documents(manifest_rows: pl.DataFrame, settings: Settings, run_id: str) -> StagedBatch:
+    """Parse and extract every row of ``manifest_rows`` (see :func:`select_document_rows`)."""
+    titles = _article_titles(manifest_rows)
+    documents, mentions, facts = [], [], []
+    for row in manifest_rows.iter_rows(named=True):
+        document, extracted = _stage_one(row, settings, run_id, titles)
+        documents.append(document)
+        if extracted is not None:
+            mentions.extend(_mention_rows(extracted, document["doc_id"], run_id))
+            facts.extend(_fact_rows(extracted, document["doc_id"], run_id))
+    return StagedBatch(
+        documents=_frame(documents, DOCUMENTS),
+        mentions=_frame(mentions, MENTIONS),
+        facts=_frame(facts, FACTS),
+    )
+
+
+def _frame(rows: list[dict[str, object]], schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    if not rows:
+        return empty(schema)
+    return conform(pl.DataFrame(rows, schema_overrides=schema, strict=False), schema)
+
+
+def _article_titles(manifest_rows: pl.DataFrame) -> dict[str, str]:
+    articles = manifest_rows.filter(pl.col("kind") == "article")
+    return {r["url"]: r["title"] for r in articles.iter_rows(named=True) if r["title"]}
+
+
+def _stage_one(
+    row: dict[str, object], settings: Settings, run_id: str, titles: dict[str, str]
+) -> tuple[dict[str, object], ExtractedDocument | None]:
+    sha = str(row["sha256"])
+    # an attachment's link text is often just its file name; the article title names the report
+    title = titles.get(str(row.get("parent_url") or "")) or row.get("title")
+    base: dict[str, object] = {
+        "run_id": run_id,
+        "doc_id": sha[:16],
+        "doc_key": doc_key(str(row["source_id"]), str(row["url"])),
+        "source_id": row["source_id"],
+        "url": row.get("final_url") or row["url"],
+        "title": title,
+        "raw_sha256": sha,
+        "fetched_at": row["fetched_at"],
+        "flags": [],
+        "extractor_version": EXTRACTOR_VERSION,
+    }
+    try:
+        parsed = extract_text(
+            read_raw(settings, sha),
+            content_type=_text_or_none(row.get("content_type")),
+            url=str(row["url"]),
+        )
+    except (TerminalError, OSError) as exc:
+        return {**base, "parse_status": "failed", "parse_error": str(exc)}, None
+    extracted = extract_document(
+        parsed.text,
+        title=str(title) if title else parsed.title,
+        locality_hint=_text_or_none(row.get("locality_hint")),
+        published_hint=_date_or_none(row.get("published_on")) or parsed.published_on,
+    )
+    return {**base, **_document_fields(parsed, extracted, title)}, extracted
+
+
+def _document_fields(
+    parsed: ParsedText, extracted: ExtractedDocument, title: object
+) -> dict[str, object]:
+    meta = extracted.metadata
+    return {
+        "title": title or parsed.title,
+        "format": parsed.format,
+        "text": parsed.text,
+        "locality_code": meta.locality_code,
+        "locality_name": meta.locality_name,
+        "province": meta.province,
+        "city": meta.city,
+        "report_year": meta.report_year,
+        "issuer": meta.issuer,
+        "doc_type": meta.doc_type,
+        "published_on": meta.published_on,
+        "parse_status": "ok",
+        "parse_error": None,
+    }
+
+
+def _text_or_none(value: object) -> str | None:
+    return str(value) if value else None
+
+
+def _date_or_none(value: object) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, date) else None
+
+
+def _mention_rows(
+    extracted: ExtractedDocument, doc_id: str, run_id: str
+) -> list[dict[str, object]]:
+    return [
+        {
+            "run_id": run_id,
+            "doc_id": doc_id,
+            "ordinal": i,
+            "value": m.value,
+            "unit": m.unit,
+            "qualifier": m.qualifier,
+            "text": m.text,
+            "start": m.start,
+            "end": m.end,
+            "sentence": m.sentence,
+            "outline": m.outline,
+            "indicator": m.indicator,
+        }
+        for i, m in enumerate(extracted.mentions)
+    ]
+
+
+def _fact_rows(extracted: ExtractedDocument, doc_id: str, run_id: str) -> list[dict[str, object]]:
+    return [
+        {
+            "run_id": run_id,
+            "doc_id": doc_id,
+            "indicator": f.indicator,
+            "value": f.value,
+            "unit": f.unit,
+            "qualifier": f.qualifier,
+            "text": f.text,
+            "start": f.start,
+            "end": f.end,
+            "sentence": f.sentence,
+            "rule": f.rule,
+            "extractor_version": EXTRACTOR_VERSION,
+            "flags": [],
+        }
+        for f in extracted.facts
+    ]
+
+
+def _staged_path(settings: Settings, table: str, run_id: str) -> str:
+    return f"{settings.lake_root}/staging/{table}/run_id={run_id}/{table}.parquet"
+
+
+def write_staged(batch: StagedBatch, settings: Settings, run_id: str) -> None:
+    """Persist the batch under the lake's staging area, keyed by run id."""
+    for table in STAGED_TABLES:
+        path = _staged_path(settings, table, run_id)
+        fs, fs_path = fsspec.core.url_to_fs(path)
+        fs.makedirs(fs_path.rsplit("/", 1)[0], exist_ok=True)
+        with fs.open(fs_path, "wb") as handle:
+            getattr(batch, table).write_parquet(handle)
+
+
+def read_staged(settings: Settings, run_id: str) -> StagedBatch | None:
+    """The batch staged for ``run_id``, or ``None`` when the stage has not finished for it."""
+    frames = {}
+    for table, schema in STAGED_TABLES.items():
+        fs, fs_path = fsspec.core.url_to_fs(_staged_path(settings, table, run_id))
+        if not fs.exists(fs_path):
+            return None
+        with fs.open(fs_path, "rb") as handle:
+            frames[table] = conform(pl.read_parquet(handle), schema)
+    return StagedBatch(**frames)
