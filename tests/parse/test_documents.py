@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import struct
 from pathlib import Path
 
 import pytest
 
-from fazhi.parse.formats.doc import render_word_chars
+from fazhi.errors import ParseError
+from fazhi.parse.formats.doc import Piece, piece_text, read_piece_table, render_word_chars
 from fazhi.parse.text import extract_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -125,3 +127,39 @@ WORD_CHARACTERS = [
 @pytest.mark.parametrize(("raw", "expected"), WORD_CHARACTERS)
 def test_render_word_chars(raw: str, expected: str) -> None:
     assert render_word_chars(raw) == expected
+
+
+def clx(prc_sizes: list[int], cps: list[int], fcs: list[int]) -> bytes:
+    """A CLX as Word writes it: property modifiers (Prc), then the piece table (Pcdt)."""
+    prcs = b"".join(b"\x01" + struct.pack("<h", n) + bytes(n) for n in prc_sizes)
+    pcds = b"".join(struct.pack("<HIH", 0, fc, 0) for fc in fcs)
+    plc = struct.pack(f"<{len(cps)}I", *cps) + pcds
+    return prcs + b"\x02" + struct.pack("<I", len(plc)) + plc
+
+
+PIECE_TABLES = [
+    pytest.param(clx([], [0, 4], [512]), [Piece(0, 4, 512, False)], id="one-utf16-piece"),
+    pytest.param(
+        clx([3, 0], [0, 2, 5], [0x40000000 | 2048, 300]),
+        [Piece(0, 2, 1024, True), Piece(2, 5, 300, False)],
+        id="prc-skipped-compressed-offset-halved",
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), PIECE_TABLES)
+def test_read_piece_table(raw: bytes, expected: list[Piece]) -> None:
+    assert read_piece_table(raw) == expected
+
+
+def test_piece_text_mixes_cp1252_and_utf16_and_stops_at_ccp_text() -> None:
+    word = bytearray(1200)
+    word[1024:1026] = b"A\x93"  # compressed cp1252: A and a left double quote
+    word[300:306] = "法治页".encode("utf-16-le")
+    pieces = [Piece(0, 2, 1024, True), Piece(2, 5, 300, False)]
+    assert piece_text(bytes(word), pieces, ccp_text=4) == "A\u201c法治"
+
+
+def test_clx_without_piece_table_is_corrupt() -> None:
+    with pytest.raises(ParseError, match="no piece table"):
+        read_piece_table(b"\x01\x00\x00")

@@ -57,7 +57,7 @@ def doc_text(data: bytes, *, label: str = "DOC") -> str:
     try:
         word, fib, table = _read_streams(data, label)
         pieces = read_piece_table(table[fib.fc_clx : fib.fc_clx + fib.lcb_clx], label)
-        raw = "".join(_piece_chars(word, pieces, fib.ccp_text))
+        raw = piece_text(word, pieces, fib.ccp_text)
     except (struct.error, OSError, IndexError) as exc:
         raise ParseError(f"corrupt {label}: {type(exc).__name__}: {exc}") from exc
     text = tidy_lines(render_word_chars(raw))
@@ -130,7 +130,8 @@ def read_piece_table(clx: bytes, label: str = "DOC") -> list[Piece]:
     return pieces
 
 
-def _piece_chars(word: bytes, pieces: list[Piece], ccp_text: int) -> list[str]:
+def piece_text(word: bytes, pieces: list[Piece], ccp_text: int) -> str:
+    """The first ``ccp_text`` characters (the main document) gathered from the pieces."""
     chunks = []
     for piece in pieces:
         count = min(piece.cp_end, ccp_text) - piece.cp_start
@@ -141,7 +142,7 @@ def _piece_chars(word: bytes, pieces: list[Piece], ccp_text: int) -> list[str]:
         else:
             raw = word[piece.offset : piece.offset + 2 * count]
             chunks.append(raw.decode("utf-16-le", "replace"))
-    return chunks
+    return "".join(chunks)
 
 
 def render_word_chars(raw: str) -> str:
