@@ -1,0 +1,89 @@
+"""Queries behind each panel of the dashboard: one SQL file per panel under ``sql/dashboard/``.
+
+Reads the warehouse tables (dim_*, fact_*, pipeline_run, gate_validation, quarantine_row) and the
+raw manifest Parquet; returns compact, JSON-ready column/row tables. All aggregation happens in
+DuckDB so that the page receives hundreds of rows, not millions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from fazhi.config import Settings
+from fazhi.sql import read_sql
+
+# Panels whose query takes no parameter, in the order the page shows them.
+TABLE_PANELS = (
+    "summary",
+    "coverage_grid",
+    "coverage_localities",
+    "runs",
+    "validations",
+    "quarantine",
+    "fill_rate",
+    "outliers",
+    "caliber_counts",
+    "caliber_flags",
+    "unmapped_mentions",
+    "indicators",
+    "freshness_documents",
+)
+
+Table = dict[str, list[Any]]
+
+
+def fetch_table(
+    con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None
+) -> Table:
+    """The result of ``sql/dashboard/<name>.sql`` as ``{"columns": [...], "rows": [[...]]}``."""
+    cursor = con.execute(read_sql(f"dashboard/{name}"), params or {})
+    columns = [c[0] for c in cursor.description or []]
+    rows = [[_jsonable(v) for v in row] for row in cursor.fetchall()]
+    return {"columns": columns, "rows": rows}
+
+
+def _jsonable(value: Any) -> Any:
+    # DuckDB hands back dates, decimals and lists; the page only needs JSON scalars and lists.
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # JSON has no NaN or infinity
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return float(value) if hasattr(value, "__float__") else str(value)
+
+
+def collect_tables(con: duckdb.DuckDBPyConnection) -> dict[str, Table]:
+    """Every parameterless panel's table, keyed by panel name."""
+    return {name: fetch_table(con, name) for name in TABLE_PANELS}
+
+
+def manifest_glob(settings: Settings) -> str | None:
+    """The raw manifest's Parquet glob when the lake is local and holds at least one file."""
+    if settings.lake_url and "://" in settings.lake_url:
+        return None  # remote lakes are read by the pipeline, not by the dashboard build
+    root = Path(settings.lake_root) / "raw" / "manifest"
+    if not root.is_dir() or next(root.rglob("*.parquet"), None) is None:
+        return None
+    return str(root / "**" / "*.parquet")
+
+
+def collect_manifest_freshness(con: duckdb.DuckDBPyConnection, settings: Settings) -> Table:
+    """Per-source fetch freshness from the raw manifest; empty when there is no manifest."""
+    glob = manifest_glob(settings)
+    if glob is None:
+        return {"columns": [], "rows": []}
+    return fetch_table(con, "freshness_manifest", {"manifest_glob": glob})
+
+
+def collect_trend_shards(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Province code → JSON text of that province's trend series and their documents."""
+    rows = con.execute(read_sql("dashboard/trend_shards")).fetchall()
+    return {str(code): str(shard) for code, shard in rows}

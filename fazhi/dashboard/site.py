@@ -1,0 +1,93 @@
+"""Writes the dashboard site: reads the warehouse through :mod:`fazhi.dashboard.panels` and
+writes ``index.html``, ``data.js``, ``trend/<province>.js`` and the page's assets under
+``settings.dashboard_dir``.
+
+The data ships as ``<script>`` files rather than JSON fetched at run time, because browsers refuse
+``fetch`` on ``file://`` pages and the site must open straight from disk, offline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import shutil
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from fazhi.config import Settings
+from fazhi.dashboard import panels
+
+ASSETS = ("app.js", "style.css")
+_SHARD_NAME = re.compile(r"^[0-9A-Za-z_-]+$")
+
+
+def build_dashboard(settings: Settings) -> Path:
+    """Build the dashboard for ``settings``' warehouse and return the path of its index.html."""
+    if not settings.duckdb_path.is_file():
+        raise FileNotFoundError(f"no warehouse at {settings.duckdb_path}; run the pipeline first")
+    out = settings.dashboard_dir
+    out.mkdir(parents=True, exist_ok=True)
+    with duckdb.connect(str(settings.duckdb_path), read_only=True) as con:
+        con.execute("SET enable_progress_bar = false")  # stdout carries only the index path
+        data = _page_data(con, settings)
+        shards = panels.collect_trend_shards(con)
+    _write_assets(out)
+    _write_shards(out / "trend", shards)
+    _write_script(out / "data.js", "window.FAZHI_DASHBOARD = " + _dumps(data) + ";\n")
+    index = out / "index.html"
+    index.write_text(_asset_text("index.html"), encoding="utf-8")
+    return index
+
+
+def _page_data(con: duckdb.DuckDBPyConnection, settings: Settings) -> dict[str, Any]:
+    tables = panels.collect_tables(con)
+    tables["freshness_manifest"] = panels.collect_manifest_freshness(con, settings)
+    return {
+        "generated_at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "data_docs": _data_docs_link(settings),
+        "tables": tables,
+    }
+
+
+def _data_docs_link(settings: Settings) -> dict[str, Any]:
+    """Relative link from the dashboard to the Data Docs, so the pair can be moved together."""
+    index = settings.data_docs_dir / "index.html"
+    href = os.path.relpath(index, settings.dashboard_dir).replace(os.sep, "/")
+    return {"href": href, "exists": index.is_file()}
+
+
+def _write_assets(out: Path) -> None:
+    target = out / "assets"
+    target.mkdir(exist_ok=True)
+    for name in ASSETS:
+        (target / name).write_text(_asset_text(name), encoding="utf-8")
+
+
+def _asset_text(name: str) -> str:
+    return resources.files("fazhi.dashboard").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def _write_shards(folder: Path, shards: dict[str, str]) -> None:
+    # Start clean: a province that lost all its data must not keep a stale shard.
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir()
+    for code, shard in shards.items():
+        if not _SHARD_NAME.match(code):
+            raise ValueError(f"unexpected province code {code!r} for a trend shard file name")
+        call = "window.fazhiTrendShard(" + json.dumps(code) + ", " + shard + ");\n"
+        _write_script(folder / f"{code}.js", call)
+
+
+def _write_script(path: Path, text: str) -> None:
+    # "</" inside a string would end an inline script; escaping it keeps the files safe to inline.
+    path.write_text(text.replace("</", "<\\/"), encoding="utf-8")
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)

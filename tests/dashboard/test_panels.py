@@ -1,0 +1,160 @@
+"""Each dashboard panel's SQL on the small warehouse, whose answers are known by construction."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import duckdb
+import pytest
+
+from fazhi.config import Settings
+from fazhi.dashboard import panels
+from fazhi.localities import load_divisions
+
+
+@pytest.fixture(scope="module")
+def con(small_settings: Settings) -> Iterator[duckdb.DuckDBPyConnection]:
+    with duckdb.connect(str(small_settings.duckdb_path), read_only=True) as connection:
+        yield connection
+
+
+def records(table: panels.Table) -> list[dict[str, Any]]:
+    return [dict(zip(table["columns"], row, strict=True)) for row in table["rows"]]
+
+
+def province_total(province_code: str) -> int:
+    """Divisions of a province outside function zones, counted from the dictionary itself."""
+    return len({d.code for d in load_divisions()
+                if d.province_code == province_code and not d.is_function_zone})
+
+
+@pytest.mark.parametrize(
+    ("province", "year", "covered"),
+    [
+        ("440000", 2023, 2),
+        ("440000", 2022, 1),
+        ("440000", 2021, 1),
+        ("330000", 2023, 1),
+        ("330000", 2021, 0),
+        ("110000", 2022, 0),
+    ],
+    ids=[
+        "province report and a county report in the same year both count",
+        "one county report",
+        "the year loaded by the second run",
+        "a work summary counts as coverage",
+        "a gap year inside the loaded range is shown as zero",
+        "a province with no reports at all still has its cells",
+    ],
+)
+def test_coverage_grid(con: duckdb.DuckDBPyConnection, province: str, year: int,
+                       covered: int) -> None:
+    cells = {(r["province_code"], r["report_year"]): r
+             for r in records(panels.fetch_table(con, "coverage_grid"))}
+    assert cells[(province, year)]["covered"] == covered
+    assert cells[(province, year)]["total"] == province_total(province)
+
+
+def test_coverage_grid_spans_every_year_from_first_to_last(con: duckdb.DuckDBPyConnection) -> None:
+    years = {r["report_year"] for r in records(panels.fetch_table(con, "coverage_grid"))}
+    assert years == {2021, 2022, 2023}
+
+
+@pytest.mark.parametrize(
+    ("code", "years"),
+    [("440881", [2021, 2022, 2023]), ("440000", [2023]), ("440882", [])],
+    ids=["county with three years", "province's own report", "neighbour with no report: a gap"],
+)
+def test_coverage_localities(con: duckdb.DuckDBPyConnection, code: str, years: list[int]) -> None:
+    rows = {r["admin_code"]: r for r in records(panels.fetch_table(con, "coverage_localities"))}
+    assert rows[code]["years"] == years
+
+
+@pytest.mark.parametrize(
+    ("indicator", "stating"),
+    [("aid_cases", 4), ("lit_head_appearance_rate", 2), ("enf_penalties", 1), ("law_firms", 0)],
+    ids=["stated by four of five reports", "two reports", "fact released from quarantine counts",
+         "never stated"],
+)
+def test_fill_rate(con: duckdb.DuckDBPyConnection, indicator: str, stating: int) -> None:
+    rows = {r["code"]: r for r in records(panels.fetch_table(con, "fill_rate"))}
+    assert (rows[indicator]["documents_stating"], rows[indicator]["documents"]) == (stating, 5)
+
+
+@pytest.mark.parametrize(
+    ("indicator", "value", "flags"),
+    [("lit_head_appearance_rate", 105.0, ["rate_above_100"]),
+     ("rec_cases_accepted", 310.0, ["across_years:tenfold"])],
+    ids=["出庭应诉率 above 100 %", "a warning flag the gate attached"],
+)
+def test_caliber_flags(con: duckdb.DuckDBPyConnection, indicator: str, value: float,
+                       flags: list[str]) -> None:
+    rows = {r["indicator"]: r for r in records(panels.fetch_table(con, "caliber_flags"))}
+    assert len(rows) == 2, "92.5 % and unflagged facts are not caliber questions"
+    assert (rows[indicator]["value"], rows[indicator]["flags"]) == (value, flags)
+    assert rows[indicator]["url"].startswith("http://127.0.0.1")
+
+
+def test_unmapped_mentions_group_by_words_before_the_number(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    rows = {r["pattern"]: r for r in records(panels.fetch_table(con, "unmapped_mentions"))}
+    assert set(rows) == {"办结信访事项N件", "举办讲座N场"}, "mapped mentions are left out"
+    assert (rows["办结信访事项N件"]["mentions"], rows["办结信访事项N件"]["documents"]) == (3, 3)
+
+
+def test_current_quarantine(con: duckdb.DuckDBPyConnection) -> None:
+    rows = {(r["table_name"], r["doc_id"], r["indicator"]): r
+            for r in records(panels.fetch_table(con, "quarantine"))}
+    assert set(rows) == {("facts", "d-lj-2023", "aid_amount"), ("documents", "d-bad", None)}, (
+        "the 2022 fact loaded by the second run has left the quarantine")
+    assert rows[("facts", "d-lj-2023", "aid_amount")]["url"] == "http://127.0.0.1:8765/440881/2023.html"
+    assert rows[("documents", "d-bad", None)]["url"] == "http://127.0.0.1:8765/999999/2023.html"
+
+
+@pytest.mark.parametrize(
+    ("run_id", "passed", "warned", "quarantined"),
+    [("run-1", 22, 1, 2), ("run-2", 4, 0, 0)],
+    ids=["first run: one warning, two critical failures", "second run: clean"],
+)
+def test_validations_split_by_severity(con: duckdb.DuckDBPyConnection, run_id: str, passed: int,
+                                       warned: int, quarantined: int) -> None:
+    rows = [r for r in records(panels.fetch_table(con, "validations")) if r["run_id"] == run_id]
+    totals = tuple(sum(r[k] for r in rows) for k in ("passed", "warned", "quarantined"))
+    assert totals == (passed, warned, quarantined)
+
+
+@pytest.mark.parametrize(
+    ("source", "last_outcome", "blocked", "failed", "last_success"),
+    [("src-440881", "unchanged", 0, 0, "2025-01-11 08:00"),
+     ("src-blocked", "blocked", 2, 0, None),
+     ("src-flaky", "failed", 0, 1, "2025-01-10 08:00")],
+    ids=["healthy source", "blocked source never succeeded", "failing since its last success"],
+)
+def test_manifest_freshness(con: duckdb.DuckDBPyConnection, small_settings: Settings,
+                            source: str, last_outcome: str, blocked: int, failed: int,
+                            last_success: str | None) -> None:
+    rows = {r["source_id"]: r
+            for r in records(panels.collect_manifest_freshness(con, small_settings))}
+    row = rows[source]
+    assert (row["last_outcome"], row["blocked"], row["failed"], row["last_success"]) == (
+        last_outcome, blocked, failed, last_success)
+
+
+def test_trend_shard_points_link_to_their_documents(con: duckdb.DuckDBPyConnection) -> None:
+    shard = json.loads(panels.collect_trend_shards(con)["440000"])
+    series = {(s["l"], s["i"]): s for s in shard["series"]}
+    aid = series[("440881", "aid_cases")]
+    assert aid["v"] == [990.0, 1100.0, 1215.0]
+    docs = [shard["docs"][i] for i in aid["d"]]
+    assert [d[1] for d in docs] == ["2021", "2022", "2023"]
+    assert docs[2][3] == "http://127.0.0.1:8765/440881/2023.html"
+    assert ("330102", "rec_cases_accepted") not in series, "other provinces go to their own shard"
+
+
+def test_summary(con: duckdb.DuckDBPyConnection) -> None:
+    (summary,) = records(panels.fetch_table(con, "summary"))
+    assert (summary["documents"], summary["facts"], summary["runs"]) == (5, 8, 2)
+    assert (summary["earliest_year"], summary["latest_year"]) == (2021, 2023)
