@@ -110,6 +110,11 @@ RENDERING = [
         id="source-newline-vanishes-between-cjk-but-is-a-space-between-latin",
     ),
     pytest.param(
+        f"<div id=zoom><p>{LONG}</p><pre>一、总体情况\n  受理 1215 宗\n\n结案 1200 宗</pre></div>",
+        f"{LONG}\n一、总体情况\n受理 1215 宗\n结案 1200 宗",
+        id="pre-newlines-are-lines",
+    ),
+    pytest.param(
         f"<div id=zoom><p>&nbsp;&nbsp;　　{LONG}&nbsp;</p>"
         "<p>共<b>1215</b><span>宗</span></p></div>",
         f"{LONG}\n共1215宗",

@@ -217,6 +217,9 @@ def _render_stream(root: LexborNode, mark_id: int | None) -> list[str]:
             out.append(f"{LINE_BREAK}{CONTENT_MARK}{LINE_BREAK}")
         elif tag == "br":
             out.append(LINE_BREAK)
+        elif tag == "pre" and not is_hidden(item):  # preformatted: its newlines are lines
+            text = CONTROL_CHARS.sub("", item.text(deep=True)).replace("\n", LINE_BREAK)
+            out.append(f"{LINE_BREAK}{text}{LINE_BREAK}")
         elif not tag.startswith("-") and tag not in sel.INVISIBLE_TAGS and not is_hidden(item):
             _open_element(item, tag, out, stack)
     return out
