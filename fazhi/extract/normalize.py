@@ -1,0 +1,273 @@
+"""Text normalisation: the string every extractor matches against, with a way back.
+
+Reads a document's extracted text (a ``str``) and returns a :class:`NormalisedText`: the
+normalised ``text`` and a map from every span of it to the span of the original it came from.
+
+Every change is either a one-to-one character replacement (full-width → half-width, traditional →
+simplified, ``，`` between digits → ``,``) or a deletion (spaces inside numbers and between Chinese
+characters, line breaks inside a sentence, markdown heading markers, runs of blank lines, page
+numbers). Because nothing is ever inserted, the map is monotone and is stored as runs of kept
+characters, so building it costs one entry per deletion instead of one per character.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+from itertools import accumulate, chain
+from operator import sub
+from pathlib import Path
+
+import opencc
+
+__all__ = ["NormalisedText", "normalise"]
+
+
+@dataclass(frozen=True, slots=True)
+class NormalisedText:
+    """A normalised text and the offsets of its runs in the original.
+
+    ``run_text_starts[k]`` is where the k-th run of kept characters starts in ``text`` and
+    ``run_original_starts[k]`` where the same run starts in ``original``; inside a run offsets
+    advance together.
+    """
+
+    text: str
+    original: str
+    run_text_starts: array[int]
+    run_original_starts: array[int]
+
+    def original_offset(self, index: int) -> int:
+        """Offset in ``original`` of the character at ``index`` of ``text``."""
+        run = bisect_right(self.run_text_starts, index) - 1
+        return self.run_original_starts[run] + index - self.run_text_starts[run]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """The span of ``original`` that ``text[start:end]`` came from (deleted edges excluded)."""
+        size = len(self.text)
+        start = min(max(start, 0), size)
+        end = min(max(end, start), size)
+        if size == 0:
+            return (0, 0) if not self.original else (len(self.original), len(self.original))
+        if start == size:
+            tail = self.original_offset(size - 1) + 1
+            return tail, tail
+        first = self.original_offset(start)
+        if end == start:
+            return first, first
+        return first, self.original_offset(end - 1) + 1
+
+
+# ---------------------------------------------------------------- one-to-one character table
+
+_FULL_WIDTH_KEPT = "（）《》“”‘’，。、；：！？【】〔〕「」『』"
+"""Full-width punctuation that carries meaning in Chinese text and therefore stays as it is."""
+
+_EXTRA_ONE_TO_ONE = {
+    "\u3000": " ",  # ideographic space
+    "\u00a0": " ",  # no-break space (HTML &nbsp;)
+    "\t": " ",
+    "\r": "\n",
+    "\f": "\n",  # page break from PDF text
+    "\v": "\n",
+    "\u2028": "\n",
+    "\u2029": "\n",
+}
+
+
+def _full_width_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0xFF01, 0xFF5F):  # ！ .. ～ map to ! .. ~
+        char = chr(code)
+        if char not in _FULL_WIDTH_KEPT:
+            table[code] = chr(code - 0xFEE0)
+    return table
+
+
+def _traditional_table() -> dict[int, str]:
+    """Traditional → simplified, single characters only, so that lengths never change."""
+    path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    table: dict[int, str] = {}
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            traditional, _, candidates = line.rstrip("\n").partition("\t")
+            simplified = candidates.split(" ")[0]
+            if len(traditional) == 1 and len(simplified) == 1 and traditional != simplified:
+                table[ord(traditional)] = simplified
+    return table
+
+
+@cache
+def _one_to_one_table() -> dict[int, str]:
+    table = _traditional_table()
+    table.update(_full_width_table())
+    table.update({ord(k): v for k, v in _EXTRA_ONE_TO_ONE.items()})
+    return table
+
+
+# ---------------------------------------------------------------- deletions
+
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef“”‘’…—·"
+_SENTENCE_FINAL = "。！？；：…!?;:"
+_CLOSERS = "”’）)》」』】〕\"'"
+_CN_DIGITS = "一二三四五六七八九十"
+
+# Each pattern starts with a literal character, so the regex engine skips straight to the
+# spaces, newlines or commas it is about and scans the rest of the text at memchr speed.
+_LINE_BREAK = re.compile(r"\n[ \n]*(?P<marker>[#]{1,6}[ ]+)?")
+_SPACE = re.compile(
+    rf"[ ](?<=[{_CJK}][ ])[ ]*(?=[{_CJK}0-9%‰])|[ ](?<=[0-9][ ])[ ]*(?=[{_CJK}%‰])"
+)
+_DIGIT_SPACE = re.compile(r"[ ](?<=[0-9][ ])(?=[0-9])")
+_WIDE_COMMA = re.compile(r"，(?<=[0-9]，)(?=[0-9])")
+_FIRST_HEADING = re.compile(r"[ \n]*[#]{1,6}[ ]+")
+_GROUPED_NUMBER = re.compile(r"[0-9]{1,3}(?:[ ][0-9]{3})+(?:\.[0-9]+)?(?![0-9.]|[ ][0-9])")
+
+# A line that starts like this is a heading or a list item, not the tail of a sentence.
+_HEADING_START = re.compile(
+    rf"""[ ]*(?:
+        [#|>*]
+      | [-—–][ ]*\d+[ ]*[-—–][ ]*(?:\n|\Z)
+      | [{_CN_DIGITS}百]+[、.]
+      | [（(][{_CN_DIGITS}\d]+[）)]
+      | \d{{1,2}}[、.](?!\d)
+      | 第[{_CN_DIGITS}\d]+[章节部分篇条]
+    )""",
+    re.VERBOSE,
+)
+# "一是…", "二是…" enumerate points inside a paragraph: a new point never continues a sentence.
+_ITEM_START = re.compile(rf"[{_CN_DIGITS}]+是")
+_ANY_PUNCTUATION = re.compile(r"[，。、；：！？,;:!?]")
+_PAGE_NUMBER_LINE = re.compile(
+    r"[ ]*(?:[-—–][ ]*\d{1,4}[ ]*[-—–]|第[ ]*\d{1,4}[ ]*页(?:[ ]*共[ ]*\d{1,4}[ ]*页)?)[ ]*"
+    r"(?:\n[ \n]*|\Z)"
+)
+_PAGE_NUMBER_OPENERS = frozenset(" -—–第")
+_CONTINUES = re.compile(rf"[{_CJK}A-Za-z\d%‰]")
+_TITLE_MAX_CHARS = 30
+"""A line this short with no punctuation at all reads as a title, not as a broken sentence."""
+_HEADING_MAX_CHARS = 50
+"""A numbered line ("（二）…", "3.…") longer than this is a paragraph broken mid-sentence."""
+
+
+def _line_is_heading(line: str) -> bool:
+    size = len(line.strip())
+    if _HEADING_START.match(line):
+        return size <= _HEADING_MAX_CHARS and not any(mark in line for mark in "。！？；")
+    return size <= _TITLE_MAX_CHARS and not _ANY_PUNCTUATION.search(line)
+
+
+def _ends_sentence(line: str) -> bool:
+    stripped = line.rstrip(" ").rstrip(_CLOSERS)
+    return not stripped or stripped[-1] in _SENTENCE_FINAL or _line_is_heading(line)
+
+
+def _joins_lines(text: str, start: int, end: int) -> bool:
+    """True when the line break text[start:end] sits inside a sentence."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    following = text[end]
+    if not _CONTINUES.match(following) or _HEADING_START.match(text, end):
+        return False
+    if _ITEM_START.match(text, end):
+        return False
+    if following.isdigit() and line[-1:].isdigit():
+        return False  # table cells or a list of figures: never glue two numbers together
+    return not _ends_sentence(line)
+
+
+def _skip_page_numbers(text: str, end: int) -> int:
+    """Extend a line-break run over page-number lines ("- 3 -", "第3页") that follow it."""
+    while end < len(text) and text[end] in _PAGE_NUMBER_OPENERS:
+        chrome = _PAGE_NUMBER_LINE.match(text, end)
+        if chrome is None or chrome.end() == end:
+            break
+        end = chrome.end()
+    return end
+
+
+def _line_break_deletions(match: re.Match[str]) -> list[tuple[int, int]]:
+    """Delete a line break inside a sentence; elsewhere reduce the run to a single newline."""
+    text = match.string
+    newline = start = match.start()
+    while start > 0 and text[start - 1] == " ":
+        start -= 1  # trailing spaces of the line go with its break
+    end = _skip_page_numbers(text, match.end())
+    if start == 0 or end >= len(text):
+        return [(start, end)]
+    ends_sentence = text[start - 1] in _SENTENCE_FINAL  # the usual case, decided cheaply
+    if not ends_sentence and not match["marker"] and _joins_lines(text, start, end):
+        return [(start, end)]
+    return [span for span in ((start, newline), (newline + 1, end)) if span[1] > span[0]]
+
+
+def _grouped_deletions(text: str, space: int) -> list[tuple[int, int]]:
+    """Spaces of thousands grouping ("1 285 宗") in the number around ``space``."""
+    start = space
+    while start > 0 and "0" <= text[start - 1] <= "9":
+        start -= 1
+    if start > 0 and text[start - 1] in ".,":
+        return []
+    grouped = _GROUPED_NUMBER.match(text, start)
+    if grouped is None:
+        return []
+    return [(start + i, start + i + 1) for i, char in enumerate(grouped.group()) if char == " "]
+
+
+def _deletions(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` to delete, in order and not overlapping."""
+    candidates = [span for match in _SPACE.finditer(text) if (span := match.span())]
+    for match in _LINE_BREAK.finditer(text):
+        candidates.extend(_line_break_deletions(match))
+    for match in _DIGIT_SPACE.finditer(text):
+        candidates.extend(_grouped_deletions(text, match.start()))
+    first_heading = _FIRST_HEADING.match(text)
+    if first_heading:
+        candidates.append(first_heading.span())
+    candidates.sort()
+    deleted: list[tuple[int, int]] = []
+    covered = 0
+    for span in candidates:
+        if span[0] >= covered:  # page chrome or a grouped number may already cover it
+            deleted.append(span)
+            covered = span[1]
+    return deleted
+
+
+@cache
+def _translatable() -> re.Pattern[str]:
+    """Runs of characters that the one-to-one table changes.
+
+    Only characters of the Basic Multilingual Plane: a class that also held the few rare
+    traditional variants beyond it compiles to a linear scan of thousands of ranges, 80 times
+    slower than the bitmap a BMP-only class compiles to, and reports converted from GBK or
+    GB18030 sources (nearly all of them) cannot contain those variants anyway.
+    """
+    keys = "".join(chr(code) for code in sorted(_one_to_one_table()) if code <= 0xFFFF)
+    return re.compile(f"[{re.escape(keys)}]+")
+
+
+def _translate(original: str) -> str:
+    table = _one_to_one_table()
+    # Most reports need few or no replacements: scanning for them beats str.translate's
+    # per-character dictionary lookups several times over.
+    return _translatable().sub(lambda run: run.group().translate(table), original)
+
+
+def normalise(original: str) -> NormalisedText:
+    """Normalise ``original`` for matching; see the module docstring for what changes."""
+    translated = _translate(original)
+    if "，" in translated:
+        translated = _WIDE_COMMA.sub(",", translated)
+    deleted = _deletions(translated)
+    # Kept runs lie between deletions: (0, s0), (e0, s1), …, (e_last, len); built with C-level
+    # maps because a report has hundreds of them.
+    bounds = [0, *chain.from_iterable(deleted), len(translated)]
+    run_starts = bounds[0::2]
+    run_ends = bounds[1::2]
+    text = "".join(map(translated.__getitem__, map(slice, run_starts, run_ends)))
+    run_lengths = list(map(sub, run_ends, run_starts))
+    text_starts = array("i", accumulate(run_lengths[:-1], initial=0))
+    return NormalisedText(text, original, text_starts, array("i", run_starts))
