@@ -23,6 +23,8 @@ SAMPLE_COLUMN = "/zwgk/fzzfjsbg/"
 class _QuietHandler(SimpleHTTPRequestHandler):
     """Static files with Last-Modified / If-Modified-Since support, without request logging."""
 
+    disable_nagle_algorithm = True  # headers and body go out as separate writes
+
     def log_message(self, format: str, *args: Any) -> None:
         return
 

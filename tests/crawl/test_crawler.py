@@ -1,0 +1,206 @@
+"""Crawling real HTTP servers on 127.0.0.1: every family, every fault, incremental re-crawls."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from fazhi.config import Settings
+from fazhi.crawl.crawler import crawl_source, summarise_manifest
+from fazhi.crawl.sources import Source
+from fazhi.crawl.store import read_manifest, read_raw
+from fazhi.schemas import RAW_MANIFEST
+from tests.crawl import fixture_sites
+from tests.crawl.fixture_sites import FAULTS, Expected
+from tests.crawl.site_server import FixtureSite, serve
+
+SiteBuilder = Callable[[FixtureSite], Expected]
+FAMILY_SITES = [
+    pytest.param(fixture_sites.trs_gbk_site, "trs", id="trs-gbk-three-pages-pdf-and-filename-docx"),
+    pytest.param(fixture_sites.shtml_pagination_site, "pagination",
+                 id="shtml-next-page-links-and-onclick-wps"),
+    pytest.param(fixture_sites.hanweb_site, "hanweb", id="hanweb-datastore-and-dataproxy-posts"),
+    pytest.param(fixture_sites.guangdong_site, "guangdong", id="guangdong-post-nnn-articles"),
+]
+
+
+def settings_for_tests(tmp_path: Path, **overrides: object) -> Settings:
+    values: dict[str, object] = {
+        "data_dir": tmp_path / "data",
+        "delay_s": 0.0,
+        "request_timeout_s": 0.4,
+        "retry_backoff_s": 0.01,
+        "max_retries": 3,
+        "max_body_bytes": fixture_sites.FAULT_LIMIT_BYTES,
+        **overrides,
+    }
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+def source_for(site: FixtureSite, start_path: str, **fields: object) -> Source:
+    return Source(id="fixture", name="fixture", start_urls=(site.url(start_path),),
+                  allow_private_addresses=True, locality_code="440881", **fields)  # type: ignore[arg-type]
+
+
+def _path(url: str) -> str:
+    return "/" + url.split("/", 3)[3]
+
+
+@pytest.mark.parametrize(("build", "family"), FAMILY_SITES)
+def test_each_family_finds_every_report_once_then_fetches_no_article_again(
+    tmp_path: Path, build: SiteBuilder, family: str
+) -> None:
+    settings = settings_for_tests(tmp_path)
+    with serve(FixtureSite()) as site:
+        expected = build(site)
+        source = source_for(site, expected.start_path)
+        first = crawl_source(source, settings, "run-1")
+        articles = [_path(u) for u in first.filter(pl.col("kind") == "article")["url"]]
+        attachments = [_path(u) for u in first.filter(pl.col("kind") == "attachment")["url"]]
+        assert sorted(articles) == sorted(expected.articles)  # each once, nothing else
+        assert sorted(attachments) == sorted(expected.attachments)
+        assert set(first["outcome"]) <= {"new", "skipped"}  # skipped: robots.txt is absent
+        assert first["locality_hint"].unique().to_list() == ["440881"]
+        requests_before = len(site.hits)
+        second = crawl_source(source, settings, "run-2")
+        fetched_again = [h for h in site.hits[requests_before:] if h.status == 200
+                         and h.path in expected.articles | expected.attachments]
+    assert fetched_again == []
+    assert set(second.filter(pl.col("kind") == "article")["outcome"]) <= {"not_modified",
+                                                                          "skipped"}
+    assert first.schema == pl.Schema(RAW_MANIFEST)
+
+
+def test_family_is_detected_from_the_listing(tmp_path: Path) -> None:
+    settings = settings_for_tests(tmp_path)
+    with serve(FixtureSite()) as site:
+        expected = fixture_sites.trs_gbk_site(site)
+        crawl_source(source_for(site, expected.start_path), settings, "run-1")
+        listings = [h.path for h in site.hits if h.path.startswith("/zwgk/fzbg/index")]
+    # The createPageHTML count (3) is what announced index_1 and index_2.
+    assert sorted(listings) == ["/zwgk/fzbg/index.html", "/zwgk/fzbg/index_1.html",
+                                "/zwgk/fzbg/index_2.html"]
+
+
+def test_listing_titles_dates_and_parents_reach_the_manifest(tmp_path: Path) -> None:
+    settings = settings_for_tests(tmp_path)
+    with serve(FixtureSite()) as site:
+        expected = fixture_sites.trs_gbk_site(site)
+        manifest = crawl_source(source_for(site, expected.start_path), settings, "run-1")
+    by_path = {_path(row["url"]): row for row in manifest.iter_rows(named=True)}
+    truncated = by_path["/zwgk/fzbg/202101/t20210110_14.html"]
+    assert truncated["title"] == "样例县2020年司法行政工作总结"  # title attribute, not the cut text
+    assert str(truncated["published_on"]) == "2021-01-10"
+    pdf = by_path["/zwgk/fzbg/202301/P020230105123.pdf"]
+    assert _path(pdf["parent_url"]) == "/zwgk/fzbg/202301/t20230105_12.html"
+    assert read_raw(settings, pdf["sha256"]) == fixture_sites.PDF_BYTES
+    assert read_manifest(settings).height == manifest.height
+
+
+@pytest.mark.parametrize("fault", FAULTS, ids=[f.why for f in FAULTS])
+def test_every_fault_is_recorded_with_its_outcome(
+    faulty_crawl: pl.DataFrame, fault: fixture_sites.Fault
+) -> None:
+    rows = faulty_crawl.filter(
+        pl.col("url").str.ends_with(fault.path), pl.col("kind") == fault.kind
+    )
+    assert rows.height == 1, rows
+    row = rows.row(0, named=True)
+    assert row["outcome"] == fault.outcome
+    assert fault.reason in (row["reason"] or ""), row["reason"]
+
+
+def test_faults_summary_counts_them(faulty_crawl: pl.DataFrame) -> None:
+    summary = summarise_manifest(faulty_crawl).row(0, named=True)
+    failed = sum(f.outcome == "failed" for f in FAULTS)
+    blocked = sum(f.outcome == "blocked" for f in FAULTS)
+    assert (summary["failed"], summary["blocked"]) == (failed, blocked)
+    assert summary["reports"] == sum(f.kind == "article" for f in FAULTS) + 1
+
+
+@pytest.fixture(scope="module")
+def faulty_crawl(tmp_path_factory: pytest.TempPathFactory) -> pl.DataFrame:
+    settings = settings_for_tests(tmp_path_factory.mktemp("faults"))
+    with serve(FixtureSite()) as site:
+        expected = fixture_sites.faults_site(site)
+        return crawl_source(source_for(site, expected.start_path), settings, "run-faults")
+
+
+def test_private_addresses_are_refused_unless_allowed(tmp_path: Path) -> None:
+    settings = settings_for_tests(tmp_path)
+    with serve(FixtureSite()) as site:
+        expected = fixture_sites.guangdong_site(site)
+        source = Source(id="strict", name="strict", start_urls=(site.url(expected.start_path),))
+        manifest = crawl_source(source, settings, "run-1")
+        hits = len(site.hits)
+    listing = manifest.filter(pl.col("kind") == "listing").row(0, named=True)
+    assert listing["outcome"] == "failed"
+    assert "private address" in listing["reason"]
+    assert hits == 0
+
+
+def test_changed_article_is_fetched_again_and_kept_as_a_new_version(tmp_path: Path) -> None:
+    settings = settings_for_tests(tmp_path)
+    with serve(FixtureSite()) as site:
+        expected = fixture_sites.guangdong_site(site)
+        source = source_for(site, expected.start_path)
+        first = crawl_source(source, settings, "run-1")
+        changed_path = "/gkmlpt/content/3/3900/post_3900003.html"
+        revised = fixture_sites.article("2022年法治政府建设年度报告（修订）")
+        site.add(changed_path, fixture_sites.utf8_reply(revised))
+        second = crawl_source(source, settings, "run-2")
+    old = first.filter(pl.col("url").str.ends_with(changed_path)).row(0, named=True)
+    new = second.filter(pl.col("url").str.ends_with(changed_path)).row(0, named=True)
+    assert new["outcome"] == "changed"
+    assert new["sha256"] != old["sha256"]
+    assert "修订".encode() in read_raw(settings, new["sha256"])
+    assert "修订".encode() not in read_raw(settings, old["sha256"])  # the earlier version is kept
+
+
+def test_without_validators_a_seen_article_is_not_requested_at_all(tmp_path: Path) -> None:
+    settings = settings_for_tests(tmp_path)
+    with serve(FixtureSite()) as site:
+        expected = fixture_sites.guangdong_site(site)
+        for path in expected.articles:
+            route = site.routes[path]
+            assert not callable(route)
+            route.etag = False
+        source = source_for(site, expected.start_path)
+        crawl_source(source, settings, "run-1")
+        second = crawl_source(source, settings, "run-2")
+        requests = {path: site.requests_for(path) for path in expected.articles}
+    assert requests == dict.fromkeys(expected.articles, 1)
+    articles = second.filter(pl.col("kind") == "article")
+    assert articles["outcome"].to_list() == ["skipped"] * len(expected.articles)
+    assert summarise_manifest(second)["unchanged"].to_list() == [len(expected.articles)]
+
+
+class Interrupted(Exception):
+    """Stands in for Ctrl-C or a killed worker in the middle of a crawl."""
+
+
+def test_interrupted_crawl_resumes_without_losing_or_refetching(tmp_path: Path) -> None:
+    settings = settings_for_tests(tmp_path, max_concurrency_per_host=1)
+    fetched: list[str] = []
+
+    def stop_at_third_article(message: str) -> None:
+        if message.startswith("article"):
+            fetched.append(message)
+            if len(fetched) == 3:
+                raise Interrupted
+
+    with serve(FixtureSite()) as site:
+        expected = fixture_sites.hanweb_site(site)
+        source = source_for(site, expected.start_path)
+        with pytest.raises(Interrupted):
+            crawl_source(source, settings, "run-1", progress=stop_at_third_article)
+        assert read_manifest(settings).is_empty()  # nothing persisted by the broken run
+        resumed = crawl_source(source, settings, "run-2")
+        requests = {path: site.fetched(path) for path in expected.articles}
+    assert requests == dict.fromkeys(expected.articles, 1)  # none fetched twice
+    fresh = resumed.filter(pl.col("kind") == "article", pl.col("outcome") == "new")
+    assert sorted(_path(u) for u in fresh["url"]) == sorted(expected.articles)
+    assert set(resumed["run_id"]) == {"run-2"}
