@@ -57,6 +57,8 @@ ERRORS = [
     pytest.param(fixture("password.pdf"), "x.pdf", None, "encrypted PDF", id="user-password-pdf"),
     pytest.param(fixture("lianjiang_2024.pdf")[:20000], "x.pdf", None, "corrupt PDF",
                  id="truncated-pdf"),
+    pytest.param(fixture("lianjiang_2024.pdf").replace(b"/ToUnicode", b"/ToUnicodX"), "x.pdf",
+                 None, "undecodable PDF text layer", id="pdf-font-without-tounicode-map"),
     pytest.param(b"%PDF-1.7\n" + b"\x00garbage" * 50, "x.pdf", None, "corrupt PDF",
                  id="pdf-header-then-garbage"),
     pytest.param(fixture("lianjiang_2023.docx")[:5000], "x.docx", None, "corrupt DOCX",

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import olefile
 
 from fazhi.errors import ParseError
-from fazhi.parse.formats.lines import tidy_lines
+from fazhi.parse.formats.lines import tidy_lines, undecodable_reason
 
 WORD8_IDENT = 0xA5EC
 WORD97_NFIB = 0x00C1
@@ -60,7 +60,11 @@ def doc_text(data: bytes, *, label: str = "DOC") -> str:
         raw = piece_text(word, pieces, fib.ccp_text)
     except (struct.error, OSError, IndexError) as exc:
         raise ParseError(f"corrupt {label}: {type(exc).__name__}: {exc}") from exc
-    text = tidy_lines(render_word_chars(raw))
+    shown = render_word_chars(raw)
+    reason = undecodable_reason(shown)
+    if reason:
+        raise ParseError(f"undecodable {label} text: {reason}")
+    text = tidy_lines(shown)
     if not text:
         raise ParseError(f"{label} has no main-document text")
     return text

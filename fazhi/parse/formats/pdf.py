@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
 from fazhi.errors import ParseError
-from fazhi.parse.formats.lines import tidy_lines
+from fazhi.parse.formats.lines import tidy_lines, undecodable_reason
 
 MIN_TEXT_CHARS = 20  # fewer visible characters than this in the whole file is a scan
 
@@ -31,11 +31,15 @@ def pdf_text(data: bytes) -> str:
     try:
         reader = PdfReader(io.BytesIO(data))
         _open_if_encrypted(reader)
-        pages = [tidy_lines(page.extract_text() or "") for page in reader.pages]
+        raw_pages = [page.extract_text() or "" for page in reader.pages]
     except ParseError:
         raise
     except CORRUPT_PDF_ERRORS as exc:
         raise ParseError(f"corrupt PDF: {type(exc).__name__}: {exc}") from exc
+    reason = undecodable_reason("".join(raw_pages))
+    if reason:
+        raise ParseError(f"undecodable PDF text layer (a font without a ToUnicode map?): {reason}")
+    pages = [tidy_lines(page) for page in raw_pages]
     text = "\n".join(page for page in pages if page)
     if sum(not ch.isspace() for ch in text) < MIN_TEXT_CHARS:
         raise ParseError(
