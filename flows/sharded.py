@@ -12,15 +12,22 @@ import time
 import tomllib
 from datetime import UTC, datetime
 from pathlib import Path
-from uuid import UUID, uuid4
+from uuid import UUID
 
 from prefect import flow, get_run_logger
 from prefect.client.orchestration import get_client
 from prefect.client.schemas.objects import FlowRun
 from prefect.deployments import run_deployment
 
+from fazhi.config import load_settings
+from fazhi.crawl.store import read_manifest
 from fazhi.errors import TransientError
+from fazhi.extract.stage import select_document_rows
 from fazhi.orchestration.sharding import shard_sources, source_host
+from fazhi.summary import RunSummary, count_found, per_source_table, render
+
+# _process: the shared parse → gate → load → report stages; the public flows all crawl first
+from flows.pipeline import _process, new_run_id
 
 CRAWL_SHARD_DEPLOYMENT = "crawl-shard/crawl-shard"
 POLL_INTERVAL_S = 2.0
@@ -30,11 +37,6 @@ def read_source_hosts(sources_file: Path) -> list[tuple[str, str]]:
     """``(source_id, host)`` for every source of a sources file."""
     document = tomllib.loads(sources_file.read_text(encoding="utf-8"))
     return [(s["id"], source_host(s.get("start_urls", []))) for s in document.get("source", [])]
-
-
-def new_run_id() -> str:
-    """A run id shared by every shard of one fan-out."""
-    return f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{uuid4().hex[:8]}"
 
 
 def start_shard(
@@ -56,13 +58,25 @@ def wait_for_runs(run_ids: list[UUID]) -> list[FlowRun]:
             time.sleep(POLL_INTERVAL_S)
 
 
+@flow(name="process-crawl-run")
+def process_crawl_run(run_id: str, data_dir: str | None = None) -> RunSummary:
+    """Parse, gate and load the new reports that every shard of ``run_id`` fetched, once."""
+    settings = load_settings(data_dir=Path(data_dir) if data_dir else None)
+    manifest = read_manifest(settings)
+    manifest = manifest.filter(manifest["run_id"] == run_id)
+    summary = RunSummary(run_id=run_id)
+    summary.documents_found, summary.documents_new = count_found(manifest)
+    summary.per_source = per_source_table(manifest)
+    _process(select_document_rows(manifest), settings, run_id, summary, datetime.now(UTC))
+    render(summary)
+    return summary
+
+
 @flow(name="sharded-crawl", log_prints=True)
 def sharded_crawl(
     sources_file: str = "deploy/sources.toml", shards: int = 2, data_dir: str | None = None
 ) -> str:
     """Crawl the sources in ``shards`` parallel crawl-shard runs, then parse, gate and load once."""
-    from flows.pipeline import process_crawl_run  # the lead's post-crawl stages
-
     logger = get_run_logger()
     # passed on as given: a relative path resolves in each worker's own checkout
     plan = shard_sources(read_source_hosts(Path(sources_file)), shards)

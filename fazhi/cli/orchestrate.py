@@ -24,6 +24,13 @@ ApiUrlOption = Annotated[
 WorkerNameOption = Annotated[
     str | None, typer.Option("--name", help="Worker name (default: fazhi-<hostname>).")
 ]
+QueueOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--queue",
+        help='Work queue to poll; repeatable ("crawl" on crawl-only machines). Default: all.',
+    ),
+]
 LimitOption = Annotated[
     int | None, typer.Option("--limit", help="Most flow runs this worker runs at once.")
 ]
@@ -103,17 +110,22 @@ def worker_command(
     api_url: ApiUrlOption = None,
     name: WorkerNameOption = None,
     limit: LimitOption = None,
+    queue: QueueOption = None,
 ) -> None:
     """Run one more worker of the "fazhi-local" process pool (here or on another machine).
 
-    Example: [bold]PREFECT_API_URL=http://10.0.0.5:4200/api fazhi worker --name crawler-2[/bold]
+    Example: [bold]PREFECT_API_URL=http://10.0.0.5:4200/api fazhi worker --queue crawl[/bold]
     """
     settings = settings_for(data_dir)
-    _work(settings, _api(api_url), _worker_name(name), limit)
+    _work(settings, _api(api_url), _worker_name(name), limit, tuple(queue or ()))
 
 
-def _work(settings: Settings, api: str, name: str, limit: int | None) -> None:
+def _work(
+    settings: Settings, api: str, name: str, limit: int | None, queues: tuple[str, ...] = ()
+) -> None:
     env = server.prefect_environment(settings, api)
-    typer.echo(f"Worker {name!r} polling pool {server.WORK_POOL!r} at {api}")
-    process = server.start_process(server.worker_command(name, limit=limit), env)
+    polled = ", ".join(queues) or "all queues"
+    typer.echo(f"Worker {name!r} polling pool {server.WORK_POOL!r} ({polled}) at {api}")
+    command = server.worker_command(name, limit=limit, queues=queues)
+    process = server.start_process(command, env)
     raise typer.Exit(server.run_until_interrupted(process))

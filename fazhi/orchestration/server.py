@@ -74,10 +74,17 @@ def server_command(host: str, port: int, *, ui: bool = True) -> list[str]:
     return command if ui else [*command, "--no-ui"]
 
 
-def worker_command(name: str, pool: str = WORK_POOL, limit: int | None = None) -> list[str]:
-    """The command line that runs one worker of the local process work pool."""
+def worker_command(
+    name: str, pool: str = WORK_POOL, limit: int | None = None, queues: tuple[str, ...] = ()
+) -> list[str]:
+    """The command line that runs one worker of the local process work pool.
+
+    ``queues`` restricts it to those work queues (all of the pool's when empty); ``limit`` caps
+    the flow runs it runs at once.
+    """
     command = [sys.executable, "-m", "prefect", "worker", "start", "--pool", pool]
     command += ["--type", "process", "--name", name]
+    command += [arg for queue in queues for arg in ("--work-queue", queue)]
     return command if limit is None else [*command, "--limit", str(limit)]
 
 
