@@ -26,7 +26,8 @@ from selectolax.lexbor import LexborNode as Node
 # --- detection -------------------------------------------------------------------------------
 TRS_PAGER = re.compile(r"createPageHTML\s*\(([^)]*)\)")
 HANWEB_MARKERS = re.compile(r"<datastore>|dataproxy\.jsp|/col/col\d+/", re.IGNORECASE)
-GUANGDONG_ARTICLE = re.compile(r"/content/post_\d+\.html?$", re.IGNORECASE)
+# gd.gov.cn: .../content/post_3191139.html ; county gkmlpt: /gkmlpt/content/4/4321/post_4321.html
+GUANGDONG_ARTICLE = re.compile(r"/content/(?:[\d/]+/)?post_\d+\.html?$", re.IGNORECASE)
 
 # --- links -----------------------------------------------------------------------------------
 PAGER_TEXTS = {"下一页", "尾页", "末页", "首页", "上一页", "下页", "后页", "next", ">", ">>", "»"}

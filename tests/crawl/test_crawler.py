@@ -10,8 +10,10 @@ import pytest
 
 from fazhi.config import Settings
 from fazhi.crawl.crawler import crawl_source, summarise_manifest
+from fazhi.crawl.families import detect_family
 from fazhi.crawl.sources import Source
 from fazhi.crawl.store import read_manifest, read_raw
+from fazhi.parse.decode import decode_html
 from fazhi.schemas import RAW_MANIFEST
 from tests.crawl import fixture_sites
 from tests.crawl.fixture_sites import FAULTS, Expected
@@ -72,6 +74,9 @@ def test_each_family_finds_every_report_once_then_fetches_no_article_again(
     assert set(second.filter(pl.col("kind") == "article")["outcome"]) <= {"not_modified",
                                                                           "skipped"}
     assert first.schema == pl.Schema(RAW_MANIFEST)
+    start = site.routes[expected.start_path]
+    assert not callable(start)
+    assert detect_family(site.url(expected.start_path), decode_html(start.body)) == family
 
 
 def test_family_is_detected_from_the_listing(tmp_path: Path) -> None:
