@@ -235,7 +235,7 @@ def _page_image() -> io.BytesIO:
     return out
 
 
-def build_docx() -> Path:
+def build_docx(*, content_control: bool = True) -> Path:
     lines = report_lines("000", 0, 14)
     document = docx.Document()
     document.add_heading(lines[1], level=1)
@@ -253,11 +253,17 @@ def build_docx() -> Path:
     paragraph = document.add_paragraph("详见")
     _add_hyperlink(paragraph, "http://www.lianjiang.gov.cn/", "廉江市人民政府网")
     paragraph.add_run("。")
+    inserted = document.add_paragraph("修订前文字")
+    _add_tracked_insertion(inserted, "（修订插入的文字）")
+    if content_control:
+        _wrap_in_content_control(document.add_paragraph("内容控件中的段落"))
     document.add_paragraph(lines[6]).runs[0].add_break(WD_BREAK.LINE)
     for line in lines[7:10]:
         document.add_paragraph(line)
     document.sections[0].header.paragraphs[0].text = "页眉：廉江市司法局"
     path = FIXTURES / "lianjiang_2023.docx"
+    if not content_control:  # the DOC source: LibreOffice turns a block sdt into FORMTEXT copies
+        path = Path(tempfile.mkdtemp()) / "lianjiang_2023.docx"
     document.save(str(path))
     return path
 
@@ -277,6 +283,29 @@ def _add_hyperlink(paragraph: object, url: str, text: str) -> None:
     run.append(run_text)
     link.append(run)
     paragraph._p.append(link)  # type: ignore[attr-defined]
+
+
+def _add_tracked_insertion(paragraph: object, text: str) -> None:
+    insertion = OxmlElement("w:ins")
+    insertion.set(qn("w:id"), "1")
+    insertion.set(qn("w:author"), "fixture")
+    insertion.set(qn("w:date"), "2024-01-01T00:00:00Z")
+    run = OxmlElement("w:r")
+    run_text = OxmlElement("w:t")
+    run_text.text = text
+    run.append(run_text)
+    insertion.append(run)
+    paragraph._p.append(insertion)  # type: ignore[attr-defined]
+
+
+def _wrap_in_content_control(paragraph: object) -> None:
+    element = paragraph._p  # type: ignore[attr-defined]
+    control = OxmlElement("w:sdt")
+    control.append(OxmlElement("w:sdtPr"))
+    content = OxmlElement("w:sdtContent")
+    control.append(content)
+    element.addprevious(control)
+    content.append(element)
 
 
 def build_doc(docx_path: Path) -> None:
@@ -364,7 +393,8 @@ def main() -> None:
     build_html()
     build_txt()
     build_pdf()
-    build_doc(build_docx())
+    build_docx()
+    build_doc(build_docx(content_control=False))
     build_ofd()
     for path in sorted(FIXTURES.iterdir()):
         print(f"{path.stat().st_size:>8}  {path.name}")
