@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -40,13 +41,15 @@ _SCALES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 _DECIMAL_SCALES = {word: Decimal(int(factor)) for word, factor in _SCALES.items()}
 
 _UNIT_WORDS = (
-    "个百分点 百分点 个工作日 工作日 个月 小时 分钟 平方公里 平方米 公里 千米 千克 周年 "
+    "个百分点 百分点 个工作日 工作日 周岁 个月 小时 分钟 平方公里 平方米 公里 千米 千克 周年 "
     "人次 件次 场次 批次 户次 车次 期次 "
     "件 宗 起 人 名 位 场 次 份 册 个 家 所 项 条 卷 本 张 元 年 月 日 天 周 岁 "
     "户 处 批 期 篇 部 类 间 座 台 辆 套 亩 吨 米 倍 轮 届 组 队 块 幅 例 笔 % ‰ ％ 册份"
 )
 _UNITS = _UNIT_WORDS.split()  # longest first is arranged by _alternation
-_CANONICAL_UNIT = {"个百分点": "百分点", "个工作日": "工作日", "％": "%", "册份": "份"}
+_CANONICAL_UNIT = {
+    "周岁": "岁", "个百分点": "百分点", "个工作日": "工作日", "％": "%", "册份": "份",
+}  # fmt: skip
 _TIME_UNITS = frozenset({"年", "月", "日", "天", "周", "个月", "小时", "分钟", "工作日", "周年"})
 
 # 不足 / 不到 / 少于 (at most) have no qualifier of their own in the contract; approx is the
@@ -111,6 +114,13 @@ _DATE, _ARABIC_REST, _PERCENT, _CHINESE_REST, _MID, _SCALE, _MID_AFTER_SCALE, _U
     range(1, 10)
 )
 _BEFORE_WORDS = tuple(sorted(_APPROX_BEFORE + _AT_LEAST_BEFORE, key=len, reverse=True))
+# Words that end in a qualifier character without being a qualifier: 民约, 公约, 节约, 制约 …;
+# 附近, 最近, 靠近 ….
+_COMPOUNDS_ENDING_IN = {
+    "约": frozenset("民公合契条节制预签履违邀协特租婚誓规盟相践赴失毁解续订守爽隐"),
+    "近": frozenset("附最靠邻临就亲贴"),
+    "超": frozenset("高赶"),
+}
 _BEFORE_LAST_CHARS = frozenset(word[-1] for word in _BEFORE_WORDS) | {"第", " "}
 
 
@@ -127,8 +137,6 @@ _BARE_MAGNITUDE = {"十": 10.0, "百": 100.0, "千": 1000.0, "万": 1e4, "亿": 
 
 def _parse_section(section: str) -> float | None:
     """A numeral below 10,000 ("三千零五十", "十二"); None if malformed."""
-    if section in _BARE_MAGNITUDE and section in "十百千":
-        return _BARE_MAGNITUDE[section]
     match = _SECTION_RE.fullmatch(section)
     if match is None or not section or section.startswith("零"):
         return None
@@ -155,12 +163,24 @@ def _parse_below_yi(numeral: str) -> float | None:
     high, has_wan, low = numeral.partition("万")
     if not has_wan:
         return _parse_section(numeral)
-    high_value = _parse_section(high) if high else (1.0 if not low else None)
-    if high_value is None:
+    high_value = _parse_section(high)
+    low_value = _parse_low_part(low, 1e3, _parse_section)
+    if high_value is None or low_value is None:
         return None
-    low = low.removeprefix("零") if low else low
-    low_value = _parse_section(low) if low else 0.0
-    return None if low_value is None else high_value * 1e4 + low_value
+    return high_value * 1e4 + low_value
+
+
+def _parse_low_part(
+    low: str, least_without_zero: float, parse: Callable[[str], float | None]
+) -> float | None:
+    """The part after 万 or 亿: 一万零三百 (零 marks a gap), 一万二千; "一万二" is refused."""
+    if not low:
+        return 0.0
+    gap = low.startswith("零")
+    value = parse(low[1:] if gap else low)
+    if value is None or (value < least_without_zero) != gap:
+        return None
+    return value
 
 
 def _parse_integer_numeral(numeral: str) -> float | None:
@@ -168,16 +188,15 @@ def _parse_integer_numeral(numeral: str) -> float | None:
         return None
     if numeral in _BARE_MAGNITUDE:
         return _BARE_MAGNITUDE[numeral]
-    if len(numeral) > 1 and all(char in _CN_DIGIT_VALUES for char in numeral):
-        return _digit_by_digit(numeral)
+    if all(char in _CN_DIGIT_VALUES for char in numeral):
+        return _digit_by_digit(numeral) if len(numeral) >= 3 or len(numeral) == 1 else None
     if numeral.count("亿") > 1:
         return None
     high, has_yi, low = numeral.partition("亿")
     if not has_yi:
         return _parse_below_yi(numeral)
-    high_value = _parse_below_yi(high) if high else (1.0 if not low else None)
-    low = low.removeprefix("零")
-    low_value = _parse_below_yi(low) if low else 0.0
+    high_value = _parse_below_yi(high)
+    low_value = _parse_low_part(low, 1e7, _parse_below_yi)
     if high_value is None or low_value is None:
         return None
     return high_value * 1e8 + low_value
@@ -185,7 +204,7 @@ def _parse_integer_numeral(numeral: str) -> float | None:
 
 def _digit_by_digit(numeral: str) -> float | None:
     """ "二〇二三" → 2023: years are written digit by digit; "两" never appears in them."""
-    if "两" in numeral:
+    if "两" in numeral and len(numeral) > 1:
         return None
     return float("".join(str(_CN_DIGIT_VALUES[char]) for char in numeral))
 
@@ -252,6 +271,9 @@ def _word_before(text: str, start: int) -> str:
         return "第"
     for word in _BEFORE_WORDS:
         if text.endswith(word, 0, end):
+            compound = _COMPOUNDS_ENDING_IN.get(word)
+            if compound and text[end - len(word) - 1 : end - len(word)] in compound:
+                return ""  # 村规民约68件 is "68 village rules", not "about 68"
             return word
     return ""
 
@@ -349,6 +371,8 @@ def _is_chinese_count(match: re.Match[str], numeral: str, unit: str | None) -> b
     if len(integer) > 1 and all(char in _CN_DIGIT_VALUES for char in integer):
         return unit == "年"  # 二〇二三年; "三五" or "七八" are vague, "一一" is not a number
     if unit is None:
+        if text.startswith("大", match.end()):
+            return False  # 党的二十大: the 20th Party Congress, an ordinal
         return approximate or any(char in _CN_MAGNITUDES for char in numeral) or "点" in numeral
     return True
 
