@@ -10,6 +10,8 @@ Field codes are dropped and their results kept (a HYPERLINK field shows its text
 with \\x07 and a row ends with one more \\x07, so "\\x07\\x07" ends a row line and a single one
 separates cells with a space; an empty cell in the middle of a row therefore reads as a row end,
 since telling them apart needs the paragraph properties (fTtp), which this reader does not parse.
+For the same reason (no character properties) text deleted under tracked changes, which Word
+keeps in the character stream, is read as if it were still there.
 """
 
 from __future__ import annotations
