@@ -54,11 +54,13 @@ class Source:
 
     @property
     def domains(self) -> tuple[str, ...]:
-        """Hosts this source may fetch from: ``allow_domains`` or the hosts of its start URLs."""
+        """Domains this source may fetch from (subdomains included): ``allow_domains``, else
+        the hosts of its start URLs without a leading ``www.`` (sites serve files from
+        ``file.``/bare-domain hosts too)."""
         if self.allow_domains:
             return self.allow_domains
         hosts = (urlsplit(url).hostname or "" for url in self.start_urls)
-        return tuple(dict.fromkeys(h for h in hosts if h))
+        return tuple(dict.fromkeys(h.removeprefix("www.") for h in hosts if h))
 
 
 def load_sources(path: Path) -> list[Source]:

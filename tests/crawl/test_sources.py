@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from fazhi.config import REPO_ROOT
 from fazhi.crawl.sources import DEFAULT_TITLE_KEYWORDS, SourcesFileError, load_sources
 
 GOOD = """
@@ -35,7 +36,7 @@ def test_good_file_loads_with_defaults(tmp_path: Path) -> None:
     assert (first.id, first.locality_code, first.family) == ("lianjiang-fzbg", "440881", "auto")
     assert first.title_keywords == DEFAULT_TITLE_KEYWORDS
     assert first.allow_private_addresses is False
-    assert first.domains == ("www.lianjiang.gov.cn",)
+    assert first.domains == ("lianjiang.gov.cn",)  # www. dropped: subdomains are the site's
     assert (second.max_pages, second.delay_s, second.family) == (3, 0.0, "trs")
     assert second.title_keywords == ("工作总结",)
 
@@ -73,3 +74,17 @@ def test_bad_files_fail_clearly(tmp_path: Path, text: str, message: str) -> None
         load_sources(path)
     assert message in str(error.value)
     assert str(path) in str(error.value)
+
+
+def test_deploy_sources_file_lists_the_real_columns() -> None:
+    sources = load_sources(REPO_ROOT / "deploy" / "sources.toml")
+    starts = {url for source in sources for url in source.start_urls}
+    assert {
+        "http://www.lianjiang.gov.cn/zwgk/fzbg/",
+        "http://www.sz.gov.cn/cn/xxgk/fzzfjsndbg/",
+        "https://www.lg.gov.cn/xxgk/zwgk/fzzfjsndbg/",
+        "http://www.bjchy.gov.cn/affair/fzzfjsbg/",
+        "https://jw.cq.gov.cn/zwgk_209/fzzfjsndbg/",
+        "http://www.zc.gov.cn/gk/zfxxgk/fzzfjs/bmfzzfjsbg/",
+    } <= starts
+    assert all(source.family != "auto" and not source.allow_private_addresses for source in sources)
