@@ -68,7 +68,9 @@ def pending_migrations(sql_dir: Path, applied: set[int]) -> list[tuple[int, str]
     return found
 
 
-def _apply_migration(con: duckdb.DuckDBPyConnection, version: int, name: str, sql_dir: Path) -> None:
+def _apply_migration(
+    con: duckdb.DuckDBPyConnection, version: int, name: str, sql_dir: Path
+) -> None:
     con.begin()
     try:
         _run_script(con, read_sql(f"migrations/{name}", sql_dir))

@@ -98,3 +98,14 @@ def staged_run(
         "staged_validations": frame(validations or [], schemas.VALIDATIONS),
         "staged_quarantine": frame(quarantine or [], schemas.QUARANTINE),
     })
+
+
+DATA_TABLES = (
+    "dim_document", "document_text", "fact_indicator", "fact_mention", "best_value",
+    "locality_year_wide", "gate_validation", "quarantine_row", "pipeline_run",
+)
+
+
+def snapshot(connection: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table a load writes, in a stable order."""
+    return {name: connection.table(name).order("ALL").fetchall() for name in DATA_TABLES}
