@@ -80,7 +80,11 @@ def extract_document(
     quantities = find_quantities(norm.text)
     facts = extract_facts(norm.text, quantities)
     metadata = extract_metadata(
-        norm.text, title=title, locality_hint=locality_hint, published_hint=published_hint
+        norm.text,
+        title=title,
+        locality_hint=locality_hint,
+        published_hint=published_hint,
+        original=text,
     )
     by_quantity = {f.quantity_index: f.indicator for f in facts}
     outline = _Outline(norm.text)

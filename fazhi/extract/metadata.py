@@ -73,14 +73,25 @@ def extract_metadata(
     title: str | None = None,
     locality_hint: str | None = None,
     published_hint: date | None = None,
+    original: str | None = None,
 ) -> DocumentMetadata:
-    """Metadata of a report from its normalised ``text`` and what the crawler knew."""
+    """Metadata of a report from its normalised ``text`` and what the crawler knew.
+
+    ``original`` (the text before normalisation) keeps the line breaks that set a signature
+    or a date line apart; rules that read whole lines look at it first.
+    """
     head = _head(text, title)
     tail = text[-TAIL_CHARS:]
     issuer = find_issuer(head, tail)
+    if issuer is None and original:
+        issuer = find_issuer(_head(original, title), original[-TAIL_CHARS:])
     division = resolve_locality(text, head, issuer, locality_hint)
     report_year = find_report_year(head)
-    published_on = find_published_on(text) or published_hint
+    published_on = (
+        (find_published_on(original) if original else None)
+        or find_published_on(text)
+        or published_hint
+    )
     if report_year is None and published_on is not None:
         report_year = published_on.year - 1  # annual reports come out early the next year
     return DocumentMetadata(

@@ -1,0 +1,103 @@
+"""Headline facts on sentences phrased as other reports phrase them (not the gold sentences).
+
+Each row: a report fragment, the indicator, the value expected (None: must not be given), and
+why. Fragments come from real phrasing patterns of county and city reports across provinces.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from fazhi.catalog import load_catalog
+from fazhi.extract.document import extract_document
+from fazhi.extract.facts import load_rulebook
+
+CASES = [
+    ("2022年，全县共办理法律援助案件856件，其中刑事案件312件。", "aid_cases", 856,
+     "the total, not the part after 其中"),
+    ("全年共受理行政复议案件45件，审结42件，纠错率为8.9%。", "rec_cases_accepted", 45,
+     "受理 counts accepted cases"),
+    ("全年共受理行政复议案件45件，审结42件，纠错率为8.9%。", "rec_cases_closed", 42,
+     "审结 in a reconsideration sentence"),
+    ("全年共受理行政复议案件45件，审结42件，纠错率为8.9%。", "rec_correction_rate", 8.9,
+     "a rate with 为"),
+    ("全区行政机关负责人出庭应诉率达到100%。", "lit_head_appearance_rate", 100, "达到 filler"),
+    ("人民调解组织共排查化解矛盾纠纷1,256件，调解成功1,230件，调解成功率97.9%。",
+     "med_disputes_handled", 1256, "thousands separator"),
+    ("人民调解组织共排查化解矛盾纠纷1,256件，调解成功1,230件，调解成功率97.9%。",
+     "med_disputes_resolved", 1230, "调解成功 without 率"),
+    ("人民调解组织共排查化解矛盾纠纷1,256件，调解成功1,230件，调解成功率97.9%。",
+     "med_success_rate", 97.9, "the stated rate"),
+    ("收到行政复议申请数量较去年增加12件。", "rec_applications_received", None,
+     "a year-on-year change is not a level"),
+    ("一、工作成效\n全年办理法律援助案件900件。\n四、2024年工作计划\n力争全年办理法律援助案件1000件以上。",
+     "aid_cases", 900, "figures in the plans section are targets"),
+    ("四、下一步工作打算\n力争全年办理法律援助案件1000件以上。", "aid_cases", None,
+     "only a target"),
+    ("全市共有律师事务所52家，执业律师873名。", "law_firms", 52, "before cue"),
+    ("全市共有律师事务所52家，执业律师873名。", "law_lawyers", 873, "执业律师 cue"),
+    ("全县现有人民陪审员156名、人民监督员12名。", "ppl_assessors", 156, "roster"),
+    ("全县现有人民陪审员156名、人民监督员12名。", "ppl_supervisors", 12, "roster after 、"),
+    ("累计培育“法律明白人”2.3万名。", "pub_legal_literate_persons", 23000, "万 multiplier"),
+    ("发放普法宣传资料12万余份。", "pub_materials", 120000, "万余"),
+    ("开展普法宣传活动320余场次。", "pub_events", 320, "余 qualifier"),
+    ("全市共辦理法律援助案件1,024件。", "aid_cases", 1024, "traditional characters"),
+    ("受理法律援助案件１２３４件。", "aid_cases", 1234, "full-width digits"),
+    ("共调解矛盾纠纷530件，涉及金额3.2亿元。", "med_agreement_amount", 32000,
+     "亿元 converted to 万元"),
+    ("在册社区矫正对象1,032人。", "cc_active_population", 1032, "在册 cue"),
+    ("全年新接收社区矫正对象215名。", "cc_admitted", 215, "yearly intake"),
+    ("全年新接收社区矫正对象215名。", "cc_admitted_cumulative", None, "not cumulative"),
+    ("全市48个行政执法单位全部接入平台。", "enf_agencies", 48, "after cue"),
+    ("退休法官调解员调解案件63宗，成功调解51宗。", "med_disputes_resolved", None,
+     "retired-judge mediators are a sub-group"),
+    ("组织1,200名国家工作人员参加学法考试，参考率100%。", "pub_exam_participants", 1200,
+     "participants named before the verb"),
+    ("组织1,200名国家工作人员参加学法考试，参考率100%。", "pub_exam_participation_rate", 100,
+     "参考率"),
+    ("全年出具合法性审查意见230件。", "dec_documents_reviewed", 230, "审查意见"),
+    ("审核规范性文件18件，备案审查规范性文件12件。", "rule_normative_docs_reviewed", 18,
+     "review, not filing"),
+    ("审核规范性文件18件，备案审查规范性文件12件。", "rule_normative_docs_filed", 12,
+     "filing review"),
+    ("开展专项清理，清理规范性文件45件。", "rule_docs_cleaned_up", 45, "cleaned up"),
+    ("公证处全年办理公证事项3,560件。", "not_notarizations", 3560, "公证事项"),
+    ("培训行政执法人员1,500人次。", "enf_officer_training", 1500, "trainings"),
+    ("评查行政执法案卷200卷。", "enf_case_files_reviewed", 200, "case files"),
+    ("全县安置帮教对象共计689人。", "rs_population", 689, "共计 filler"),
+    ("全市共有人民调解委员会1,286个。", "med_committees", 1286, "committees"),
+    ("全市有1,286个人民调解委员会，其中村级调委会1,100个。", "med_committees", 1286,
+     "the part after 其中 loses"),
+    ("行政应诉案件同比下降12%。", "lit_cases", None, "a change in percent"),
+    ("2023年，全区办理行政应诉案件58件。", "lit_cases", 58, "litigation cases"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "expected", "reason"), CASES, ids=[c[3] for c in CASES]
+)
+def test_headline_fact(text: str, indicator: str, expected: float | None, reason: str) -> None:
+    facts = {f.indicator: f for f in extract_document(text).facts}
+    if expected is None:
+        assert indicator not in facts, f"{reason}: got {facts[indicator]}"
+    else:
+        assert indicator in facts, f"{reason}: nothing for {indicator} in {list(facts)}"
+        assert facts[indicator].value == pytest.approx(expected), reason
+
+
+def test_fact_offsets_point_at_the_words_in_the_original_text() -> None:
+    text = "２０２３年，全市共受理法律援助案件 1 215 宗，\n\n接待群众咨询3000人次。"
+    fact = next(f for f in extract_document(text).facts if f.indicator == "aid_cases")
+    assert text[fact.start : fact.end] == fact.text
+    assert fact.text.startswith("法律援助案件") and fact.text.endswith("宗")
+    assert fact.value == 1215
+
+
+def test_every_catalogue_indicator_has_a_phrasing_rule() -> None:
+    assert set(load_rulebook().rules) == set(load_catalog())
+
+
+def test_each_indicator_appears_once_per_document() -> None:
+    text = "共受理法律援助案件100件。全市共受理法律援助案件120件。"
+    facts = [f for f in extract_document(text).facts if f.indicator == "aid_cases"]
+    assert len(facts) == 1
