@@ -179,6 +179,7 @@ NOT_QUANTITIES = [
     ("第二批共", "ordinal-di-er-pi"),
     ("第 3 次会议", "ordinal-arabic-with-space"),
     ("统一人员管理", "tongyi-before-ren"),
+    ("唯一一个", "weiyi-yige-the-only-one"),
     ("“十四五”规划", "shisiwu-plan"),
     ("全面落实行政执法“三项制度”", "quoted-name"),
     ("全面落实三项制度", "unquoted-name"),
@@ -201,9 +202,6 @@ NOT_QUANTITIES = [
 def test_words_with_numerals_are_not_quantities(raw: str) -> None:
     assert quantities(raw) == []
 
-
-def test_a_numeral_after_a_word_ending_in_it_still_counts() -> None:
-    assert quantities("唯一一个") == [(1.0, "个", None, "exact")]
 
 
 # (text, the exact words the whole quantity covers, the number's own words, reason)
