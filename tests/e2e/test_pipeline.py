@@ -39,7 +39,7 @@ def pipeline_runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pa
 def _warehouse_snapshot(data_dir: Path) -> list[tuple]:
     with duckdb.connect(str(data_dir / "fazhi.duckdb"), read_only=True) as con:
         return con.sql(
-            "select doc_id, indicator, value, qualifier, text, start, \"end\" "
+            'select doc_id, indicator, value, qualifier, text, start, "end" '
             "from fact_indicator order by all"
         ).fetchall()
 
@@ -59,7 +59,7 @@ def test_every_fact_traces_to_its_document_url_and_words(pipeline_runs) -> None:
     data_dir, (first, _, _) = pipeline_runs
     with duckdb.connect(str(data_dir / "fazhi.duckdb"), read_only=True) as con:
         facts = con.sql(
-            "select f.doc_id, f.text, f.start, f.\"end\", d.url from fact_indicator f "
+            'select f.doc_id, f.text, f.start, f."end", d.url from fact_indicator f '
             "join dim_document d using (doc_id)"
         ).pl()
     assert facts.height == first.facts_loaded > 100

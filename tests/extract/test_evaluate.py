@@ -14,7 +14,9 @@ from fazhi.extract.files import extract_file
 
 REPO = Path(__file__).resolve().parents[2]
 
-GOLD_DOCS = "doc,locality_code,locality_name,province,city,report_year,issuer,doc_type,published_on\n"
+GOLD_DOCS = (
+    "doc,locality_code,locality_name,province,city,report_year,issuer,doc_type,published_on\n"
+)
 GOLD_FACTS = "doc,indicator,value,unit,qualifier,required,evidence\n"
 
 
@@ -24,9 +26,12 @@ def write_gold(tmp: Path, facts: list[str]) -> tuple[Path, Path]:
     docs.mkdir()
     (docs / "a.txt").write_text(
         "遂溪县司法局2021年法治政府建设年度报告\n全县共受理法律援助案件120件。"
-        "共调解矛盾纠纷300件，调解成功290件。全县现有人民陪审员40名。", "utf-8")
+        "共调解矛盾纠纷300件，调解成功290件。全县现有人民陪审员40名。",
+        "utf-8",
+    )
     (gold / "documents.csv").write_text(
-        GOLD_DOCS + "a.txt,440823,遂溪县,广东省,湛江市,2021,遂溪县司法局,annual_report,\n", "utf-8")
+        GOLD_DOCS + "a.txt,440823,遂溪县,广东省,湛江市,2021,遂溪县司法局,annual_report,\n", "utf-8"
+    )
     (gold / "facts.csv").write_text(GOLD_FACTS + "\n".join(facts) + "\n", "utf-8")
     return gold, docs
 
@@ -34,23 +39,60 @@ def write_gold(tmp: Path, facts: list[str]) -> tuple[Path, Path]:
 @pytest.mark.parametrize(
     ("facts", "tp", "fp", "fn", "reason"),
     [
-        (["a.txt,aid_cases,120,件,exact,yes,x", "a.txt,med_disputes_handled,300,件,exact,yes,x",
-          "a.txt,med_disputes_resolved,290,件,exact,yes,x", "a.txt,ppl_assessors,40,人,exact,yes,x"],
-         4, 0, 0, "every figure right"),
-        (["a.txt,aid_cases,121,件,exact,yes,x", "a.txt,med_disputes_handled,300,件,exact,yes,x",
-          "a.txt,med_disputes_resolved,290,件,exact,yes,x", "a.txt,ppl_assessors,40,人,exact,yes,x"],
-         3, 1, 1, "121 vs 120 is 0.8 % off: a false figure and a miss"),
-        (["a.txt,aid_cases,120,件,exact,yes,x", "a.txt,med_disputes_handled,300,件,exact,yes,x",
-          "a.txt,med_disputes_resolved,290,件,exact,yes,x", "a.txt,ppl_assessors,40,人,exact,no,x"],
-         3, 0, 0, "an optional row scores nothing either way"),
-        (["a.txt,aid_cases,120,件,exact,yes,x", "a.txt,med_disputes_handled,300,件,exact,yes,x",
-          "a.txt,ppl_assessors,40,人,exact,yes,x", "a.txt,rec_cases_closed,5,件,exact,yes,x"],
-         3, 1, 1, "an unlabelled figure is false; a missing one is missed"),
+        (
+            [
+                "a.txt,aid_cases,120,件,exact,yes,x",
+                "a.txt,med_disputes_handled,300,件,exact,yes,x",
+                "a.txt,med_disputes_resolved,290,件,exact,yes,x",
+                "a.txt,ppl_assessors,40,人,exact,yes,x",
+            ],
+            4,
+            0,
+            0,
+            "every figure right",
+        ),
+        (
+            [
+                "a.txt,aid_cases,121,件,exact,yes,x",
+                "a.txt,med_disputes_handled,300,件,exact,yes,x",
+                "a.txt,med_disputes_resolved,290,件,exact,yes,x",
+                "a.txt,ppl_assessors,40,人,exact,yes,x",
+            ],
+            3,
+            1,
+            1,
+            "121 vs 120 is 0.8 % off: a false figure and a miss",
+        ),
+        (
+            [
+                "a.txt,aid_cases,120,件,exact,yes,x",
+                "a.txt,med_disputes_handled,300,件,exact,yes,x",
+                "a.txt,med_disputes_resolved,290,件,exact,yes,x",
+                "a.txt,ppl_assessors,40,人,exact,no,x",
+            ],
+            3,
+            0,
+            0,
+            "an optional row scores nothing either way",
+        ),
+        (
+            [
+                "a.txt,aid_cases,120,件,exact,yes,x",
+                "a.txt,med_disputes_handled,300,件,exact,yes,x",
+                "a.txt,ppl_assessors,40,人,exact,yes,x",
+                "a.txt,rec_cases_closed,5,件,exact,yes,x",
+            ],
+            3,
+            1,
+            1,
+            "an unlabelled figure is false; a missing one is missed",
+        ),
     ],
     ids=lambda v: v if isinstance(v, str) else None,
 )
-def test_scoring_rules(tmp_path: Path, facts: list[str], tp: int, fp: int, fn: int,
-                       reason: str) -> None:
+def test_scoring_rules(
+    tmp_path: Path, facts: list[str], tp: int, fp: int, fn: int, reason: str
+) -> None:
     gold, docs = write_gold(tmp_path, facts)
     report = evaluate(gold, docs, extract_file)
     o = report.overall
@@ -66,9 +108,21 @@ def test_development_set_does_not_fall_below_the_committed_baseline() -> None:
 
 
 def test_eval_command_prints_scores_and_misses(tmp_path: Path) -> None:
-    gold, docs = write_gold(tmp_path, ["a.txt,aid_cases,999,件,exact,yes,全县共受理法律援助案件999件"])
-    result = CliRunner().invoke(app, ["eval", "--gold", str(gold), "--docs", str(docs),
-                                      "--baseline", str(tmp_path / "none.json")])
+    gold, docs = write_gold(
+        tmp_path, ["a.txt,aid_cases,999,件,exact,yes,全县共受理法律援助案件999件"]
+    )
+    result = CliRunner().invoke(
+        app,
+        [
+            "eval",
+            "--gold",
+            str(gold),
+            "--docs",
+            str(docs),
+            "--baseline",
+            str(tmp_path / "none.json"),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "precision" in result.output and "aid_cases" in result.output
     assert "999" in result.output  # the miss is listed with its expected value

@@ -15,27 +15,56 @@ def meta(text: str, **hints: object):  # type: ignore[no-untyped-def]
 
 
 LOCALITY_CASES = [
-    ("福州市鼓楼区司法局2022年法治政府建设年度报告\n2022年，我局……", {}, "350102",
-     "a duplicate name settled by the city before it"),
-    ("鼓楼区司法局2022年法治政府建设年度报告\n2022年，在南京市委市政府领导下……", {},
-     "320106", "a duplicate name settled by the city named in the text"),
-    ("鼓楼区司法局2022年法治政府建设年度报告\n2022年，我局坚持……", {}, None,
-     "a duplicate name with no context stays unknown"),
-    ("鼓楼区司法局2022年法治政府建设年度报告\n2022年，我局坚持……",
-     {"locality_hint": "410204"}, "410204", "the source's hint settles a duplicate"),
-    ("区司法局关于2022年法治政府建设情况的报告\n2022年，我局……", {"locality_hint": "440811"},
-     "440811", "a report naming only 区司法局 takes the hint"),
-    ("区司法局关于2022年法治政府建设情况的报告\n2022年，我局……", {}, None,
-     "no name and no hint: unknown, never a guess"),
-    ("北京市朝阳区人民政府2022年法治政府建设年度报告", {}, "110105",
-     "a district of a municipality"),
+    (
+        "福州市鼓楼区司法局2022年法治政府建设年度报告\n2022年，我局……",
+        {},
+        "350102",
+        "a duplicate name settled by the city before it",
+    ),
+    (
+        "鼓楼区司法局2022年法治政府建设年度报告\n2022年，在南京市委市政府领导下……",
+        {},
+        "320106",
+        "a duplicate name settled by the city named in the text",
+    ),
+    (
+        "鼓楼区司法局2022年法治政府建设年度报告\n2022年，我局坚持……",
+        {},
+        None,
+        "a duplicate name with no context stays unknown",
+    ),
+    (
+        "鼓楼区司法局2022年法治政府建设年度报告\n2022年，我局坚持……",
+        {"locality_hint": "410204"},
+        "410204",
+        "the source's hint settles a duplicate",
+    ),
+    (
+        "区司法局关于2022年法治政府建设情况的报告\n2022年，我局……",
+        {"locality_hint": "440811"},
+        "440811",
+        "a report naming only 区司法局 takes the hint",
+    ),
+    (
+        "区司法局关于2022年法治政府建设情况的报告\n2022年，我局……",
+        {},
+        None,
+        "no name and no hint: unknown, never a guess",
+    ),
+    (
+        "北京市朝阳区人民政府2022年法治政府建设年度报告",
+        {},
+        "110105",
+        "a district of a municipality",
+    ),
     ("来源：成都市司法局\n2021年全市司法行政工作总结", {}, "510100", "the 来源 line"),
     ("遂溪县司法局2021年法治政府建设工作情况报告", {}, "440823", "a county"),
 ]
 
 
-@pytest.mark.parametrize(("text", "hints", "code", "reason"), LOCALITY_CASES,
-                         ids=[c[3] for c in LOCALITY_CASES])
+@pytest.mark.parametrize(
+    ("text", "hints", "code", "reason"), LOCALITY_CASES, ids=[c[3] for c in LOCALITY_CASES]
+)
 def test_locality(text: str, hints: dict[str, object], code: str | None, reason: str) -> None:
     assert meta(text, **hints).locality_code == code, reason
 
@@ -47,10 +76,12 @@ def test_municipality_district_names_its_city_and_province() -> None:
 
 
 YEAR_CASES = [
-    ("遂溪县司法局2021年法治政府建设年度报告\n根据《2022年工作要点》……", 2021,
-     "the title's year"),
-    ("根据《遂溪县2024年度法治政府建设工作要点》要求，现将我局2023年法治政府建设情况报告如下：",
-     2023, "years inside 《》 name other documents"),
+    ("遂溪县司法局2021年法治政府建设年度报告\n根据《2022年工作要点》……", 2021, "the title's year"),
+    (
+        "根据《遂溪县2024年度法治政府建设工作要点》要求，现将我局2023年法治政府建设情况报告如下：",
+        2023,
+        "years inside 《》 name other documents",
+    ),
     ("2020年以来，我局坚持……现将有关情况报告如下", 2020, "the opening year"),
     ("遂溪县司法局法治政府建设年度报告\n我局坚持……", None, "no year anywhere"),
 ]
@@ -81,12 +112,15 @@ DATE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "published", "reason"), DATE_CASES,
-                         ids=[c[2] for c in DATE_CASES])
+@pytest.mark.parametrize(
+    ("text", "published", "reason"), DATE_CASES, ids=[c[2] for c in DATE_CASES]
+)
 def test_published_on(text: str, published: date | None, reason: str) -> None:
     assert meta(text).published_on == published, reason
 
 
 def test_issuer_from_signature_when_the_head_names_none() -> None:
-    text = "2024年以来，在市委市政府的坚强领导下……\n" + "正文。" * 200 + "\n遂溪县司法局\n2025年1月3日"
+    text = (
+        "2024年以来，在市委市政府的坚强领导下……\n" + "正文。" * 200 + "\n遂溪县司法局\n2025年1月3日"
+    )
     assert meta(text).issuer == "遂溪县司法局"
