@@ -23,6 +23,7 @@ from docx.text.paragraph import Paragraph
 
 from fazhi.errors import ParseError
 from fazhi.parse.formats.lines import tidy_lines
+from fazhi.parse.formats.packages import check_unpacked_size
 
 # python-docx reports a malformed package through whatever fails first inside it.
 CORRUPT_DOCX_ERRORS = (
@@ -42,6 +43,7 @@ BREAKS = frozenset({qn("w:br"), qn("w:cr")})
 
 def docx_text(data: bytes) -> str:
     """Body text of a DOCX, one line per paragraph or table row; ParseError when unreadable."""
+    check_unpacked_size(data, "DOCX")
     try:
         document = docx.Document(io.BytesIO(data))
         lines = list(_block_lines(document.element.body, document))

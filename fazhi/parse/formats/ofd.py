@@ -15,12 +15,14 @@ from xml.etree import ElementTree
 
 from fazhi.errors import ParseError
 from fazhi.parse.formats.lines import tidy_lines
+from fazhi.parse.formats.packages import check_unpacked_size
 
 DEFAULT_FONT_SIZE_MM = 3.5
 
 
 def ofd_text(data: bytes) -> str:
     """Text of an OFD document in page order; ParseError when corrupt or image-only."""
+    check_unpacked_size(data, "OFD")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             doc_root = _doc_root(package)
