@@ -13,6 +13,7 @@ import pytest
 
 from fazhi import schemas
 from fazhi.config import Settings, load_settings
+from fazhi.dashboard import build_dashboard
 from fazhi.dashboard.synthetic import build_synthetic_warehouse
 from fazhi.warehouse.db import writer
 from fazhi.warehouse.load import load_run
@@ -198,3 +199,9 @@ def million_settings(template_warehouse: Path,
     settings = _copy(template_warehouse, tmp_path_factory.mktemp("dashboard-million"))
     build_synthetic_warehouse(settings)
     return settings
+
+
+@pytest.fixture(scope="session")
+def million_index(million_settings: Settings) -> Path:
+    """The dashboard of the million-fact warehouse, built once for the site and browser tests."""
+    return build_dashboard(million_settings)
