@@ -77,6 +77,8 @@ CHROME_STRONG_PHRASES: Final[frozenset[str]] = frozenset(
         "打印本页", "打印此页", "关闭窗口", "关闭本页", "返回顶部", "听全文", "加入收藏",
     }
 )  # fmt: skip
+# Lines that start with a navigation label are chrome whatever follows (the linked title).
+CHROME_LINE_START = re.compile(r"^(?:上一篇|下一篇|上一条|下一条)\s*[:：]")
 CHROME_SEPARATORS = re.compile(r"[\s【】\[\]()（）:：|｜/·•\-—_,，、]+")
 
 # <meta name=…> carrying article metadata (TRS / Kaipu publishing standard, lower-cased).

@@ -283,6 +283,9 @@ CHROME_LINES = [
     pytest.param("分享到：", True, id="share-label"),
     pytest.param("【打印本页】【关闭窗口】", True, id="print-close"),
     pytest.param("【字体：大 中 小】 打印本页", True, id="font-size-and-print"),
+    pytest.param("上一篇：关于开展2023年度述法工作的通知", True, id="previous-article-link"),
+    pytest.param("下一篇: 无", True, id="next-article-link"),
+    pytest.param("上一篇文章提到的1215宗案件", False, id="no-label-colon-no-chrome"),
     pytest.param("大 中 小", False, id="only-weak-words-could-be-a-table-row"),
     pytest.param("分享到微信的法治宣传视频45条", False, id="sentence-starting-with-chrome-word"),
 ]  # fmt: skip

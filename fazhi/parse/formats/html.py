@@ -260,6 +260,8 @@ def is_chrome_line(line: str) -> bool:
     """Whether a line holds nothing but chrome words, at least one of them unambiguous."""
     if len(line) > MAX_CHROME_LINE:
         return False
+    if sel.CHROME_LINE_START.match(line):
+        return True
     rest = sel.CHROME_SEPARATORS.sub("", line)
     strong = any(phrase in rest for phrase in sel.CHROME_STRONG_PHRASES)
     for phrase in sel.CHROME_PHRASES:
