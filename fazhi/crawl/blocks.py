@@ -19,6 +19,7 @@ _JS_REDIRECT = re.compile(
 )
 # A stub carries almost no visible text; real pages with a location script carry the article.
 _STUB_MAX_VISIBLE_CHARS = 200
+_STUB_MAX_LINKS = 3
 _ATTACHMENT_FORMATS = {"pdf", "doc", "docx", "wps", "ofd"}
 
 
@@ -45,7 +46,13 @@ def block_reason_for_page(html: str) -> str | None:
         node.decompose()
     body = tree.body
     visible = "".join((body.text() if body else "").split())
-    if _JS_REDIRECT.search(scripts) and len(visible) <= _STUB_MAX_VISIBLE_CHARS:
+    links = len(tree.css("a[href]"))
+    # Hanweb listings keep their records inside <script>: their nav links tell them apart.
+    if (
+        _JS_REDIRECT.search(scripts)
+        and len(visible) <= _STUB_MAX_VISIBLE_CHARS
+        and links <= _STUB_MAX_LINKS
+    ):
         return "JavaScript redirect stub instead of content"
     return None
 

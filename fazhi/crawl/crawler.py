@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -52,6 +52,7 @@ class _Run:
     rows: list[dict[str, Any]] = field(default_factory=list)
     robots: dict[str, Protego | None] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    robots_lock: threading.Lock = field(default_factory=threading.Lock)
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,7 @@ def crawl_listings(run: _Run) -> list[Link]:
     queued = {alias for request in queue for alias in _directory_aliases(request.url)}
     family = None if run.source.family == "auto" else run.source.family
     reports: dict[str, Link] = {}
+    off_domain: set[str] = set()
     pages = 0
     while queue and pages < limit:
         request = queue.pop(0)
@@ -140,6 +142,10 @@ def crawl_listings(run: _Run) -> list[Link]:
         for link in page.links:
             if _is_report_link(run.source, link):
                 reports.setdefault(link.url, link)
+            elif _is_off_domain_report(run.source, link) and link.url not in off_domain:
+                off_domain.add(link.url)
+                reason = "report link on a host outside the allowed domains"
+                _record(run, "article", link.url, None, "skipped", reason, link)
         for next_request in page.next_requests:
             if next_request.key not in queued and _listing_allowed(run.source, next_request.url):
                 queued.add(next_request.key)
@@ -163,6 +169,14 @@ def _read_listing(family: str, text: str, request: ListingRequest) -> families.L
 def _is_report_link(source: Source, link: Link) -> bool:
     return (
         host_allowed(urlsplit(link.url).hostname or "", source.domains)
+        and not families.is_listing_url(link.url)
+        and families.matches_title(link.title, source.title_keywords)
+    )
+
+
+def _is_off_domain_report(source: Source, link: Link) -> bool:
+    return (
+        not host_allowed(urlsplit(link.url).hostname or "", source.domains)
         and not families.is_listing_url(link.url)
         and families.matches_title(link.title, source.title_keywords)
     )
@@ -205,7 +219,9 @@ def _crawl_article(run: _Run, link: Link) -> None:
     if sniff_format(stored.body, stored.result.content_type, stored.result.final_url) != "html":
         return  # the listing linked straight to a document: no page to search
     html = decode_html(stored.body, stored.result.charset)
-    for attachment in families.attachment_links(html, stored.result.final_url):
+    for found in families.attachment_links(html, stored.result.final_url):
+        # The listing date of the article is the attachment's publication date too.
+        attachment = replace(found, published_on=link.published_on)
         if host_allowed(urlsplit(attachment.url).hostname or "", run.source.domains):
             _fetch_document(run, "attachment", attachment, parent_url=link.url)
         else:
@@ -385,13 +401,10 @@ def _robots_allow(run: _Run, kind: str, url: str) -> bool:
     """True when the host's robots.txt lets our User-Agent fetch ``url``; records a skip if not."""
     parts = urlsplit(url)
     origin = urlunsplit((parts.scheme, parts.netloc, "", "", ""))
-    with run.lock:
-        known = origin in run.robots
-    if not known:
-        rules = _fetch_robots(run, f"{origin}/robots.txt")
-        with run.lock:
-            run.robots[origin] = rules
-    rules = run.robots[origin]
+    with run.robots_lock:  # one robots.txt fetch per origin, even with several workers
+        if origin not in run.robots:
+            run.robots[origin] = _fetch_robots(run, f"{origin}/robots.txt")
+        rules = run.robots[origin]
     if rules is None or rules.can_fetch(url, run.settings.user_agent):
         return True
     _record(run, kind, url, None, "skipped", "disallowed by robots.txt")
