@@ -99,9 +99,9 @@ def _register(api: str, env: dict[str, str], sources: Path, settings: Settings) 
     deploy.ensure_work_pool(api)
     tags = deploy.ensure_limits(api, [sources], settings.max_concurrency_per_host)
     typer.echo(f"Work pool {server.WORK_POOL!r}; limits: warehouse-writer=1, {len(tags)} host(s)")
-    typer.echo(deploy.deploy_all(env))
-    for spec in deploy.read_deployment_specs():
-        typer.echo(f"deployed {spec.entrypoint.split(':')[-1]}/{spec.name}")
+    deploy.deploy_all(env)  # Prefect's own output is only shown when it fails
+    for name in deploy.deployment_names(api):
+        typer.echo(f"deployed {name}")
 
 
 @app.command("worker")

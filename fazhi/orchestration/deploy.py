@@ -109,3 +109,13 @@ def deploy_all(env: Mapping[str, str], prefect_file: Path = PREFECT_FILE) -> str
     if done.returncode != 0:
         raise TerminalError(f"prefect deploy failed:\n{done.stdout}\n{done.stderr}")
     return done.stdout
+
+
+def deployment_names(api: str) -> list[str]:
+    """``flow/deployment`` for every deployment on the server at ``api``, sorted."""
+    from prefect.client.orchestration import get_client
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    with temporary_settings({PREFECT_API_URL: api}), get_client(sync_client=True) as client:
+        flows = {flow.id: flow.name for flow in client.read_flows()}
+        return sorted(f"{flows[d.flow_id]}/{d.name}" for d in client.read_deployments())

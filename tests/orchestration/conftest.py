@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from fazhi.cli import app
 from fazhi.config import load_settings
-from fazhi.orchestration import deploy, server
+from fazhi.orchestration import server
 
 
 @dataclass
@@ -61,10 +63,12 @@ def prefect_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalPr
 
 @pytest.fixture(scope="session")
 def deployed(prefect_server: LocalPrefect, sources_for_limits: Path) -> str:
-    """Work pool, limits and ``prefect deploy --all`` on the session server; the deploy output."""
-    deploy.ensure_work_pool(prefect_server.api)
-    deploy.ensure_limits(prefect_server.api, [sources_for_limits], per_host=2)
-    return deploy.deploy_all(prefect_server.env)
+    """``fazhi serve --deploy-only`` against the session server, as a user runs it; its output."""
+    args = ["serve", "--deploy-only", "--api-url", prefect_server.api,
+            "--sources", str(sources_for_limits), "--data-dir", str(prefect_server.root / "cli")]  # fmt: skip
+    result = CliRunner().invoke(app, args, env={"PREFECT_HOME": prefect_server.env["PREFECT_HOME"]})
+    assert result.exit_code == 0, f"{result.output}\n{result.exception!r}"
+    return result.output
 
 
 @pytest.fixture(scope="session")

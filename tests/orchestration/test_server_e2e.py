@@ -65,6 +65,13 @@ def run_and_wait(local: LocalPrefect, name: str, parameters: dict[str, Any]) -> 
     return run
 
 
+def test_serve_reports_every_deployment(deployed: str) -> None:
+    listed = {line.removeprefix("deployed ") for line in deployed.splitlines()
+              if line.startswith("deployed ")}  # fmt: skip
+    assert listed == {f"{FLOW_OF[spec.name]}/{spec.name}" for spec in read_deployment_specs()}
+    assert "warehouse-writer=1, 1 host(s)" in deployed
+
+
 @pytest.mark.parametrize(
     "spec", read_deployment_specs(), ids=lambda spec: f"{spec.name}-as-declared-on-server"
 )
