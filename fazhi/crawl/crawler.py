@@ -190,7 +190,7 @@ def _fetch_listing(run: _Run, request: ListingRequest) -> str | None:
     """Decoded text of a listing page, from the network or, when not modified, the lake."""
     if not _robots_allow(run, "listing", request.url):
         return None
-    previous = run.state.get(request.key)
+    previous = _held(run, run.state.get(request.key))
     run.progress(f"listing {request.url}")
     result = run.fetcher.fetch(
         request.url,
@@ -233,7 +233,7 @@ def _fetch_document(run: _Run, kind: str, link: Link, parent_url: str | None) ->
     """Fetch an article or attachment unless the state says it is already held."""
     if not _robots_allow(run, kind, link.url):
         return None
-    previous = run.state.get(link.url)
+    previous = _held(run, run.state.get(link.url))
     validators = previous if previous and not _listing_changed(previous, link) else None
     if validators is not None and not (validators.etag or validators.last_modified):
         _record_skip(run, kind, link, parent_url, validators)
@@ -245,6 +245,13 @@ def _fetch_document(run: _Run, kind: str, link: Link, parent_url: str | None) ->
         last_modified=validators.last_modified if validators else None,
     )
     return _accept(run, kind, link.url, result, previous, link, parent_url)
+
+
+def _held(run: _Run, previous: UrlState | None) -> UrlState | None:
+    """The state of a URL only when its body is still in the lake (a wiped lake refetches)."""
+    if previous is None or not store.has_raw(run.settings, previous.sha256):
+        return None
+    return previous
 
 
 def _listing_changed(previous: UrlState, link: Link) -> bool:
@@ -295,8 +302,8 @@ def _content_problem(kind: str, result: FetchResult, link: Link) -> tuple[str, s
     if kind == "attachment":
         reason = block_reason_for_attachment(link.expected_format, actual)
         return ("blocked", reason) if reason else None
-    if actual != "html" or kind == "robots":
-        return None
+    if kind == "robots" or (kind == "article" and actual != "html"):
+        return None  # robots.txt is read leniently; a document linked straight from a listing
     try:
         html = decode_html(result.body, result.charset)
     except ParseError as exc:

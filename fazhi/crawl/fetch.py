@@ -192,7 +192,11 @@ class Fetcher:
 
     def _check_target(self, url: str) -> None:
         parts = urlsplit(url)
-        host = parts.hostname or ""
+        try:
+            host = parts.hostname or ""
+            parts.port  # noqa: B018 - raises ValueError for a malformed port
+        except ValueError as exc:
+            raise TerminalError(f"malformed URL {url}: {exc}") from exc
         if parts.scheme not in ("http", "https"):
             raise TerminalError(f"refused non-http URL {url}")
         if not host_allowed(host, self.policy.allowed_domains):
@@ -214,8 +218,12 @@ class Fetcher:
                 raise TransientError(f"timed out: {type(exc).__name__}") from exc
             except httpx.RemoteProtocolError as exc:
                 raise TransientError(f"truncated or broken response: {exc}") from exc
+            except httpx.UnsupportedProtocol as exc:
+                raise TerminalError(f"unsupported URL: {exc}") from exc
             except httpx.TransportError as exc:
                 raise TransientError(f"connection failed: {type(exc).__name__}: {exc}") from exc
+            except (httpx.HTTPError, httpx.InvalidURL) as exc:
+                raise TerminalError(f"request failed: {type(exc).__name__}: {exc}") from exc
         _raise_for_status(response, body)
         return response, body
 

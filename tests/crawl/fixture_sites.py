@@ -253,6 +253,8 @@ FAULTS = (
     Fault("/f/stub.html", "article", "blocked", "redirect stub", "JS redirect stub page"),
     Fault("/f/garbled.html", "article", "failed", "charset", "bytes no charset decodes"),
     Fault("/private/secret.html", "article", "skipped", "robots.txt", "robots.txt disallows"),
+    Fault("http://127.0.0.1:port/f/badport.html", "article", "failed", "malformed URL",
+          "a link with an unparsable port"),
     Fault("http://localhost:9/elsewhere/report.html", "article", "skipped", "outside the allowed",
           "report link on another host is listed, not fetched"),
     Fault("/f/fake.pdf", "attachment", "blocked", "HTML page served",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -209,3 +210,16 @@ def test_interrupted_crawl_resumes_without_losing_or_refetching(tmp_path: Path) 
     fresh = resumed.filter(pl.col("kind") == "article", pl.col("outcome") == "new")
     assert sorted(_path(u) for u in fresh["url"]) == sorted(expected.articles)
     assert set(resumed["run_id"]) == {"run-2"}
+
+
+def test_a_wiped_lake_makes_seen_pages_fetch_again_instead_of_crashing(tmp_path: Path) -> None:
+    settings = settings_for_tests(tmp_path)
+    with serve(FixtureSite()) as site:
+        expected = fixture_sites.guangdong_site(site)
+        source = source_for(site, expected.start_path)
+        crawl_source(source, settings, "run-1")
+        shutil.rmtree(settings.lake_dir / "raw" / "objects")
+        second = crawl_source(source, settings, "run-2")
+    fresh = second.filter(pl.col("kind") == "article")
+    assert set(fresh["outcome"]) == {"new"}  # new to the lake again, so parsed again
+    assert all(read_raw(settings, sha) for sha in fresh["sha256"])
