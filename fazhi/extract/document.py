@@ -26,7 +26,7 @@ OUTLINE_RE = re.compile(
     rf"|(?:^|[。；;\n])[ \t]*(?P<l4>[{_CN}]{{1,3}}是)",
     re.M,
 )
-SENTENCE_END = "。！？!?\n"
+SENTENCE_END_RE = re.compile("[。！？!?\n]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,27 +88,32 @@ def extract_document(
     )
     by_quantity = {f.quantity_index: f.indicator for f in facts}
     outline = _Outline(norm.text)
+    sentences = _Sentences(norm)
     mentions = [
-        _mention(norm, q, outline.path_at(q.start), by_quantity.get(i))
+        _mention(norm, sentences, q, outline.path_at(q.start), by_quantity.get(i))
         for i, q in enumerate(quantities)
     ]
-    return ExtractedDocument(metadata, [_provenance(norm, f) for f in facts], mentions)
+    return ExtractedDocument(metadata, [_provenance(norm, sentences, f) for f in facts], mentions)
 
 
-def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = max(text.rfind(c, 0, start) for c in SENTENCE_END) + 1
-    his = [i for i in (text.find(c, end) for c in SENTENCE_END) if i >= 0]
-    hi = min(his) + 1 if his else len(text)
-    return lo, hi
+class _Sentences:
+    """Sentence boundaries of a normalised text, found once, looked up by bisection."""
+
+    def __init__(self, norm: NormalisedText) -> None:
+        self.norm = norm
+        self.stops = [m.start() for m in SENTENCE_END_RE.finditer(norm.text)]
+
+    def original_around(self, start: int, end: int) -> str:
+        """The sentence holding ``text[start:end]``, as written in the original text."""
+        i = bisect.bisect_left(self.stops, start)
+        lo = self.stops[i - 1] + 1 if i > 0 else 0
+        j = bisect.bisect_left(self.stops, max(end - 1, start))
+        hi = self.stops[j] + 1 if j < len(self.stops) else len(self.norm.text)
+        o_lo, o_hi = self.norm.to_original(lo, hi)
+        return self.norm.original[o_lo:o_hi].strip()
 
 
-def _original_sentence(norm: NormalisedText, start: int, end: int) -> str:
-    lo, hi = _sentence_span(norm.text, start, end)
-    o_lo, o_hi = norm.to_original(lo, hi)
-    return norm.original[o_lo:o_hi].strip()
-
-
-def _provenance(norm: NormalisedText, fact: Fact) -> ExtractedFact:
+def _provenance(norm: NormalisedText, sentences: _Sentences, fact: Fact) -> ExtractedFact:
     start, end = norm.to_original(fact.start, fact.end)
     return ExtractedFact(
         indicator=fact.indicator,
@@ -118,13 +123,17 @@ def _provenance(norm: NormalisedText, fact: Fact) -> ExtractedFact:
         text=norm.original[start:end],
         start=start,
         end=end,
-        sentence=_original_sentence(norm, fact.start, fact.end),
+        sentence=sentences.original_around(fact.start, fact.end),
         rule=fact.rule,
     )
 
 
 def _mention(
-    norm: NormalisedText, quantity: Quantity, outline: str, indicator: str | None
+    norm: NormalisedText,
+    sentences: _Sentences,
+    quantity: Quantity,
+    outline: str,
+    indicator: str | None,
 ) -> Mention:
     start, end = norm.to_original(quantity.start, quantity.end)
     return Mention(
@@ -134,7 +143,7 @@ def _mention(
         text=norm.original[start:end],
         start=start,
         end=end,
-        sentence=_original_sentence(norm, quantity.start, quantity.end),
+        sentence=sentences.original_around(quantity.start, quantity.end),
         outline=outline,
         indicator=indicator,
     )

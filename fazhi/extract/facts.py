@@ -32,6 +32,8 @@ FILLER = r"[^\d、，,；;。]"
 # "培训共2场196人次": a count of sessions may stand between the cue and the headcount
 INNER_COUNT = r"\d+(?:场次|场|期|批|轮|班)"
 SENTENCE_DELIMITERS = "。！？!?\n；;"
+CLAUSE_RE = re.compile(f"[{re.escape(CLAUSE_DELIMITERS)}]")
+SENTENCE_RE = re.compile(f"[{re.escape(SENTENCE_DELIMITERS)}]")
 RESET_RE = re.compile(r"全[市区县省州旗盟]|各级")
 TOP_HEADING_RE = re.compile(
     r"^[ \t]*(?:#+[ \t]*)?[一二三四五六七八九十]{1,3}[、.．]([^\n]*)$", re.M
@@ -71,6 +73,22 @@ class Rulebook:
 
     rules: dict[str, IndicatorRule]
     scoring: Scoring
+    by_unit: dict[str, tuple[IndicatorRule, ...]]
+
+    def rules_for(self, quantity: Quantity) -> tuple[IndicatorRule, ...]:
+        """The rules whose unit family admits ``quantity`` (most numbers fit only a few)."""
+        return self.by_unit.get(quantity.unit or f"scale:{quantity.scale}", ())
+
+
+def _rules_by_unit(rules: dict[str, IndicatorRule]) -> dict[str, tuple[IndicatorRule, ...]]:
+    index: dict[str, list[IndicatorRule]] = {}
+    for rule in rules.values():
+        units = set(rule.units)
+        if rule.indicator.unit == "万元":
+            units = {"元", "万元", "亿元", "scale:万", "scale:亿"}
+        for unit in units:
+            index.setdefault(unit, []).append(rule)
+    return {unit: tuple(rules) for unit, rules in index.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +146,11 @@ def load_rulebook(path: Path = PHRASINGS_PATH) -> Rulebook:
     unknown = set(data["indicator"]) - set(rules)
     if unknown:
         raise ValueError(f"{path}: rules for codes not in the catalogue: {sorted(unknown)}")
-    return Rulebook(rules=rules, scoring=_scoring(scoring, float(defaults["min_score"])))
+    return Rulebook(
+        rules=rules,
+        scoring=_scoring(scoring, float(defaults["min_score"])),
+        by_unit=_rules_by_unit(rules),
+    )
 
 
 def _scoring(table: dict[str, object], min_score: float) -> Scoring:
@@ -149,8 +171,8 @@ class _Layout:
 
     def __init__(self, text: str, scoring: Scoring) -> None:
         self.text = text
-        self.clause_stops = [i for i, c in enumerate(text) if c in CLAUSE_DELIMITERS]
-        self.sentence_stops = [i for i, c in enumerate(text) if c in SENTENCE_DELIMITERS]
+        self.clause_stops = [m.start() for m in CLAUSE_RE.finditer(text)]
+        self.sentence_stops = [m.start() for m in SENTENCE_RE.finditer(text)]
         self.plan_ranges = _plan_ranges(text, scoring.plan_heading)
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
@@ -181,53 +203,78 @@ def _plan_ranges(text: str, plan_heading: re.Pattern[str]) -> list[tuple[int, in
     return ranges
 
 
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """Where a number sits: its clause, its sentence and the sentence before."""
+
+    index: int
+    quantity: Quantity
+    clause_lo: int
+    clause_hi: int
+    sentence_lo: int
+    context_lo: int
+    left: str
+    right: str
+
+
 def extract_facts(text: str, quantities: Sequence[Quantity]) -> list[Fact]:
     """The headline value of each indicator stated in ``text`` (normalised), best first."""
     book = load_rulebook()
     layout = _Layout(text, book.scoring)
     candidates: list[_Candidate] = []
     for index, quantity in enumerate(quantities):
-        if quantity.unit is None and quantity.scale is None:
+        rules = book.rules_for(quantity)
+        if not rules or layout.in_plan_section(quantity.start):
             continue
-        if layout.in_plan_section(quantity.start):
+        context = _context(layout, index, quantity)
+        if book.scoring.change.search(context.left) or _in_subgroup(
+            layout, book.scoring, context.sentence_lo, quantity.start
+        ):
             continue
-        for rule in book.rules.values():
-            candidate = _match(rule, index, quantity, layout, book.scoring)
+        for rule in rules:
+            candidate = _match(rule, context, layout.text, book.scoring)
             if candidate is not None:
                 candidates.append(candidate)
     return _select(candidates)
 
 
-def _match(
-    rule: IndicatorRule, index: int, quantity: Quantity, layout: _Layout, scoring: Scoring
-) -> _Candidate | None:
-    if not _unit_fits(rule, quantity):
-        return None
-    text = layout.text
+def _context(layout: _Layout, index: int, quantity: Quantity) -> _Context:
     clause_lo, clause_hi = layout.clause(quantity.start, quantity.end)
-    left, right = text[clause_lo : quantity.start], text[quantity.end : clause_hi]
-    cue = _cue(rule, left, right)
+    sentence_lo, _ = layout.sentence(quantity.start, quantity.end)
+    before = max(sentence_lo - 2, 0)
+    context_lo, _ = layout.sentence(before, before)
+    text = layout.text
+    return _Context(
+        index=index,
+        quantity=quantity,
+        clause_lo=clause_lo,
+        clause_hi=clause_hi,
+        sentence_lo=sentence_lo,
+        context_lo=context_lo,
+        left=text[clause_lo : quantity.start],
+        right=text[quantity.end : clause_hi],
+    )
+
+
+def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> _Candidate | None:
+    cue = _cue(rule, at.left, at.right)
     if cue is None:
         return None
     cue_start, cue_end, gap, side = cue
-    sentence_lo, _ = layout.sentence(quantity.start, quantity.end)
-    context_lo, _ = layout.sentence(max(sentence_lo - 2, 0), max(sentence_lo - 2, 0))
-    if not all(p.search(text, context_lo, clause_hi) for p in rule.requires):
+    quantity = at.quantity
+    if not all(p.search(text, at.context_lo, at.clause_hi) for p in rule.requires):
         return None
-    if any(p.search(text, sentence_lo, clause_hi) for p in rule.exclude):
+    if any(p.search(text, at.sentence_lo, at.clause_hi) for p in rule.exclude):
         return None
-    if any(p.search(text, clause_lo, clause_hi) for p in rule.exclude_near):
+    if any(p.search(text, at.clause_lo, at.clause_hi) for p in rule.exclude_near):
         return None
-    if scoring.change.search(left) or _in_subgroup(layout, scoring, sentence_lo, quantity.start):
-        return None
-    anchor = clause_lo + cue_start if side == "before" else quantity.start
-    totality = bool(scoring.totality.search(text, max(clause_lo, anchor - 6), quantity.start))
+    anchor = at.clause_lo + cue_start if side == "before" else quantity.start
+    totality = bool(scoring.totality.search(text, max(at.clause_lo, anchor - 6), quantity.start))
     score = 10.0 - 0.3 * gap + (scoring.totality_bonus if totality else 0.0)
-    if scoring.part_of.search(text, sentence_lo, quantity.start):
+    if scoring.part_of.search(text, at.sentence_lo, quantity.start):
         score -= scoring.part_of_penalty
     if score < scoring.min_score:
         return None
-    start = anchor
     end = quantity.end if side == "before" else quantity.end + cue_end
     value, unit = _in_catalogue_unit(rule.indicator, quantity)
     fact = Fact(
@@ -235,9 +282,9 @@ def _match(
         value=value,
         unit=unit,
         qualifier=quantity.qualifier,
-        start=start,
+        start=anchor,
         end=end,
-        quantity_index=index,
+        quantity_index=at.index,
         score=score,
         rule=f"{rule.indicator.code}:{side}-cue{'+total' if totality else ''}",
     )
@@ -255,14 +302,6 @@ def _in_subgroup(layout: _Layout, scoring: Scoring, sentence_lo: int, position: 
     if last is None:
         return False
     return not RESET_RE.search(layout.text, last.end(), position)
-
-
-def _unit_fits(rule: IndicatorRule, quantity: Quantity) -> bool:
-    if rule.indicator.unit == "万元":
-        return quantity.unit in ("元", "万元", "亿元") or (
-            quantity.unit is None and quantity.scale in ("万", "亿")
-        )
-    return quantity.unit in rule.units
 
 
 def _cue(rule: IndicatorRule, left: str, right: str) -> tuple[int, int, int, str] | None:
