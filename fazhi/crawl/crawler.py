@@ -36,7 +36,8 @@ from fazhi.schemas import RAW_MANIFEST, conform
 
 Progress = Callable[[str], None]
 FRESH = ("new", "changed")
-SEEN = ("unchanged", "not_modified", "skipped")
+SEEN = ("unchanged", "not_modified")
+ALREADY_FETCHED = "already fetched in an earlier crawl"
 
 
 @dataclass
@@ -102,12 +103,17 @@ def summarise_manifest(manifest: pl.DataFrame) -> pl.DataFrame:
             pages=(pl.col("kind") == "listing").sum(),
             reports=pl.col("url").filter(pl.col("kind") == "article").n_unique(),
             new=(documents & pl.col("outcome").is_in(FRESH)).sum(),
-            unchanged=(documents & pl.col("outcome").is_in(SEEN)).sum(),
+            unchanged=(documents & _seen_before()).sum(),
             blocked=(pl.col("outcome") == "blocked").sum(),
             failed=(pl.col("outcome") == "failed").sum(),
         )
         .cast({name: pl.Int64 for name in _SUMMARY_SCHEMA if name != "source_id"})
     )
+
+
+def _seen_before() -> pl.Expr:
+    skipped_as_held = (pl.col("outcome") == "skipped") & (pl.col("reason") == ALREADY_FETCHED)
+    return pl.col("outcome").is_in(SEEN) | skipped_as_held
 
 
 _SUMMARY_SCHEMA: dict[str, pl.DataType] = {
@@ -263,7 +269,7 @@ def _listing_changed(previous: UrlState, link: Link) -> bool:
 def _record_skip(
     run: _Run, kind: str, link: Link, parent_url: str | None, previous: UrlState
 ) -> None:
-    row = _row(run, kind, link.url, None, "skipped", "already fetched in an earlier crawl", link)
+    row = _row(run, kind, link.url, None, "skipped", ALREADY_FETCHED, link)
     row.update(parent_url=parent_url, sha256=previous.sha256)
     _append(run, row, None)
 

@@ -125,6 +125,7 @@ def test_faults_summary_counts_them(faulty_crawl: pl.DataFrame) -> None:
     blocked = sum(f.outcome == "blocked" for f in FAULTS)
     assert (summary["failed"], summary["blocked"]) == (failed, blocked)
     assert summary["reports"] == sum(f.kind == "article" for f in FAULTS) + 1
+    assert summary["unchanged"] == 0  # robots and off-domain skips are not "seen before"
 
 
 @pytest.fixture(scope="module")
