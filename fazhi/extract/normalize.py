@@ -165,9 +165,13 @@ def _ends_sentence(line: str) -> bool:
     return not stripped or stripped[-1] in _SENTENCE_FINAL or _line_is_heading(line)
 
 
-def _joins_lines(text: str, start: int, end: int) -> bool:
-    """True when the line break text[start:end] sits inside a sentence."""
-    line = text[text.rfind("\n", 0, start) + 1 : start]
+def _joins_lines(text: str, line_start: int, start: int, end: int) -> bool:
+    """True when the line break text[start:end] sits inside a sentence.
+
+    The line before it runs from ``line_start``, the end of the last break that was kept, so a
+    sentence broken twice is judged as the one line it will become.
+    """
+    line = text[line_start:start].replace("\n", "").replace(" ", "")
     following = text[end]
     if not _CONTINUES.match(following) or _HEADING_START.match(text, end):
         return False
@@ -188,19 +192,25 @@ def _skip_page_numbers(text: str, end: int) -> int:
     return end
 
 
-def _line_break_deletions(match: re.Match[str]) -> list[tuple[int, int]]:
-    """Delete a line break inside a sentence; elsewhere reduce the run to a single newline."""
+def _line_break_deletions(
+    match: re.Match[str], line_start: int, body_start: int
+) -> tuple[list[tuple[int, int]], int]:
+    """Delete a line break inside a sentence; elsewhere reduce the run to a single newline.
+
+    Returns the deletions and where the next line starts (unchanged when the break is joined).
+    """
     text = match.string
     newline = start = match.start()
     while start > 0 and text[start - 1] == " ":
         start -= 1  # trailing spaces of the line go with its break
     end = _skip_page_numbers(text, match.end())
-    if start == 0 or end >= len(text):
-        return [(start, end)]
+    if start <= body_start or end >= len(text):
+        return [(start, end)], end  # breaks before the first or after the last line go
     ends_sentence = text[start - 1] in _SENTENCE_FINAL  # the usual case, decided cheaply
-    if not ends_sentence and not match["marker"] and _joins_lines(text, start, end):
-        return [(start, end)]
-    return [span for span in ((start, newline), (newline + 1, end)) if span[1] > span[0]]
+    if not ends_sentence and not match["marker"] and _joins_lines(text, line_start, start, end):
+        return [(start, end)], line_start
+    kept = [span for span in ((start, newline), (newline + 1, end)) if span[1] > span[0]]
+    return kept, end
 
 
 def _grouped_deletions(text: str, space: int) -> list[tuple[int, int]]:
@@ -219,20 +229,25 @@ def _grouped_deletions(text: str, space: int) -> list[tuple[int, int]]:
 def _deletions(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` to delete, in order and not overlapping."""
     candidates = [span for match in _SPACE.finditer(text) if (span := match.span())]
-    for match in _LINE_BREAK.finditer(text):
-        candidates.extend(_line_break_deletions(match))
-    for match in _DIGIT_SPACE.finditer(text):
-        candidates.extend(_grouped_deletions(text, match.start()))
     first_heading = _FIRST_HEADING.match(text)
+    body_start = line_start = covered = first_heading.end() if first_heading else 0
     if first_heading:
         candidates.append(first_heading.span())
+    for match in _LINE_BREAK.finditer(text):
+        if match.start() < covered:
+            continue  # inside page chrome swallowed by the previous break
+        breaks, line_start = _line_break_deletions(match, line_start, body_start)
+        candidates.extend(breaks)
+        covered = max(covered, breaks[-1][1] if breaks else match.end())
+    for match in _DIGIT_SPACE.finditer(text):
+        candidates.extend(_grouped_deletions(text, match.start()))
     candidates.sort()
     deleted: list[tuple[int, int]] = []
     covered = 0
-    for span in candidates:
-        if span[0] >= covered:  # page chrome or a grouped number may already cover it
-            deleted.append(span)
-            covered = span[1]
+    for start, end in candidates:
+        if end > covered:  # page chrome or a grouped number may already cover part of it
+            deleted.append((max(start, covered), end))
+            covered = end
     return deleted
 
 
@@ -259,8 +274,6 @@ def _translate(original: str) -> str:
 def normalise(original: str) -> NormalisedText:
     """Normalise ``original`` for matching; see the module docstring for what changes."""
     translated = _translate(original)
-    if "，" in translated:
-        translated = _WIDE_COMMA.sub(",", translated)
     deleted = _deletions(translated)
     # Kept runs lie between deletions: (0, s0), (e0, s1), …, (e_last, len); built with C-level
     # maps because a report has hundreds of them.
@@ -268,6 +281,8 @@ def normalise(original: str) -> NormalisedText:
     run_starts = bounds[0::2]
     run_ends = bounds[1::2]
     text = "".join(map(translated.__getitem__, map(slice, run_starts, run_ends)))
+    if "，" in text:  # after the deletions, which may bring a digit next to it ("0 ，0")
+        text = _WIDE_COMMA.sub(",", text)
     run_lengths = list(map(sub, run_ends, run_starts))
     text_starts = array("i", accumulate(run_lengths[:-1], initial=0))
     return NormalisedText(text, original, text_starts, array("i", run_starts))
