@@ -16,6 +16,7 @@ import io
 import os
 import re
 import shutil
+import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -286,7 +287,19 @@ def _docx(lines: list[str]) -> bytes:
         document.add_paragraph(line)
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return _fixed_zip_times(buffer.getvalue(), (2021, 1, 5, 0, 0, 0))
+
+
+def _fixed_zip_times(package: bytes, stamp: tuple[int, int, int, int, int, int]) -> bytes:
+    """The ZIP ``package`` with every member dated ``stamp``, so rebuilds are byte-identical."""
+    source = zipfile.ZipFile(io.BytesIO(package))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
 
 
 def _write(path: Path, data: bytes) -> None:
