@@ -3,6 +3,7 @@ no JavaScript errors, no network, and every section shows the numbers the wareho
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Any
 import pytest
 
 from fazhi.catalog import load_catalog
-from fazhi.config import Settings
+from fazhi.config import Settings, load_settings
 from fazhi.dashboard import build_dashboard
 from fazhi.localities import load_divisions
 
@@ -167,3 +168,14 @@ def test_million_fact_dashboard_renders(browser: Any, million_index: Path,
     assert page.locator("#quality-svg rect").count() == 7 * 3
     assert page.locator("#quarantine-table tbody tr").count() > 0
     page.close()
+
+
+def test_empty_warehouse_renders_placeholders(browser: Any, template_warehouse: Path,
+                                              tmp_path: Path) -> None:
+    shutil.copy(template_warehouse, tmp_path / "fazhi.duckdb")
+    opened = open_dashboard(browser, build_dashboard(load_settings(data_dir=tmp_path)))
+    assert opened.errors == []
+    assert "No reports loaded yet" in opened.text("#coverage-grid")
+    assert "No runs recorded yet" in opened.text("#quality-chart")
+    assert "No values loaded yet" in opened.text("#trend-charts")
+    opened.page.close()

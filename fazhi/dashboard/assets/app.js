@@ -90,7 +90,7 @@
   /* ---------- coverage ---------- */
   function shade(share) {
     if (!share) return null;
-    var light = 92 - Math.round(share * 52);
+    var light = 84 - Math.round(share * 44);  // any coverage at all stands out from a gap
     return "background:hsl(210,60%," + light + "%);color:" + (light < 60 ? "#fff" : "#1f2933");
   }
   function coverageCell(covered, total, attrs) {
