@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
+from typing import ClassVar
 from urllib.parse import urljoin, urlsplit
 
 import certifi
@@ -94,14 +95,20 @@ class FetchPolicy:
 
 
 class HostLimiter:
-    """At most ``concurrency`` requests in flight per host, started at least ``delay_s`` apart."""
+    """At most ``concurrency`` requests in flight per host, started at least ``delay_s`` apart.
+
+    The per-host slots and start times are shared by every limiter in the process, so two
+    sources on one host crawled at the same time still take turns; the first limiter to use a
+    host sets its number of slots.
+    """
+
+    _lock = threading.Lock()
+    _slots: ClassVar[dict[str, threading.Semaphore]] = {}
+    _next_start: ClassVar[dict[str, float]] = {}
 
     def __init__(self, concurrency: int, delay_s: float) -> None:
         self._concurrency = concurrency
         self.delay_s = delay_s
-        self._lock = threading.Lock()
-        self._slots: dict[str, threading.Semaphore] = {}
-        self._next_start: dict[str, float] = {}
 
     @contextmanager
     def slot(self, host: str) -> Iterator[None]:

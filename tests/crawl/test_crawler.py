@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,7 +20,7 @@ from fazhi.parse.decode import decode_html
 from fazhi.schemas import RAW_MANIFEST
 from tests.crawl import fixture_sites
 from tests.crawl.fixture_sites import FAULTS, Expected
-from tests.crawl.site_server import FixtureSite, serve
+from tests.crawl.site_server import FixtureSite, Hit, Reply, serve
 
 SiteBuilder = Callable[[FixtureSite], Expected]
 FAMILY_SITES = [
@@ -224,3 +226,38 @@ def test_a_wiped_lake_makes_seen_pages_fetch_again_instead_of_crashing(tmp_path:
     fresh = second.filter(pl.col("kind") == "article")
     assert set(fresh["outcome"]) == {"new"}  # new to the lake again, so parsed again
     assert all(read_raw(settings, sha) for sha in fresh["sha256"])
+
+
+class InFlight:
+    """A route that counts how many of its requests are being served at once."""
+
+    def __init__(self, reply: Reply) -> None:
+        self.reply = reply
+        self.now = 0
+        self.most = 0
+        self.lock = threading.Lock()
+
+    def __call__(self, hit: Hit) -> Reply:
+        with self.lock:
+            self.now += 1
+            self.most = max(self.most, self.now)
+        time.sleep(0.05)  # hold the slot so overlapping requests would be seen
+        with self.lock:
+            self.now -= 1
+        return self.reply
+
+
+def test_requests_to_one_host_never_exceed_the_concurrency_limit(tmp_path: Path) -> None:
+    settings = settings_for_tests(tmp_path, max_concurrency_per_host=2)
+    with serve(FixtureSite()) as site:
+        rows = "".join(fixture_sites.item(f"/a/{n}.html", f"第{n}号2023年法治政府建设年度报告")
+                       for n in range(8))
+        listing = fixture_sites.page(f"<ul>{rows}</ul>")
+        site.add("/a/index.html", fixture_sites.utf8_reply(listing))
+        page = fixture_sites.article("2023年法治政府建设年度报告")
+        counter = InFlight(fixture_sites.utf8_reply(page))
+        for n in range(8):
+            site.add(f"/a/{n}.html", counter)
+        manifest = crawl_source(source_for(site, "/a/index.html"), settings, "run-1")
+    assert manifest.filter(pl.col("kind") == "article")["outcome"].to_list() == ["new"] * 8
+    assert counter.most <= 2
