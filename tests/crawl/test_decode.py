@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from fazhi.errors import ParseError
 from fazhi.parse.decode import decode_html, sniff_format
@@ -73,3 +75,20 @@ def test_undecodable_raises_parse_error(data: bytes) -> None:
 )
 def test_sniff_format(data: bytes, content_type: str | None, url: str, expected: str) -> None:
     assert sniff_format(data, content_type, url) == expected
+
+
+# Text of pages as they are: CJK, Latin, digits, full-width punctuation, but no markup.
+PAGE_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="<>\ufeff"),
+    max_size=200,
+)
+
+
+@given(PAGE_TEXT)
+def test_declared_gb18030_round_trips(text: str) -> None:
+    assert decode_html(text.encode("gb18030"), "gb2312") == text
+
+
+@given(PAGE_TEXT)
+def test_undeclared_utf8_round_trips(text: str) -> None:
+    assert decode_html(text.encode("utf-8")) == text
