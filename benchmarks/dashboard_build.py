@@ -24,6 +24,9 @@ from fazhi.dashboard import build_dashboard
 from fazhi.dashboard.synthetic import build_synthetic_warehouse
 
 TARGET_S = 10.0
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
 
 
 def _parse_args() -> argparse.Namespace:
@@ -58,6 +61,26 @@ def run(data_dir: Path, repeats: int) -> None:
     print(f"page load: data.js {_size_mb([index.parent / 'data.js']):.2f} MB; "
           f"{len(shards)} trend shards, {_size_mb(shards):.1f} MB in all, "
           f"largest {max(p.stat().st_size for p in shards) / 1e6:.2f} MB (loaded on demand)")
+    print_render_time(index)
+
+
+def print_render_time(index: Path) -> None:
+    """Time from navigation until the page has rendered every section, in headless Chromium."""
+    if not CHROMIUM.exists():
+        print("render time: skipped (no /usr/bin/chromium; make browser installs it)")
+        return
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1300, "height": 900})
+        started = time.perf_counter()
+        page.goto(index.resolve().as_uri())
+        page.wait_for_selector("body[data-ready='1']")
+        page.wait_for_selector("#trend-charts .chart")
+        print(f"render time in headless Chromium: {time.perf_counter() - started:.2f} s "
+              "(to every section drawn, first province's trends included)")
+        browser.close()
 
 
 def main() -> None:

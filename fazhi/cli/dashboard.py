@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from fazhi.cli.app import DataDirOption, app, settings_for
+from fazhi.errors import WarehouseLockedError
 
 
 @app.command()
@@ -25,7 +26,7 @@ def dashboard(
 
     try:
         index = build_dashboard(settings_for(data_dir))
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, WarehouseLockedError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from exc
     typer.echo(str(index.resolve()))

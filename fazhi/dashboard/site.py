@@ -13,6 +13,7 @@ import json
 import os
 import re
 import shutil
+import time
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -21,9 +22,11 @@ import duckdb
 
 from fazhi.config import Settings
 from fazhi.dashboard import panels
+from fazhi.errors import WarehouseLockedError
 
 ASSETS = ("app.js", "style.css")
 _SHARD_NAME = re.compile(r"^[0-9A-Za-z_-]+$")
+_LOCK_POLL_S = 0.1
 
 
 def build_dashboard(settings: Settings) -> Path:
@@ -32,7 +35,7 @@ def build_dashboard(settings: Settings) -> Path:
         raise FileNotFoundError(f"no warehouse at {settings.duckdb_path}; run the pipeline first")
     out = settings.dashboard_dir
     out.mkdir(parents=True, exist_ok=True)
-    with duckdb.connect(str(settings.duckdb_path), read_only=True) as con:
+    with _open_read_only(settings) as con:
         con.execute("SET enable_progress_bar = false")  # stdout carries only the index path
         data = _page_data(con, settings)
         shards = panels.collect_trend_shards(con)
@@ -42,6 +45,23 @@ def build_dashboard(settings: Settings) -> Path:
     index = out / "index.html"
     index.write_text(_asset_text("index.html"), encoding="utf-8")
     return index
+
+
+def _open_read_only(settings: Settings) -> duckdb.DuckDBPyConnection:
+    """A read-only connection, waiting up to the lock timeout while a writer holds the file."""
+    deadline = time.monotonic() + settings.lock_timeout_s
+    while True:
+        try:
+            return duckdb.connect(str(settings.duckdb_path), read_only=True)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise
+            if time.monotonic() >= deadline:
+                raise WarehouseLockedError(
+                    f"the warehouse {settings.duckdb_path} is being written by another process; "
+                    f"waited {settings.lock_timeout_s:g} s. Build the dashboard when it finishes."
+                ) from exc
+            time.sleep(_LOCK_POLL_S)
 
 
 def _page_data(con: duckdb.DuckDBPyConnection, settings: Settings) -> dict[str, Any]:
@@ -86,7 +106,10 @@ def _write_shards(folder: Path, shards: dict[str, str]) -> None:
 
 def _write_script(path: Path, text: str) -> None:
     # "</" inside a string would end an inline script; escaping it keeps the files safe to inline.
-    path.write_text(text.replace("</", "<\\/"), encoding="utf-8")
+    # Written beside and renamed, so a page opened during a rebuild never reads half a file.
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(text.replace("</", "<\\/"), encoding="utf-8")
+    os.replace(partial, path)
 
 
 def _dumps(data: Any) -> str:

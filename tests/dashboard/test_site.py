@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from typer.testing import CliRunner
 from fazhi.cli import app
 from fazhi.config import Settings, load_settings
 from fazhi.dashboard import build_dashboard
+from fazhi.errors import WarehouseLockedError
 
 # Anything the page would fetch from elsewhere: a script, stylesheet, image or font by URL.
 REMOTE_REFERENCE = re.compile(
@@ -108,3 +111,27 @@ def test_million_fact_site_stays_compact(million_index: Path) -> None:
     shards = list((index.parent / "trend").glob("*.js"))
     assert {p.stem for p in shards} == covered, "one shard per province with data"
     assert max(p.stat().st_size for p in shards) < 3_000_000
+
+
+def test_a_writer_holding_the_file_is_a_clear_transient_error(small_settings: Settings,
+                                                              tmp_path: Path) -> None:
+    settings = copy_settings(small_settings, tmp_path).model_copy(update={"lock_timeout_s": 0.3})
+    holder = subprocess.Popen(  # another process writing: DuckDB's file lock is per process
+        [sys.executable, "-c", HOLD_WRITER, str(settings.duckdb_path)],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+        with pytest.raises(WarehouseLockedError, match="being written by another process"):
+            build_dashboard(settings)
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+HOLD_WRITER = """
+import sys, time, duckdb
+con = duckdb.connect(sys.argv[1])
+print("holding", flush=True)
+time.sleep(60)
+"""
