@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -12,7 +13,14 @@ from uuid import uuid4
 import polars as pl
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from fazhi.cli.app import DataDirOption, app, settings_for
@@ -66,15 +74,24 @@ def _sources(path: Path | None) -> Iterator[list[Source]]:
 def _crawl_with_progress(
     source: Source, settings: Settings, run_id: str, console: Console
 ) -> pl.DataFrame:
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=console, transient=True) as progress:
-        task = progress.add_task(source.id)
-        count = 0
+        task = progress.add_task(source.id, total=None)
 
         def report(message: str) -> None:
-            nonlocal count
-            count += 1
-            progress.update(task, description=f"{source.id} [{count}] {message[:80]}")
+            # Listing pages first (no total yet), then one "report" message per report link.
+            found = re.fullmatch(r"found (\d+) report links", message)
+            if found:
+                progress.update(task, total=int(found[1]), completed=0)
+            elif message.startswith("report "):
+                progress.advance(task)
+            progress.update(task, description=f"{source.id}: {message[:60]}")
 
         return crawl_source(source, settings, run_id, progress=report)
 

@@ -214,11 +214,13 @@ def _fetch_listing(run: _Run, request: ListingRequest) -> str | None:
 def crawl_articles(run: _Run, links: list[Link]) -> None:
     """Fetch each report article (new, changed or unvalidated) and then its attachments."""
     workers = max(1, run.settings.max_concurrency_per_host)
+    run.progress(f"found {len(links)} report links")
     with ThreadPoolExecutor(max_workers=workers) as pool:
         list(pool.map(lambda link: _crawl_article(run, link), links))
 
 
 def _crawl_article(run: _Run, link: Link) -> None:
+    run.progress(f"report {link.title or link.url}")
     stored = _fetch_document(run, "article", link, parent_url=None)
     if stored is None or stored.outcome not in (*FRESH, "unchanged"):
         return
