@@ -204,7 +204,7 @@ def regressions(report: EvalReport, baseline_path: Path) -> list[str]:
     current = report.scores()
     problems = []
     for key in ("fact_precision", "fact_recall", "fact_f1"):
-        if current[key] < baseline[key]:  # type: ignore[operator]
+        if current[key] < baseline[key]:
             problems.append(f"{key} fell from {baseline[key]} to {current[key]}")
     for name, value in baseline["metadata_accuracy"].items():
         now = current["metadata_accuracy"].get(name, 0.0)  # type: ignore[attr-defined]

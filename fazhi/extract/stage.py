@@ -87,8 +87,9 @@ def stage_documents(manifest_rows: pl.DataFrame, settings: Settings, run_id: str
         document, extracted = _stage_one(row, settings, run_id, titles)
         documents.append(document)
         if extracted is not None:
-            mentions.extend(_mention_rows(extracted, document["doc_id"], run_id))
-            facts.extend(_fact_rows(extracted, document["doc_id"], run_id))
+            doc_id = str(document["doc_id"])
+            mentions.extend(_mention_rows(extracted, doc_id, run_id))
+            facts.extend(_fact_rows(extracted, doc_id, run_id))
     return StagedBatch(
         documents=_frame(documents, DOCUMENTS),
         mentions=_frame(mentions, MENTIONS),
