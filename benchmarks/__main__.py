@@ -13,7 +13,8 @@ from pathlib import Path
 
 
 def main(names: list[str]) -> None:
-    available = sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)]))
+    here = [str(Path(__file__).parent)]
+    available = sorted(m.name for m in pkgutil.iter_modules(here) if not m.name.startswith("_"))
     chosen = names or available
     for name in chosen:
         if name not in available:
