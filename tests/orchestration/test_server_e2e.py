@@ -149,6 +149,8 @@ def test_limits_exist_and_warehouse_slot_occupies_the_one_slot(
         assert client.read_global_concurrency_limit_by_name(WAREHOUSE_WRITER).limit == 1
         host_limit = client.read_concurrency_limit_by_tag("crawl-host:127.0.0.1:8123")
         assert host_limit.concurrency_limit == 2
+        # the pipeline's load task is tagged "warehouse-writer": that tag is limited to 1 too
+        assert client.read_concurrency_limit_by_tag(WAREHOUSE_WRITER).concurrency_limit == 1
         with temporary_settings({PREFECT_API_URL: prefect_server.api}), warehouse_slot():
             held = client.read_global_concurrency_limit_by_name(WAREHOUSE_WRITER).active_slots
         after = client.read_global_concurrency_limit_by_name(WAREHOUSE_WRITER).active_slots
