@@ -151,6 +151,7 @@ _TITLE_MAX_CHARS = 30
 """A line this short with no punctuation at all reads as a title, not as a broken sentence."""
 _HEADING_MAX_CHARS = 50
 """A numbered line ("（二）…", "3.…") longer than this is a paragraph broken mid-sentence."""
+_LONG_LINE_CHARS = 4 * _HEADING_MAX_CHARS
 
 
 def _line_is_heading(line: str) -> bool:
@@ -160,9 +161,11 @@ def _line_is_heading(line: str) -> bool:
     return size <= _TITLE_MAX_CHARS and not _ANY_PUNCTUATION.search(line)
 
 
-def _ends_sentence(line: str) -> bool:
+def _ends_sentence(line: str, may_be_heading: bool) -> bool:
     stripped = line.rstrip(" ").rstrip(_CLOSERS)
-    return not stripped or stripped[-1] in _SENTENCE_FINAL or _line_is_heading(line)
+    if not stripped or stripped[-1] in _SENTENCE_FINAL:
+        return True
+    return may_be_heading and _line_is_heading(line)
 
 
 def _joins_lines(text: str, line_start: int, start: int, end: int) -> bool:
@@ -171,7 +174,9 @@ def _joins_lines(text: str, line_start: int, start: int, end: int) -> bool:
     The line before it runs from ``line_start``, the end of the last break that was kept, so a
     sentence broken twice is judged as the one line it will become.
     """
-    line = text[line_start:start].replace("\n", "").replace(" ", "")
+    # A line this long is no heading: judge it by its tail and keep the work linear.
+    short = start - line_start <= _LONG_LINE_CHARS
+    line = text[line_start if short else start - 8 : start].replace("\n", "").replace(" ", "")
     following = text[end]
     if not _CONTINUES.match(following) or _HEADING_START.match(text, end):
         return False
@@ -179,7 +184,7 @@ def _joins_lines(text: str, line_start: int, start: int, end: int) -> bool:
         return False
     if following.isdigit() and line[-1:].isdigit():
         return False  # table cells or a list of figures: never glue two numbers together
-    return not _ends_sentence(line)
+    return not _ends_sentence(line, short)
 
 
 def _skip_page_numbers(text: str, end: int) -> int:
@@ -239,8 +244,12 @@ def _deletions(text: str) -> list[tuple[int, int]]:
         breaks, line_start = _line_break_deletions(match, line_start, body_start)
         candidates.extend(breaks)
         covered = max(covered, breaks[-1][1] if breaks else match.end())
+    grouped_until = 0
     for match in _DIGIT_SPACE.finditer(text):
-        candidates.extend(_grouped_deletions(text, match.start()))
+        if match.start() >= grouped_until:
+            grouped = _grouped_deletions(text, match.start())
+            candidates.extend(grouped)
+            grouped_until = grouped[-1][1] if grouped else 0
     candidates.sort()
     deleted: list[tuple[int, int]] = []
     covered = 0

@@ -213,7 +213,7 @@ def parse_chinese_numeral(numeral: str) -> float | None:
     """ "一百零五" → 105.0, "九十五点五" → 95.5, "二〇二三" → 2023.0; None if malformed."""
     integer, has_point, fraction = numeral.partition("点")
     value = _parse_integer_numeral(integer)
-    if value is None or not has_point:
+    if value is None or not has_point or not math.isfinite(value):
         return value
     if not fraction or any(char not in _CN_DIGIT_VALUES or char == "两" for char in fraction):
         return None

@@ -193,3 +193,12 @@ def test_normalise_is_idempotent(original: str) -> None:
     # Without "#": a markdown marker protects its line from joining, and it is removed.
     once = normalise(original).text
     assert normalise(once).text == once
+
+
+def test_a_very_long_grouped_number_is_joined_whole() -> None:
+    assert normalise("1" + " 000" * 2000 + " 件").text == "1" + "000" * 2000 + "件"
+
+
+def test_a_sentence_broken_on_every_character_is_joined_whole() -> None:
+    original = "全年共办理，" + "字\n" * 2000 + "完。"
+    assert normalise(original).text == "全年共办理，" + "字" * 2000 + "完。"

@@ -372,3 +372,26 @@ def test_find_quantities_never_raises_and_spans_are_ordered(text: str) -> None:
         assert quantity.end <= len(text)
         assert quantity.qualifier in {"exact", "approx", "at_least"}
     assert parse_number(text) is None or isinstance(parse_number(text), float)
+
+
+# Inputs no report has, which must still come back without an exception.
+PATHOLOGICAL = [
+    ("9" * 5000 + "万元", "five-thousand-digits-times-wan"),
+    ("一" * 500 + "点五", "long-digit-run-with-fraction"),
+    ("百分之" + "9" * 5000, "huge-percent"),
+    ("二〇" * 3000 + "年", "endless-year"),
+    ("一二三四五六七八九十" * 1000, "numeral-soup"),
+    ("约" * 1000 + "1人", "qualifier-run"),
+    ("\x00\ud800\U0010ffff", "control-surrogate-astral"),
+]
+
+
+@pytest.mark.parametrize("raw", [r for r, _ in PATHOLOGICAL], ids=[i for _, i in PATHOLOGICAL])
+def test_pathological_input_does_not_raise(raw: str) -> None:
+    for quantity in find_quantities(normalise(raw).text):
+        assert quantity.qualifier in {"exact", "approx", "at_least"}
+    parse_number(raw)
+
+
+def test_non_string_input_gives_no_quantities() -> None:
+    assert find_quantities(None) == []  # type: ignore[arg-type]
