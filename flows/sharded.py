@@ -45,7 +45,9 @@ def start_shard(
     """Create a crawl-shard run of the given sources and return without waiting for it."""
     parameters = {"sources_file": sources_file, "source_ids": source_ids,
                   "run_id": run_id, "data_dir": data_dir}  # fmt: skip
-    return run_deployment(CRAWL_SHARD_DEPLOYMENT, parameters=parameters, timeout=0)
+    run = run_deployment(CRAWL_SHARD_DEPLOYMENT, parameters=parameters, timeout=0)
+    assert isinstance(run, FlowRun), "called from a sync flow, so never a coroutine"
+    return run
 
 
 def wait_for_runs(run_ids: list[UUID]) -> list[FlowRun]:
