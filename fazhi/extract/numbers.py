@@ -315,7 +315,8 @@ def _quantity(match: re.Match[str], before: str) -> Quantity | None:
         number_start = start
         number_end = match.end(_CHINESE_REST)
         numeral = text[start:number_end]
-        value = parse_chinese_numeral(numeral) if _is_chinese_count(match, numeral, unit) else None
+        counts = _is_chinese_count(match, numeral, unit, before)
+        value = parse_chinese_numeral(numeral) if counts else None
         if value is not None and scale is None and numeral[-1] in _SCALES:
             scale = numeral[-1]
     if value is None or _is_quoted_name(text, start - len(before), match.end(), unit):
@@ -352,13 +353,13 @@ def _qualifier(before: str, groups: tuple[str | None, ...], unit: str | None) ->
     return "exact"
 
 
-def _is_chinese_count(match: re.Match[str], numeral: str, unit: str | None) -> bool:
+def _is_chinese_count(match: re.Match[str], numeral: str, unit: str | None, before: str) -> bool:
     """Tell "六项", "三十余" and "两千" from 一是, 统一人员, 千家万户, 一起, 三项制度."""
     text = match.string
     start = match.start()
     approximate = bool(match.group(_MID) or match.group(_MID_AFTER_SCALE))
     if numeral in _BARE_MAGNITUDE and numeral != "十":
-        return approximate  # 百余条, 千余人; not 万人, 千家
+        return approximate or bool(before)  # 百余条, 近万件, 逾千人; not 万人, 千家
     if numeral[0] == "一" and start > 0 and text[start - 1] in _WORDS_ENDING_IN_YI:
         return False
     if unit is not None:
@@ -381,6 +382,7 @@ def _is_quoted_name(text: str, start: int, end: int, unit: str | None) -> bool:
     """ “三项制度”, “1个全覆盖”: a number opening a quoted name is part of the name."""
     return (
         unit is not None
+        and unit not in _TIME_UNITS  # “2023年工作要点” opens with a date, not a name
         and start > 0
         and text[start - 1] in _OPEN_QUOTES
         and end < len(text)

@@ -132,6 +132,9 @@ PHRASINGS = [
     ("3千米", (3, "千米", None, "exact"), "qianmi-is-a-unit-not-a-scale"),
     ("1.2万亿元", (1.2e12, "元", "万亿", "exact"), "wanyi-scale"),
     ("後來辦結案件26宗", (26, "宗", None, "exact"), "traditional-characters"),
+    ("化解矛盾纠纷近万件", (10000, "件", "万", "approx"), "jin-bare-wan"),
+    ("培训执法人员逾千人", (1000, "人", "千", "at_least"), "yu-bare-qian"),
+    ("印发“2023年工作要点”", (2023, "年", None, "exact"), "quoted-title-opening-with-a-year"),
 ]
 
 
