@@ -319,22 +319,21 @@ def _quantity(match: re.Match[str], before: str) -> Quantity | None:
         value = parse_chinese_numeral(numeral) if counts else None
         if value is not None and scale is None and numeral[-1] in _SCALES:
             scale = numeral[-1]
-    if value is None or _is_quoted_name(text, start - len(before), match.end(), unit):
+    if value is None:
+        return None
+    if before:
+        start -= len(before) + (text[start - 1] == " ")
+    end = match.end()
+    if text[start - 1 : start] in _OPEN_QUOTES and _is_quoted_name(text, start, end, unit):
         return None
     if groups[_SCALE - 1] is not None:
         value = _scaled(value, groups[_SCALE - 1])
         number_end = match.end(_SCALE)
-    unit = _CANONICAL_UNIT.get(unit, unit) if unit is not None else None
-    return Quantity(
-        value,
-        unit,
-        scale,
-        _qualifier(before, groups, unit),
-        start - len(before) - (1 if before and text[start - 1] == " " else 0),
-        match.end(),
-        number_start,
-        number_end,
-    )
+    if unit in _CANONICAL_UNIT:
+        unit = _CANONICAL_UNIT[unit]
+    qualified = before or groups[_MID - 1] or groups[_MID_AFTER_SCALE - 1] or groups[_AFTER - 1]
+    qualifier = _qualifier(before, groups, unit) if qualified else "exact"
+    return Quantity(value, unit, scale, qualifier, start, end, number_start, number_end)
 
 
 def _scaled(value: float, scale: str) -> float:
