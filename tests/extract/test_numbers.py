@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from decimal import Decimal
 from pathlib import Path
 
 import cn2an
@@ -398,3 +399,24 @@ def test_pathological_input_does_not_raise(raw: str) -> None:
 
 def test_non_string_input_gives_no_quantities() -> None:
     assert find_quantities(None) == []  # type: ignore[arg-type]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.decimals(min_value=0, max_value=99999, places=2, allow_nan=False),
+    st.sampled_from(["万", "亿"]),
+    st.sampled_from(["元", "人次", ""]),
+)
+def test_scaled_decimals_are_exact(number: object, scale: str, unit: str) -> None:
+    sentence = f"涉及金额{number}{scale}{unit}，"
+    [quantity] = find_quantities(sentence)
+    factor = Decimal(10_000 if scale == "万" else 100_000_000)
+    assert quantity.value == float(Decimal(str(number)) * factor)
+    assert (quantity.unit, quantity.scale) == (unit or None, scale)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=1, max_value=100))
+def test_chinese_percentages_round_trip(number: int) -> None:
+    [quantity] = find_quantities(f"成功率达百分之{cn2an.an2cn(number)}。")
+    assert (quantity.value, quantity.unit) == (float(number), "%")
