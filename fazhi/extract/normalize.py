@@ -8,6 +8,13 @@ simplified, ``，`` between digits → ``,``) or a deletion (spaces inside numbe
 characters, line breaks inside a sentence, markdown heading markers, runs of blank lines, page
 numbers). Because nothing is ever inserted, the map is monotone and is stored as runs of kept
 characters, so building it costs one entry per deletion instead of one per character.
+
+A line break is removed when the line before it does not end a sentence (。！？；：…), is not a
+heading ("一、…", "（二）…", "3.…", a markdown heading, or a short line without punctuation,
+which reads as a title) and the next line continues it (not a heading, not "二是…", and never
+a number after a number, which is a table). Breaks that stay become a single "\n".
+Normalising twice changes nothing, except that a removed markdown marker no longer protects its
+heading line on the second pass.
 """
 
 from __future__ import annotations
