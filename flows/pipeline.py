@@ -31,6 +31,7 @@ from fazhi.extract.stage import (
     stage_documents,
     write_staged,
 )
+from fazhi.orchestration.limits import crawl_host_tag, warehouse_slot
 from fazhi.quality.gate import GateResult, run_gate
 from fazhi.quality.quarantine import quarantined_documents, record_gate_run, write_quarantine
 from fazhi.summary import RunSummary, count_found, per_source_table, render
@@ -78,6 +79,12 @@ def crawl_task(source: Source, settings: Settings, run_id: str) -> pl.DataFrame:
     )
     logger.info("source %s: %d fetches", source.id, manifest.height)
     return manifest
+
+
+def _crawl(source: Source, settings: Settings, run_id: str) -> pl.DataFrame:
+    """Crawl one source as a task tagged with its host, so a per-host limit can hold it."""
+    tags = ["crawl", crawl_host_tag(source.start_urls[0])]
+    return crawl_task.with_options(tags=tags)(source, settings, run_id)
 
 
 @task(name="parse-extract")
@@ -137,20 +144,20 @@ def load_task(
     counts: dict[str, int],
 ) -> LoadSummary:
     documents = gate.documents if gate else batch.documents.head(0)
-    facts = gate.facts if gate else batch.facts.head(0)
-    kept = documents.get_column("doc_id")
-    summary = load_run(
-        settings,
-        run_id=run_id,
-        started_at=started_at,
-        status="succeeded",
-        counts=counts,
-        documents=documents,
-        facts=facts,
-        mentions=batch.mentions.filter(pl.col("doc_id").is_in(kept.implode())),
-        validations=gate.validations if gate else _empty_validations(),
-        quarantine=gate.quarantine if gate else _empty_quarantine(),
-    )
+    kept = documents.get_column("doc_id").implode()
+    with warehouse_slot():  # one DuckDB writer across every worker and machine
+        summary = load_run(
+            settings,
+            run_id=run_id,
+            started_at=started_at,
+            status="succeeded",
+            counts=counts,
+            documents=documents,
+            facts=gate.facts if gate else batch.facts.head(0),
+            mentions=batch.mentions.filter(pl.col("doc_id").is_in(kept)),
+            validations=gate.validations if gate else _empty_validations(),
+            quarantine=gate.quarantine if gate else _empty_quarantine(),
+        )
     get_run_logger().info("loaded: %s", summary)
     return summary
 
@@ -231,7 +238,7 @@ def _publish(summary: RunSummary, gate: GateResult | None, batch: StagedBatch) -
         )
 
 
-def _process(
+def process_manifest_rows(
     rows: pl.DataFrame,
     settings: Settings,
     run_id: str,
@@ -290,7 +297,7 @@ def run_pipeline(
     summary = RunSummary(run_id=run_id)
     with _sources(sources_file) as sources:
         chosen = [s for s in sources if not source_ids or s.id in source_ids]
-        manifests = [crawl_task(source, settings, run_id) for source in chosen]
+        manifests = [_crawl(source, settings, run_id) for source in chosen]
     manifest = (
         pl.concat(manifests, how="vertical_relaxed")
         if manifests
@@ -303,7 +310,7 @@ def run_pipeline(
         rows = pl.concat([rows, _quarantined_rows(settings)], how="vertical_relaxed").unique(
             subset=["sha256"], keep="first"
         )
-    _process(rows, settings, run_id, summary, started_at, years)
+    process_manifest_rows(rows, settings, run_id, summary, started_at, years)
     render(summary)
     return summary
 
@@ -343,7 +350,7 @@ def reextract(data_dir: str | None = None) -> RunSummary:
     summary = RunSummary(run_id=run_id)
     rows = select_document_rows(store.read_manifest(settings), fresh_only=False)
     summary.documents_found = summary.documents_new = rows.height
-    _process(rows, settings, run_id, summary, datetime.now(UTC))
+    process_manifest_rows(rows, settings, run_id, summary, datetime.now(UTC))
     render(summary)
     return summary
 
@@ -355,4 +362,4 @@ def crawl_shard(
     """Crawl only ``source_ids`` into the lake (fan-out unit across workers); returns fetches."""
     settings = load_settings(data_dir=Path(data_dir) if data_dir else None)
     chosen = [s for s in load_sources(Path(sources_file)) if s.id in source_ids]
-    return sum(crawl_task(source, settings, run_id).height for source in chosen)
+    return sum(_crawl(source, settings, run_id).height for source in chosen)

@@ -25,9 +25,7 @@ from fazhi.errors import TransientError
 from fazhi.extract.stage import select_document_rows
 from fazhi.orchestration.sharding import shard_sources, source_host
 from fazhi.summary import RunSummary, count_found, per_source_table, render
-
-# _process: the shared parse → gate → load → report stages; the public flows all crawl first
-from flows.pipeline import _process, new_run_id
+from flows.pipeline import new_run_id, process_manifest_rows
 
 CRAWL_SHARD_DEPLOYMENT = "crawl-shard/crawl-shard"
 POLL_INTERVAL_S = 2.0
@@ -69,7 +67,9 @@ def process_crawl_run(run_id: str, data_dir: str | None = None) -> RunSummary:
     summary = RunSummary(run_id=run_id)
     summary.documents_found, summary.documents_new = count_found(manifest)
     summary.per_source = per_source_table(manifest)
-    _process(select_document_rows(manifest), settings, run_id, summary, datetime.now(UTC))
+    process_manifest_rows(
+        select_document_rows(manifest), settings, run_id, summary, datetime.now(UTC)
+    )
     render(summary)
     return summary
 
