@@ -44,6 +44,14 @@ DATE_LINE_RE = re.compile(
 )
 SOURCE_LINE_RE = re.compile(r"(?:来源|发布机构|发文机关)\s*[:：]\s*([\u4e00-\u9fa5]{2,30})")
 BOOK_TITLE_RE = re.compile(r"《[^》]{0,80}》")
+LABELLED_DATE_RE = re.compile(
+    r"(?:发布|发文|成文|印发|公开)(?:时间|日期)\s*[:：]\s*" + DATE_RE.pattern
+)
+_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
+CN_YEAR_RE = re.compile(r"[〇○零一二三四五六七八九]{4}(?=年)")
+CN_MONTH_DAY_RE = re.compile(
+    r"(?<=年)([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,8 +260,23 @@ def _mentions_parent(text: str, division: Division) -> bool:
 # --- year, date and kind ----------------------------------------------------------------------
 
 
+def arabic_dates(text: str) -> str:
+    """``二〇二三年一月十日`` → ``2023年1月10日``: official documents write dates in numerals."""
+    text = CN_YEAR_RE.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group()), text)
+    return CN_MONTH_DAY_RE.sub(lambda m: f"{_small_numeral(m[1])}月{_small_numeral(m[2])}日", text)
+
+
+def _small_numeral(numeral: str) -> int:
+    """一 … 三十一 as an integer."""
+    if "十" not in numeral:
+        return int(_CN_DIGITS[numeral])
+    tens, _, units = numeral.partition("十")
+    return (int(_CN_DIGITS[tens]) if tens else 1) * 10 + (int(_CN_DIGITS[units]) if units else 0)
+
+
 def find_report_year(head: str) -> int | None:
     """The year the report covers, from its title or opening, ignoring titles of other documents."""
+    head = arabic_dates(head)
     plain = BOOK_TITLE_RE.sub(lambda m: "《" + "　" * (len(m.group()) - 2) + "》", head)
     for pattern in (TITLE_YEAR_RE, REPORT_INTRO_YEAR_RE):
         match = pattern.search(plain)
@@ -267,10 +290,14 @@ def find_report_year(head: str) -> int | None:
 
 
 def find_published_on(text: str) -> date | None:
-    """A publication date printed on a line of its own near the top or in the signature."""
-    lines = text[:HEAD_CHARS].splitlines()[:12] + text[-TAIL_CHARS:].splitlines()[-6:]
-    for line in lines:
-        match = DATE_LINE_RE.match(line)
+    """A publication date: labelled (发布时间：…) near the top, or on a line of its own near the
+    top or in the signature."""
+    head, tail = arabic_dates(text[:HEAD_CHARS]), arabic_dates(text[-TAIL_CHARS:])
+    labelled = LABELLED_DATE_RE.search(head)
+    candidates = [labelled] if labelled else []
+    lines = head.splitlines()[:12] + tail.splitlines()[-6:]
+    candidates += [DATE_LINE_RE.match(line) for line in lines]
+    for match in candidates:
         if match:
             year, month, day = (int(g) for g in match.groups())
             try:

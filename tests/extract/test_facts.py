@@ -138,6 +138,33 @@ CASES = [
     ),
     ("行政应诉案件同比下降12%。", "lit_cases", None, "a change in percent"),
     ("2023年，全区办理行政应诉案件58件。", "lit_cases", 58, "litigation cases"),
+    ("全年作出重大行政决策12项。", "dec_major_decision_items", 12, "decisions made"),
+    (
+        "将12项重大行政决策事项纳入目录管理。",
+        "dec_major_decision_items",
+        12,
+        "count before the noun",
+    ),
+    (
+        "对23件行政规范性文件进行合法性审核。",
+        "rule_normative_docs_reviewed",
+        23,
+        "count before the noun",
+    ),
+    ("报送备案规范性文件9件。", "rule_normative_docs_filed", 9, "报送备案"),
+    ("为县政府聘请常年法律顾问5名。", "gov_legal_advisers", 5, "advisers retained"),
+    ("创建省级民主法治示范村8个。", "pub_demo_villages", 8, "model villages without 社区"),
+    ("全县共建立人民调解组织356个。", "med_committees", 356, "人民调解组织"),
+    ("全年成功化解矛盾纠纷1,102件。", "med_disputes_resolved", 1102, "成功化解 is resolved"),
+    ("全年成功化解矛盾纠纷1,102件。", "med_disputes_handled", None, "and not handled"),
+    ("现有社区矫正对象312人。", "cc_active_population", 312, "现有 = on the register"),
+    ("法律援助中心解答群众法律咨询2,300人次。", "aid_consultations", 2300, "解答咨询"),
+    (
+        "县人民政府关于二〇二二年度法治政府建设情况的报告\n全县共受理法律援助案件77件。",
+        "aid_cases",
+        77,
+        "a numeral year in the title does not disturb facts",
+    ),
 ]
 
 

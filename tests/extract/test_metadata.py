@@ -84,6 +84,7 @@ YEAR_CASES = [
     ),
     ("2020年以来，我局坚持……现将有关情况报告如下", 2020, "the opening year"),
     ("遂溪县司法局法治政府建设年度报告\n我局坚持……", None, "no year anywhere"),
+    ("遂溪县人民政府关于二〇二二年度法治政府建设情况的报告", 2022, "a year written in numerals"),
 ]
 
 
@@ -109,6 +110,12 @@ DATE_CASES = [
     ("正文……\n遂溪县司法局\n2022年1月15日\n", date(2022, 1, 15), "signature date"),
     ("标题\n发布时间：2022-03-01\n正文", date(2022, 3, 1), "a labelled date in the head"),
     ("2023 年 12 月，我市累计接收社区矫正对象 4569 人。", None, "a date inside a sentence"),
+    ("正文……\n遂溪县人民政府\n二〇二三年一月十日\n", date(2023, 1, 10), "a date in numerals"),
+    (
+        "标题\n发布时间：2023-02-28 15:30　来源：遂溪县司法局　浏览次数：12\n正文",
+        date(2023, 2, 28),
+        "a labelled date inside an info bar",
+    ),
 ]
 
 
