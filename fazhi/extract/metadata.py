@@ -294,7 +294,7 @@ def find_published_on(text: str) -> date | None:
     top or in the signature."""
     head, tail = arabic_dates(text[:HEAD_CHARS]), arabic_dates(text[-TAIL_CHARS:])
     labelled = LABELLED_DATE_RE.search(head)
-    candidates = [labelled] if labelled else []
+    candidates: list[re.Match[str] | None] = [labelled]
     lines = head.splitlines()[:12] + tail.splitlines()[-6:]
     candidates += [DATE_LINE_RE.match(line) for line in lines]
     for match in candidates:
