@@ -33,25 +33,27 @@ def extract(
 ) -> None:
     """Parse and extract local report files; touches no warehouse.
 
+    Prints one JSON object per file with --format jsonl; a file that cannot be parsed gets an
+    object with null fields, no facts and an "error". Exits 1 only when no file could be read.
+
     Example: [bold]fazhi extract eval/docs/000_0dfa771130875868.txt --format jsonl[/bold]
     """
-    from fazhi.extract.files import as_contract_json, extract_file
+    from fazhi.extract.files import as_contract_json, extract_file, failed_contract_json
 
     console = Console()
     failed = 0
     for path in paths:
         try:
-            document = extract_file(path, locality_hint=locality_hint)
+            record = as_contract_json(path, extract_file(path, locality_hint=locality_hint))
         except (TerminalError, OSError) as exc:
             failed += 1
             typer.echo(f"{path}: {exc}", err=True)
-            continue
-        record = as_contract_json(path, document)
+            record = failed_contract_json(path, str(exc))
         if output_format is ExtractFormat.jsonl:
             typer.echo(json.dumps(record, ensure_ascii=False))
-        else:
+        elif "error" not in record:
             console.print(_facts_table(record))
-    if failed:
+    if paths and failed == len(paths):
         raise typer.Exit(1)
 
 

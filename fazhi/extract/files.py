@@ -45,3 +45,24 @@ def as_contract_json(path: Path, document: ExtractedDocument) -> dict[str, objec
             for f in document.facts
         ],
     }
+
+
+def failed_contract_json(path: Path, reason: str) -> dict[str, object]:
+    """The contract object for a file that could not be parsed: every field null, no facts."""
+    return {
+        "path": str(path),
+        **dict.fromkeys(
+            (
+                "locality_code",
+                "locality_name",
+                "province",
+                "city",
+                "report_year",
+                "issuer",
+                "doc_type",
+                "published_on",
+            ),
+        ),
+        "facts": [],
+        "error": reason,
+    }

@@ -137,3 +137,16 @@ def test_extract_command_prints_the_contract_json() -> None:
     text = doc.read_text("utf-8")
     for fact in record["facts"]:
         assert text[fact["start"] : fact["end"]] == fact["text"]
+
+
+def test_extract_prints_one_object_per_file_even_for_unreadable_ones(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    good = REPO / "eval/docs/004_537287280db083c9.txt"
+    result = CliRunner().invoke(app, ["extract", str(empty), str(good), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert [r["path"] for r in records] == [str(empty), str(good)]
+    assert records[0]["facts"] == [] and records[0]["locality_code"] is None
+    assert "empty" in records[0]["error"]
+    assert "error" not in records[1]
