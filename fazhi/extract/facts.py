@@ -51,6 +51,7 @@ class IndicatorRule:
     requires: tuple[re.Pattern[str], ...]
     exclude: tuple[re.Pattern[str], ...]
     exclude_near: tuple[re.Pattern[str], ...]
+    any_cue: re.Pattern[str]  # every cue at once: most clauses hold none, and one search says so
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +143,9 @@ def load_rulebook(path: Path = PHRASINGS_PATH) -> Rulebook:
             requires=_compile_all(spec.get("requires", [])),
             exclude=_compile_all(spec.get("exclude", [])),
             exclude_near=_compile_all(spec.get("exclude_near", [])),
+            any_cue=re.compile(
+                "|".join(f"(?:{p})" for p in [*spec.get("before", []), *spec.get("after", [])])
+            ),
         )
     unknown = set(data["indicator"]) - set(rules)
     if unknown:
@@ -257,6 +261,8 @@ def _context(layout: _Layout, index: int, quantity: Quantity) -> _Context:
 
 
 def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> _Candidate | None:
+    if not rule.any_cue.search(text, at.clause_lo, at.clause_hi):
+        return None
     cue = _cue(rule, at.left, at.right)
     if cue is None:
         return None
