@@ -102,6 +102,7 @@ class _Sentences:
     def __init__(self, norm: NormalisedText) -> None:
         self.norm = norm
         self.stops = [m.start() for m in SENTENCE_END_RE.finditer(norm.text)]
+        self.seen: dict[tuple[int, int], str] = {}  # numbers share sentences: map each once
 
     def original_around(self, start: int, end: int) -> str:
         """The sentence holding ``text[start:end]``, as written in the original text."""
@@ -109,8 +110,10 @@ class _Sentences:
         lo = self.stops[i - 1] + 1 if i > 0 else 0
         j = bisect.bisect_left(self.stops, max(end - 1, start))
         hi = self.stops[j] + 1 if j < len(self.stops) else len(self.norm.text)
-        o_lo, o_hi = self.norm.to_original(lo, hi)
-        return self.norm.original[o_lo:o_hi].strip()
+        if (lo, hi) not in self.seen:
+            o_lo, o_hi = self.norm.to_original(lo, hi)
+            self.seen[lo, hi] = self.norm.original[o_lo:o_hi].strip()
+        return self.seen[lo, hi]
 
 
 def _provenance(norm: NormalisedText, sentences: _Sentences, fact: Fact) -> ExtractedFact:

@@ -75,10 +75,20 @@ class Rulebook:
     rules: dict[str, IndicatorRule]
     scoring: Scoring
     by_unit: dict[str, tuple[IndicatorRule, ...]]
+    any_cue_by_unit: dict[str, re.Pattern[str]]
 
     def rules_for(self, quantity: Quantity) -> tuple[IndicatorRule, ...]:
         """The rules whose unit family admits ``quantity`` (most numbers fit only a few)."""
-        return self.by_unit.get(quantity.unit or f"scale:{quantity.scale}", ())
+        return self.by_unit.get(_unit_key(quantity), ())
+
+    def any_cue_near(self, quantity: Quantity, text: str, lo: int, hi: int) -> bool:
+        """Whether any cue of any rule for this unit occurs in ``text[lo:hi]``."""
+        pattern = self.any_cue_by_unit.get(_unit_key(quantity))
+        return pattern is not None and pattern.search(text, lo, hi) is not None
+
+
+def _unit_key(quantity: Quantity) -> str:
+    return quantity.unit or f"scale:{quantity.scale}"
 
 
 def _rules_by_unit(rules: dict[str, IndicatorRule]) -> dict[str, tuple[IndicatorRule, ...]]:
@@ -150,10 +160,15 @@ def load_rulebook(path: Path = PHRASINGS_PATH) -> Rulebook:
     unknown = set(data["indicator"]) - set(rules)
     if unknown:
         raise ValueError(f"{path}: rules for codes not in the catalogue: {sorted(unknown)}")
+    by_unit = _rules_by_unit(rules)
     return Rulebook(
         rules=rules,
         scoring=_scoring(scoring, float(defaults["min_score"])),
-        by_unit=_rules_by_unit(rules),
+        by_unit=by_unit,
+        any_cue_by_unit={
+            unit: re.compile("|".join(r.any_cue.pattern for r in unit_rules))
+            for unit, unit_rules in by_unit.items()
+        },
     )
 
 
@@ -229,6 +244,9 @@ def extract_facts(text: str, quantities: Sequence[Quantity]) -> list[Fact]:
     for index, quantity in enumerate(quantities):
         rules = book.rules_for(quantity)
         if not rules or layout.in_plan_section(quantity.start):
+            continue
+        clause_lo, clause_hi = layout.clause(quantity.start, quantity.end)
+        if not book.any_cue_near(quantity, layout.text, clause_lo, clause_hi):
             continue
         context = _context(layout, index, quantity)
         if book.scoring.change.search(context.left) or _in_subgroup(
