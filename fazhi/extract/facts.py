@@ -34,6 +34,7 @@ INNER_COUNT = r"\d+(?:场次|场|期|批|轮|班)"
 SENTENCE_DELIMITERS = "。！？!?\n；;"
 CLAUSE_RE = re.compile(f"[{re.escape(CLAUSE_DELIMITERS)}]")
 SENTENCE_RE = re.compile(f"[{re.escape(SENTENCE_DELIMITERS)}]")
+CONTINUES_RE = re.compile(r"\s*(?:其中|另有|另外|此外|以上|上述|同时|现已|已)")
 RESET_RE = re.compile(r"全[市区县省州旗盟]|各级")
 TOP_HEADING_RE = re.compile(
     r"^[ \t]*(?:#+[ \t]*)?[一二三四五六七八九十]{1,3}[、.．]([^\n]*)$", re.M
@@ -65,6 +66,7 @@ class Scoring:
     change: re.Pattern[str]
     subgroup: re.Pattern[str]
     plan_heading: re.Pattern[str]
+    flow_words: re.Pattern[str]
     min_score: float
 
 
@@ -178,7 +180,9 @@ def _scoring(table: dict[str, object], min_score: float) -> Scoring:
         totality_bonus=float(table["totality_bonus"]),  # type: ignore[arg-type]
         part_of=re.compile(str(table["part_of"])),
         part_of_penalty=float(table["part_of_penalty"]),  # type: ignore[arg-type]
-        change=re.compile(f"(?:{table['change']})[^\\d，,；;。]{{0,4}}$"),
+        # "提高到98%" states the level reached; "增长12%" states a change
+        change=re.compile(f"(?:{table['change']})(?![到至为])[^\\d，,；;。]{{0,4}}$"),
+        flow_words=re.compile(str(table["flow_words"])),
         subgroup=re.compile(str(table["subgroup"])),
         plan_heading=re.compile(str(table["plan_heading"])),
         min_score=min_score,
@@ -263,8 +267,10 @@ def extract_facts(text: str, quantities: Sequence[Quantity]) -> list[Fact]:
 def _context(layout: _Layout, index: int, quantity: Quantity) -> _Context:
     clause_lo, clause_hi = layout.clause(quantity.start, quantity.end)
     sentence_lo, _ = layout.sentence(quantity.start, quantity.end)
-    before = max(sentence_lo - 2, 0)
-    context_lo, _ = layout.sentence(before, before)
+    context_lo = sentence_lo
+    if CONTINUES_RE.match(layout.text, sentence_lo):  # "其中立案受理0宗": the topic came before
+        before = max(sentence_lo - 2, 0)
+        context_lo, _ = layout.sentence(before, before)
     text = layout.text
     return _Context(
         index=index,
@@ -292,6 +298,8 @@ def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> _C
         return None
     if any(p.search(text, at.clause_lo, at.clause_hi) for p in rule.exclude_near):
         return None
+    if rule.indicator.kind == "stock" and scoring.flow_words.search(at.left):
+        return None  # "新设立律师事务所2家" adds to a stock; it is not the stock
     anchor = at.clause_lo + cue_start if side == "before" else quantity.start
     totality = bool(scoring.totality.search(text, max(at.clause_lo, anchor - 6), quantity.start))
     score = 10.0 - 0.3 * gap + (scoring.totality_bonus if totality else 0.0)

@@ -165,6 +165,27 @@ CASES = [
         77,
         "a numeral year in the title does not disturb facts",
     ),
+    ("全年新设立律师事务所2家。", "law_firms", None, "new firms add to the stock"),
+    (
+        "全市共有律师事务所52家，新设立律师事务所2家。",
+        "law_firms",
+        52,
+        "the stock, not the addition",
+    ),
+    ("全区人民调解成功率提高到98.5%。", "med_success_rate", 98.5, "提高到 states the level"),
+    ("全年行政诉讼败诉3件。", "lit_cases", None, "losses are not the cases"),
+    (
+        "行政复议工作稳步推进。法律援助中心全年办结案件120件。",
+        "rec_cases_closed",
+        None,
+        "the previous sentence's topic does not carry over",
+    ),
+    (
+        "全年共收到行政复议申请30件。其中立案受理25件，办结24件。",
+        "rec_cases_closed",
+        24,
+        "a sentence starting with 其中 continues the previous topic",
+    ),
 ]
 
 
