@@ -10,6 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from fazhi.extract.facts import Fact, extract_facts
 from fazhi.extract.metadata import DocumentMetadata, extract_metadata
@@ -60,12 +61,37 @@ class ExtractedFact:
 
 
 @dataclass(frozen=True, slots=True)
-class ExtractedDocument:
-    """Everything the extractor says about one report."""
+class MentionSource:
+    """What mentions are built from, kept so they are built only when asked for."""
 
-    metadata: DocumentMetadata
-    facts: list[ExtractedFact]
-    mentions: list[Mention]
+    norm: NormalisedText
+    sentences: _Sentences
+    quantities: list[Quantity]
+    indicator_of: dict[int, str]
+
+
+class ExtractedDocument:
+    """Everything the extractor says about one report.
+
+    ``mentions`` (every number) are built on first use: ``fazhi extract`` needs only the
+    metadata and the facts, the pipeline's staging needs all three.
+    """
+
+    def __init__(
+        self, metadata: DocumentMetadata, facts: list[ExtractedFact], source: MentionSource
+    ) -> None:
+        self.metadata = metadata
+        self.facts = facts
+        self._source = source
+
+    @cached_property
+    def mentions(self) -> list[Mention]:
+        src = self._source
+        outline = _Outline(src.norm.text)
+        return [
+            _mention(src.norm, src.sentences, q, outline.path_at(q.start), src.indicator_of.get(i))
+            for i, q in enumerate(src.quantities)
+        ]
 
 
 def extract_document(
@@ -86,14 +112,12 @@ def extract_document(
         published_hint=published_hint,
         original=text,
     )
-    by_quantity = {f.quantity_index: f.indicator for f in facts}
-    outline = _Outline(norm.text)
     sentences = _Sentences(norm)
-    mentions = [
-        _mention(norm, sentences, q, outline.path_at(q.start), by_quantity.get(i))
-        for i, q in enumerate(quantities)
-    ]
-    return ExtractedDocument(metadata, [_provenance(norm, sentences, f) for f in facts], mentions)
+    return ExtractedDocument(
+        metadata,
+        [_provenance(norm, sentences, f) for f in facts],
+        MentionSource(norm, sentences, quantities, {f.quantity_index: f.indicator for f in facts}),
+    )
 
 
 class _Sentences:

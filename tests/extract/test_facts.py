@@ -217,3 +217,16 @@ def test_each_indicator_appears_once_per_document() -> None:
     text = "共受理法律援助案件100件。全市共受理法律援助案件120件。"
     facts = [f for f in extract_document(text).facts if f.indicator == "aid_cases"]
     assert len(facts) == 1
+
+
+def test_mentions_hold_every_number_with_unit_sentence_outline_and_indicator() -> None:
+    text = "一、主要成效\n（一）法律援助\n全县共受理法律援助案件120件，比去年增加12件。\n2.其他\n发放资料三千份。"
+    mentions = extract_document(text).mentions
+    by_text = {m.text: m for m in mentions}
+    assert by_text["120件"].indicator == "aid_cases"
+    assert by_text["12件"].indicator is None  # a change: a mention, never a fact
+    assert by_text["120件"].outline == "一、 > （一）"
+    assert by_text["三千份"].value == 3000 and by_text["三千份"].outline.endswith("2.")
+    assert by_text["120件"].sentence == "全县共受理法律援助案件120件，比去年增加12件。"
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
