@@ -10,11 +10,11 @@ from __future__ import annotations
 import hashlib
 import uuid
 
-import fsspec
 import polars as pl
 from fsspec.spec import AbstractFileSystem
 
 from fazhi.config import Settings
+from fazhi.lake import lake_fs, lake_path
 from fazhi.schemas import RAW_MANIFEST, conform, empty
 
 
@@ -25,18 +25,18 @@ def sha256_of(data: bytes) -> str:
 
 def object_path(settings: Settings, sha256: str) -> str:
     """Where the raw object with this hash lives in the lake."""
-    return f"{_root(settings)}/raw/objects/{sha256[:2]}/{sha256}"
+    return f"{lake_path(settings)}/raw/objects/{sha256[:2]}/{sha256}"
 
 
 def manifest_path(settings: Settings, run_id: str, source_id: str) -> str:
     """Where one run's manifest for one source lives in the lake."""
-    return f"{_root(settings)}/raw/manifest/run_id={run_id}/{source_id}.parquet"
+    return f"{lake_path(settings)}/raw/manifest/run_id={run_id}/{source_id}.parquet"
 
 
 def write_raw(settings: Settings, data: bytes) -> str:
     """Store ``data`` content-addressed (once) and return its SHA-256."""
     sha = sha256_of(data)
-    fs = _fs(settings)
+    fs = lake_fs(settings)
     path = object_path(settings, sha)
     if not fs.exists(path):
         _write_atomically(fs, path, data)
@@ -45,20 +45,20 @@ def write_raw(settings: Settings, data: bytes) -> str:
 
 def read_raw(settings: Settings, sha256: str) -> bytes:
     """The stored bytes with this SHA-256; raises FileNotFoundError when absent."""
-    data = _fs(settings).cat_file(object_path(settings, sha256))
+    data = lake_fs(settings).cat_file(object_path(settings, sha256))
     return bytes(data)
 
 
 def has_raw(settings: Settings, sha256: str) -> bool:
     """True when the object with this hash is stored."""
-    return bool(_fs(settings).exists(object_path(settings, sha256)))
+    return bool(lake_fs(settings).exists(object_path(settings, sha256)))
 
 
 def write_manifest(settings: Settings, run_id: str, source_id: str, rows: pl.DataFrame) -> str:
     """Persist one run's manifest rows for one source (replacing a partial earlier write)."""
     path = manifest_path(settings, run_id, source_id)
     frame = conform(rows, RAW_MANIFEST)
-    fs = _fs(settings)
+    fs = lake_fs(settings)
     fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
     tmp = f"{path}.{uuid.uuid4().hex}.tmp"
     with fs.open(tmp, "wb") as handle:
@@ -69,13 +69,13 @@ def write_manifest(settings: Settings, run_id: str, source_id: str, rows: pl.Dat
 
 def manifest_exists(settings: Settings, run_id: str, source_id: str) -> bool:
     """True when this run's manifest for this source has been persisted."""
-    return bool(_fs(settings).exists(manifest_path(settings, run_id, source_id)))
+    return bool(lake_fs(settings).exists(manifest_path(settings, run_id, source_id)))
 
 
 def read_manifest(settings: Settings) -> pl.DataFrame:
     """Every persisted manifest row of every run, in the RAW_MANIFEST schema."""
-    fs = _fs(settings)
-    paths = sorted(fs.glob(f"{_root(settings)}/raw/manifest/run_id=*/*.parquet"))
+    fs = lake_fs(settings)
+    paths = sorted(fs.glob(f"{lake_path(settings)}/raw/manifest/run_id=*/*.parquet"))
     frames = []
     for path in paths:
         with fs.open(path, "rb") as handle:
@@ -89,13 +89,3 @@ def _write_atomically(fs: AbstractFileSystem, path: str, data: bytes) -> None:
     tmp = f"{path}.{uuid.uuid4().hex}.tmp"
     fs.pipe_file(tmp, data)
     fs.mv(tmp, path)
-
-
-def _fs(settings: Settings) -> AbstractFileSystem:
-    fs, _ = fsspec.core.url_to_fs(settings.lake_root)
-    return fs
-
-
-def _root(settings: Settings) -> str:
-    _, root = fsspec.core.url_to_fs(settings.lake_root)
-    return str(root).rstrip("/")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 
 from fazhi.extract.document import ExtractedDocument, extract_document
@@ -24,13 +25,7 @@ def as_contract_json(path: Path, document: ExtractedDocument) -> dict[str, objec
     meta = document.metadata
     return {
         "path": str(path),
-        "locality_code": meta.locality_code,
-        "locality_name": meta.locality_name,
-        "province": meta.province,
-        "city": meta.city,
-        "report_year": meta.report_year,
-        "issuer": meta.issuer,
-        "doc_type": meta.doc_type,
+        **asdict(meta),
         "published_on": meta.published_on.isoformat() if meta.published_on else None,
         "facts": [
             {

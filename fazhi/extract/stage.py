@@ -13,16 +13,16 @@ itself.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 
-import fsspec
 import polars as pl
 
 from fazhi.config import Settings
 from fazhi.crawl.store import read_raw
 from fazhi.errors import TerminalError
 from fazhi.extract.document import EXTRACTOR_VERSION, ExtractedDocument, extract_document
+from fazhi.lake import lake_fs, lake_path
 from fazhi.parse.text import ParsedText, extract_text
 from fazhi.schemas import DOCUMENTS, FACTS, MENTIONS, conform, empty
 
@@ -146,19 +146,11 @@ def _stage_one(
 def _document_fields(
     parsed: ParsedText, extracted: ExtractedDocument, title: object
 ) -> dict[str, object]:
-    meta = extracted.metadata
     return {
+        **asdict(extracted.metadata),
         "title": title or parsed.title,
         "format": parsed.format,
         "text": parsed.text,
-        "locality_code": meta.locality_code,
-        "locality_name": meta.locality_name,
-        "province": meta.province,
-        "city": meta.city,
-        "report_year": meta.report_year,
-        "issuer": meta.issuer,
-        "doc_type": meta.doc_type,
-        "published_on": meta.published_on,
         "parse_status": "ok",
         "parse_error": None,
     }
@@ -218,26 +210,27 @@ def _fact_rows(extracted: ExtractedDocument, doc_id: str, run_id: str) -> list[d
 
 
 def _staged_path(settings: Settings, table: str, run_id: str) -> str:
-    return f"{settings.lake_root}/staging/{table}/run_id={run_id}/{table}.parquet"
+    return lake_path(settings, "staging", table, f"run_id={run_id}", f"{table}.parquet")
 
 
 def write_staged(batch: StagedBatch, settings: Settings, run_id: str) -> None:
     """Persist the batch under the lake's staging area, keyed by run id."""
+    fs = lake_fs(settings)
     for table in STAGED_TABLES:
         path = _staged_path(settings, table, run_id)
-        fs, fs_path = fsspec.core.url_to_fs(path)
-        fs.makedirs(fs_path.rsplit("/", 1)[0], exist_ok=True)
-        with fs.open(fs_path, "wb") as handle:
+        fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
+        with fs.open(path, "wb") as handle:
             getattr(batch, table).write_parquet(handle)
 
 
 def read_staged(settings: Settings, run_id: str) -> StagedBatch | None:
     """The batch staged for ``run_id``, or ``None`` when the stage has not finished for it."""
+    fs = lake_fs(settings)
     frames = {}
     for table, schema in STAGED_TABLES.items():
-        fs, fs_path = fsspec.core.url_to_fs(_staged_path(settings, table, run_id))
-        if not fs.exists(fs_path):
+        path = _staged_path(settings, table, run_id)
+        if not fs.exists(path):
             return None
-        with fs.open(fs_path, "rb") as handle:
+        with fs.open(path, "rb") as handle:
             frames[table] = conform(pl.read_parquet(handle), schema)
     return StagedBatch(**frames)

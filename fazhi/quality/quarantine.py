@@ -16,11 +16,11 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
-import fsspec
 import polars as pl
 from fsspec import AbstractFileSystem
 
 from fazhi.config import Settings
+from fazhi.lake import lake_fs, lake_path
 from fazhi.quality.gate import GateResult
 from fazhi.schemas import QUARANTINE, UTC_TS, conform, empty
 
@@ -42,7 +42,7 @@ LISTED: dict[str, pl.DataType] = {
 def write_quarantine(settings: Settings, run_id: str, frame: pl.DataFrame) -> Path:
     """Persist one run's quarantined rows (replacing any earlier write of that run)."""
     path = f"{_run_dir(settings, run_id)}/{QUARANTINE_FILE}"
-    _write_parquet(_fs(settings), path, conform(frame, QUARANTINE))
+    _write_parquet(lake_fs(settings), path, conform(frame, QUARANTINE))
     return Path(path)
 
 
@@ -58,12 +58,15 @@ def resolve_quarantine(
     if not doc_ids:
         return None
     marker = pl.DataFrame(
-        {"doc_id": doc_ids, "resolved_by_run": [run_id] * len(doc_ids),
-         "resolved_at": [datetime.now(UTC)] * len(doc_ids)},
+        {
+            "doc_id": doc_ids,
+            "resolved_by_run": [run_id] * len(doc_ids),
+            "resolved_at": [datetime.now(UTC)] * len(doc_ids),
+        },
         schema=RESOLVED,
     )
     path = f"{_run_dir(settings, run_id)}/{RESOLVED_FILE}"
-    fs = _fs(settings)
+    fs = lake_fs(settings)
     if fs.exists(path):
         marker = pl.concat([_read_parquet(fs, path, RESOLVED), marker]).unique(
             "doc_id", keep="first", maintain_order=True
@@ -75,17 +78,19 @@ def resolve_quarantine(
 def record_gate_run(settings: Settings, run_id: str, result: GateResult) -> Path:
     """Persist a gate result's quarantine and resolve earlier rows of the documents it gated."""
     path = write_quarantine(settings, run_id, result.quarantine)
-    gated = pl.concat([result.documents.get_column("doc_id"),
-                       result.quarantine.get_column("doc_id")]).drop_nulls()
+    gated = pl.concat(
+        [result.documents.get_column("doc_id"), result.quarantine.get_column("doc_id")]
+    ).drop_nulls()
     resolve_quarantine(settings, run_id, gated.unique().to_list())
     return path
 
 
 def read_quarantine(settings: Settings) -> pl.DataFrame:
     """Every quarantined row of every run, oldest first, with a stable short ``id`` and status."""
-    fs = _fs(settings)
-    frames = [_with_ids(_read_parquet(fs, p, QUARANTINE)) for p in _files(fs, settings,
-                                                                           QUARANTINE_FILE)]
+    fs = lake_fs(settings)
+    frames = [
+        _with_ids(_read_parquet(fs, p, QUARANTINE)) for p in _files(fs, settings, QUARANTINE_FILE)
+    ]
     rows = pl.concat(frames) if frames else _with_ids(empty(QUARANTINE))
     resolutions = [_read_parquet(fs, p, RESOLVED) for p in _files(fs, settings, RESOLVED_FILE)]
     return _with_status(rows, pl.concat(resolutions) if resolutions else empty(RESOLVED))
@@ -103,8 +108,9 @@ def find_quarantined(settings: Settings, row_id: str) -> pl.DataFrame:
     return rows.filter(pl.col("id").str.starts_with(row_id.strip().lower()))
 
 
-def row_id_of(run_id: str, table_name: str, ordinal: int, doc_id: str | None,
-              indicator: str | None) -> str:
+def row_id_of(
+    run_id: str, table_name: str, ordinal: int, doc_id: str | None, indicator: str | None
+) -> str:
     """Short id of a quarantined row: stable because run files are rewritten in the same order."""
     key = "\x1f".join([run_id, table_name, str(ordinal), doc_id or "", indicator or ""])
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
@@ -124,13 +130,18 @@ def _with_status(rows: pl.DataFrame, resolutions: pl.DataFrame) -> pl.DataFrame:
     """A row is resolved by the first later run, other than its own, that gated its document."""
     matched = rows.join(resolutions, on="doc_id", how="left").filter(
         pl.col("resolved_by_run").is_null()
-        | ((pl.col("resolved_by_run") != pl.col("run_id"))
-           & (pl.col("resolved_at") > pl.col("quarantined_at")))
+        | (
+            (pl.col("resolved_by_run") != pl.col("run_id"))
+            & (pl.col("resolved_at") > pl.col("quarantined_at"))
+        )
     )
     first = matched.sort("resolved_at", nulls_last=True).unique("id", keep="first")
     settled = rows.join(first.select("id", "resolved_by_run"), on="id", how="left")
-    status = pl.when(pl.col("resolved_by_run").is_null()).then(pl.lit("open")).otherwise(
-        pl.lit("resolved"))
+    status = (
+        pl.when(pl.col("resolved_by_run").is_null())
+        .then(pl.lit("open"))
+        .otherwise(pl.lit("resolved"))
+    )
     return conform(settled.with_columns(status.alias("status")), LISTED)
 
 
@@ -139,7 +150,7 @@ def _open_rows(rows: pl.DataFrame) -> pl.DataFrame:
 
 
 def _files(fs: AbstractFileSystem, settings: Settings, name: str) -> list[str]:
-    return sorted(fs.glob(f"{_root(settings)}/quarantine/run_id=*/{name}"))
+    return sorted(fs.glob(f"{lake_path(settings)}/quarantine/run_id=*/{name}"))
 
 
 def _read_parquet(
@@ -160,14 +171,4 @@ def _write_parquet(fs: AbstractFileSystem, path: str, frame: pl.DataFrame) -> No
 
 
 def _run_dir(settings: Settings, run_id: str) -> str:
-    return f"{_root(settings)}/quarantine/run_id={run_id}"
-
-
-def _fs(settings: Settings) -> AbstractFileSystem:
-    fs, _ = fsspec.core.url_to_fs(settings.lake_root)
-    return fs
-
-
-def _root(settings: Settings) -> str:
-    _, root = fsspec.core.url_to_fs(settings.lake_root)
-    return str(root).rstrip("/")
+    return f"{lake_path(settings)}/quarantine/run_id={run_id}"
