@@ -23,6 +23,7 @@ import duckdb
 from fazhi.config import Settings
 from fazhi.dashboard import panels
 from fazhi.errors import WarehouseLockedError
+from fazhi.quality.validate import OFFLINE_INDEX
 
 ASSETS = ("app.js", "style.css")
 _SHARD_NAME = re.compile(r"^[0-9A-Za-z_-]+$")
@@ -76,7 +77,9 @@ def _page_data(con: duckdb.DuckDBPyConnection, settings: Settings) -> dict[str, 
 
 def _data_docs_link(settings: Settings) -> dict[str, Any]:
     """Relative link from the dashboard to the Data Docs, so the pair can be moved together."""
-    index = settings.data_docs_dir / "index.html"
+    index = settings.data_docs_dir / OFFLINE_INDEX
+    if not index.is_file():
+        index = settings.data_docs_dir / "index.html"
     href = os.path.relpath(index, settings.dashboard_dir).replace(os.sep, "/")
     return {"href": href, "exists": index.is_file()}
 

@@ -7,6 +7,7 @@ and most commands never validate. The context is ephemeral (nothing written but 
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -54,11 +55,11 @@ class SuiteRunner:
         return [_outcome(suite, r) for r in result.results]
 
     def build_docs(self) -> Path | None:
-        """Render Data Docs for every validation so far; the path of their ``index.html``."""
+        """Render Data Docs for every validation so far; the path of the offline listing."""
         if self.data_docs_dir is None:
             return None
         self._context.build_data_docs()
-        return self.data_docs_dir / "index.html"
+        return write_offline_index(self.data_docs_dir)
 
     def _definition(self, suite: Suite) -> Any:
         import great_expectations as gx
@@ -95,16 +96,21 @@ def _ephemeral_context(data_docs_dir: Path | None) -> Any:
 def _docs_site(directory: Path) -> dict[str, Any]:
     return {
         "class_name": "SiteBuilder",
-        "store_backend": {"class_name": "TupleFilesystemStoreBackend",
-                          "base_directory": str(directory.resolve())},
+        "store_backend": {
+            "class_name": "TupleFilesystemStoreBackend",
+            "base_directory": str(directory.resolve()),
+        },
         "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
     }
 
 
 def _ge_document(suite: Suite) -> dict[str, Any]:
     document = suite.document
-    return {"name": suite.name, "meta": document.get("meta", {}),
-            "expectations": document["expectations"]}
+    return {
+        "name": suite.name,
+        "meta": document.get("meta", {}),
+        "expectations": document["expectations"],
+    }
 
 
 def _to_pandas(frame: pl.DataFrame, suite: Suite) -> Any:
@@ -130,3 +136,39 @@ def _outcome(suite: Suite, result: Any) -> Outcome:
         unexpected_count=int(details.get("unexpected_count") or 0),
         failing_row_ids=rows,
     )
+
+
+OFFLINE_INDEX = "offline_index.html"
+
+
+def write_offline_index(data_docs_dir: Path) -> Path:
+    """A plain page linking every validation result and suite page.
+
+    GX's own ``index.html`` fills its tables with JavaScript from CDNs, so it is empty where there
+    is no internet; the result pages themselves render (unstyled) from disk, and this page reaches
+    them without any script.
+    """
+    pages = sorted(data_docs_dir.glob("validations/**/*.html"), reverse=True)
+    suites = sorted(data_docs_dir.glob("expectations/*.html"))
+    items = [_page_link(data_docs_dir, page, page.parent.parent.parent.name) for page in pages]
+    suite_items = [_page_link(data_docs_dir, page, "") for page in suites]
+    body = (
+        "<h1>fazhi-lake · Great Expectations Data Docs</h1>"
+        '<p>The full, styled <a href="index.html">Data Docs index</a> needs an internet '
+        "connection for its scripts; the links below work offline.</p>"
+        f"<h2>Validation results ({len(items)})</h2><ul>{''.join(items)}</ul>"
+        f"<h2>Expectation suites</h2><ul>{''.join(suite_items)}</ul>"
+    )
+    index = data_docs_dir / OFFLINE_INDEX
+    index.write_text(
+        f'<!doctype html><html lang="zh"><meta charset="utf-8"><title>Data Docs</title>'
+        f'<body style="font-family:sans-serif;max-width:60em;margin:2em auto">{body}</body></html>',
+        encoding="utf-8",
+    )
+    return index
+
+
+def _page_link(root: Path, page: Path, run: str) -> str:
+    label = " · ".join(p for p in (page.stem, run) if p)
+    href = page.relative_to(root).as_posix()
+    return f'<li><a href="{html.escape(href)}">{html.escape(label)}</a></li>'

@@ -132,10 +132,16 @@ def test_counts_summarise_the_run(gated: GateResult) -> None:
 def test_data_docs_are_built_under_the_data_directory(
     gated: GateResult, settings: Settings
 ) -> None:
-    assert gated.data_docs_index == settings.data_docs_dir / "index.html"
-    assert gated.data_docs_index.is_file()
+    assert gated.data_docs_index == settings.data_docs_dir / "offline_index.html"
+    assert (settings.data_docs_dir / "index.html").is_file()
     pages = {p.name for p in Path(settings.data_docs_dir, "expectations").glob("*.html")}
     assert pages == {"documents.html", "facts.html", "consistency.html", "across_years.html"}
+    # the offline listing reaches every validation page without any script
+    listing = gated.data_docs_index.read_text("utf-8")
+    validations = list(Path(settings.data_docs_dir, "validations").rglob("*.html"))
+    assert len(validations) == 4 and "<script" not in listing
+    for page in validations:
+        assert page.relative_to(settings.data_docs_dir).as_posix() in listing
 
 
 def test_quarantined_rows_keep_the_staged_row(gated: GateResult) -> None:
