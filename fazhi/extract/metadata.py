@@ -24,7 +24,7 @@ MIN_YEAR, MAX_YEAR = 2000, 2100
 # Organisations that issue reports, after a division name: 廉江市司法局, 广州市人民政府 …
 ORG_RE = re.compile(
     r"(?:人民政府办公室|人民政府|政府办公室|依法治[省市区县旗]办公室|依法治[省市区县旗]办"
-    r"|全面依法治[省市区县旗]委员会办公室|司法局|司法厅|[\u4e00-\u9fa5]{1,8}?(?:局|委员会))"
+    r"|全面依法治[省市区县旗]委员会办公室|司法局|司法厅|[\u4e00-\u9fa5]{1,12}?(?:局|委员会))"
 )
 DOC_KEYWORDS_RE = re.compile(
     r"法治政府建设|法治建设|依法行政|司法行政工作|工作总结|工作报告|年度报告|情况报告|情况的报告"
@@ -44,6 +44,8 @@ DATE_LINE_RE = re.compile(
 )
 SOURCE_LINE_RE = re.compile(r"(?:来源|发布机构|发文机关)\s*[:：]\s*([\u4e00-\u9fa5]{2,30})")
 BOOK_TITLE_RE = re.compile(r"《[^》]{0,80}》")
+# "在广东省委和湛江市委的领导下": the superiors named here are not the report's locality
+LEADERSHIP_RE = re.compile(r"在[^。，,；\n]{0,40}?(?:领导|指导|关心|支持|部署)(?:下|和)")
 LABELLED_DATE_RE = re.compile(
     r"(?:发布|发文|成文|印发|公开)(?:时间|日期)\s*[:：]\s*" + DATE_RE.pattern
 )
@@ -120,7 +122,7 @@ def _head(text: str, title: str | None) -> str:
 
 
 def _city_of(division: Division | None) -> str | None:
-    if division is None:
+    if division is None or division.level == "province":
         return None
     if division.level == "prefecture":
         return division.name
@@ -221,16 +223,30 @@ def resolve_locality(
 
 
 def _deepest_division(fragment: str, text: str, hint: Division | None) -> Division | None:
-    """The most specific division named at the start of an organisation name or in the head."""
-    chain: list[_NameHit] = []
-    for hit in _name_hits(fragment):
-        if chain and hit.start != chain[-1].end:
-            break
-        chain.append(hit)
-    if not chain:
+    """The most specific division named in ``fragment``: a county or city before a province.
+
+    Names inside 《》 belong to the titles of other documents, and names in "在…领导下" are the
+    report's superiors: both are skipped.
+    """
+    plain = BOOK_TITLE_RE.sub(lambda m: "《" + "　" * (len(m.group()) - 2) + "》", fragment)
+    plain = LEADERSHIP_RE.sub(lambda m: "　" * len(m.group()), plain)
+    chains = _name_chains(plain)
+    if not chains:
         return None
-    parents = [h.name for h in chain[:-1]]
-    return _disambiguate(chain[-1].name, parents, text, hint)
+    chosen = [_disambiguate(c[-1].name, [h.name for h in c[:-1]], text, hint) for c in chains]
+    below_province = [d for d in chosen if d is not None and d.level != "province"]
+    return below_province[0] if below_province else chosen[0]
+
+
+def _name_chains(fragment: str) -> list[list[_NameHit]]:
+    """Runs of adjacent division names (广东省湛江市廉江市 is one run of three)."""
+    chains: list[list[_NameHit]] = []
+    for hit in _name_hits(fragment):
+        if chains and hit.start == chains[-1][-1].end:
+            chains[-1].append(hit)
+        else:
+            chains.append([hit])
+    return chains
 
 
 def _disambiguate(

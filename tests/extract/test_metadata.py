@@ -59,6 +59,24 @@ LOCALITY_CASES = [
     ),
     ("来源：成都市司法局\n2021年全市司法行政工作总结", {}, "510100", "the 来源 line"),
     ("遂溪县司法局2021年法治政府建设工作情况报告", {}, "440823", "a county"),
+    (
+        "根据《广东省法治政府建设实施纲要》要求，遂溪县2021年法治政府建设工作情况报告如下",
+        {},
+        "440823",
+        "a province inside a document title is not the locality",
+    ),
+    (
+        "2021年，在广东省委和湛江市委的领导下，遂溪县扎实推进法治政府建设",
+        {},
+        "440823",
+        "a county named after its province and city in the opening",
+    ),
+    (
+        "南宁市人力资源和社会保障局2022年法治政府建设年度报告",
+        {},
+        "450100",
+        "a department with a long name",
+    ),
 ]
 
 
@@ -67,6 +85,17 @@ LOCALITY_CASES = [
 )
 def test_locality(text: str, hints: dict[str, object], code: str | None, reason: str) -> None:
     assert meta(text, **hints).locality_code == code, reason
+
+
+def test_long_department_names_are_issuers() -> None:
+    assert meta("南宁市人力资源和社会保障局2022年法治政府建设年度报告").issuer == (
+        "南宁市人力资源和社会保障局"
+    )
+
+
+def test_a_province_report_has_no_city() -> None:
+    m = meta("广东省司法厅2022年法治政府建设年度报告")
+    assert (m.locality_code, m.province, m.city) == ("440000", "广东省", None)
 
 
 def test_municipality_district_names_its_city_and_province() -> None:
