@@ -49,7 +49,10 @@ def harness() -> Iterator[None]:
 def _run(**kwargs: Any) -> RunSummary:
     from flows.pipeline import run_pipeline
 
-    return run_pipeline(**{k: str(v) if isinstance(v, Path) else v for k, v in kwargs.items()})
+    flow: Any = run_pipeline  # called as a plain function: returns the RunSummary or raises
+    summary: RunSummary = flow(**{k: str(v) if isinstance(v, Path) else v
+                                  for k, v in kwargs.items()})
+    return summary
 
 
 def _query(data_dir: Path, sql: str, params: list[object] | None = None) -> list[tuple]:
@@ -137,6 +140,10 @@ def test_faulty_run_succeeds_and_loads_the_good_report(faulty_run: FaultyRun) ->
                       "select url from dim_document where locality_code = ? and report_year = ?",
                       [ff.LOCALITY, 2023])
     assert url == faulty_run.good_url + ff.GOOD
+    staged = _staged_documents(faulty_run)
+    assert faulty_run.summary.documents_found == staged.height
+    assert faulty_run.summary.documents_loaded == staged.filter(
+        pl.col("parse_status") == "ok").height == 2  # the good and the no-indicator report
 
 
 MANIFEST_FAULTS = [
@@ -229,6 +236,19 @@ def test_report_without_indicators_loads_with_no_facts(faulty_run: FaultyRun) ->
     assert staged["parse_status"].to_list() == ["ok"]
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "gap: a report from which no indicator is extracted loads silently: nothing in the staged "
+    "document, the warehouse or the summary says the extractor understood none of it. Fix: "
+    "a warning expectation in expectations/documents.json on a derived fact_count column "
+    "(fazhi/quality/frames.documents_for_validation counts the batch's facts per doc_id), "
+    "e.g. name 'document_has_facts', reason 'no indicator found in the text', so the flag "
+    "lands in documents.flags and dim_document.flags"))
+def test_report_without_indicators_carries_a_reason(faulty_run: FaultyRun) -> None:
+    [(flags,)] = _query(faulty_run.data_dir, "select flags from dim_document where url = ?",
+                        [faulty_run.good_url + ff.NO_INDICATOR])
+    assert flags
+
+
 def test_facts_loaded_earlier_are_byte_for_byte_unchanged(faulty_run: FaultyRun) -> None:
     doc_ids = faulty_run.earlier_doc_ids
     assert _earlier_rows(faulty_run.data_dir, "fact_indicator", doc_ids) == faulty_run.earlier_facts
@@ -314,9 +334,6 @@ def test_other_facts_of_the_document_still_load(quarantine_rounds: QuarantineRou
     rounds = quarantine_rounds
     assert rounds.first.status == "succeeded"
     assert rounds.first.facts_loaded == 3  # aid cases, disputes handled and resolved
-    assert "med_success_rate" not in _facts_of_locality(rounds.data_dir, ff.LOCALITY) or (
-        rounds.corrected.facts_loaded > 0
-    )
 
 
 @pytest.mark.xfail(strict=True, reason=(
