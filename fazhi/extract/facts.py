@@ -18,7 +18,7 @@ import bisect
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -34,7 +34,14 @@ INNER_COUNT = r"\d+(?:场次|场|期|批|轮|班)"
 SENTENCE_DELIMITERS = "。！？!?\n；;"
 CLAUSE_RE = re.compile(f"[{re.escape(CLAUSE_DELIMITERS)}]")
 SENTENCE_RE = re.compile(f"[{re.escape(SENTENCE_DELIMITERS)}]")
+FULL_STOP_RE = re.compile("[。！？!?\n]")
 CONTINUES_RE = re.compile(r"\s*(?:其中|另有|另外|此外|以上|上述|同时|现已|已)")
+TABLE_LABEL_RE = re.compile(
+    r"(?P<label>[^\n\d。，；]{2,30}?)[（(](?P<unit>[^）)\n\d]{1,4})[）)]\s*"
+)
+YEAR_HEADER_RE = re.compile(r"^[ \t]*(20\d{2})年度?[ \t]*$", re.M)
+BARE_NUMBER_LINE_RE = re.compile(r"[ \t]*[\d.,]+[ \t]*(?:\n|$)")
+TABLE_MAX_LINES, TABLE_MAX_LINE = 40, 40
 RESET_RE = re.compile(r"全[市区县省州旗盟]|各级")
 TOP_HEADING_RE = re.compile(
     r"^[ \t]*(?:#+[ \t]*)?[一二三四五六七八九十]{1,3}[、.．]([^\n]*)$", re.M
@@ -67,6 +74,7 @@ class Scoring:
     subgroup: re.Pattern[str]
     plan_heading: re.Pattern[str]
     flow_words: re.Pattern[str]
+    negation: re.Pattern[str]
     min_score: float
 
 
@@ -145,7 +153,7 @@ def load_rulebook(path: Path = PHRASINGS_PATH) -> Rulebook:
         filler = f"{FILLER}{{0,{gap_before}}}(?:{INNER_COUNT}{FILLER}{{0,2}})?"
         rules[code] = IndicatorRule(
             indicator=indicator,
-            units=frozenset(units[indicator.unit]),
+            units=frozenset(units[indicator.unit]) | frozenset(spec.get("units", [])),
             before=_compile_all(
                 [f"(?P<cue>{p})(?P<gap>{filler})$" for p in spec.get("before", [])]
             ),
@@ -183,6 +191,7 @@ def _scoring(table: dict[str, object], min_score: float) -> Scoring:
         # "提高到98%" states the level reached; "增长12%" states a change
         change=re.compile(f"(?:{table['change']})(?![到至为])[^\\d，,；;。]{{0,4}}$"),
         flow_words=re.compile(str(table["flow_words"])),
+        negation=re.compile(str(table["negation"])),
         subgroup=re.compile(str(table["subgroup"])),
         plan_heading=re.compile(str(table["plan_heading"])),
         min_score=min_score,
@@ -196,6 +205,7 @@ class _Layout:
         self.text = text
         self.clause_stops = [m.start() for m in CLAUSE_RE.finditer(text)]
         self.sentence_stops = [m.start() for m in SENTENCE_RE.finditer(text)]
+        self.full_stops = [m.start() for m in FULL_STOP_RE.finditer(text)]
         self.plan_ranges = _plan_ranges(text, scoring.plan_heading)
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
@@ -203,6 +213,10 @@ class _Layout:
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         return _around(self.sentence_stops, start, end, len(self.text))
+
+    def full_sentence(self, start: int, end: int) -> tuple[int, int]:
+        """Like :meth:`sentence`, but only 。！？ and line ends close it (not ；)."""
+        return _around(self.full_stops, start, end, len(self.text))
 
     def in_plan_section(self, position: int) -> bool:
         return any(lo <= position < hi for lo, hi in self.plan_ranges)
@@ -246,13 +260,19 @@ def extract_facts(text: str, quantities: Sequence[Quantity]) -> list[Fact]:
     layout = _Layout(text, book.scoring)
     candidates: list[_Candidate] = []
     for index, quantity in enumerate(quantities):
+        cell = _table_cell(text, quantity) if quantity.unit is None else None
+        if cell is not None:
+            quantity = cell.quantity
         rules = book.rules_for(quantity)
         if not rules or layout.in_plan_section(quantity.start):
             continue
-        clause_lo, clause_hi = layout.clause(quantity.start, quantity.end)
-        if not book.any_cue_near(quantity, layout.text, clause_lo, clause_hi):
-            continue
-        context = _context(layout, index, quantity)
+        if cell is not None:
+            context = cell.context(index)
+        else:
+            clause_lo, clause_hi = layout.clause(quantity.start, quantity.end)
+            if not book.any_cue_near(quantity, layout.text, clause_lo, clause_hi):
+                continue
+            context = _context(layout, index, quantity)
         if book.scoring.change.search(context.left) or _in_subgroup(
             layout, book.scoring, context.sentence_lo, quantity.start
         ):
@@ -264,13 +284,88 @@ def extract_facts(text: str, quantities: Sequence[Quantity]) -> list[Fact]:
     return _select(candidates)
 
 
+@dataclass(frozen=True, slots=True)
+class _TableCell:
+    """A value under its label in a flattened table ("调解纠纷（件）" then "58362")."""
+
+    quantity: Quantity  # spans label and value, with the label's unit
+    label: str
+    table_lo: int  # where the table's title lines begin: the topic for `requires`
+
+    def context(self, index: int) -> _Context:
+        lo = self.quantity.start
+        return _Context(
+            index, self.quantity, lo, self.quantity.end, lo, self.table_lo, self.label, ""
+        )
+
+
+def _table_cell(text: str, quantity: Quantity) -> _TableCell | None:
+    """The cell a bare number alone on its line fills, if the line above is a unit label.
+
+    A second value on the next line means several columns: the first is read only when the
+    table's column headers are years and the first of them is the latest (this year's figures
+    first, as in "2023年 / 2022年 / 同比"); otherwise which column is this year's cannot be told.
+    """
+    if quantity.scale is not None:
+        return None
+    line_lo = text.rfind("\n", 0, quantity.start) + 1
+    line_hi = _line_end(text, quantity.end)
+    if text[line_lo:line_hi].strip() != text[quantity.start : quantity.end].strip():
+        return None
+    label_lo = text.rfind("\n", 0, max(line_lo - 1, 0)) + 1
+    label = TABLE_LABEL_RE.fullmatch(text, label_lo, max(line_lo - 1, label_lo))
+    if label is None or line_lo == 0:
+        return None
+    table_lo = _table_start(text, label_lo)
+    several_columns = BARE_NUMBER_LINE_RE.match(text, line_hi + 1) is not None
+    if several_columns and not _latest_year_first(text[table_lo:label_lo]):
+        return None
+    unit, scale, multiplier = _label_unit(label["unit"])
+    cell = replace(
+        quantity, value=quantity.value * multiplier, unit=unit, scale=scale, start=label_lo
+    )
+    return _TableCell(cell, label["label"], table_lo)
+
+
+def _latest_year_first(header: str) -> bool:
+    years = [int(y) for y in YEAR_HEADER_RE.findall(header)]
+    return len(years) >= 2 and years[0] == max(years)
+
+
+def _line_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end < 0 else end
+
+
+def _label_unit(written: str) -> tuple[str, str | None, float]:
+    """``亿元`` → (元, 亿, 1e8); ``件`` → (件, None, 1)."""
+    for scale, multiplier in (("亿", 1e8), ("万", 1e4), ("千", 1e3)):
+        if written.startswith(scale) and len(written) > 1:
+            return written[1:], scale, multiplier
+    return ("%" if written in ("%", "％") else written), None, 1.0
+
+
+def _table_start(text: str, position: int) -> int:
+    """Walk up over short lines without a full stop: the table's cells and title."""
+    lo = position
+    for _ in range(TABLE_MAX_LINES):
+        previous = text.rfind("\n", 0, max(lo - 1, 0)) + 1
+        line = text[previous : max(lo - 1, previous)]
+        if previous == lo or len(line) > TABLE_MAX_LINE or "。" in line:
+            break
+        lo = previous
+    return lo
+
+
 def _context(layout: _Layout, index: int, quantity: Quantity) -> _Context:
     clause_lo, clause_hi = layout.clause(quantity.start, quantity.end)
     sentence_lo, _ = layout.sentence(quantity.start, quantity.end)
-    context_lo = sentence_lo
-    if CONTINUES_RE.match(layout.text, sentence_lo):  # "其中立案受理0宗": the topic came before
-        before = max(sentence_lo - 2, 0)
-        context_lo, _ = layout.sentence(before, before)
+    # the topic a `requires` pattern looks for may sit before a ；, or in the sentence before
+    # one that opens with 其中 ("其中立案受理0宗")
+    context_lo, _ = layout.full_sentence(quantity.start, quantity.end)
+    if CONTINUES_RE.match(layout.text, context_lo):
+        before = max(context_lo - 2, 0)
+        context_lo, _ = layout.full_sentence(before, before)
     text = layout.text
     return _Context(
         index=index,
@@ -300,6 +395,8 @@ def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> _C
         return None
     if rule.indicator.kind == "stock" and scoring.flow_words.search(at.left):
         return None  # "新设立律师事务所2家" adds to a stock; it is not the stock
+    if side == "before" and scoring.negation.search(at.left, max(cue_start - 3, 0), cue_end):
+        return None  # "不予行政处罚案件1280件" are cases not penalised
     anchor = at.clause_lo + cue_start if side == "before" else quantity.start
     totality = bool(scoring.totality.search(text, max(at.clause_lo, anchor - 6), quantity.start))
     score = 10.0 - 0.3 * gap + (scoring.totality_bonus if totality else 0.0)

@@ -107,6 +107,13 @@ def test_development_set_does_not_fall_below_the_committed_baseline() -> None:
     assert baseline["fact_precision"] >= 0.97 and baseline["fact_recall"] >= 0.90
 
 
+def test_challenge_set_does_not_fall_below_its_baseline() -> None:
+    """Synthetic reports in other provinces' styles (eval/challenge/README.md): generalisation."""
+    challenge = REPO / "eval/challenge"
+    report = evaluate(challenge / "gold", challenge / "docs", extract_file)
+    assert regressions(report, challenge / "baseline.json") == []
+
+
 def test_eval_command_prints_scores_and_misses(tmp_path: Path) -> None:
     gold, docs = write_gold(
         tmp_path, ["a.txt,aid_cases,999,件,exact,yes,全县共受理法律援助案件999件"]

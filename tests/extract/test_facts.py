@@ -186,6 +186,46 @@ CASES = [
         24,
         "a sentence starting with 其中 continues the previous topic",
     ),
+    (
+        "表1 法律援助情况\n项目\n数量\n办理法律援助案件（件）\n356\n",
+        "aid_cases",
+        356,
+        "a flattened table: a value under its label with the unit in brackets",
+    ),
+    (
+        "项目\n2023年\n2022年\n受理法律援助案件（件）\n356\n300\n",
+        "aid_cases",
+        356,
+        "several columns, this year's first",
+    ),
+    (
+        "项目\n2022年\n2023年\n受理法律援助案件（件）\n300\n356\n",
+        "aid_cases",
+        None,
+        "several columns, this year's last: not read",
+    ),
+    (
+        "表2 人民调解\n调解协议金额（万元）\n1520\n",
+        "med_agreement_amount",
+        1520,
+        "a table unit with a scale",
+    ),
+    ("全年不予行政处罚案件88件。", "enf_penalties", None, "不予 denies the act"),
+    ("全年开展行政检查320次。", "enf_inspections", 320, "inspections counted in times"),
+    ("公示行政许可信息1.5万条。", "enf_licenses", 15000, "licences published as items"),
+    (
+        "全县人民调解组织调解纠纷300件；协议涉及金额约2000万元。",
+        "med_agreement_amount",
+        2000,
+        "the topic sits before the ；",
+    ),
+    (
+        "审核县政府及其部门行政规范性文件11件。",
+        "rule_normative_docs_reviewed",
+        11,
+        "words between the verb and the noun",
+    ),
+    ("全县持证行政执法人员980名。", "enf_certified_officers", 980, "持证行政执法人员"),
 ]
 
 
