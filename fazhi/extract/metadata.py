@@ -44,6 +44,9 @@ DATE_LINE_RE = re.compile(
 )
 SOURCE_LINE_RE = re.compile(r"(?:来源|发布机构|发文机关)\s*[:：]\s*([\u4e00-\u9fa5]{2,30})")
 BOOK_TITLE_RE = re.compile(r"《[^》]{0,80}》")
+PARTY_COMMITTEE_RE = re.compile(
+    r"(?P<committee>中共[\u4e00-\u9fa5]{2,12}?委(?:员会)?)[ 　、,，\t]*"
+)
 # "在广东省委和湛江市委的领导下": the superiors named here are not the report's locality
 LEADERSHIP_RE = re.compile(r"在[^。，,；\n]{0,40}?(?:领导|指导|关心|支持|部署)(?:下|和)")
 LABELLED_DATE_RE = re.compile(
@@ -191,7 +194,19 @@ def _lines(text: str) -> list[str]:
 
 
 def _org_at_start(fragment: str) -> str | None:
-    """``廉江市司法局`` from ``廉江市司法局2023年…``: division name(s) then an organisation."""
+    """``廉江市司法局`` from ``廉江市司法局2023年…``: division name(s) then an organisation.
+
+    A joint issuer, the party committee with the government (``中共临洮县委 临洮县人民政府``),
+    is kept whole, with one space between the two bodies.
+    """
+    joint = PARTY_COMMITTEE_RE.match(fragment)
+    if joint:
+        partner = _single_org_at_start(fragment[joint.end() :])
+        return f"{joint['committee']} {partner}" if partner else None
+    return _single_org_at_start(fragment)
+
+
+def _single_org_at_start(fragment: str) -> str | None:
     position = 0
     matched_name = False
     while True:

@@ -93,6 +93,11 @@ def test_long_department_names_are_issuers() -> None:
     )
 
 
+def test_a_joint_issuer_is_kept_whole() -> None:
+    m = meta("中共遂溪县委　遂溪县人民政府\n关于2022年度法治政府建设情况的报告")
+    assert (m.issuer, m.locality_code) == ("中共遂溪县委 遂溪县人民政府", "440823")
+
+
 def test_a_province_report_has_no_city() -> None:
     m = meta("广东省司法厅2022年法治政府建设年度报告")
     assert (m.locality_code, m.province, m.city) == ("440000", "广东省", None)
