@@ -4,6 +4,7 @@ scripted server (tests/crawl/site_server.py).
 - a good TRS column (遂溪县, 440823) with four reports: one whose text states headline figures,
   one whose report is a scanned (image-only) PDF attachment, one article page in bytes that no
   charset decodes, and one that states no indicator at all;
+- one more report in Big5 whose charset only the HTTP header names;
 - a column that answers its listing with a 412 JavaScript challenge;
 - a source on a closed port.
 
@@ -30,11 +31,20 @@ SCANNED = "/zwgk/fzbg/202401/t20240112_2.html"
 SCANNED_PDF_PATH = "/zwgk/fzbg/202401/P020240112.pdf"
 GARBLED = "/zwgk/fzbg/202401/t20240115_3.html"
 NO_INDICATOR = "/zwgk/fzbg/202401/t20240118_4.html"
+BIG5 = "/zwgk/fzbg/201901/t20190110_5.html"
 
 GOOD_TITLE = "遂溪县司法局2023年法治政府建设年度报告"
 SCANNED_TITLE = "遂溪县2022年法治政府建设情况报告"
 GARBLED_TITLE = "遂溪县司法局2021年法治政府建设工作报告"
 NO_INDICATOR_TITLE = "遂溪县2020年法治政府建设情况报告"
+BIG5_TITLE = "遂溪县2018年法治政府建设情况报告"
+# Traditional characters in Big5, the charset named only in the Content-Type header.
+BIG5_SENTENCE = "全年共受理法律援助案件980件"
+BIG5_PAGE = f"""<!DOCTYPE html><html><head><title>遂溪縣2018年法治政府建設情況報告</title>
+</head><body><div class="nav"><a href="/">首頁</a></div>
+<h1>遂溪縣2018年法治政府建設情況報告</h1>
+<div class="TRS_Editor"><p>{BIG5_SENTENCE}，依法行政工作取得積極成效，各項工作穩步推進，
+法治政府建設邁上新台階。</p></div></body></html>"""
 
 CHALLENGE = (
     b"<html><head><script>var _0x1=['\\x63\\x6f\\x6f\\x6b\\x69\\x65'];"
@@ -111,6 +121,7 @@ def good_site(site: FixtureSite, *, success_rate: str = "95", faults: bool = Tru
             (SCANNED, SCANNED_TITLE, "2024-01-12"),
             (GARBLED, GARBLED_TITLE, "2024-01-15"),
             (NO_INDICATOR, NO_INDICATOR_TITLE, "2024-01-18"),
+            (BIG5, BIG5_TITLE, "2019-01-10"),
         ]
     site.add(COLUMN + "index.html", html_reply(listing_page(rows)))
     site.add(COLUMN, html_reply(listing_page(rows)))
@@ -124,6 +135,7 @@ def good_site(site: FixtureSite, *, success_rate: str = "95", faults: bool = Tru
     site.add(GARBLED, Reply(garbled.replace(b"GARBLED", GARBLED_BODY_BYTES),
                             content_type="text/html; charset=gbk"))
     site.add(NO_INDICATOR, html_reply(article_page(NO_INDICATOR_TITLE, NO_INDICATOR_TEXT)))
+    site.add(BIG5, Reply(BIG5_PAGE.encode("big5"), content_type="text/html; charset=big5"))
 
 
 def publish_good_report(site: FixtureSite, success_rate: str) -> None:
