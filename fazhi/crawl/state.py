@@ -39,9 +39,7 @@ class UrlState:
 class CrawlState:
     """The URL states and the run journal of one source; safe to use from several threads."""
 
-    def __init__(
-        self, state_dir: Path, source_id: str, home_hosts: tuple[str, ...] = ()
-    ) -> None:
+    def __init__(self, state_dir: Path, source_id: str, home_hosts: tuple[str, ...] = ()) -> None:
         self.home_hosts = home_hosts
         self.directory = Path(state_dir) / "crawl" / source_id
         self.directory.mkdir(parents=True, exist_ok=True)

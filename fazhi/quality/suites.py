@@ -17,8 +17,13 @@ SUITE_NAMES = ("documents", "facts", "consistency", "across_years")
 SEVERITIES = ("critical", "warning")
 
 # Longest first: "_to_not_be_" must win over "_to_".
-_TYPE_WORDS = (("expect_", ""), ("column_", ""), ("_to_not_be_", "_not_"), ("_to_be_", "_"),
-               ("_to_", "_"))
+_TYPE_WORDS = (
+    ("expect_", ""),
+    ("column_", ""),
+    ("_to_not_be_", "_not_"),
+    ("_to_be_", "_"),
+    ("_to_", "_"),
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -92,7 +92,11 @@ CASES = [
     ("１，２８５宗", "1,285宗", "full-width-comma-between-digits"),
     ("共３－５人", "共3-5人", "full-width-hyphen"),
     ("ＡＰＰ", "APP", "full-width-letters"),
-    ("（一）《条例》“三项制度”，。；：", "（一）《条例》“三项制度”，。；：", "chinese-punctuation-stays"),
+    (
+        "（一）《条例》“三项制度”，。；：",
+        "（一）《条例》“三项制度”，。；：",
+        "chinese-punctuation-stays",
+    ),
     ("人员，共", "人员，共", "full-width-comma-between-words-stays"),
     # traditional characters
     ("後來發展", "后来发展", "traditional-to-simplified"),
@@ -167,7 +171,8 @@ def test_page_break_in_the_lianjiang_sample_is_healed() -> None:
 # ---------------------------------------------------------------- Hypothesis
 
 REPORTISH = st.text(
-    alphabet="0123456789 \n\t\f\r#，。；：、（）“”%％１２．參考率人件宗年一二三万亿-第页", max_size=80
+    alphabet="0123456789 \n\t\f\r#，。；：、（）“”%％１２．參考率人件宗年一二三万亿-第页",
+    max_size=80,
 )
 
 

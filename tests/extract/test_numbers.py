@@ -154,9 +154,21 @@ EXACT_LISTS = [
     ("3-5人", [(3, "人", None, "exact"), (5, "人", None, "exact")], "dash-range"),
     ("3-5万元", [(3e4, "元", "万", "exact"), (5e4, "元", "万", "exact")], "range-shares-scale"),
     ("2023年12月", [(2023, "年", None, "exact"), (12, "月", None, "exact")], "year-month"),
-    ("2025-01-03", [(2025, "年", None, "exact"), (1, "月", None, "exact"), (3, "日", None, "exact")], "iso-date"),
-    ("2023.12.31", [(2023, "年", None, "exact"), (12, "月", None, "exact"), (31, "日", None, "exact")], "dotted-date"),
-    ("2025-13-45", [(2025, None, None, "exact"), (13, None, None, "exact"), (45, None, None, "exact")], "impossible-date"),
+    (
+        "2025-01-03",
+        [(2025, "年", None, "exact"), (1, "月", None, "exact"), (3, "日", None, "exact")],
+        "iso-date",
+    ),
+    (
+        "2023.12.31",
+        [(2023, "年", None, "exact"), (12, "月", None, "exact"), (31, "日", None, "exact")],
+        "dotted-date",
+    ),
+    (
+        "2025-13-45",
+        [(2025, None, None, "exact"), (13, None, None, "exact"), (45, None, None, "exact")],
+        "impossible-date",
+    ),
     ("（2015-2020年）", [(2015, "年", None, "exact"), (2020, "年", None, "exact")], "year-range"),
     ("培训共2场196人次", [(2, "场", None, "exact"), (196, "人次", None, "exact")], "unit-between"),
     ("1.2.3", [(1.2, None, None, "exact")], "section-number-tail-dropped"),
@@ -205,7 +217,6 @@ NOT_QUANTITIES = [
 )
 def test_words_with_numerals_are_not_quantities(raw: str) -> None:
     assert quantities(raw) == []
-
 
 
 # (text, the exact words the whole quantity covers, the number's own words, reason)
