@@ -27,6 +27,7 @@ class RunSummary:
     facts_quarantined: int = 0
     quarantine_reasons: dict[str, int] = field(default_factory=dict)
     per_source: pl.DataFrame | None = None
+    problems: pl.DataFrame | None = None  # what could not be fetched or parsed, and why
     headline: pl.DataFrame | None = None
     data_docs: str | None = None
     dashboard: str | None = None
@@ -43,6 +44,26 @@ def count_found(manifest: pl.DataFrame) -> tuple[int, int]:
 
     found = select_document_rows(manifest, fresh_only=False).height
     return found, select_document_rows(manifest).height
+
+
+PROBLEM_LIMIT = 50
+
+
+def fetch_problems(manifest: pl.DataFrame) -> pl.DataFrame:
+    """Every blocked or failed fetch, with its reason."""
+    return manifest.filter(pl.col("outcome").is_in(["blocked", "failed"])).select(
+        "source_id", "url", "outcome", "reason"
+    )
+
+
+def parse_problems(documents: pl.DataFrame) -> pl.DataFrame:
+    """Every document that could not be parsed, with its reason."""
+    return documents.filter(pl.col("parse_status") == "failed").select(
+        "source_id",
+        "url",
+        pl.lit("not parsed").alias("outcome"),
+        pl.col("parse_error").alias("reason"),
+    )
 
 
 def per_source_table(manifest: pl.DataFrame) -> pl.DataFrame:
@@ -78,6 +99,13 @@ def render(summary: RunSummary, console: Console | None = None) -> None:
         parts.append(reasons)
     if summary.per_source is not None and summary.per_source.height:
         parts.append(_frame_table(summary.per_source, "crawl per source"))
+    if summary.problems is not None and summary.problems.height:
+        shown = summary.problems.head(PROBLEM_LIMIT)
+        more = summary.problems.height - shown.height
+        title = "what could not be fetched or parsed" + (
+            f" (first {PROBLEM_LIMIT})" if more else ""
+        )
+        parts.append(_frame_table(shown, title))
     if summary.headline is not None and summary.headline.height:
         parts.append(_frame_table(summary.headline, "warehouse: localities × years × indicators"))
     for label, path in (("Data Docs", summary.data_docs), ("dashboard", summary.dashboard)):

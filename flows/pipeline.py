@@ -33,8 +33,15 @@ from fazhi.extract.stage import (
 )
 from fazhi.orchestration.limits import crawl_host_tag, warehouse_slot
 from fazhi.quality.gate import GateResult, run_gate
-from fazhi.quality.quarantine import quarantined_documents, record_gate_run, write_quarantine
-from fazhi.summary import RunSummary, count_found, per_source_table, render
+from fazhi.quality.quarantine import quarantined_documents, record_gate_run
+from fazhi.summary import (
+    RunSummary,
+    count_found,
+    fetch_problems,
+    parse_problems,
+    per_source_table,
+    render,
+)
 from fazhi.warehouse.db import connect
 from fazhi.warehouse.load import LoadSummary, load_run
 from fazhi.warehouse.read import headline_table, prior_values
@@ -82,7 +89,14 @@ def crawl_task(source: Source, settings: Settings, run_id: str) -> pl.DataFrame:
 
 
 def _crawl(source: Source, settings: Settings, run_id: str) -> pl.DataFrame:
-    """Crawl one source as a task tagged with its host, so a per-host limit can hold it."""
+    """Crawl one source as a task tagged with its host, so a per-host limit can hold it.
+
+    A source this run id already crawled is not crawled again: resuming a run reuses its
+    manifest, which a second crawl would overwrite with "unchanged" rows.
+    """
+    if store.manifest_exists(settings, run_id, source.id):
+        get_run_logger().info("source %s: crawled already in run %s, resuming", source.id, run_id)
+        return store.read_run_manifest(settings, run_id, source.id)
     tags = ["crawl", crawl_host_tag(source.start_urls[0])]
     return crawl_task.with_options(tags=tags)(source, settings, run_id)
 
@@ -121,9 +135,7 @@ def gate_task(batch: StagedBatch, settings: Settings, run_id: str) -> GateResult
         with contextlib.closing(connect(settings.duckdb_path, read_only=True)) as con:
             prior = prior_values(con, codes)
     result = run_gate(parsed, batch.facts, settings=settings, run_id=run_id, prior_values=prior)
-    if result.quarantine.height:
-        write_quarantine(settings, run_id, result.quarantine)
-    record_gate_run(settings, run_id, result)
+    record_gate_run(settings, run_id, result, gated_documents=parsed)  # writes the quarantine
     get_run_logger().info("gate: %s", result.counts())
     return result
 
@@ -253,6 +265,12 @@ def process_manifest_rows(
     summary.documents_failed_parse = batch.documents.filter(
         pl.col("parse_status") == "failed"
     ).height
+    found = parse_problems(batch.documents)
+    summary.problems = (
+        found
+        if summary.problems is None
+        else pl.concat([summary.problems, found], how="vertical_relaxed")
+    )
     gate = gate_task(batch, settings, run_id) if batch.documents.height else None
     if gate is not None:
         counts = gate.counts()
@@ -305,6 +323,7 @@ def run_pipeline(
     )
     summary.documents_found, summary.documents_new = count_found(manifest)
     summary.per_source = per_source_table(manifest)
+    summary.problems = fetch_problems(manifest)
     rows = select_document_rows(manifest)
     if reprocess_quarantine:
         rows = pl.concat([rows, _quarantined_rows(settings)], how="vertical_relaxed").unique(

@@ -24,7 +24,7 @@ from fazhi.crawl.store import read_manifest
 from fazhi.errors import TransientError
 from fazhi.extract.stage import select_document_rows
 from fazhi.orchestration.sharding import shard_sources, source_host
-from fazhi.summary import RunSummary, count_found, per_source_table, render
+from fazhi.summary import RunSummary, count_found, fetch_problems, per_source_table, render
 from flows.pipeline import new_run_id, process_manifest_rows
 
 CRAWL_SHARD_DEPLOYMENT = "crawl-shard/crawl-shard"
@@ -67,6 +67,7 @@ def process_crawl_run(run_id: str, data_dir: str | None = None) -> RunSummary:
     summary = RunSummary(run_id=run_id)
     summary.documents_found, summary.documents_new = count_found(manifest)
     summary.per_source = per_source_table(manifest)
+    summary.problems = fetch_problems(manifest)
     process_manifest_rows(
         select_document_rows(manifest), settings, run_id, summary, datetime.now(UTC)
     )

@@ -226,7 +226,10 @@ def _crawl_article(run: _Run, link: Link) -> None:
         return
     if sniff_format(stored.body, stored.result.content_type, stored.result.final_url) != "html":
         return  # the listing linked straight to a document: no page to search
-    html = decode_html(stored.body, stored.result.charset)
+    try:
+        html = decode_html(stored.body, stored.result.charset)
+    except ParseError:
+        return  # an undecodable page links nothing we can read; the parse stage records it
     for found in families.attachment_links(html, stored.result.final_url):
         # The listing date of the article is the attachment's publication date too.
         attachment = replace(found, published_on=link.published_on)
@@ -315,6 +318,8 @@ def _content_problem(kind: str, result: FetchResult, link: Link) -> tuple[str, s
     try:
         html = decode_html(result.body, result.charset)
     except ParseError as exc:
+        if kind == "article":
+            return None  # keep the bytes: the parse stage records why, a later decoder may read it
         return "failed", str(exc)
     reason = block_reason_for_page(html)
     return ("blocked", reason) if reason else None

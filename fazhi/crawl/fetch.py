@@ -28,6 +28,7 @@ from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait
 from fazhi.config import Settings
 from fazhi.crawl.blocks import block_reason_for_status
 from fazhi.errors import BlockedError, TerminalError, TransientError
+from fazhi.parse.decode import charset_of
 
 _REDIRECTS = {301, 302, 303, 307, 308}
 
@@ -49,11 +50,7 @@ class FetchResult:
     @property
     def charset(self) -> str | None:
         """The charset parameter of the Content-Type header, when given."""
-        for part in (self.content_type or "").split(";")[1:]:
-            key, _, value = part.partition("=")
-            if key.strip().lower() == "charset" and value.strip():
-                return value.strip().strip("\"'")
-        return None
+        return charset_of(self.content_type)
 
 
 @dataclass(frozen=True)

@@ -72,6 +72,12 @@ def manifest_exists(settings: Settings, run_id: str, source_id: str) -> bool:
     return bool(lake_fs(settings).exists(manifest_path(settings, run_id, source_id)))
 
 
+def read_run_manifest(settings: Settings, run_id: str, source_id: str) -> pl.DataFrame:
+    """This run's persisted manifest rows for one source."""
+    with lake_fs(settings).open(manifest_path(settings, run_id, source_id), "rb") as handle:
+        return conform(pl.read_parquet(handle), RAW_MANIFEST)
+
+
 def read_manifest(settings: Settings) -> pl.DataFrame:
     """Every persisted manifest row of every run, in the RAW_MANIFEST schema."""
     fs = lake_fs(settings)

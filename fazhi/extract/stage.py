@@ -23,6 +23,7 @@ from fazhi.crawl.store import read_raw
 from fazhi.errors import TerminalError
 from fazhi.extract.document import EXTRACTOR_VERSION, ExtractedDocument, extract_document
 from fazhi.lake import lake_fs, lake_path
+from fazhi.parse.decode import charset_of
 from fazhi.parse.text import ParsedText, extract_text
 from fazhi.schemas import DOCUMENTS, FACTS, MENTIONS, conform, empty
 
@@ -64,7 +65,7 @@ def select_document_rows(manifest: pl.DataFrame, *, fresh_only: bool = True) -> 
     if fresh_only:
         rows = rows.filter(pl.col("outcome").is_in(FRESH_OUTCOMES))
     else:
-        rows = rows.sort("fetched_at").group_by("source_id", "url").last()
+        rows = rows.sort("fetched_at").group_by("source_id", "url").last().select(rows.columns)
     with_reports = (
         manifest.filter(
             (pl.col("kind") == "attachment")
@@ -127,10 +128,12 @@ def _stage_one(
         "extractor_version": EXTRACTOR_VERSION,
     }
     try:
+        content_type = _text_or_none(row.get("content_type"))
         parsed = extract_text(
             read_raw(settings, sha),
-            content_type=_text_or_none(row.get("content_type")),
+            content_type=content_type,
             url=str(row["url"]),
+            header_charset=charset_of(content_type),
         )
     except (TerminalError, OSError) as exc:
         return {**base, "parse_status": "failed", "parse_error": str(exc)}, None
@@ -209,7 +212,8 @@ def _fact_rows(extracted: ExtractedDocument, doc_id: str, run_id: str) -> list[d
     ]
 
 
-def _staged_path(settings: Settings, table: str, run_id: str) -> str:
+def staged_path(settings: Settings, table: str, run_id: str) -> str:
+    """Where a run's staged ``table`` (documents, mentions, facts) lives in the lake."""
     return lake_path(settings, "staging", table, f"run_id={run_id}", f"{table}.parquet")
 
 
@@ -217,7 +221,7 @@ def write_staged(batch: StagedBatch, settings: Settings, run_id: str) -> None:
     """Persist the batch under the lake's staging area, keyed by run id."""
     fs = lake_fs(settings)
     for table in STAGED_TABLES:
-        path = _staged_path(settings, table, run_id)
+        path = staged_path(settings, table, run_id)
         fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
         with fs.open(path, "wb") as handle:
             getattr(batch, table).write_parquet(handle)
@@ -228,7 +232,7 @@ def read_staged(settings: Settings, run_id: str) -> StagedBatch | None:
     fs = lake_fs(settings)
     frames = {}
     for table, schema in STAGED_TABLES.items():
-        path = _staged_path(settings, table, run_id)
+        path = staged_path(settings, table, run_id)
         if not fs.exists(path):
             return None
         with fs.open(path, "rb") as handle:

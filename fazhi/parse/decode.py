@@ -20,6 +20,15 @@ _META_CHARSET = re.compile(
 _META_SCAN_BYTES = 4096
 
 
+def charset_of(content_type: str | None) -> str | None:
+    """The charset parameter of a Content-Type header value, when given."""
+    for part in (content_type or "").split(";")[1:]:
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'")
+    return None
+
+
 def decode_html(data: bytes, header_charset: str | None = None) -> str:
     """Text of an HTML body: header charset, then ``<meta>``, then strict UTF-8, then GB18030.
 
@@ -91,12 +100,7 @@ def sniff_format(data: bytes, content_type: str | None, url: str) -> str:
     magic = _format_from_magic(data)
     if magic == "doc" and _format_from_url(url) == "wps":
         return "wps"
-    return (
-        magic
-        or _format_from_content_type(content_type)
-        or _format_from_url(url)
-        or "unknown"
-    )
+    return magic or _format_from_content_type(content_type) or _format_from_url(url) or "unknown"
 
 
 def _format_from_magic(data: bytes) -> str | None:

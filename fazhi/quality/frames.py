@@ -24,13 +24,29 @@ CONSISTENCY_INDICATORS = (
 )
 
 
-def documents_for_validation(documents: pl.DataFrame) -> pl.DataFrame:
-    """The documents suite's frame: identifying fields, text length, publication year, repeats."""
-    return documents.select(
-        "row_id", "doc_id", "source_id", "url", "locality_code", "report_year", "doc_type",
+def documents_for_validation(
+    documents: pl.DataFrame, facts: pl.DataFrame | None = None
+) -> pl.DataFrame:
+    """The documents suite's frame: identifying fields, text length, publication year, repeats,
+    and how many facts the extractor found in each (none: it understood nothing of it)."""
+    frame = documents.select(
+        "row_id",
+        "doc_id",
+        "source_id",
+        "url",
+        "locality_code",
+        "report_year",
+        "doc_type",
         pl.col("text").str.len_chars().alias("text_length"),
         pl.col("published_on").dt.year().alias("published_year"),
         _occurrence("doc_id").alias("doc_id_occurrence"),
+    )
+    counts = facts if facts is not None else pl.DataFrame(schema={"doc_id": pl.String()})
+    per_doc = counts.group_by("doc_id").len("fact_count")
+    return (
+        frame.join(per_doc, on="doc_id", how="left")
+        .with_columns(pl.col("fact_count").fill_null(0).cast(pl.Int64))
+        .sort("row_id")
     )
 
 
@@ -42,8 +58,16 @@ def facts_for_validation(
         "doc_id", pl.col("text").str.len_chars().alias("text_length")
     )
     return (
-        facts.select("row_id", "doc_id", "indicator", "value", "unit", "start", "end",
-                     _occurrence("doc_id", "indicator").alias("doc_indicator_occurrence"))
+        facts.select(
+            "row_id",
+            "doc_id",
+            "indicator",
+            "value",
+            "unit",
+            "start",
+            "end",
+            _occurrence("doc_id", "indicator").alias("doc_indicator_occurrence"),
+        )
         .join(catalog_frame(catalog), on="indicator", how="left")
         .join(text_lengths, on="doc_id", how="left")
         .sort("row_id")
@@ -59,8 +83,12 @@ def catalog_frame(catalog: Mapping[str, Indicator]) -> pl.DataFrame:
             "catalog_min": [i.min for i in catalog.values()],
             "catalog_max": [i.max for i in catalog.values()],
         },
-        schema={"indicator": pl.String(), "catalog_unit": pl.String(),
-                "catalog_min": pl.Float64(), "catalog_max": pl.Float64()},
+        schema={
+            "indicator": pl.String(),
+            "catalog_unit": pl.String(),
+            "catalog_min": pl.Float64(),
+            "catalog_max": pl.Float64(),
+        },
     )
 
 
@@ -96,12 +124,18 @@ def across_years_for_validation(
     pool = located.select("locality_code", "report_year", "indicator", "value")
     if prior_values is not None:
         pool = pl.concat([pool, _prior(prior_values)], how="vertical")
-    prior = pool.group_by("locality_code", "report_year", "indicator").agg(
-        pl.col("value").median().alias("prior_value")
-    ).with_columns((pl.col("report_year") + 1).alias("report_year"))
+    prior = (
+        pool.group_by("locality_code", "report_year", "indicator")
+        .agg(pl.col("value").median().alias("prior_value"))
+        .with_columns((pl.col("report_year") + 1).alias("report_year"))
+    )
     joined = located.join(prior, on=["locality_code", "report_year", "indicator"], how="left")
     return joined.select(
-        "row_id", "doc_id", "indicator", "value", "prior_value",
+        "row_id",
+        "doc_id",
+        "indicator",
+        "value",
+        "prior_value",
         _ratio(pl.col("value"), pl.col("prior_value")).alias("ratio_to_prior_year"),
     ).sort("row_id")
 
@@ -126,8 +160,10 @@ def _prior(prior_values: pl.DataFrame) -> pl.DataFrame:
 
 def _ratio(value: pl.Expr, prior: pl.Expr) -> pl.Expr:
     return (
-        pl.when(prior > 0).then(value / prior)
-        .when((prior == 0) & (value > 0)).then(float("inf"))
+        pl.when(prior > 0)
+        .then(value / prior)
+        .when((prior == 0) & (value > 0))
+        .then(float("inf"))
         .otherwise(None)
     )
 

@@ -63,8 +63,8 @@ class GateResult:
     def reasons(self) -> dict[str, int]:
         """How many quarantined rows each reason accounts for, most frequent first."""
         exploded = self.quarantine.select(pl.col("reasons").explode()).drop_nulls()
-        counted = exploded.group_by("reasons").len().sort(
-            ["len", "reasons"], descending=[True, False]
+        counted = (
+            exploded.group_by("reasons").len().sort(["len", "reasons"], descending=[True, False])
         )
         return dict(zip(counted["reasons"].to_list(), counted["len"].to_list(), strict=True))
 
@@ -109,7 +109,7 @@ def run_gate(
         return found
 
     doc_verdicts, fact_verdicts = _Verdicts(), _Verdicts()
-    for outcome in validate("documents", documents_for_validation(docs)):
+    for outcome in validate("documents", documents_for_validation(docs, facts_)):
         doc_verdicts.record(outcome, outcome.failing_row_ids)
     for outcome in validate("facts", facts_for_validation(facts_, docs, catalog)):
         fact_verdicts.record(outcome, outcome.failing_row_ids)
@@ -121,18 +121,21 @@ def run_gate(
 
     survivors = _without(survivors, fact_verdicts.refused())
     passing_docs = _without(docs, doc_verdicts.refused())
-    for outcome in validate("across_years",
-                            across_years_for_validation(survivors, passing_docs, prior_values)):
+    for outcome in validate(
+        "across_years", across_years_for_validation(survivors, passing_docs, prior_values)
+    ):
         fact_verdicts.record(outcome, outcome.failing_row_ids)
 
     now = datetime.now(UTC)
     return GateResult(
         documents=_passed(docs, doc_verdicts, DOCUMENTS),
         facts=_passed(facts_, fact_verdicts, FACTS),
-        quarantine=pl.concat([
-            _quarantined(docs, doc_verdicts, "documents", run_id, now),
-            _quarantined(facts_, fact_verdicts, "facts", run_id, now),
-        ]),
+        quarantine=pl.concat(
+            [
+                _quarantined(docs, doc_verdicts, "documents", run_id, now),
+                _quarantined(facts_, fact_verdicts, "facts", run_id, now),
+            ]
+        ),
         validations=validations_frame(outcomes, run_id, now),
         data_docs_index=runner.build_docs(),
     )
@@ -150,9 +153,16 @@ def gate_parameters(catalog: Mapping[str, Indicator]) -> dict[str, Any]:
 def validations_frame(outcomes: list[Outcome], run_id: str, at: datetime) -> pl.DataFrame:
     """One VALIDATIONS row per expectation evaluated."""
     rows = [
-        {"run_id": run_id, "suite": o.spec.suite, "expectation": o.spec.label,
-         "severity": o.spec.severity, "success": o.success, "element_count": o.element_count,
-         "unexpected_count": o.unexpected_count, "validated_at": at}
+        {
+            "run_id": run_id,
+            "suite": o.spec.suite,
+            "expectation": o.spec.label,
+            "severity": o.spec.severity,
+            "success": o.success,
+            "element_count": o.element_count,
+            "unexpected_count": o.unexpected_count,
+            "validated_at": at,
+        }
         for o in outcomes
     ]
     return pl.DataFrame(rows, schema=VALIDATIONS)

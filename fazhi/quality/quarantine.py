@@ -47,13 +47,23 @@ def write_quarantine(settings: Settings, run_id: str, frame: pl.DataFrame) -> Pa
 
 
 def resolve_quarantine(
-    settings: Settings, run_id: str, gated_doc_ids: Iterable[str]
+    settings: Settings,
+    run_id: str,
+    gated_doc_ids: Iterable[str],
+    gated_doc_keys: Iterable[str] = (),
 ) -> Path | None:
-    """Mark open rows of earlier runs as resolved by ``run_id``, which gated their documents."""
-    gated = set(gated_doc_ids)
-    open_rows = _open_rows(read_quarantine(settings))
+    """Mark open rows of earlier runs as resolved by ``run_id``, which gated their documents.
+
+    A document is the same when its version is (``doc_id``) or when a new version of it was
+    gated (``doc_key``: a site that corrected its report republishes it with new content).
+    """
+    gated, gated_keys = set(gated_doc_ids), set(gated_doc_keys)
+    earlier = _open_rows(read_quarantine(settings)).filter(pl.col("run_id") != run_id)
+    keys = _doc_keys(settings, earlier.get_column("run_id").unique().to_list())
     doc_ids = sorted(
-        set(open_rows.filter(pl.col("run_id") != run_id).get_column("doc_id").to_list()) & gated
+        d
+        for d in set(earlier.get_column("doc_id").drop_nulls().to_list())
+        if d in gated or keys.get(d) in gated_keys
     )
     if not doc_ids:
         return None
@@ -75,14 +85,38 @@ def resolve_quarantine(
     return Path(path)
 
 
-def record_gate_run(settings: Settings, run_id: str, result: GateResult) -> Path:
-    """Persist a gate result's quarantine and resolve earlier rows of the documents it gated."""
+def record_gate_run(
+    settings: Settings, run_id: str, result: GateResult, gated_documents: pl.DataFrame | None = None
+) -> Path:
+    """Persist a gate result's quarantine and resolve earlier rows of the documents it gated.
+
+    ``gated_documents`` (doc_id, doc_key of every document the gate saw) lets a new version of a
+    document resolve the rows of its older versions.
+    """
     path = write_quarantine(settings, run_id, result.quarantine)
     gated = pl.concat(
         [result.documents.get_column("doc_id"), result.quarantine.get_column("doc_id")]
     ).drop_nulls()
-    resolve_quarantine(settings, run_id, gated.unique().to_list())
+    keys = result.documents.get_column("doc_key").drop_nulls().to_list()
+    if gated_documents is not None:
+        keys += gated_documents.get_column("doc_key").drop_nulls().to_list()
+    resolve_quarantine(settings, run_id, gated.unique().to_list(), set(keys))
     return path
+
+
+def _doc_keys(settings: Settings, run_ids: list[str]) -> dict[str, str]:
+    """doc_id → doc_key for the documents staged by ``run_ids`` (read from the lake)."""
+    from fazhi.extract.stage import staged_path
+
+    fs = lake_fs(settings)
+    keys: dict[str, str] = {}
+    for run in run_ids:
+        path = staged_path(settings, "documents", run)
+        if fs.exists(path):
+            with fs.open(path, "rb") as handle:
+                frame = pl.read_parquet(handle, columns=["doc_id", "doc_key"])
+            keys.update(zip(frame["doc_id"].to_list(), frame["doc_key"].to_list(), strict=True))
+    return keys
 
 
 def read_quarantine(settings: Settings) -> pl.DataFrame:

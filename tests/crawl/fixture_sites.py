@@ -251,7 +251,8 @@ FAULTS = (
     Fault("/f/huge.html", "article", "failed", "limit", "body over the size limit"),
     Fault("/f/cut.html", "article", "failed", "truncated", "connection closed mid-body"),
     Fault("/f/stub.html", "article", "blocked", "redirect stub", "JS redirect stub page"),
-    Fault("/f/garbled.html", "article", "failed", "charset", "bytes no charset decodes"),
+    # kept, not refused: its bytes stay in the lake and the parse stage records why it fails
+    Fault("/f/garbled.html", "article", "new", "", "undecodable article kept for the parse stage"),
     Fault("/private/secret.html", "article", "skipped", "robots.txt", "robots.txt disallows"),
     Fault("http://127.0.0.1:port/f/badport.html", "article", "failed", "malformed URL",
           "a link with an unparsable port"),

@@ -132,8 +132,12 @@ def good_site(site: FixtureSite, *, success_rate: str = "95", faults: bool = Tru
     site.add(SCANNED, html_reply(article_page(SCANNED_TITLE, attachment)))
     site.add(SCANNED_PDF_PATH, Reply(SCANNED_PDF.read_bytes(), content_type="application/pdf"))
     garbled = article_page(GARBLED_TITLE, "<p>GARBLED</p>", "gbk").encode("ascii", "replace")
-    site.add(GARBLED, Reply(garbled.replace(b"GARBLED", GARBLED_BODY_BYTES),
-                            content_type="text/html; charset=gbk"))
+    site.add(
+        GARBLED,
+        Reply(
+            garbled.replace(b"GARBLED", GARBLED_BODY_BYTES), content_type="text/html; charset=gbk"
+        ),
+    )
     site.add(NO_INDICATOR, html_reply(article_page(NO_INDICATOR_TITLE, NO_INDICATOR_TEXT)))
     site.add(BIG5, Reply(BIG5_PAGE.encode("big5"), content_type="text/html; charset=big5"))
 

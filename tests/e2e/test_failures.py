@@ -5,8 +5,6 @@ scanned PDF, a garbled page and a report without indicators are each recorded wi
 while the run goes on and loads the good report; facts already in the warehouse stay byte for
 byte; a quarantined fact can be listed and retried; a run id whose staged rows exist resumes
 after the parse stage. Sites and sources live in tests/e2e/fixtures_failures.py.
-
-Tests marked ``xfail(strict=True)`` pin bugs found here; each reason names the fix proposed.
 """
 
 from __future__ import annotations
@@ -50,8 +48,9 @@ def _run(**kwargs: Any) -> RunSummary:
     from flows.pipeline import run_pipeline
 
     flow: Any = run_pipeline  # called as a plain function: returns the RunSummary or raises
-    summary: RunSummary = flow(**{k: str(v) if isinstance(v, Path) else v
-                                  for k, v in kwargs.items()})
+    summary: RunSummary = flow(
+        **{k: str(v) if isinstance(v, Path) else v for k, v in kwargs.items()}
+    )
     return summary
 
 
@@ -88,7 +87,7 @@ def _earlier_rows(data_dir: Path, table: str, doc_ids: list[str]) -> list[tuple]
     # table is one of two literals below, never input; every column, in a fixed order
     sql = {
         "fact_indicator": "select * from fact_indicator where list_contains(?, doc_id) "
-                          "order by all",
+        "order by all",
         "dim_document": "select * from dim_document where list_contains(?, doc_id) order by all",
     }[table]
     return _query(data_dir, sql, [doc_ids])
@@ -114,8 +113,15 @@ def faulty_run(harness: None, tmp_path_factory: pytest.TempPathFactory) -> Fault
         sources = ff.write_sources(data_dir / "sources.toml", entries)
         summary = _run(sources_file=sources, data_dir=data_dir)
     return FaultyRun(
-        data_dir, load_settings(data_dir=data_dir), facts, documents, doc_ids, summary,
-        good.base_url, blocked.base_url, entries[2].start_url.removesuffix(ff.COLUMN),
+        data_dir,
+        load_settings(data_dir=data_dir),
+        facts,
+        documents,
+        doc_ids,
+        summary,
+        good.base_url,
+        blocked.base_url,
+        entries[2].start_url.removesuffix(ff.COLUMN),
     )
 
 
@@ -133,26 +139,36 @@ def _staged_documents(run: FaultyRun) -> pl.DataFrame:
 def test_faulty_run_succeeds_and_loads_the_good_report(faulty_run: FaultyRun) -> None:
     assert faulty_run.summary.status == "succeeded"
     assert _facts_of_locality(faulty_run.data_dir, ff.LOCALITY) == {
-        "aid_cases": 1215, "med_disputes_handled": 2000, "med_disputes_resolved": 1900,
+        "aid_cases": 1215,
+        "med_disputes_handled": 2000,
+        "med_disputes_resolved": 1900,
         "med_success_rate": 95,
     }
-    [(url,)] = _query(faulty_run.data_dir,
-                      "select url from dim_document where locality_code = ? and report_year = ?",
-                      [ff.LOCALITY, 2023])
+    [(url,)] = _query(
+        faulty_run.data_dir,
+        "select url from dim_document where locality_code = ? and report_year = ?",
+        [ff.LOCALITY, 2023],
+    )
     assert url == faulty_run.good_url + ff.GOOD
     staged = _staged_documents(faulty_run)
     assert faulty_run.summary.documents_found == staged.height
-    assert faulty_run.summary.documents_loaded == staged.filter(
-        pl.col("parse_status") == "ok").height
+    assert (
+        faulty_run.summary.documents_loaded == staged.filter(pl.col("parse_status") == "ok").height
+    )
 
 
 MANIFEST_FAULTS = [
-    pytest.param("blocked", "blocked_url", ff.COLUMN, "blocked",
-                 "HTTP 412 JavaScript challenge", id="412-challenge-on-the-listing"),
-    pytest.param("down", "down_url", ff.COLUMN, "failed", "Connection refused",
-                 id="closed-port-listing"),
-    pytest.param("good", "good_url", ff.GARBLED, "failed", "no charset decodes",
-                 id="garbled-article-recorded-by-the-crawler"),
+    pytest.param(
+        "blocked",
+        "blocked_url",
+        ff.COLUMN,
+        "blocked",
+        "HTTP 412 JavaScript challenge",
+        id="412-challenge-on-the-listing",
+    ),
+    pytest.param(
+        "down", "down_url", ff.COLUMN, "failed", "Connection refused", id="closed-port-listing"
+    ),
 ]
 
 
@@ -172,14 +188,10 @@ def test_summary_counts_blocked_and_failed_fetches_per_source(faulty_run: Faulty
     per_source = faulty_run.summary.per_source
     assert per_source is not None
     counts = {r["source_id"]: (r["blocked"], r["failed"]) for r in per_source.iter_rows(named=True)}
-    assert counts == {"good": (0, 1), "blocked": (1, 0), "down": (0, 1)}
+    # the garbled page is fetched and kept; the parse stage records why it cannot be read
+    assert counts == {"good": (0, 0), "blocked": (1, 0), "down": (0, 1)}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug: the run summary counts blocked/failed fetches per source but never says why; "
-    "RunSummary.errors is never filled. Fix: run_pipeline (flows/pipeline.py) should add one "
-    "line per blocked/failed manifest row (source, url, reason) to summary.errors, or "
-    "fazhi.summary.per_source_table should carry the distinct reasons per source"))
 def test_summary_names_the_reason_of_each_blocked_or_failed_source(
     faulty_run: FaultyRun,
 ) -> None:
@@ -202,13 +214,6 @@ def test_scanned_pdf_is_a_failed_document_with_its_reason(faulty_run: FaultyRun)
     )
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug: a garbled article page is refused by the crawler (crawler._content_problem decodes "
-    "it, records outcome=failed and never stores the bytes), so it is no staged document and "
-    "its bytes are lost for a later re-extraction. Fix: in fazhi/crawl/crawler.py "
-    "_content_problem, return None for an undecodable article page (store it as new; skip "
-    "attachment discovery in _crawl_article when decode_html raises) so the parse stage "
-    "records parse_status=failed with the reason"))
 def test_garbled_page_is_a_failed_document_with_its_reason(faulty_run: FaultyRun) -> None:
     documents = _staged_documents(faulty_run)
     garbled = documents.filter(pl.col("url") == faulty_run.good_url + ff.GARBLED)
@@ -216,13 +221,6 @@ def test_garbled_page_is_a_failed_document_with_its_reason(faulty_run: FaultyRun
     assert "no charset decodes" in garbled["parse_error"][0]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug: the parse stage ignores the charset of the HTTP Content-Type header: "
-    "fazhi/extract/stage._stage_one calls extract_text without header_charset, so a page "
-    "that names its charset (here Big5) only in the header, which the crawler decoded "
-    "correctly, is decoded as GB18030 into private-use garbage and fails as 'no main content' "
-    "(or loads garbled). Fix: pass header_charset=<charset parameter of row['content_type']> "
-    "(e.g. FetchResult.charset's parsing, moved to fazhi.parse.decode) to extract_text"))
 def test_page_whose_charset_only_the_header_names_is_read(faulty_run: FaultyRun) -> None:
     big5 = _staged_documents(faulty_run).filter(pl.col("url") == faulty_run.good_url + ff.BIG5)
     assert big5["parse_status"].to_list() == ["ok"], big5["parse_error"].to_list()
@@ -232,8 +230,11 @@ def test_page_whose_charset_only_the_header_names_is_read(faulty_run: FaultyRun)
 def test_failed_documents_are_not_loaded(faulty_run: FaultyRun) -> None:
     failed = _staged_documents(faulty_run).filter(pl.col("parse_status") == "failed")
     assert failed.height >= 1
-    loaded = _query(faulty_run.data_dir, "select doc_id from dim_document "
-                    "where list_contains(?, doc_id)", [failed["doc_id"].to_list()])
+    loaded = _query(
+        faulty_run.data_dir,
+        "select doc_id from dim_document where list_contains(?, doc_id)",
+        [failed["doc_id"].to_list()],
+    )
     assert loaded == []
 
 
@@ -249,16 +250,12 @@ def test_report_without_indicators_loads_with_no_facts(faulty_run: FaultyRun) ->
     assert staged["parse_status"].to_list() == ["ok"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "gap: a report from which no indicator is extracted loads silently: nothing in the staged "
-    "document, the warehouse or the summary says the extractor understood none of it. Fix: "
-    "a warning expectation in expectations/documents.json on a derived fact_count column "
-    "(fazhi/quality/frames.documents_for_validation counts the batch's facts per doc_id), "
-    "e.g. name 'document_has_facts', reason 'no indicator found in the text', so the flag "
-    "lands in documents.flags and dim_document.flags"))
 def test_report_without_indicators_carries_a_reason(faulty_run: FaultyRun) -> None:
-    [(flags,)] = _query(faulty_run.data_dir, "select flags from dim_document where url = ?",
-                        [faulty_run.good_url + ff.NO_INDICATOR])
+    [(flags,)] = _query(
+        faulty_run.data_dir,
+        "select flags from dim_document where url = ?",
+        [faulty_run.good_url + ff.NO_INDICATOR],
+    )
     assert flags
 
 
@@ -287,8 +284,9 @@ class QuarantineRounds:
 def _list_quarantine(data_dir: Path) -> str:
     from fazhi.cli import app
 
-    result = CliRunner().invoke(app, ["quarantine", "list", "--data-dir", str(data_dir)],
-                                env={"COLUMNS": "300"})
+    result = CliRunner().invoke(
+        app, ["quarantine", "list", "--data-dir", str(data_dir)], env={"COLUMNS": "300"}
+    )
     assert result.exit_code == 0, result.output
     return result.output
 
@@ -306,16 +304,15 @@ def _outcome(**kwargs: Any) -> RunSummary | BaseException:
 
 
 @pytest.fixture(scope="module")
-def quarantine_rounds(
-    harness: None, tmp_path_factory: pytest.TempPathFactory
-) -> QuarantineRounds:
+def quarantine_rounds(harness: None, tmp_path_factory: pytest.TempPathFactory) -> QuarantineRounds:
     data_dir = tmp_path_factory.mktemp("quarantine")
     settings = load_settings(data_dir=data_dir)
     site = FixtureSite()
     ff.good_site(site, success_rate="180", faults=False)  # a typo in the published report
     with serve(site):
-        sources = ff.write_sources(data_dir / "sources.toml",
-                                   [ff.SourceEntry("typo", site.url(ff.COLUMN))])
+        sources = ff.write_sources(
+            data_dir / "sources.toml", [ff.SourceEntry("typo", site.url(ff.COLUMN))]
+        )
         first = _run(sources_file=sources, data_dir=data_dir)
         listed, open_first = _list_quarantine(data_dir), _open_rows(settings)
         # nothing fixed yet: the retry meets the same figure and must quarantine it again
@@ -326,8 +323,17 @@ def quarantine_rounds(
         ff.publish_good_report(site, "95")
         corrected = _run(sources_file=sources, data_dir=data_dir)
         open_corrected = _open_rows(settings)
-    return QuarantineRounds(data_dir, settings, first, listed, open_first, retried, open_retry,
-                            corrected, open_corrected)
+    return QuarantineRounds(
+        data_dir,
+        settings,
+        first,
+        listed,
+        open_first,
+        retried,
+        open_retry,
+        corrected,
+        open_corrected,
+    )
 
 
 def test_impossible_rate_is_quarantined_and_listed_with_its_reason(
@@ -349,12 +355,6 @@ def test_other_facts_of_the_document_still_load(quarantine_rounds: QuarantineRou
     assert rounds.first.facts_loaded == 3  # aid cases, disputes handled and resolved
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug: run_pipeline(reprocess_quarantine=True) always crashes with polars ComputeError "
-    "'schema names differ': fazhi.extract.stage.select_document_rows(fresh_only=False) returns "
-    "group_by(...).last() columns (source_id, url first) which pl.concat(vertical_relaxed) in "
-    "flows/pipeline.run_pipeline cannot stack on the fresh rows. Fix: end the fresh_only=False "
-    "branch of select_document_rows with .select(manifest.columns)"))
 def test_retry_without_a_fix_keeps_exactly_one_open_row(
     quarantine_rounds: QuarantineRounds,
 ) -> None:
@@ -363,7 +363,9 @@ def test_retry_without_a_fix_keeps_exactly_one_open_row(
     assert rounds.retried.facts_quarantined == 1
     [row] = rounds.open_after_retry.iter_rows(named=True)
     assert (row["run_id"], row["doc_id"], row["indicator"]) == (
-        rounds.retried.run_id, rounds.open_after_first["doc_id"][0], "med_success_rate"
+        rounds.retried.run_id,
+        rounds.open_after_first["doc_id"][0],
+        "med_success_rate",
     )
 
 
@@ -371,19 +373,12 @@ def test_corrected_report_loads_its_rate(quarantine_rounds: QuarantineRounds) ->
     rounds = quarantine_rounds
     assert rounds.corrected.status == "succeeded"
     assert rounds.corrected.facts_quarantined == 0
-    rates = _query(rounds.data_dir,
-                   "select value from fact_indicator where indicator = 'med_success_rate'")
+    rates = _query(
+        rounds.data_dir, "select value from fact_indicator where indicator = 'med_success_rate'"
+    )
     assert rates == [(95.0,)]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug: a quarantined row stays open forever once its document is republished corrected: "
-    "quarantine rows are keyed by doc_id (one content version), "
-    "fazhi.quality.quarantine.record_gate_run resolves rows by doc_id only, and "
-    "flows/pipeline._quarantined_rows only retries the latest version of a URL when its sha "
-    "is the quarantined doc_id. Fix: resolve by doc_key: record_gate_run should also resolve "
-    "open rows whose document (doc_key, from the staged documents of the row's run) was "
-    "gated again in a newer version"))
 def test_republished_report_resolves_the_quarantine(quarantine_rounds: QuarantineRounds) -> None:
     rounds = quarantine_rounds
     assert rounds.open_after_correction.is_empty()
@@ -413,9 +408,11 @@ def _staged_stamps(data_dir: Path) -> dict[str, tuple[int, int]]:
 
 
 def _warehouse_state(data_dir: Path) -> list[tuple]:
-    return _query(data_dir, "select * from fact_indicator order by all") + _query(
-        data_dir, "select * from dim_document order by all"
-    ) + _query(data_dir, "select run_id, documents_loaded, facts_loaded from pipeline_run")
+    return (
+        _query(data_dir, "select * from fact_indicator order by all")
+        + _query(data_dir, "select * from dim_document order by all")
+        + _query(data_dir, "select run_id, documents_loaded, facts_loaded from pipeline_run")
+    )
 
 
 @pytest.fixture(scope="module")
@@ -424,36 +421,52 @@ def resumed_runs(harness: None, tmp_path_factory: pytest.TempPathFactory) -> Res
     site = FixtureSite()
     ff.good_site(site)
     with serve(site):
-        sources = ff.write_sources(data_dir / "sources.toml",
-                                   [ff.SourceEntry("good", site.url(ff.COLUMN))])
+        sources = ff.write_sources(
+            data_dir / "sources.toml", [ff.SourceEntry("good", site.url(ff.COLUMN))]
+        )
         run = {"sources_file": sources, "data_dir": data_dir, "run_id": RESUMED_RUN}
         # the first attempt dies at the gate, after parsing: its expectations are missing
         with pytest.MonkeyPatch.context() as env:
             env.setenv("FAZHI_EXPECTATIONS_DIR", str(data_dir / "no-expectations"))
             with pytest.raises(Exception) as failure:
                 _run(**run)
-        loaded = _query(data_dir, "select count(*) from fact_indicator")[0][0] if (
-            data_dir / "fazhi.duckdb").exists() else 0
+        loaded = (
+            _query(data_dir, "select count(*) from fact_indicator")[0][0]
+            if (data_dir / "fazhi.duckdb").exists()
+            else 0
+        )
         stamp = _staged_stamps(data_dir)
         resumed = _run(**run)
         stamp_resumed, snapshot_resumed = _staged_stamps(data_dir), _warehouse_state(data_dir)
         repeated = _run(**run)
     return ResumedRuns(
-        data_dir, load_settings(data_dir=data_dir), failure.value, loaded, stamp, resumed,
-        stamp_resumed, snapshot_resumed, repeated, _staged_stamps(data_dir),
+        data_dir,
+        load_settings(data_dir=data_dir),
+        failure.value,
+        loaded,
+        stamp,
+        resumed,
+        stamp_resumed,
+        snapshot_resumed,
+        repeated,
+        _staged_stamps(data_dir),
         _warehouse_state(data_dir),
     )
 
 
 def test_first_attempt_failed_after_persisting_the_parse_stage(resumed_runs: ResumedRuns) -> None:
-    assert "expectations" in str(resumed_runs.failure) or "no-expectations" in str(resumed_runs.failure)
+    assert "expectations" in str(resumed_runs.failure) or "no-expectations" in str(
+        resumed_runs.failure
+    )
     assert resumed_runs.loaded_before_resume == 0
     assert len(resumed_runs.staged_stamp) == 3  # documents, mentions, facts
 
 
 def test_rerun_of_the_run_id_resumes_after_parse_and_loads(resumed_runs: ResumedRuns) -> None:
     assert resumed_runs.resumed.status == "succeeded"
-    assert resumed_runs.stamp_after_resume == resumed_runs.staged_stamp  # staged rows reused, not rewritten
+    assert (
+        resumed_runs.stamp_after_resume == resumed_runs.staged_stamp
+    )  # staged rows reused, not rewritten
     assert _facts_of_locality(resumed_runs.data_dir, ff.LOCALITY)["aid_cases"] == 1215
     staged = read_staged(resumed_runs.settings, RESUMED_RUN)
     assert staged is not None
@@ -469,13 +482,6 @@ def test_second_call_changes_nothing(resumed_runs: ResumedRuns) -> None:
     assert resumed_runs.snapshot_after_repeat == resumed_runs.snapshot_after_resume
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug: rerunning a run id re-crawls and store.write_manifest replaces the run's manifest "
-    "with 304/skipped rows, so the 200 rows of the documents fetched by the first attempt "
-    "vanish from the lake: reextract and --reprocess-quarantine no longer see them. Fix: in "
-    "fazhi/crawl/crawler.crawl_source (or store.write_manifest), merge with the rows already "
-    "persisted for (run_id, source) instead of replacing them, or have run_pipeline skip the "
-    "crawl of a source whose manifest exists for the run id"))
 def test_resuming_keeps_the_manifest_rows_of_the_first_attempt(resumed_runs: ResumedRuns) -> None:
     every = select_document_rows(store.read_manifest(resumed_runs.settings), fresh_only=False)
     staged = read_staged(resumed_runs.settings, RESUMED_RUN)
