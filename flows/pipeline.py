@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ from fazhi.extract.stage import (
     read_staged,
     select_document_rows,
     stage_documents,
+    staging_key,
     write_staged,
 )
 from fazhi.orchestration.limits import crawl_host_tag, warehouse_slot
@@ -101,14 +102,24 @@ def _crawl(source: Source, settings: Settings, run_id: str) -> pl.DataFrame:
     return crawl_task.with_options(tags=tags)(source, settings, run_id)
 
 
-@task(name="parse-extract")
-def stage_task(rows: pl.DataFrame, settings: Settings, run_id: str) -> StagedBatch:
+def _staging_cache_key(_: Any, parameters: dict[str, Any]) -> str:
+    return staging_key(parameters["rows"])
+
+
+@task(name="parse-extract", cache_key_fn=_staging_cache_key, cache_expiration=timedelta(days=60))
+def parse_extract_task(rows: pl.DataFrame, settings: Settings, run_id: str) -> StagedBatch:
+    """Parse and extract; cached on the raw content hashes and the extractor's fingerprint."""
+    return stage_documents(rows, settings, run_id)
+
+
+def stage(rows: pl.DataFrame, settings: Settings, run_id: str) -> StagedBatch:
+    """The run's staged batch: resumed from the lake, reused from the cache, or made now."""
     logger = get_run_logger()
     staged = read_staged(settings, run_id)
     if staged is not None:
         logger.info("run %s: staged rows already persisted, resuming after parse", run_id)
         return staged
-    batch = stage_documents(rows, settings, run_id)
+    batch = parse_extract_task(rows, settings, run_id).for_run(run_id)
     write_staged(batch, settings, run_id)
     for failed in batch.documents.filter(pl.col("parse_status") == "failed").iter_rows(named=True):
         logger.warning(
@@ -259,7 +270,7 @@ def process_manifest_rows(
     years: list[int] | None = None,
 ) -> None:
     """Parse, gate, load and report a set of manifest rows (shared by every flow)."""
-    batch = stage_task(rows, settings, run_id)
+    batch = stage(rows, settings, run_id)
     if years:
         batch = _only_years(batch, years)
     summary.documents_failed_parse = batch.documents.filter(

@@ -18,10 +18,11 @@ from datetime import date, datetime
 
 import polars as pl
 
-from fazhi.config import Settings
+from fazhi.config import PACKAGE_DATA, Settings
 from fazhi.crawl.store import read_raw
 from fazhi.errors import TerminalError
 from fazhi.extract.document import EXTRACTOR_VERSION, ExtractedDocument, extract_document
+from fazhi.extract.facts import PHRASINGS_PATH
 from fazhi.lake import lake_fs, lake_path
 from fazhi.parse.decode import charset_of
 from fazhi.parse.text import ParsedText, extract_text
@@ -44,6 +45,50 @@ class StagedBatch:
     @classmethod
     def empty(cls) -> StagedBatch:
         return cls(empty(DOCUMENTS), empty(MENTIONS), empty(FACTS))
+
+    def for_run(self, run_id: str) -> StagedBatch:
+        """The same rows stamped with ``run_id`` (a batch reused from an earlier run)."""
+        stamp = pl.lit(run_id, pl.String()).alias("run_id")
+        return StagedBatch(
+            *(f.with_columns(stamp) for f in (self.documents, self.mentions, self.facts))
+        )
+
+
+# what a manifest row contributes to its staged document; the cache key hashes exactly these
+STAGING_INPUTS = (
+    "source_id",
+    "kind",
+    "url",
+    "final_url",
+    "parent_url",
+    "sha256",
+    "content_type",
+    "fetched_at",
+    "title",
+    "published_on",
+    "locality_hint",
+)
+
+
+def staging_key(rows: pl.DataFrame) -> str:
+    """A key equal for equal inputs to :func:`stage_documents` and equal extraction code/rules.
+
+    Raw bytes enter through their sha256; the extractor through its version and the catalogue
+    and phrasing files. The run id is not part of it: re-extracting an unchanged lake with an
+    unchanged extractor reuses the earlier result.
+    """
+    digest = hashlib.sha256(extractor_fingerprint().encode())
+    inputs = rows.select(STAGING_INPUTS).sort("sha256", "url")
+    digest.update(inputs.write_csv().encode())
+    return digest.hexdigest()
+
+
+def extractor_fingerprint() -> str:
+    """The extractor version and a hash of the data files that steer it."""
+    digest = hashlib.sha256(EXTRACTOR_VERSION.encode())
+    for path in (PACKAGE_DATA / "catalog.csv", PHRASINGS_PATH):
+        digest.update(path.read_bytes())
+    return f"{EXTRACTOR_VERSION}:{digest.hexdigest()[:16]}"
 
 
 def doc_key(source_id: str, url: str) -> str:

@@ -15,7 +15,8 @@ import polars as pl
 import pytest
 
 from fazhi.config import load_settings
-from fazhi.extract.stage import read_staged
+from fazhi.crawl.store import read_manifest
+from fazhi.extract.stage import StagedBatch, read_staged, select_document_rows
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -87,3 +88,29 @@ def test_gate_results_and_data_docs_are_recorded(pipeline_runs) -> None:
         [(validations,)] = con.sql("select count(*) from gate_validation").fetchall()
     assert validations > 0
     assert pl.read_parquet(next((data_dir / "lake/raw/manifest").rglob("*.parquet"))).height > 0
+
+
+def test_reparsing_unchanged_raw_documents_is_skipped_by_the_task_cache(pipeline_runs) -> None:
+    from prefect import flow
+
+    from flows.pipeline import parse_extract_task
+
+    data_dir, (first, _, _) = pipeline_runs
+    settings = load_settings(data_dir=data_dir)
+    rows = select_document_rows(read_manifest(settings), fresh_only=False)
+
+    retitled = rows.with_columns(pl.col("title") + "（修订）")
+
+    @flow
+    def parse_three_times() -> tuple[list[str], StagedBatch]:
+        states = [
+            parse_extract_task(rows, settings, "run-a", return_state=True),  # the first run's
+            parse_extract_task(retitled, settings, "run-b", return_state=True),  # new input
+            parse_extract_task(retitled, settings, "run-c", return_state=True),  # same again
+        ]
+        return [state.name for state in states], states[-1].result()
+
+    names, batch = parse_three_times()
+    assert names == ["Cached", "Completed", "Cached"]
+    assert batch.for_run("run-c").documents["run_id"].unique().to_list() == ["run-c"]
+    assert batch.documents.height == first.documents_loaded
