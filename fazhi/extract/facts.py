@@ -42,6 +42,9 @@ TABLE_LABEL_RE = re.compile(
 YEAR_HEADER_RE = re.compile(r"^[ \t]*(20\d{2})年度?[ \t]*$", re.M)
 BARE_NUMBER_LINE_RE = re.compile(r"[ \t]*[\d.,]+[ \t]*(?:\n|$)")
 TABLE_MAX_LINES, TABLE_MAX_LINE = 40, 40
+# a number whose own clause says at most this much before it may take its topic from the clause
+# before; such a reading scores as if its cue were this far away
+LOOKBACK_MAX_LEFT, LOOKBACK_GAP = 4, 10
 RESET_RE = re.compile(r"全[市区县省州旗盟]|各级")
 TOP_HEADING_RE = re.compile(
     r"^[ \t]*(?:#+[ \t]*)?[一二三四五六七八九十]{1,3}[、.．]([^\n]*)$", re.M
@@ -60,6 +63,7 @@ class IndicatorRule:
     exclude: tuple[re.Pattern[str], ...]
     exclude_near: tuple[re.Pattern[str], ...]
     any_cue: re.Pattern[str]  # every cue at once: most clauses hold none, and one search says so
+    any_before: re.Pattern[str] | None  # the before-cues anywhere: the topic of an earlier clause
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +167,11 @@ def load_rulebook(path: Path = PHRASINGS_PATH) -> Rulebook:
             requires=_compile_all(spec.get("requires", [])),
             exclude=_compile_all(spec.get("exclude", [])),
             exclude_near=_compile_all(spec.get("exclude_near", [])),
+            any_before=(
+                re.compile("|".join(f"(?:{p})" for p in spec["before"]))
+                if spec.get("before")
+                else None
+            ),
             any_cue=re.compile(
                 "|".join(f"(?:{p})" for p in [*spec.get("before", []), *spec.get("after", [])])
             ),
@@ -252,6 +261,8 @@ class _Context:
     context_lo: int
     left: str
     right: str
+    previous: str  # the clause before, in the same sentence, when it holds no number of this unit
+    previous_lo: int
 
 
 def extract_facts(text: str, quantities: Sequence[Quantity]) -> list[Fact]:
@@ -259,6 +270,11 @@ def extract_facts(text: str, quantities: Sequence[Quantity]) -> list[Fact]:
     book = load_rulebook()
     layout = _Layout(text, book.scoring)
     candidates: list[_Candidate] = []
+    units_at: dict[int, set[str | None]] = {}
+    for quantity in quantities:
+        units_at.setdefault(layout.clause(quantity.start, quantity.end)[0], set()).add(
+            quantity.unit
+        )
     for index, quantity in enumerate(quantities):
         cell = _table_cell(text, quantity) if quantity.unit is None else None
         if cell is not None:
@@ -270,9 +286,12 @@ def extract_facts(text: str, quantities: Sequence[Quantity]) -> list[Fact]:
             context = cell.context(index)
         else:
             clause_lo, clause_hi = layout.clause(quantity.start, quantity.end)
-            if not book.any_cue_near(quantity, layout.text, clause_lo, clause_hi):
+            previous = _previous_clause(layout, quantity, units_at)
+            if not book.any_cue_near(quantity, layout.text, clause_lo, clause_hi) and not (
+                previous[1] and book.any_cue_near(quantity, previous[1], 0, len(previous[1]))
+            ):
                 continue
-            context = _context(layout, index, quantity)
+            context = _context(layout, index, quantity, previous)
         if book.scoring.change.search(context.left) or _in_subgroup(
             layout, book.scoring, context.sentence_lo, quantity.start
         ):
@@ -295,7 +314,7 @@ class _TableCell:
     def context(self, index: int) -> _Context:
         lo = self.quantity.start
         return _Context(
-            index, self.quantity, lo, self.quantity.end, lo, self.table_lo, self.label, ""
+            index, self.quantity, lo, self.quantity.end, lo, self.table_lo, self.label, "", "", lo
         )
 
 
@@ -357,7 +376,9 @@ def _table_start(text: str, position: int) -> int:
     return lo
 
 
-def _context(layout: _Layout, index: int, quantity: Quantity) -> _Context:
+def _context(
+    layout: _Layout, index: int, quantity: Quantity, previous: tuple[int, str]
+) -> _Context:
     clause_lo, clause_hi = layout.clause(quantity.start, quantity.end)
     sentence_lo, _ = layout.sentence(quantity.start, quantity.end)
     # the topic a `requires` pattern looks for may sit before a ；, or in the sentence before
@@ -376,13 +397,35 @@ def _context(layout: _Layout, index: int, quantity: Quantity) -> _Context:
         context_lo=context_lo,
         left=text[clause_lo : quantity.start],
         right=text[quantity.end : clause_hi],
+        previous=previous[1],
+        previous_lo=previous[0],
     )
 
 
+def _previous_clause(
+    layout: _Layout, quantity: Quantity, units_at: dict[int, set[str | None]]
+) -> tuple[int, str]:
+    """The clause before a number whose own clause is only a verb or 共 ("…培训6期，培训1820人次").
+
+    Empty unless the number's clause says almost nothing before it, the previous clause is in the
+    same sentence, and it holds no number of the same unit (that one would be the candidate).
+    """
+    clause_lo, _ = layout.clause(quantity.start, quantity.end)
+    sentence_lo, _ = layout.sentence(quantity.start, quantity.end)
+    if clause_lo <= sentence_lo or quantity.start - clause_lo > LOOKBACK_MAX_LEFT:
+        return clause_lo, ""
+    previous_lo, previous_hi = layout.clause(clause_lo - 1, clause_lo - 1)
+    if quantity.unit in units_at.get(previous_lo, set()):
+        return clause_lo, ""
+    return previous_lo, layout.text[previous_lo:previous_hi]
+
+
 def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> _Candidate | None:
-    if not rule.any_cue.search(text, at.clause_lo, at.clause_hi):
+    if not rule.any_cue.search(text, at.clause_lo, at.clause_hi) and not (
+        at.previous and rule.any_cue.search(at.previous)
+    ):
         return None
-    cue = _cue(rule, at.left, at.right)
+    cue = _cue(rule, at.left, at.right) or _cue_before(rule, at)
     if cue is None:
         return None
     cue_start, cue_end, gap, side = cue
@@ -395,16 +438,22 @@ def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> _C
         return None
     if rule.indicator.kind == "stock" and scoring.flow_words.search(at.left):
         return None  # "新设立律师事务所2家" adds to a stock; it is not the stock
+    if rule.indicator.kind == "stock" and (quantity.unit or "").endswith("次"):
+        return None  # a stock (advisers, lawyers …) is never counted in 人次
     if side == "before" and scoring.negation.search(at.left, max(cue_start - 3, 0), cue_end):
         return None  # "不予行政处罚案件1280件" are cases not penalised
-    anchor = at.clause_lo + cue_start if side == "before" else quantity.start
+    anchor = {
+        "before": at.clause_lo + cue_start,
+        "after": quantity.start,
+        "previous": at.previous_lo + cue_start,
+    }[side]
     totality = bool(scoring.totality.search(text, max(at.clause_lo, anchor - 6), quantity.start))
     score = 10.0 - 0.3 * gap + (scoring.totality_bonus if totality else 0.0)
     if scoring.part_of.search(text, at.sentence_lo, quantity.start):
         score -= scoring.part_of_penalty
     if score < scoring.min_score:
         return None
-    end = quantity.end if side == "before" else quantity.end + cue_end
+    end = quantity.end + cue_end if side == "after" else quantity.end
     value, unit = _in_catalogue_unit(rule.indicator, quantity)
     fact = Fact(
         indicator=rule.indicator.code,
@@ -431,6 +480,16 @@ def _in_subgroup(layout: _Layout, scoring: Scoring, sentence_lo: int, position: 
     if last is None:
         return False
     return not RESET_RE.search(layout.text, last.end(), position)
+
+
+def _cue_before(rule: IndicatorRule, at: _Context) -> tuple[int, int, int, str] | None:
+    """A cue in the previous clause (see :func:`_previous_clause`), last one first."""
+    if not at.previous or rule.any_before is None:
+        return None
+    last = None
+    for last in rule.any_before.finditer(at.previous):  # noqa: B007
+        pass
+    return None if last is None else (last.start(), last.end(), LOOKBACK_GAP, "previous")
 
 
 def _cue(rule: IndicatorRule, left: str, right: str) -> tuple[int, int, int, str] | None:

@@ -17,6 +17,7 @@ from functools import cache
 
 from fazhi.localities import Division, divisions_by_code, divisions_by_name, load_divisions
 
+YEAR_END_MONTH = 10
 HEAD_CHARS = 600
 TAIL_CHARS = 300
 MIN_YEAR, MAX_YEAR = 2000, 2100
@@ -44,6 +45,7 @@ DATE_LINE_RE = re.compile(
 )
 SOURCE_LINE_RE = re.compile(r"(?:来源|发布机构|发文机关)\s*[:：]\s*([\u4e00-\u9fa5]{2,30})")
 BOOK_TITLE_RE = re.compile(r"《[^》]{0,80}》")
+BARE_ISSUER_RE = re.compile(r"[区县市旗](?:司法局|人民政府)")
 PARTY_COMMITTEE_RE = re.compile(
     r"(?P<committee>中共[\u4e00-\u9fa5]{2,12}?委(?:员会)?)[ 　、,，\t]*"
 )
@@ -106,14 +108,17 @@ def extract_metadata(
         or published_hint
     )
     if report_year is None and published_on is not None:
-        report_year = published_on.year - 1  # annual reports come out early the next year
+        # annual reports come out early the next year; one signed in the last quarter is a
+        # year-end summary of the same year
+        late = published_on.month >= YEAR_END_MONTH
+        report_year = published_on.year if late else published_on.year - 1
     return DocumentMetadata(
         locality_code=division.code if division else None,
         locality_name=division.name if division else None,
         province=division.province_name if division else None,
         city=_city_of(division),
         report_year=report_year,
-        issuer=issuer,
+        issuer=own_name(issuer) if issuer else None,
         doc_type=classify_doc_type(head),
         published_on=published_on,
     )
@@ -186,6 +191,10 @@ def find_issuer(head: str, tail: str) -> str | None:
         org = _org_at_start(head[hit.start : hit.start + 24])
         if org:
             return org
+    for line in _lines(head)[:3] + list(reversed(_lines(tail)))[:3]:
+        bare = BARE_ISSUER_RE.match(line)  # "区司法局": the text names no place
+        if bare and len(line) <= len(bare.group()) + 30:
+            return bare.group()
     return None
 
 
@@ -218,6 +227,17 @@ def _single_org_at_start(fragment: str) -> str | None:
         return None
     org = ORG_RE.match(fragment, position)
     return fragment[: org.end()] if org else None
+
+
+def own_name(issuer: str) -> str:
+    """The body's own name: ``济南市章丘区司法局`` → ``章丘区司法局`` (parents named before it
+    help find the locality, but are not part of what the body calls itself)."""
+    hits = []
+    position = 0
+    while (hit := _name_pattern().match(issuer, position)) and hit.end() > position:
+        hits.append(hit)
+        position = hit.end()
+    return issuer[hits[-1].start() :] if len(hits) > 1 else issuer
 
 
 # --- locality -------------------------------------------------------------------------------

@@ -107,9 +107,10 @@ def test_development_set_does_not_fall_below_the_committed_baseline() -> None:
     assert baseline["fact_precision"] >= 0.97 and baseline["fact_recall"] >= 0.90
 
 
-def test_challenge_set_does_not_fall_below_its_baseline() -> None:
-    """Synthetic reports in other provinces' styles (eval/challenge/README.md): generalisation."""
-    challenge = REPO / "eval/challenge"
+@pytest.mark.parametrize("name", ["challenge", "challenge2"])
+def test_challenge_sets_do_not_fall_below_their_baselines(name: str) -> None:
+    """Synthetic reports in other provinces' styles (eval/<name>/README.md): generalisation."""
+    challenge = REPO / "eval" / name
     report = evaluate(challenge / "gold", challenge / "docs", extract_file)
     assert regressions(report, challenge / "baseline.json") == []
 

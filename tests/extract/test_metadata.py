@@ -93,6 +93,26 @@ def test_long_department_names_are_issuers() -> None:
     )
 
 
+def test_the_issuer_drops_its_parents_but_they_still_settle_the_locality() -> None:
+    m = meta("福建省福州市鼓楼区司法局2022年法治政府建设年度报告")
+    assert (m.issuer, m.locality_code) == ("鼓楼区司法局", "350102")
+
+
+def test_a_report_naming_no_place_keeps_its_bare_issuer_and_no_locality() -> None:
+    m = meta("区司法局2023年法治政府建设情况报告\n今年以来，我局……")
+    assert (m.issuer, m.locality_code) == ("区司法局", None)
+
+
+@pytest.mark.parametrize(
+    ("signature", "year"),
+    [("2024年1月10日", 2023), ("2023年12月18日", 2023)],
+    ids=["early next year: the year before", "year-end summary: the same year"],
+)
+def test_report_year_from_the_signature_date(signature: str, year: int) -> None:
+    text = "今年以来，我局坚持……\n" + "正文。" * 100 + f"\n遂溪县司法局\n{signature}"
+    assert meta(text).report_year == year
+
+
 def test_a_joint_issuer_is_kept_whole() -> None:
     m = meta("中共遂溪县委　遂溪县人民政府\n关于2022年度法治政府建设情况的报告")
     assert (m.issuer, m.locality_code) == ("中共遂溪县委 遂溪县人民政府", "440823")
@@ -106,7 +126,7 @@ def test_a_province_report_has_no_city() -> None:
 def test_municipality_district_names_its_city_and_province() -> None:
     m = meta("北京市朝阳区人民政府2022年法治政府建设年度报告")
     assert (m.locality_name, m.city, m.province) == ("朝阳区", "北京市", "北京市")
-    assert m.issuer == "北京市朝阳区人民政府"
+    assert m.issuer == "朝阳区人民政府"  # the body's own name, without its parents
 
 
 YEAR_CASES = [
