@@ -14,8 +14,6 @@ from rich.table import Table
 from fazhi.cli.app import app
 from fazhi.errors import TerminalError
 
-BASELINE = Path("eval/baseline.json")
-
 
 class ExtractFormat(StrEnum):
     jsonl = "jsonl"
@@ -88,8 +86,12 @@ def evaluate_command(
         "eval/docs"
     ),
     baseline: Annotated[
-        Path, typer.Option("--baseline", help="Scores a change must not lower")
-    ] = BASELINE,
+        Path | None,
+        typer.Option(
+            "--baseline",
+            help="Scores a change must not lower (default: baseline.json beside the gold folder)",
+        ),
+    ] = None,
     write_baseline: Annotated[
         bool, typer.Option("--write-baseline", help="Pin the current scores")
     ] = False,
@@ -107,6 +109,7 @@ def evaluate_command(
         typer.echo(json.dumps(ev.report_as_dict(report), ensure_ascii=False, indent=2))
     else:
         _print_report(report)
+    baseline = baseline or gold.parent / "baseline.json"
     if write_baseline:
         ev.write_baseline(report, baseline)
         typer.echo(f"baseline written to {baseline}")

@@ -119,21 +119,27 @@ def test_eval_command_prints_scores_and_misses(tmp_path: Path) -> None:
     gold, docs = write_gold(
         tmp_path, ["a.txt,aid_cases,999,件,exact,yes,全县共受理法律援助案件999件"]
     )
-    result = CliRunner().invoke(
-        app,
-        [
-            "eval",
-            "--gold",
-            str(gold),
-            "--docs",
-            str(docs),
-            "--baseline",
-            str(tmp_path / "none.json"),
-        ],
-    )
+    # no baseline beside this gold folder: scores are printed, nothing is compared
+    result = CliRunner().invoke(app, ["eval", "--gold", str(gold), "--docs", str(docs)])
     assert result.exit_code == 0, result.output
     assert "precision" in result.output and "aid_cases" in result.output
     assert "999" in result.output  # the miss is listed with its expected value
+
+
+def test_eval_command_fails_when_scores_fall_below_the_baseline_beside_the_gold(
+    tmp_path: Path,
+) -> None:
+    gold, docs = write_gold(tmp_path, ["a.txt,aid_cases,120,件,exact,yes,x"])
+    assert (
+        CliRunner()
+        .invoke(app, ["eval", "--gold", str(gold), "--docs", str(docs), "--write-baseline"])
+        .exit_code
+        == 0
+    )
+    assert (tmp_path / "baseline.json").is_file()
+    (gold / "facts.csv").write_text(GOLD_FACTS + "a.txt,aid_cases,777,件,exact,yes,x\n", "utf-8")
+    result = CliRunner().invoke(app, ["eval", "--gold", str(gold), "--docs", str(docs)])
+    assert result.exit_code == 1 and "REGRESSION" in result.output
 
 
 def test_extract_command_prints_the_contract_json() -> None:
