@@ -104,7 +104,6 @@ def extract_document(
     """Metadata, mentions and headline facts of the report ``text``."""
     norm = normalise(text)
     quantities = find_quantities(norm.text)
-    facts = extract_facts(norm.text, quantities)
     metadata = extract_metadata(
         norm.text,
         title=title,
@@ -112,6 +111,7 @@ def extract_document(
         published_hint=published_hint,
         original=text,
     )
+    facts = extract_facts(norm.text, quantities, locality_code=metadata.locality_code)
     sentences = _Sentences(norm)
     return ExtractedDocument(
         metadata,

@@ -24,7 +24,9 @@ from pathlib import Path
 
 from fazhi.catalog import Indicator, load_catalog
 from fazhi.config import PACKAGE_DATA
+from fazhi.extract.metadata import division_name_pattern
 from fazhi.extract.numbers import Quantity
+from fazhi.localities import divisions_by_code
 
 PHRASINGS_PATH = PACKAGE_DATA / "phrasings.toml"
 CLAUSE_DELIMITERS = "，,；;。！？!?\n：:"
@@ -45,6 +47,16 @@ TABLE_MAX_LINES, TABLE_MAX_LINE = 40, 40
 # a number whose own clause says at most this much before it may take its topic from the clause
 # before; such a reading scores as if its cue were this far away
 LOOKBACK_MAX_LEFT, LOOKBACK_GAP = 4, 10
+# "我市/本区" after another place's name brings the text back to the report's own locality
+OWN_PLACE_RE = re.compile(r"[我本][省市区县旗州盟]")
+# 全省/全国 as the subject of a figure ("全省共办理…"), not inside a name ("全国低碳日")
+WIDER_SCOPE_RE = re.compile(
+    r"全(?:省|国|自治区)(?:共|累计|各|范围|法律|人民|行政|司法|公证|律师|调解|普法|现有|已)"
+)
+# division names that are also ordinary phrases: 会同县人民法院 is "together with the county court"
+PLACE_NAME_WORDS = frozenset(
+    {"会同县", "同心县", "合作市", "和平区", "和平县", "平安区", "安宁区", "安宁市", "永安市"}
+)
 RESET_RE = re.compile(r"全[市区县省州旗盟]|各级")
 TOP_HEADING_RE = re.compile(
     r"^[ \t]*(?:#+[ \t]*)?[一二三四五六七八九十]{1,3}[、.．]([^\n]*)$", re.M
@@ -76,6 +88,7 @@ class Scoring:
     part_of_penalty: float
     change: re.Pattern[str]
     subgroup: re.Pattern[str]
+    subgroup_place: re.Pattern[str]
     plan_heading: re.Pattern[str]
     flow_words: re.Pattern[str]
     negation: re.Pattern[str]
@@ -202,6 +215,7 @@ def _scoring(table: dict[str, object], min_score: float) -> Scoring:
         flow_words=re.compile(str(table["flow_words"])),
         negation=re.compile(str(table["negation"])),
         subgroup=re.compile(str(table["subgroup"])),
+        subgroup_place=re.compile(str(table["subgroup_place"])),
         plan_heading=re.compile(str(table["plan_heading"])),
         min_score=min_score,
     )
@@ -265,10 +279,17 @@ class _Context:
     previous_lo: int
 
 
-def extract_facts(text: str, quantities: Sequence[Quantity]) -> list[Fact]:
-    """The headline value of each indicator stated in ``text`` (normalised), best first."""
+def extract_facts(
+    text: str, quantities: Sequence[Quantity], locality_code: str | None = None
+) -> list[Fact]:
+    """The headline value of each indicator stated in ``text`` (normalised), best first.
+
+    With the report's ``locality_code``, figures whose clause names another place (a
+    neighbouring county, a district of the city, the province) are not its headlines.
+    """
     book = load_rulebook()
     layout = _Layout(text, book.scoring)
+    places = _Places(text, locality_code)
     candidates: list[_Candidate] = []
     units_at: dict[int, set[str | None]] = {}
     for quantity in quantities:
@@ -281,6 +302,8 @@ def extract_facts(text: str, quantities: Sequence[Quantity]) -> list[Fact]:
             quantity = cell.quantity
         rules = book.rules_for(quantity)
         if not rules or layout.in_plan_section(quantity.start):
+            continue
+        if places.elsewhere(layout, quantity.start):
             continue
         if cell is not None:
             context = cell.context(index)
@@ -402,6 +425,57 @@ def _context(
     )
 
 
+class _Places:
+    """Which places a text names, to tell the report's own figures from other places' ones."""
+
+    def __init__(self, text: str, locality_code: str | None) -> None:
+        self.text = text
+        division = divisions_by_code().get(locality_code or "")
+        self.known = division is not None
+        own = {division.name, division.city_name, division.province_name} if division else set()
+        self.level = division.level if division else None
+        parents = sorted(n for n in own if division and n and n != division.name)
+        # a parent named with its own scope: "绵阳市全市新收…" in a report of 江油市
+        self.parent_scope = (
+            re.compile(f"(?:{'|'.join(map(re.escape, parents))})全[省市区县州盟]")
+            if parents
+            else None
+        )
+        # names of two characters (城区, 郊区, 矿区) are ordinary words far more often than places
+        self.hits = [
+            (m.start(), m.end())
+            for m in division_name_pattern().finditer(text)
+            if len(m.group()) > 2 and m.group() not in own | PLACE_NAME_WORDS
+        ]
+        self.starts = [start for start, _ in self.hits]
+
+    def elsewhere(self, layout: _Layout, position: int) -> bool:
+        """Whether the number at ``position`` belongs to another place than the report's."""
+        if not self.known:
+            return False
+        lo = _two_clauses_before(layout, position)
+        if self.level != "province" and WIDER_SCOPE_RE.search(self.text, lo, position):
+            return True  # 全省/全国 figures quoted for context
+        if self.parent_scope is not None and self.parent_scope.search(self.text, lo, position):
+            return True
+        i = bisect.bisect_left(self.starts, lo)
+        while i < len(self.hits) and self.hits[i][0] < position:
+            if not OWN_PLACE_RE.search(self.text, self.hits[i][1], position):
+                return True
+            i += 1
+        return False
+
+
+def _two_clauses_before(layout: _Layout, position: int) -> int:
+    """Start of the clause before the one holding ``position``, within its sentence."""
+    clause_lo, _ = layout.clause(position, position)
+    sentence_lo, _ = layout.sentence(position, position)
+    if clause_lo <= sentence_lo:
+        return clause_lo
+    previous_lo, _ = layout.clause(clause_lo - 1, clause_lo - 1)
+    return max(previous_lo, sentence_lo)
+
+
 def _previous_clause(
     layout: _Layout, quantity: Quantity, units_at: dict[int, set[str | None]]
 ) -> tuple[int, str]:
@@ -474,12 +548,12 @@ def _in_subgroup(layout: _Layout, scoring: Scoring, sentence_lo: int, position: 
     clause_lo, _ = layout.clause(position, position)
     previous_lo, _ = layout.clause(max(clause_lo - 2, 0), max(clause_lo - 2, 0))
     window_lo = max(sentence_lo, previous_lo if clause_lo > 0 else clause_lo)
-    last = None
-    for last in scoring.subgroup.finditer(layout.text, window_lo, position):  # noqa: B007
-        pass
-    if last is None:
-        return False
-    return not RESET_RE.search(layout.text, last.end(), position)
+    ends = [
+        m.end()
+        for pattern in (scoring.subgroup, scoring.subgroup_place)
+        for m in pattern.finditer(layout.text, window_lo, position)
+    ]
+    return bool(ends) and not RESET_RE.search(layout.text, max(ends), position)
 
 
 def _cue_before(rule: IndicatorRule, at: _Context) -> tuple[int, int, int, str] | None:

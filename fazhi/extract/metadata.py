@@ -166,6 +166,11 @@ def _trie_to_regex(node: dict[str, dict]) -> str:
     return f"(?:{body})?" if ends else body
 
 
+def division_name_pattern() -> re.Pattern[str]:
+    """The compiled pattern matching any division's full name (a trie; linear to scan)."""
+    return _name_pattern()
+
+
 def _name_hits(text: str) -> Iterator[_NameHit]:
     for match in _name_pattern().finditer(text):
         yield _NameHit(match.group(), match.start(), match.end())

@@ -107,7 +107,7 @@ def test_development_set_does_not_fall_below_the_committed_baseline() -> None:
     assert baseline["fact_precision"] >= 0.97 and baseline["fact_recall"] >= 0.90
 
 
-@pytest.mark.parametrize("name", ["challenge", "challenge2"])
+@pytest.mark.parametrize("name", ["challenge", "challenge2", "challenge3"])
 def test_challenge_sets_do_not_fall_below_their_baselines(name: str) -> None:
     """Synthetic reports in other provinces' styles (eval/<name>/README.md): generalisation."""
     challenge = REPO / "eval" / name

@@ -241,6 +241,65 @@ def test_headline_fact(text: str, indicator: str, expected: float | None, reason
         assert facts[indicator].value == pytest.approx(expected), reason
 
 
+PLACE_CASES = [
+    (
+        "遂溪县司法局2023年法治政府建设年度报告\n全县共办理法律援助案件320件。作为对比，湛江市全市共办理法律援助案件4100件。",
+        "aid_cases",
+        320,
+        "the parent city's own total is another place's figure",
+    ),
+    (
+        "遂溪县司法局2023年法治政府建设年度报告\n邻县廉江市共有律师事务所8家。",
+        "law_firms",
+        None,
+        "a neighbouring county's figure, no rival",
+    ),
+    (
+        "遂溪县司法局2023年法治政府建设年度报告\n全省共办理法律援助案件12.6万件。",
+        "aid_cases",
+        None,
+        "a province-wide figure quoted for context",
+    ),
+    (
+        "遂溪县司法局2023年法治政府建设年度报告\n全县创建全国民主法治示范村（社区）3个。",
+        "pub_demo_villages",
+        3,
+        "全国 inside an honour's name is not a scope",
+    ),
+    (
+        "遂溪县司法局2023年法治政府建设年度报告\n其中城月镇综合行政执法办全年实施行政处罚56件。",
+        "enf_penalties",
+        None,
+        "a named town's figure is a part",
+    ),
+    (
+        "遂溪县司法局2023年法治政府建设年度报告\n县人民法院诉前调解成功860件。",
+        "med_disputes_resolved",
+        None,
+        "a court's mediation is not people's mediation",
+    ),
+    (
+        "遂溪县司法局2023年法治政府建设年度报告\n会同县人民法院、县人民检察院，全县现有人民陪审员68名。",
+        "ppl_assessors",
+        68,
+        "会同县 here means 'together with the county', not a place",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "expected", "reason"), PLACE_CASES, ids=[c[3] for c in PLACE_CASES]
+)
+def test_figures_of_other_places_and_bodies(
+    text: str, indicator: str, expected: float | None, reason: str
+) -> None:
+    facts = {f.indicator: f for f in extract_document(text).facts}
+    if expected is None:
+        assert indicator not in facts, f"{reason}: got {facts[indicator]}"
+    else:
+        assert facts[indicator].value == pytest.approx(expected), reason
+
+
 def test_fact_offsets_point_at_the_words_in_the_original_text() -> None:
     text = "２０２３年，全市共受理法律援助案件 1 215 宗，\n\n接待群众咨询3000人次。"
     fact = next(f for f in extract_document(text).facts if f.indicator == "aid_cases")
