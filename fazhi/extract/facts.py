@@ -303,8 +303,6 @@ def extract_facts(
         rules = book.rules_for(quantity)
         if not rules or layout.in_plan_section(quantity.start):
             continue
-        if places.elsewhere(layout, quantity.start):
-            continue
         if cell is not None:
             context = cell.context(index)
         else:
@@ -315,6 +313,8 @@ def extract_facts(
             ):
                 continue
             context = _context(layout, index, quantity, previous)
+        if places.elsewhere(layout, quantity.start):
+            continue
         if book.scoring.change.search(context.left) or _in_subgroup(
             layout, book.scoring, context.sentence_lo, quantity.start
         ):
@@ -442,12 +442,7 @@ class _Places:
             else None
         )
         # names of two characters (城区, 郊区, 矿区) are ordinary words far more often than places
-        self.hits = [
-            (m.start(), m.end())
-            for m in division_name_pattern().finditer(text)
-            if len(m.group()) > 2 and m.group() not in own | PLACE_NAME_WORDS
-        ]
-        self.starts = [start for start, _ in self.hits]
+        self.ignored = own | PLACE_NAME_WORDS
 
     def elsewhere(self, layout: _Layout, position: int) -> bool:
         """Whether the number at ``position`` belongs to another place than the report's."""
@@ -458,11 +453,14 @@ class _Places:
             return True  # 全省/全国 figures quoted for context
         if self.parent_scope is not None and self.parent_scope.search(self.text, lo, position):
             return True
-        i = bisect.bisect_left(self.starts, lo)
-        while i < len(self.hits) and self.hits[i][0] < position:
-            if not OWN_PLACE_RE.search(self.text, self.hits[i][1], position):
+        for hit in division_name_pattern().finditer(self.text, lo, position):
+            name = hit.group()
+            if (
+                len(name) > 2
+                and name not in self.ignored
+                and not OWN_PLACE_RE.search(self.text, hit.end(), position)
+            ):
                 return True
-            i += 1
         return False
 
 
