@@ -24,7 +24,7 @@ from pathlib import Path
 
 from fazhi.catalog import Indicator, load_catalog
 from fazhi.config import PACKAGE_DATA
-from fazhi.extract.metadata import division_name_pattern
+from fazhi.extract.metadata import division_names_between
 from fazhi.extract.numbers import Quantity
 from fazhi.localities import divisions_by_code
 
@@ -453,15 +453,12 @@ class _Places:
             return True  # 全省/全国 figures quoted for context
         if self.parent_scope is not None and self.parent_scope.search(self.text, lo, position):
             return True
-        for hit in division_name_pattern().finditer(self.text, lo, position):
-            name = hit.group()
-            if (
-                len(name) > 2
-                and name not in self.ignored
-                and not OWN_PLACE_RE.search(self.text, hit.end(), position)
-            ):
-                return True
-        return False
+        return any(
+            len(name) > 2
+            and name not in self.ignored
+            and not OWN_PLACE_RE.search(self.text, end, position)
+            for _, end, name in division_names_between(self.text, lo, position)
+        )
 
 
 def _two_clauses_before(layout: _Layout, position: int) -> int:
@@ -483,8 +480,10 @@ def _previous_clause(
     same sentence, and it holds no number of the same unit (that one would be the candidate).
     """
     clause_lo, _ = layout.clause(quantity.start, quantity.end)
+    if quantity.start - clause_lo > LOOKBACK_MAX_LEFT:  # most numbers: their clause says enough
+        return clause_lo, ""
     sentence_lo, _ = layout.sentence(quantity.start, quantity.end)
-    if clause_lo <= sentence_lo or quantity.start - clause_lo > LOOKBACK_MAX_LEFT:
+    if clause_lo <= sentence_lo:
         return clause_lo, ""
     previous_lo, previous_hi = layout.clause(clause_lo - 1, clause_lo - 1)
     if quantity.unit in units_at.get(previous_lo, set()):

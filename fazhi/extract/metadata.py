@@ -166,9 +166,30 @@ def _trie_to_regex(node: dict[str, dict]) -> str:
     return f"(?:{body})?" if ends else body
 
 
-def division_name_pattern() -> re.Pattern[str]:
-    """The compiled pattern matching any division's full name (a trie; linear to scan)."""
-    return _name_pattern()
+NAME_END_RE = re.compile(r"[省市区县旗州盟]")
+
+
+@cache
+def _names_and_longest() -> tuple[frozenset[str], int]:
+    names = frozenset(d.name for d in load_divisions() if not d.is_function_zone)
+    return names, max(len(n) for n in names)
+
+
+def division_names_between(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """(start, end, name) of division names ending in ``text[lo:hi]``, longest per ending.
+
+    Names end in one of a few characters (省市区县旗州盟), so finding those and looking the
+    words before them up in a set is far faster than a pattern of every name.
+    """
+    names, longest = _names_and_longest()
+    found = []
+    for end_match in NAME_END_RE.finditer(text, lo, hi):
+        end = end_match.end()
+        for start in range(max(lo, end - longest), end - 1):
+            if text[start:end] in names:
+                found.append((start, end, text[start:end]))
+                break
+    return found
 
 
 def _name_hits(text: str) -> Iterator[_NameHit]:
