@@ -30,7 +30,9 @@ from fazhi.localities import divisions_by_code
 
 PHRASINGS_PATH = PACKAGE_DATA / "phrasings.toml"
 CLAUSE_DELIMITERS = "，,；;。！？!?\n：:"
-FILLER = r"[^\d、，,；;。]"
+# filler between a cue and its number; a 、 may join when the list shares the number
+# ("参考率、合格率均为100%")
+FILLER = r"(?:[^\d、，,；;。]|、(?=[^\d、，,；;。]{1,10}?[均都]))"
 # "培训共2场196人次": a count of sessions may stand between the cue and the headcount
 INNER_COUNT = r"\d+(?:场次|场|期|批|轮|班)"
 SENTENCE_DELIMITERS = "。！？!?\n；;"

@@ -226,6 +226,10 @@ CASES = [
         "words between the verb and the noun",
     ),
     ("全县持证行政执法人员980名。", "enf_certified_officers", 980, "持证行政执法人员"),
+    ("组织全县干部参加学法考试，参考率、合格率均为100%。", "pub_exam_participation_rate", 100,
+     "a list of rates sharing one value"),
+    ("全县调解成功率、群众满意度均达98%。", "med_success_rate", 98, "均达 after a list"),
+    ("参考率100%、优秀率98.7%。", "pub_exam_participation_rate", 100, "a list with its own values"),
 ]
 
 
