@@ -31,7 +31,6 @@ class RunSummary:
     headline: pl.DataFrame | None = None
     data_docs: str | None = None
     dashboard: str | None = None
-    errors: list[str] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         """The integer counts, for the warehouse's pipeline_run row and the artifact table."""
@@ -111,7 +110,6 @@ def render(summary: RunSummary, console: Console | None = None) -> None:
     for label, path in (("Data Docs", summary.data_docs), ("dashboard", summary.dashboard)):
         if path:
             parts.append(f"{label}: {path}")
-    parts.extend(f"[red]error:[/red] {e}" for e in summary.errors)
     console.print(Group(*parts))  # type: ignore[arg-type]
 
 

@@ -146,12 +146,6 @@ class Fact:
     rule: str
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    fact: Fact
-    totality: bool
-
-
 def _compile_all(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in patterns)
 
@@ -292,7 +286,7 @@ def extract_facts(
     book = load_rulebook()
     layout = _Layout(text, book.scoring)
     places = _Places(text, locality_code)
-    candidates: list[_Candidate] = []
+    candidates: list[Fact] = []
     units_at: dict[int, set[str | None]] = {}
     for quantity in quantities:
         units_at.setdefault(layout.clause(quantity.start, quantity.end)[0], set()).add(
@@ -493,7 +487,7 @@ def _previous_clause(
     return previous_lo, layout.text[previous_lo:previous_hi]
 
 
-def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> _Candidate | None:
+def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> Fact | None:
     if not rule.any_cue.search(text, at.clause_lo, at.clause_hi) and not (
         at.previous and rule.any_cue.search(at.previous)
     ):
@@ -528,7 +522,7 @@ def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> _C
         return None
     end = quantity.end + cue_end if side == "after" else quantity.end
     value, unit = _in_catalogue_unit(rule.indicator, quantity)
-    fact = Fact(
+    return Fact(
         indicator=rule.indicator.code,
         value=value,
         unit=unit,
@@ -539,7 +533,6 @@ def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> _C
         score=score,
         rule=f"{rule.indicator.code}:{side}-cue{'+total' if totality else ''}",
     )
-    return _Candidate(fact, totality)
 
 
 def _in_subgroup(layout: _Layout, scoring: Scoring, sentence_lo: int, position: int) -> bool:
@@ -590,13 +583,12 @@ def _in_catalogue_unit(indicator: Indicator, quantity: Quantity) -> tuple[float,
     return quantity.value, indicator.unit
 
 
-def _select(candidates: list[_Candidate]) -> list[Fact]:
+def _select(candidates: list[Fact]) -> list[Fact]:
     """Best candidate per indicator; a quantity serves the indicator that claims it best."""
-    ranked = sorted(candidates, key=lambda c: (-c.fact.score, c.fact.start))
+    ranked = sorted(candidates, key=lambda f: (-f.score, f.start))
     taken_quantities: set[int] = set()
     chosen: dict[str, Fact] = {}
-    for candidate in ranked:
-        fact = candidate.fact
+    for fact in ranked:
         if fact.indicator in chosen or fact.quantity_index in taken_quantities:
             continue
         chosen[fact.indicator] = fact

@@ -42,10 +42,6 @@ class StagedBatch:
     mentions: pl.DataFrame
     facts: pl.DataFrame
 
-    @classmethod
-    def empty(cls) -> StagedBatch:
-        return cls(empty(DOCUMENTS), empty(MENTIONS), empty(FACTS))
-
     def for_run(self, run_id: str) -> StagedBatch:
         """The same rows stamped with ``run_id`` (a batch reused from an earlier run)."""
         stamp = pl.lit(run_id, pl.String()).alias("run_id")
