@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from fazhi.extract.normalize import normalise
@@ -194,6 +194,8 @@ def test_normalise_never_raises_and_spans_stay_inside(original: str) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(REPORTISH.map(lambda text: text.replace("#", "")))
+# found by CI: "0、 0" read as a numbered heading before its space was deleted, "0、0" after
+@example("、\r0、 0")
 def test_normalise_is_idempotent(original: str) -> None:
     # Without "#": a markdown marker protects its line from joining, and it is removed.
     once = normalise(original).text
