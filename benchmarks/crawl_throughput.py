@@ -41,8 +41,9 @@ def build_site(pages: int, per_page: int) -> dict[str, bytes]:
             path = f"/col/2024{number % 12 + 1:02d}/t20240101_{number}.html"
             title = f"第{number}区2023年法治政府建设年度报告"
             rows.append(f'<li><a href="{path}">{title}</a><span>2024-01-01</span></li>')
-            site[path] = (f"<html><body><h1>{title}</h1><div class='TRS_Editor'>{body}"
-                          "</div></body></html>").encode()
+            site[path] = (
+                f"<html><body><h1>{title}</h1><div class='TRS_Editor'>{body}</div></body></html>"
+            ).encode()
         name = "index.html" if page == 0 else f"index_{page}.html"
         script = f'<script>createPageHTML({pages}, {page}, "index", "html");</script>'
         listing = f"<html><body><ul>{''.join(rows)}</ul>{script}</body></html>"
@@ -100,31 +101,48 @@ def main() -> None:
     args = parser.parse_args()
     site = build_site(args.pages, args.per_page)
     with serve(site) as (base_url, log), tempfile.TemporaryDirectory() as tmp:
-        source = Source(id="bench", name="bench", start_urls=(f"{base_url}/col/index.html",),
-                        allow_private_addresses=True, delay_s=0.0)
+        source = Source(
+            id="bench",
+            name="bench",
+            start_urls=(f"{base_url}/col/index.html",),
+            allow_private_addresses=True,
+            delay_s=0.0,
+        )
         settings = Settings(data_dir=Path(tmp), max_pages=args.pages + 1)
         seconds, summary = timed_crawl(source, settings, "first")
         fetches = len(log)
-        print(f"first crawl : {seconds:6.2f} s, {fetches} requests, {fetches / seconds:6.1f} "
-              f"fetches/s, {summary['reports']} reports, {summary['new']} new")
+        print(
+            f"first crawl : {seconds:6.2f} s, {fetches} requests, {fetches / seconds:6.1f} "
+            f"fetches/s, {summary['reports']} reports, {summary['new']} new"
+        )
         log.clear()
         seconds, summary = timed_crawl(source, settings, "second")
         bodies = sum(1 for _, path, status in log if status == 200 and "/t2024" in path)
-        print(f"re-crawl    : {seconds:6.2f} s, {len(log)} requests, {bodies} article bodies "
-              f"re-downloaded, {summary['unchanged']} unchanged")
+        print(
+            f"re-crawl    : {seconds:6.2f} s, {len(log)} requests, {bodies} article bodies "
+            f"re-downloaded, {summary['unchanged']} unchanged"
+        )
         polite_gap(base_url, log, args.delay, Path(tmp))
 
 
 def polite_gap(base_url: str, log: list[tuple[float, str, int]], delay: float, tmp: Path) -> None:
     """Smallest gap between request starts when crawling with ``delay`` seconds per host."""
     log.clear()
-    source = Source(id="polite", name="polite", start_urls=(f"{base_url}/col/index.html",),
-                    allow_private_addresses=True, delay_s=delay, max_pages=2)
+    source = Source(
+        id="polite",
+        name="polite",
+        start_urls=(f"{base_url}/col/index.html",),
+        allow_private_addresses=True,
+        delay_s=delay,
+        max_pages=2,
+    )
     crawl_source(source, Settings(data_dir=tmp / "polite"), "polite")
     starts = sorted(t for t, _, _ in log)
     gaps = [b - a for a, b in itertools.pairwise(starts)]
-    print(f"politeness  : delay_s={delay}: {len(starts)} requests, smallest gap "
-          f"{min(gaps):.3f} s, mean gap {sum(gaps) / len(gaps):.3f} s")
+    print(
+        f"politeness  : delay_s={delay}: {len(starts)} requests, smallest gap "
+        f"{min(gaps):.3f} s, mean gap {sum(gaps) / len(gaps):.3f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -25,14 +25,24 @@ from fazhi.dashboard.synthetic import build_synthetic_warehouse
 
 TARGET_S = 10.0
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 
 
 def _parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data-dir", type=Path, default=None,
-                        help="where to build the synthetic warehouse (default: a temp dir)")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="where to build the synthetic warehouse (default: a temp dir)",
+    )
     parser.add_argument("--repeats", type=int, default=3)
     return parser.parse_args()
 
@@ -56,11 +66,15 @@ def run(data_dir: Path, repeats: int) -> None:
         timings.append(time.perf_counter() - started)
     median = statistics.median(timings)
     shards = sorted((index.parent / "trend").glob("*.js"))
-    print(f"dashboard build: median {median:.2f} s over {repeats} (min {min(timings):.2f} s, "
-          f"target < {TARGET_S:.0f} s: {'met' if median < TARGET_S else 'MISSED'})")
-    print(f"page load: data.js {_size_mb([index.parent / 'data.js']):.2f} MB; "
-          f"{len(shards)} trend shards, {_size_mb(shards):.1f} MB in all, "
-          f"largest {max(p.stat().st_size for p in shards) / 1e6:.2f} MB (loaded on demand)")
+    print(
+        f"dashboard build: median {median:.2f} s over {repeats} (min {min(timings):.2f} s, "
+        f"target < {TARGET_S:.0f} s: {'met' if median < TARGET_S else 'MISSED'})"
+    )
+    print(
+        f"page load: data.js {_size_mb([index.parent / 'data.js']):.2f} MB; "
+        f"{len(shards)} trend shards, {_size_mb(shards):.1f} MB in all, "
+        f"largest {max(p.stat().st_size for p in shards) / 1e6:.2f} MB (loaded on demand)"
+    )
     print_render_time(index)
 
 
@@ -78,8 +92,10 @@ def print_render_time(index: Path) -> None:
         page.goto(index.resolve().as_uri())
         page.wait_for_selector("body[data-ready='1']")
         page.wait_for_selector("#trend-charts .chart")
-        print(f"render time in headless Chromium: {time.perf_counter() - started:.2f} s "
-              "(to every section drawn, first province's trends included)")
+        print(
+            f"render time in headless Chromium: {time.perf_counter() - started:.2f} s "
+            "(to every section drawn, first province's trends included)"
+        )
         browser.close()
 
 

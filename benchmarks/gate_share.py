@@ -58,8 +58,9 @@ def synthetic_texts(count: int, rng: random.Random) -> list[str]:
     return texts
 
 
-def synthetic_batch(texts: list[str], rng: random.Random) -> tuple[pl.DataFrame, pl.DataFrame,
-                                                                   pl.DataFrame]:
+def synthetic_batch(
+    texts: list[str], rng: random.Random
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """Documents, facts and prior-year values for ``texts``."""
     counties = [d.code for d in divisions_by_code().values() if d.level == "county"]
     catalog = list(load_catalog().values())
@@ -67,26 +68,55 @@ def synthetic_batch(texts: list[str], rng: random.Random) -> tuple[pl.DataFrame,
     docs, facts, prior = [], [], []
     for n, text in enumerate(texts):
         doc_id, locality, year = f"{n:016x}", rng.choice(counties), rng.randint(2015, 2024)
-        docs.append({"run_id": "bench", "doc_id": doc_id, "doc_key": doc_id, "source_id": "bench",
-                     "url": f"http://127.0.0.1/{n}.html", "format": "html", "text": text,
-                     "fetched_at": fetched, "locality_code": locality, "report_year": year,
-                     "doc_type": "annual_report", "published_on": date(year + 1, 2, 1),
-                     "parse_status": "ok"})
+        docs.append(
+            {
+                "run_id": "bench",
+                "doc_id": doc_id,
+                "doc_key": doc_id,
+                "source_id": "bench",
+                "url": f"http://127.0.0.1/{n}.html",
+                "format": "html",
+                "text": text,
+                "fetched_at": fetched,
+                "locality_code": locality,
+                "report_year": year,
+                "doc_type": "annual_report",
+                "published_on": date(year + 1, 2, 1),
+                "parse_status": "ok",
+            }
+        )
         for k, indicator in enumerate(rng.sample(catalog, FACTS_PER_DOCUMENT)):
             value = float(rng.randint(0, int(min(indicator.max, 5_000))))
             start = rng.randrange(0, len(text) - 20)
-            fact = {"run_id": "bench", "doc_id": doc_id, "indicator": indicator.code,
-                    "value": value, "unit": indicator.unit, "qualifier": "exact",
-                    "text": text[start:start + 12], "start": start, "end": start + 12,
-                    "sentence": text[start:start + 40], "rule": "bench"}
+            fact = {
+                "run_id": "bench",
+                "doc_id": doc_id,
+                "indicator": indicator.code,
+                "value": value,
+                "unit": indicator.unit,
+                "qualifier": "exact",
+                "text": text[start : start + 12],
+                "start": start,
+                "end": start + 12,
+                "sentence": text[start : start + 40],
+                "rule": "bench",
+            }
             if (n * FACTS_PER_DOCUMENT + k) % FAULT_EVERY == 0:
                 fact["value"] = -1.0
             facts.append(fact)
-            prior.append({"locality_code": locality, "report_year": year - 1,
-                          "indicator": indicator.code, "value": value * rng.uniform(0.5, 1.5)})
-    return (conform(pl.DataFrame(docs, infer_schema_length=None), DOCUMENTS),
-            conform(pl.DataFrame(facts, infer_schema_length=None), FACTS),
-            pl.DataFrame(prior))
+            prior.append(
+                {
+                    "locality_code": locality,
+                    "report_year": year - 1,
+                    "indicator": indicator.code,
+                    "value": value * rng.uniform(0.5, 1.5),
+                }
+            )
+    return (
+        conform(pl.DataFrame(docs, infer_schema_length=None), DOCUMENTS),
+        conform(pl.DataFrame(facts, infer_schema_length=None), FACTS),
+        pl.DataFrame(prior),
+    )
 
 
 def time_extract(texts: list[str]) -> float:
@@ -110,8 +140,10 @@ def main() -> None:
 
     texts = synthetic_texts(args.documents, rng)
     documents, facts, prior = synthetic_batch(texts, rng)
-    print(f"batch: {documents.height:,} documents, {facts.height:,} facts, "
-          f"{prior.height:,} prior values, {sum(map(len, texts)):,} characters of text")
+    print(
+        f"batch: {documents.height:,} documents, {facts.height:,} facts, "
+        f"{prior.height:,} prior values, {sum(map(len, texts)):,} characters of text"
+    )
 
     started = time.perf_counter()
     import great_expectations  # noqa: F401  (timed apart: paid once per process)
@@ -122,23 +154,30 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(data_dir=args.data_dir or Path(tmp))
         started = time.perf_counter()
-        result = run_gate(documents, facts, settings=settings, run_id="bench",
-                          prior_values=prior, build_docs=True)
+        result = run_gate(
+            documents, facts, settings=settings, run_id="bench", prior_values=prior, build_docs=True
+        )
         gate = time.perf_counter() - started
     print(f"gate counts: {result.counts()}")
     print(f"great_expectations import: {ge_import:8.2f} s (once per process)")
-    print(f"gate (4 suites, Data Docs): {gate:8.2f} s  "
-          f"= {1000 * gate / documents.height:.2f} ms per document")
+    print(
+        f"gate (4 suites, Data Docs): {gate:8.2f} s  "
+        f"= {1000 * gate / documents.height:.2f} ms per document"
+    )
 
     sample = texts[: args.extract_sample]
     extract_sample = time_extract(sample)
     extract = extract_sample * len(texts) / len(sample)
-    print(f"extract: {extract_sample:.2f} s on {len(sample)} texts "
-          f"= {1000 * extract_sample / len(sample):.2f} ms per document, "
-          f"{extract:.1f} s scaled to {len(texts):,}")
+    print(
+        f"extract: {extract_sample:.2f} s on {len(sample)} texts "
+        f"= {1000 * extract_sample / len(sample):.2f} ms per document, "
+        f"{extract:.1f} s scaled to {len(texts):,}"
+    )
     total = extract + gate + ge_import
-    print(f"gate share of extract + gate: {100 * (gate + ge_import) / total:.1f} % "
-          f"(with GE import), {100 * gate / (extract + gate):.1f} % (without); target < 10 %")
+    print(
+        f"gate share of extract + gate: {100 * (gate + ge_import) / total:.1f} % "
+        f"(with GE import), {100 * gate / (extract + gate):.1f} % (without); target < 10 %"
+    )
 
 
 if __name__ == "__main__":

@@ -36,7 +36,6 @@ T0 = datetime(2025, 1, 1, tzinfo=UTC)
 PARAMETER = re.compile(r"\$\d")
 
 
-
 def benchmark_queries() -> list[tuple[str, str]]:
     """(label, statement) of each timed query, from sql/queries/_benchmark_marts.sql."""
     found = []
@@ -49,37 +48,63 @@ def benchmark_queries() -> list[tuple[str, str]]:
 
 def synthetic_run(codes: list[str], indicators: list[str]) -> StagedRun:
     """Staged frames for every locality × year × indicator."""
-    docs = pl.DataFrame({"locality_code": codes}).join(
-        pl.DataFrame({"report_year": list(YEARS)}, schema={"report_year": pl.Int32()}),
-        how="cross",
-    ).with_row_index("n").with_columns(
-        doc_id=pl.format("d{}", pl.col("n")), doc_key=pl.format("k{}", pl.col("n")),
-        doc_type=pl.lit("annual_report"), url=pl.format("http://127.0.0.1/{}.html", pl.col("n")),
-        title=pl.format("{}年法治政府建设年度报告", pl.col("report_year")), run_id=pl.lit("bench"),
-        parse_status=pl.lit("ok"),
-        fetched_at=pl.lit(T0),
+    docs = (
+        pl.DataFrame({"locality_code": codes})
+        .join(
+            pl.DataFrame({"report_year": list(YEARS)}, schema={"report_year": pl.Int32()}),
+            how="cross",
+        )
+        .with_row_index("n")
+        .with_columns(
+            doc_id=pl.format("d{}", pl.col("n")),
+            doc_key=pl.format("k{}", pl.col("n")),
+            doc_type=pl.lit("annual_report"),
+            url=pl.format("http://127.0.0.1/{}.html", pl.col("n")),
+            title=pl.format("{}年法治政府建设年度报告", pl.col("report_year")),
+            run_id=pl.lit("bench"),
+            parse_status=pl.lit("ok"),
+            fetched_at=pl.lit(T0),
+        )
     )
     summaries = docs.filter(pl.col("n") % 10 == 0).with_columns(
-        doc_id=pl.format("s{}", pl.col("n")), doc_key=pl.format("ks{}", pl.col("n")),
-        doc_type=pl.lit("work_summary"), fetched_at=pl.lit(T0 + timedelta(days=1)),
+        doc_id=pl.format("s{}", pl.col("n")),
+        doc_key=pl.format("ks{}", pl.col("n")),
+        doc_type=pl.lit("work_summary"),
+        fetched_at=pl.lit(T0 + timedelta(days=1)),
     )
     all_docs = pl.concat([docs, summaries])
-    facts = all_docs.select("doc_id", "n").join(
-        pl.DataFrame({"indicator": indicators}), how="cross"
-    ).with_row_index("i").with_columns(
-        value=((pl.col("i") * 7919) % 10_000).cast(pl.Float64), unit=pl.lit("件"),
-        qualifier=pl.lit("exact"), text=pl.lit("1,234件"), start=pl.lit(100, pl.Int32),
-        end=pl.lit(106, pl.Int32), sentence=pl.lit("共办理案件1,234件。"), rule=pl.lit("first"),
-        extractor_version=pl.lit("bench"), run_id=pl.lit("bench"),
+    facts = (
+        all_docs.select("doc_id", "n")
+        .join(pl.DataFrame({"indicator": indicators}), how="cross")
+        .with_row_index("i")
+        .with_columns(
+            value=((pl.col("i") * 7919) % 10_000).cast(pl.Float64),
+            unit=pl.lit("件"),
+            qualifier=pl.lit("exact"),
+            text=pl.lit("1,234件"),
+            start=pl.lit(100, pl.Int32),
+            end=pl.lit(106, pl.Int32),
+            sentence=pl.lit("共办理案件1,234件。"),
+            rule=pl.lit("first"),
+            extractor_version=pl.lit("bench"),
+            run_id=pl.lit("bench"),
+        )
     )
-    return StagedRun("bench", T0, "succeeded", {"documents": all_docs.height}, {
-        "staged_documents": schemas.conform(all_docs, schemas.DOCUMENTS),
-        "staged_facts": schemas.conform(facts, schemas.FACTS),
-    })
+    return StagedRun(
+        "bench",
+        T0,
+        "succeeded",
+        {"documents": all_docs.height},
+        {
+            "staged_documents": schemas.conform(all_docs, schemas.DOCUMENTS),
+            "staged_facts": schemas.conform(facts, schemas.FACTS),
+        },
+    )
 
 
-def median_ms(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object]
-              ) -> tuple[float, int]:
+def median_ms(
+    con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object]
+) -> tuple[float, int]:
     """Median wall time of fetching the whole result, and its row count."""
     times, rows = [], 0
     used = [params[n] for n in sorted(set(PARAMETER.findall(sql)))]
@@ -105,18 +130,33 @@ def main() -> None:
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="fazhi-bench-"))
     settings = load_settings(data_dir=data_dir)
     with writer(settings) as con:
-        codes = con.table("dim_locality").filter("level = 'county'").order("admin_code") \
-            .limit(LOCALITIES).select("admin_code").pl()["admin_code"].to_list()
-        indicators = con.table("dim_indicator").order("ordinal").limit(INDICATORS) \
-            .select("code").pl()["code"].to_list()
+        codes = (
+            con.table("dim_locality")
+            .filter("level = 'county'")
+            .order("admin_code")
+            .limit(LOCALITIES)
+            .select("admin_code")
+            .pl()["admin_code"]
+            .to_list()
+        )
+        indicators = (
+            con.table("dim_indicator")
+            .order("ordinal")
+            .limit(INDICATORS)
+            .select("code")
+            .pl()["code"]
+            .to_list()
+        )
         run = synthetic_run(codes, indicators)
         start = time.perf_counter()
         summary = load_batch(con, run)
         load_s = time.perf_counter() - start
         province = divisions_by_code()[codes[0]].province_name
         print(f"warehouse: {data_dir / 'fazhi.duckdb'}")
-        print(f"loaded {summary.documents_loaded:,} documents and {summary.facts_loaded:,} facts "
-              f"in {load_s:.1f} s (one transaction)")
+        print(
+            f"loaded {summary.documents_loaded:,} documents and {summary.facts_loaded:,} facts "
+            f"in {load_s:.1f} s (one transaction)"
+        )
         params = {"$1": codes[0], "$2": "aid_cases", "$3": YEARS[-2], "$4": province}
         print(f"{'query':55} {'median ms':>10} {'rows':>8}")
         for label, sql in benchmark_queries():

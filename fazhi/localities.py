@@ -66,20 +66,40 @@ def load_divisions() -> tuple[Division, ...]:
     rows: list[Division] = []
     for prov_name, prov in tree.items():
         pcode = prov["_admin_code"]
-        rows.append(Division(pcode, prov_name, "province", pcode, prov_name, None, None,
-                             _aliases(prov)))
+        rows.append(
+            Division(pcode, prov_name, "province", pcode, prov_name, None, None, _aliases(prov))
+        )
         for city_name, city in _children(prov):
             bucket = city_name in (DIRECT_ADMIN, COUNTY_ADMIN)
             ccode = None if bucket else city["_admin_code"]
             cname = None if bucket else city_name
             if not bucket:
-                rows.append(Division(ccode or "", city_name, "prefecture", pcode, prov_name,
-                                     ccode, cname, _aliases(city)))
+                rows.append(
+                    Division(
+                        ccode or "",
+                        city_name,
+                        "prefecture",
+                        pcode,
+                        prov_name,
+                        ccode,
+                        cname,
+                        _aliases(city),
+                    )
+                )
             for county_name, county in _children(city):
-                rows.append(Division(
-                    county["_admin_code"], county_name, "county", pcode, prov_name, ccode, cname,
-                    _aliases(county), is_function_zone=county["_admin_code"][4:6] in ("71", "72"),
-                ))
+                rows.append(
+                    Division(
+                        county["_admin_code"],
+                        county_name,
+                        "county",
+                        pcode,
+                        prov_name,
+                        ccode,
+                        cname,
+                        _aliases(county),
+                        is_function_zone=county["_admin_code"][4:6] in ("71", "72"),
+                    )
+                )
     return tuple(_dedupe(rows))
 
 

@@ -46,30 +46,79 @@ class Report:
 
 
 REPORTS = (
-    Report("001_6069f40ac1dfa632.txt", "廉江市司法局2024年法治政府建设情况报告", "廉江市司法局",
-           "202501/t20250103_1042.html", "2025-01-03", "pdf",
-           attachment="202501/P020250103391582730416.pdf"),
-    Report("004_537287280db083c9.txt", "湖滨区司法局关于2023年法治政府建设情况的报告",
-           "湖滨区司法局", "202401/t20240119_1031.html", None, "html-utf8"),
-    Report("000_0dfa771130875868.txt", "廉江市司法局2023年法治政府建设年度报告", "廉江市司法局",
-           "202401/t20240110_1027.html", None, "html-gbk"),
-    Report("003_3b8261d00e9e6bab.txt", "2022年全市司法行政工作总结", "广州市司法局",
-           "202306/t20230616_1013.html", "2023-06-16", "html-utf8",
-           drop_lines=("• 听全文", "• 2023-06-16", "• 来源:广州市司法局", "• 分享到", "• -",
-                       "相关附件", "相关新闻", "扫一扫在手机打开当前页", "-", "关注 · 广州政府网")),
-    Report("002_81b063af5341ee99.txt", "麻章区司法局2020年度法治政府建设工作报告", "麻章区司法局",
-           "202101/t20210105_1004.html", "2021-01-05", "docx",
-           attachment="202101/P020210105586214097733.docx"),
+    Report(
+        "001_6069f40ac1dfa632.txt",
+        "廉江市司法局2024年法治政府建设情况报告",
+        "廉江市司法局",
+        "202501/t20250103_1042.html",
+        "2025-01-03",
+        "pdf",
+        attachment="202501/P020250103391582730416.pdf",
+    ),
+    Report(
+        "004_537287280db083c9.txt",
+        "湖滨区司法局关于2023年法治政府建设情况的报告",
+        "湖滨区司法局",
+        "202401/t20240119_1031.html",
+        None,
+        "html-utf8",
+    ),
+    Report(
+        "000_0dfa771130875868.txt",
+        "廉江市司法局2023年法治政府建设年度报告",
+        "廉江市司法局",
+        "202401/t20240110_1027.html",
+        None,
+        "html-gbk",
+    ),
+    Report(
+        "003_3b8261d00e9e6bab.txt",
+        "2022年全市司法行政工作总结",
+        "广州市司法局",
+        "202306/t20230616_1013.html",
+        "2023-06-16",
+        "html-utf8",
+        drop_lines=(
+            "• 听全文",
+            "• 2023-06-16",
+            "• 来源:广州市司法局",
+            "• 分享到",
+            "• -",
+            "相关附件",
+            "相关新闻",
+            "扫一扫在手机打开当前页",
+            "-",
+            "关注 · 广州政府网",
+        ),
+    ),
+    Report(
+        "002_81b063af5341ee99.txt",
+        "麻章区司法局2020年度法治政府建设工作报告",
+        "麻章区司法局",
+        "202101/t20210105_1004.html",
+        "2021-01-05",
+        "docx",
+        attachment="202101/P020210105586214097733.docx",
+    ),
 )
 
 # Links on the listing pages the crawler must not take: (path from site root, title, date).
 DISTRACTORS = (
-    ("zwgk/tzgg/202403/t20240301_2051.html", "关于开展2024年度法治政府建设示范创建活动的通知",
-     "2024-03-01"),
-    ("zwgk/zcjd/202312/t20231201_3012.html", "图解：《法治政府建设实施纲要》政策解读",
-     "2023-12-01"),
-    ("zwgk/tzgg/202206/t20220610_2017.html", "关于公布2022年度行政执法人员培训名单的公告",
-     "2022-06-10"),
+    (
+        "zwgk/tzgg/202403/t20240301_2051.html",
+        "关于开展2024年度法治政府建设示范创建活动的通知",
+        "2024-03-01",
+    ),
+    (
+        "zwgk/zcjd/202312/t20231201_3012.html",
+        "图解：《法治政府建设实施纲要》政策解读",
+        "2023-12-01",
+    ),
+    (
+        "zwgk/tzgg/202206/t20220610_2017.html",
+        "关于公布2022年度行政执法人员培训名单的公告",
+        "2022-06-10",
+    ),
 )
 PAGES = ((0, 0, 3), (1, 3, 5))  # (page number, first report, end) on index.html / index_1.html
 
@@ -132,11 +181,13 @@ def _attachment_body(report: Report) -> str:
     href = "./" + report.attachment.split("/", 1)[1]
     if report.attachment.endswith(".docx"):
         # Some TRS templates wire downloads through a script; the crawler reads the onclick.
-        link = (f'<a href="javascript:void(0)" onclick="downloadFile(\'{href}\')">'
-                f"{html.escape(name)}</a>")
+        link = (
+            f'<a href="javascript:void(0)" onclick="downloadFile(\'{href}\')">'
+            f"{html.escape(name)}</a>"
+        )
     else:
         link = f'<a href="{href}" target="_blank">{html.escape(name)}</a>'
-    return f'<p>附件：{link}</p>'
+    return f"<p>附件：{link}</p>"
 
 
 # --- templates -------------------------------------------------------------------------------
@@ -190,8 +241,10 @@ def _listing(number: int, reports: tuple[Report, ...]) -> str:
 
 def _listing_row(href: str, title: str, shown_on: str | None) -> str:
     date_span = f'<span class="date">{shown_on}</span>' if shown_on else ""
-    return (f'<li><a href="{href}" title="{html.escape(title)}" target="_blank">'
-            f"{html.escape(title)}</a>{date_span}</li>")
+    return (
+        f'<li><a href="{href}" title="{html.escape(title)}" target="_blank">'
+        f"{html.escape(title)}</a>{date_span}</li>"
+    )
 
 
 def _article(report: Report, body: str, charset: str) -> str:
@@ -220,8 +273,10 @@ def _article(report: Report, body: str, charset: str) -> str:
 
 
 def _notice(title: str, shown_on: str) -> str:
-    body = (f"<p>各有关单位：</p><p>现将{html.escape(title)}有关事项公布如下，请认真抓好落实。</p>"
-            "<p>特此通知。</p>")
+    body = (
+        f"<p>各有关单位：</p><p>现将{html.escape(title)}有关事项公布如下，请认真抓好落实。</p>"
+        "<p>特此通知。</p>"
+    )
     return (
         _chrome_top(f"{title}_{SITE_NAME}", "utf-8", 3)
         + f"""<div class="article"><h1 class="title">{html.escape(title)}</h1>

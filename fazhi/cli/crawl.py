@@ -101,6 +101,6 @@ def _summary_table(run_id: str, summary: pl.DataFrame | None) -> Table:
     names = ["source_id", "pages", "reports", "new", "unchanged", "blocked", "failed"]
     for name in names:
         table.add_column(name, justify="left" if name == "source_id" else "right")
-    for row in (summary.iter_rows(named=True) if summary is not None else []):
+    for row in summary.iter_rows(named=True) if summary is not None else []:
         table.add_row(*(str(row[name]) for name in names))
     return table

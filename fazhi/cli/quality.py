@@ -36,8 +36,15 @@ def list_quarantine(
         rows = rows.filter(rows["status"] == "open")
     table = Table("id", "run", "table", "doc_id", "indicator", "reasons", "status")
     for row in rows.iter_rows(named=True):
-        table.add_row(row["id"], row["run_id"], row["table_name"], row["doc_id"] or "",
-                      row["indicator"] or "", "; ".join(row["reasons"] or []), row["status"])
+        table.add_row(
+            row["id"],
+            row["run_id"],
+            row["table_name"],
+            row["doc_id"] or "",
+            row["indicator"] or "",
+            "; ".join(row["reasons"] or []),
+            row["status"],
+        )
     Console().print(table)
     typer.echo(f"{rows.height} quarantined row(s){'' if show_all else ' open'}")
 
@@ -59,8 +66,16 @@ def show_quarantine(
         typer.echo(f"{problem} with id {row_id!r}", err=True)
         raise typer.Exit(1)
     row = rows.row(0, named=True)
-    for key in ("id", "run_id", "table_name", "doc_id", "indicator", "quarantined_at", "status",
-                "resolved_by_run"):
+    for key in (
+        "id",
+        "run_id",
+        "table_name",
+        "doc_id",
+        "indicator",
+        "quarantined_at",
+        "status",
+        "resolved_by_run",
+    ):
         typer.echo(f"{key}: {row[key] if row[key] is not None else ''}")
     typer.echo("reasons:")
     for reason in row["reasons"] or []:

@@ -32,9 +32,7 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
-FormatOption = Annotated[
-    OutputFormat, typer.Option("--format", "-f", help="Output format.")
-]
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 
 
 def _read_only(data_dir: object) -> duckdb.DuckDBPyConnection:
@@ -130,8 +128,10 @@ def explain_command(
         raise typer.Exit(1)
     for n, c in enumerate(candidates):
         label = "best value" if n == 0 else f"also stated ({n})"
-        typer.echo(f"{label}: {c.locality_name} {c.report_year} {c.indicator_name or c.indicator}"
-                   f" = {c.value:g} {c.unit or ''} ({c.qualifier})")
+        typer.echo(
+            f"{label}: {c.locality_name} {c.report_year} {c.indicator_name or c.indicator}"
+            f" = {c.value:g} {c.unit or ''} ({c.qualifier})"
+        )
         typer.echo(f"  words:    {c.text}  [chars {c.start}-{c.end}]")
         typer.echo(f"  sentence: {c.sentence}")
         typer.echo(f"  document: {c.title} ({c.doc_type}, {c.doc_id})")
@@ -149,5 +149,4 @@ def _one_locality(con: duckdb.DuckDBPyConnection, text: str) -> str:
     if not chosen:
         raise typer.BadParameter(f"no division named or coded {text!r}", param_hint="LOCALITY")
     options = "; ".join(f"{code} {desc}" for code, _name, desc in chosen[:10])
-    raise typer.BadParameter(f"{text!r} is ambiguous, use a code: {options}",
-                             param_hint="LOCALITY")
+    raise typer.BadParameter(f"{text!r} is ambiguous, use a code: {options}", param_hint="LOCALITY")

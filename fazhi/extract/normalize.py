@@ -125,9 +125,7 @@ _CN_DIGITS = "一二三四五六七八九十"
 # Each pattern starts with a literal character, so the regex engine skips straight to the
 # spaces, newlines or commas it is about and scans the rest of the text at memchr speed.
 _LINE_BREAK = re.compile(r"\n[ \n]*(?P<marker>[#]{1,6}[ ]+)?")
-_SPACE = re.compile(
-    rf"[ ](?<=[{_CJK}][ ])[ ]*(?=[{_CJK}0-9%‰])|[ ](?<=[0-9][ ])[ ]*(?=[{_CJK}%‰])"
-)
+_SPACE = re.compile(rf"[ ](?<=[{_CJK}][ ])[ ]*(?=[{_CJK}0-9%‰])|[ ](?<=[0-9][ ])[ ]*(?=[{_CJK}%‰])")
 _DIGIT_SPACE = re.compile(r"[ ](?<=[0-9][ ])(?=[0-9])")
 _WIDE_COMMA = re.compile(r"，(?<=[0-9]，)(?=[0-9])")
 _FIRST_HEADING = re.compile(r"[ \n]*[#]{1,6}[ ]+")

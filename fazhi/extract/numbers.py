@@ -110,8 +110,8 @@ _NUMBER_RE = re.compile(
     """,
     re.VERBOSE,
 )
-_DATE, _ARABIC_REST, _PERCENT, _CHINESE_REST, _MID, _SCALE, _MID_AFTER_SCALE, _UNIT, _AFTER = (
-    range(1, 10)
+_DATE, _ARABIC_REST, _PERCENT, _CHINESE_REST, _MID, _SCALE, _MID_AFTER_SCALE, _UNIT, _AFTER = range(
+    1, 10
 )
 _BEFORE_WORDS = tuple(sorted(_APPROX_BEFORE + _AT_LEAST_BEFORE, key=len, reverse=True))
 # Words that end in a qualifier character without being a qualifier: 民约, 公约, 节约, 制约 …;
@@ -378,7 +378,7 @@ def _is_chinese_count(match: re.Match[str], numeral: str, unit: str | None, befo
 
 
 def _is_quoted_name(text: str, start: int, end: int, unit: str | None) -> bool:
-    """ “三项制度”, “1个全覆盖”: a number opening a quoted name is part of the name."""
+    """“三项制度”, “1个全覆盖”: a number opening a quoted name is part of the name."""
     return (
         unit is not None
         and unit not in _TIME_UNITS  # “2023年工作要点” opens with a date, not a name

@@ -54,8 +54,17 @@ INDICATORS: dict[str, pl.DataType] = {
 def divisions_frame() -> pl.DataFrame:
     """Every division of fazhi.localities, one row each."""
     rows = [
-        (d.code, d.name, d.level, d.province_code, d.province_name, d.city_code, d.city_name,
-         list(d.aliases), d.is_function_zone)
+        (
+            d.code,
+            d.name,
+            d.level,
+            d.province_code,
+            d.province_name,
+            d.city_code,
+            d.city_name,
+            list(d.aliases),
+            d.is_function_zone,
+        )
         for d in load_divisions()
     ]
     return pl.DataFrame(rows, schema=DIVISIONS, orient="row")

@@ -61,8 +61,12 @@ class LoadSummary:
 
     @property
     def changed_anything(self) -> bool:
-        return bool(self.documents_loaded or self.documents_superseded or self.facts_loaded
-                    or self.mentions_loaded)
+        return bool(
+            self.documents_loaded
+            or self.documents_superseded
+            or self.facts_loaded
+            or self.mentions_loaded
+        )
 
 
 def load_run(
@@ -79,16 +83,29 @@ def load_run(
     quarantine: pl.DataFrame,
 ) -> LoadSummary:
     """Load a run's staged rows under the writer lock, in one transaction; what changed."""
-    run = StagedRun(run_id, started_at, status, counts, {
-        "staged_documents": documents, "staged_facts": facts, "staged_mentions": mentions,
-        "staged_validations": validations, "staged_quarantine": quarantine,
-    })
+    run = StagedRun(
+        run_id,
+        started_at,
+        status,
+        counts,
+        {
+            "staged_documents": documents,
+            "staged_facts": facts,
+            "staged_mentions": mentions,
+            "staged_validations": validations,
+            "staged_quarantine": quarantine,
+        },
+    )
     with writer(settings) as con:
         return load_batch(con, run)
 
 
 def record_run(
-    settings: Settings, *, run_id: str, started_at: datetime, status: str,
+    settings: Settings,
+    *,
+    run_id: str,
+    started_at: datetime,
+    status: str,
     counts: dict[str, int],
 ) -> LoadSummary:
     """Record a run that has nothing to load (nothing new, or failed before the load)."""
@@ -131,8 +148,9 @@ def _load_steps(con: duckdb.DuckDBPyConnection, run: StagedRun, hook: StepHook) 
     new_docs, unchanged_docs = _one_row(con, "load/count_documents")
     _step(con, "load/insert_documents", [run.run_id, loaded_at], hook)
     _step(con, "load/insert_document_text", [], hook)
-    superseded = sum(1 for _doc, current in _step(con, "load/supersede_documents", [], hook)
-                     if not current)
+    superseded = sum(
+        1 for _doc, current in _step(con, "load/supersede_documents", [], hook) if not current
+    )
     facts = _changed_rows(con, "facts", run.run_id, hook)
     _step(con, "load/collect_affected_cells", [], hook)
     _step(con, "load/refresh_best_value", [], hook)
@@ -165,10 +183,20 @@ def _changed_rows(con: duckdb.DuckDBPyConnection, table: str, run_id: str, hook:
 def _run_row(run: StagedRun, loaded_at: datetime, s: LoadSummary) -> list[object]:
     names = sorted(run.counts)
     return [
-        run.run_id, run.started_at, loaded_at, run.status, names,
-        [int(run.counts[n]) for n in names], s.documents_staged, s.documents_loaded,
-        s.documents_unchanged, s.documents_superseded, s.facts_loaded, s.mentions_loaded,
-        s.validations_loaded, s.quarantined_rows,
+        run.run_id,
+        run.started_at,
+        loaded_at,
+        run.status,
+        names,
+        [int(run.counts[n]) for n in names],
+        s.documents_staged,
+        s.documents_loaded,
+        s.documents_unchanged,
+        s.documents_superseded,
+        s.facts_loaded,
+        s.mentions_loaded,
+        s.validations_loaded,
+        s.quarantined_rows,
     ]
 
 
@@ -183,7 +211,7 @@ def _step(
 
 
 def _one_row(con: duckdb.DuckDBPyConnection, name: str) -> tuple[int, int]:
-    (first, second), = con.execute(read_sql(name)).fetchall()
+    ((first, second),) = con.execute(read_sql(name)).fetchall()
     return int(first), int(second)
 
 

@@ -55,8 +55,9 @@ def headline_table(
     long = con.sql(read_sql("queries/_headline_values"), params=[indicators, limit]).pl()
     keys = ["locality_code", "locality_name", "province_name", "report_year"]
     if long.is_empty():
-        return pl.DataFrame(schema={**dict(long.select(keys).schema),
-                                    **{code: pl.Float64() for code in indicators}})
+        return pl.DataFrame(
+            schema={**dict(long.select(keys).schema), **{code: pl.Float64() for code in indicators}}
+        )
     wide = long.pivot(on="indicator", index=keys, values="value")
     missing = [pl.lit(None, pl.Float64()).alias(c) for c in indicators if c not in wide.columns]
     return (
@@ -69,8 +70,10 @@ def headline_table(
 def resolve_locality(con: duckdb.DuckDBPyConnection, text: str) -> list[tuple[str, str, str]]:
     """(code, name, description) of divisions matching a code, name, alias or former name."""
     rows = con.execute(read_sql("queries/_resolve_locality"), [text.strip()]).fetchall()
-    return [(code, name, " ".join(p for p in (prov, city, name, f"({level})") if p))
-            for code, name, level, prov, city in rows]
+    return [
+        (code, name, " ".join(p for p in (prov, city, name, f"({level})") if p))
+        for code, name, level, prov, city in rows
+    ]
 
 
 def resolve_indicator(con: duckdb.DuckDBPyConnection, text: str) -> str | None:

@@ -75,44 +75,71 @@ def trs_gbk_site(site: FixtureSite) -> Expected:
     """TRS column in GBK over three pages: HTML, PDF-attachment and fileName= DOCX reports."""
     pager = '<script>createPageHTML(3, {n}, "index", "html");</script>'
     pages = [
-        [item("./202401/t20240110_11.html", "样例县2023年法治政府建设年度报告", "2024-01-10"),
-         item("./202301/t20230105_12.html", "样例县司法局2022年法治政府建设情况报告",
-              "2023-01-05"),
-         item("/zwgk/tzgg/t20240301_1.html", "关于印发法治政府建设实施方案的通知",
-              "2024-03-01")],
-        [item("./202201/t20220110_13.html", "样例县2021年法治政府建设工作报告", "2022-01-10"),
-         item("/zwgk/zcjd/t20211201_2.html", "法治政府建设政策解读", "2021-12-01")],
-        [item("./202101/t20210110_14.html", "样例县2020年司法行政工作总结", "2021-01-10",
-              text="样例县2020年司法行..."),
-         item("./202401/t20240110_11.html", "样例县2023年法治政府建设年度报告", "2024-01-10")],
+        [
+            item("./202401/t20240110_11.html", "样例县2023年法治政府建设年度报告", "2024-01-10"),
+            item(
+                "./202301/t20230105_12.html", "样例县司法局2022年法治政府建设情况报告", "2023-01-05"
+            ),
+            item("/zwgk/tzgg/t20240301_1.html", "关于印发法治政府建设实施方案的通知", "2024-03-01"),
+        ],
+        [
+            item("./202201/t20220110_13.html", "样例县2021年法治政府建设工作报告", "2022-01-10"),
+            item("/zwgk/zcjd/t20211201_2.html", "法治政府建设政策解读", "2021-12-01"),
+        ],
+        [
+            item(
+                "./202101/t20210110_14.html",
+                "样例县2020年司法行政工作总结",
+                "2021-01-10",
+                text="样例县2020年司法行...",
+            ),
+            item("./202401/t20240110_11.html", "样例县2023年法治政府建设年度报告", "2024-01-10"),
+        ],
     ]
     for number, rows in enumerate(pages):
         name = "index.html" if number == 0 else f"index_{number}.html"
         body = f"<ul>{''.join(rows)}</ul>" + pager.format(n=number)
         site.add(f"/zwgk/fzbg/{name}", _gbk(page(body, "gbk")))
-    site.add("/zwgk/fzbg/202401/t20240110_11.html",
-             _gbk(article("样例县2023年法治政府建设年度报告", charset="gbk")))
+    site.add(
+        "/zwgk/fzbg/202401/t20240110_11.html",
+        _gbk(article("样例县2023年法治政府建设年度报告", charset="gbk")),
+    )
     pdf_link = '<p>附件：<a href="./P020230105123.pdf">报告全文.pdf</a></p>'
-    site.add("/zwgk/fzbg/202301/t20230105_12.html",
-             _gbk(article("样例县司法局2022年法治政府建设情况报告", pdf_link, "gbk")))
-    site.add("/zwgk/fzbg/202301/P020230105123.pdf",
-             Reply(PDF_BYTES, content_type="application/pdf"))
+    site.add(
+        "/zwgk/fzbg/202301/t20230105_12.html",
+        _gbk(article("样例县司法局2022年法治政府建设情况报告", pdf_link, "gbk")),
+    )
+    site.add(
+        "/zwgk/fzbg/202301/P020230105123.pdf", Reply(PDF_BYTES, content_type="application/pdf")
+    )
     docx_link = '<p><a href="/attach/download.jsp?fileName=report2021.docx">下载附件</a></p>'
-    site.add("/zwgk/fzbg/202201/t20220110_13.html",
-             _gbk(article("样例县2021年法治政府建设工作报告", docx_link, "gbk")))
-    site.add("/attach/download.jsp?fileName=report2021.docx",
-             Reply(docx_bytes("2021年法治政府建设工作报告"),
-                   content_type="application/octet-stream"))
-    site.add("/zwgk/fzbg/202101/t20210110_14.html",
-             _gbk(article("样例县2020年司法行政工作总结", charset="gbk")))
+    site.add(
+        "/zwgk/fzbg/202201/t20220110_13.html",
+        _gbk(article("样例县2021年法治政府建设工作报告", docx_link, "gbk")),
+    )
+    site.add(
+        "/attach/download.jsp?fileName=report2021.docx",
+        Reply(docx_bytes("2021年法治政府建设工作报告"), content_type="application/octet-stream"),
+    )
+    site.add(
+        "/zwgk/fzbg/202101/t20210110_14.html",
+        _gbk(article("样例县2020年司法行政工作总结", charset="gbk")),
+    )
     site.add("/zwgk/tzgg/t20240301_1.html", _gbk(article("通知", charset="gbk")))
     site.add("/zwgk/zcjd/t20211201_2.html", _gbk(article("解读", charset="gbk")))
     return Expected(
         "/zwgk/fzbg/index.html",
-        frozenset({"/zwgk/fzbg/202401/t20240110_11.html", "/zwgk/fzbg/202301/t20230105_12.html",
-                   "/zwgk/fzbg/202201/t20220110_13.html", "/zwgk/fzbg/202101/t20210110_14.html"}),
-        frozenset({"/zwgk/fzbg/202301/P020230105123.pdf",
-                   "/attach/download.jsp?fileName=report2021.docx"}),
+        frozenset(
+            {
+                "/zwgk/fzbg/202401/t20240110_11.html",
+                "/zwgk/fzbg/202301/t20230105_12.html",
+                "/zwgk/fzbg/202201/t20220110_13.html",
+                "/zwgk/fzbg/202101/t20210110_14.html",
+            }
+        ),
+        frozenset(
+            {"/zwgk/fzbg/202301/P020230105123.pdf", "/attach/download.jsp?fileName=report2021.docx"}
+        ),
     )
 
 
@@ -126,32 +153,59 @@ def shtml_pagination_site(site: FixtureSite) -> Expected:
         3: '<a href="nav_list_2.shtml">上一页</a> <a href="nav_list.shtml">首页</a>',
     }
     rows = {
-        1: [item(f"{base}/content/2024-01/15/content_101.shtml",
-                 "2023年度法治政府建设情况报告", "2024-01-15"),
-            item("/xxgk/tzgg/content_9.shtml", "关于开展普法宣传月活动的通知", "2024-01-02")],
-        2: [item(f"{base}/content/2023-01/12/content_102.shtml",
-                 "市司法局2022年法治政府建设年度报告", "2023-01-12")],
-        3: [item(f"{base}/content/2022-01/20/content_103.shtml",
-                 "2021年法治政府建设情况的报告", "2022/01/20")],
+        1: [
+            item(
+                f"{base}/content/2024-01/15/content_101.shtml",
+                "2023年度法治政府建设情况报告",
+                "2024-01-15",
+            ),
+            item("/xxgk/tzgg/content_9.shtml", "关于开展普法宣传月活动的通知", "2024-01-02"),
+        ],
+        2: [
+            item(
+                f"{base}/content/2023-01/12/content_102.shtml",
+                "市司法局2022年法治政府建设年度报告",
+                "2023-01-12",
+            )
+        ],
+        3: [
+            item(
+                f"{base}/content/2022-01/20/content_103.shtml",
+                "2021年法治政府建设情况的报告",
+                "2022/01/20",
+            )
+        ],
     }
     for number in (1, 2, 3):
         name = "nav_list.shtml" if number == 1 else f"nav_list_{number}.shtml"
         body = f"<ul>{''.join(rows[number])}</ul><div class='page'>{pager[number]}</div>"
         site.add(f"{base}/{name}", utf8_reply(page(body)))
-    onclick = ("<p><a href=\"javascript:void(0)\" "
-               "onclick=\"window.open('/attach/2023report.wps')\">附件下载</a></p>")
-    site.add(f"{base}/content/2024-01/15/content_101.shtml",
-             utf8_reply(article("2023年度法治政府建设情况报告", onclick)))
+    onclick = (
+        '<p><a href="javascript:void(0)" '
+        "onclick=\"window.open('/attach/2023report.wps')\">附件下载</a></p>"
+    )
+    site.add(
+        f"{base}/content/2024-01/15/content_101.shtml",
+        utf8_reply(article("2023年度法治政府建设情况报告", onclick)),
+    )
     site.add("/attach/2023report.wps", Reply(WPS_BYTES, content_type="application/octet-stream"))
-    site.add(f"{base}/content/2023-01/12/content_102.shtml",
-             utf8_reply(article("市司法局2022年法治政府建设年度报告")))
-    site.add(f"{base}/content/2022-01/20/content_103.shtml",
-             utf8_reply(article("2021年法治政府建设情况的报告")))
+    site.add(
+        f"{base}/content/2023-01/12/content_102.shtml",
+        utf8_reply(article("市司法局2022年法治政府建设年度报告")),
+    )
+    site.add(
+        f"{base}/content/2022-01/20/content_103.shtml",
+        utf8_reply(article("2021年法治政府建设情况的报告")),
+    )
     return Expected(
         f"{base}/nav_list.shtml",
-        frozenset({f"{base}/content/2024-01/15/content_101.shtml",
-                   f"{base}/content/2023-01/12/content_102.shtml",
-                   f"{base}/content/2022-01/20/content_103.shtml"}),
+        frozenset(
+            {
+                f"{base}/content/2024-01/15/content_101.shtml",
+                f"{base}/content/2023-01/12/content_102.shtml",
+                f"{base}/content/2022-01/20/content_103.shtml",
+            }
+        ),
         frozenset({"/attach/2023report.wps"}),
     )
 
@@ -170,8 +224,10 @@ HANWEB_PERPAGE = 2
 
 
 def _hanweb_record(path: str, title: str, shown_on: str) -> str:
-    return (f'<record><![CDATA[<li><a href="{path}" title="{title}" target="_blank">{title}</a>'
-            f"<span>{shown_on}</span></li>]]></record>")
+    return (
+        f'<record><![CDATA[<li><a href="{path}" title="{title}" target="_blank">{title}</a>'
+        f"<span>{shown_on}</span></li>]]></record>"
+    )
 
 
 def _hanweb_proxy(hit: Hit) -> Reply:
@@ -181,19 +237,25 @@ def _hanweb_proxy(hit: Hit) -> Reply:
         return Reply(b"bad request", status=400)
     start, end = int(query["startrecord"][0]), int(query["endrecord"][0])
     records = "".join(_hanweb_record(*r) for r in HANWEB_RECORDS[start - 1 : end])
-    xml = (f"<?xml version='1.0' encoding='UTF-8'?><datastore><totalrecord>{len(HANWEB_RECORDS)}"
-           f"</totalrecord><recordset>{records}</recordset></datastore>")
+    xml = (
+        f"<?xml version='1.0' encoding='UTF-8'?><datastore><totalrecord>{len(HANWEB_RECORDS)}"
+        f"</totalrecord><recordset>{records}</recordset></datastore>"
+    )
     return Reply(xml.encode(), content_type="text/xml; charset=UTF-8", etag=False)
 
 
 def hanweb_site(site: FixtureSite) -> Expected:
     """Hanweb column: first records in the page's datastore, the rest from dataproxy.jsp POSTs."""
     embedded = "".join(_hanweb_record(*r) for r in HANWEB_RECORDS[:HANWEB_PERPAGE])
-    nextgroup = ('<a href="/module/web/jpage/dataproxy.jsp?page=1&webid=1&path=/'
-                 '&columnid=123&unitid=789&webname=样例&permissiontype=0"></a>')
-    body = (f'<div id="789"><script type="text/xml"><datastore><nextgroup><![CDATA[{nextgroup}]]>'
-            f"</nextgroup><recordset>{embedded}</recordset></datastore></script>"
-            f'<script>var pageConfig = {{perpage:{HANWEB_PERPAGE}, col:1}};</script></div>')
+    nextgroup = (
+        '<a href="/module/web/jpage/dataproxy.jsp?page=1&webid=1&path=/'
+        '&columnid=123&unitid=789&webname=样例&permissiontype=0"></a>'
+    )
+    body = (
+        f'<div id="789"><script type="text/xml"><datastore><nextgroup><![CDATA[{nextgroup}]]>'
+        f"</nextgroup><recordset>{embedded}</recordset></datastore></script>"
+        f"<script>var pageConfig = {{perpage:{HANWEB_PERPAGE}, col:1}};</script></div>"
+    )
     site.add("/col/col123/index.html", utf8_reply(page(body)))
     site.add("/module/web/jpage/dataproxy.jsp", _hanweb_proxy)
     for path, title, _ in HANWEB_RECORDS:
@@ -206,23 +268,50 @@ def hanweb_site(site: FixtureSite) -> Expected:
 def guangdong_site(site: FixtureSite) -> Expected:
     """Guangdong-style column: content/post_NNN.html articles, index_2.html via 下一页."""
     base = "/gkmlpt/fzzfjsbg"
-    site.add(f"{base}/index.html", utf8_reply(page(
-        "<ul>" + item("/gkmlpt/content/4/4321/post_4321001.html",
-                      "2023年法治政府建设年度报告", "2024-01-31")
-        + item("/gkmlpt/content/4/4300/post_4300002.html", "关于公开征求意见的公告", "2024-01-05")
-        + '</ul><a href="index_2.html">下一页</a>')))
-    site.add(f"{base}/index_2.html", utf8_reply(page(
-        "<ul>" + item("/gkmlpt/content/3/3900/post_3900003.html",
-                      "2022年法治政府建设年度报告", "2023-01-20")
-        + '</ul><a href="index.html">上一页</a>')))
-    for path, title in (("/gkmlpt/content/4/4321/post_4321001.html", "2023年法治政府建设年度报告"),
-                        ("/gkmlpt/content/4/4300/post_4300002.html", "公告"),
-                        ("/gkmlpt/content/3/3900/post_3900003.html", "2022年法治政府建设年度报告")):
+    site.add(
+        f"{base}/index.html",
+        utf8_reply(
+            page(
+                "<ul>"
+                + item(
+                    "/gkmlpt/content/4/4321/post_4321001.html",
+                    "2023年法治政府建设年度报告",
+                    "2024-01-31",
+                )
+                + item(
+                    "/gkmlpt/content/4/4300/post_4300002.html",
+                    "关于公开征求意见的公告",
+                    "2024-01-05",
+                )
+                + '</ul><a href="index_2.html">下一页</a>'
+            )
+        ),
+    )
+    site.add(
+        f"{base}/index_2.html",
+        utf8_reply(
+            page(
+                "<ul>"
+                + item(
+                    "/gkmlpt/content/3/3900/post_3900003.html",
+                    "2022年法治政府建设年度报告",
+                    "2023-01-20",
+                )
+                + '</ul><a href="index.html">上一页</a>'
+            )
+        ),
+    )
+    for path, title in (
+        ("/gkmlpt/content/4/4321/post_4321001.html", "2023年法治政府建设年度报告"),
+        ("/gkmlpt/content/4/4300/post_4300002.html", "公告"),
+        ("/gkmlpt/content/3/3900/post_3900003.html", "2022年法治政府建设年度报告"),
+    ):
         site.add(path, utf8_reply(article(title)))
     return Expected(
         f"{base}/index.html",
-        frozenset({"/gkmlpt/content/4/4321/post_4321001.html",
-                   "/gkmlpt/content/3/3900/post_3900003.html"}),
+        frozenset(
+            {"/gkmlpt/content/4/4321/post_4321001.html", "/gkmlpt/content/3/3900/post_3900003.html"}
+        ),
         frozenset(),
     )
 
@@ -254,12 +343,23 @@ FAULTS = (
     # kept, not refused: its bytes stay in the lake and the parse stage records why it fails
     Fault("/f/garbled.html", "article", "new", "", "undecodable article kept for the parse stage"),
     Fault("/private/secret.html", "article", "skipped", "robots.txt", "robots.txt disallows"),
-    Fault("http://127.0.0.1:port/f/badport.html", "article", "failed", "malformed URL",
-          "a link with an unparsable port"),
-    Fault("http://localhost:9/elsewhere/report.html", "article", "skipped", "outside the allowed",
-          "report link on another host is listed, not fetched"),
-    Fault("/f/fake.pdf", "attachment", "blocked", "HTML page served",
-          "HTML where a PDF was linked"),
+    Fault(
+        "http://127.0.0.1:port/f/badport.html",
+        "article",
+        "failed",
+        "malformed URL",
+        "a link with an unparsable port",
+    ),
+    Fault(
+        "http://localhost:9/elsewhere/report.html",
+        "article",
+        "skipped",
+        "outside the allowed",
+        "report link on another host is listed, not fetched",
+    ),
+    Fault(
+        "/f/fake.pdf", "attachment", "blocked", "HTML page served", "HTML where a PDF was linked"
+    ),
 )
 FAULT_LIMIT_BYTES = 64 * 1024
 
@@ -279,31 +379,40 @@ class _Flaky:
 
 def faults_site(site: FixtureSite) -> Expected:
     """A listing whose report links each fail in one way (see FAULTS), plus one good report."""
-    rows = [item(f.path, f"故障{n}：2023年法治政府建设年度报告") for n, f in enumerate(FAULTS)
-            if f.kind == "article"]
+    rows = [
+        item(f.path, f"故障{n}：2023年法治政府建设年度报告")
+        for n, f in enumerate(FAULTS)
+        if f.kind == "article"
+    ]
     rows.append(item("/f/good.html", "2022年法治政府建设年度报告"))
     robots = b"User-agent: *\nDisallow: /private/\n"
     site.add("/robots.txt", Reply(robots, content_type="text/plain"))
     site.add("/f/index.html", utf8_reply(page(f"<ul>{''.join(rows)}</ul>")))
-    site.add("/f/good.html", utf8_reply(article("2022年法治政府建设年度报告",
-                                           '<a href="/f/fake.pdf">报告.pdf</a>')))
+    site.add(
+        "/f/good.html",
+        utf8_reply(article("2022年法治政府建设年度报告", '<a href="/f/fake.pdf">报告.pdf</a>')),
+    )
     site.add("/f/fake.pdf", utf8_reply(page("<p>请先登录后下载附件。</p>" * 30)))
     site.add("/f/timeout.html", Reply(b"<html>late</html>", delay_s=2.0))
     site.add("/f/flaky.html", _Flaky())
     site.add("/f/broken.html", Reply(b"<html>down</html>", status=500))
-    site.add("/f/challenge.html", Reply(b"<html><script>var _0x1=['cookie'];eval(1)</script>",
-                                        status=412))
-    site.add("/f/jsl.html", Reply(b"<script>document.cookie=('__jsl_clearance=1')</script>",
-                                  status=521))
+    site.add(
+        "/f/challenge.html",
+        Reply(b"<html><script>var _0x1=['cookie'];eval(1)</script>", status=412),
+    )
+    site.add(
+        "/f/jsl.html", Reply(b"<script>document.cookie=('__jsl_clearance=1')</script>", status=521)
+    )
     site.add("/f/loop.html", Reply(status=302, headers={"Location": "/f/loop2.html"}))
     site.add("/f/loop2.html", Reply(status=302, headers={"Location": "/f/loop.html"}))
     site.add("/f/away.html", Reply(status=302, headers={"Location": "http://localhost:9/x.html"}))
     site.add("/f/huge.html", utf8_reply(page("<p>" + "很长" * FAULT_LIMIT_BYTES + "</p>")))
     site.add("/f/cut.html", Reply(article("2023年").encode(), truncate=True))
-    stub = ("<html><head><script>window.location.href='/f/x?'+Math.random();"
-            "</script></head><body></body></html>")
+    stub = (
+        "<html><head><script>window.location.href='/f/x?'+Math.random();"
+        "</script></head><body></body></html>"
+    )
     site.add("/f/stub.html", utf8_reply(stub))
     site.add("/f/garbled.html", Reply(b"<html><body>\xff\xfe\x80\x80\xff</body></html>"))
     site.add("/private/secret.html", utf8_reply(article("秘密")))
-    return Expected("/f/index.html", frozenset({"/f/good.html", "/f/flaky.html"}),
-                    frozenset())
+    return Expected("/f/index.html", frozenset({"/f/good.html", "/f/flaky.html"}), frozenset())

@@ -17,10 +17,18 @@ NAV = "".join(f'<a href="/c{n}/">栏目{n}</a>' for n in range(8))
     ("status", "body", "expected"),
     [
         pytest.param(412, b"<script>eval(x)</script>", "JavaScript challenge", id="412-challenge"),
-        pytest.param(521, b"<script>document.cookie='__jsl_clearance=1'</script>",
-                     "__jsl_clearance", id="521-jsl-cookie"),
-        pytest.param(200, b"<script>document.cookie='__jsl_clearance=1'</script>",
-                     "__jsl_clearance", id="200-jsl-cookie-script"),
+        pytest.param(
+            521,
+            b"<script>document.cookie='__jsl_clearance=1'</script>",
+            "__jsl_clearance",
+            id="521-jsl-cookie",
+        ),
+        pytest.param(
+            200,
+            b"<script>document.cookie='__jsl_clearance=1'</script>",
+            "__jsl_clearance",
+            id="200-jsl-cookie-script",
+        ),
         pytest.param(403, b"forbidden", "403", id="403-refused"),
         pytest.param(200, b"<html><body>ok</body></html>", None, id="ordinary-page"),
         pytest.param(404, b"not found", None, id="404-is-a-failure-not-a-block"),
@@ -34,16 +42,28 @@ def test_block_reason_for_status(status: int, body: bytes, expected: str | None)
 @pytest.mark.parametrize(
     ("html", "blocked"),
     [
-        pytest.param("<html><script>window.location.href='/a?'+Math.random()</script></html>",
-                     True, id="bare-js-redirect-stub"),
-        pytest.param("<html><script>location.replace('/x')</script><body>请稍候</body></html>",
-                     True, id="replace-stub-with-a-word"),
-        pytest.param(f"<html><body>{NAV}<script>if(m)location.href='/m/'</script>"
-                     "<script type='text/xml'><datastore></datastore></script></body></html>",
-                     False, id="hanweb-listing-with-mobile-redirect-script"),
-        pytest.param("<html><body><p>" + "法治政府建设" * 60 + "</p><script>"
-                     "window.location.href='#top'</script></body></html>", False,
-                     id="article-with-a-location-script"),
+        pytest.param(
+            "<html><script>window.location.href='/a?'+Math.random()</script></html>",
+            True,
+            id="bare-js-redirect-stub",
+        ),
+        pytest.param(
+            "<html><script>location.replace('/x')</script><body>请稍候</body></html>",
+            True,
+            id="replace-stub-with-a-word",
+        ),
+        pytest.param(
+            f"<html><body>{NAV}<script>if(m)location.href='/m/'</script>"
+            "<script type='text/xml'><datastore></datastore></script></body></html>",
+            False,
+            id="hanweb-listing-with-mobile-redirect-script",
+        ),
+        pytest.param(
+            "<html><body><p>" + "法治政府建设" * 60 + "</p><script>"
+            "window.location.href='#top'</script></body></html>",
+            False,
+            id="article-with-a-location-script",
+        ),
         pytest.param("<html><body>short page</body></html>", False, id="short-page-no-script"),
     ],
 )

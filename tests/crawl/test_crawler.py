@@ -25,8 +25,11 @@ from tests.crawl.site_server import FixtureSite, Hit, Reply, serve
 SiteBuilder = Callable[[FixtureSite], Expected]
 FAMILY_SITES = [
     pytest.param(fixture_sites.trs_gbk_site, "trs", id="trs-gbk-three-pages-pdf-and-filename-docx"),
-    pytest.param(fixture_sites.shtml_pagination_site, "pagination",
-                 id="shtml-next-page-links-and-onclick-wps"),
+    pytest.param(
+        fixture_sites.shtml_pagination_site,
+        "pagination",
+        id="shtml-next-page-links-and-onclick-wps",
+    ),
     pytest.param(fixture_sites.hanweb_site, "hanweb", id="hanweb-datastore-and-dataproxy-posts"),
     pytest.param(fixture_sites.guangdong_site, "guangdong", id="guangdong-post-nnn-articles"),
 ]
@@ -46,8 +49,14 @@ def settings_for_tests(tmp_path: Path, **overrides: object) -> Settings:
 
 
 def source_for(site: FixtureSite, start_path: str, **fields: object) -> Source:
-    return Source(id="fixture", name="fixture", start_urls=(site.url(start_path),),
-                  allow_private_addresses=True, locality_code="440881", **fields)  # type: ignore[arg-type]
+    return Source(
+        id="fixture",
+        name="fixture",
+        start_urls=(site.url(start_path),),
+        allow_private_addresses=True,
+        locality_code="440881",
+        **fields,
+    )  # type: ignore[arg-type]
 
 
 def _path(url: str) -> str:
@@ -71,11 +80,13 @@ def test_each_family_finds_every_report_once_then_fetches_no_article_again(
         assert first["locality_hint"].unique().to_list() == ["440881"]
         requests_before = len(site.hits)
         second = crawl_source(source, settings, "run-2")
-        fetched_again = [h for h in site.hits[requests_before:] if h.status == 200
-                         and h.path in expected.articles | expected.attachments]
+        fetched_again = [
+            h
+            for h in site.hits[requests_before:]
+            if h.status == 200 and h.path in expected.articles | expected.attachments
+        ]
     assert fetched_again == []
-    assert set(second.filter(pl.col("kind") == "article")["outcome"]) <= {"not_modified",
-                                                                          "skipped"}
+    assert set(second.filter(pl.col("kind") == "article")["outcome"]) <= {"not_modified", "skipped"}
     assert first.schema == pl.Schema(RAW_MANIFEST)
     start = site.routes[expected.start_path]
     assert not callable(start)
@@ -89,8 +100,11 @@ def test_family_is_detected_from_the_listing(tmp_path: Path) -> None:
         crawl_source(source_for(site, expected.start_path), settings, "run-1")
         listings = [h.path for h in site.hits if h.path.startswith("/zwgk/fzbg/index")]
     # The createPageHTML count (3) is what announced index_1 and index_2.
-    assert sorted(listings) == ["/zwgk/fzbg/index.html", "/zwgk/fzbg/index_1.html",
-                                "/zwgk/fzbg/index_2.html"]
+    assert sorted(listings) == [
+        "/zwgk/fzbg/index.html",
+        "/zwgk/fzbg/index_1.html",
+        "/zwgk/fzbg/index_2.html",
+    ]
 
 
 def test_listing_titles_dates_and_parents_reach_the_manifest(tmp_path: Path) -> None:
@@ -250,8 +264,10 @@ class InFlight:
 def test_requests_to_one_host_never_exceed_the_concurrency_limit(tmp_path: Path) -> None:
     settings = settings_for_tests(tmp_path, max_concurrency_per_host=2)
     with serve(FixtureSite()) as site:
-        rows = "".join(fixture_sites.item(f"/a/{n}.html", f"第{n}号2023年法治政府建设年度报告")
-                       for n in range(8))
+        rows = "".join(
+            fixture_sites.item(f"/a/{n}.html", f"第{n}号2023年法治政府建设年度报告")
+            for n in range(8)
+        )
         listing = fixture_sites.page(f"<ul>{rows}</ul>")
         site.add("/a/index.html", fixture_sites.utf8_reply(listing))
         page = fixture_sites.article("2023年法治政府建设年度报告")

@@ -17,16 +17,28 @@ TEXT = "法治政府建设年度报告：行政复议案件109宗"
     [
         pytest.param(TEXT.encode("gbk"), "gbk", TEXT, id="header-gbk"),
         pytest.param(TEXT.encode("gbk"), "GB2312", TEXT, id="header-gb2312-read-as-gb18030"),
-        pytest.param(f'<meta charset="gbk">{TEXT}'.encode("gbk"), None,
-                     f'<meta charset="gbk">{TEXT}', id="meta-charset-only"),
-        pytest.param(f'<meta http-equiv="Content-Type" content="text/html; charset=gb2312">{TEXT}'
-                     .encode("gbk"), None,
-                     f'<meta http-equiv="Content-Type" content="text/html; charset=gb2312">{TEXT}',
-                     id="meta-http-equiv-gb2312"),
+        pytest.param(
+            f'<meta charset="gbk">{TEXT}'.encode("gbk"),
+            None,
+            f'<meta charset="gbk">{TEXT}',
+            id="meta-charset-only",
+        ),
+        pytest.param(
+            f'<meta http-equiv="Content-Type" content="text/html; charset=gb2312">{TEXT}'.encode(
+                "gbk"
+            ),
+            None,
+            f'<meta http-equiv="Content-Type" content="text/html; charset=gb2312">{TEXT}',
+            id="meta-http-equiv-gb2312",
+        ),
         pytest.param(TEXT.encode("utf-8"), None, TEXT, id="undeclared-utf8"),
         pytest.param(TEXT.encode("gb18030"), None, TEXT, id="undeclared-gb-falls-to-gb18030"),
-        pytest.param(f'<meta charset="gbk">{TEXT}'.encode(), None, f'<meta charset="gbk">{TEXT}',
-                     id="meta-lies-utf8-bytes-still-clean-via-fallback"),
+        pytest.param(
+            f'<meta charset="gbk">{TEXT}'.encode(),
+            None,
+            f'<meta charset="gbk">{TEXT}',
+            id="meta-lies-utf8-bytes-still-clean-via-fallback",
+        ),
         pytest.param(TEXT.encode("utf-8"), "no-such-charset", TEXT, id="unknown-header-ignored"),
         pytest.param(b"\xef\xbb\xbf" + TEXT.encode(), None, TEXT, id="utf8-bom-stripped"),
     ],
@@ -55,22 +67,49 @@ def test_undecodable_raises_parse_error(data: bytes) -> None:
 @pytest.mark.parametrize(
     ("data", "content_type", "url", "expected"),
     [
-        pytest.param(b"%PDF-1.7\n...", "text/html", "http://x/a.html", "pdf",
-                     id="pdf-magic-beats-wrong-type"),
-        pytest.param(b"PK\x03\x04....word/document.xml", None, "http://x/download.jsp", "docx",
-                     id="docx-zip-members"),
+        pytest.param(
+            b"%PDF-1.7\n...", "text/html", "http://x/a.html", "pdf", id="pdf-magic-beats-wrong-type"
+        ),
+        pytest.param(
+            b"PK\x03\x04....word/document.xml",
+            None,
+            "http://x/download.jsp",
+            "docx",
+            id="docx-zip-members",
+        ),
         pytest.param(b"PK\x03\x04....OFD.xml", None, "http://x/f", "ofd", id="ofd-zip-members"),
-        pytest.param(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 8, None, "http://x/a.doc", "doc",
-                     id="ole-doc"),
-        pytest.param(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 8, None, "http://x/a.wps", "wps",
-                     id="ole-wps-by-extension"),
-        pytest.param(b"  <!DOCTYPE html><html>", "application/pdf", "http://x/a.pdf", "html",
-                     id="html-served-where-pdf-linked"),
-        pytest.param(b"plain words", "text/plain; charset=utf-8", "http://x/a", "txt",
-                     id="text-by-content-type"),
+        pytest.param(
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 8,
+            None,
+            "http://x/a.doc",
+            "doc",
+            id="ole-doc",
+        ),
+        pytest.param(
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 8,
+            None,
+            "http://x/a.wps",
+            "wps",
+            id="ole-wps-by-extension",
+        ),
+        pytest.param(
+            b"  <!DOCTYPE html><html>",
+            "application/pdf",
+            "http://x/a.pdf",
+            "html",
+            id="html-served-where-pdf-linked",
+        ),
+        pytest.param(
+            b"plain words",
+            "text/plain; charset=utf-8",
+            "http://x/a",
+            "txt",
+            id="text-by-content-type",
+        ),
         pytest.param(b"plain words", None, "http://x/a.txt?x=1", "txt", id="text-by-extension"),
-        pytest.param(b"\x00\x01", "application/octet-stream", "http://x/blob", "unknown",
-                     id="nothing-known"),
+        pytest.param(
+            b"\x00\x01", "application/octet-stream", "http://x/blob", "unknown", id="nothing-known"
+        ),
     ],
 )
 def test_sniff_format(data: bytes, content_type: str | None, url: str, expected: str) -> None:

@@ -44,7 +44,8 @@ def test_finds_exactly_the_five_reports(sample_crawl: tuple[Settings, pl.DataFra
     assert set(articles["outcome"]) == {"new"}
     shown = {row["title"]: row["published_on"] for row in articles.iter_rows(named=True)}
     assert {t: str(d) if d else None for t, d in shown.items()} == {
-        t: expected[2] for t, expected in TITLES.items()}
+        t: expected[2] for t, expected in TITLES.items()
+    }
     attachments = manifest.filter(pl.col("kind") == "attachment")
     assert attachments.height == 2
     assert set(manifest["outcome"]) == {"new"}
@@ -61,7 +62,8 @@ def test_each_report_keeps_the_seed_text(
     settings, manifest = sample_crawl
     seed, fmt, _ = TITLES[title]
     article = manifest.filter(pl.col("title") == title, pl.col("kind") == "article").row(
-        0, named=True)
+        0, named=True
+    )
     holder = article
     if fmt != "html":
         holder = manifest.filter(pl.col("parent_url") == article["url"]).row(0, named=True)
@@ -107,10 +109,15 @@ def test_cli_crawls_the_sample_site_then_finds_nothing_new(tmp_path: Path) -> No
     second = runner.invoke(app, ["crawl", "--data-dir", str(tmp_path)])
     assert first.exit_code == 0, first.output
     assert second.exit_code == 0, second.output
-    summary = read_manifest(Settings(data_dir=tmp_path)).group_by("run_id").agg(
-        new=pl.col("outcome").is_in(["new", "changed"]).sum(),
-        unchanged=pl.col("outcome").is_in(["not_modified", "skipped", "unchanged"]).sum(),
-    ).sort("new")
+    summary = (
+        read_manifest(Settings(data_dir=tmp_path))
+        .group_by("run_id")
+        .agg(
+            new=pl.col("outcome").is_in(["new", "changed"]).sum(),
+            unchanged=pl.col("outcome").is_in(["not_modified", "skipped", "unchanged"]).sum(),
+        )
+        .sort("new")
+    )
     assert summary["new"].to_list() == [0, 10]  # robots + 2 listings + 5 articles + 2 attachments
     assert "sample-fzbg" in first.output and "reports" in first.output
 

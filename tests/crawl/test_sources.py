@@ -44,25 +44,48 @@ def test_good_file_loads_with_defaults(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        pytest.param('[[source]]\nid = "a"\nname = "a"\n', "missing required field(s): start_urls",
-                     id="missing-start-urls"),
-        pytest.param('[[source]]\nname = "a"\nstart_urls = ["http://a/"]\n', "id",
-                     id="missing-id"),
-        pytest.param(GOOD + '[[source]]\nid = "demo"\nname = "b"\nstart_urls = ["http://b/"]\n',
-                     "duplicate source id 'demo'", id="duplicate-id"),
-        pytest.param('[[source]]\nid = "a"\nname = "a"\nstart_urls = ["ftp://a/"]\n',
-                     "not an http(s) URL", id="non-http-url"),
-        pytest.param('[[source]]\nid = "a"\nname = "a"\nstart_urls = []\n', "at least one URL",
-                     id="empty-start-urls"),
-        pytest.param('[[source]]\nid = "a"\nname = "a"\nstart_urls = ["http://a/"]\n'
-                     'family = "joomla"\n', "family must be one of", id="unknown-family"),
-        pytest.param('[[source]]\nid = "a"\nname = "a"\nstart_urls = ["http://a/"]\n'
-                     "max_pages = 0\n", "max_pages must be a positive integer", id="bad-max-pages"),
-        pytest.param('[[source]]\nid = "a"\nname = "a"\nstart_urls = ["http://a/"]\n'
-                     "delay = 1\n", "unknown field(s): delay", id="misspelt-field"),
-        pytest.param('[[source]]\nid = "a"\nname = "a"\nstart_urls = ["http://a/"]\n'
-                     'allow_private_addresses = "yes"\n', "must be true or false",
-                     id="string-for-bool"),
+        pytest.param(
+            '[[source]]\nid = "a"\nname = "a"\n',
+            "missing required field(s): start_urls",
+            id="missing-start-urls",
+        ),
+        pytest.param('[[source]]\nname = "a"\nstart_urls = ["http://a/"]\n', "id", id="missing-id"),
+        pytest.param(
+            GOOD + '[[source]]\nid = "demo"\nname = "b"\nstart_urls = ["http://b/"]\n',
+            "duplicate source id 'demo'",
+            id="duplicate-id",
+        ),
+        pytest.param(
+            '[[source]]\nid = "a"\nname = "a"\nstart_urls = ["ftp://a/"]\n',
+            "not an http(s) URL",
+            id="non-http-url",
+        ),
+        pytest.param(
+            '[[source]]\nid = "a"\nname = "a"\nstart_urls = []\n',
+            "at least one URL",
+            id="empty-start-urls",
+        ),
+        pytest.param(
+            '[[source]]\nid = "a"\nname = "a"\nstart_urls = ["http://a/"]\nfamily = "joomla"\n',
+            "family must be one of",
+            id="unknown-family",
+        ),
+        pytest.param(
+            '[[source]]\nid = "a"\nname = "a"\nstart_urls = ["http://a/"]\nmax_pages = 0\n',
+            "max_pages must be a positive integer",
+            id="bad-max-pages",
+        ),
+        pytest.param(
+            '[[source]]\nid = "a"\nname = "a"\nstart_urls = ["http://a/"]\ndelay = 1\n',
+            "unknown field(s): delay",
+            id="misspelt-field",
+        ),
+        pytest.param(
+            '[[source]]\nid = "a"\nname = "a"\nstart_urls = ["http://a/"]\n'
+            'allow_private_addresses = "yes"\n',
+            "must be true or false",
+            id="string-for-bool",
+        ),
         pytest.param("source = 1\n", "no [[source]] tables", id="no-tables"),
         pytest.param("[[source]\n", "cannot read sources file", id="broken-toml"),
     ],

@@ -41,12 +41,23 @@ def _copy(template: Path, data_dir: Path) -> Settings:
 def document(doc_id: str, code: str, name: str, year: int, **overrides: Any) -> dict[str, Any]:
     """A staged document of ``name`` (``code``) for ``year``."""
     row: dict[str, Any] = {
-        "doc_id": doc_id, "doc_key": f"key-{doc_id}", "source_id": f"src-{code}",
-        "url": f"{SITE}/{code}/{year}.html", "title": f"{name}{year}年法治政府建设年度报告",
-        "format": "html", "raw_sha256": doc_id * 4, "fetched_at": T0, "text": "全文",
-        "locality_code": code, "locality_name": name, "report_year": year,
-        "issuer": f"{name}人民政府", "doc_type": "annual_report",
-        "published_on": date(year + 1, 3, 1), "flags": [], "parse_status": "ok",
+        "doc_id": doc_id,
+        "doc_key": f"key-{doc_id}",
+        "source_id": f"src-{code}",
+        "url": f"{SITE}/{code}/{year}.html",
+        "title": f"{name}{year}年法治政府建设年度报告",
+        "format": "html",
+        "raw_sha256": doc_id * 4,
+        "fetched_at": T0,
+        "text": "全文",
+        "locality_code": code,
+        "locality_name": name,
+        "report_year": year,
+        "issuer": f"{name}人民政府",
+        "doc_type": "annual_report",
+        "published_on": date(year + 1, 3, 1),
+        "flags": [],
+        "parse_status": "ok",
         "extractor_version": "1",
     }
     row.update(overrides)
@@ -56,31 +67,55 @@ def document(doc_id: str, code: str, name: str, year: int, **overrides: Any) -> 
 def fact(doc_id: str, indicator: str, value: float, unit: str, **overrides: Any) -> dict[str, Any]:
     """A staged headline fact."""
     row: dict[str, Any] = {
-        "doc_id": doc_id, "indicator": indicator, "value": value, "unit": unit,
-        "qualifier": "exact", "text": f"{value:g}{unit}", "start": 10, "end": 16,
-        "sentence": f"全年共{value:g}{unit}。", "rule": "first", "extractor_version": "1",
+        "doc_id": doc_id,
+        "indicator": indicator,
+        "value": value,
+        "unit": unit,
+        "qualifier": "exact",
+        "text": f"{value:g}{unit}",
+        "start": 10,
+        "end": 16,
+        "sentence": f"全年共{value:g}{unit}。",
+        "rule": "first",
+        "extractor_version": "1",
         "flags": [],
     }
     row.update(overrides)
     return row
 
 
-def mention(doc_id: str, ordinal: int, sentence: str, text: str, unit: str,
-            indicator: str | None = None) -> dict[str, Any]:
+def mention(
+    doc_id: str, ordinal: int, sentence: str, text: str, unit: str, indicator: str | None = None
+) -> dict[str, Any]:
     """A staged number mention; ``indicator`` None means no indicator claimed it."""
     return {
-        "doc_id": doc_id, "ordinal": ordinal, "value": float(ordinal), "unit": unit,
-        "qualifier": "exact", "text": text, "start": ordinal * 10, "end": ordinal * 10 + 4,
-        "sentence": sentence, "outline": "一、", "indicator": indicator,
+        "doc_id": doc_id,
+        "ordinal": ordinal,
+        "value": float(ordinal),
+        "unit": unit,
+        "qualifier": "exact",
+        "text": text,
+        "start": ordinal * 10,
+        "end": ordinal * 10 + 4,
+        "sentence": sentence,
+        "outline": "一、",
+        "indicator": indicator,
     }
 
 
-def validation(expectation: str, suite: str, severity: str, elements: int, unexpected: int,
-               at: datetime) -> dict[str, Any]:
+def validation(
+    expectation: str, suite: str, severity: str, elements: int, unexpected: int, at: datetime
+) -> dict[str, Any]:
     """One gate result row."""
-    return {"suite": suite, "expectation": expectation, "severity": severity,
-            "success": unexpected == 0, "element_count": elements,
-            "unexpected_count": unexpected, "validated_at": at}
+    return {
+        "suite": suite,
+        "expectation": expectation,
+        "severity": severity,
+        "success": unexpected == 0,
+        "element_count": elements,
+        "unexpected_count": unexpected,
+        "validated_at": at,
+    }
 
 
 def _frame(run_id: str, rows: list[dict[str, Any]], schema: dict[str, pl.DataType]) -> pl.DataFrame:
@@ -91,7 +126,11 @@ def _frame(run_id: str, rows: list[dict[str, Any]], schema: dict[str, pl.DataTyp
 
 def _load(settings: Settings, run_id: str, at: datetime, **rows: list[dict[str, Any]]) -> None:
     load_run(
-        settings, run_id=run_id, started_at=at, status="succeeded", counts={"fetched": 4},
+        settings,
+        run_id=run_id,
+        started_at=at,
+        status="succeeded",
+        counts={"fetched": 4},
         documents=_frame(run_id, rows.get("documents", []), schemas.DOCUMENTS),
         facts=_frame(run_id, rows.get("facts", []), schemas.FACTS),
         mentions=_frame(run_id, rows.get("mentions", []), schemas.MENTIONS),
@@ -129,14 +168,30 @@ RUN_1 = {
         validation("exists_in_dim_locality:locality_code", "documents", "critical", 5, 1, T0),
     ],
     "quarantine": [
-        {"table_name": "facts", "doc_id": "d-lj-2023", "indicator": "aid_amount",
-         "row_json": '{"value": 3.5, "unit": "万元"}', "reasons": ["in_set:indicator"],
-         "quarantined_at": T0},
-        {"table_name": "documents", "doc_id": "d-bad", "indicator": None,
-         "row_json": f'{{"url": "{SITE}/999999/2023.html", "title": "某县2023年报告"}}',
-         "reasons": ["exists_in_dim_locality:locality_code"], "quarantined_at": T0},
-        {"table_name": "facts", "doc_id": "d-lj-2022", "indicator": "enf_penalties",
-         "row_json": '{"value": -3}', "reasons": ["values_between:value"], "quarantined_at": T0},
+        {
+            "table_name": "facts",
+            "doc_id": "d-lj-2023",
+            "indicator": "aid_amount",
+            "row_json": '{"value": 3.5, "unit": "万元"}',
+            "reasons": ["in_set:indicator"],
+            "quarantined_at": T0,
+        },
+        {
+            "table_name": "documents",
+            "doc_id": "d-bad",
+            "indicator": None,
+            "row_json": f'{{"url": "{SITE}/999999/2023.html", "title": "某县2023年报告"}}',
+            "reasons": ["exists_in_dim_locality:locality_code"],
+            "quarantined_at": T0,
+        },
+        {
+            "table_name": "facts",
+            "doc_id": "d-lj-2022",
+            "indicator": "enf_penalties",
+            "row_json": '{"value": -3}',
+            "reasons": ["values_between:value"],
+            "quarantined_at": T0,
+        },
     ],
 }
 
@@ -155,12 +210,22 @@ RUN_2 = {
 }
 
 
-def _manifest_row(source_id: str, outcome: str, at: datetime, reason: str | None = None,
-                  run_id: str = "run-1") -> dict[str, Any]:
-    return {"run_id": run_id, "source_id": source_id, "kind": "article",
-            "url": f"{SITE}/{source_id}/", "final_url": f"{SITE}/{source_id}/", "status": 200,
-            "content_type": "text/html", "bytes": 1000, "fetched_at": at, "outcome": outcome,
-            "reason": reason}
+def _manifest_row(
+    source_id: str, outcome: str, at: datetime, reason: str | None = None, run_id: str = "run-1"
+) -> dict[str, Any]:
+    return {
+        "run_id": run_id,
+        "source_id": source_id,
+        "kind": "article",
+        "url": f"{SITE}/{source_id}/",
+        "final_url": f"{SITE}/{source_id}/",
+        "status": 200,
+        "content_type": "text/html",
+        "bytes": 1000,
+        "fetched_at": at,
+        "outcome": outcome,
+        "reason": reason,
+    }
 
 
 MANIFEST = [
@@ -179,7 +244,8 @@ def _write_manifest(settings: Settings) -> None:
         folder.mkdir(parents=True)
         rows = [r for r in MANIFEST if r["run_id"] == run_id]
         schemas.conform(pl.DataFrame(rows), schemas.RAW_MANIFEST).write_parquet(
-            folder / "part-0.parquet")
+            folder / "part-0.parquet"
+        )
 
 
 @pytest.fixture(scope="session")
@@ -193,8 +259,9 @@ def small_settings(template_warehouse: Path, tmp_path_factory: pytest.TempPathFa
 
 
 @pytest.fixture(scope="session")
-def million_settings(template_warehouse: Path,
-                     tmp_path_factory: pytest.TempPathFactory) -> Settings:
+def million_settings(
+    template_warehouse: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Settings:
     """Settings of a synthetic warehouse of about a million facts."""
     settings = _copy(template_warehouse, tmp_path_factory.mktemp("dashboard-million"))
     build_synthetic_warehouse(settings)

@@ -17,13 +17,20 @@ from fazhi.dashboard import build_dashboard
 from fazhi.localities import load_divisions
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(),
-                       reason="needs Debian's chromium at /usr/bin/chromium (make browser)"),
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium (make browser)"
+    ),
 ]
 
 
@@ -62,8 +69,13 @@ def open_dashboard(browser: Any, index: Path) -> OpenedPage:
 
 def division_count(**match: str) -> int:
     """Divisions outside function zones whose attributes equal ``match``, from the dictionary."""
-    return len({d.code for d in load_divisions() if not d.is_function_zone
-                and all(getattr(d, k) == v for k, v in match.items())})
+    return len(
+        {
+            d.code
+            for d in load_divisions()
+            if not d.is_function_zone and all(getattr(d, k) == v for k, v in match.items())
+        }
+    )
 
 
 @pytest.fixture(scope="module")
@@ -86,10 +98,14 @@ def test_small_page_loads_cleanly_and_offline(small: OpenedPage, tmp_path: Path)
         ("[data-tile=documents] b", "5"),
         ("[data-tile=facts] b", "8"),
         ("[data-tile=years] b", "2021–2023"),
-        ("#coverage-provinces td[data-province='440000'][data-year='2023']",
-         f"2 / {division_count(province_code='440000')}"),
-        ("#coverage-provinces td[data-province='110000'][data-year='2021']",
-         f"0 / {division_count(province_code='110000')}"),
+        (
+            "#coverage-provinces td[data-province='440000'][data-year='2023']",
+            f"2 / {division_count(province_code='440000')}",
+        ),
+        (
+            "#coverage-provinces td[data-province='110000'][data-year='2021']",
+            f"0 / {division_count(province_code='110000')}",
+        ),
         ("#runs-table tbody tr:first-child td:first-child", "run-2"),
         ("#quarantine-table tbody", "aid_amount"),
         ("#quarantine-table tbody", "exists_in_dim_locality:locality_code"),
@@ -103,18 +119,27 @@ def test_small_page_loads_cleanly_and_offline(small: OpenedPage, tmp_path: Path)
         ("#freshness-sources tr:has-text('src-440881') .badge", "ok"),
     ],
     ids=[
-        "summary: documents", "summary: facts", "summary: report years",
+        "summary: documents",
+        "summary: facts",
+        "summary: report years",
         "coverage: Guangdong 2023 has its own and 廉江's report",
         "coverage: Beijing is a visible gap",
         "quality: newest run first",
-        "quarantine: the refused fact", "quarantine: the refused document's reason",
-        "fill rate of aid cases", "caliber: one rate above 100", "caliber: 出庭应诉率 105 %",
-        "unmapped: most frequent pattern", "unmapped: its count",
-        "freshness: blocked source", "freshness: failing source", "freshness: healthy source",
+        "quarantine: the refused fact",
+        "quarantine: the refused document's reason",
+        "fill rate of aid cases",
+        "caliber: one rate above 100",
+        "caliber: 出庭应诉率 105 %",
+        "unmapped: most frequent pattern",
+        "unmapped: its count",
+        "freshness: blocked source",
+        "freshness: failing source",
+        "freshness: healthy source",
     ],
 )
-def test_small_sections_show_the_warehouse_numbers(small: OpenedPage, selector: str,
-                                                   expected: str) -> None:
+def test_small_sections_show_the_warehouse_numbers(
+    small: OpenedPage, selector: str, expected: str
+) -> None:
     assert expected in small.text(selector)
 
 
@@ -155,8 +180,7 @@ def test_small_trend_points_link_to_their_documents(small: OpenedPage, tmp_path:
     page.locator("#trends").screenshot(path=str(tmp_path / "trends.png"))
 
 
-def test_million_fact_dashboard_renders(browser: Any, million_index: Path,
-                                        tmp_path: Path) -> None:
+def test_million_fact_dashboard_renders(browser: Any, million_index: Path, tmp_path: Path) -> None:
     opened = open_dashboard(browser, million_index)
     page = opened.page
     page.screenshot(path=str(tmp_path / "million.png"))
@@ -170,8 +194,9 @@ def test_million_fact_dashboard_renders(browser: Any, million_index: Path,
     page.close()
 
 
-def test_empty_warehouse_renders_placeholders(browser: Any, template_warehouse: Path,
-                                              tmp_path: Path) -> None:
+def test_empty_warehouse_renders_placeholders(
+    browser: Any, template_warehouse: Path, tmp_path: Path
+) -> None:
     shutil.copy(template_warehouse, tmp_path / "fazhi.duckdb")
     opened = open_dashboard(browser, build_dashboard(load_settings(data_dir=tmp_path)))
     assert opened.errors == []

@@ -26,8 +26,13 @@ def records(table: panels.Table) -> list[dict[str, Any]]:
 
 def province_total(province_code: str) -> int:
     """Divisions of a province outside function zones, counted from the dictionary itself."""
-    return len({d.code for d in load_divisions()
-                if d.province_code == province_code and not d.is_function_zone})
+    return len(
+        {
+            d.code
+            for d in load_divisions()
+            if d.province_code == province_code and not d.is_function_zone
+        }
+    )
 
 
 @pytest.mark.parametrize(
@@ -49,10 +54,13 @@ def province_total(province_code: str) -> int:
         "a province with no reports at all still has its cells",
     ],
 )
-def test_coverage_grid(con: duckdb.DuckDBPyConnection, province: str, year: int,
-                       covered: int) -> None:
-    cells = {(r["province_code"], r["report_year"]): r
-             for r in records(panels.fetch_table(con, "coverage_grid"))}
+def test_coverage_grid(
+    con: duckdb.DuckDBPyConnection, province: str, year: int, covered: int
+) -> None:
+    cells = {
+        (r["province_code"], r["report_year"]): r
+        for r in records(panels.fetch_table(con, "coverage_grid"))
+    }
     assert cells[(province, year)]["covered"] == covered
     assert cells[(province, year)]["total"] == province_total(province)
 
@@ -75,8 +83,12 @@ def test_coverage_localities(con: duckdb.DuckDBPyConnection, code: str, years: l
 @pytest.mark.parametrize(
     ("indicator", "stating"),
     [("aid_cases", 4), ("lit_head_appearance_rate", 2), ("enf_penalties", 1), ("law_firms", 0)],
-    ids=["stated by four of five reports", "two reports", "fact released from quarantine counts",
-         "never stated"],
+    ids=[
+        "stated by four of five reports",
+        "two reports",
+        "fact released from quarantine counts",
+        "never stated",
+    ],
 )
 def test_fill_rate(con: duckdb.DuckDBPyConnection, indicator: str, stating: int) -> None:
     rows = {r["code"]: r for r in records(panels.fetch_table(con, "fill_rate"))}
@@ -85,12 +97,15 @@ def test_fill_rate(con: duckdb.DuckDBPyConnection, indicator: str, stating: int)
 
 @pytest.mark.parametrize(
     ("indicator", "value", "flags"),
-    [("lit_head_appearance_rate", 105.0, ["rate_above_100"]),
-     ("rec_cases_accepted", 310.0, ["across_years:tenfold"])],
+    [
+        ("lit_head_appearance_rate", 105.0, ["rate_above_100"]),
+        ("rec_cases_accepted", 310.0, ["across_years:tenfold"]),
+    ],
     ids=["出庭应诉率 above 100 %", "a warning flag the gate attached"],
 )
-def test_caliber_flags(con: duckdb.DuckDBPyConnection, indicator: str, value: float,
-                       flags: list[str]) -> None:
+def test_caliber_flags(
+    con: duckdb.DuckDBPyConnection, indicator: str, value: float, flags: list[str]
+) -> None:
     rows = {r["indicator"]: r for r in records(panels.fetch_table(con, "caliber_flags"))}
     assert len(rows) == 2, "92.5 % and unflagged facts are not caliber questions"
     assert (rows[indicator]["value"], rows[indicator]["flags"]) == (value, flags)
@@ -106,11 +121,17 @@ def test_unmapped_mentions_group_by_words_before_the_number(
 
 
 def test_current_quarantine(con: duckdb.DuckDBPyConnection) -> None:
-    rows = {(r["table_name"], r["doc_id"], r["indicator"]): r
-            for r in records(panels.fetch_table(con, "quarantine"))}
+    rows = {
+        (r["table_name"], r["doc_id"], r["indicator"]): r
+        for r in records(panels.fetch_table(con, "quarantine"))
+    }
     assert set(rows) == {("facts", "d-lj-2023", "aid_amount"), ("documents", "d-bad", None)}, (
-        "the 2022 fact loaded by the second run has left the quarantine")
-    assert rows[("facts", "d-lj-2023", "aid_amount")]["url"] == "http://127.0.0.1:8765/440881/2023.html"
+        "the 2022 fact loaded by the second run has left the quarantine"
+    )
+    assert (
+        rows[("facts", "d-lj-2023", "aid_amount")]["url"]
+        == "http://127.0.0.1:8765/440881/2023.html"
+    )
     assert rows[("documents", "d-bad", None)]["url"] == "http://127.0.0.1:8765/999999/2023.html"
 
 
@@ -119,8 +140,9 @@ def test_current_quarantine(con: duckdb.DuckDBPyConnection) -> None:
     [("run-1", 22, 1, 2), ("run-2", 4, 0, 0)],
     ids=["first run: one warning, two critical failures", "second run: clean"],
 )
-def test_validations_split_by_severity(con: duckdb.DuckDBPyConnection, run_id: str, passed: int,
-                                       warned: int, quarantined: int) -> None:
+def test_validations_split_by_severity(
+    con: duckdb.DuckDBPyConnection, run_id: str, passed: int, warned: int, quarantined: int
+) -> None:
     rows = [r for r in records(panels.fetch_table(con, "validations")) if r["run_id"] == run_id]
     totals = tuple(sum(r[k] for r in rows) for k in ("passed", "warned", "quarantined"))
     assert totals == (passed, warned, quarantined)
@@ -128,19 +150,32 @@ def test_validations_split_by_severity(con: duckdb.DuckDBPyConnection, run_id: s
 
 @pytest.mark.parametrize(
     ("source", "last_outcome", "blocked", "failed", "last_success"),
-    [("src-440881", "unchanged", 0, 0, "2025-01-11 08:00"),
-     ("src-blocked", "blocked", 2, 0, None),
-     ("src-flaky", "failed", 0, 1, "2025-01-10 08:00")],
+    [
+        ("src-440881", "unchanged", 0, 0, "2025-01-11 08:00"),
+        ("src-blocked", "blocked", 2, 0, None),
+        ("src-flaky", "failed", 0, 1, "2025-01-10 08:00"),
+    ],
     ids=["healthy source", "blocked source never succeeded", "failing since its last success"],
 )
-def test_manifest_freshness(con: duckdb.DuckDBPyConnection, small_settings: Settings,
-                            source: str, last_outcome: str, blocked: int, failed: int,
-                            last_success: str | None) -> None:
-    rows = {r["source_id"]: r
-            for r in records(panels.collect_manifest_freshness(con, small_settings))}
+def test_manifest_freshness(
+    con: duckdb.DuckDBPyConnection,
+    small_settings: Settings,
+    source: str,
+    last_outcome: str,
+    blocked: int,
+    failed: int,
+    last_success: str | None,
+) -> None:
+    rows = {
+        r["source_id"]: r for r in records(panels.collect_manifest_freshness(con, small_settings))
+    }
     row = rows[source]
     assert (row["last_outcome"], row["blocked"], row["failed"], row["last_success"]) == (
-        last_outcome, blocked, failed, last_success)
+        last_outcome,
+        blocked,
+        failed,
+        last_success,
+    )
 
 
 def test_trend_shard_points_link_to_their_documents(con: duckdb.DuckDBPyConnection) -> None:

@@ -34,7 +34,7 @@ def read_data(index: Path) -> dict[str, object]:
     text = (index.parent / "data.js").read_text(encoding="utf-8")
     prefix, suffix = "window.FAZHI_DASHBOARD = ", ";\n"
     assert text.startswith(prefix) and text.endswith(suffix)
-    data: dict[str, object] = json.loads(text[len(prefix):-len(suffix)])
+    data: dict[str, object] = json.loads(text[len(prefix) : -len(suffix)])
     return data
 
 
@@ -43,8 +43,14 @@ def test_build_writes_a_self_contained_site(small_settings: Settings, tmp_path: 
     index = build_dashboard(settings)
     assert index == settings.dashboard_dir / "index.html"
     site = sorted(p.relative_to(index.parent).as_posix() for p in index.parent.rglob("*.*"))
-    assert site == ["assets/app.js", "assets/style.css", "data.js", "index.html",
-                    "trend/330000.js", "trend/440000.js"]
+    assert site == [
+        "assets/app.js",
+        "assets/style.css",
+        "data.js",
+        "index.html",
+        "trend/330000.js",
+        "trend/440000.js",
+    ]
     for path in index.parent.rglob("*.*"):
         assert not REMOTE_REFERENCE.search(path.read_text(encoding="utf-8")), path
 
@@ -54,8 +60,9 @@ def test_build_writes_a_self_contained_site(small_settings: Settings, tmp_path: 
     [(False, False), (True, True)],
     ids=["Data Docs not built yet: link shown as pending", "Data Docs present"],
 )
-def test_data_docs_link_is_relative(small_settings: Settings, tmp_path: Path, make_docs: bool,
-                                    exists: bool) -> None:
+def test_data_docs_link_is_relative(
+    small_settings: Settings, tmp_path: Path, make_docs: bool, exists: bool
+) -> None:
     settings = copy_settings(small_settings, tmp_path)
     if make_docs:
         settings.data_docs_dir.mkdir(parents=True)
@@ -73,8 +80,9 @@ def test_rebuild_drops_stale_trend_shards(small_settings: Settings, tmp_path: Pa
     assert not stale.exists()
 
 
-def test_without_manifest_freshness_comes_from_documents(small_settings: Settings,
-                                                         tmp_path: Path) -> None:
+def test_without_manifest_freshness_comes_from_documents(
+    small_settings: Settings, tmp_path: Path
+) -> None:
     settings = copy_settings(small_settings, tmp_path)
     shutil.rmtree(settings.lake_dir)
     tables = read_data(build_dashboard(settings))["tables"]
@@ -93,8 +101,9 @@ def test_missing_warehouse_is_a_clear_error(tmp_path: Path) -> None:
     [(True, 0, "dashboard/index.html"), (False, 1, "no warehouse")],
     ids=["prints the index path", "reports a missing warehouse"],
 )
-def test_cli(small_settings: Settings, tmp_path: Path, has_warehouse: bool, exit_code: int,
-             output: str) -> None:
+def test_cli(
+    small_settings: Settings, tmp_path: Path, has_warehouse: bool, exit_code: int, output: str
+) -> None:
     data_dir = copy_settings(small_settings, tmp_path).data_dir if has_warehouse else tmp_path
     result = CliRunner().invoke(app, ["dashboard", "--data-dir", str(data_dir)])
     assert result.exit_code == exit_code
@@ -113,12 +122,14 @@ def test_million_fact_site_stays_compact(million_index: Path) -> None:
     assert max(p.stat().st_size for p in shards) < 3_000_000
 
 
-def test_a_writer_holding_the_file_is_a_clear_transient_error(small_settings: Settings,
-                                                              tmp_path: Path) -> None:
+def test_a_writer_holding_the_file_is_a_clear_transient_error(
+    small_settings: Settings, tmp_path: Path
+) -> None:
     settings = copy_settings(small_settings, tmp_path).model_copy(update={"lock_timeout_s": 0.3})
     holder = subprocess.Popen(  # another process writing: DuckDB's file lock is per process
         [sys.executable, "-c", HOLD_WRITER, str(settings.duckdb_path)],
-        stdout=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"

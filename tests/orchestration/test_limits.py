@@ -61,4 +61,3 @@ def test_warehouse_slot_without_server_runs_body_without_contacting_anything() -
         with pytest.raises(KeyError), warehouse_slot():
             raise KeyError("load failed")
     assert ran == [True]
-

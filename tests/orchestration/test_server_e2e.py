@@ -134,8 +134,14 @@ def test_server_schedules_runs_in_china_time(
 def wait_for_scheduled_runs(client: SyncPrefectClient, deployment_id: Any) -> list[FlowRun]:
     """The runs the server's scheduler service created for a deployment (it loops every second)."""
     for _ in range(120):
-        runs = [r for r in client.read_flow_runs() if r.deployment_id == deployment_id
-                and r.state is not None and r.state.is_scheduled() and r.expected_start_time]
+        runs = [
+            r
+            for r in client.read_flow_runs()
+            if r.deployment_id == deployment_id
+            and r.state is not None
+            and r.state.is_scheduled()
+            and r.expected_start_time
+        ]
         if runs:
             return runs
         time.sleep(0.5)
@@ -193,7 +199,8 @@ def test_sharded_crawl_on_two_workers_fetches_each_report_once(
     per_url = reports.group_by("url").agg(pl.len().alias("fetches"), pl.col("source_id").first())
     assert per_url.get_column("fetches").to_list() == [1] * per_url.height
     assert per_url.group_by("source_id").len().sort("source_id").rows() == [
-        ("site-0", per_url.height // 2), ("site-1", per_url.height // 2)
+        ("site-0", per_url.height // 2),
+        ("site-1", per_url.height // 2),
     ]
     assert manifest.get_column("run_id").n_unique() == 1, "every shard writes the shared run id"
     with api_client(prefect_server) as client:

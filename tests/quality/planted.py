@@ -36,19 +36,50 @@ class Batch:
     passing_facts: dict[FactKey, list[str]] = field(default_factory=dict)  # key -> flags
 
 
-def _doc(doc_id: str, locality: str | None, year: int, *, published: dt.date | None = None,
-         status: str = "ok", doc_type: str = "annual_report") -> dict[str, object]:
-    return {"run_id": RUN_ID, "doc_id": doc_id, "doc_key": f"key-{doc_id}", "source_id": "planted",
-            "url": f"http://127.0.0.1/{doc_id}.html", "title": doc_id, "format": "html",
-            "text": TEXT, "locality_code": locality, "report_year": year, "doc_type": doc_type,
-            "published_on": published, "parse_status": status, "flags": []}
+def _doc(
+    doc_id: str,
+    locality: str | None,
+    year: int,
+    *,
+    published: dt.date | None = None,
+    status: str = "ok",
+    doc_type: str = "annual_report",
+) -> dict[str, object]:
+    return {
+        "run_id": RUN_ID,
+        "doc_id": doc_id,
+        "doc_key": f"key-{doc_id}",
+        "source_id": "planted",
+        "url": f"http://127.0.0.1/{doc_id}.html",
+        "title": doc_id,
+        "format": "html",
+        "text": TEXT,
+        "locality_code": locality,
+        "report_year": year,
+        "doc_type": doc_type,
+        "published_on": published,
+        "parse_status": status,
+        "flags": [],
+    }
 
 
-def _fact(doc_id: str, indicator: str, value: float, unit: str, *, start: int = 10,
-          end: int = 20) -> dict[str, object]:
-    return {"run_id": RUN_ID, "doc_id": doc_id, "indicator": indicator, "value": value,
-            "unit": unit, "qualifier": "exact", "text": f"{value:g}{unit}", "start": start,
-            "end": end, "sentence": "…", "rule": "planted", "flags": []}
+def _fact(
+    doc_id: str, indicator: str, value: float, unit: str, *, start: int = 10, end: int = 20
+) -> dict[str, object]:
+    return {
+        "run_id": RUN_ID,
+        "doc_id": doc_id,
+        "indicator": indicator,
+        "value": value,
+        "unit": unit,
+        "qualifier": "exact",
+        "text": f"{value:g}{unit}",
+        "start": start,
+        "end": end,
+        "sentence": "…",
+        "rule": "planted",
+        "flags": [],
+    }
 
 
 def fact_key(row: dict[str, object]) -> FactKey:
@@ -90,8 +121,10 @@ def planted_batch() -> Batch:
     fact_passes(_fact("good-2023", "rec_cases_accepted", 50, "件"))
     fact_passes(_fact("good-2023", "lit_head_appearance_rate", 292, "%"))
     fact_passes(_fact("good-2023", "law_firms", 12, "家"))  # 10 in the warehouse for 2022
-    fact_passes(_fact("good-2023", "enf_penalties", 100, "件"),  # 5000 in the warehouse for 2022
-                ["value_jump_across_years"])
+    fact_passes(
+        _fact("good-2023", "enf_penalties", 100, "件"),  # 5000 in the warehouse for 2022
+        ["value_jump_across_years"],
+    )
 
     # Next year of the same county in the same batch: a twenty-fold jump in legal aid is flagged.
     passes(_doc("jump-2024", "440881", 2024, published=dt.date(2025, 1, 3)))
@@ -99,52 +132,69 @@ def planted_batch() -> Batch:
     fact_passes(_fact("jump-2024", "law_firms", 13, "家"))
 
     # A date read as earlier than the year reported: the document loads, flagged.
-    passes(_doc("early-date", "440100", 2022, published=dt.date(2021, 6, 1),
-                doc_type="work_summary"), ["published_before_report_year"])
+    passes(
+        _doc("early-date", "440100", 2022, published=dt.date(2021, 6, 1), doc_type="work_summary"),
+        ["published_before_report_year"],
+    )
     fact_passes(_fact("early-date", "law_lawyers", 20000, "人"))
 
     # A duplicated document: the first copy loads with its facts, the repeat is quarantined.
     passes(_doc("dup-doc", "440811", 2020))
-    refused(_doc("dup-doc", "440811", 2020),
-            {"duplicate document: an earlier row has the same doc_id"})
+    refused(
+        _doc("dup-doc", "440811", 2020), {"duplicate document: an earlier row has the same doc_id"}
+    )
     fact_passes(_fact("dup-doc", "aid_cases", 300, "件"))
 
     # Document-level faults quarantine the document and all its facts.
     refused(_doc("no-locality", None, 2023), {"locality_code is missing"})
-    fact_refused(_fact("no-locality", "aid_cases", 77, "件"),
-                 {"document quarantined: locality_code is missing"})
-    refused(_doc("bad-locality", "999999", 2023),
-            {"locality_code is not in the division dictionary"})
-    refused(_doc("old-year", "440882", 1999),
-            {"report_year is not between 2004 and the current year"})
-    refused(_doc("bad-kind", "440883", 2023, doc_type="press_release"),
-            {"doc_type is not annual_report, work_summary or other"})
+    fact_refused(
+        _fact("no-locality", "aid_cases", 77, "件"),
+        {"document quarantined: locality_code is missing"},
+    )
+    refused(
+        _doc("bad-locality", "999999", 2023), {"locality_code is not in the division dictionary"}
+    )
+    refused(
+        _doc("old-year", "440882", 1999), {"report_year is not between 2004 and the current year"}
+    )
+    refused(
+        _doc("bad-kind", "440883", 2023, doc_type="press_release"),
+        {"doc_type is not annual_report, work_summary or other"},
+    )
 
     # Fact-level faults quarantine only the faulty fact; its neighbours load.
     passes(_doc("fact-faults", "440803", 2023))
     fact_passes(_fact("fact-faults", "pub_events", 40, "场次"))
-    fact_refused(_fact("fact-faults", "bogus_indicator", 5, "件"),
-                 {"indicator is not in the catalogue"})
+    fact_refused(
+        _fact("fact-faults", "bogus_indicator", 5, "件"), {"indicator is not in the catalogue"}
+    )
     fact_refused(_fact("fact-faults", "enf_inspections", -5, "件"), NEGATIVE)
     fact_refused(_fact("fact-faults", "med_success_rate", 180, "%"), ABOVE_MAX)
-    fact_refused(_fact("fact-faults", "law_lawyers", 30, "件"),
-                 {"unit differs from the catalogue's unit"})
-    fact_refused(_fact("fact-faults", "not_notarizations", 9, "件", start=400, end=900),
-                 {"end offset is past the end of the document's text"})
-    fact_refused(_fact("fact-faults", "law_firms", 3, "家", start=30, end=30),
-                 {"end offset is not after start offset"})
-    fact_refused(_fact("ghost-doc", "aid_cases", 8, "件"),
-                 {"the fact's document is not in the batch"})
+    fact_refused(
+        _fact("fact-faults", "law_lawyers", 30, "件"), {"unit differs from the catalogue's unit"}
+    )
+    fact_refused(
+        _fact("fact-faults", "not_notarizations", 9, "件", start=400, end=900),
+        {"end offset is past the end of the document's text"},
+    )
+    fact_refused(
+        _fact("fact-faults", "law_firms", 3, "家", start=30, end=30),
+        {"end offset is not after start offset"},
+    )
+    fact_refused(
+        _fact("ghost-doc", "aid_cases", 8, "件"), {"the fact's document is not in the batch"}
+    )
     fact_passes(_fact("fact-faults", "pub_materials", 1000, "份"))
-    fact_refused(_fact("fact-faults", "pub_materials", 2000, "份"),
-                 {"duplicate fact: an earlier row has the same document and indicator"})
+    fact_refused(
+        _fact("fact-faults", "pub_materials", 2000, "份"),
+        {"duplicate fact: an earlier row has the same document and indicator"},
+    )
 
     # Consistency faults quarantine the contradicting facts of the document only.
     passes(_doc("inconsistent", "110101", 2023))
     fact_refused(_fact("inconsistent", "med_disputes_handled", 100, "件"), RESOLVED_GT_HANDLED)
     fact_refused(_fact("inconsistent", "med_disputes_resolved", 120, "件"), RESOLVED_GT_HANDLED)
-    fact_refused(_fact("inconsistent", "rec_applications_received", 10, "件"),
-                 ACCEPTED_GT_RECEIVED)
+    fact_refused(_fact("inconsistent", "rec_applications_received", 10, "件"), ACCEPTED_GT_RECEIVED)
     fact_refused(_fact("inconsistent", "rec_cases_accepted", 12, "件"), ACCEPTED_GT_RECEIVED)
     fact_passes(_fact("inconsistent", "aid_cases", 55, "件"))
     passes(_doc("rate-off", "440882", 2023))
@@ -157,8 +207,12 @@ def planted_batch() -> Batch:
 
     b.documents = conform(pl.DataFrame(docs, infer_schema_length=None), DOCUMENTS)
     b.facts = conform(pl.DataFrame(facts, infer_schema_length=None), FACTS)
-    b.prior_values = pl.DataFrame({
-        "locality_code": ["440881", "440881"], "report_year": [2022, 2022],
-        "indicator": ["law_firms", "enf_penalties"], "value": [10.0, 5000.0],
-    })
+    b.prior_values = pl.DataFrame(
+        {
+            "locality_code": ["440881", "440881"],
+            "report_year": [2022, 2022],
+            "indicator": ["law_firms", "enf_penalties"],
+            "value": [10.0, 5000.0],
+        }
+    )
     return b

@@ -24,8 +24,13 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 @pytest.fixture(scope="module")
 def gated(settings: Settings) -> GateResult:
-    return run_gate(BATCH.documents, BATCH.facts, settings=settings, run_id=RUN_ID,
-                    prior_values=BATCH.prior_values)
+    return run_gate(
+        BATCH.documents,
+        BATCH.facts,
+        settings=settings,
+        run_id=RUN_ID,
+        prior_values=BATCH.prior_values,
+    )
 
 
 def _quarantined(result: GateResult, table: str) -> dict[object, set[str]]:
@@ -33,8 +38,12 @@ def _quarantined(result: GateResult, table: str) -> dict[object, set[str]]:
     if table == "documents":
         return {r["doc_id"]: set(r["reasons"]) for r in rows.iter_rows(named=True)}
     values = [json.loads(r)["value"] for r in rows["row_json"]]
-    return {(d, i, float(v)): set(reasons) for d, i, v, reasons in
-            zip(rows["doc_id"], rows["indicator"], values, rows["reasons"], strict=True)}
+    return {
+        (d, i, float(v)): set(reasons)
+        for d, i, v, reasons in zip(
+            rows["doc_id"], rows["indicator"], values, rows["reasons"], strict=True
+        )
+    }
 
 
 def _fact_flags(result: GateResult) -> dict[tuple[str, str, float], list[str]]:
@@ -101,19 +110,31 @@ def test_every_expectation_is_recorded_once(gated: GateResult, settings: Setting
         ("documents", "pair_values_a_greater_than_b:published_year,report_year", 1),  # early-date
         ("facts", "values_in_set:indicator", 1),  # bogus_indicator
         ("facts", "values_between:value", 1),  # the negative count
-        ("consistency",
-         "pair_values_a_greater_than_b:med_disputes_handled,med_disputes_resolved", 1),
+        (
+            "consistency",
+            "pair_values_a_greater_than_b:med_disputes_handled,med_disputes_resolved",
+            1,
+        ),
         ("across_years", "values_between:ratio_to_prior_year", 2),  # aid_cases 20x, penalties /50
         ("facts", "values_not_null:unit", 0),  # every fact has a unit
     ],
-    ids=["missing-locality", "duplicate-document", "early-publication", "unknown-indicator",
-         "negative-count", "resolved-over-handled", "jumps", "no-failure"],
+    ids=[
+        "missing-locality",
+        "duplicate-document",
+        "early-publication",
+        "unknown-indicator",
+        "negative-count",
+        "resolved-over-handled",
+        "jumps",
+        "no-failure",
+    ],
 )
 def test_validations_count_the_failing_rows(
     gated: GateResult, suite: str, expectation: str, unexpected: int
 ) -> None:
-    row = gated.validations.filter((pl.col("suite") == suite)
-                                   & (pl.col("expectation") == expectation)).row(0, named=True)
+    row = gated.validations.filter(
+        (pl.col("suite") == suite) & (pl.col("expectation") == expectation)
+    ).row(0, named=True)
     assert (row["unexpected_count"], row["success"]) == (unexpected, unexpected == 0)
     assert row["element_count"] > 0
 
@@ -145,19 +166,25 @@ def test_data_docs_are_built_under_the_data_directory(
 
 
 def test_quarantined_rows_keep_the_staged_row(gated: GateResult) -> None:
-    row = gated.quarantine.filter(pl.col("doc_id") == "no-locality").filter(
-        pl.col("table_name") == "documents")["row_json"].item()
+    row = (
+        gated.quarantine.filter(pl.col("doc_id") == "no-locality")
+        .filter(pl.col("table_name") == "documents")["row_json"]
+        .item()
+    )
     decoded = json.loads(row)
     assert decoded["url"] == "http://127.0.0.1/no-locality.html"
     assert "text" not in decoded, "a document's long text stays in staging, not the quarantine"
 
 
 def test_a_clean_batch_passes_whole(settings: Settings) -> None:
-    clean = Batch(documents=BATCH.documents.filter(pl.col("doc_id") == "good-2023"),
-                  facts=BATCH.facts.filter(pl.col("doc_id") == "good-2023"),
-                  prior_values=BATCH.prior_values)
-    result = run_gate(clean.documents, clean.facts, settings=settings, run_id="clean",
-                      build_docs=False)
+    clean = Batch(
+        documents=BATCH.documents.filter(pl.col("doc_id") == "good-2023"),
+        facts=BATCH.facts.filter(pl.col("doc_id") == "good-2023"),
+        prior_values=BATCH.prior_values,
+    )
+    result = run_gate(
+        clean.documents, clean.facts, settings=settings, run_id="clean", build_docs=False
+    )
     assert result.quarantine.height == 0
     assert result.facts.height == clean.facts.height
     assert result.validations["success"].all()
@@ -165,9 +192,21 @@ def test_a_clean_batch_passes_whole(settings: Settings) -> None:
 
 
 def test_an_empty_batch_is_gated_without_error(settings: Settings) -> None:
-    result = run_gate(BATCH.documents.clear(), BATCH.facts.clear(), settings=settings,
-                      run_id="empty", build_docs=False)
+    result = run_gate(
+        BATCH.documents.clear(),
+        BATCH.facts.clear(),
+        settings=settings,
+        run_id="empty",
+        build_docs=False,
+    )
     assert result.counts() == dict.fromkeys(
-        ["documents_passed", "documents_quarantined", "facts_passed", "facts_warned",
-         "facts_quarantined"], 0)
+        [
+            "documents_passed",
+            "documents_quarantined",
+            "facts_passed",
+            "facts_warned",
+            "facts_quarantined",
+        ],
+        0,
+    )
     assert result.validations["success"].all()

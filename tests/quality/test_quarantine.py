@@ -26,19 +26,31 @@ T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
 def _rows(run_id: str, *entries: tuple[str, str | None, list[str]]) -> pl.DataFrame:
     return pl.DataFrame(
-        [{"run_id": run_id, "table_name": "facts" if indicator else "documents", "doc_id": doc,
-          "indicator": indicator, "row_json": json.dumps({"doc_id": doc, "value": 1.5}),
-          "reasons": reasons, "quarantined_at": T0} for doc, indicator, reasons in entries],
+        [
+            {
+                "run_id": run_id,
+                "table_name": "facts" if indicator else "documents",
+                "doc_id": doc,
+                "indicator": indicator,
+                "row_json": json.dumps({"doc_id": doc, "value": 1.5}),
+                "reasons": reasons,
+                "quarantined_at": T0,
+            }
+            for doc, indicator, reasons in entries
+        ],
         schema=QUARANTINE,
     )
 
 
 def _result(passed_doc_ids: list[str], quarantine: pl.DataFrame) -> GateResult:
     docs = pl.DataFrame({"doc_id": passed_doc_ids}).with_columns(
-        pl.lit([], dtype=pl.List(pl.String())).alias("flags"))
+        pl.lit([], dtype=pl.List(pl.String())).alias("flags")
+    )
     return GateResult(
         documents=pl.concat([empty(DOCUMENTS), docs], how="diagonal_relaxed"),
-        facts=empty(FACTS), quarantine=quarantine, validations=empty(VALIDATIONS),
+        facts=empty(FACTS),
+        quarantine=quarantine,
+        validations=empty(VALIDATIONS),
         data_docs_index=None,
     )
 
@@ -53,8 +65,15 @@ def settings(tmp_path: object) -> Settings:
 
 
 def test_written_runs_read_back_with_stable_unique_ids(settings: Settings) -> None:
-    path = write_quarantine(settings, "r1", _rows("r1", ("d1", "aid_cases", ["value is negative"]),
-                                                  ("d1", "aid_cases", ["value is negative"])))
+    path = write_quarantine(
+        settings,
+        "r1",
+        _rows(
+            "r1",
+            ("d1", "aid_cases", ["value is negative"]),
+            ("d1", "aid_cases", ["value is negative"]),
+        ),
+    )
     write_quarantine(settings, "r2", _rows("r2", ("d2", None, ["locality_code is missing"])))
     assert path == settings.lake_dir / "quarantine" / "run_id=r1" / "quarantine.parquet"
     first, second = read_quarantine(settings), read_quarantine(settings)
@@ -88,8 +107,9 @@ def test_nothing_quarantined_reads_empty(settings: Settings) -> None:
 def test_a_later_run_gating_a_document_resolves_its_old_rows(
     settings: Settings, retry_passes: list[str], retry_quarantine: list, expected_open: list[str]
 ) -> None:
-    first = _now_quarantine("r1", ("d1", "aid_cases", ["value is negative"]),
-                            ("d2", None, ["locality_code is missing"]))
+    first = _now_quarantine(
+        "r1", ("d1", "aid_cases", ["value is negative"]), ("d2", None, ["locality_code is missing"])
+    )
     record_gate_run(settings, "r1", _result([], first))
     retry = _now_quarantine("r2", *retry_quarantine) if retry_quarantine else empty(QUARANTINE)
     record_gate_run(settings, "r2", _result(retry_passes, retry))
@@ -112,29 +132,44 @@ def test_rows_quarantined_after_a_resolution_stay_open(settings: Settings) -> No
     record_gate_run(settings, "r1", _result([], _now_quarantine("r1", ("d1", None, ["x"]))))
     record_gate_run(settings, "r2", _result(["d1"], empty(QUARANTINE)))
     later = _rows("r3", ("d1", None, ["x"])).with_columns(
-        quarantined_at=pl.lit(datetime.now(UTC) + timedelta(days=1)))
+        quarantined_at=pl.lit(datetime.now(UTC) + timedelta(days=1))
+    )
     write_quarantine(settings, "r3", later)
     assert read_quarantine(settings).select("run_id", "status").rows() == [
-        ("r1", "resolved"), ("r3", "open")]
+        ("r1", "resolved"),
+        ("r3", "open"),
+    ]
 
 
 def test_cli_lists_open_rows_and_shows_one(settings: Settings) -> None:
-    write_quarantine(settings, "r1", _rows("r1", ("d1", "med_success_rate", ["value is above the "
-                                                  "catalogue's maximum for its indicator"])))
+    write_quarantine(
+        settings,
+        "r1",
+        _rows(
+            "r1",
+            (
+                "d1",
+                "med_success_rate",
+                ["value is above the catalogue's maximum for its indicator"],
+            ),
+        ),
+    )
     runner = CliRunner()
     listed = runner.invoke(app, ["quarantine", "list", "--data-dir", str(settings.data_dir)])
     assert listed.exit_code == 0, listed.output
     row_id = read_quarantine(settings)["id"].item()
     assert row_id in listed.output and "1 quarantined row(s) open" in listed.output
-    shown = runner.invoke(app, ["quarantine", "show", row_id[:6], "--data-dir",
-                                str(settings.data_dir)])
+    shown = runner.invoke(
+        app, ["quarantine", "show", row_id[:6], "--data-dir", str(settings.data_dir)]
+    )
     assert shown.exit_code == 0, shown.output
     assert "value is above the catalogue's maximum" in shown.output
     assert '"value": 1.5' in shown.output
 
 
 def test_cli_show_refuses_an_unknown_id(settings: Settings) -> None:
-    result = CliRunner().invoke(app, ["quarantine", "show", "ffffff", "--data-dir",
-                                      str(settings.data_dir)])
+    result = CliRunner().invoke(
+        app, ["quarantine", "show", "ffffff", "--data-dir", str(settings.data_dir)]
+    )
     assert result.exit_code == 1
     assert find_quarantined(settings, "ffffff").height == 0

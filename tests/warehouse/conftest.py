@@ -46,12 +46,28 @@ def con(settings: Settings) -> Iterator[duckdb.DuckDBPyConnection]:
 def document(doc_id: str, **overrides: Any) -> dict[str, Any]:
     """A staged document row; doc_key defaults to one key per doc_id."""
     row: dict[str, Any] = {
-        "run_id": "run-1", "doc_id": doc_id, "doc_key": f"key-{doc_id}", "source_id": "src",
-        "url": f"http://127.0.0.1/{doc_id}.html", "title": f"报告 {doc_id}", "format": "html",
-        "raw_sha256": doc_id * 4, "fetched_at": T0, "text": "全文", "locality_code": "440881",
-        "locality_name": "廉江市", "province": "广东省", "city": "湛江市", "report_year": 2023,
-        "issuer": "廉江市司法局", "doc_type": "annual_report", "published_on": None,
-        "flags": [], "parse_status": "ok", "parse_error": None, "extractor_version": "1",
+        "run_id": "run-1",
+        "doc_id": doc_id,
+        "doc_key": f"key-{doc_id}",
+        "source_id": "src",
+        "url": f"http://127.0.0.1/{doc_id}.html",
+        "title": f"报告 {doc_id}",
+        "format": "html",
+        "raw_sha256": doc_id * 4,
+        "fetched_at": T0,
+        "text": "全文",
+        "locality_code": "440881",
+        "locality_name": "廉江市",
+        "province": "广东省",
+        "city": "湛江市",
+        "report_year": 2023,
+        "issuer": "廉江市司法局",
+        "doc_type": "annual_report",
+        "published_on": None,
+        "flags": [],
+        "parse_status": "ok",
+        "parse_error": None,
+        "extractor_version": "1",
     }
     row.update(overrides)
     return row
@@ -60,9 +76,19 @@ def document(doc_id: str, **overrides: Any) -> dict[str, Any]:
 def fact(doc_id: str, indicator: str, value: float, **overrides: Any) -> dict[str, Any]:
     """A staged fact row."""
     row: dict[str, Any] = {
-        "run_id": "run-1", "doc_id": doc_id, "indicator": indicator, "value": value,
-        "unit": "件", "qualifier": "exact", "text": f"{value:g}件", "start": 10, "end": 14,
-        "sentence": f"共办理{value:g}件。", "rule": "first", "extractor_version": "1", "flags": [],
+        "run_id": "run-1",
+        "doc_id": doc_id,
+        "indicator": indicator,
+        "value": value,
+        "unit": "件",
+        "qualifier": "exact",
+        "text": f"{value:g}件",
+        "start": 10,
+        "end": 14,
+        "sentence": f"共办理{value:g}件。",
+        "rule": "first",
+        "extractor_version": "1",
+        "flags": [],
     }
     row.update(overrides)
     return row
@@ -71,9 +97,18 @@ def fact(doc_id: str, indicator: str, value: float, **overrides: Any) -> dict[st
 def mention(doc_id: str, ordinal: int, value: float, indicator: str | None) -> dict[str, Any]:
     """A staged mention row."""
     return {
-        "run_id": "run-1", "doc_id": doc_id, "ordinal": ordinal, "value": value, "unit": "件",
-        "qualifier": "exact", "text": f"{value:g}件", "start": ordinal * 10,
-        "end": ordinal * 10 + 4, "sentence": "…", "outline": "一、", "indicator": indicator,
+        "run_id": "run-1",
+        "doc_id": doc_id,
+        "ordinal": ordinal,
+        "value": value,
+        "unit": "件",
+        "qualifier": "exact",
+        "text": f"{value:g}件",
+        "start": ordinal * 10,
+        "end": ordinal * 10 + 4,
+        "sentence": "…",
+        "outline": "一、",
+        "indicator": indicator,
     }
 
 
@@ -91,18 +126,31 @@ def staged_run(
     quarantine: list[dict[str, Any]] | None = None,
 ) -> StagedRun:
     """A StagedRun of the given rows."""
-    return StagedRun(run_id, T0, "succeeded", {"fetched": len(documents or [])}, {
-        "staged_documents": frame(documents or [], schemas.DOCUMENTS),
-        "staged_facts": frame(facts or [], schemas.FACTS),
-        "staged_mentions": frame(mentions or [], schemas.MENTIONS),
-        "staged_validations": frame(validations or [], schemas.VALIDATIONS),
-        "staged_quarantine": frame(quarantine or [], schemas.QUARANTINE),
-    })
+    return StagedRun(
+        run_id,
+        T0,
+        "succeeded",
+        {"fetched": len(documents or [])},
+        {
+            "staged_documents": frame(documents or [], schemas.DOCUMENTS),
+            "staged_facts": frame(facts or [], schemas.FACTS),
+            "staged_mentions": frame(mentions or [], schemas.MENTIONS),
+            "staged_validations": frame(validations or [], schemas.VALIDATIONS),
+            "staged_quarantine": frame(quarantine or [], schemas.QUARANTINE),
+        },
+    )
 
 
 DATA_TABLES = (
-    "dim_document", "document_text", "fact_indicator", "fact_mention", "best_value",
-    "locality_year_wide", "gate_validation", "quarantine_row", "pipeline_run",
+    "dim_document",
+    "document_text",
+    "fact_indicator",
+    "fact_mention",
+    "best_value",
+    "locality_year_wide",
+    "gate_validation",
+    "quarantine_row",
+    "pipeline_run",
 )
 
 

@@ -23,10 +23,18 @@ from tests.warehouse.conftest import (
 )
 
 LOAD_STEPS = [
-    "load/insert_documents", "load/insert_document_text", "load/supersede_documents",
-    "load/stage_changed_facts", "load/replace_facts", "load/collect_affected_cells",
-    "load/refresh_best_value", "load/refresh_wide", "load/stage_changed_mentions",
-    "load/replace_mentions", "load/replace_validations", "load/replace_quarantine",
+    "load/insert_documents",
+    "load/insert_document_text",
+    "load/supersede_documents",
+    "load/stage_changed_facts",
+    "load/replace_facts",
+    "load/collect_affected_cells",
+    "load/refresh_best_value",
+    "load/refresh_wide",
+    "load/stage_changed_mentions",
+    "load/replace_mentions",
+    "load/replace_validations",
+    "load/replace_quarantine",
     "load/record_run",
 ]
 
@@ -36,12 +44,29 @@ def first_run():  # type: ignore[no-untyped-def]
         documents=[document("a"), document("b", locality_code="440882", locality_name="雷州市")],
         facts=[fact("a", "aid_cases", 10), fact("a", "lit_cases", 3), fact("b", "aid_cases", 7)],
         mentions=[mention("a", 1, 10, "aid_cases"), mention("a", 2, 99, None)],
-        validations=[{"run_id": "run-1", "suite": "facts", "expectation": "values_between:value",
-                      "severity": "critical", "success": False, "element_count": 4,
-                      "unexpected_count": 1, "validated_at": T0}],
-        quarantine=[{"run_id": "run-1", "table_name": "facts", "doc_id": "b",
-                     "indicator": "med_success_rate", "row_json": "{}",
-                     "reasons": ["values_between:value"], "quarantined_at": T0}],
+        validations=[
+            {
+                "run_id": "run-1",
+                "suite": "facts",
+                "expectation": "values_between:value",
+                "severity": "critical",
+                "success": False,
+                "element_count": 4,
+                "unexpected_count": 1,
+                "validated_at": T0,
+            }
+        ],
+        quarantine=[
+            {
+                "run_id": "run-1",
+                "table_name": "facts",
+                "doc_id": "b",
+                "indicator": "med_success_rate",
+                "row_json": "{}",
+                "reasons": ["values_between:value"],
+                "quarantined_at": T0,
+            }
+        ],
     )
 
 
@@ -56,34 +81,68 @@ def republished_run():  # type: ignore[no-untyped-def]
 
 def test_load_writes_every_table(con: duckdb.DuckDBPyConnection) -> None:
     summary = load_batch(con, first_run())
-    assert (summary.documents_loaded, summary.facts_loaded, summary.mentions_loaded,
-            summary.validations_loaded, summary.quarantined_rows) == (2, 3, 2, 1, 1)
+    assert (
+        summary.documents_loaded,
+        summary.facts_loaded,
+        summary.mentions_loaded,
+        summary.validations_loaded,
+        summary.quarantined_rows,
+    ) == (2, 3, 2, 1, 1)
     counts = {name: len(rows) for name, rows in snapshot(con).items()}
-    assert counts == {"dim_document": 2, "document_text": 2, "fact_indicator": 3,
-                      "fact_mention": 2, "best_value": 3, "locality_year_wide": 2,
-                      "gate_validation": 1, "quarantine_row": 1, "pipeline_run": 1}
+    assert counts == {
+        "dim_document": 2,
+        "document_text": 2,
+        "fact_indicator": 3,
+        "fact_mention": 2,
+        "best_value": 3,
+        "locality_year_wide": 2,
+        "gate_validation": 1,
+        "quarantine_row": 1,
+        "pipeline_run": 1,
+    }
 
 
-@pytest.mark.parametrize("run_id", ["run-1", "run-again"],
-                         ids=["the same run resumed", "a later run finding the same rows"])
-def test_reload_of_the_same_rows_changes_nothing(con: duckdb.DuckDBPyConnection,
-                                                 run_id: str) -> None:
+@pytest.mark.parametrize(
+    "run_id",
+    ["run-1", "run-again"],
+    ids=["the same run resumed", "a later run finding the same rows"],
+)
+def test_reload_of_the_same_rows_changes_nothing(
+    con: duckdb.DuckDBPyConnection, run_id: str
+) -> None:
     load_batch(con, first_run())
     before = snapshot(con)
     again = first_run()
-    summary = load_batch(con, staged_run(run_id, *[
-        [row | {"run_id": run_id} for row in again.frames[name].to_dicts()]
-        for name in ("staged_documents", "staged_facts", "staged_mentions",
-                     "staged_validations", "staged_quarantine")
-    ]))
+    summary = load_batch(
+        con,
+        staged_run(
+            run_id,
+            *[
+                [row | {"run_id": run_id} for row in again.frames[name].to_dicts()]
+                for name in (
+                    "staged_documents",
+                    "staged_facts",
+                    "staged_mentions",
+                    "staged_validations",
+                    "staged_quarantine",
+                )
+            ],
+        ),
+    )
     assert not summary.changed_anything
     assert summary.documents_unchanged == 2
     after = snapshot(con)
     if run_id == "run-1":
         assert after == before
     else:  # only the new run's own bookkeeping is added
-        for table in ("dim_document", "fact_indicator", "fact_mention", "best_value",
-                      "locality_year_wide", "document_text"):
+        for table in (
+            "dim_document",
+            "fact_indicator",
+            "fact_mention",
+            "best_value",
+            "locality_year_wide",
+            "document_text",
+        ):
             assert after[table] == before[table], table
         assert len(after["pipeline_run"]) == 2
 
@@ -92,11 +151,15 @@ def test_republished_report_supersedes_and_keeps_history(con: duckdb.DuckDBPyCon
     load_batch(con, first_run())
     summary = load_batch(con, republished_run())
     assert (summary.documents_loaded, summary.documents_superseded) == (1, 1)
-    versions = con.execute("SELECT doc_id, is_current, superseded_by FROM dim_document "
-                           "WHERE doc_key = 'key-a' ORDER BY doc_id").fetchall()
+    versions = con.execute(
+        "SELECT doc_id, is_current, superseded_by FROM dim_document "
+        "WHERE doc_key = 'key-a' ORDER BY doc_id"
+    ).fetchall()
     assert versions == [("a", False, "a2"), ("a2", True, None)]
-    best = con.execute("SELECT indicator, value, doc_id FROM mart_best_value "
-                       "WHERE locality_code = '440881' ORDER BY indicator").fetchall()
+    best = con.execute(
+        "SELECT indicator, value, doc_id FROM mart_best_value "
+        "WHERE locality_code = '440881' ORDER BY indicator"
+    ).fetchall()
     # lit_cases was stated only by the superseded version: it no longer counts
     assert best == [("aid_cases", 12.0, "a2")]
     history = con.execute("SELECT count(*) FROM fact_indicator WHERE doc_id = 'a'").fetchall()
@@ -105,14 +168,21 @@ def test_republished_report_supersedes_and_keeps_history(con: duckdb.DuckDBPyCon
 
 def test_re_extracted_fact_replaces_the_old_value(con: duckdb.DuckDBPyConnection) -> None:
     load_batch(con, first_run())
-    summary = load_batch(con, staged_run("run-3", facts=[
-        fact("a", "aid_cases", 11, extractor_version="2", run_id="run-3")]))
+    summary = load_batch(
+        con,
+        staged_run(
+            "run-3", facts=[fact("a", "aid_cases", 11, extractor_version="2", run_id="run-3")]
+        ),
+    )
     assert summary.facts_loaded == 1
-    rows = con.execute("SELECT value, extractor_version FROM fact_indicator "
-                       "WHERE doc_id = 'a' AND indicator = 'aid_cases'").fetchall()
+    rows = con.execute(
+        "SELECT value, extractor_version FROM fact_indicator "
+        "WHERE doc_id = 'a' AND indicator = 'aid_cases'"
+    ).fetchall()
     assert rows == [(11.0, "2")]
-    assert con.execute("SELECT aid_cases FROM mart_locality_year_wide "
-                       "WHERE locality_code = '440881'").fetchall() == [(11.0,)]
+    assert con.execute(
+        "SELECT aid_cases FROM mart_locality_year_wide WHERE locality_code = '440881'"
+    ).fetchall() == [(11.0,)]
 
 
 def test_load_steps_are_the_ones_the_crash_tests_cover(con: duckdb.DuckDBPyConnection) -> None:
@@ -156,8 +226,11 @@ with writer(settings) as con:
 """
 
 
-@pytest.mark.parametrize("crash_after", ["load/replace_facts", "load/record_run"],
-                         ids=["killed mid-load", "killed just before commit"])
+@pytest.mark.parametrize(
+    "crash_after",
+    ["load/replace_facts", "load/record_run"],
+    ids=["killed mid-load", "killed just before commit"],
+)
 def test_killed_loader_process_leaves_the_warehouse_unchanged(
     settings: Settings, crash_after: str
 ) -> None:
@@ -165,8 +238,13 @@ def test_killed_loader_process_leaves_the_warehouse_unchanged(
         load_batch(con, first_run())
         before = snapshot(con)
     env = os.environ | {"PYTHONPATH": str(REPO_ROOT)}
-    done = subprocess.run([sys.executable, "-c", CRASHING_LOADER, str(settings.data_dir),
-                           crash_after], env=env, cwd=REPO_ROOT, timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", CRASHING_LOADER, str(settings.data_dir), crash_after],
+        env=env,
+        cwd=REPO_ROOT,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 17
     with writer(settings) as con:
         assert snapshot(con) == before
@@ -175,18 +253,27 @@ def test_killed_loader_process_leaves_the_warehouse_unchanged(
 def test_load_run_and_record_run_take_the_lock_and_record(settings: Settings) -> None:
     run = first_run()
     summary = load_run(
-        settings, run_id="run-1", started_at=T0, status="succeeded", counts={"fetched": 2},
-        documents=run.frames["staged_documents"], facts=run.frames["staged_facts"],
-        mentions=run.frames["staged_mentions"], validations=run.frames["staged_validations"],
+        settings,
+        run_id="run-1",
+        started_at=T0,
+        status="succeeded",
+        counts={"fetched": 2},
+        documents=run.frames["staged_documents"],
+        facts=run.frames["staged_facts"],
+        mentions=run.frames["staged_mentions"],
+        validations=run.frames["staged_validations"],
         quarantine=run.frames["staged_quarantine"],
     )
     assert summary.facts_loaded == 3
-    nothing = record_run(settings, run_id="run-2", started_at=T0, status="nothing_new",
-                         counts={"fetched": 0})
+    nothing = record_run(
+        settings, run_id="run-2", started_at=T0, status="nothing_new", counts={"fetched": 0}
+    )
     assert not nothing.changed_anything
     with writer(settings) as con:
-        rows = con.execute("SELECT run_id, status, counts['fetched'], facts_loaded "
-                           "FROM pipeline_run ORDER BY run_id").fetchall()
+        rows = con.execute(
+            "SELECT run_id, status, counts['fetched'], facts_loaded "
+            "FROM pipeline_run ORDER BY run_id"
+        ).fetchall()
     assert rows == [("run-1", "succeeded", 2, 3), ("run-2", "nothing_new", 0, 0)]
 
 
@@ -197,13 +284,23 @@ def test_load_run_and_record_run_take_the_lock_and_record(settings: Settings) ->
         ("330104", "江干区", "330102"),
         (None, "襄樊市", "420600"),
     ],
-    ids=["a current code is kept", "a district merged in 2021 maps to its successor",
-         "a renamed prefecture without a code maps to today's code"],
+    ids=[
+        "a current code is kept",
+        "a district merged in 2021 maps to its successor",
+        "a renamed prefecture without a code maps to today's code",
+    ],
 )
 def test_document_locality_is_resolved_to_a_current_division(
     con: duckdb.DuckDBPyConnection, staged_code: str | None, staged_name: str, expected: str
 ) -> None:
-    load_batch(con, staged_run(documents=[document(
-        "x", locality_code=staged_code, locality_name=staged_name, province=None)]))
-    assert con.execute("SELECT locality_code, locality_code_reported FROM dim_document"
-                       ).fetchall() == [(expected, staged_code)]
+    load_batch(
+        con,
+        staged_run(
+            documents=[
+                document("x", locality_code=staged_code, locality_name=staged_name, province=None)
+            ]
+        ),
+    )
+    assert con.execute(
+        "SELECT locality_code, locality_code_reported FROM dim_document"
+    ).fetchall() == [(expected, staged_code)]

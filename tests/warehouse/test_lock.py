@@ -35,7 +35,10 @@ def start_holder(settings: Settings) -> Iterator[object]:
         env = os.environ | {"PYTHONPATH": str(REPO_ROOT)}
         process = subprocess.Popen(
             [sys.executable, "-c", HOLDER, str(settings.data_dir), str(hold_s)],
-            stdout=subprocess.PIPE, text=True, env=env, cwd=REPO_ROOT,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=REPO_ROOT,
         )
         started.append(process)
         assert process.stdout is not None
@@ -50,8 +53,7 @@ def start_holder(settings: Settings) -> Iterator[object]:
             process.stdout.close()
 
 
-def test_second_writer_fails_clearly_after_the_timeout(settings: Settings,
-                                                       start_holder) -> None:  # type: ignore[no-untyped-def]
+def test_second_writer_fails_clearly_after_the_timeout(settings: Settings, start_holder) -> None:  # type: ignore[no-untyped-def]
     holder = start_holder(30)
     impatient = settings.model_copy(update={"lock_timeout_s": 0.3})
     with pytest.raises(WarehouseLockedError) as caught, writer(impatient):
@@ -62,8 +64,7 @@ def test_second_writer_fails_clearly_after_the_timeout(settings: Settings,
     assert not Path(settings.data_dir, "holder-finished").exists()
 
 
-def test_second_writer_waits_for_the_first_to_finish(settings: Settings,
-                                                     start_holder) -> None:  # type: ignore[no-untyped-def]
+def test_second_writer_waits_for_the_first_to_finish(settings: Settings, start_holder) -> None:  # type: ignore[no-untyped-def]
     start_holder(0.5)
     patient = settings.model_copy(update={"lock_timeout_s": 60})
     with writer(patient) as con:

@@ -35,11 +35,15 @@ DOCUMENTS = [
     doc("H", LIANJIANG, 2020),
 ]
 FACTS = [
-    fact("A", "aid_cases", 100), fact("A", "med_success_rate", 95, unit="%"),
-    fact("B", "aid_cases", 120), fact("B", "lit_cases", 40),
+    fact("A", "aid_cases", 100),
+    fact("A", "med_success_rate", 95, unit="%"),
+    fact("B", "aid_cases", 120),
+    fact("B", "lit_cases", 40),
     fact("C", "aid_cases", 130),
-    fact("D", "aid_cases", 125), fact("D", "lit_cases", 50, qualifier="approx"),
-    fact("E", "aid_cases", 200), fact("E", "med_success_rate", 90, unit="%"),
+    fact("D", "aid_cases", 125),
+    fact("D", "lit_cases", 50, qualifier="approx"),
+    fact("E", "aid_cases", 200),
+    fact("E", "med_success_rate", 90, unit="%"),
     fact("F", "aid_cases", 50),
     fact("G", "aid_cases", 1000),
     fact("H", "aid_cases", 80),
@@ -65,36 +69,61 @@ def marts(marts_settings: Settings) -> Iterator[duckdb.DuckDBPyConnection]:
 
 
 CASES = [
-    ("SELECT value, doc_id, candidates FROM mart_best_value WHERE locality_code = '440881' "
-     "AND report_year = 2023 AND indicator = 'aid_cases'", [(125.0, "D", 3)]),
-    ("SELECT value, doc_id, qualifier FROM mart_best_value WHERE locality_code = '440881' "
-     "AND report_year = 2023 AND indicator = 'lit_cases'", [(40.0, "B", "exact")]),
-    ("SELECT title, url, sentence FROM mart_best_value WHERE locality_code = '440882' "
-     "AND indicator = 'aid_cases'", [("报告 E", "http://127.0.0.1/E.html", "共办理200件。")]),
+    (
+        "SELECT value, doc_id, candidates FROM mart_best_value WHERE locality_code = '440881' "
+        "AND report_year = 2023 AND indicator = 'aid_cases'",
+        [(125.0, "D", 3)],
+    ),
+    (
+        "SELECT value, doc_id, qualifier FROM mart_best_value WHERE locality_code = '440881' "
+        "AND report_year = 2023 AND indicator = 'lit_cases'",
+        [(40.0, "B", "exact")],
+    ),
+    (
+        "SELECT title, url, sentence FROM mart_best_value WHERE locality_code = '440882' "
+        "AND indicator = 'aid_cases'",
+        [("报告 E", "http://127.0.0.1/E.html", "共办理200件。")],
+    ),
     ("SELECT count(*) FROM mart_best_value", [(9,)]),
-    ("SELECT aid_cases, lit_cases, med_success_rate FROM mart_locality_year_wide "
-     "WHERE locality_code = '440881' ORDER BY report_year",
-     [(80.0, None, None), (100.0, None, 95.0), (125.0, 40.0, None)]),
+    (
+        "SELECT aid_cases, lit_cases, med_success_rate FROM mart_locality_year_wide "
+        "WHERE locality_code = '440881' ORDER BY report_year",
+        [(80.0, None, None), (100.0, None, 95.0), (125.0, 40.0, None)],
+    ),
     ("SELECT count(*) FROM mart_locality_year_wide", [(6,)]),
-    ("SELECT report_year, previous_value, value, change, change_pct FROM mart_yoy_change "
-     "WHERE locality_code = '440881' AND indicator = 'aid_cases'",
-     [(2023, 100.0, 125.0, 25.0, 25.0)]),
+    (
+        "SELECT report_year, previous_value, value, change, change_pct FROM mart_yoy_change "
+        "WHERE locality_code = '440881' AND indicator = 'aid_cases'",
+        [(2023, 100.0, 125.0, 25.0, 25.0)],
+    ),
     ("SELECT count(*) FROM mart_yoy_change", [(1,)]),
-    ("SELECT locality_code, rank_in_province, rank_in_province_of, rank_in_level "
-     "FROM mart_rank WHERE indicator = 'aid_cases' AND report_year = 2023 "
-     "AND level = 'county' ORDER BY rank_in_province",
-     [(LEIZHOU, 1, 3, 1), (LIANJIANG, 2, 3, 2), (WUCHUAN, 3, 3, 3)]),
-    ("SELECT rank_in_province, rank_in_province_of FROM mart_rank "
-     "WHERE locality_code = '440800' AND indicator = 'aid_cases'", [(1, 1)]),
-    ("SELECT report_year, has_report, documents, indicators FROM mart_coverage "
-     "WHERE locality_code = '440881' ORDER BY report_year",
-     [(2020, True, 1, 1), (2021, False, 0, 0), (2022, True, 1, 2), (2023, True, 3, 2)]),
+    (
+        "SELECT locality_code, rank_in_province, rank_in_province_of, rank_in_level "
+        "FROM mart_rank WHERE indicator = 'aid_cases' AND report_year = 2023 "
+        "AND level = 'county' ORDER BY rank_in_province",
+        [(LEIZHOU, 1, 3, 1), (LIANJIANG, 2, 3, 2), (WUCHUAN, 3, 3, 3)],
+    ),
+    (
+        "SELECT rank_in_province, rank_in_province_of FROM mart_rank "
+        "WHERE locality_code = '440800' AND indicator = 'aid_cases'",
+        [(1, 1)],
+    ),
+    (
+        "SELECT report_year, has_report, documents, indicators FROM mart_coverage "
+        "WHERE locality_code = '440881' ORDER BY report_year",
+        [(2020, True, 1, 1), (2021, False, 0, 0), (2022, True, 1, 2), (2023, True, 3, 2)],
+    ),
     ("SELECT count(*) = 4 * (SELECT count(*) FROM dim_locality) FROM mart_coverage", [(True,)]),
-    ("SELECT count(*) FILTER (WHERE has_report) FROM mart_coverage "
-     "WHERE province_code = '440000' AND report_year = 2023", [(4,)]),
-    ("SELECT level, reporting, total_value, localities > reporting FROM mart_province_totals "
-     "WHERE indicator = 'aid_cases' AND report_year = 2023 ORDER BY level",
-     [("county", 3, 375.0, True), ("prefecture", 1, 1000.0, True)]),
+    (
+        "SELECT count(*) FILTER (WHERE has_report) FROM mart_coverage "
+        "WHERE province_code = '440000' AND report_year = 2023",
+        [(4,)],
+    ),
+    (
+        "SELECT level, reporting, total_value, localities > reporting FROM mart_province_totals "
+        "WHERE indicator = 'aid_cases' AND report_year = 2023 ORDER BY level",
+        [("county", 3, 375.0, True), ("prefecture", 1, 1000.0, True)],
+    ),
     ("SELECT count(*) FROM mart_province_totals WHERE indicator = 'med_success_rate'", [(0,)]),
 ]
 IDS = [

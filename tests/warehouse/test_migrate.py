@@ -18,16 +18,18 @@ def template(template_warehouse: Path) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(template_warehouse), read_only=True)
 
 
-def test_migrations_from_empty_are_all_recorded_in_order(template: duckdb.DuckDBPyConnection,
-                                                         settings: Settings) -> None:
+def test_migrations_from_empty_are_all_recorded_in_order(
+    template: duckdb.DuckDBPyConnection, settings: Settings
+) -> None:
     recorded = template.execute("SELECT version, name FROM schema_migrations ORDER BY version")
     files = pending_migrations(settings.sql_dir, applied=set())
     assert recorded.fetchall() == files
     assert [v for v, _ in files] == list(range(1, len(files) + 1))
 
 
-def test_reopening_applies_nothing_and_keeps_reference(con: duckdb.DuckDBPyConnection,
-                                                       settings: Settings) -> None:
+def test_reopening_applies_nothing_and_keeps_reference(
+    con: duckdb.DuckDBPyConnection, settings: Settings
+) -> None:
     assert migrate(con, settings) == []
     assert refresh_reference(con, settings) is False
 
@@ -38,11 +40,16 @@ def test_reopening_applies_nothing_and_keeps_reference(con: duckdb.DuckDBPyConne
         ("SELECT count(*) FROM dim_locality", len(load_divisions())),
         ("SELECT count(*) FROM dim_locality WHERE level = 'province'", 34),
         ("SELECT count(*) FROM dim_indicator", len(load_catalog())),
-        ("SELECT province_name || '/' || city_name || '/' || name FROM dim_locality "
-         "WHERE admin_code = '440881'", "广东省/湛江市/廉江市"),
+        (
+            "SELECT province_name || '/' || city_name || '/' || name FROM dim_locality "
+            "WHERE admin_code = '440881'",
+            "广东省/湛江市/廉江市",
+        ),
         ("SELECT city_code FROM dim_locality WHERE admin_code = '440881'", "440800"),
-        ("SELECT list_contains(former_names, '江干区') FROM dim_locality WHERE name = '上城区'",
-         True),
+        (
+            "SELECT list_contains(former_names, '江干区') FROM dim_locality WHERE name = '上城区'",
+            True,
+        ),
         ("SELECT new_code FROM dim_locality_change WHERE old_name = '襄樊市'", "420600"),
         ("SELECT is_additive FROM dim_indicator WHERE code = 'med_success_rate'", False),
         ("SELECT is_additive FROM dim_indicator WHERE code = 'law_lawyers'", True),
@@ -67,8 +74,9 @@ def test_reopening_applies_nothing_and_keeps_reference(con: duckdb.DuckDBPyConne
         "every mart is a view",
     ],
 )
-def test_reference_dimensions(template: duckdb.DuckDBPyConnection, sql: str,
-                              expected: object) -> None:
+def test_reference_dimensions(
+    template: duckdb.DuckDBPyConnection, sql: str, expected: object
+) -> None:
     assert template.execute(sql).fetchall()[0][0] == expected
 
 

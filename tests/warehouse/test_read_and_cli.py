@@ -42,17 +42,28 @@ def test_headline_table_is_wide_latest_first(marts: duckdb.DuckDBPyConnection) -
 @pytest.mark.parametrize(
     ("args", "pattern"),
     [
-        (["sql", "select indicator, value from mart_best_value where doc_id = 'D'", "-f", "csv"],
-         r"^indicator,value\naid_cases,125\.0\n$"),
+        (
+            ["sql", "select indicator, value from mart_best_value where doc_id = 'D'", "-f", "csv"],
+            r"^indicator,value\naid_cases,125\.0\n$",
+        ),
         (["sql", "select 1 as one", "--format", "table"], r"one(.|\n)*│ 1 +│(.|\n)*1 rows"),
         (["query", "coverage_by_province", "-f", "csv"], r"广东省,2023,4,\d+,"),
-        (["explain", "廉江市", "2023", "法律援助案件数"],
-         r"best value: 廉江市 2023 法律援助案件数 = 125 件 \(exact\)(.|\n)*url: +http://127.0.0.1/D.html"),
-        (["explain", "440881", "2023", "lit_cases"],
-         r"= 40 件(.|\n)*also stated \(1\).*= 50 件 \(approx\)"),
+        (
+            ["explain", "廉江市", "2023", "法律援助案件数"],
+            r"best value: 廉江市 2023 法律援助案件数 = 125 件 \(exact\)(.|\n)*url: +http://127.0.0.1/D.html",
+        ),
+        (
+            ["explain", "440881", "2023", "lit_cases"],
+            r"= 40 件(.|\n)*also stated \(1\).*= 50 件 \(approx\)",
+        ),
     ],
-    ids=["sql as csv", "sql as a table", "a named query", "explain by names",
-         "explain by codes lists the values that lost"],
+    ids=[
+        "sql as csv",
+        "sql as a table",
+        "a named query",
+        "explain by names",
+        "explain by codes lists the values that lost",
+    ],
 )
 def test_commands_print(marts_settings: Settings, args: list[str], pattern: str) -> None:  # noqa: F811
     code, output = invoke(marts_settings, *args)
@@ -61,8 +72,13 @@ def test_commands_print(marts_settings: Settings, args: list[str], pattern: str)
 
 
 def test_sql_as_json(marts_settings: Settings) -> None:  # noqa: F811
-    code, output = invoke(marts_settings, "sql", "select doc_id from dim_document "
-                          "where doc_id in ('A', 'B') order by 1", "-f", "json")
+    code, output = invoke(
+        marts_settings,
+        "sql",
+        "select doc_id from dim_document where doc_id in ('A', 'B') order by 1",
+        "-f",
+        "json",
+    )
     assert code == 0
     assert json.loads(output) == [{"doc_id": "A"}, {"doc_id": "B"}]
 
@@ -76,8 +92,13 @@ def test_sql_as_json(marts_settings: Settings) -> None:  # noqa: F811
         (["explain", "440881", "2023", "no_such_indicator"], "unknown indicator"),
         (["explain", "440881", "2019", "aid_cases"], "no value loaded"),
     ],
-    ids=["sql cannot write", "unknown query name", "a name shared by two districts",
-         "unknown indicator", "nothing loaded for that year"],
+    ids=[
+        "sql cannot write",
+        "unknown query name",
+        "a name shared by two districts",
+        "unknown indicator",
+        "nothing loaded for that year",
+    ],
 )
 def test_commands_refuse_clearly(marts_settings: Settings, args: list[str], message: str) -> None:  # noqa: F811
     code, output = invoke(marts_settings, *args)
