@@ -96,15 +96,50 @@ def evaluate_command(
         bool, typer.Option("--write-baseline", help="Pin the current scores")
     ] = False,
     output_format: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+    split: Annotated[
+        Path | None,
+        typer.Option("--split", help="CSV of doc,part naming each document's part"),
+    ] = None,
+    part: Annotated[
+        str | None, typer.Option("--part", help="Score only the documents of this part of --split")
+    ] = None,
+    sealed: Annotated[
+        bool,
+        typer.Option(
+            "--sealed", help="Print totals with 95 % intervals only: no words, no per-document line"
+        ),
+    ] = False,
+    history: Annotated[
+        Path | None,
+        typer.Option("--history", help="Append the totals with the current commit to this file"),
+    ] = None,
 ) -> None:
     """Score extraction against gold labels: fact P/R/F1, metadata accuracy, every miss.
+
+    With --split and --part only that part is scored; --sealed shows totals and intervals
+    without any words of the documents (for a part that must never be read).
 
     Example: [bold]fazhi eval --gold eval/gold --docs eval/docs[/bold]
     """
     from fazhi.extract import evaluate as ev
     from fazhi.extract.files import extract_file
 
-    report = ev.evaluate(gold, docs, extract_file)
+    only = None
+    if split is not None and part is not None:
+        only = frozenset(d for d, p in ev.read_split(split).items() if p == part)
+    report = ev.evaluate(gold, docs, extract_file, only=only)
+    if sealed or history is not None:
+        totals = ev.sealed_totals(report)
+        label = part or gold.name
+        if output_format == "json":
+            typer.echo(json.dumps(totals, ensure_ascii=False, indent=2))
+        else:
+            typer.echo(ev.format_sealed_totals(totals, label))
+        if history is not None:
+            ev.append_history(history, totals, label)
+            typer.echo(f"appended to {history}")
+        if sealed:
+            return
     if output_format == "json":
         typer.echo(json.dumps(ev.report_as_dict(report), ensure_ascii=False, indent=2))
     else:

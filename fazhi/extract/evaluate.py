@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -21,6 +22,11 @@ METADATA_FIELDS = (
     "report_year", "issuer", "doc_type", "published_on",
 )  # fmt: skip
 RELATIVE_TOLERANCE = 0.005
+# Gold fields that are left unscored when blank: a text that does not name its issuer.
+UNSCORED_WHEN_BLANK = frozenset({"issuer"})
+# A township report whose text never names its county: its code and name cannot be known.
+UNSCORED_WITHOUT_LOCALITY_IN_TEXT = frozenset({"locality_code", "locality_name"})
+Z_95 = 1.959964
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,15 +76,15 @@ class EvalReport:
     overall: Counts = field(default_factory=Counts)
     per_indicator: dict[str, Counts] = field(default_factory=dict)
     metadata_right: dict[str, int] = field(default_factory=dict)
+    metadata_scored: dict[str, int] = field(default_factory=dict)
     documents: int = 0
     findings: list[Finding] = field(default_factory=list)
 
     def metadata_accuracy(self) -> dict[str, float]:
-        return (
-            {k: v / self.documents for k, v in self.metadata_right.items()}
-            if self.documents
-            else {}
-        )
+        return {
+            k: v / self.metadata_scored[k] if self.metadata_scored.get(k) else 1.0
+            for k, v in self.metadata_right.items()
+        }
 
     def scores(self) -> dict[str, object]:
         """The figures a baseline pins: overall fact scores and metadata accuracy."""
@@ -116,15 +122,41 @@ def same_value(got: float, expected: float) -> bool:
     return abs(got - expected) <= RELATIVE_TOLERANCE * abs(expected)
 
 
+def wilson_interval(successes: int, trials: int) -> tuple[float, float]:
+    """95 % Wilson score interval of a proportion (``(0, 1)`` when there are no trials)."""
+    if trials == 0:
+        return 0.0, 1.0
+    p = successes / trials
+    z2 = Z_95 * Z_95
+    centre = (p + z2 / (2 * trials)) / (1 + z2 / trials)
+    half = Z_95 * math.sqrt(p * (1 - p) / trials + z2 / (4 * trials * trials)) / (1 + z2 / trials)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def read_split(path: Path) -> dict[str, str]:
+    """Document name → part (``dev`` or ``sealed``) from a split file (columns doc, part)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["doc"]: row["part"].strip() for row in csv.DictReader(handle)}
+
+
 def evaluate(
-    gold_dir: Path, docs_dir: Path, extract: Callable[[Path], ExtractedDocument]
+    gold_dir: Path,
+    docs_dir: Path,
+    extract: Callable[[Path], ExtractedDocument],
+    *,
+    only: frozenset[str] | None = None,
 ) -> EvalReport:
-    """Run ``extract`` on every gold document and score it."""
+    """Run ``extract`` on every gold document (or those named in ``only``) and score it."""
     documents, gold_facts = read_gold(gold_dir)
+    if only is not None:
+        documents = {doc: row for doc, row in documents.items() if doc in only}
     by_doc: dict[str, list[GoldFact]] = defaultdict(list)
     for gold in gold_facts:
         by_doc[gold.doc].append(gold)
-    report = EvalReport(metadata_right=dict.fromkeys(METADATA_FIELDS, 0))
+    report = EvalReport(
+        metadata_right=dict.fromkeys(METADATA_FIELDS, 0),
+        metadata_scored=dict.fromkeys(METADATA_FIELDS, 0),
+    )
     for doc, gold_meta in sorted(documents.items()):
         extracted = extract(docs_dir / doc)
         report.documents += 1
@@ -141,11 +173,21 @@ def _score_metadata(
     report: EvalReport, doc: str, gold: dict[str, str], extracted: ExtractedDocument
 ) -> None:
     for name in METADATA_FIELDS:
+        if not _scored(name, gold):
+            continue
+        report.metadata_scored[name] += 1
         got = _as_text(getattr(extracted.metadata, name))
         if got == gold[name].strip():
             report.metadata_right[name] += 1
         else:
             report.findings.append(Finding("meta", doc, name, gold[name], got, ""))
+
+
+def _scored(name: str, gold: dict[str, str]) -> bool:
+    if name in UNSCORED_WHEN_BLANK and not gold[name].strip():
+        return False
+    in_text = (gold.get("locality_in_text") or "yes").strip().lower()
+    return not (name in UNSCORED_WITHOUT_LOCALITY_IN_TEXT and in_text == "no")
 
 
 def _score_facts(
@@ -211,6 +253,90 @@ def regressions(report: EvalReport, baseline_path: Path) -> list[str]:
         if now < value:
             problems.append(f"metadata {name} accuracy fell from {value} to {now}")
     return problems
+
+
+def sealed_totals(report: EvalReport) -> dict[str, object]:
+    """Totals with 95 % intervals and no words of any document: what a sealed part may show."""
+    o = report.overall
+    facts = {
+        "precision": (o.precision, *wilson_interval(o.tp, o.tp + o.fp)),
+        "recall": (o.recall, *wilson_interval(o.tp, o.tp + o.fn)),
+        "f1": (o.f1, None, None),
+    }
+    metadata = {
+        name: (
+            report.metadata_right[name] / scored if scored else 1.0,
+            *wilson_interval(report.metadata_right[name], scored),
+        )
+        for name, scored in report.metadata_scored.items()
+    }
+    return {
+        "documents": report.documents,
+        "tp": o.tp,
+        "fp": o.fp,
+        "fn": o.fn,
+        "facts": facts,
+        "metadata": metadata,
+        "metadata_scored": dict(report.metadata_scored),
+    }
+
+
+def _interval(value: tuple[float, float | None, float | None]) -> str:
+    point, low, high = value
+    return f"{point:.3f}" if low is None else f"{point:.3f} [{low:.2f}–{high:.2f}]"
+
+
+def format_sealed_totals(totals: dict[str, object], label: str) -> str:
+    """The sealed totals as plain lines: P, R, F1 and each metadata field, with 95 % intervals."""
+    facts: dict[str, tuple[float, float | None, float | None]] = totals["facts"]  # type: ignore[assignment]
+    metadata: dict[str, tuple[float, float, float]] = totals["metadata"]  # type: ignore[assignment]
+    scored: dict[str, int] = totals["metadata_scored"]  # type: ignore[assignment]
+    lines = [
+        f"{label}: {totals['documents']} documents  "
+        f"(TP {totals['tp']}, FP {totals['fp']}, FN {totals['fn']}; 95 % Wilson intervals)",
+        "facts     " + "  ".join(f"{k} {_interval(v)}" for k, v in facts.items()),
+    ]
+    lines += [
+        f"metadata  {name:<14} {_interval(value)}  of {scored[name]}"
+        for name, value in metadata.items()
+    ]
+    return "\n".join(lines)
+
+
+def current_commit(repo: Path) -> str:
+    """The short commit id of ``repo`` (``unknown`` outside a git checkout)."""
+    import subprocess
+
+    try:
+        out = subprocess.run(
+            ["git", "-C", str(repo), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return out.stdout.strip() or "unknown"
+
+
+def append_history(path: Path, totals: dict[str, object], label: str) -> None:
+    """Append one table row (date, commit, part, P, R, F1, locality, year, issuer) to ``path``."""
+    from datetime import UTC, datetime
+
+    facts: dict[str, tuple[float, float | None, float | None]] = totals["facts"]  # type: ignore[assignment]
+    metadata: dict[str, tuple[float, float, float]] = totals["metadata"]  # type: ignore[assignment]
+    cells = [
+        datetime.now(UTC).strftime("%Y-%m-%d %H:%M"),
+        current_commit(path.resolve().parent),
+        label,
+        str(totals["documents"]),
+        _interval(facts["precision"]),
+        _interval(facts["recall"]),
+        _interval(facts["f1"]),
+        *(_interval(metadata[k]) for k in ("locality_code", "report_year", "issuer", "doc_type")),
+    ]
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("| " + " | ".join(cells) + " |\n")
 
 
 def report_as_dict(report: EvalReport) -> dict[str, object]:

@@ -2,16 +2,44 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from fazhi.extract.document import ExtractedDocument, extract_document
 from fazhi.parse.text import extract_text
 
 
+SOURCE_HEADER = b"# source:"
+
+
+@dataclass(frozen=True)
+class LocalReport:
+    """A local report file's bytes, without a leading provenance header, and the URL it names."""
+
+    data: bytes
+    source_url: str | None
+
+
+def read_local_report(path: Path) -> LocalReport:
+    """Bytes of a local report; a text file saved from a page may open with ``# source: URL``
+    and further ``# key: value`` lines, then a blank line: that header is provenance, not text."""
+    data = path.read_bytes()
+    if not data.startswith(SOURCE_HEADER):
+        return LocalReport(data, None)
+    lines = data.split(b"\n")
+    url = lines[0][len(SOURCE_HEADER) :].strip().decode("utf-8", "replace") or None
+    body = 0
+    while body < len(lines) and lines[body].startswith(b"# "):
+        body += 1
+    if body < len(lines) and not lines[body].strip():
+        body += 1
+    return LocalReport(b"\n".join(lines[body:]), url)
+
+
 def extract_file(path: Path, *, locality_hint: str | None = None) -> ExtractedDocument:
     """Parse and extract one local report (.txt, .html, .pdf, .docx, .doc …)."""
-    parsed = extract_text(path.read_bytes(), url=path.name)
+    local = read_local_report(path)
+    parsed = extract_text(local.data, url=path.name)
     return extract_document(
         parsed.text,
         title=parsed.title,
