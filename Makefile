@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test check eval bench install browser clean
+.PHONY: run test check eval eval-real eval-real-record bench install browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,19 @@ check: install
 ## Score the extractor against the gold set.
 eval: install
 	$(VENV)/bin/fazhi eval --gold eval/gold --docs eval/docs
+
+## Score the extractor on the real labelled corpus outside the repository (not part of `make test`):
+## the development part with every miss, the sealed part as totals with 95 % intervals only.
+REAL ?= ../shared/real
+REAL_EVAL = $(VENV)/bin/fazhi eval --gold $(REAL)/gold --docs $(REAL)/docs --split eval/real/split.csv
+eval-real: install
+	$(REAL_EVAL) --part dev
+	$(REAL_EVAL) --part sealed --sealed
+
+## The same, appending both parts' totals with the current commit to eval/REAL_HISTORY.md.
+eval-real-record: install
+	$(REAL_EVAL) --part dev --sealed --history eval/REAL_HISTORY.md
+	$(REAL_EVAL) --part sealed --sealed --history eval/REAL_HISTORY.md
 
 ## Benchmarks print figures; they are not pass/fail.
 bench: install
