@@ -150,3 +150,23 @@ def _one_locality(con: duckdb.DuckDBPyConnection, text: str) -> str:
         raise typer.BadParameter(f"no division named or coded {text!r}", param_hint="LOCALITY")
     options = "; ".join(f"{code} {desc}" for code, _name, desc in chosen[:10])
     raise typer.BadParameter(f"{text!r} is ambiguous, use a code: {options}", param_hint="LOCALITY")
+
+
+@app.command("rebuild")
+def rebuild_command(data_dir: DataDirOption = None) -> None:
+    """Rebuild the warehouse file from the lake (every run's staged rows, gated again).
+
+    Use it when fazhi.duckdb was written by another DuckDB version, or lost: the lake holds
+    everything the warehouse is made of. The old file is kept as fazhi.duckdb.before-rebuild.
+
+    Example: [bold]fazhi rebuild --data-dir warehouse[/bold]
+    """
+    from fazhi.warehouse.rebuild import rebuild_from_lake
+
+    done = rebuild_from_lake(settings_for(data_dir))
+    typer.echo(
+        f"rebuilt from {done.runs} run(s) in the lake: {done.documents_loaded} documents, "
+        f"{done.facts_loaded} facts ({done.seconds:.1f} s)"
+    )
+    if done.previous_file is not None:
+        typer.echo(f"the previous file is kept as {done.previous_file}")

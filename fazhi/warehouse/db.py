@@ -54,6 +54,14 @@ def writer(settings: Settings) -> Iterator[duckdb.DuckDBPyConnection]:
 
 
 @contextmanager
+def writer_lock(settings: Settings) -> Iterator[None]:
+    """Hold the writers' advisory lock (not DuckDB's): for work that replaces the file itself."""
+    deadline = time.monotonic() + settings.lock_timeout_s
+    with _advisory_lock(lock_path(settings.duckdb_path), deadline, settings.lock_timeout_s):
+        yield
+
+
+@contextmanager
 def _advisory_lock(path: Path, deadline: float, timeout_s: float) -> Iterator[IO[str]]:
     with path.open("a+", encoding="utf-8") as handle:
         while True:
