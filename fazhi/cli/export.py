@@ -1,4 +1,4 @@
-"""``fazhi export QUERY --to FILE``: a query's rows as CSV, Parquet or Excel, where the user says."""
+"""``fazhi export QUERY --to FILE``: rows of a query as CSV, Parquet or Excel, at one path."""
 
 from __future__ import annotations
 
