@@ -39,7 +39,8 @@ class OutputFormat(StrEnum):
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 
 
-def _read_only(data_dir: object) -> duckdb.DuckDBPyConnection:
+def open_reader(data_dir: object) -> duckdb.DuckDBPyConnection:
+    """The locked read-only connection, or exit saying why (missing, busy, unreadable)."""
     settings = settings_for(data_dir)  # type: ignore[arg-type]
     try:
         return connect_reader(settings)
@@ -50,7 +51,8 @@ def _read_only(data_dir: object) -> duckdb.DuckDBPyConnection:
         raise typer.Exit(2) from exc
     except duckdb.Error as exc:
         typer.echo(f"error: cannot open the warehouse: {exc}", err=True)
-        typer.echo("(written by another DuckDB version? fazhi rebuild makes it anew)", err=True)
+        if "version" in str(exc).lower():
+            typer.echo("written by another DuckDB version: fazhi rebuild makes it anew", err=True)
         raise typer.Exit(1) from exc
 
 
@@ -76,7 +78,7 @@ def _print(frame: pl.DataFrame, output: OutputFormat) -> None:
 
 def fetch(data_dir: object, sql: str) -> pl.DataFrame:
     """The rows of one read statement on the locked read-only connection, or exit 1 saying why."""
-    con = _read_only(data_dir)
+    con = open_reader(data_dir)
     try:
         return run_query(con, sql)
     except (duckdb.Error, NotAReadError) as exc:
@@ -139,7 +141,7 @@ def explain_command(
 
     Example: [bold]fazhi explain 廉江市 2023 aid_cases[/bold]
     """
-    con = _read_only(data_dir)
+    con = open_reader(data_dir)
     try:
         code = _one_locality(con, locality)
         indicator_code = resolve_indicator(con, indicator)
