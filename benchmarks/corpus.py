@@ -151,7 +151,7 @@ def serve_corpus(site: dict[str, bytes]) -> Iterator[str]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
-        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        def do_GET(self) -> None:
             body = site.get(self.path.split("?")[0])
             if self.path == "/robots.txt":
                 body = b"User-agent: *\nAllow: /\n"
