@@ -32,7 +32,6 @@ from fazhi.extract.stage import (
     staging_key,
     write_staged,
 )
-from fazhi.orchestration.limits import crawl_host_tag, warehouse_slot
 from fazhi.quality.gate import GateResult, run_gate
 from fazhi.quality.quarantine import quarantined_documents, record_gate_run
 from fazhi.summary import (
@@ -46,6 +45,7 @@ from fazhi.summary import (
 from fazhi.warehouse.db import connect
 from fazhi.warehouse.load import LoadSummary, load_run
 from fazhi.warehouse.read import headline_table, prior_values
+from flows.limits import crawl_host_tag, warehouse_slot
 
 HEADLINE_INDICATORS = [
     "aid_cases",
