@@ -34,7 +34,8 @@ from fazhi.extract.stage import (
 )
 from fazhi.quality.gate import GateResult, run_gate
 from fazhi.quality.quarantine import quarantined_documents, record_gate_run
-from fazhi.summary import (
+from fazhi.report.artifacts import TableArtifact, run_artifacts
+from fazhi.report.summary import (
     RunSummary,
     count_found,
     fetch_problems,
@@ -216,49 +217,16 @@ def _sources(sources_file: str | None) -> Iterator[list[Source]]:
         yield sample_sources(base_url)
 
 
-def _publish(summary: RunSummary, gate: GateResult | None, batch: StagedBatch) -> None:
-    counts = [{"what": k.replace("_", " "), "count": v} for k, v in summary.counts().items()]
-    create_table_artifact(
-        key="fazhi-run-counts", table=counts, description=f"Counts of run {summary.run_id}"
-    )
-    if summary.per_source is not None and summary.per_source.height:
-        create_table_artifact(
-            key="fazhi-crawl-per-source",
-            table=summary.per_source.to_dicts(),
-            description="Crawl counts per source",
-        )
-    if gate is not None and gate.quarantine.height:
-        rows = gate.quarantine.select(
-            "table_name", "doc_id", "indicator", pl.col("reasons").list.join("; ")
-        ).to_dicts()
-        create_table_artifact(
-            key="fazhi-quarantine",
-            table=rows,
-            description="Rows quarantined by the gate, with reasons",
-        )
-    if gate is not None and gate.facts.height:
-        new_facts = (
-            gate.facts.select("doc_id", "indicator", "value", "unit", "qualifier", "text")
-            .head(500)
-            .to_dicts()
-        )
-        create_table_artifact(
-            key="fazhi-new-facts",
-            table=new_facts,
-            description="Facts loaded by this run (first 500)",
-        )
-    links = [
-        f"- {label}: `{path}`"
-        for label, path in (
-            ("Great Expectations Data Docs", summary.data_docs),
-            ("Data-quality dashboard", summary.dashboard),
-        )
-        if path
-    ]
-    if links:
-        create_markdown_artifact(
-            key="fazhi-links", markdown="\n".join(links), description="Where to look at this run"
-        )
+def _publish(summary: RunSummary, gate: GateResult | None) -> None:
+    for artifact in run_artifacts(summary, gate):
+        if isinstance(artifact, TableArtifact):
+            create_table_artifact(
+                key=artifact.key, table=artifact.rows, description=artifact.description
+            )
+        else:
+            create_markdown_artifact(
+                key=artifact.key, markdown=artifact.markdown, description=artifact.description
+            )
 
 
 def process_manifest_rows(
@@ -297,7 +265,7 @@ def process_manifest_rows(
     with contextlib.closing(connect(settings.duckdb_path, read_only=True)) as con:
         summary.headline = headline_table(con, HEADLINE_INDICATORS)
     summary.dashboard = dashboard_task(settings)
-    _publish(summary, gate, batch)
+    _publish(summary, gate)
 
 
 def _only_years(batch: StagedBatch, years: list[int]) -> StagedBatch:

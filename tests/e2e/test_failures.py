@@ -24,7 +24,7 @@ from fazhi.config import Settings, load_settings
 from fazhi.crawl import store
 from fazhi.extract.stage import read_staged, select_document_rows
 from fazhi.quality.quarantine import quarantined_documents, read_quarantine
-from fazhi.summary import RunSummary, render
+from fazhi.report.summary import RunSummary, render
 from tests.crawl.site_server import FixtureSite, serve
 from tests.e2e import fixtures_failures as ff
 
