@@ -26,11 +26,17 @@ from fazhi.crawl.sources import Source, load_sources
 from fazhi.errors import TransientError
 from fazhi.extract.stage import (
     StagedBatch,
+    extract_documents,
+    extraction_key,
     read_staged,
-    select_document_rows,
-    stage_documents,
-    staging_key,
     write_staged,
+)
+from fazhi.parse.stage import (
+    parse_documents,
+    parsing_key,
+    read_parsed,
+    select_document_rows,
+    write_parsed,
 )
 from fazhi.quality.gate import GateResult, run_gate
 from fazhi.quality.quarantine import quarantined_documents, record_gate_run
@@ -103,14 +109,43 @@ def _crawl(source: Source, settings: Settings, run_id: str) -> pl.DataFrame:
     return crawl_task.with_options(tags=tags)(source, settings, run_id)
 
 
-def _staging_cache_key(_: Any, parameters: dict[str, Any]) -> str:
-    return staging_key(parameters["rows"])
+def _parse_cache_key(_: Any, parameters: dict[str, Any]) -> str:
+    return parsing_key(parameters["rows"])
 
 
-@task(name="parse-extract", cache_key_fn=_staging_cache_key, cache_expiration=timedelta(days=60))
-def parse_extract_task(rows: pl.DataFrame, settings: Settings, run_id: str) -> StagedBatch:
-    """Parse and extract; cached on the raw content hashes and the extractor's fingerprint."""
-    return stage_documents(rows, settings, run_id)
+def _extract_cache_key(_: Any, parameters: dict[str, Any]) -> str:
+    return extraction_key(parameters["parsed"])
+
+
+@task(name="parse", cache_key_fn=_parse_cache_key, cache_expiration=timedelta(days=60))
+def parse_task(rows: pl.DataFrame, settings: Settings, run_id: str) -> pl.DataFrame:
+    """Parse the raw bodies; cached on their content hashes and the parser's version."""
+    return parse_documents(rows, settings, run_id)
+
+
+@task(name="extract", cache_key_fn=_extract_cache_key, cache_expiration=timedelta(days=60))
+def extract_task(parsed: pl.DataFrame, run_id: str) -> StagedBatch:
+    """Extract from the parsed texts; cached on them and the extractor's fingerprint."""
+    return extract_documents(parsed, run_id)
+
+
+def parse(rows: pl.DataFrame, settings: Settings, run_id: str) -> pl.DataFrame:
+    """The run's parsed documents: resumed from the lake, reused from the cache, or made now."""
+    logger = get_run_logger()
+    parsed = read_parsed(settings, run_id)
+    if parsed is not None:
+        logger.info("run %s: parsed documents already persisted, resuming after parse", run_id)
+        return parsed
+    parsed = parse_task(rows, settings, run_id).with_columns(pl.lit(run_id).alias("run_id"))
+    write_parsed(parsed, settings, run_id)
+    for failed in parsed.filter(pl.col("parse_status") == "failed").iter_rows(named=True):
+        logger.warning(
+            "document %s (%s) not parsed: %s",
+            failed["doc_id"],
+            failed["url"],
+            failed["parse_error"],
+        )
+    return parsed
 
 
 def stage(rows: pl.DataFrame, settings: Settings, run_id: str) -> StagedBatch:
@@ -118,17 +153,11 @@ def stage(rows: pl.DataFrame, settings: Settings, run_id: str) -> StagedBatch:
     logger = get_run_logger()
     staged = read_staged(settings, run_id)
     if staged is not None:
-        logger.info("run %s: staged rows already persisted, resuming after parse", run_id)
+        logger.info("run %s: staged rows already persisted, resuming after extract", run_id)
         return staged
-    batch = parse_extract_task(rows, settings, run_id).for_run(run_id)
+    parsed = parse(rows, settings, run_id)
+    batch = extract_task(parsed, run_id).for_run(run_id)
     write_staged(batch, settings, run_id)
-    for failed in batch.documents.filter(pl.col("parse_status") == "failed").iter_rows(named=True):
-        logger.warning(
-            "document %s (%s) not parsed: %s",
-            failed["doc_id"],
-            failed["url"],
-            failed["parse_error"],
-        )
     logger.info(
         "staged %d documents, %d facts, %d mentions",
         batch.documents.height,
