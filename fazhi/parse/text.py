@@ -34,7 +34,7 @@ class ParsedText:
     source: str | None
 
 
-def extract_text(
+def parse_document(
     data: bytes,
     *,
     content_type: str | None = None,
