@@ -49,7 +49,7 @@ eval-real-record: install
 ## outside the repository (not part of `make test`) and print what each page gave.
 MARKUP ?= ../shared/markup
 markup-check: install
-	$(PY) tools/markup_check.py $(MARKUP)
+	PYTHONPATH=. $(PY) tools/markup_check.py $(MARKUP)
 
 ## Benchmarks print figures; they are not pass/fail.
 bench: install
