@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test check eval eval-real eval-real-record bench install browser clean duckdb-cli-check
+.PHONY: run test check eval eval-real eval-real-record markup-check bench install browser clean duckdb-cli-check
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,12 @@ eval-real: install
 eval-real-record: install
 	$(REAL_EVAL) --part dev --sealed --history eval/REAL_HISTORY.md
 	$(REAL_EVAL) --part sealed --sealed --history eval/REAL_HISTORY.md
+
+## Run the crawler's listing, article and block functions over saved real government pages
+## outside the repository (not part of `make test`) and print what each page gave.
+MARKUP ?= ../shared/markup
+markup-check: install
+	PYTHONPATH=. $(PY) tools/markup_check.py $(MARKUP)
 
 ## Benchmarks print figures; they are not pass/fail.
 bench: install
