@@ -110,12 +110,14 @@ def sql_command(
 
 @app.command("query")
 def query_command(
-    name: Annotated[str | None, typer.Argument(help="Name of a file in sql/queries/.")] = None,
+    name: Annotated[
+        str | None, typer.Argument(help="Name of a file in fazhi/sql/queries/.")
+    ] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
     output: FormatOption = OutputFormat.table,
     data_dir: DataDirOption = None,
 ) -> None:
-    """Run a named example query from sql/queries/ (read-only).
+    """Run a named example query from fazhi/sql/queries/ (read-only).
 
     Example: [bold]fazhi query coverage_by_province[/bold]; [bold]fazhi query --list[/bold]
     """

@@ -1,7 +1,7 @@
 """Full-text search over report texts: Chinese segmented by jieba into DuckDB's fts index.
 
 At load, reads ``dim_document`` and ``document_text`` for documents not segmented yet, writes
-their words to ``document_words`` and rebuilds the ``fts`` index over it (``sql/search/``).
+their words to ``document_words`` and rebuilds the ``fts`` index over it (``fazhi/sql/search/``).
 A search segments the query the same way and returns current documents holding every word,
 with title, locality, year, URL and a snippet around the first word found.
 """

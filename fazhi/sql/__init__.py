@@ -1,13 +1,14 @@
-"""The one way to read SQL: every statement lives in a ``.sql`` file under ``sql/``."""
+"""The one way to read SQL: every statement lives in a ``.sql`` file of this package folder.
+
+The files ship inside the package (wheel included): ``fazhi/sql/<purpose>/<name>.sql``.
+"""
 
 from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
 
-from fazhi.config import REPO_ROOT
-
-SQL_DIR = REPO_ROOT / "sql"
+SQL_DIR = Path(__file__).resolve().parent
 
 
 @cache
