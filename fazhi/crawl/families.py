@@ -197,12 +197,6 @@ def is_listing_url(url: str) -> bool:
     return bool(sel.LISTING_PATH.search(urlsplit(url).path or "/"))
 
 
-def matches_title(title: str, keywords: tuple[str, ...]) -> bool:
-    """True when every ``+``-joined word of any keyword appears in ``title`` (spaces ignored)."""
-    compact = "".join(title.split())
-    return any(all(word in compact for word in keyword.split("+") if word) for keyword in keywords)
-
-
 # --- paging ----------------------------------------------------------------------------------
 def pager_urls(tree: HTMLParser, page_url: str) -> list[str]:
     """Listing pages linked by 下一页 / 尾页 / page numbers or an ``index_N`` style path."""

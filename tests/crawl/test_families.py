@@ -8,7 +8,6 @@ import pytest
 
 from fazhi.crawl import families
 from fazhi.crawl.families import ListingRequest
-from fazhi.crawl.sources import DEFAULT_TITLE_KEYWORDS
 
 BASE = "http://www.example.gov.cn/zwgk/fzbg/index.html"
 
@@ -44,22 +43,6 @@ BASE = "http://www.example.gov.cn/zwgk/fzbg/index.html"
 )
 def test_detect_family(url: str, html: str, family: str) -> None:
     assert families.detect_family(url, html) == family
-
-
-@pytest.mark.parametrize(
-    ("title", "is_report"),
-    [
-        pytest.param("廉江市司法局2023年法治政府建设年度报告", True, id="annual-report"),
-        pytest.param("关于2023年法治政府建设情况的报告", True, id="situation-report"),
-        pytest.param("廉江市司法局 2023 年法治政府 建设年度报告", True, id="spaces-ignored"),
-        pytest.param("2022年全市司法行政工作总结", True, id="work-summary"),
-        pytest.param("关于开展法治政府建设示范创建活动的通知", False, id="notice-not-report"),
-        pytest.param("《法治政府建设实施纲要》政策解读", False, id="policy-reading"),
-        pytest.param("2023年政府工作报告", False, id="other-report"),
-    ],
-)
-def test_matches_title(title: str, is_report: bool) -> None:
-    assert families.matches_title(title, DEFAULT_TITLE_KEYWORDS) is is_report
 
 
 @pytest.mark.parametrize(
