@@ -277,3 +277,40 @@ def test_requests_to_one_host_never_exceed_the_concurrency_limit(tmp_path: Path)
         manifest = crawl_source(source_for(site, "/a/index.html"), settings, "run-1")
     assert manifest.filter(pl.col("kind") == "article")["outcome"].to_list() == ["new"] * 8
     assert counter.most <= 2
+
+
+def test_real_shapes_every_report_found_nothing_else_fetched_and_nothing_fetched_twice(
+    tmp_path: Path,
+) -> None:
+    settings = settings_for_tests(tmp_path)
+    with serve(FixtureSite()) as site:
+        expected = fixture_sites.real_shapes_site(site)
+        source = source_for(site, expected.start_path)
+        first = crawl_source(source, settings, "run-1")
+        first_hits = list(site.hits)
+        second = crawl_source(source, settings, "run-2")
+        second_hits = site.hits[len(first_hits) :]
+    articles = first.filter(pl.col("kind") == "article")
+    assert sorted(_path(u) for u in articles["url"]) == sorted(expected.articles)
+    attachments = first.filter(pl.col("kind") == "attachment")
+    assert sorted(_path(u) for u in attachments["url"]) == sorted(expected.attachments)
+    # The cut-short row is kept under the article's own title.
+    cut = articles.filter(pl.col("url").str.ends_with("t20220105_2.html")).row(0, named=True)
+    assert cut["title"] == "样例县司法局2022年法治政府建设年度报告"
+    # Fetched: listings, reports and the two "maybe" rows; never the notice, hiring or news.
+    fetched = {hit.path for hit in first_hits if hit.method == "GET"}
+    maybes = {"/rs/202201/t20220105_2.html", "/rs/202301/t20230110_3.html"}
+    listings = {"/rs/index.html", "/rs/common_list.shtml", "/rs/common_list_2.shtml"}
+    repeated = "/rs/common_list_3.shtml"
+    everything = expected.articles | expected.attachments | maybes | listings | {repeated}
+    assert fetched - {"/robots.txt"} == everything
+    assert "/rs/common_list_1.shtml" not in fetched  # the six-argument pager numbers from 1
+    summary = summarise_manifest(first).row(0, named=True)
+    assert (summary["reports"], summary["maybe"], summary["blocked"]) == (4, 2, 0)
+    noticed = first.filter(pl.col("reason").str.contains("ignores the page number"))
+    assert [_path(u) for u in noticed["url"]] == [repeated]
+    # Second crawl: listings and reports asked conditionally; no document body downloaded.
+    documents = expected.articles | expected.attachments | maybes
+    assert [h for h in second_hits if h.path in documents and h.status == 200] == []
+    assert {h.status for h in second_hits if h.path in listings} == {304}
+    assert set(second.filter(pl.col("kind") == "article")["outcome"]) == {"not_modified"}
