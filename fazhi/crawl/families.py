@@ -78,9 +78,10 @@ def detect_family(url: str, html: str) -> str:
         return "guangdong"
     host = urlsplit(url).hostname
     own_columns = {
-        sel.HANWEB_COLUMN_LINK.search(urlsplit(link.url).path)[0]  # type: ignore[index]
+        column[0]
         for link in links
-        if urlsplit(link.url).hostname == host and sel.HANWEB_COLUMN_LINK.search(link.url)
+        if urlsplit(link.url).hostname == host
+        and (column := sel.HANWEB_COLUMN_LINK.search(urlsplit(link.url).path))
     }
     if len(own_columns) >= sel.HANWEB_MIN_COLUMN_LINKS:
         return "hanweb"
@@ -343,7 +344,7 @@ def hanweb_first_requests(html: str, page_url: str) -> list[ListingRequest]:
     total = _first_int(sel.HANWEB_TOTAL, html)
     if nextgroup is None or embedded == 0 or (total is not None and embedded >= total):
         return []
-    href = re.search(r"""href=['"]([^'"]+)['"]""", html_lib.unescape(nextgroup[1]))
+    href = sel.HANWEB_NEXTGROUP_HREF.search(html_lib.unescape(nextgroup[1]))
     if href is None:
         return []
     params = tuple((k, v) for k, v in parse_qsl(urlsplit(href[1]).query) if k != "page")

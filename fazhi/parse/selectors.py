@@ -203,6 +203,7 @@ JS_REDIRECT_TARGET = re.compile(
 HANWEB_RECORD = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.DOTALL)
 HANWEB_TOTAL = re.compile(r"<totalrecord>\s*(\d+)\s*</totalrecord>", re.IGNORECASE)
 HANWEB_NEXTGROUP = re.compile(r"<nextgroup>\s*<!\[CDATA\[(.*?)\]\]>", re.DOTALL | re.IGNORECASE)
+HANWEB_NEXTGROUP_HREF = re.compile(r"""href=['"]([^'"]+)['"]""")
 HANWEB_PERPAGE = re.compile(r"perpage\W{1,3}(\d+)", re.IGNORECASE)
 HANWEB_PROXY_PATH: Final = "/module/web/jpage/dataproxy.jsp"
 HANWEB_PAGES_PER_GROUP: Final = 3  # jpage.js asks for three pages of records per POST
