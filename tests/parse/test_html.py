@@ -366,3 +366,19 @@ IMAGE_ONLY = [
 def test_image_only_article_has_no_text_not_the_page_chrome(markup: str) -> None:
     with pytest.raises(ParseError, match="no text: the article body holds only images"):
         parse_html_article(page(markup))
+
+
+def test_a_picture_slot_beside_a_body_with_text_is_not_an_image_only_article() -> None:
+    markup = page(
+        f'<div class=TRS_Editor><img src="banner.jpg"></div><div id=zoom><p>{LONG}</p></div>'
+    )
+    assert parse_html_article(markup).text == LONG
+
+
+def test_a_wrapper_with_title_and_info_bar_around_a_picture_body_is_image_only() -> None:
+    markup = page(
+        "<div class=xl_con><h1>样例标题</h1><p>日期：2023-06-08 来源：样例中心 字号：大 中 小</p>"
+        '<div class="view TRS_UEDITOR"><p><img src="./W0.jpg"></p></div></div>'
+    )
+    with pytest.raises(ParseError, match="only images"):
+        parse_html_article(markup)

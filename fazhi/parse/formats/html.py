@@ -119,14 +119,20 @@ def image_only_body(body: LexborNode) -> int | None:
     Such an article (a scanned report posted as pictures) has no text; without this check the
     densest-text fallback would return the page chrome around it (当前位置…/字号/打印/关闭).
     """
+    with_text, with_images = [], []
     for _family, css in sel.CONTENT_SELECTORS:
         for node in body.css(css):
             if count_substance(node.text(separator=" ")):
-                return None  # a family body with text: the ordinary path reads it
-            images = len(node.css("img"))
-            if images:
-                return images
-    return None
+                with_text.append(node)
+            elif node.css("img"):
+                with_images.append(node)
+    if not with_images:
+        return None
+    # A wrapper around the picture body (.xl_con holding the title, the info bar and the
+    # TRS_UEDITOR picture) is not a body of its own; any other body with text is.
+    if any(not any(_is_inside(p, t) for p in with_images) for t in with_text):
+        return None
+    return sum(len(node.css("img")) for node in with_images)
 
 
 def _is_inside(node: LexborNode, container: LexborNode) -> bool:
