@@ -176,6 +176,10 @@ def crawl_listings(run: _Run) -> Found:
             continue
         seen_links.setdefault(links, request.url)
         for link in page.links:
+            if link.problem:  # an href no URL parser reads: recorded when it names a report
+                if reports.judge_title(link.title, run.source.title_keywords).verdict == "report":
+                    _record(run, "article", link.url, None, "failed", link.problem, link)
+                continue
             verdict = _judge(run.source, link)
             if verdict == "report":
                 found.setdefault(link.url, link)

@@ -28,6 +28,7 @@ from urllib.parse import parse_qs, parse_qsl, urlencode, urljoin, urlsplit, urlu
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
 
+from fazhi.crawl.fetch import join_url
 from fazhi.parse import selectors as sel
 
 
@@ -39,6 +40,7 @@ class Link:
     title: str
     published_on: date | None = None
     expected_format: str | None = None  # for attachments: the format the link promises
+    problem: str | None = None  # why ``url`` (the href as written) cannot be fetched
 
 
 @dataclass(frozen=True)
@@ -144,9 +146,12 @@ def page_links(tree: HTMLParser, page_url: str) -> list[Link]:
     """Every http(s) link of a page with its title and the date shown beside it."""
     links = []
     for anchor in tree.css("a"):
+        href = anchor.attributes.get("href") or ""
         url = link_target(anchor, page_url)
         if url:
             links.append(Link(url, link_title(anchor), date_near(anchor)))
+        elif problem := join_url(page_url, html_lib.unescape(href.strip()))[1]:
+            links.append(Link(href.strip(), link_title(anchor), date_near(anchor), problem=problem))
     return links
 
 
@@ -405,7 +410,10 @@ def _absolute(page_url: str, href: str) -> str | None:
     href = href.strip()
     if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
         return None
-    url = urljoin(page_url, html_lib.unescape(href)).split("#")[0]
+    url = join_url(page_url, html_lib.unescape(href))[0]
+    if url is None:
+        return None
+    url = url.split("#")[0]
     return url if urlsplit(url).scheme in ("http", "https") else None
 
 

@@ -38,8 +38,8 @@ def decode_html(data: bytes, header_charset: str | None = None) -> str:
     for charset in _candidate_charsets(data, header_charset):
         try:
             return _strip_bom(data.decode(charset, errors="strict"))
-        except (UnicodeDecodeError, LookupError):
-            continue
+        except (UnicodeError, LookupError, ValueError, TypeError):
+            continue  # a declared codec that fails, or is no text codec, is just a wrong guess
     raise ParseError("no charset decodes the page cleanly (header, meta, utf-8, gb18030 tried)")
 
 
@@ -73,9 +73,11 @@ def _normalise_charset(name: str) -> str | None:
     if cleaned in _GB_FAMILY:
         return "gb18030"
     try:
-        return codecs.lookup(cleaned).name
-    except LookupError:
+        codec = codecs.lookup(cleaned)
+    except (LookupError, ValueError):
         return None  # an unknown declared charset is ignored, not fatal
+    # base64, rot13, zlib … are codecs too, but not text encodings a page can be written in
+    return codec.name if getattr(codec, "_is_text_encoding", True) else None
 
 
 def _strip_bom(text: str) -> str:
