@@ -154,7 +154,7 @@ def crawl_listings(run: _Run) -> Found:
     queued = {alias for request in queue for alias in _directory_aliases(request.url)}
     announced_by: dict[str, str] = {}
     seen_links: dict[frozenset[str], str] = {}
-    family = None if run.source.family == "auto" else run.source.family
+    chosen = None if run.source.family == "auto" else run.source.family
     found: dict[str, Link] = {}
     maybes: dict[str, Link] = {}
     off_domain: set[str] = set()
@@ -165,7 +165,8 @@ def crawl_listings(run: _Run) -> Found:
         text = _fetch_listing(run, request)
         if text is None:
             continue
-        family = family or families.detect_family(request.url, text)
+        # Each page says its own family: a stub or a portal page may lead to a Hanweb column.
+        family = chosen or families.detect_family(request.url, text)
         page = _read_listing(family, text, request)
         links = frozenset(link.url for link in page.links)
         if links and links in seen_links:

@@ -314,3 +314,14 @@ def test_real_shapes_every_report_found_nothing_else_fetched_and_nothing_fetched
     assert [h for h in second_hits if h.path in documents and h.status == 200] == []
     assert {h.status for h in second_hits if h.path in listings} == {304}
     assert set(second.filter(pl.col("kind") == "article")["outcome"]) == {"not_modified"}
+
+
+def test_a_column_stub_leads_to_a_hanweb_column_read_as_hanweb(tmp_path: Path) -> None:
+    settings = settings_for_tests(tmp_path)
+    with serve(FixtureSite()) as site:
+        expected = fixture_sites.hanweb_site(site)
+        stub = '<html><head><script>location.href="/col/col123/index.html";</script></head></html>'
+        site.add("/fzzfjs/index.html", fixture_sites.utf8_reply(stub))
+        manifest = crawl_source(source_for(site, "/fzzfjs/index.html"), settings, "run-1")
+    articles = manifest.filter(pl.col("kind") == "article")
+    assert sorted(_path(u) for u in articles["url"]) == sorted(expected.articles)
