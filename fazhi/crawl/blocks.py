@@ -10,6 +10,8 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
+from fazhi.parse import selectors as sel
+
 _SCRIPT = re.compile(rb"<script", re.IGNORECASE)
 _JSL_COOKIE = re.compile(rb"__jsl_clearance", re.IGNORECASE)
 # 加速乐 (jiasule) first stage: the cookie name is assembled one quoted character at a time,
@@ -26,11 +28,7 @@ _JS_REDIRECT = re.compile(
     re.IGNORECASE,
 )
 # A redirect to a literal URL is a moved page, followed by the crawler, not a block.
-_LITERAL_REDIRECT = re.compile(
-    r"""location(?:\.href)?\s*=\s*['"][^'"]+['"]\s*[;<\n]|"""
-    r"""location\.(?:replace|assign)\s*\(\s*['"][^'"]+['"]\s*\)""",
-    re.IGNORECASE,
-)
+_LITERAL_REDIRECT = sel.JS_REDIRECT_TARGET
 # A stub carries almost no visible text; real pages with a location script carry the article.
 _STUB_MAX_VISIBLE_CHARS = 200
 _STUB_MAX_LINKS = 3

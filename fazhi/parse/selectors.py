@@ -194,10 +194,11 @@ NUMBERED_PAGE = re.compile(r"^(?P<stem>.*-)(?P<n>\d+)(?P<ext>\.s?html?)$", re.IG
 
 # A JavaScript redirect to a literal URL: a stub page standing for the real column.
 JS_REDIRECT_TARGET = re.compile(
-    r"""(?:window\.|document\.|self\.|top\.)?location(?:\.href)?\s*=\s*['"]([^'"]+)['"]|"""
-    r"""location\.(?:replace|assign)\s*\(\s*['"]([^'"]+)['"]""",
+    r"""(?:window\.|document\.|self\.|top\.)?location(?:\.href)?\s*=\s*['"]([^'"]+)['"]"""
+    r"""(?=\s*(?:;|<|\n|\}|$))|"""
+    r"""location\.(?:replace|assign)\s*\(\s*['"]([^'"]+)['"]\s*\)""",
     re.IGNORECASE,
-)
+)  # a literal target only: '/x?'+Math.random() or location.pathname+… is computed
 
 # Hanweb dataproxy paging.
 HANWEB_RECORD = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.DOTALL)

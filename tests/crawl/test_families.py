@@ -336,3 +336,8 @@ def test_links_with_only_an_onclick_handler_are_read() -> None:
 )
 def test_js_redirect_target(html: str, target: str | None) -> None:
     assert families.js_redirect_target(html, COLUMN + "index.html") == target
+
+
+def test_a_computed_redirect_names_no_target() -> None:
+    html = "<script>window.location.href='/f/x?'+Math.random();</script>"
+    assert families.js_redirect_target(html, COLUMN) is None
