@@ -38,6 +38,8 @@ DEFAULT_URL = "http://www.example.gov.cn/page/index.html"
 SKIPPED_NAMES = {"SOURCE.txt", "README.md"}
 # Statuses a challenge page is checked under: its own, and the 200/202 that 瑞数 also serves.
 CHALLENGE_STATUSES = (200, 202, 412, 521)
+# Page chrome no article text may hold (a page may name more under ``chrome``).
+DEFAULT_CHROME = ("当前位置", "打印本页", "关闭窗口", "扫一扫在手机", "网站标识码", "上一篇")
 
 
 @dataclass
@@ -168,8 +170,8 @@ def check_article(name: str, body: bytes, url: str, expected: dict[str, Any]) ->
         verdict.problems.append(f"title {title[:20]!r}, expected {expected['title']!r}…")
     if "date" in expected:
         _expect_equal(verdict, "printed date", published, _as_date(expected["date"]))
-    if expected.get("text", True) and has_text and "chrome" in expected:
-        for word in expected["chrome"]:
+    if expected and has_text:
+        for word in (*DEFAULT_CHROME, *expected.get("chrome", [])):
             if word in article.text:
                 verdict.problems.append(f"page chrome {word!r} in the text")
     return verdict

@@ -382,3 +382,10 @@ def test_a_wrapper_with_title_and_info_bar_around_a_picture_body_is_image_only()
     )
     with pytest.raises(ParseError, match="only images"):
         parse_html_article(markup)
+
+
+def test_an_info_bar_at_the_top_of_the_body_is_read_and_left_out_of_the_text() -> None:
+    body = f"<div id=zoom><p>样例标题</p><p>发布时间：2009-09-30 10:53 来源：样例局</p><p>{LONG}</p></div>"
+    parsed = parse_html_article(page(body))
+    assert parsed.text == f"样例标题\n{LONG}"
+    assert (parsed.published_on, parsed.source) == (date(2009, 9, 30), "样例局")

@@ -78,11 +78,25 @@ def parse_html_article(markup: str) -> HtmlArticle:
             "(an attachment-only page or an empty article)"
         )
     before, after = _page_lines_around(body, content)
+    lines = text.split("\n")
+    head, rest = lines[: sel.INFO_BAR_LINES], lines[sel.INFO_BAR_LINES :]
+    info_bar = [line for line in head if is_info_bar_line(line)]
     return HtmlArticle(
-        text=text,
+        # the info bar some sites put at the top of the body is page chrome, not report text
+        text="\n".join([line for line in head if line not in info_bar] + rest),
         title=find_title(tree),
-        published_on=find_published_on(tree, before, after, text.split("\n")),
-        source=find_source(tree, before, after),
+        published_on=find_published_on(tree, before, after, lines),
+        source=find_source(tree, [*before, *info_bar], after),
+    )
+
+
+def is_info_bar_line(line: str) -> bool:
+    """A short line holding a publication-date label and another info-bar label
+    (``发布时间：2009-09-30 10:53 来源：样例局``)."""
+    return (
+        len(line) <= sel.MAX_INFO_BAR_LINE
+        and sel.LABELLED_DATE.search(line) is not None
+        and sel.INFO_BAR_LABEL.search(line) is not None
     )
 
 
