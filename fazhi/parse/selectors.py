@@ -157,9 +157,9 @@ LISTING_PATH = re.compile(
     r"(/|/(index|nav_list|list|default|common_list)(_\d+)?\.s?html?|/col/col\d+/(index\.html)?)$",
     re.IGNORECASE,
 )
-PAGED_LISTING_PATH = re.compile(
-    r"/(index|nav_list|list|common_list)_\d+\.s?html?$|/[\w-]+-\d+\.s?html?$", re.IGNORECASE
-)
+# Paged column names; ``5501-2.html`` pages are only taken from their pager (query_article
+# below, or 下一页 / page-number links), since articles may be named ``abc-123.html`` too.
+PAGED_LISTING_PATH = re.compile(r"/(index|nav_list|list|common_list)_\d+\.s?html?$", re.IGNORECASE)
 LISTING_DATE_PATTERNS: Final = (
     re.compile(r"(?<!\d)(20\d{2}|19\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"),
     re.compile(r"(?<!\d)(20\d{2}|19\d{2})年(\d{1,2})月(\d{1,2})日"),
