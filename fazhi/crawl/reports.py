@@ -55,10 +55,14 @@ NOT_REPORT_WORDS: Final = (
     r"政府信息公开|信息公开工作年度报告|预算|决算|审计|统计公报|国民经济|政府工作报告|"
     r"印发|转发|报送|征求|征集|评选|表彰|考核结果|测评|问卷"
 )
-# A cut-off title could still be a report when its prefix names rule-of-law work or a 司法局 and
-# a year, and no word of another document type is visible.
+# A cut-off title could still be a report when its prefix names a year and rule-of-law work or a
+# 司法局, and neither a word of another document type nor of news is visible: every maybe costs
+# a request, so the prefix must look like the start of a report title.
 MAYBE_PREFIX: Final = (
-    r"(法治|依法行政|司法(局|厅|行政)|述职|重点工作任务).*|.*(20\d{2}|年度).*(法治|司法|依法)"
+    r"(20\d{2}|年度).*(法治|依法|司法|述职|重点工作)|(法治|依法|司法|述职|重点工作).*(20\d{2}|年度)"
+)
+NEWS_WORDS: Final = (
+    r"组织|走进|慰问|荣获|喜获|获评|亮相|签约|宣讲|进社区|进校园|进企业|集中|专项行动"
 )
 REPORT_NOUN: Final = re.compile(r"(报告|总结|思路)$")
 TRUNCATION: Final = re.compile(r"(\.{2,}|…+|。。+|·{3,})$")
@@ -95,6 +99,7 @@ def _compile() -> tuple[_Forms, re.Pattern[str], re.Pattern[str], re.Pattern[str
 
 
 _FORMS, _NOT_ENDING, _NOT_WORD, _MAYBE = _compile()
+_NEWS = re.compile(NEWS_WORDS)
 
 
 def compact_title(title: str) -> str:
@@ -115,7 +120,7 @@ def judge_title(title: str, extra_keywords: tuple[str, ...] = ()) -> TitleVerdic
         return TitleVerdict("not")
     if is_truncated(compact):
         prefix = TRUNCATION.sub("", compact)
-        if _NOT_WORD.search(prefix) or _NOT_ENDING.search(prefix):
+        if _NOT_WORD.search(prefix) or _NOT_ENDING.search(prefix) or _NEWS.search(prefix):
             return TitleVerdict("not")
         full = judge_title(prefix, extra_keywords)
         if full.verdict == "report" and REPORT_NOUN.search(prefix):

@@ -138,6 +138,9 @@ NOT_WHEN_CUT = [
     ("青山县举办2023年人民调解员培训...", "cut-training-news"),
     ("青山县教育局2023年...", "cut-other-bureau-no-rule-of-law-word"),
     ("关于开展“八五”普法中期...", "cut-no-year-no-report-word"),
+    ("青山县司法局开展“八五”普法宣传...", "cut-bureau-news-without-a-year"),
+    ("青山县司法局组织2023年度人民调解...", "cut-news-verb-with-a-year"),
+    ("青山县法律援助中心走进2023年...", "cut-news-going-into"),
 ]
 
 REPORTS_WHEN_CUT = [
