@@ -64,6 +64,7 @@ MAYBE_PREFIX: Final = (
 NEWS_WORDS: Final = (
     r"组织|走进|慰问|荣获|喜获|获评|亮相|签约|宣讲|进社区|进校园|进企业|集中|专项行动"
 )
+TAG_MAX_CHARS: Final = 4  # 置顶, new, 热, 图文: a listing's tag after the title
 REPORT_NOUN: Final = re.compile(r"(报告|总结|思路)$")
 TRUNCATION: Final = re.compile(r"(\.{2,}|…+|。。+|·{3,})$")
 # Trailing words that do not change what a title is: a bracketed year or 全文, or a file type.
@@ -114,7 +115,22 @@ def is_truncated(title: str) -> bool:
 
 def judge_title(title: str, extra_keywords: tuple[str, ...] = ()) -> TitleVerdict:
     """report / maybe / not for a listing title; ``extra_keywords`` (``+``-joined words, from a
-    source's ``title_keywords``) name further report titles of that source."""
+    source's ``title_keywords``) name further report titles of that source.
+
+    A listing may set a short tag after the title (``… 年度报告 置顶``, ``… 报告 new``): when the
+    whole title is no report, it is judged again without a last word of at most
+    TAG_MAX_CHARS characters set off by a space.
+    """
+    verdict = _judge_compact(title, extra_keywords)
+    words = title.split()
+    if verdict.verdict == "not" and len(words) > 1 and len(words[-1]) <= TAG_MAX_CHARS:
+        untagged = _judge_compact(" ".join(words[:-1]), extra_keywords)
+        if untagged.verdict == "report":
+            return untagged
+    return verdict
+
+
+def _judge_compact(title: str, extra_keywords: tuple[str, ...]) -> TitleVerdict:
     compact = compact_title(title)
     if not compact:
         return TitleVerdict("not")
@@ -122,7 +138,7 @@ def judge_title(title: str, extra_keywords: tuple[str, ...] = ()) -> TitleVerdic
         prefix = TRUNCATION.sub("", compact)
         if _NOT_WORD.search(prefix) or _NOT_ENDING.search(prefix) or _NEWS.search(prefix):
             return TitleVerdict("not")
-        full = judge_title(prefix, extra_keywords)
+        full = _judge_compact(prefix, extra_keywords)
         if full.verdict == "report" and REPORT_NOUN.search(prefix):
             return full  # the cut kept the document type: …年度报告...
         if full.verdict == "report" or _MAYBE.search(prefix):

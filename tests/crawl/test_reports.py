@@ -55,6 +55,8 @@ REPORTS = [
     ("青山市司法局2021年司法行政工作总结", W, "bureau-judicial-admin-summary"),
     ("青山省司法厅2023年度工作报告", W, "provincial-department-report"),
     ("青山县司法局 2023 年 工作总结", W, "spaced-summary"),
+    ("青山市2023年法治政府建设年度报告 置顶", A, "listing-tag-after-a-space"),
+    ("青山市2022年法治政府建设情况报告 new", A, "latin-tag-after-a-space"),
 ]
 
 NOT_REPORTS = [
@@ -102,6 +104,7 @@ NOT_REPORTS = [
     ("青山县司法局机构职能", "agency-functions"),
     ("法治政府建设", "column-name"),
     ("年度报告", "bare-words"),
+    ("关于报送法治政府建设年度报告的 通知", "a-spaced-document-type-is-no-tag"),
     ("工作总结", "bare-summary-no-subject"),
     ("青山县统计局2023年工作总结", "other-bureau-summary"),
     ("青山县教育局2023年度工作报告", "other-bureau-report"),
