@@ -141,6 +141,7 @@ class Found:
 
 
 REPEATED_PAGE = "same links as {first}: the site ignores the page number; its pager is not followed"
+SAME_PAGE = "the same page as "
 
 
 def crawl_listings(run: _Run) -> Found:
@@ -170,10 +171,15 @@ def crawl_listings(run: _Run) -> Found:
         page = _read_listing(family, text, request)
         links = frozenset(link.url for link in page.links)
         if links and links in seen_links:
-            reason = REPEATED_PAGE.format(first=seen_links[links])
+            # Page 1 under a second name (the column's / and its list.shtml) repeats page 1 too;
+            # only a numbered page that repeats shows a site ignoring the page number.
+            if families.is_numbered_page(request.url):
+                reason = REPEATED_PAGE.format(first=seen_links[links])
+                origin = announced_by.get(request.key)
+                queue = [q for q in queue if origin is None or announced_by.get(q.key) != origin]
+            else:
+                reason = f"{SAME_PAGE}{seen_links[links]}"
             _record(run, "listing", request.key, None, "skipped", reason, Link(request.url, ""))
-            origin = announced_by.get(request.key)
-            queue = [q for q in queue if origin is None or announced_by.get(q.key) != origin]
             continue
         seen_links.setdefault(links, request.url)
         for link in page.links:

@@ -198,6 +198,12 @@ def parse_date(text: str) -> date | None:
     return None
 
 
+def is_numbered_page(url: str) -> bool:
+    """Whether a listing URL names a page number: ``index_3.html``, ``5501-2.html``, ``?page=2``."""
+    parts = urlsplit(url)
+    return bool(sel.NUMBERED_LISTING.search(parts.path) or sel.PAGE_PARAMETER.search(parts.query))
+
+
 def is_listing_url(url: str) -> bool:
     """True for URLs shaped like column index pages, which are never reports themselves."""
     return bool(sel.LISTING_PATH.search(urlsplit(url).path or "/"))

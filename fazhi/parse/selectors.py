@@ -160,6 +160,8 @@ LISTING_PATH = re.compile(
 # Paged column names; ``5501-2.html`` pages are only taken from their pager (query_article
 # below, or 下一页 / page-number links), since articles may be named ``abc-123.html`` too.
 PAGED_LISTING_PATH = re.compile(r"/(index|nav_list|list|common_list)_\d+\.s?html?$", re.IGNORECASE)
+NUMBERED_LISTING = re.compile(r"[_-]\d+\.s?html?$|/col/col\d+/index_\d+", re.IGNORECASE)
+PAGE_PARAMETER = re.compile(r"(?:^|&)(?:page|pageno|pageindex|currpage|p|startrecord)=\d+", re.I)
 LISTING_DATE_PATTERNS: Final = (
     re.compile(r"(?<!\d)(20\d{2}|19\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"),
     re.compile(r"(?<!\d)(20\d{2}|19\d{2})年(\d{1,2})月(\d{1,2})日"),

@@ -325,3 +325,30 @@ def test_a_column_stub_leads_to_a_hanweb_column_read_as_hanweb(tmp_path: Path) -
         manifest = crawl_source(source_for(site, "/fzzfjs/index.html"), settings, "run-1")
     articles = manifest.filter(pl.col("kind") == "article")
     assert sorted(_path(u) for u in articles["url"]) == sorted(expected.articles)
+
+
+def test_page_one_under_a_second_name_does_not_stop_the_pager(tmp_path: Path) -> None:
+    """The column's / serves page 1, and the six-argument pager names page 1 list.shtml: the
+    same links twice, yet pages 2 and 3 are real and must be read."""
+    settings = settings_for_tests(tmp_path)
+    pager = "<script>createPageHTML('page_div',3, {n},'list','shtml',30)</script>"
+    rows = {
+        1: fixture_sites.item("./t20240110_1.html", "样例区2023年法治政府建设年度报告"),
+        2: fixture_sites.item("./t20230110_2.html", "样例区2022年法治政府建设年度报告"),
+        3: fixture_sites.item("./t20220110_3.html", "样例区2021年法治政府建设年度报告"),
+    }
+    with serve(FixtureSite()) as site:
+        for n, row in rows.items():
+            listing = fixture_sites.page(f"<ul>{row}</ul>{pager.format(n=n)}")
+            name = "list.shtml" if n == 1 else f"list_{n}.shtml"
+            site.add(f"/c9/{name}", fixture_sites.utf8_reply(listing))
+            if n == 1:
+                site.add("/c9/", fixture_sites.utf8_reply(listing))
+        for path in ("t20240110_1", "t20230110_2", "t20220110_3"):
+            site.add(f"/c9/{path}.html", fixture_sites.utf8_reply(fixture_sites.article("报告")))
+        manifest = crawl_source(source_for(site, "/c9/"), settings, "run-1")
+    articles = manifest.filter(pl.col("kind") == "article")
+    assert len(articles) == 3
+    same = manifest.filter(pl.col("reason").str.starts_with("the same page as"))
+    assert [_path(u) for u in same["url"]] == ["/c9/list.shtml"]
+    assert manifest.filter(pl.col("reason").str.contains("ignores the page number")).is_empty()
