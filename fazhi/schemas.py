@@ -14,7 +14,7 @@ UTC_TS = pl.Datetime("us", "UTC")
 RAW_MANIFEST: dict[str, pl.DataType] = {
     "run_id": pl.String(),
     "source_id": pl.String(),
-    "kind": pl.String(),  # listing | article | attachment | robots
+    "kind": pl.String(),  # listing | article | attachment | robots | maybe (cut-short title)
     "url": pl.String(),
     "final_url": pl.String(),
     "parent_url": pl.String(),  # the page that linked it
