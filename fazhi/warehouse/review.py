@@ -61,16 +61,9 @@ def accept(settings: Settings, row_id: str, why: str, who: str | None = None) ->
     if not why.strip():
         raise TerminalError("a decision needs a reason (--why)")
     rows = _with_cascaded_facts(settings, row)
-    documents, facts, mentions = _rows_to_load(settings, row, rows)
-    run = StagedRun(
-        f"accepted-{row['id']}-{datetime.now(UTC):%Y%m%dT%H%M%SZ}",
-        datetime.now(UTC),
-        "accepted_by_hand",
-        {"rows_accepted": rows.height},
-        {"staged_documents": documents, "staged_facts": facts, "staged_mentions": mentions},
-    )
+    run = accepted_run(settings, rows, f"accepted-{row['id']}")
     with writer(settings) as con:
-        if documents.is_empty() and not _document_loaded(con, row["doc_id"]):
+        if run.frames["staged_documents"].is_empty() and not _document_loaded(con, row["doc_id"]):
             raise TerminalError(
                 f"the document {row['doc_id']} of this fact is not in the warehouse: "
                 "accept the document's own quarantined row first"
@@ -110,21 +103,30 @@ def _with_cascaded_facts(settings: Settings, row: dict[str, Any]) -> pl.DataFram
     return pl.concat([this, cascaded])
 
 
-def _rows_to_load(
-    settings: Settings, row: dict[str, Any], rows: pl.DataFrame
-) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+def accepted_run(settings: Settings, rows: pl.DataFrame, run_id: str) -> StagedRun:
+    """The load of quarantined ``rows`` accepted by hand: documents as staged (from the lake),
+    facts as quarantined, all flagged ``accepted_by_hand``."""
     flagged = pl.concat_list(pl.col("flags").fill_null([]), pl.lit([ACCEPTED_FLAG]))
+    flagged = flagged.list.unique(maintain_order=True).alias("flags")
     facts = _from_json(rows.filter(pl.col("table_name") == "facts"), schemas.FACTS)
-    facts = facts.with_columns(flagged.list.unique(maintain_order=True).alias("flags"))
-    if row["table_name"] != "documents":
-        return schemas.empty(schemas.DOCUMENTS), facts, schemas.empty(schemas.MENTIONS)
-    staged = read_staged(settings, str(row["run_id"]))
-    if staged is None:
-        raise TerminalError(f"run {row['run_id']} has no staged rows left in the lake")
-    doc = staged.documents.filter(pl.col("doc_id") == row["doc_id"])
-    doc = doc.with_columns(flagged.list.unique(maintain_order=True).alias("flags"))
-    mentions = staged.mentions.filter(pl.col("doc_id") == row["doc_id"])
-    return doc, facts, mentions
+    documents, mentions = [schemas.empty(schemas.DOCUMENTS)], [schemas.empty(schemas.MENTIONS)]
+    for run, doc_id in (
+        rows.filter(pl.col("table_name") == "documents").select("run_id", "doc_id").iter_rows()
+    ):
+        staged = read_staged(settings, run)
+        if staged is None:
+            raise TerminalError(f"run {run} has no staged rows left in the lake")
+        documents.append(staged.documents.filter(pl.col("doc_id") == doc_id))
+        mentions.append(staged.mentions.filter(pl.col("doc_id") == doc_id))
+    frames = {
+        "staged_documents": pl.concat(documents).with_columns(flagged),
+        "staged_facts": facts.with_columns(flagged),
+        "staged_mentions": pl.concat(mentions),
+    }
+    now = datetime.now(UTC)
+    return StagedRun(
+        f"{run_id}-{now:%Y%m%dT%H%M%SZ}", now, ACCEPTED_FLAG, {"rows_accepted": rows.height}, frames
+    )
 
 
 def _from_json(rows: pl.DataFrame, schema: dict[str, pl.DataType]) -> pl.DataFrame:

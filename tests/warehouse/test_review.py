@@ -193,3 +193,22 @@ def test_decisions_refuse_clearly(
 @pytest.mark.parametrize("command", ["list", "accept", "resolve"])
 def test_help_has_an_example(command: str) -> None:
     assert "Example" in runner.invoke(app, ["quarantine", command, "--help"]).output
+
+
+def test_a_rebuild_keeps_what_was_accepted_by_hand(settings: Settings) -> None:
+    rid = row_id(settings, "kind-with-fact")
+    assert cli(settings, "quarantine", "accept", rid, "--why", "checked")[0] == 0
+    query = (
+        "select doc_id, indicator from fact_indicator "
+        "where list_contains(flags, 'accepted_by_hand') order by all"
+    )
+    before = loaded(settings, query)
+    assert before == [("kind-with-fact", "aid_cases")]
+
+    code, output = cli(settings, "rebuild")
+
+    assert code == 0, output
+    assert loaded(settings, query) == before
+    assert loaded(
+        settings, "select count(*) from dim_document where doc_id = 'kind-with-fact'"
+    ) == [(1,)]
