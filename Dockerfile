@@ -11,16 +11,18 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PREFECT_SERVER_ANALYTICS_ENABLED=false \
     DO_NOT_TRACK=1
 
+RUN useradd --create-home --uid 1000 fazhi && mkdir -p /app /data /prefect \
+    && chown fazhi /app /data /prefect
 WORKDIR /app
 # Dependencies first, so editing the code does not reinstall them.
 COPY pyproject.toml README.md ./
 RUN mkdir -p fazhi flows && touch fazhi/__init__.py flows/__init__.py \
     && pip install --progress-bar off . \
     && pip uninstall -y fazhi-lake
-COPY . .
+# owned by the user that runs: `prefect deploy` writes its state beside deploy/prefect.yaml
+COPY --chown=fazhi . .
 # Editable: the deployments of deploy/prefect.yaml name flow files of this checkout (FAZHI_REPO_DIR).
-RUN pip install --progress-bar off --no-deps -e . \
-    && useradd --create-home --uid 1000 fazhi && mkdir -p /data /prefect && chown fazhi /data /prefect
+RUN pip install --progress-bar off --no-deps -e .
 USER fazhi
 VOLUME ["/data"]
 EXPOSE 4200
