@@ -174,7 +174,7 @@ def gate_task(batch: StagedBatch, settings: Settings, run_id: str) -> GateResult
     prior = None
     if settings.duckdb_path.exists() and codes:
         with contextlib.closing(connect(settings.duckdb_path, read_only=True)) as con:
-            prior = prior_values(con, codes)
+            prior = prior_values(con, codes, settings.sql_dir)
     result = run_gate(parsed, batch.facts, settings=settings, run_id=run_id, prior_values=prior)
     record_gate_run(settings, run_id, result, gated_documents=parsed)  # writes the quarantine
     get_run_logger().info("gate: %s", result.counts())
@@ -292,7 +292,7 @@ def process_manifest_rows(
     summary.facts_loaded = loaded.facts_loaded
     summary.status = "succeeded"
     with contextlib.closing(connect(settings.duckdb_path, read_only=True)) as con:
-        summary.headline = headline_table(con, HEADLINE_INDICATORS)
+        summary.headline = headline_table(con, HEADLINE_INDICATORS, settings.sql_dir)
     summary.dashboard = dashboard_task(settings)
     _publish(summary, gate)
 
