@@ -89,6 +89,19 @@ def read_manifest(settings: Settings) -> pl.DataFrame:
     return pl.concat(frames) if frames else empty(RAW_MANIFEST)
 
 
+def combine_manifests(manifests: list[pl.DataFrame]) -> pl.DataFrame:
+    """The manifest rows of several sources as one frame (empty, in schema, when none)."""
+    if not manifests:
+        return empty(RAW_MANIFEST)
+    return pl.concat(manifests, how="vertical_relaxed")
+
+
+def read_manifest_of_run(settings: Settings, run_id: str) -> pl.DataFrame:
+    """Every persisted manifest row of ``run_id`` (all its sources, from every shard)."""
+    manifest = read_manifest(settings)
+    return manifest.filter(pl.col("run_id") == run_id)
+
+
 def _write_atomically(fs: AbstractFileSystem, path: str, data: bytes) -> None:
     # Write-then-rename so an interrupted crawl never leaves a half object under its hash.
     fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)

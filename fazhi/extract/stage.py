@@ -40,6 +40,17 @@ class StagedBatch:
         )
 
 
+def only_years(batch: StagedBatch, years: list[int]) -> StagedBatch:
+    """The documents of ``batch`` whose report year is one of ``years``, with their rows."""
+    documents = batch.documents.filter(pl.col("report_year").is_in(years))
+    keep = documents.get_column("doc_id").implode()
+    return StagedBatch(
+        documents,
+        batch.mentions.filter(pl.col("doc_id").is_in(keep)),
+        batch.facts.filter(pl.col("doc_id").is_in(keep)),
+    )
+
+
 def extraction_key(parsed: pl.DataFrame) -> str:
     """A key equal for equal parsed documents and equal extraction code and rules.
 

@@ -20,6 +20,8 @@ import polars as pl
 
 from fazhi import schemas
 from fazhi.config import Settings
+from fazhi.extract.stage import StagedBatch
+from fazhi.quality.gate import GateResult
 from fazhi.sql import read_sql, split_statements
 from fazhi.warehouse.db import writer
 
@@ -99,6 +101,33 @@ def load_run(
     )
     with writer(settings) as con:
         return load_batch(con, run, settings.sql_dir)
+
+
+def load_gated_run(
+    settings: Settings,
+    *,
+    run_id: str,
+    started_at: datetime,
+    status: str,
+    counts: dict[str, int],
+    batch: StagedBatch,
+    gate: GateResult | None,
+) -> LoadSummary:
+    """Load what the gate let through (nothing but the run's record when nothing was gated)."""
+    documents = gate.documents if gate else batch.documents.head(0)
+    kept = documents.get_column("doc_id").implode()
+    return load_run(
+        settings,
+        run_id=run_id,
+        started_at=started_at,
+        status=status,
+        counts=counts,
+        documents=documents,
+        facts=gate.facts if gate else batch.facts.head(0),
+        mentions=batch.mentions.filter(pl.col("doc_id").is_in(kept)),
+        validations=gate.validations if gate else schemas.empty(schemas.VALIDATIONS),
+        quarantine=gate.quarantine if gate else schemas.empty(schemas.QUARANTINE),
+    )
 
 
 def record_run(
