@@ -16,7 +16,7 @@ import polars as pl
 from fazhi.config import PACKAGE_DATA, Settings
 from fazhi.extract.document import EXTRACTOR_VERSION, ExtractedDocument, extract_document
 from fazhi.extract.facts import PHRASINGS_PATH
-from fazhi.lake import lake_fs, lake_path
+from fazhi.lake import Lake, lake_fs
 from fazhi.schemas import DOCUMENTS, FACTS, MENTIONS, conform, empty
 
 STAGED_TABLES = {"documents": DOCUMENTS, "mentions": MENTIONS, "facts": FACTS}
@@ -161,7 +161,7 @@ def _fact_rows(extracted: ExtractedDocument, doc_id: str, run_id: str) -> list[d
 
 def staged_path(settings: Settings, table: str, run_id: str) -> str:
     """Where a run's staged ``table`` (documents, mentions, facts) lives in the lake."""
-    return lake_path(settings, "staging", table, f"run_id={run_id}", f"{table}.parquet")
+    return Lake.of(settings).staged(table, run_id)
 
 
 def write_staged(batch: StagedBatch, settings: Settings, run_id: str) -> None:

@@ -20,7 +20,7 @@ import polars as pl
 from fazhi.config import Settings
 from fazhi.crawl.store import read_raw
 from fazhi.errors import TerminalError
-from fazhi.lake import lake_fs, lake_path
+from fazhi.lake import Lake, lake_fs
 from fazhi.parse.decode import charset_of
 from fazhi.parse.text import parse_document
 from fazhi.schemas import PARSED, conform, empty
@@ -186,7 +186,7 @@ def parse_failures(parsed: pl.DataFrame) -> list[tuple[str, str, str]]:
 
 def parsed_path(settings: Settings, run_id: str) -> str:
     """Where a run's parsed documents live in the lake."""
-    return lake_path(settings, "staging", "parsed", f"run_id={run_id}", "parsed.parquet")
+    return Lake.of(settings).staged("parsed", run_id)
 
 
 def write_parsed(parsed: pl.DataFrame, settings: Settings, run_id: str) -> None:
