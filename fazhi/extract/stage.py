@@ -17,7 +17,7 @@ from fazhi.config import PACKAGE_DATA, Settings
 from fazhi.extract.document import EXTRACTOR_VERSION, ExtractedDocument, extract_document
 from fazhi.extract.facts import PHRASINGS_PATH
 from fazhi.lake import Lake, lake_fs
-from fazhi.schemas import DOCUMENTS, FACTS, MENTIONS, conform, empty
+from fazhi.schemas import DOCUMENTS, FACTS, MENTIONS, conform, empty, record_rows
 
 STAGED_TABLES = {"documents": DOCUMENTS, "mentions": MENTIONS, "facts": FACTS}
 # what a documents row takes from its parsed row as it is (the hints only steer extraction)
@@ -119,44 +119,14 @@ def _text_or_none(value: object) -> str | None:
 def _mention_rows(
     extracted: ExtractedDocument, doc_id: str, run_id: str
 ) -> list[dict[str, object]]:
-    return [
-        {
-            "run_id": run_id,
-            "doc_id": doc_id,
-            "ordinal": i,
-            "value": m.value,
-            "unit": m.unit,
-            "qualifier": m.qualifier,
-            "text": m.text,
-            "start": m.start,
-            "end": m.end,
-            "sentence": m.sentence,
-            "outline": m.outline,
-            "indicator": m.indicator,
-        }
-        for i, m in enumerate(extracted.mentions)
-    ]
+    rows = record_rows(extracted.mentions, MENTIONS, run_id=run_id, doc_id=doc_id, ordinal=0)
+    return [{**row, "ordinal": i} for i, row in enumerate(rows)]
 
 
 def _fact_rows(extracted: ExtractedDocument, doc_id: str, run_id: str) -> list[dict[str, object]]:
-    return [
-        {
-            "run_id": run_id,
-            "doc_id": doc_id,
-            "indicator": f.indicator,
-            "value": f.value,
-            "unit": f.unit,
-            "qualifier": f.qualifier,
-            "text": f.text,
-            "start": f.start,
-            "end": f.end,
-            "sentence": f.sentence,
-            "rule": f.rule,
-            "extractor_version": EXTRACTOR_VERSION,
-            "flags": [],
-        }
-        for f in extracted.facts
-    ]
+    constant: dict[str, object] = {"run_id": run_id, "doc_id": doc_id}
+    constant.update(extractor_version=EXTRACTOR_VERSION, flags=[])
+    return record_rows(extracted.facts, FACTS, **constant)
 
 
 def staged_path(settings: Settings, table: str, run_id: str) -> str:
