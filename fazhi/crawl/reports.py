@@ -76,7 +76,10 @@ class TitleVerdict:
     form: str | None = None
 
 
-def _compile() -> tuple[tuple[tuple[str, str, re.Pattern[str]], ...], re.Pattern[str], ...]:
+_Forms = tuple[tuple[str, str, re.Pattern[str]], ...]
+
+
+def _compile() -> tuple[_Forms, re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     forms = []
     for name, kind, pattern in REPORT_FORMS:
         if kind not in REPORT_KINDS:
