@@ -27,7 +27,7 @@ from fazhi.extract.stage import (
 from fazhi.parse import stage as parse_stage
 from fazhi.quality.gate import GateResult
 from fazhi.quality.stage import gate_staged
-from fazhi.report.summary import HEADLINE_INDICATORS, RunSummary, read_headline
+from fazhi.report.summary import RunSummary, read_headline
 from fazhi.warehouse.load import LoadSummary, load_gated_run
 from flows.limits import crawl_host_tag, warehouse_slot
 
@@ -166,7 +166,7 @@ def load_task(
 
 @task(name="headline")
 def headline_task(settings: Settings) -> pl.DataFrame:
-    return read_headline(settings, HEADLINE_INDICATORS)
+    return read_headline(settings)
 
 
 @task(name="dashboard")

@@ -16,6 +16,7 @@ import polars as pl
 from rich.console import Console, Group
 from rich.table import Table
 
+from fazhi.catalog import headline_indicators, load_catalog
 from fazhi.config import Settings
 from fazhi.crawl.crawler import summarise_manifest
 from fazhi.errors import TerminalError
@@ -32,14 +33,6 @@ EXIT_CODES: dict[RunStatus, int] = {"succeeded": 0, "failed": 1, "partial": 3}
 PROBLEM_OUTCOMES = ("blocked", "failed")
 PROBLEM_LIMIT = 50
 REASON_LIMIT = 3  # distinct reasons shown per source
-# the indicators of the summary's warehouse table: the most widely reported one of five areas
-HEADLINE_INDICATORS = [
-    "aid_cases",
-    "med_disputes_handled",
-    "med_success_rate",
-    "rec_applications_received",
-    "lit_head_appearance_rate",
-]
 
 
 @dataclass(frozen=True)
@@ -213,8 +206,10 @@ def summarise_run(
     )
 
 
-def read_headline(settings: Settings, indicators: list[str]) -> pl.DataFrame:
-    """The warehouse's latest locality × year rows with one column per headline indicator."""
+def read_headline(settings: Settings) -> pl.DataFrame:
+    """The warehouse's latest locality × year rows, one column per headline indicator of the
+    catalogue (its ``headline`` column)."""
+    indicators = headline_indicators(load_catalog(settings.catalog_path))
     with contextlib.closing(connect(settings.duckdb_path, read_only=True)) as con:
         return headline_table(con, indicators, settings.sql_dir)
 
