@@ -8,7 +8,6 @@ from pathlib import Path
 from fazhi.extract.document import ExtractedDocument, extract_document
 from fazhi.parse.text import extract_text
 
-
 SOURCE_HEADER = b"# source:"
 
 
@@ -45,6 +44,7 @@ def extract_file(path: Path, *, locality_hint: str | None = None) -> ExtractedDo
         title=parsed.title,
         locality_hint=locality_hint,
         published_hint=parsed.published_on,
+        source_url=local.source_url,
     )
 
 

@@ -132,6 +132,10 @@ class DocumentMetadata:
     township: str | None = None
 
 
+Hints = tuple[Division, ...]
+"""Divisions the report's source points at: the source's own locality, the site's domain."""
+
+
 @dataclass(frozen=True, slots=True)
 class _NameHit:
     name: str
@@ -144,14 +148,14 @@ class SourceEvidence:
     """What the page around the text says: evidence when the text's opening is silent.
 
     ``listing_title`` is the link's words on the listing page, ``url_date`` the date in the
-    report's address, ``page_date`` the date printed on the page, ``url_division`` a division
-    the address names (its domain or path).
+    report's address, ``page_date`` the date printed on the page, ``url_divisions`` the codes of
+    the divisions the site's domain may spell.
     """
 
     listing_title: str | None = None
     url_date: date | None = None
     page_date: date | None = None
-    url_division: str | None = None
+    url_divisions: tuple[str, ...] = ()
 
 
 def extract_metadata(
@@ -177,10 +181,14 @@ def extract_metadata(
     if found is None and evidence.listing_title:
         found = find_issuer(_clean_head(evidence.listing_title), "")
     township = _township_of(found.name if found else None)
-    hint = locality_hint or evidence.url_division
-    division = resolve_locality(text, head, found.name if found else None, hint, township)
-    if division is None and locality_hint and evidence.url_division:
-        division = divisions_by_code().get(evidence.url_division)
+    division = resolve_locality(
+        text,
+        head,
+        found.name if found else None,
+        locality_hint,
+        township,
+        url_codes=evidence.url_divisions,
+    )
     titles = head if not evidence.listing_title else f"{evidence.listing_title}\n{head}"
     report_year = find_report_year(titles)
     published_on = (
@@ -503,6 +511,7 @@ def resolve_locality(
     issuer: str | None,
     locality_hint: str | None,
     township: str | None = None,
+    url_codes: tuple[str, ...] = (),
 ) -> Division | None:
     """The division the report covers; ambiguous names are settled by context or the hint.
 
@@ -510,7 +519,9 @@ def resolve_locality(
     opening sentence, then the level the text speaks at (全省, 我市 …) among the divisions
     it names, then local documents it cites (《某区…实施方案》).
     """
-    hint = divisions_by_code().get(locality_hint or "")
+    by_code = divisions_by_code()
+    given = by_code.get(locality_hint or "")
+    hint: Hints = tuple(d for d in (given, *(by_code.get(c) for c in url_codes)) if d)
     if issuer:
         division = _deepest_division(issuer, text, hint)
         if division is not None:
@@ -532,10 +543,23 @@ def resolve_locality(
     division = _at_spoken_level(text, head, hint)
     if division is not None:
         return division
-    return _from_cited_titles(text, head, hint) or hint
+    return (
+        _from_cited_titles(text, head, hint)
+        or given
+        or _site_named(text, hint[1:] if given else hint)
+    )
 
 
-def _deepest_division(fragment: str, text: str, hint: Division | None) -> Division | None:
+def _site_named(text: str, sites: Hints) -> Division | None:
+    """The division a government site's domain spells, when the text names nothing: the one
+    of its readings the text recalls by name or short name (大连 for ``dl``), or its only one."""
+    recalled = [d for d in sites if any(n in text for n in (d.name, *d.aliases) if len(n) >= 2)]
+    if len(recalled) == 1:
+        return recalled[0]
+    return sites[0] if len(sites) == 1 and sites[0].level != "province" else None
+
+
+def _deepest_division(fragment: str, text: str, hint: Hints) -> Division | None:
     """The most specific division named in ``fragment``: a county or city before a province.
 
     Names inside 《》 belong to the titles of other documents, and names in "在…领导下" are the
@@ -551,7 +575,7 @@ def _plain(fragment: str) -> str:
     return LEADERSHIP_RE.sub(lambda m: "　" * len(m.group()), plain)
 
 
-def _named_divisions(fragment: str, text: str, hint: Division | None) -> list[Division]:
+def _named_divisions(fragment: str, text: str, hint: Hints) -> list[Division]:
     chains = _name_chains(fragment)
     chosen = [_disambiguate(c[-1].name, [h.name for h in c[:-1]], text, hint) for c in chains]
     return [d for d in chosen if d is not None]
@@ -569,7 +593,7 @@ def _level_spoken(text: str) -> str | None:
     return max(counts, key=lambda k: counts[k]) if counts else None
 
 
-def _at_spoken_level(text: str, head: str, hint: Division | None) -> Division | None:
+def _at_spoken_level(text: str, head: str, hint: Hints) -> Division | None:
     """Among the divisions the head names, the one at the level the text speaks at; a report
     speaking for a province names its cities only in passing."""
     level = _level_spoken(text)
@@ -600,7 +624,7 @@ def _province_spoken_of(text: str, named: list[Division]) -> Division | None:
     return best if counts[best] else None
 
 
-def _from_cited_titles(text: str, head: str, hint: Division | None) -> Division | None:
+def _from_cited_titles(text: str, head: str, hint: Hints) -> Division | None:
     """A local document the report cites (《仓山区法治社会建设实施方案》) names its locality
     when nothing else does, if its level is the one the text speaks at."""
     level = _level_spoken(text)
@@ -612,7 +636,7 @@ def _from_cited_titles(text: str, head: str, hint: Division | None) -> Division 
     return fitting[0] if len({d.code for d in fitting}) == 1 else None
 
 
-def _county_of_township(name: str, text: str, hint: Division | None) -> Division | None:
+def _county_of_township(name: str, text: str, hint: Hints) -> Division | None:
     """The county of a township the gazetteer knows, settled by what the text names: the
     county or its city, the hint, or the level of the bodies above it (县委, 区委, 市委)."""
     by_code = divisions_by_code()
@@ -621,8 +645,8 @@ def _county_of_township(name: str, text: str, hint: Division | None) -> Division
     text = text.replace(name, "")  # 宁安镇 does not name 宁安市
     tests = (
         lambda d: d.name in text or any(len(a) >= 2 and a in text for a in d.aliases),
-        lambda d: hint is not None and d.code == hint.code,
-        lambda d: hint is not None and d.city_code == hint.city_code,
+        lambda d: any(d.code == h.code for h in hint),
+        lambda d: any(d.city_code == h.code or d.city_code == h.city_code for h in hint),
         lambda d: bool(d.city_name) and d.city_name in text,
         lambda d: d.province_name in text,
         lambda d: bool(above) and d.name.endswith(above[0]),
@@ -647,16 +671,14 @@ def _name_chains(fragment: str) -> list[list[_NameHit]]:
     return chains
 
 
-def _disambiguate(
-    name: str, parents: list[str], text: str, hint: Division | None
-) -> Division | None:
+def _disambiguate(name: str, parents: list[str], text: str, hint: Hints) -> Division | None:
     candidates = divisions_by_name().get(name, ())
     if len(candidates) == 1:
         return candidates[0]
     for test in (
         lambda d: d.city_name in parents or d.province_name in parents,
-        lambda d: hint is not None and d.code == hint.code,
-        lambda d: hint is not None and d.city_code == hint.city_code,
+        lambda d: any(d.code == h.code for h in hint),
+        lambda d: any(d.city_code == h.code or d.city_code == h.city_code for h in hint),
         lambda d: _mentions_parent(text, d),
     ):
         chosen = [d for d in candidates if test(d)]
