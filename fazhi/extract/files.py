@@ -84,6 +84,7 @@ def failed_contract_json(path: Path, reason: str) -> dict[str, object]:
                 "issuer",
                 "doc_type",
                 "published_on",
+                "township",
             ),
         ),
         "facts": [],
