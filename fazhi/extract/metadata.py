@@ -17,9 +17,13 @@ from functools import cache
 
 from fazhi.extract.normalize import normalise
 from fazhi.localities import (
+    DatedCode,
     Division,
+    code_valid_in,
+    dated_codes,
     divisions_by_code,
     divisions_by_name,
+    former_names,
     load_divisions,
     townships_by_name,
 )
@@ -205,9 +209,10 @@ def extract_metadata(
         report_year = dated.year if late else dated.year - 1
     if report_year is None:
         report_year = _only_year_stated(text)
+    code, name = _as_in_year(division, report_year, head) if division else (None, None)
     return DocumentMetadata(
-        locality_code=division.code if division else None,
-        locality_name=division.name if division else None,
+        locality_code=code,
+        locality_name=name,
         province=division.province_name if division else None,
         city=_city_of(division),
         report_year=report_year,
@@ -216,6 +221,24 @@ def extract_metadata(
         published_on=published_on,
         township=township,
     )
+
+
+def _as_in_year(division: Division, year: int | None, head: str) -> tuple[str, str]:
+    """The code and name valid when the report's year closed: the former division the head
+    names (江干区 in 2019, today within 上城区), or the one a rename replaced."""
+    if year is None:
+        return division.code, division.name
+    for row in dated_codes():
+        if row.name in head and row.valid_at_end_of(year) and _succeeds(division.code, row):
+            return row.code, row.name
+    return code_valid_in(division.code, year) or (division.code, division.name)
+
+
+def _succeeds(code: str, row: DatedCode) -> bool:
+    successor = row.successor
+    while successor and successor != code:
+        successor = next((r.successor for r in dated_codes() if r.code == successor), None)
+    return successor == code
 
 
 def _head(text: str, title: str | None) -> str:
@@ -267,7 +290,7 @@ def _city_of(division: Division | None) -> str | None:
 def _name_pattern() -> re.Pattern[str]:
     """One regex matching any division's full name, built as a trie so scanning stays linear."""
     names = {d.name for d in load_divisions() if len(d.name) >= 2 and not d.is_function_zone}
-    return re.compile(_trie_regex(sorted(names)))
+    return re.compile(_trie_regex(sorted(names | set(former_names()))))
 
 
 def _trie_regex(words: Iterable[str]) -> str:
@@ -295,6 +318,7 @@ NAME_END_RE = re.compile(r"[省市区县旗州盟]")
 @cache
 def _names_and_longest() -> tuple[frozenset[str], int]:
     names = frozenset(d.name for d in load_divisions() if not d.is_function_zone)
+    names |= frozenset(former_names())
     return names, max(len(n) for n in names)
 
 
@@ -672,7 +696,7 @@ def _name_chains(fragment: str) -> list[list[_NameHit]]:
 
 
 def _disambiguate(name: str, parents: list[str], text: str, hint: Hints) -> Division | None:
-    candidates = divisions_by_name().get(name, ())
+    candidates = divisions_by_name().get(name, ()) or former_names().get(name, ())
     if len(candidates) == 1:
         return candidates[0]
     for test in (
