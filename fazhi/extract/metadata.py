@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from fazhi.extract.normalize import normalise
+from fazhi.extract.normalize import normalise_line
 from fazhi.localities import (
     DatedCode,
     Division,
@@ -252,14 +252,13 @@ def _line_head(text: str, original: str | None, title: str | None) -> str:
     reads whole lines, so each line of the original is normalised on its own."""
     if not original:
         return _head(text, title)
-    lines = original[:HEAD_CHARS].splitlines()
-    return _head("\n".join(normalise(line).text for line in lines), title)
+    return _head(normalise_line(original[:HEAD_CHARS]), title)
 
 
 def _line_tail(text: str, original: str | None) -> str:
     if not original:
         return text[-TAIL_CHARS:]
-    return "\n".join(normalise(line).text for line in original[-TAIL_CHARS:].splitlines())
+    return normalise_line(original[-TAIL_CHARS:])
 
 
 def _clean_head(head: str) -> str:
@@ -268,7 +267,8 @@ def _clean_head(head: str) -> str:
     kept = []
     for line in head.splitlines():
         stripped = line.strip(" \t|")
-        if BREADCRUMB_RE.search(stripped) or SALUTATION_RE.match(stripped):
+        addressee = stripped[-1:] in (":", "：") and len(stripped) <= 60
+        if BREADCRUMB_RE.search(stripped) or (addressee and SALUTATION_RE.match(stripped)):
             kept.append("")
         else:
             kept.append(line)
@@ -418,8 +418,18 @@ def _place_of_title(line: str) -> str | None:
 
 def _names_end(fragment: str, position: int) -> int:
     """Where a run of division names starting at ``position`` ends (``position`` if none)."""
-    while (hit := _name_pattern().match(fragment, position)) and hit.end() > position:
-        position = hit.end()
+    while (end := _name_end_at(fragment, position)) > position:
+        position = end
+    return position
+
+
+def _name_end_at(fragment: str, position: int) -> int:
+    """End of the longest division name starting at ``position`` (``position`` if none): set
+    look-ups from the longest length down, far cheaper than the name pattern at one place."""
+    names, longest = _names_and_longest()
+    for end in range(min(len(fragment), position + longest), position + 1, -1):
+        if fragment[position:end] in names:
+            return end
     return position
 
 
@@ -492,14 +502,14 @@ def own_name(issuer: str) -> str:
     """The body's own name: ``济南市章丘区司法局`` → ``章丘区司法局`` (parents named before it
     help find the locality, but are not part of what the body calls itself); a township's
     body drops its county too (``北京市怀柔区渤海镇人民政府`` → ``渤海镇人民政府``)."""
-    hits = []
+    starts = []
     position = 0
-    while (hit := _name_pattern().match(issuer, position)) and hit.end() > position:
-        hits.append(hit)
-        position = hit.end()
-    if hits and _township_at(issuer, position):
+    while (end := _name_end_at(issuer, position)) > position:
+        starts.append(position)
+        position = end
+    if starts and _township_at(issuer, position):
         return issuer[position:]
-    return issuer[hits[-1].start() :] if len(hits) > 1 else issuer
+    return issuer[starts[-1] :] if len(starts) > 1 else issuer
 
 
 def _township_of(issuer: str | None) -> str | None:
