@@ -32,6 +32,24 @@ RAW_MANIFEST: dict[str, pl.DataType] = {
     "locality_hint": pl.String(),  # the source's locality_code, when it gives one
 }
 
+# lake/staging/parsed/run_id=<run>/parsed.parquet : the parse stage's hand-off to extraction.
+PARSED: dict[str, pl.DataType] = {
+    "run_id": pl.String(),
+    "doc_id": pl.String(),  # version id: sha256 of the raw bytes, first 16 hex digits
+    "doc_key": pl.String(),  # stable identity across versions: sha256 of source_id + url
+    "source_id": pl.String(),
+    "url": pl.String(),
+    "title": pl.String(),  # the listing's (an attachment's article's), else the page's own
+    "format": pl.String(),  # html | pdf | docx | doc | wps | ofd | txt
+    "raw_sha256": pl.String(),
+    "fetched_at": UTC_TS,
+    "text": pl.String(),
+    "locality_hint": pl.String(),  # the source's locality_code, when it gives one
+    "published_hint": pl.Date(),  # the date beside the link, else the one the page prints
+    "parse_status": pl.String(),  # ok | failed
+    "parse_error": pl.String(),
+}
+
 # lake/staging/documents/run_id=<run>/documents.parquet : one row per document version.
 DOCUMENTS: dict[str, pl.DataType] = {
     "run_id": pl.String(),

@@ -146,7 +146,10 @@ def crawl_listings(run: _Run) -> list[Link]:
         family = family or families.detect_family(request.url, text)
         page = _read_listing(family, text, request)
         for link in page.links:
-            if _is_report_link(run.source, link):
+            if link.problem:  # an href no URL parser reads: recorded when it names a report
+                if families.matches_title(link.title, run.source.title_keywords):
+                    _record(run, "article", link.url, None, "failed", link.problem, link)
+            elif _is_report_link(run.source, link):
                 reports.setdefault(link.url, link)
             elif _is_off_domain_report(run.source, link) and link.url not in off_domain:
                 off_domain.add(link.url)

@@ -48,9 +48,21 @@ def test_block_reason_for_status(status: int, body: bytes, expected: str | None)
             id="bare-js-redirect-stub",
         ),
         pytest.param(
-            "<html><script>location.replace('/x')</script><body>请稍候</body></html>",
+            "<html><script>location.replace(location.pathname+'?'+t)</script>"
+            "<body>请稍候</body></html>",
             True,
-            id="replace-stub-with-a-word",
+            id="computed-replace-stub-with-a-word",
+        ),
+        pytest.param(
+            "<html><script>location.replace('/x')</script><body>请稍候</body></html>",
+            False,
+            id="literal-target-is-a-moved-page-followed-not-a-block",
+        ),
+        pytest.param(
+            '<html><head><script>location.href="/col/col91477/index.html";</script></head>'
+            "<body></body></html>",
+            False,
+            id="hanweb-column-stub-to-its-real-column",
         ),
         pytest.param(
             f"<html><body>{NAV}<script>if(m)location.href='/m/'</script>"

@@ -96,8 +96,8 @@ def test_dates_of_other_rows_are_not_borrowed() -> None:
         ),
         pytest.param(
             "createPageHTML('page_div',2, 1,'index','shtml',30)",
-            ["index.shtml", "index_1.shtml"],
-            id="six-argument-form",
+            ["index.shtml", "index_2.shtml"],
+            id="six-argument-form-numbers-pages-from-one",
         ),
         pytest.param(
             "function createPageHTML(_nPageCount, _nCurrIndex, _sName, _sExt){}",

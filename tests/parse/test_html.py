@@ -10,7 +10,7 @@ import pytest
 from fazhi.errors import ParseError
 from fazhi.parse import selectors
 from fazhi.parse.formats.html import is_chrome_line, parse_html_article
-from fazhi.parse.text import extract_text
+from fazhi.parse.text import parse_document
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -68,7 +68,7 @@ def test_fixture_page_keeps_body_and_reads_metadata(
     published_on: date | None,
     source: str | None,
 ) -> None:
-    parsed = extract_text(
+    parsed = parse_document(
         (FIXTURES / name).read_bytes(), url=f"http://x/{name}", header_charset=charset
     )
     assert parsed.format == "html"
@@ -81,7 +81,7 @@ def test_fixture_page_keeps_body_and_reads_metadata(
 
 @pytest.mark.parametrize("name", [p.values[0] for p in FIXTURE_PAGES[:1] + FIXTURE_PAGES[3:]])
 def test_fixture_page_lines_are_trimmed_and_never_blank(name: str) -> None:
-    text = extract_text((FIXTURES / name).read_bytes()).text
+    text = parse_document((FIXTURES / name).read_bytes()).text
     lines = text.split("\n")
     assert all(line and line == line.strip(" \u3000\xa0\t") for line in lines)
 
