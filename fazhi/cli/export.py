@@ -18,9 +18,7 @@ def export_command(
     query: Annotated[
         str, typer.Argument(help="A read statement, or the name of a query in sql/queries/.")
     ],
-    to: Annotated[
-        Path, typer.Option("--to", help="The file to write (.csv, .parquet or .xlsx).")
-    ],
+    to: Annotated[Path, typer.Option("--to", help="The file to write (.csv, .parquet or .xlsx).")],
     output: Annotated[
         ExportFormat | None,
         typer.Option("--format", "-f", help="Format, when the file name does not say."),

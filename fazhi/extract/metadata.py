@@ -10,7 +10,7 @@ locality is worse than a missing one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -466,9 +466,54 @@ def _single_org_at_start(fragment: str) -> str | None:
     if position == 0:
         town = _township_at(fragment, 0)
         org = ORG_RE.match(fragment) if town else None
-        return org.group() if org and town and org.group().startswith(town) else None
+        if org and town and org.group().startswith(town):
+            return org.group()
+        return _short_named_org_at_start(fragment)
     org = ORG_RE.match(fragment, position)
     return fragment[: org.end()] if org else None
+
+
+def _short_named_org_at_start(fragment: str) -> str | None:
+    """``山东滕州司法局…`` → ``滕州市司法局…``: a body after short names, a province's then a
+    place of it, as news reposts write them; both short names are needed, one alone is too
+    often an ordinary word. The body is named with the place's full name."""
+    province = _short_name_at(fragment, 0, lambda d: d.level == "province")
+    if province is None:
+        return None
+    named_end = _names_end(fragment, len(province[0]))
+    if named_end > len(province[0]):  # 江苏南京市司法局: a full name after the short one
+        org = ORG_RE.match(fragment, named_end)
+        return fragment[len(province[0]) : org.end()] if org else None
+    place = _short_name_at(
+        fragment,
+        len(province[0]),
+        lambda d: d.level != "province" and d.province_code == province[1].code,
+    )
+    if place is None:
+        return None
+    org = ORG_RE.match(fragment, len(province[0]) + len(place[0]))
+    return place[1].name + org.group() if org else None
+
+
+def _short_name_at(
+    fragment: str, position: int, fits: Callable[[Division], bool]
+) -> tuple[str, Division] | None:
+    for size in (3, 2):
+        found = [d for d in short_names().get(fragment[position : position + size], ()) if fits(d)]
+        if len(found) == 1:
+            return fragment[position : position + size], found[0]
+    return None
+
+
+@cache
+def short_names() -> dict[str, tuple[Division, ...]]:
+    """Short names (滕州, 山东) → the divisions they name."""
+    index: dict[str, list[Division]] = {}
+    for division in load_divisions():
+        for alias in division.aliases:
+            if len(alias) >= 2 and not division.is_function_zone:
+                index.setdefault(alias, []).append(division)
+    return {alias: tuple(found) for alias, found in index.items()}
 
 
 def opening_subject(head: str) -> tuple[str, str] | None:
@@ -634,13 +679,21 @@ def _at_spoken_level(text: str, head: str, hint: Hints) -> Division | None:
     named = _named_divisions(_plain(head), text, hint)
     if level == "省":
         return _province_spoken_of(text, named)
-    fitting = [d for d in named if level and d.level != "province" and d.name.endswith(level)]
+    fitting = [d for d in named if level and _speaks_at(d, level)]
     if fitting:
         return fitting[0]
     below_province = [d for d in named if d.level != "province"]
     if level is None or not named:
         return below_province[0] if below_province else (named[0] if named else None)
     return None
+
+
+def _speaks_at(division: Division, level: str) -> bool:
+    """A division a self-reference fits: 全市 a city (a municipality too), 全区 a district
+    (an autonomous region speaks as a province), 全县 a county …"""
+    if division.level == "province":
+        return level == "市" and division.name.endswith("市")  # 北京市, 重庆市
+    return division.name.endswith(level)
 
 
 def _province_spoken_of(text: str, named: list[Division]) -> Division | None:

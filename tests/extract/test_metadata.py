@@ -267,6 +267,16 @@ ISSUER_CASES = [
         "宜宾市人民政府",
         "a title naming only the city: the city's government, not the bureau that posted it",
     ),
+    (
+        "这一年，浙江桐乡司法局法律援助中心在上级部门的指导下，紧紧围绕全市中心工作开展援助。",
+        "桐乡市司法局法律援助中心",
+        "a body after short names is named with the place's full name",
+    ),
+    (
+        "这一年，江苏常熟市司法局在上级部门的指导下，紧紧围绕全市中心工作开展各项工作。",
+        "常熟市司法局",
+        "a province's short name before a full name",
+    ),
 ]
 
 
@@ -312,6 +322,21 @@ SUBJECT_CASES = [
         "《鼓楼区法治社会建设实施方案（2021-2025年）》，全区法治建设……福州市……",
         "350102",
         "a place named only in the local documents a district report cites",
+    ),
+]
+
+
+SUBJECT_CASES += [
+    (
+        "2023年，全市各级行政机关坚持依法行政，全市法治政府建设取得新进展，海淀区、朝阳区等"
+        "区级示范创建扎实推进。北京市……",
+        "110000",
+        "a municipality speaking (全市) names its districts only in passing",
+    ),
+    (
+        "这一年，浙江桐乡司法局法律援助中心在上级部门的指导下，紧紧围绕全市中心工作开展援助。",
+        "330483",
+        "a body after short names (province, then county-level city), as reposts write them",
     ),
 ]
 
