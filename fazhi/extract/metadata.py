@@ -45,7 +45,8 @@ _TOWN_BODY = rf"{_NAME_CHAR}{{1,8}}?(?:街道|镇|乡)(?:人民政府|政府|街
 _GOVERNMENT = r"(?:人民政府|政府)(?!工作|网|门户|信息)"
 _DEPARTMENT = (
     r"(?:依法治[省市区县旗]办公室|依法治[省市区县旗]办|全面依法治[省市区县旗]委员会办公室"
-    rf"|{_NAME_CHAR}{{0,12}}?(?:局|厅|委员会|办公室|中心|处))"
+    rf"|{_NAME_CHAR}{{0,12}}?(?:局|厅|委员会|办公室|中心|处)"
+    rf"|{_NAME_CHAR}{{2,12}}?委(?!员))"  # 卫健委, 发改委; never the party's own 区委
 )
 _SUB_BODY = rf"{_SUB_NAME_CHAR}{{2,10}}?(?:办公室|中心|处)"
 ORG_RE = re.compile(rf"(?:{_TOWN_BODY}|{_GOVERNMENT}|{_DEPARTMENT})(?:{_SUB_BODY})?")
@@ -105,7 +106,11 @@ ANNUAL_STRUCTURE_RE = re.compile(
     re.M,
 )
 # Reports that share words with ours but are of another kind
-OTHER_KIND_RE = re.compile(r"政府信息公开[^。\n]{0,6}报告|统计分析报告|信息公示|数据表|年鉴")
+OTHER_KIND_RE = re.compile(
+    r"政府信息公开[^。\n]{0,6}报告|统计分析报告|统计公报|信息公示|数据表|年鉴"
+)
+# Kinds of report the README counts as work summaries though they share the annual report's words
+SUMMARY_KIND_RE = re.compile(r"述职报告|半年[^。\n]{0,8}(?:总结|报告)|重点工作任务完成情况")
 # "2024年，某司法局…" / "今年以来，某市司法局…": a year told by a justice bureau
 BUREAU_YEAR_OPENING_RE = re.compile(
     r"^\s*(?:20\d{2}年|今年以来|这一年|过去的一年)[，,]?[^。\n]{0,16}?(?:司法局|司法行政)"
@@ -353,6 +358,10 @@ SUBJECT_LEAD_RE = re.compile(
     r"(?:在[^。；\n]{0,80}?(?:领导|指导|部署|支持|关心)下[，,\s]*)*"
 )
 REPORT_WORDS_RE = re.compile(r"报告|总结")
+_WRITTEN_YEAR = r"(?:20\d{2}|[〇○零一二三四五六七八九]{4})年"
+# Before and after the place in a title whose speaker is a place: 关于某区2023年…, 2023年度某县…
+TITLE_LEAD_RE = re.compile(rf"(?:关于)?(?:{_WRITTEN_YEAR}度?)?")
+TITLE_AFTER_PLACE_RE = re.compile(rf"(?:关于)?{_WRITTEN_YEAR}|法治|依法")
 
 
 @dataclass(frozen=True, slots=True)
@@ -408,12 +417,14 @@ def _place_of_title(line: str) -> str | None:
     ``龙溪镇关于2024年…的报告``: a title whose speaker is a place, not a body."""
     if not REPORT_WORDS_RE.search(line) or len(line) > 60:
         return None
-    position = _names_end(line, 0)
+    lead = TITLE_LEAD_RE.match(line)
+    start = lead.end() if lead else 0
+    position = _names_end(line, start)
     town = _township_at(line, position)
     end = position + len(town) if town else position
-    if end == 0 or not re.match(r"(?:关于)?(?:20\d{2}|[〇○零一二三四五六七八九]{4})年", line[end:]):
+    if end == start or not TITLE_AFTER_PLACE_RE.match(line, end):
         return None
-    return line[:end]
+    return line[start:end]
 
 
 def _names_end(fragment: str, position: int) -> int:
@@ -859,6 +870,8 @@ def classify_doc_type(head: str) -> str:
     opening = head[:300]
     if OTHER_KIND_RE.search(opening[:120]):
         return "other"
+    if SUMMARY_KIND_RE.search(opening[:120]):
+        return "work_summary"
     if re.search(r"法治(?:政府)?建设[^。\n]{0,12}(?:报告|总结)|依法行政[^。\n]{0,12}报告", opening):
         return "annual_report"
     if "工作总结" in opening:

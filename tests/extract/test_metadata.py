@@ -277,13 +277,33 @@ ISSUER_CASES = [
         "常熟市司法局",
         "a province's short name before a full name",
     ),
+    (
+        "2023年度红花岗区法治政府建设情况报告\n2023年，我区坚持……",
+        "红花岗区人民政府",
+        "a title with the year before the place that speaks",
+    ),
+    (
+        "关于仁怀市2023年法治政府建设情况的报告\n2023年，我市坚持……",
+        "仁怀市人民政府",
+        "a title 关于 + place + year",
+    ),
+    (
+        "遵义市卫健委2023年法治政府建设年度报告\n2023年，我委坚持……",
+        "遵义市卫健委",
+        "a commission by its short form (…委)",
+    ),
+    (
+        "2023年，遵义市委、市政府坚持依法行政，全面推进法治政府建设，各项工作取得新成效。",
+        None,
+        "the party committee in an opening sentence is no issuer",
+    ),
 ]
 
 
 @pytest.mark.parametrize(
     ("text", "issuer", "reason"), ISSUER_CASES, ids=[c[2] for c in ISSUER_CASES]
 )
-def test_issuer_on_real_page_shapes(text: str, issuer: str, reason: str) -> None:
+def test_issuer_on_real_page_shapes(text: str, issuer: str | None, reason: str) -> None:
     assert meta(text).issuer == issuer, reason
 
 
@@ -415,6 +435,18 @@ YEAR_AND_KIND_CASES = [
         2023,
         "other",
         "a 政府信息公开 annual report is another kind",
+    ),
+    (
+        "某县县长2023年度履行推进法治建设第一责任人职责情况述职报告\n2023年，本人坚持……",
+        2023,
+        "work_summary",
+        "a 述职报告 shares the annual report's words but is a summary",
+    ),
+    (
+        "某区司法局2023年上半年法治政府建设工作总结\n上半年，我局……",
+        2023,
+        "work_summary",
+        "a half-year summary",
     ),
     (
         "宜宾市2023年度法治政府建设工作总结\n2023年，市委、市政府坚持……",
