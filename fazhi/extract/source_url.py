@@ -63,12 +63,32 @@ def url_divisions(url: str | None) -> tuple[Division, ...]:
     if not host.endswith(".gov.cn"):
         return ()
     labels = [label for label in host.split(".")[:-2] if label not in GENERIC_LABELS]
+    by_code = divisions_by_code()
     for label in reversed(labels):  # the label next to gov.cn is the site's own
         codes = _spelled_by(label)
         if codes:
-            by_code = divisions_by_code()
-            return tuple(by_code[c] for c in sorted(codes))
+            site = tuple(by_code[c] for c in sorted(codes))
+            return _named_in_path(site[0], urlsplit(url).path) if len(site) == 1 else site
     return ()
+
+
+def _named_in_path(site: Division, path: str) -> tuple[Division, ...]:
+    """A province's or city's site files a district's report under a folder spelling it
+    (``beijing.gov.cn/…/qzf/cpq/`` 昌平区): the one division below the site a folder spells,
+    else the site's own."""
+    below = {
+        d.code
+        for d in load_divisions()
+        if d.code != site.code and site.code in (d.province_code, d.city_code)
+    }
+    found = {
+        code
+        for folder in path.lower().split("/")[:-1]
+        if folder.isalpha() and 2 < len(folder) <= 16
+        for code in _spelled_by(folder)
+        if code in below
+    }
+    return (divisions_by_code()[found.pop()],) if len(found) == 1 else (site,)
 
 
 def _spelled_by(label: str) -> set[str]:

@@ -564,6 +564,16 @@ def test_url_date(url: str, expected: date | None, reason: str) -> None:
         ("https://www.wugang.gov.cn/a", {"430581", "410481"}, "two places spell wugang"),
         ("http://www.example.com/a", set(), "not a government site"),
         ("http://www.zwgk.gov.cn/a", set(), "a label that spells no place"),
+        (
+            "https://www.tianjin.gov.cn/zwgk/bq/wqq/202402/t20240201_1.html",
+            {"120114"},
+            "a municipality's site files a district's report under a folder spelling it",
+        ),
+        (
+            "https://www.tianjin.gov.cn/zwgk/qzf/202402/t20240201_1.html",
+            {"120000"},
+            "no folder spells a district: the site's own",
+        ),
     ],
     ids=lambda v: v if isinstance(v, str) and not v.startswith("http") else None,
 )
