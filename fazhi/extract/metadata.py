@@ -91,7 +91,9 @@ WRITTEN_LABEL_RE = re.compile(
     r"(?:成文|印发|生成)(?:时间|日期)\s*\]?\s*[:：]?\s*" + DATE_RE.pattern
 )
 # Page chrome above a title: a breadcrumb trail ("当前位置：首页 > 政务公开 > …")
-BREADCRUMB_RE = re.compile(r"当前(?:的)?位置|所在(?:的)?位置|您的位置|首页\s*[>＞»]")
+BREADCRUMB_RE = re.compile(
+    r"当前(?:的)?位置|所在(?:的)?位置|您的位置|首页\s*[>＞»]|门户网站|政府网站|政府网$"
+)
 # The addressee of a report sent upwards: "中共某市委、某市人民政府：", "县委、县政府："
 SALUTATION_RE = re.compile(
     r"^[^。！？；，,\n:：]{1,40}?(?:委|政府|局|厅)(?:[、，,\s]+[^。！？；，,\n:：]{1,30}?(?:委|政府|局|厅))*\s*[:：]\s*$"
@@ -380,10 +382,13 @@ def find_issuer(head: str, tail: str) -> FoundIssuer | None:
     """The issuing body: the title or author line, the ``来源`` line, a signature line, or the
     subject of the opening sentence."""
     lines = [TITLE_LABEL_RE.sub("", line) for line in _lines(head)[:TITLE_BLOCK_LINES]]
-    for line, following in zip(lines, [*lines[1:], ""], strict=True):
+    for index, (line, following) in enumerate(zip(lines, [*lines[1:], ""], strict=True)):
         org = _org_at_start(line, following)
         if org and len(line) <= len(org) + 30:
-            return FoundIssuer(org)
+            titled = (
+                _titled_below(lines[index + 1 : index + 3]) if len(line) <= len(org) + 2 else None
+            )
+            return titled or FoundIssuer(org)
     for line in lines:
         place = _place_of_title(line)
         if place:
@@ -405,6 +410,21 @@ def find_issuer(head: str, tail: str) -> FoundIssuer | None:
         bare = BARE_ISSUER_RE.match(line)  # "区司法局": the text names no place
         if bare and len(line) <= len(bare.group()) + 30:
             return FoundIssuer(bare.group())
+    return None
+
+
+def _titled_below(below: list[str]) -> FoundIssuer | None:
+    """The speaker of a report title right below a line that is only a body's name: that
+    line is the site's banner (某市人民政府 above 某区2023年…报告), not the report's body. A
+    title without a speaker of its own (关于…的报告) leaves the body above it the issuer."""
+    for line in below:
+        if not REPORT_WORDS_RE.search(line):
+            continue
+        org = _org_at_start(line)
+        if org:
+            return FoundIssuer(org)
+        place = _place_of_title(line)
+        return FoundIssuer(place, body=False) if place else None
     return None
 
 

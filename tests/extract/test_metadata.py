@@ -297,6 +297,16 @@ ISSUER_CASES = [
         None,
         "the party committee in an opening sentence is no issuer",
     ),
+    (
+        "北京市人民政府\n北京市顺义区司法局2023年法治政府建设年度报告\n2023年，我局……",
+        "顺义区司法局",
+        "the site's banner above the title is not the report's body",
+    ),
+    (
+        "遵义市人民政府\n关于2023年法治政府建设情况的报告\n2023年，全市……",
+        "遵义市人民政府",
+        "a body above a title without a speaker of its own is the issuer",
+    ),
 ]
 
 
@@ -357,6 +367,16 @@ SUBJECT_CASES += [
         "这一年，浙江桐乡司法局法律援助中心在上级部门的指导下，紧紧围绕全市中心工作开展援助。",
         "330483",
         "a body after short names (province, then county-level city), as reposts write them",
+    ),
+]
+
+
+SUBJECT_CASES += [
+    (
+        "贵州省人民政府门户网站\n关于2023年法治政府建设情况的报告\n2023年，全区坚持依法行政……"
+        "汇川区……",
+        "520303",
+        "a site banner naming the province is not the subject",
     ),
 ]
 
