@@ -191,6 +191,8 @@ def extract_metadata(
     found = find_issuer(head, tail)
     if found is None and evidence.listing_title:
         found = find_issuer(_clean_head(evidence.listing_title), "")
+    if found is None:
+        found = _body_speaking_as_self(text, head)
     township = _township_of(found.name if found else None)
     division = resolve_locality(
         text,
@@ -411,6 +413,30 @@ def find_issuer(head: str, tail: str) -> FoundIssuer | None:
         if bare and len(line) <= len(bare.group()) + 30:
             return FoundIssuer(bare.group())
     return None
+
+
+SELF_BODY_RE = re.compile(r"(?:我|本)(局|委|办|厅|中心)(?![\u4e00-\u9fa5]{0,1}[长任员])")
+
+
+def _body_speaking_as_self(text: str, head: str) -> FoundIssuer | None:
+    """我局 / 本委 resolved through the names the text gives: the body of that kind the whole
+    text names most often, at least twice and more often than any other."""
+    self_reference = SELF_BODY_RE.search(head)
+    if self_reference is None:
+        return None
+    kind = self_reference.group(1)
+    counts: dict[str, int] = {}
+    full: dict[str, str] = {}
+    for hit in _name_hits(_plain(text)):
+        org = _single_org_at_start(text[hit.start : hit.start + 40])
+        if org and org.endswith(kind):
+            name = own_name(org)
+            counts[name] = counts.get(name, 0) + 1
+            full.setdefault(name, org)
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return FoundIssuer(full[ranked[0][0]])
 
 
 def _titled_below(below: list[str]) -> FoundIssuer | None:
@@ -713,10 +739,28 @@ def _at_spoken_level(text: str, head: str, hint: Hints) -> Division | None:
     fitting = [d for d in named if level and _speaks_at(d, level)]
     if fitting:
         return fitting[0]
+    if level:
+        recalled = _most_named_at(text, level, hint)
+        if recalled is not None:
+            return recalled
     below_province = [d for d in named if d.level != "province"]
     if level is None or not named:
         return below_province[0] if below_province else (named[0] if named else None)
     return None
+
+
+def _most_named_at(text: str, level: str, hint: Hints) -> Division | None:
+    """我县 / 全区 resolved through the names the whole text gives: the division at that level
+    it names most often, at least twice and more often than any other."""
+    counts: dict[str, int] = {}
+    by_code = divisions_by_code()
+    for division in _named_divisions(_plain(text), text, hint):
+        if _speaks_at(division, level):
+            counts[division.code] = counts.get(division.code, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return by_code[ranked[0][0]]
 
 
 def _speaks_at(division: Division, level: str) -> bool:

@@ -677,3 +677,38 @@ def test_the_contract_json_names_the_township(tmp_path: Path) -> None:
     report.write_text("柳城镇2023年法治政府建设年度报告\n2023年，柳城镇坚持……", "utf-8")
     record = as_contract_json(report, extract_file(report))
     assert (record["township"], record["issuer"]) == ("柳城镇", "柳城镇人民政府")
+
+
+SELF_REFERENCE_CASES = [
+    (
+        "关于2023年法治政府建设情况的报告\n2023年，我局坚持以法治思想为指导，全面推进依法行政。\n"
+        + "各项工作稳步推进。" * 80
+        + "余庆县司法局被评为先进集体。余庆县司法局获省级表彰。凤冈县司法局来我局学习。",
+        ("520329", "余庆县司法局"),
+        "我局: the bureau the text names most often",
+    ),
+    (
+        "关于2023年法治政府建设情况的报告\n2023年，我局坚持以法治思想为指导，全面推进依法行政。\n"
+        + "各项工作稳步推进。" * 80
+        + "余庆县司法局被评为先进集体。凤冈县司法局来我局学习。",
+        (None, None),
+        "two bureaus named as often: neither",
+    ),
+    (
+        "关于2023年法治政府建设情况的报告\n2023年，我县坚持以法治思想为指导，全面推进依法行政。\n"
+        + "全县各项工作稳步推进。" * 80
+        + "余庆县被评为示范县。余庆县法治建设经验被推广。凤冈县来我县学习。",
+        ("520329", None),
+        "我县: the county the text names most often",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "reason"), SELF_REFERENCE_CASES, ids=[c[2] for c in SELF_REFERENCE_CASES]
+)
+def test_self_references_resolve_through_the_names_the_text_gives(
+    text: str, expected: tuple[str | None, str | None], reason: str
+) -> None:
+    m = meta(text)
+    assert (m.locality_code, m.issuer) == expected, reason
