@@ -72,6 +72,7 @@ DOCUMENTS: dict[str, pl.DataType] = {
     "issuer": pl.String(),
     "doc_type": pl.String(),  # annual_report | work_summary | other
     "published_on": pl.Date(),
+    "township": pl.String(),  # 乡/镇/街道 of a township report; locality_code is its county's
     "flags": pl.List(pl.String()),  # warnings the gate attached (rows still load)
     "parse_status": pl.String(),  # ok | failed
     "parse_error": pl.String(),

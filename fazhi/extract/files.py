@@ -45,6 +45,7 @@ def extract_file(path: Path, *, locality_hint: str | None = None) -> ExtractedDo
         title=parsed.title,
         locality_hint=locality_hint,
         published_hint=parsed.published_on,
+        source_url=local.source_url,
     )
 
 
@@ -81,6 +82,7 @@ def failed_contract_json(path: Path, reason: str) -> dict[str, object]:
                 "issuer",
                 "doc_type",
                 "published_on",
+                "township",
             ),
         ),
         "facts": [],

@@ -308,3 +308,19 @@ def test_document_locality_is_resolved_to_a_current_division(
     assert con.execute(
         "SELECT locality_code, locality_code_reported FROM dim_document"
     ).fetchall() == [(expected, staged_code)]
+
+
+@pytest.mark.parametrize(
+    ("township", "reason"),
+    [
+        ("河头镇", "a township report keeps its township beside the county's code"),
+        (None, "a county's own report has none"),
+    ],
+    ids=["township report", "county report"],
+)
+def test_document_township_is_loaded_beside_the_county(
+    con: duckdb.DuckDBPyConnection, township: str | None, reason: str
+) -> None:
+    load_batch(con, staged_run(documents=[document("t", township=township)]))
+    row = con.execute("SELECT locality_code, township FROM dim_document").fetchone()
+    assert row == ("440881", township), reason
