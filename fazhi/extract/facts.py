@@ -48,6 +48,7 @@ FULL_STOP_RE = re.compile("[。！？!?\n]")
 # a clause that only adds a predicate shared by the count before it ("出台规范性文件12件，均经合法性
 # 审核"): an after-cue may read on into it
 SHARED_PREDICATE_RE = re.compile(r"[，,](?:均|都|全部|全都|一律)")
+BARE_COUNT_END_RE = re.compile(r"[，,；;。]")
 CONTINUES_RE = re.compile(r"\s*(?:其中|另有|另外|此外|以上|上述|同时|现已|已)")
 TABLE_LABEL_RE = re.compile(
     r"(?P<label>[^\n\d。，；]{2,30}?)[（(](?P<unit>[^）)\n\d]{1,4})[）)]\s*"
@@ -112,6 +113,7 @@ class Scoring:
     list_summary: re.Pattern[str]
     counted_noun: re.Pattern[str]
     specificity_bonus: float
+    share_of: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +135,12 @@ class Rulebook:
         return pattern is not None and pattern.search(text, lo, hi) is not None
 
 
+BARE = "bare"  # the unit key of a count whose unit is left out after 余 ("评查案卷370余，")
+
+
 def _unit_key(quantity: Quantity) -> str:
+    if quantity.unit is None and quantity.scale is None and quantity.qualifier == "at_least":
+        return BARE
     return quantity.unit or f"scale:{quantity.scale}"
 
 
@@ -145,6 +152,8 @@ def _rules_by_unit(rules: dict[str, IndicatorRule]) -> dict[str, tuple[Indicator
             units = {"元", "万元", "亿元", "scale:万", "scale:亿"}
         for unit in units:
             index.setdefault(unit, []).append(rule)
+        if rule.indicator.unit not in ("%", "万元"):
+            index.setdefault(BARE, []).append(rule)
     return {unit: tuple(rules) for unit, rules in index.items()}
 
 
@@ -251,6 +260,7 @@ def _scoring(table: dict[str, object], min_score: float) -> Scoring:
         list_summary=re.compile(str(table["list_summary"])),
         counted_noun=re.compile(str(table["counted_noun"])),
         specificity_bonus=float(table["specificity_bonus"]),  # type: ignore[arg-type]
+        share_of=re.compile(str(table["share_of"])),
     )
 
 
@@ -333,6 +343,8 @@ def extract_facts(
         cell = _table_cell(text, quantity) if quantity.unit is None else None
         if cell is not None:
             quantity = cell.quantity
+        elif _unit_key(quantity) == BARE and not BARE_COUNT_END_RE.match(text, quantity.end):
+            continue  # a count may leave its unit out only where the clause ends
         rules = book.rules_for(quantity)
         if not rules or layout.in_plan_section(quantity.start):
             continue
@@ -543,6 +555,8 @@ def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> Fa
         return None
     cue_start, cue_end, gap, side = cue
     quantity = at.quantity
+    if _unit_key(quantity) == BARE and (side != "before" or gap > 0):
+        return None  # without a unit, only the object right before the number says what it counts
     condition = rule.units_when.get(quantity.unit or "")
     if (
         condition is not None
@@ -583,6 +597,8 @@ def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> Fa
     score += scoring.specificity_bonus * min(cue_end - cue_start, 12)
     if scoring.part_of.search(text, at.sentence_lo, quantity.start):
         score -= scoring.part_of_penalty
+    if scoring.share_of.match(text, quantity.end):
+        score -= scoring.part_of_penalty  # "…12件，占总量的35%": a part of some larger total
     if side == "before" and at.left[cue_start - 1 : cue_start] == "、":
         # the last item of a list before one count ("审核规范性文件、重大决策、涉法事务555件"):
         # the count is the whole list's, which the verb's indicator claims
