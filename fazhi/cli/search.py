@@ -7,7 +7,7 @@ from typing import Annotated
 import duckdb
 import typer
 
-from fazhi.cli.app import DataDirOption, app
+from fazhi.cli.app import DataDirOption, app, settings_for
 from fazhi.cli.warehouse import open_reader
 from fazhi.warehouse.search import search
 
@@ -24,9 +24,10 @@ def search_command(
 
     Example: [bold]fazhi search 行政复议 纠错率[/bold]
     """
+    sql_dir = settings_for(data_dir).sql_dir
     con = open_reader(data_dir)
     try:
-        hits = search(con, " ".join(words), limit)
+        hits = search(con, " ".join(words), sql_dir, limit)
     except duckdb.Error as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from exc

@@ -12,6 +12,7 @@ import json
 import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -63,13 +64,15 @@ def accept(settings: Settings, row_id: str, why: str, who: str | None = None) ->
     rows = _with_cascaded_facts(settings, row)
     run = accepted_run(settings, rows, f"accepted-{row['id']}")
     with writer(settings) as con:
-        if run.frames["staged_documents"].is_empty() and not _document_loaded(con, row["doc_id"]):
+        if run.frames["staged_documents"].is_empty() and not _document_loaded(
+            con, row["doc_id"], settings.sql_dir
+        ):
             raise TerminalError(
                 f"the document {row['doc_id']} of this fact is not in the warehouse: "
                 "accept the document's own quarantined row first"
             )
         try:
-            loaded = load_batch(con, run)
+            loaded = load_batch(con, run, settings.sql_dir)
         except duckdb.ConstraintException as exc:  # e.g. a fact with no locality has no cell
             raise TerminalError(f"row {row['id']} cannot be loaded as it is: {exc}") from exc
     ids = tuple(rows.get_column("id").to_list())
@@ -136,5 +139,5 @@ def _from_json(rows: pl.DataFrame, schema: dict[str, pl.DataType]) -> pl.DataFra
     return schemas.conform(pl.DataFrame(records, infer_schema_length=None), schema)
 
 
-def _document_loaded(con: duckdb.DuckDBPyConnection, doc_id: object) -> bool:
-    return bool(con.execute(read_sql("queries/_document_loaded"), [doc_id]).fetchall())
+def _document_loaded(con: duckdb.DuckDBPyConnection, doc_id: object, sql_dir: Path) -> bool:
+    return bool(con.execute(read_sql("queries/_document_loaded", sql_dir), [doc_id]).fetchall())

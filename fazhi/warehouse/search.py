@@ -12,6 +12,7 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -53,31 +54,35 @@ def segment(text: str) -> list[str]:
     return [w for w in _jieba().cut_for_search(text) if _WORD.search(w)]
 
 
-def refresh_search_index(con: duckdb.DuckDBPyConnection) -> int:
+def refresh_search_index(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> int:
     """Segment documents new to the index and rebuild it when any were; how many were added."""
     load_extension(con, "fts")
-    _script(con, "search/create_words")
-    rows = con.execute(read_sql("search/unsegmented")).fetchall()
+    _script(con, sql_dir, "search/create_words")
+    rows = con.execute(read_sql("search/unsegmented", sql_dir)).fetchall()
     if rows:
         words = [" ".join(segment(f"{title}\n{text}")) for _doc, title, text in rows]
         frame = pl.DataFrame({"doc_id": [r[0] for r in rows], "words": words})
         con.register("segmented_words", frame.to_arrow())
         try:
-            _script(con, "search/insert_words")
+            _script(con, sql_dir, "search/insert_words")
         finally:
             con.unregister("segmented_words")
-    if rows or not con.execute(read_sql("search/index_exists")).fetchall()[0][0]:
-        _script(con, "search/create_index")
+    if rows or not con.execute(read_sql("search/index_exists", sql_dir)).fetchall()[0][0]:
+        _script(con, sql_dir, "search/create_index")
     return len(rows)
 
 
-def search(con: duckdb.DuckDBPyConnection, query: str, limit: int = 20) -> list[SearchHit]:
+def search(
+    con: duckdb.DuckDBPyConnection, query: str, sql_dir: Path, limit: int = 20
+) -> list[SearchHit]:
     """Current documents holding every word of ``query`` (split at spaces), best match first."""
     wanted = [w for w in query.split() if _WORD.search(w)]
     tokens = segment(" ".join(wanted))
-    if not tokens or not con.execute(read_sql("search/index_exists")).fetchall()[0][0]:
+    if not tokens or not con.execute(read_sql("search/index_exists", sql_dir)).fetchall()[0][0]:
         return []
-    rows = con.execute(read_sql("search/search"), [" ".join(tokens), wanted, limit]).fetchall()
+    rows = con.execute(
+        read_sql("search/search", sql_dir), [" ".join(tokens), wanted, limit]
+    ).fetchall()
     return [_hit(row, wanted) for row in rows]
 
 
@@ -104,6 +109,6 @@ def snippet(text: str, words: list[str], width: int = SNIPPET_CHARS) -> str:
     return f"{'…' if start else ''}{piece}{'…' if end < len(text) else ''}"
 
 
-def _script(con: duckdb.DuckDBPyConnection, name: str) -> None:
-    for statement in split_statements(read_sql(name)):
+def _script(con: duckdb.DuckDBPyConnection, sql_dir: Path, name: str) -> None:
+    for statement in split_statements(read_sql(name, sql_dir)):
         con.execute(statement)

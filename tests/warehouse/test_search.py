@@ -12,7 +12,7 @@ from fazhi.config import Settings
 from fazhi.warehouse.db import connect_reader, writer
 from fazhi.warehouse.load import load_batch
 from fazhi.warehouse.search import search, segment, snippet
-from tests.warehouse.conftest import document, staged_run
+from tests.warehouse.conftest import SQL_DIR, document, staged_run
 
 runner = CliRunner()
 
@@ -31,7 +31,7 @@ def searchable(settings: Settings) -> Settings:
         document("C", text=TEXTS["C"], title="丙区2022年法治政府建设情况", report_year=2022),
     ]
     with writer(settings) as con:
-        load_batch(con, staged_run(documents=docs))
+        load_batch(con, staged_run(documents=docs), SQL_DIR)
     return settings
 
 
@@ -68,7 +68,7 @@ def test_search_finds_reports_by_chinese_words(
 ) -> None:
     con = connect_reader(searchable)
     try:
-        found = {hit.doc_id for hit in search(con, query)}
+        found = {hit.doc_id for hit in search(con, query, SQL_DIR)}
     finally:
         con.close()
     assert found == expected, reason
