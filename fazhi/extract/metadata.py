@@ -480,9 +480,17 @@ def _names_end(fragment: str, position: int) -> int:
     return position
 
 
+@cache
+def _name_openings() -> frozenset[str]:
+    """The first two characters of every division name."""
+    return frozenset(name[:2] for name in _names_and_longest()[0])
+
+
 def _name_end_at(fragment: str, position: int) -> int:
     """End of the longest division name starting at ``position`` (``position`` if none): set
     look-ups from the longest length down, far cheaper than the name pattern at one place."""
+    if fragment[position : position + 2] not in _name_openings():
+        return position  # the common case, decided by one look-up
     names, longest = _names_and_longest()
     for end in range(min(len(fragment), position + longest), position + 1, -1):
         if fragment[position:end] in names:
