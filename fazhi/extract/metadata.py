@@ -901,7 +901,8 @@ def find_report_year(head: str) -> int | None:
 
 
 YEAR_RANGE_RE = re.compile(r"20\d{2}\s*(?:年)?\s*[-—–~至到]\s*20\d{2}")
-STATED_YEAR_RE = re.compile(r"(20\d{2})年")
+# A year stated as such, not a target (到2025年, 2035年远景目标, 2030年前)
+STATED_YEAR_RE = re.compile(r"(?<![到])(?<![^截]至)(20\d{2})年(?!前|远景|目标)")
 
 
 def _only_year_stated(text: str) -> int | None:

@@ -445,6 +445,12 @@ YEAR_AND_KIND_CASES = [
         "今年以来 and one year stated further on",
     ),
     (
+        "今年以来，铜川市印台区深化法治建设。" + "正文。" * 80 + "到2025年基本建成法治政府。",
+        None,
+        "other",
+        "a target year is not the year a report covers",
+    ),
+    (
         "2023年，某县交通运输局坚持……\n一、2023年度法治政府部门建设总体情况\n（一）……",
         2023,
         "annual_report",
@@ -482,7 +488,9 @@ YEAR_AND_KIND_CASES = [
     YEAR_AND_KIND_CASES,
     ids=[c[3] for c in YEAR_AND_KIND_CASES],
 )
-def test_year_and_kind_on_real_page_shapes(text: str, year: int, kind: str, reason: str) -> None:
+def test_year_and_kind_on_real_page_shapes(
+    text: str, year: int | None, kind: str, reason: str
+) -> None:
     m = meta(text)
     assert (m.report_year, m.doc_type) == (year, kind), reason
 
