@@ -204,6 +204,14 @@ def meta_of(text: str, **kwargs: object):  # type: ignore[no-untyped-def]
 
 ISSUER_CASES = [
     (
+        "关于2023年法治政府建设情况的报告\n2023年，区委、区政府坚持依法行政。\n一、主要举措\n"
+        "（一）加强领导\n二是推进\n三是落实\n息烽县人民政府办公室关于印发某方案的通知\n"
+        + "正文。" * 200
+        + "\n花溪区人民政府\n2024年1月20日",
+        "花溪区人民政府",
+        "past the title block, a line naming a body with other words is no author line",
+    ),
+    (
         "中共永泰县委、永泰县人民政府关于2023年法治政府建设情况的报告\n来源：永泰县司法局\n"
         "2023年，县委、县政府坚持……",
         "永泰县人民政府",
@@ -372,6 +380,12 @@ SUBJECT_CASES += [
 
 
 SUBJECT_CASES += [
+    (
+        "关于2023年法治政府建设情况的报告\n2023年，在自治区党委、自治区人民政府的坚强领导下，"
+        "全区坚持依法行政，全区法治政府建设成效明显。青秀区……全区……",
+        "450103",
+        "an autonomous region named as the superior leaves 全区 the district's",
+    ),
     (
         "贵州省人民政府门户网站\n关于2023年法治政府建设情况的报告\n2023年，全区坚持依法行政……"
         "汇川区……",
