@@ -22,10 +22,11 @@ run: install
 test: install browser
 	$(PY) -m pytest
 
-## ruff, mypy and the tests.
+## ruff (lint and format), mypy over the package and flows/, and the tests.
 check: install
 	$(VENV)/bin/ruff check fazhi flows tests benchmarks
-	$(VENV)/bin/mypy
+	$(VENV)/bin/ruff format --check fazhi flows tests benchmarks
+	$(VENV)/bin/mypy fazhi flows
 	$(PY) -m pytest
 
 ## Score the extractor against the gold set.

@@ -19,7 +19,6 @@ import time
 from pathlib import Path
 
 from fazhi.config import PACKAGE_DATA
-
 from fazhi.extract.document import extract_document
 
 DOCS = Path(__file__).resolve().parent.parent / "eval" / "docs"

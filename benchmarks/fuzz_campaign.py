@@ -704,9 +704,9 @@ def _parse_and_extract(case: Case) -> str:
     except ImportError:
         pass
     from fazhi.extract.document import extract_document
-    from fazhi.parse.text import extract_text
+    from fazhi.parse.text import parse_document
 
-    parsed = extract_text(case.data, url=case.name, header_charset=case.header_charset)
+    parsed = parse_document(case.data, url=case.name, header_charset=case.header_charset)
     extracted = extract_document(
         parsed.text, title=parsed.title, published_hint=parsed.published_on
     )

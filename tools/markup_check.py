@@ -25,6 +25,11 @@ from pathlib import Path
 from typing import Any
 
 from fazhi.crawl import blocks, families
+
+try:  # report discovery exists from the commit that added it on; the tool runs on older code too
+    from fazhi.crawl import reports
+except ImportError:  # pragma: no cover
+    reports = None  # type: ignore[assignment]
 from fazhi.errors import ParseError
 from fazhi.parse.decode import decode_html
 from fazhi.parse.formats.html import parse_html_article
@@ -33,6 +38,8 @@ DEFAULT_URL = "http://www.example.gov.cn/page/index.html"
 SKIPPED_NAMES = {"SOURCE.txt", "README.md"}
 # Statuses a challenge page is checked under: its own, and the 200/202 that 瑞数 also serves.
 CHALLENGE_STATUSES = (200, 202, 412, 521)
+# Page chrome no article text may hold (a page may name more under ``chrome``).
+DEFAULT_CHROME = ("当前位置", "打印本页", "关闭窗口", "扫一扫在手机", "网站标识码", "上一篇")
 
 
 @dataclass
@@ -103,11 +110,15 @@ def check_listing(name: str, text: str, url: str, expected: dict[str, Any]) -> V
     links = list(dict.fromkeys(link.url for link in page.links))
     dated = {link.url for link in page.links if link.published_on is not None}
     nexts = [request.key for request in page.next_requests]
-    gave = f"family {family}, {len(links)} links ({len(dated)} dated), {len(nexts)} next pages" + (
-        f": {_ends(nexts)}" if nexts else ""
+    judged = [_verdict(link.title) for link in page.links]
+    gave = (
+        f"family {family}, {len(links)} links ({len(dated)} dated; titles judged "
+        f"{judged.count('report')} report, {judged.count('maybe')} maybe), "
+        f"{len(nexts)} next pages" + (f": {_ends(nexts)}" if nexts else "")
     )
     verdict = Verdict(name, gave, judged=bool(expected))
     _expect_equal(verdict, "family", family, expected.get("family"))
+    _expect_equal(verdict, "report titles", judged.count("report"), expected.get("reports"))
     if "links_min" in expected and len(links) < expected["links_min"]:
         verdict.problems.append(f"{len(links)} links, expected at least {expected['links_min']}")
     if "dated_min" in expected and len(dated) < expected["dated_min"]:
@@ -159,8 +170,8 @@ def check_article(name: str, body: bytes, url: str, expected: dict[str, Any]) ->
         verdict.problems.append(f"title {title[:20]!r}, expected {expected['title']!r}…")
     if "date" in expected:
         _expect_equal(verdict, "printed date", published, _as_date(expected["date"]))
-    if expected.get("text", True) and has_text and "chrome" in expected:
-        for word in expected["chrome"]:
+    if expected and has_text:
+        for word in (*DEFAULT_CHROME, *expected.get("chrome", [])):
             if word in article.text:
                 verdict.problems.append(f"page chrome {word!r} in the text")
     return verdict
@@ -175,6 +186,11 @@ def check_snippets(name: str, text: str, expected: dict[str, Any]) -> list[Verdi
         html = f"<html><body><ul></ul><script>{line}</script></body></html>"
         verdicts.append(check_listing(f"{name}:{number}", html, url, wanted))
     return verdicts
+
+
+def _verdict(title: str) -> str:
+    judge = getattr(reports, "judge_title", None) if reports is not None else None
+    return judge(title).verdict if judge is not None else "?"
 
 
 def _expect_equal(verdict: Verdict, what: str, got: object, wanted: object) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import duckdb
@@ -117,12 +118,13 @@ def query_command(
 
     Example: [bold]fazhi query coverage_by_province[/bold]; [bold]fazhi query --list[/bold]
     """
+    queries_dir = settings_for(data_dir).sql_dir / "queries"
     if list_ or name is None:
-        for query, description in named_queries().items():
+        for query, description in named_queries(queries_dir).items():
             typer.echo(f"{query:24} {description}")
         return
     try:
-        sql = named_query_sql(name)
+        sql = named_query_sql(name, queries_dir)
     except KeyError as exc:
         raise typer.BadParameter(str(exc.args[0]), param_hint="NAME") from exc
     _run(data_dir, sql, output)
@@ -139,13 +141,14 @@ def explain_command(
 
     Example: [bold]fazhi explain 廉江市 2023 aid_cases[/bold]
     """
+    sql_dir = settings_for(data_dir).sql_dir
     con = _read_only(data_dir)
     try:
-        code = _one_locality(con, locality)
-        indicator_code = resolve_indicator(con, indicator)
+        code = _one_locality(con, locality, sql_dir)
+        indicator_code = resolve_indicator(con, indicator, sql_dir)
         if indicator_code is None:
             raise typer.BadParameter(f"unknown indicator {indicator!r}", param_hint="INDICATOR")
-        candidates = explain_cell(con, code, year, indicator_code)
+        candidates = explain_cell(con, code, year, indicator_code, sql_dir)
     finally:
         con.close()
     if not candidates:
@@ -165,8 +168,8 @@ def explain_command(
             typer.echo(f"  flags:    {', '.join(c.flags)}")
 
 
-def _one_locality(con: duckdb.DuckDBPyConnection, text: str) -> str:
-    matches = resolve_locality(con, text)
+def _one_locality(con: duckdb.DuckDBPyConnection, text: str, sql_dir: Path) -> str:
+    matches = resolve_locality(con, text, sql_dir)
     exact = [m for m in matches if text in (m[0], m[1])]
     chosen = exact or matches
     if len(chosen) == 1:

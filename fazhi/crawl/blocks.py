@@ -10,6 +10,8 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
+from fazhi.parse import selectors as sel
+
 _SCRIPT = re.compile(rb"<script", re.IGNORECASE)
 _JSL_COOKIE = re.compile(rb"__jsl_clearance", re.IGNORECASE)
 # 加速乐 (jiasule) first stage: the cookie name is assembled one quoted character at a time,
@@ -26,11 +28,7 @@ _JS_REDIRECT = re.compile(
     re.IGNORECASE,
 )
 # A redirect to a literal URL is a moved page, followed by the crawler, not a block.
-_LITERAL_REDIRECT = re.compile(
-    r"""location(?:\.href)?\s*=\s*['"][^'"]+['"]\s*[;<\n]|"""
-    r"""location\.(?:replace|assign)\s*\(\s*['"][^'"]+['"]\s*\)""",
-    re.IGNORECASE,
-)
+_LITERAL_REDIRECT = sel.JS_REDIRECT_TARGET
 # A stub carries almost no visible text; real pages with a location script carry the article.
 _STUB_MAX_VISIBLE_CHARS = 200
 _STUB_MAX_LINKS = 3
@@ -39,16 +37,14 @@ _ATTACHMENT_FORMATS = {"pdf", "doc", "docx", "wps", "ofd"}
 
 def block_reason_for_status(status: int, body: bytes) -> str | None:
     """Why an HTTP answer is a block page, or None: a challenge recognised by its body whatever
-    the status (瑞数 with 200/202/412, 加速乐 with 521 or 200), else 412, 403, and 521 with no
-    challenge (Cloudflare's "origin down")."""
+    the status (瑞数 with 200/202/412, 加速乐 with 521 or 200), else 412 and 403. A 521 with no
+    challenge is Cloudflare's "origin down": a server fault (retried, then failed), not a block."""
     challenge = challenge_kind(body)
     if challenge is not None:
-        return f"HTTP {status} {challenge} (anti-bot page)"
+        return f"HTTP {status} JavaScript challenge: {challenge} (anti-bot page)"
     if status == 412:
         kind = "JavaScript challenge" if _SCRIPT.search(body) else "precondition failed"
         return f"HTTP 412 {kind} (anti-bot page)"
-    if status == 521:
-        return "HTTP 521 origin down"
     if status == 403:
         return "HTTP 403 forbidden (access refused)"
     return None
@@ -57,7 +53,7 @@ def block_reason_for_status(status: int, body: bytes) -> str | None:
 def challenge_kind(body: bytes) -> str | None:
     """The anti-bot product whose challenge ``body`` is, by its script's signature, or None."""
     if _RUISHU_TS.search(body) and _RUISHU_MARK.search(body):
-        return "瑞数 JavaScript challenge ($_ts, r=m scripts)"
+        return "瑞数 ($_ts, r=m scripts)"
     if _JSL_COOKIE.search(body) or _jsl_cookie_spelled(body):
         return "加速乐 __jsl_clearance cookie script"
     return None

@@ -80,9 +80,10 @@ def detect_family(url: str, html: str) -> str:
         return "guangdong"
     host = urlsplit(url).hostname
     own_columns = {
-        sel.HANWEB_COLUMN_LINK.search(urlsplit(link.url).path)[0]  # type: ignore[index]
+        column[0]
         for link in links
-        if urlsplit(link.url).hostname == host and sel.HANWEB_COLUMN_LINK.search(link.url)
+        if urlsplit(link.url).hostname == host
+        and (column := sel.HANWEB_COLUMN_LINK.search(urlsplit(link.url).path))
     }
     if len(own_columns) >= sel.HANWEB_MIN_COLUMN_LINKS:
         return "hanweb"
@@ -197,15 +198,15 @@ def parse_date(text: str) -> date | None:
     return None
 
 
+def is_numbered_page(url: str) -> bool:
+    """Whether a listing URL names a page number: ``index_3.html``, ``5501-2.html``, ``?page=2``."""
+    parts = urlsplit(url)
+    return bool(sel.NUMBERED_LISTING.search(parts.path) or sel.PAGE_PARAMETER.search(parts.query))
+
+
 def is_listing_url(url: str) -> bool:
     """True for URLs shaped like column index pages, which are never reports themselves."""
     return bool(sel.LISTING_PATH.search(urlsplit(url).path or "/"))
-
-
-def matches_title(title: str, keywords: tuple[str, ...]) -> bool:
-    """True when every ``+``-joined word of any keyword appears in ``title`` (spaces ignored)."""
-    compact = "".join(title.split())
-    return any(all(word in compact for word in keyword.split("+") if word) for keyword in keywords)
 
 
 # --- paging ----------------------------------------------------------------------------------
@@ -354,7 +355,7 @@ def hanweb_first_requests(html: str, page_url: str) -> list[ListingRequest]:
     total = _first_int(sel.HANWEB_TOTAL, html)
     if nextgroup is None or embedded == 0 or (total is not None and embedded >= total):
         return []
-    href = re.search(r"""href=['"]([^'"]+)['"]""", html_lib.unescape(nextgroup[1]))
+    href = sel.HANWEB_NEXTGROUP_HREF.search(html_lib.unescape(nextgroup[1]))
     if href is None:
         return []
     params = tuple((k, v) for k, v in parse_qsl(urlsplit(href[1]).query) if k != "page")

@@ -157,9 +157,11 @@ LISTING_PATH = re.compile(
     r"(/|/(index|nav_list|list|default|common_list)(_\d+)?\.s?html?|/col/col\d+/(index\.html)?)$",
     re.IGNORECASE,
 )
-PAGED_LISTING_PATH = re.compile(
-    r"/(index|nav_list|list|common_list)_\d+\.s?html?$|/[\w-]+-\d+\.s?html?$", re.IGNORECASE
-)
+# Paged column names; ``5501-2.html`` pages are only taken from their pager (query_article
+# below, or 下一页 / page-number links), since articles may be named ``abc-123.html`` too.
+PAGED_LISTING_PATH = re.compile(r"/(index|nav_list|list|common_list)_\d+\.s?html?$", re.IGNORECASE)
+NUMBERED_LISTING = re.compile(r"[_-]\d+\.s?html?$|/col/col\d+/index_\d+", re.IGNORECASE)
+PAGE_PARAMETER = re.compile(r"(?:^|&)(?:page|pageno|pageindex|currpage|p|startrecord)=\d+", re.I)
 LISTING_DATE_PATTERNS: Final = (
     re.compile(r"(?<!\d)(20\d{2}|19\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"),
     re.compile(r"(?<!\d)(20\d{2}|19\d{2})年(\d{1,2})月(\d{1,2})日"),
@@ -194,15 +196,17 @@ NUMBERED_PAGE = re.compile(r"^(?P<stem>.*-)(?P<n>\d+)(?P<ext>\.s?html?)$", re.IG
 
 # A JavaScript redirect to a literal URL: a stub page standing for the real column.
 JS_REDIRECT_TARGET = re.compile(
-    r"""(?:window\.|document\.|self\.|top\.)?location(?:\.href)?\s*=\s*['"]([^'"]+)['"]|"""
-    r"""location\.(?:replace|assign)\s*\(\s*['"]([^'"]+)['"]""",
+    r"""(?:window\.|document\.|self\.|top\.)?location(?:\.href)?\s*=\s*['"]([^'"]+)['"]"""
+    r"""(?=\s*(?:;|<|\n|\}|$))|"""
+    r"""location\.(?:replace|assign)\s*\(\s*['"]([^'"]+)['"]\s*\)""",
     re.IGNORECASE,
-)
+)  # a literal target only: '/x?'+Math.random() or location.pathname+… is computed
 
 # Hanweb dataproxy paging.
 HANWEB_RECORD = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.DOTALL)
 HANWEB_TOTAL = re.compile(r"<totalrecord>\s*(\d+)\s*</totalrecord>", re.IGNORECASE)
 HANWEB_NEXTGROUP = re.compile(r"<nextgroup>\s*<!\[CDATA\[(.*?)\]\]>", re.DOTALL | re.IGNORECASE)
+HANWEB_NEXTGROUP_HREF = re.compile(r"""href=['"]([^'"]+)['"]""")
 HANWEB_PERPAGE = re.compile(r"perpage\W{1,3}(\d+)", re.IGNORECASE)
 HANWEB_PROXY_PATH: Final = "/module/web/jpage/dataproxy.jsp"
 HANWEB_PAGES_PER_GROUP: Final = 3  # jpage.js asks for three pages of records per POST

@@ -20,7 +20,7 @@ import duckdb
 import polars as pl
 
 from fazhi.config import Settings
-from fazhi.lake import lake_fs, lake_path
+from fazhi.lake import Lake
 from fazhi.warehouse.db import writer_lock
 from fazhi.warehouse.load import LoadSummary, StagedRun, load_batch
 
@@ -40,8 +40,8 @@ class RebuildSummary:
 
 def staged_run_ids(settings: Settings) -> list[str]:
     """Run ids with staged documents in the lake, oldest first (run ids sort by their start)."""
-    fs = lake_fs(settings)
-    folders = fs.glob(lake_path(settings, "staging", "documents", "run_id=*"))
+    lake = Lake.of(settings)
+    folders = lake.fs.glob(lake.path("staging", "documents", "run_id=*"))
     return sorted(str(f).rsplit("run_id=", 1)[1] for f in folders)
 
 
@@ -78,7 +78,7 @@ def _replay_run(con: duckdb.DuckDBPyConnection, settings: Settings, run_id: str)
         return LoadSummary(run_id)
     parsed = batch.documents.filter(pl.col("parse_status") == "ok")
     codes = parsed.get_column("locality_code").drop_nulls().unique().to_list()
-    prior = prior_values(con, codes) if codes else None
+    prior = prior_values(con, codes, settings.sql_dir) if codes else None
     gate = run_gate(
         parsed, batch.facts, settings=settings, run_id=run_id, prior_values=prior, build_docs=False
     )
@@ -91,7 +91,8 @@ def _replay_run(con: duckdb.DuckDBPyConnection, settings: Settings, run_id: str)
         "staged_quarantine": gate.quarantine,
     }
     started_at = _run_start(run_id, batch.documents)
-    return load_batch(con, StagedRun(run_id, started_at, "rebuilt", gate.counts(), frames))
+    run = StagedRun(run_id, started_at, "rebuilt", gate.counts(), frames)
+    return load_batch(con, run, settings.sql_dir)
 
 
 def _run_start(run_id: str, documents: pl.DataFrame) -> datetime:

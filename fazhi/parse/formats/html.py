@@ -78,11 +78,25 @@ def parse_html_article(markup: str) -> HtmlArticle:
             "(an attachment-only page or an empty article)"
         )
     before, after = _page_lines_around(body, content)
+    lines = text.split("\n")
+    head, rest = lines[: sel.INFO_BAR_LINES], lines[sel.INFO_BAR_LINES :]
+    info_bar = [line for line in head if is_info_bar_line(line)]
     return HtmlArticle(
-        text=text,
+        # the info bar some sites put at the top of the body is page chrome, not report text
+        text="\n".join([line for line in head if line not in info_bar] + rest),
         title=find_title(tree),
-        published_on=find_published_on(tree, before, after, text.split("\n")),
-        source=find_source(tree, before, after),
+        published_on=find_published_on(tree, before, after, lines),
+        source=find_source(tree, [*before, *info_bar], after),
+    )
+
+
+def is_info_bar_line(line: str) -> bool:
+    """A short line holding a publication-date label and another info-bar label
+    (``发布时间：2009-09-30 10:53 来源：样例局``)."""
+    return (
+        len(line) <= sel.MAX_INFO_BAR_LINE
+        and sel.LABELLED_DATE.search(line) is not None
+        and sel.INFO_BAR_LABEL.search(line) is not None
     )
 
 
@@ -119,14 +133,20 @@ def image_only_body(body: LexborNode) -> int | None:
     Such an article (a scanned report posted as pictures) has no text; without this check the
     densest-text fallback would return the page chrome around it (当前位置…/字号/打印/关闭).
     """
+    with_text, with_images = [], []
     for _family, css in sel.CONTENT_SELECTORS:
         for node in body.css(css):
             if count_substance(node.text(separator=" ")):
-                return None  # a family body with text: the ordinary path reads it
-            images = len(node.css("img"))
-            if images:
-                return images
-    return None
+                with_text.append(node)
+            elif node.css("img"):
+                with_images.append(node)
+    if not with_images:
+        return None
+    # A wrapper around the picture body (.xl_con holding the title, the info bar and the
+    # TRS_UEDITOR picture) is not a body of its own; any other body with text is.
+    if any(not any(_is_inside(p, t) for p in with_images) for t in with_text):
+        return None
+    return sum(len(node.css("img")) for node in with_images)
 
 
 def _is_inside(node: LexborNode, container: LexborNode) -> bool:
