@@ -398,6 +398,8 @@ TITLE_LABEL_RE = re.compile(r"^\[?\s*(?:名\s*称|标\s*题)\s*\]?\s*[:：]?\s*"
 SUBJECT_LEAD_RE = re.compile(
     r"(?:20\d{2}年(?:以来|度)?|今年以来|本年度|这一年|过去的?一年)?[，,\s]*"
     r"(?:在[^。；\n]{0,80}?(?:领导|指导|部署|支持|关心)下[，,\s]*)*"
+    # "在…新征程上，": a setting before the subject
+    r"(?:在[^。；，,\n]{2,30}?(?:上|中|之际)[，,]\s*)?"
 )
 REPORT_WORDS_RE = re.compile(r"报告|总结")
 _WRITTEN_YEAR = r"(?:20\d{2}|[〇○零一二三四五六七八九]{4})年"
@@ -732,6 +734,10 @@ def resolve_locality(
         division = _deepest_division(subject[1], text, hint)
         if division is not None:
             return division
+    if subject is None:
+        division = _county_leading_town(head, text, hint)
+        if division is not None:
+            return division
     division = _at_spoken_level(text, head, hint)
     if division is not None:
         return division
@@ -740,6 +746,26 @@ def resolve_locality(
         or given
         or _site_named(text, hint[1:] if given else hint)
     )
+
+
+# "银杏路街道在某区委、区政府的领导下": a street or township the gazetteer does not know,
+# led by the committee of the county it belongs to
+TOWN_LED_RE = re.compile(
+    rf"{_NAME_CHAR}{{1,8}}?(?:街道|镇|乡)(?:办事处|人民政府)?[，,]?在([^。；\n]{{2,40}}?)领导下"
+)
+
+
+def _county_leading_town(head: str, text: str, hint: Hints) -> Division | None:
+    """The county named as the leader of the township that opens the report, when the
+    gazetteer does not list that township: its own county's committee leads it."""
+    for line in _lines(head)[:OPENING_LINES]:
+        lead = SUBJECT_LEAD_RE.match(line)
+        led = TOWN_LED_RE.match(line, lead.end() if lead else 0)
+        if led:
+            named = _named_divisions(led.group(1), text, hint)
+            counties = [d for d in named if d.level == "county"]
+            return counties[0] if counties else None
+    return None
 
 
 def _site_named(text: str, sites: Hints) -> Division | None:
