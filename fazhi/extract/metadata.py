@@ -918,7 +918,20 @@ def _county_of_township(name: str, text: str, hint: Hints) -> Division | None:
             return chosen[0]
         if chosen:
             candidates = chosen
-    return candidates[0] if len(candidates) == 1 else None
+    if len(candidates) == 1:
+        return candidates[0]
+    return _common_parent(candidates)
+
+
+def _common_parent(candidates: list[Division]) -> Division | None:
+    """The city (or else the province) every remaining county of a township lies in: what
+    the page does settle when it leaves the county open (a 重庆 township of two 重庆 counties)."""
+    by_code = divisions_by_code()
+    for parent_of in (lambda d: d.city_code, lambda d: d.province_code):
+        parents = {parent_of(d) for d in candidates}
+        if len(parents) == 1 and (parent := by_code.get(parents.pop() or "")):
+            return parent
+    return None
 
 
 def _name_chains(fragment: str) -> list[list[_NameHit]]:

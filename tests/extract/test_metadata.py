@@ -950,3 +950,9 @@ def test_the_pages_own_date_label(text: str, published: date | None, reason: str
 )
 def test_domains_spelling_characters_the_dictionary_lacks(url: str, code: str, reason: str) -> None:
     assert code in {d.code for d in url_divisions(url)}, reason
+
+
+def test_a_township_of_several_counties_in_one_municipality_keeps_the_municipality() -> None:
+    # 白羊镇 lies in two 重庆 districts and the text names neither: the province is still known
+    m = meta(f"白羊镇人民政府\n关于法治政府建设的情况报告\n2024年，白羊镇{LONG_SENTENCE}")
+    assert (m.province, m.township, m.issuer) == ("重庆市", "白羊镇", "白羊镇人民政府")
