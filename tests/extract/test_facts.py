@@ -400,6 +400,12 @@ REAL_TEXT_CASES = [
         16,
         "the number before its object (完成N场次宣传)",
     ),
+    (
+        "举办培训3期宣传骨干，覆盖各村。",
+        "pub_events",
+        None,
+        "宣传 qualifying the noun after it (宣传骨干) is not an event",
+    ),
     # several rates sharing one value
     (
         "全体干部参加学法考试，参学率、合格率达100%。",
