@@ -378,17 +378,21 @@ def _name_hits(text: str) -> Iterator[_NameHit]:
 
 
 SHORT_NAME_LEVELS = "县区"
+# Words after which a place stands on its own: 在和县, 中共沛县县委, 对萧县, 赴郊区
+PLACE_PREPOSITIONS = "在于对向共到从由经据即赴"
 
 
 def _stands_as_place(text: str, start: int, end: int, previous_end: int) -> bool:
     """A one-character name with 县 or 区 (和县, 城区, 郊区) is also ordinary words (方案和县政府,
-    老城区): it is a place only where a place can stand, at the start of a line or clause or
-    right after its parent's name (马鞍山市和县), never glued to the words before it."""
+    老城区): it is a place only where a place can stand, at the start of a line or clause,
+    after a preposition (在, 对, 中共) or right after its parent's name (马鞍山市和县), never
+    glued to the words before it."""
     if end - start > 2 or text[end - 1] not in SHORT_NAME_LEVELS:
         return True
     if start == 0 or start == previous_end:
         return True
-    return not "\u4e00" <= text[start - 1] <= "\u9fa5"
+    before = text[start - 1]
+    return before in PLACE_PREPOSITIONS or not "\u4e00" <= before <= "\u9fa5"
 
 
 # --- issuer ---------------------------------------------------------------------------------
@@ -1060,10 +1064,10 @@ def classify_doc_type(head: str) -> str:
         r"法治(?:政府)?建设[^。\n]{0,12}(?:报告|总结|汇报)|依法行政[^。\n]{0,12}报告", opening
     ):
         return "annual_report"
-    if "法治政府建设" in opening and REPORT_INTRO_RE.search(opening):
-        return "annual_report"
     if "工作总结" in opening:
         return "work_summary"
+    if "法治政府建设" in opening and REPORT_INTRO_RE.search(opening):
+        return "annual_report"
     if DOC_KEYWORDS_RE.search(opening) and "报告" in opening:
         return "annual_report"
     if ANNUAL_STRUCTURE_RE.search(head):

@@ -762,6 +762,11 @@ ORDINARY_WORD_PLACE_CASES = [
         "at the head of a title 和县 is the county",
     ),
     (
+        f"2023年，县司法局{LONG_SENTENCE}\n全年对沛县各乡镇开展法治督查三次。",
+        "320322",
+        "after a preposition (对, 在, 中共) a one-character county stands as a place",
+    ),
+    (
         f"2024年，鄱阳县{LONG_SENTENCE}\n推进老城区综合执法，主城区违建清零。",
         "361128",
         "老城区 / 主城区 are words, not the district named 城区",
@@ -876,6 +881,12 @@ FRESH_KIND_CASES = [
         2025,
         "annual_report",
         "an opening on 法治政府建设 that says 总结如下 is the annual report",
+    ),
+    (
+        f"某县司法局2023年工作总结\n2023年，我局{LONG_SENTENCE}现将全年工作总结如下：",
+        2023,
+        "work_summary",
+        "a bureau's 工作总结 that mentions 法治政府建设 stays its summary",
     ),
     (
         "2017年是某区改革攻坚年，我局在区委、区政府正确领导下，围绕中心工作，服务发展大局。",
