@@ -27,6 +27,7 @@ LOAD_STEPS = [
     "load/insert_documents",
     "load/insert_document_text",
     "load/supersede_documents",
+    "search/refresh_index",
     "load/stage_changed_facts",
     "load/replace_facts",
     "load/collect_affected_cells",
