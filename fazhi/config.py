@@ -32,7 +32,9 @@ class Settings(BaseSettings):
 
     data_dir: Path = Path("warehouse")
     user_agent: str = "fazhi-lake/0.1 (+https://github.com/fazhi-lake/fazhi-lake; open data)"
-    request_timeout_s: float = 20.0
+    request_timeout_s: float = 20.0  # per read
+    request_deadline_s: float = 120.0  # per request, whole body included
+    max_crawl_delay_s: float = 30.0  # cap on robots.txt Crawl-delay and Retry-After waits
     delay_s: float = 1.0
     max_concurrency_per_host: int = 2
     max_retries: int = 3
