@@ -212,6 +212,7 @@ def mutate(rng: random.Random, data: bytes) -> tuple[str, bytes]:
 
 
 # --- zip bombs and lying sizes ---------------------------------------------------------------
+BOMB_SIZES_MB = (64, 200, 400, 800)
 _DEFLATED_CACHE: dict[tuple[int, bytes, int], bytes] = {}
 
 
@@ -286,12 +287,12 @@ def docx_members(rng: random.Random) -> dict[str, bytes]:
         return {n: package.read(n) for n in package.namelist()}
 
 
-def docx_bomb(rng: random.Random) -> tuple[str, bytes]:
+def docx_bomb(rng: random.Random, sizes_mb: tuple[int, ...] = BOMB_SIZES_MB) -> tuple[str, bytes]:
     """A DOCX whose document.xml (or a media part) inflates to hundreds of MB, size lied about."""
     members = docx_members(rng)
     target = rng.choice(("word/document.xml", "word/media/image1.png", "word/styles.xml"))
     members.pop(target, None)
-    size = rng.choice((64, 200, 400, 800)) * MB
+    size = rng.choice(sizes_mb) * MB
     declared = rng.choice((size, 1000, 0, 200 * MB))
     unit = b"<w:p/>" if target.endswith(".xml") and rng.random() < 0.5 else b"\0"
     raw = deflated_run(size, unit)
@@ -301,14 +302,14 @@ def docx_bomb(rng: random.Random) -> tuple[str, bytes]:
     )
 
 
-def ofd_bomb(rng: random.Random) -> tuple[str, bytes]:
+def ofd_bomb(rng: random.Random, sizes_mb: tuple[int, ...] = BOMB_SIZES_MB) -> tuple[str, bytes]:
     """An OFD whose page content inflates to hundreds of MB with a lying declared size."""
     base = good_ofd(rng)
     with zipfile.ZipFile(io.BytesIO(base)) as package:
         members = {n: package.read(n) for n in package.namelist()}
     target = rng.choice(("Doc_0/Pages/Page_0/Content.xml", "Doc_0/Res/image.png", "OFD.xml"))
     members.pop(target, None)
-    size = rng.choice((64, 200, 400, 800)) * MB
+    size = rng.choice(sizes_mb) * MB
     declared = rng.choice((size, 1000, 0))
     raw = deflated_run(size, rng.choice((b"\0", b" ")))
     return (
