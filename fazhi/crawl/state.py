@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from fazhi.lake import check_under, checked_id
+
 _DATE_FIELDS = {"published_on": date.fromisoformat}
 _DATETIME_FIELDS = {"fetched_at": datetime.fromisoformat}
 
@@ -41,7 +43,10 @@ class CrawlState:
 
     def __init__(self, state_dir: Path, source_id: str, home_hosts: tuple[str, ...] = ()) -> None:
         self.home_hosts = home_hosts
-        self.directory = Path(state_dir) / "crawl" / source_id
+        # the source id comes from the sources file: it must not climb out of the state dir
+        self.directory = check_under(
+            Path(state_dir), Path(state_dir) / "crawl" / checked_id(source_id, "source id")
+        )
         self.directory.mkdir(parents=True, exist_ok=True)
         self._urls_path = self.directory / "urls.json"
         self._journal_path = self.directory / "journal.jsonl"

@@ -14,7 +14,7 @@ import polars as pl
 from fsspec.spec import AbstractFileSystem
 
 from fazhi.config import Settings
-from fazhi.lake import lake_fs, lake_path
+from fazhi.lake import checked_id, lake_fs, lake_path
 from fazhi.schemas import RAW_MANIFEST, conform, empty
 
 
@@ -25,12 +25,13 @@ def sha256_of(data: bytes) -> str:
 
 def object_path(settings: Settings, sha256: str) -> str:
     """Where the raw object with this hash lives in the lake."""
-    return f"{lake_path(settings)}/raw/objects/{sha256[:2]}/{sha256}"
+    return lake_path(settings, "raw", "objects", sha256[:2], checked_id(sha256, "sha256"))
 
 
 def manifest_path(settings: Settings, run_id: str, source_id: str) -> str:
-    """Where one run's manifest for one source lives in the lake."""
-    return f"{lake_path(settings)}/raw/manifest/run_id={run_id}/{source_id}.parquet"
+    """Where one run's manifest for one source lives in the lake (ids checked)."""
+    checked_id(source_id, "source id")
+    return lake_path(settings, "raw", "manifest", f"run_id={run_id}", f"{source_id}.parquet")
 
 
 def write_raw(settings: Settings, data: bytes) -> str:

@@ -8,7 +8,6 @@ from pathlib import Path
 from fazhi.extract.document import ExtractedDocument, extract_document
 from fazhi.parse.text import extract_text
 
-
 SOURCE_HEADER = b"# source:"
 
 

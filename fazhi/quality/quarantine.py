@@ -205,4 +205,4 @@ def _write_parquet(fs: AbstractFileSystem, path: str, frame: pl.DataFrame) -> No
 
 
 def _run_dir(settings: Settings, run_id: str) -> str:
-    return f"{lake_path(settings)}/quarantine/run_id={run_id}"
+    return lake_path(settings, "quarantine", f"run_id={run_id}")
