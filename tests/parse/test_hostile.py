@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from benchmarks import fuzz_campaign as campaign
 from fazhi.cli import app
 from fazhi.errors import ParseError
-from fazhi.parse.text import extract_text
+from fazhi.parse.text import GARBLED_FLAG, extract_text
 
 MB = 1024 * 1024
 Generator = Callable[[random.Random], tuple[str, bytes]]
@@ -152,3 +152,51 @@ def test_fazhi_extract_prints_the_reason_not_aborted(
     assert "Aborted" not in result.output
     assert result.exit_code == 1, result.output
     assert f"{path}: corrupt" in result.output
+
+
+@pytest.mark.parametrize(
+    ("page", "header_charset", "expected", "flags"),
+    [
+        pytest.param(
+            campaign.good_html(random.Random(1), "big5", declare=False),
+            None,
+            "法治政府建設",
+            (),
+            id="big5-without-charset-detected",
+        ),
+        pytest.param(
+            campaign.good_html(random.Random(2), "gbk", declare=False),
+            "ISO-8859-1",
+            "法治政府建设",
+            (),
+            id="gbk-labelled-latin-1-detected",
+        ),
+        pytest.param(
+            campaign.good_html(random.Random(3), "gbk", declare=False),
+            "windows-1252",
+            "法治政府建设",
+            (),
+            id="gbk-labelled-cp1252-detected",
+        ),
+        pytest.param(
+            campaign.good_html(random.Random(4), "gbk"),
+            "utf-8",
+            "法治政府建设",
+            (),
+            id="gbk-meta-but-header-says-utf-8",
+        ),
+        pytest.param(
+            campaign.good_html(random.Random(5), "big5", declare=False),
+            "gb2312",
+            "",
+            (GARBLED_FLAG,),
+            id="big5-labelled-gb2312-flagged-garbled",
+        ),
+    ],
+)
+def test_wrong_or_missing_charsets(
+    page: bytes, header_charset: str | None, expected: str, flags: tuple[str, ...]
+) -> None:
+    parsed = extract_text(page, url="x.html", header_charset=header_charset)
+    assert expected in parsed.text
+    assert parsed.flags == flags
