@@ -1,0 +1,219 @@
+"""Isolation: parse and extract one document under a time budget, a memory limit, a text cap.
+
+Reads a document's bytes (and what the manifest knows of it); returns its parsed text and
+extraction, or raises :class:`ParseError` with the reason: too slow, too large, or whatever the
+parser said. Writes nothing.
+
+A looping parser cannot be interrupted by a thread, and a bomb that slips past the format limits
+can take the machine's memory, so the work runs in a worker process with an address-space limit
+that is killed when the budget runs out. The worker is reused from document to document (starting
+one costs the imports, about a second), so isolation costs one pickle round trip per document;
+it is replaced only after it was killed or died.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import resource
+from dataclasses import dataclass
+from datetime import date
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from types import TracebackType
+
+from fazhi.config import Settings
+from fazhi.errors import ParseError, TerminalError
+from fazhi.extract.document import ExtractedDocument, extract_document
+from fazhi.parse.text import ParsedText, extract_text
+
+STOP = None  # sent to the worker to end it
+READY = "ready"  # sent by the worker once it can take documents
+STARTUP_S = 120.0
+
+
+@dataclass(frozen=True)
+class DocumentJob:
+    """One document to parse and extract: its bytes and what the crawl knows about it."""
+
+    data: bytes
+    content_type: str | None = None
+    url: str = ""
+    header_charset: str | None = None
+    title: str | None = None
+    locality_hint: str | None = None
+    published_hint: date | None = None
+
+
+WARM_UP_JOB = DocumentJob(
+    "2023年某县法治政府建设年度报告。办理法律援助案件12件。".encode(), url="w.txt"
+)
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    """The parsed text of one document and what extraction found in it."""
+
+    parsed: ParsedText
+    extracted: ExtractedDocument
+
+
+@dataclass(frozen=True)
+class DocumentLimits:
+    """What one document may cost: seconds, bytes of address space, characters of text."""
+
+    budget_s: float = 5.0
+    memory_bytes: int = 1024 * 1024 * 1024
+    max_text_chars: int = 1_000_000
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> DocumentLimits:
+        """The limits the settings give."""
+        return cls(
+            settings.document_budget_s,
+            settings.document_memory_bytes,
+            settings.max_text_chars,
+        )
+
+
+def parse_and_extract(job: DocumentJob, max_text_chars: int) -> ParsedDocument:
+    """Parse and extract ``job`` in this process; ParseError when unreadable or too large."""
+    parsed = extract_text(
+        job.data, content_type=job.content_type, url=job.url, header_charset=job.header_charset
+    )
+    if len(parsed.text) > max_text_chars:
+        raise ParseError(
+            f"too large: {len(parsed.text):,} characters of text after parsing "
+            f"(limit {max_text_chars:,})"
+        )
+    extracted = extract_document(
+        parsed.text,
+        title=job.title or parsed.title,
+        locality_hint=job.locality_hint,
+        published_hint=job.published_hint or parsed.published_on,
+    )
+    return ParsedDocument(parsed, extracted)
+
+
+class BoundedParser:
+    """Runs :func:`parse_and_extract` in a reused worker process under :class:`DocumentLimits`.
+
+    Use as a context manager; ``run`` returns the result or raises ParseError naming the limit.
+    """
+
+    def __init__(self, limits: DocumentLimits) -> None:
+        self.limits = limits
+        # forkserver, not fork: the caller may run threads (Prefect); a worker replaced after a
+        # kill then forks from a server that has already imported the parsers
+        self._context = multiprocessing.get_context("forkserver")
+        self._context.set_forkserver_preload(["fazhi.isolation"])
+        self._process: BaseProcess | None = None
+        self._connection: Connection | None = None
+
+    def __enter__(self) -> BoundedParser:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def run(self, job: DocumentJob) -> ParsedDocument:
+        """The parsed and extracted document; ParseError when it fails or exceeds a limit."""
+        connection = self._worker()
+        try:
+            connection.send(job)
+            answered = connection.poll(self.limits.budget_s)
+        except OSError:
+            answered = True  # the worker is gone: recv below says so
+        if not answered:
+            self._stop(kill=True)
+            raise ParseError(
+                f"too slow: parsing and extraction took over {self.limits.budget_s:g} s"
+            )
+        try:
+            status, payload = connection.recv()
+        except (EOFError, OSError) as exc:
+            self._stop(kill=True)
+            raise ParseError(self._died_reason()) from exc
+        if status == "ok":
+            assert isinstance(payload, ParsedDocument)
+            return payload
+        raise ParseError(str(payload))
+
+    def close(self) -> None:
+        """Stop the worker, if one is running."""
+        if self._connection is not None:
+            with contextlib.suppress(OSError):  # a dead worker needs no goodbye
+                self._connection.send(STOP)
+        self._stop(kill=False)
+
+    def _worker(self) -> Connection:
+        if self._process is None or self._connection is None or not self._process.is_alive():
+            self._stop(kill=True)
+            parent, child = self._context.Pipe()
+            self._process = self._context.Process(
+                target=_serve, args=(child, self.limits), daemon=True, name="fazhi-parse"
+            )
+            self._process.start()
+            child.close()
+            self._connection = parent
+            self._await_ready(parent)
+        return self._connection
+
+    def _await_ready(self, connection: Connection) -> None:
+        # Imports and the first extraction's dictionaries are not the document's time.
+        try:
+            ready = connection.poll(STARTUP_S) and connection.recv() == READY
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
+            self._stop(kill=True)
+            raise ParseError(f"parser worker did not start within {STARTUP_S:g} s")
+
+    def _stop(self, *, kill: bool) -> None:
+        if self._process is not None:
+            if kill:
+                self._process.kill()
+            self._process.join(5)
+            if self._process.is_alive():
+                self._process.kill()
+                self._process.join(5)
+        if self._connection is not None:
+            self._connection.close()
+        self._process = None
+        self._connection = None
+
+    def _died_reason(self) -> str:
+        limit_mb = self.limits.memory_bytes // (1024 * 1024)
+        return f"too large: the parser died (memory limit {limit_mb:,} MB per document)"
+
+
+def _serve(connection: Connection, limits: DocumentLimits) -> None:
+    # The limit covers this worker's whole address space, so one document cannot take the host.
+    resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
+    _answer(WARM_UP_JOB, limits.max_text_chars)
+    connection.send(READY)
+    while True:
+        try:
+            job = connection.recv()
+        except EOFError:
+            return
+        if job is STOP:
+            return
+        connection.send(_answer(job, limits.max_text_chars))
+
+
+def _answer(job: DocumentJob, max_text_chars: int) -> tuple[str, object]:
+    try:
+        return "ok", parse_and_extract(job, max_text_chars)
+    except MemoryError:
+        limit = "the memory limit"
+        return "failed", f"too large: parsing and extraction exhausted {limit}"
+    except TerminalError as exc:
+        return "failed", str(exc)
+    except Exception as exc:  # extraction is our code, but one document must not stop a run
+        return "failed", f"extraction failed: {type(exc).__name__}: {exc}"
