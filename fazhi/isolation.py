@@ -144,6 +144,10 @@ class BoundedParser:
             return payload
         raise ParseError(str(payload))
 
+    def start(self) -> None:
+        """Have a warmed-up worker waiting (``run`` starts one when needed, too)."""
+        self._worker()
+
     def close(self) -> None:
         """Stop the worker, if one is running."""
         if self._connection is not None:
