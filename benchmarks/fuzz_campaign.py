@@ -698,9 +698,13 @@ def process_document(case: Case) -> tuple[str, str]:
 
 def _parse_and_extract(case: Case) -> str:
     from fazhi.extract.document import extract_document
-    from fazhi.parse.text import extract_text
 
-    parsed = extract_text(case.data, url=case.name, header_charset=case.header_charset)
+    try:
+        from fazhi.parse.text import parse_document
+    except ImportError:  # the name before the parse stage was split out
+        from fazhi.parse.text import extract_text as parse_document  # type: ignore[attr-defined]
+
+    parsed = parse_document(case.data, url=case.name, header_charset=case.header_charset)
     extracted = extract_document(
         parsed.text, title=parsed.title, published_hint=parsed.published_on
     )
@@ -1139,7 +1143,8 @@ def _crawl_and_stage(seed: int, workdir: Path) -> list[str]:
     from fazhi.config import load_settings
     from fazhi.crawl.crawler import crawl_source
     from fazhi.crawl.sources import Source
-    from fazhi.extract.stage import select_document_rows, stage_documents
+    from fazhi.extract.stage import extract_documents
+    from fazhi.parse.stage import parse_documents, select_document_rows
 
     drip_s = 40.0
     base, stop = serve_hostile_site(random.Random(seed), drip_s)
@@ -1165,7 +1170,7 @@ def _crawl_and_stage(seed: int, workdir: Path) -> list[str]:
                 f"{row['kind']:<10} {path:<28} {row['outcome']:<10} {row['reason'] or ''}"[:160]
             )
         rows = select_document_rows(manifest)
-        staged = stage_documents(rows, settings, "fuzz-crawl")
+        staged = extract_documents(parse_documents(rows, settings, "fuzz-crawl"), "fuzz-crawl")
         for row in staged.documents.sort("url").iter_rows(named=True):
             path = row["url"].replace(base, "")
             lines.append(

@@ -21,11 +21,14 @@ from datetime import date
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from types import TracebackType
+from typing import TYPE_CHECKING, cast, overload
 
 from fazhi.config import Settings
 from fazhi.errors import ParseError, TerminalError
-from fazhi.extract.document import ExtractedDocument, extract_document
-from fazhi.parse.text import ParsedText, extract_text
+from fazhi.parse.text import ParsedText, parse_document
+
+if TYPE_CHECKING:  # extraction is imported in the worker, when a job needs it
+    from fazhi.extract.document import ExtractedDocument
 
 STOP = None  # sent to the worker to end it
 READY = "ready"  # sent by the worker once it can take documents
@@ -33,8 +36,54 @@ STARTUP_S = 120.0
 
 
 @dataclass(frozen=True)
+class ParseJob:
+    """Bytes of one document to parse, with what the crawl knows about them."""
+
+    data: bytes
+    content_type: str | None = None
+    url: str = ""
+    header_charset: str | None = None
+
+    def run(self, max_text_chars: int) -> ParsedText:
+        """The parsed text; ParseError when unreadable or over ``max_text_chars``."""
+        parsed = parse_document(
+            self.data,
+            content_type=self.content_type,
+            url=self.url,
+            header_charset=self.header_charset,
+        )
+        if len(parsed.text) > max_text_chars:
+            raise ParseError(
+                f"too large: {len(parsed.text):,} characters of text after parsing "
+                f"(limit {max_text_chars:,})"
+            )
+        return parsed
+
+
+@dataclass(frozen=True)
+class ExtractJob:
+    """The text of one parsed document to extract from."""
+
+    text: str
+    title: str | None = None
+    locality_hint: str | None = None
+    published_hint: date | None = None
+
+    def run(self, max_text_chars: int) -> ExtractedDocument:
+        """Metadata, mentions and facts of the text."""
+        from fazhi.extract.document import extract_document  # the stage above parsing
+
+        return extract_document(
+            self.text,
+            title=self.title,
+            locality_hint=self.locality_hint,
+            published_hint=self.published_hint,
+        )
+
+
+@dataclass(frozen=True)
 class DocumentJob:
-    """One document to parse and extract: its bytes and what the crawl knows about it."""
+    """One document to parse and then extract from (``fazhi extract``, the campaign)."""
 
     data: bytes
     content_type: str | None = None
@@ -44,10 +93,23 @@ class DocumentJob:
     locality_hint: str | None = None
     published_hint: date | None = None
 
+    def run(self, max_text_chars: int) -> ParsedDocument:
+        """The parsed text and its extraction."""
+        parsed = ParseJob(self.data, self.content_type, self.url, self.header_charset).run(
+            max_text_chars
+        )
+        extracted = ExtractJob(
+            parsed.text,
+            self.title or parsed.title,
+            self.locality_hint,
+            self.published_hint or parsed.published_on,
+        ).run(max_text_chars)
+        return ParsedDocument(parsed, extracted)
 
-WARM_UP_JOB = DocumentJob(
-    "2023年某县法治政府建设年度报告。办理法律援助案件12件。".encode(), url="w.txt"
-)
+
+Job = ParseJob | ExtractJob | DocumentJob
+WARM_UP_TEXT = "2023年某县法治政府建设年度报告。办理法律援助案件12件。"
+WARM_UP_JOB = DocumentJob(WARM_UP_TEXT.encode(), url="warm-up.txt")
 
 
 @dataclass(frozen=True)
@@ -78,21 +140,7 @@ class DocumentLimits:
 
 def parse_and_extract(job: DocumentJob, max_text_chars: int) -> ParsedDocument:
     """Parse and extract ``job`` in this process; ParseError when unreadable or too large."""
-    parsed = extract_text(
-        job.data, content_type=job.content_type, url=job.url, header_charset=job.header_charset
-    )
-    if len(parsed.text) > max_text_chars:
-        raise ParseError(
-            f"too large: {len(parsed.text):,} characters of text after parsing "
-            f"(limit {max_text_chars:,})"
-        )
-    extracted = extract_document(
-        parsed.text,
-        title=job.title or parsed.title,
-        locality_hint=job.locality_hint,
-        published_hint=job.published_hint or parsed.published_on,
-    )
-    return ParsedDocument(parsed, extracted)
+    return job.run(max_text_chars)
 
 
 class BoundedParser:
@@ -121,8 +169,15 @@ class BoundedParser:
     ) -> None:
         self.close()
 
-    def run(self, job: DocumentJob) -> ParsedDocument:
-        """The parsed and extracted document; ParseError when it fails or exceeds a limit."""
+    @overload
+    def run(self, job: ParseJob) -> ParsedText: ...
+    @overload
+    def run(self, job: ExtractJob) -> ExtractedDocument: ...
+    @overload
+    def run(self, job: DocumentJob) -> ParsedDocument: ...
+
+    def run(self, job: Job) -> ParsedText | ExtractedDocument | ParsedDocument:
+        """What ``job`` yields; ParseError when it fails or exceeds a limit."""
         connection = self._worker()
         try:
             connection.send(job)
@@ -140,8 +195,8 @@ class BoundedParser:
             self._stop(kill=True)
             raise ParseError(self._died_reason()) from exc
         if status == "ok":
-            assert isinstance(payload, ParsedDocument)
-            return payload
+            # the worker ran this very job: its answer is the job's result type
+            return cast("ParsedText | ExtractedDocument | ParsedDocument", payload)
         raise ParseError(str(payload))
 
     def start(self) -> None:
@@ -211,9 +266,9 @@ def _serve(connection: Connection, limits: DocumentLimits) -> None:
         connection.send(_answer(job, limits.max_text_chars))
 
 
-def _answer(job: DocumentJob, max_text_chars: int) -> tuple[str, object]:
+def _answer(job: Job, max_text_chars: int) -> tuple[str, object]:
     try:
-        return "ok", parse_and_extract(job, max_text_chars)
+        return "ok", job.run(max_text_chars)
     except MemoryError:
         limit = "the memory limit"
         return "failed", f"too large: parsing and extraction exhausted {limit}"

@@ -12,6 +12,7 @@ import contextlib
 import io
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 DIRECT_ADMIN = "省直辖行政区划"  # jionlp's bucket for counties directly under a province
@@ -140,3 +141,31 @@ def load_changes() -> tuple[DivisionChange, ...]:
         )
         for c in changes
     )
+
+
+TOWNSHIP_SUFFIXES = ("街道", "镇", "乡")
+
+
+@cache
+def townships_by_name() -> dict[str, tuple[str, ...]]:
+    """Township and street names (乡, 镇, 街道) → codes of the counties that have one so named.
+
+    GB/T 2260 stops at the county; jionlp's dictionary file lists the townships under each
+    county, one tab deeper, and its loader skips them unless asked for villages too, so the
+    file is read here directly (townships only, villages skipped).
+    """
+    path = Path(_quiet_jionlp().__file__).parent / "dictionary" / "china_location.txt"
+    index: dict[str, list[str]] = {}
+    county: str | None = None
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.startswith("\t\t\t\t"):
+                continue  # a village
+            if line.startswith("\t\t\t"):
+                name = line.strip()
+                if county and name.endswith(TOWNSHIP_SUFFIXES):
+                    index.setdefault(name, []).append(county)
+            elif line.startswith("\t\t"):
+                fields = line.strip().split("\t")
+                county = fields[1] if len(fields) > 1 else None
+    return {name: tuple(dict.fromkeys(codes)) for name, codes in index.items()}

@@ -16,7 +16,7 @@ import polars as pl
 
 from fazhi.config import Settings
 from fazhi.crawl import store
-from fazhi.extract.stage import select_document_rows
+from fazhi.parse.stage import select_document_rows
 from fazhi.quality.quarantine import quarantined_documents
 from fazhi.sql import read_sql
 from fazhi.warehouse.db import connect

@@ -14,7 +14,7 @@ UTC_TS = pl.Datetime("us", "UTC")
 RAW_MANIFEST: dict[str, pl.DataType] = {
     "run_id": pl.String(),
     "source_id": pl.String(),
-    "kind": pl.String(),  # listing | article | attachment | robots
+    "kind": pl.String(),  # listing | article | attachment | robots | maybe (cut-short title)
     "url": pl.String(),
     "final_url": pl.String(),
     "parent_url": pl.String(),  # the page that linked it
@@ -30,6 +30,25 @@ RAW_MANIFEST: dict[str, pl.DataType] = {
     "outcome": pl.String(),  # new | changed | unchanged | not_modified | blocked | failed | skipped
     "reason": pl.String(),  # why blocked / failed / skipped
     "locality_hint": pl.String(),  # the source's locality_code, when it gives one
+}
+
+# lake/staging/parsed/run_id=<run>/parsed.parquet : the parse stage's hand-off to extraction.
+PARSED: dict[str, pl.DataType] = {
+    "run_id": pl.String(),
+    "doc_id": pl.String(),  # version id: sha256 of the raw bytes, first 16 hex digits
+    "doc_key": pl.String(),  # stable identity across versions: sha256 of source_id + url
+    "source_id": pl.String(),
+    "url": pl.String(),
+    "title": pl.String(),  # the listing's (an attachment's article's), else the page's own
+    "format": pl.String(),  # html | pdf | docx | doc | wps | ofd | txt
+    "raw_sha256": pl.String(),
+    "fetched_at": UTC_TS,
+    "text": pl.String(),
+    "locality_hint": pl.String(),  # the source's locality_code, when it gives one
+    "published_hint": pl.Date(),  # the date beside the link, else the one the page prints
+    "parse_status": pl.String(),  # ok | failed
+    "parse_error": pl.String(),
+    "flags": pl.List(pl.String()),  # e.g. garbled_encoding: loaded, but a reader should look
 }
 
 # lake/staging/documents/run_id=<run>/documents.parquet : one row per document version.

@@ -26,16 +26,24 @@ from fazhi.crawl.sources import Source, load_sources
 from fazhi.errors import TransientError
 from fazhi.extract.stage import (
     StagedBatch,
+    extract_documents,
+    extraction_key,
     read_staged,
-    select_document_rows,
-    stage_documents,
-    staging_key,
     write_staged,
 )
-from fazhi.orchestration.limits import crawl_host_tag, warehouse_slot
+from fazhi.isolation import DocumentLimits
+from fazhi.parse.stage import (
+    parse_documents,
+    parsing_key,
+    read_parsed,
+    select_document_rows,
+    write_parsed,
+)
 from fazhi.quality.gate import GateResult, run_gate
 from fazhi.quality.quarantine import quarantined_documents, record_gate_run
-from fazhi.summary import (
+from fazhi.recovery import with_unloaded
+from fazhi.report.artifacts import TableArtifact, run_artifacts
+from fazhi.report.summary import (
     RunSummary,
     count_found,
     fetch_problems,
@@ -46,6 +54,7 @@ from fazhi.summary import (
 from fazhi.warehouse.db import connect
 from fazhi.warehouse.load import LoadSummary, load_run
 from fazhi.warehouse.read import headline_table, prior_values
+from flows.limits import crawl_host_tag, warehouse_slot
 
 HEADLINE_INDICATORS = [
     "aid_cases",
@@ -102,14 +111,45 @@ def _crawl(source: Source, settings: Settings, run_id: str) -> pl.DataFrame:
     return crawl_task.with_options(tags=tags)(source, settings, run_id)
 
 
-def _staging_cache_key(_: Any, parameters: dict[str, Any]) -> str:
-    return staging_key(parameters["rows"])
+def _parse_cache_key(_: Any, parameters: dict[str, Any]) -> str:
+    return parsing_key(parameters["rows"])
 
 
-@task(name="parse-extract", cache_key_fn=_staging_cache_key, cache_expiration=timedelta(days=60))
-def parse_extract_task(rows: pl.DataFrame, settings: Settings, run_id: str) -> StagedBatch:
-    """Parse and extract; cached on the raw content hashes and the extractor's fingerprint."""
-    return stage_documents(rows, settings, run_id)
+def _extract_cache_key(_: Any, parameters: dict[str, Any]) -> str:
+    return extraction_key(parameters["parsed"])
+
+
+@task(name="parse", cache_key_fn=_parse_cache_key, cache_expiration=timedelta(days=60))
+def parse_task(rows: pl.DataFrame, settings: Settings, run_id: str) -> pl.DataFrame:
+    """Parse the raw bodies; cached on their content hashes and the parser's version."""
+    return parse_documents(rows, settings, run_id)
+
+
+@task(name="extract", cache_key_fn=_extract_cache_key, cache_expiration=timedelta(days=60))
+def extract_task(
+    parsed: pl.DataFrame, run_id: str, limits: DocumentLimits | None = None
+) -> StagedBatch:
+    """Extract from the parsed texts; cached on them and the extractor's fingerprint."""
+    return extract_documents(parsed, run_id, limits)
+
+
+def parse(rows: pl.DataFrame, settings: Settings, run_id: str) -> pl.DataFrame:
+    """The run's parsed documents: resumed from the lake, reused from the cache, or made now."""
+    logger = get_run_logger()
+    parsed = read_parsed(settings, run_id)
+    if parsed is not None:
+        logger.info("run %s: parsed documents already persisted, resuming after parse", run_id)
+        return parsed
+    parsed = parse_task(rows, settings, run_id).with_columns(pl.lit(run_id).alias("run_id"))
+    write_parsed(parsed, settings, run_id)
+    for failed in parsed.filter(pl.col("parse_status") == "failed").iter_rows(named=True):
+        logger.warning(
+            "document %s (%s) not parsed: %s",
+            failed["doc_id"],
+            failed["url"],
+            failed["parse_error"],
+        )
+    return parsed
 
 
 def stage(rows: pl.DataFrame, settings: Settings, run_id: str) -> StagedBatch:
@@ -117,17 +157,12 @@ def stage(rows: pl.DataFrame, settings: Settings, run_id: str) -> StagedBatch:
     logger = get_run_logger()
     staged = read_staged(settings, run_id)
     if staged is not None:
-        logger.info("run %s: staged rows already persisted, resuming after parse", run_id)
+        logger.info("run %s: staged rows already persisted, resuming after extract", run_id)
         return staged
-    batch = parse_extract_task(rows, settings, run_id).for_run(run_id)
+    parsed = parse(rows, settings, run_id)
+    limits = DocumentLimits.from_settings(settings)
+    batch = extract_task(parsed, run_id, limits).for_run(run_id)
     write_staged(batch, settings, run_id)
-    for failed in batch.documents.filter(pl.col("parse_status") == "failed").iter_rows(named=True):
-        logger.warning(
-            "document %s (%s) not parsed: %s",
-            failed["doc_id"],
-            failed["url"],
-            failed["parse_error"],
-        )
     logger.info(
         "staged %d documents, %d facts, %d mentions",
         batch.documents.height,
@@ -216,49 +251,16 @@ def _sources(sources_file: str | None) -> Iterator[list[Source]]:
         yield sample_sources(base_url)
 
 
-def _publish(summary: RunSummary, gate: GateResult | None, batch: StagedBatch) -> None:
-    counts = [{"what": k.replace("_", " "), "count": v} for k, v in summary.counts().items()]
-    create_table_artifact(
-        key="fazhi-run-counts", table=counts, description=f"Counts of run {summary.run_id}"
-    )
-    if summary.per_source is not None and summary.per_source.height:
-        create_table_artifact(
-            key="fazhi-crawl-per-source",
-            table=summary.per_source.to_dicts(),
-            description="Crawl counts per source",
-        )
-    if gate is not None and gate.quarantine.height:
-        rows = gate.quarantine.select(
-            "table_name", "doc_id", "indicator", pl.col("reasons").list.join("; ")
-        ).to_dicts()
-        create_table_artifact(
-            key="fazhi-quarantine",
-            table=rows,
-            description="Rows quarantined by the gate, with reasons",
-        )
-    if gate is not None and gate.facts.height:
-        new_facts = (
-            gate.facts.select("doc_id", "indicator", "value", "unit", "qualifier", "text")
-            .head(500)
-            .to_dicts()
-        )
-        create_table_artifact(
-            key="fazhi-new-facts",
-            table=new_facts,
-            description="Facts loaded by this run (first 500)",
-        )
-    links = [
-        f"- {label}: `{path}`"
-        for label, path in (
-            ("Great Expectations Data Docs", summary.data_docs),
-            ("Data-quality dashboard", summary.dashboard),
-        )
-        if path
-    ]
-    if links:
-        create_markdown_artifact(
-            key="fazhi-links", markdown="\n".join(links), description="Where to look at this run"
-        )
+def _publish(summary: RunSummary, gate: GateResult | None) -> None:
+    for artifact in run_artifacts(summary, gate):
+        if isinstance(artifact, TableArtifact):
+            create_table_artifact(
+                key=artifact.key, table=artifact.rows, description=artifact.description
+            )
+        else:
+            create_markdown_artifact(
+                key=artifact.key, markdown=artifact.markdown, description=artifact.description
+            )
 
 
 def process_manifest_rows(
@@ -297,7 +299,7 @@ def process_manifest_rows(
     with contextlib.closing(connect(settings.duckdb_path, read_only=True)) as con:
         summary.headline = headline_table(con, HEADLINE_INDICATORS)
     summary.dashboard = dashboard_task(settings)
-    _publish(summary, gate, batch)
+    _publish(summary, gate)
 
 
 def _only_years(batch: StagedBatch, years: list[int]) -> StagedBatch:
@@ -335,7 +337,8 @@ def run_pipeline(
     summary.documents_found, summary.documents_new = count_found(manifest)
     summary.per_source = per_source_table(manifest)
     summary.problems = fetch_problems(manifest)
-    rows = select_document_rows(manifest)
+    # a run killed after its crawl left documents only in the lake: they are loaded now
+    rows = with_unloaded(select_document_rows(manifest), settings)
     if reprocess_quarantine:
         rows = pl.concat([rows, _quarantined_rows(settings)], how="vertical_relaxed").unique(
             subset=["sha256"], keep="first"

@@ -22,10 +22,10 @@ from prefect.deployments import run_deployment
 from fazhi.config import load_settings
 from fazhi.crawl.store import read_manifest
 from fazhi.errors import TransientError
-from fazhi.extract.stage import select_document_rows
-from fazhi.orchestration.sharding import shard_sources, source_host
-from fazhi.summary import RunSummary, count_found, fetch_problems, per_source_table, render
+from fazhi.parse.stage import select_document_rows
+from fazhi.report.summary import RunSummary, count_found, fetch_problems, per_source_table, render
 from flows.pipeline import new_run_id, process_manifest_rows
+from flows.sharding import shard_sources, source_host
 
 CRAWL_SHARD_DEPLOYMENT = "crawl-shard/crawl-shard"
 POLL_INTERVAL_S = 2.0

@@ -98,7 +98,7 @@ def _crawl_with_progress(
 
 def _summary_table(run_id: str, summary: pl.DataFrame | None) -> Table:
     table = Table(title=f"crawl {run_id}")
-    names = ["source_id", "pages", "reports", "new", "unchanged", "blocked", "failed"]
+    names = ["source_id", "pages", "reports", "maybe", "new", "unchanged", "blocked", "failed"]
     for name in names:
         table.add_column(name, justify="left" if name == "source_id" else "right")
     for row in summary.iter_rows(named=True) if summary is not None else []:

@@ -10,8 +10,8 @@ import typer
 
 from fazhi.cli.app import DataDirOption, app, settings_for
 from fazhi.config import Settings
-from fazhi.orchestration import deploy, server
-from fazhi.orchestration.limits import configured_api_url
+from flows import deploy, server
+from flows.limits import configured_api_url
 
 ApiUrlOption = Annotated[
     str | None,

@@ -23,7 +23,7 @@ import duckdb
 from fazhi.config import Settings
 from fazhi.dashboard import panels
 from fazhi.errors import WarehouseLockedError
-from fazhi.quality.validate import OFFLINE_INDEX
+from fazhi.report.data_docs import OFFLINE_INDEX
 
 ASSETS = ("app.js", "style.css")
 _SHARD_NAME = re.compile(r"^[0-9A-Za-z_-]+$")

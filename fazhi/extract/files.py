@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from fazhi.extract.document import ExtractedDocument, extract_document
-from fazhi.parse.text import extract_text
+from fazhi.parse.text import parse_document
 
 SOURCE_HEADER = b"# source:"
 
@@ -38,7 +38,7 @@ def read_local_report(path: Path) -> LocalReport:
 def extract_file(path: Path, *, locality_hint: str | None = None) -> ExtractedDocument:
     """Parse and extract one local report (.txt, .html, .pdf, .docx, .doc …)."""
     local = read_local_report(path)
-    parsed = extract_text(local.data, url=path.name)
+    parsed = parse_document(local.data, url=path.name)
     return extract_document(
         parsed.text,
         title=parsed.title,

@@ -111,7 +111,21 @@ def garbled_reason(text: str, charset: str) -> str | None:
 def _candidate_charsets(data: bytes, header_charset: str | None) -> list[str]:
     declared = [header_charset, _meta_charset(data)]
     candidates = [_normalise_charset(c) for c in declared if c] + ["utf-8"]
+    if _utf16_with_bom(data):
+        candidates.insert(0, "utf-16")  # a byte-order mark outranks any declaration (HTML spec)
     return list(dict.fromkeys(c for c in candidates if c))
+
+
+def _utf16_with_bom(data: bytes) -> bool:
+    """A UTF-16 byte-order mark followed by UTF-16 markup: ASCII tags leave every other byte 0
+    (bytes that merely start like a BOM decode as UTF-16 too, into garbage)."""
+    if data.startswith(codecs.BOM_UTF16_LE):
+        high = data[3:400:2]
+    elif data.startswith(codecs.BOM_UTF16_BE):
+        high = data[2:400:2]
+    else:
+        return False
+    return len(high) > 0 and high.count(0) > len(high) * 3 // 4
 
 
 def _meta_charset(data: bytes) -> str | None:

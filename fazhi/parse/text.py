@@ -40,7 +40,7 @@ class ParsedText:
 GARBLED_FLAG = "garbled_encoding"
 
 
-def extract_text(
+def parse_document(
     data: bytes,
     *,
     content_type: str | None = None,

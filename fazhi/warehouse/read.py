@@ -100,10 +100,30 @@ def named_queries(queries_dir: Path = QUERIES_DIR) -> dict[str, str]:
     return found
 
 
+class NotAReadError(ValueError):
+    """A statement given to a read path is not one read (a write, ATTACH, COPY, SET, several)."""
+
+
+def read_statement(con: duckdb.DuckDBPyConnection, sql: str) -> duckdb.Statement:
+    """The one SELECT-like statement of ``sql``; NotAReadError for anything else.
+
+    DESCRIBE, SHOW, SUMMARIZE, PIVOT-free queries and table functions parse as SELECT; ATTACH,
+    COPY, EXPORT, CREATE, SET, PRAGMA with effects, EXPLAIN ANALYZE and CALL do not.
+    """
+    statements = con.extract_statements(sql)
+    if len(statements) != 1:
+        raise NotAReadError(f"fazhi sql is read-only and runs one statement, got {len(statements)}")
+    statement = statements[0]
+    if statement.type != duckdb.StatementType.SELECT:
+        kind = statement.type.name.lower()
+        raise NotAReadError(f"fazhi sql is read-only: a {kind} statement is not a read")
+    return statement
+
+
 def run_query(con: duckdb.DuckDBPyConnection, sql: str) -> pl.DataFrame:
-    """The result of a statement as a frame (empty for statements that return nothing)."""
-    relation = con.sql(sql)
-    return pl.DataFrame() if relation is None else relation.pl()
+    """The result of one read statement as a frame; NotAReadError for anything but a read."""
+    statement = read_statement(con, sql)
+    return con.sql(statement.query).pl()
 
 
 def named_query_sql(name: str, queries_dir: Path = QUERIES_DIR) -> str:

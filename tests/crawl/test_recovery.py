@@ -12,7 +12,7 @@ import pytest
 
 from fazhi.config import Settings, load_settings
 from fazhi.crawl import store
-from fazhi.extract.stage import select_document_rows
+from fazhi.parse.stage import select_document_rows
 from fazhi.recovery import unloaded_document_rows, warehouse_doc_ids, with_unloaded
 from fazhi.schemas import RAW_MANIFEST, conform
 

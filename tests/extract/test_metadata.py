@@ -113,9 +113,9 @@ def test_report_year_from_the_signature_date(signature: str, year: int) -> None:
     assert meta(text).report_year == year
 
 
-def test_a_joint_issuer_is_kept_whole() -> None:
+def test_a_joint_party_and_government_report_is_the_governments() -> None:
     m = meta("中共遂溪县委　遂溪县人民政府\n关于2022年度法治政府建设情况的报告")
-    assert (m.issuer, m.locality_code) == ("中共遂溪县委 遂溪县人民政府", "440823")
+    assert (m.issuer, m.locality_code) == ("遂溪县人民政府", "440823")
 
 
 def test_a_province_report_has_no_city() -> None:

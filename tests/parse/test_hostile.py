@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from benchmarks import fuzz_campaign as campaign
 from fazhi.cli import app
 from fazhi.errors import ParseError
-from fazhi.parse.text import GARBLED_FLAG, extract_text
+from fazhi.parse.text import GARBLED_FLAG, parse_document
 
 MB = 1024 * 1024
 Generator = Callable[[random.Random], tuple[str, bytes]]
@@ -73,7 +73,7 @@ def test_hostile_bytes_parse_or_fail_with_a_reason(
 ) -> None:
     shape, data = generator(random.Random(seed))
     try:
-        parsed = extract_text(data, url=name)
+        parsed = parse_document(data, url=name)
     except ParseError as exc:
         assert str(exc).strip(), f"{shape}: a ParseError without a reason"
         return
@@ -111,7 +111,7 @@ def test_bombs_are_refused_while_inflating_with_bounded_memory(
     tracemalloc.start()
     try:
         try:
-            extract_text(data, url=name)
+            parse_document(data, url=name)
             refusal = None
         except ParseError as exc:
             refusal = str(exc)
@@ -132,7 +132,7 @@ def test_a_negative_property_modifier_is_refused_not_looped() -> None:
     while shape != "looping prc":
         shape, data = campaign.doc_adversarial(rng, "lianjiang_2023.doc")
     with pytest.raises(ParseError, match="negative size"):
-        extract_text(data, url="x.doc")
+        parse_document(data, url="x.doc")
 
 
 @pytest.mark.parametrize(
@@ -197,6 +197,6 @@ def test_fazhi_extract_prints_the_reason_not_aborted(
 def test_wrong_or_missing_charsets(
     page: bytes, header_charset: str | None, expected: str, flags: tuple[str, ...]
 ) -> None:
-    parsed = extract_text(page, url="x.html", header_charset=header_charset)
+    parsed = parse_document(page, url="x.html", header_charset=header_charset)
     assert expected in parsed.text
     assert parsed.flags == flags

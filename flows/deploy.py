@@ -19,8 +19,8 @@ import yaml
 
 from fazhi.config import REPO_ROOT
 from fazhi.errors import TerminalError
-from fazhi.orchestration.limits import crawl_host_tags, ensure_concurrency_limits
-from fazhi.orchestration.server import WORK_POOL
+from flows.limits import crawl_host_tags, ensure_concurrency_limits
+from flows.server import WORK_POOL
 
 PREFECT_FILE = REPO_ROOT / "deploy" / "prefect.yaml"
 SOURCES_FILE = REPO_ROOT / "deploy" / "sources.toml"

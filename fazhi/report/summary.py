@@ -39,7 +39,7 @@ class RunSummary:
 
 def count_found(manifest: pl.DataFrame) -> tuple[int, int]:
     """Reports seen on the listings, and how many of them are new or changed."""
-    from fazhi.extract.stage import select_document_rows
+    from fazhi.parse.stage import select_document_rows
 
     found = select_document_rows(manifest, fresh_only=False).height
     return found, select_document_rows(manifest).height
