@@ -87,7 +87,8 @@ def main(argv: list[str] | None = None) -> None:
         duration = complete_run(reference_dir)
         expected_docs, expected_facts = warehouse_contents(reference_dir)
         print(
-            f"reference run: {duration:.0f} s, {len(expected_docs)} documents, {expected_facts} facts"
+            f"reference run: {duration:.0f} s, {len(expected_docs)} documents,"
+            f" {expected_facts} facts"
         )
         whole = 0
         for number in range(1, args.trials + 1):
