@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from functools import cache
 from typing import ClassVar
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 import certifi
 import httpx
@@ -408,6 +408,22 @@ def _wbits(coding: str, first: bytes) -> int:
     if coding == "deflate" and first and first[0] & 0x0F != 8:
         return -15
     return SUPPORTED_ENCODINGS[coding]
+
+
+def inert_url(href: str) -> str:
+    """A form of a malformed ``href`` that URL parsers read without raising, for the record.
+
+    The link is recorded, never fetched; but code that looks at every link of a page (family
+    detection, host checks) splits its URL, and must not meet the ValueError the href raises.
+    """
+    candidate = href.strip().replace("[", "%5B").replace("]", "%5D")
+    try:
+        parts = urlsplit(candidate)
+        parts.hostname  # noqa: B018 - raises ValueError for a malformed host
+        parts.port  # noqa: B018 - raises ValueError for a malformed port
+    except ValueError:
+        return "invalid:" + quote(href.strip(), safe="")
+    return candidate
 
 
 @cache
