@@ -40,13 +40,14 @@ def fazhi_run(data_dir: Path) -> subprocess.Popen[bytes]:
 
 
 def warehouse_contents(data_dir: Path) -> tuple[set[str], int]:
-    """(current document keys, facts) in the warehouse; empty when there is none."""
+    """(document titles, facts) in the warehouse; empty when there is none. Titles, not keys:
+    the sample site gets a new port each run, and its URLs are part of a document's key."""
     path = data_dir / "fazhi.duckdb"
     if not path.is_file():
         return set(), 0
     with contextlib.closing(duckdb.connect(str(path), read_only=True)) as con:
         try:
-            keys = {r[0] for r in con.execute("select doc_key from dim_document").fetchall()}
+            keys = {r[0] for r in con.execute("select title from dim_document").fetchall()}
             row = con.execute("select count(*) from fact_indicator").fetchone()
         except duckdb.Error:
             return set(), 0
