@@ -68,6 +68,9 @@ class ExtractJob:
     title: str | None = None
     locality_hint: str | None = None
     published_hint: date | None = None
+    source_url: str | None = None
+    listing_title: str | None = None
+    page_date: date | None = None
 
     def run(self, max_text_chars: int) -> ExtractedDocument:
         """Metadata, mentions and facts of the text."""
@@ -78,6 +81,9 @@ class ExtractJob:
             title=self.title,
             locality_hint=self.locality_hint,
             published_hint=self.published_hint,
+            source_url=self.source_url,
+            listing_title=self.listing_title,
+            page_date=self.page_date,
         )
 
 
@@ -92,6 +98,7 @@ class DocumentJob:
     title: str | None = None
     locality_hint: str | None = None
     published_hint: date | None = None
+    source_url: str | None = None  # where the report was published, when known
 
     def run(self, max_text_chars: int) -> ParsedDocument:
         """The parsed text and its extraction."""
@@ -103,6 +110,7 @@ class DocumentJob:
             self.title or parsed.title,
             self.locality_hint,
             self.published_hint or parsed.published_on,
+            source_url=self.source_url,
         ).run(max_text_chars)
         return ParsedDocument(parsed, extracted)
 

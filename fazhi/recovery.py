@@ -50,7 +50,7 @@ def warehouse_doc_ids(settings: Settings) -> set[str]:
         return set()
     with contextlib.closing(connect(settings.duckdb_path, read_only=True)) as con:
         try:
-            rows = con.execute(read_sql("load/loaded_doc_ids")).fetchall()
+            rows = con.execute(read_sql("load/loaded_doc_ids", settings.sql_dir)).fetchall()
         except duckdb.CatalogException:
             return set()  # a warehouse file without its tables yet
     return {str(row[0]) for row in rows}

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from fazhi.cli.app import DataDirOption, app
+from fazhi.cli.app import DataDirOption, app, settings_for
 from fazhi.cli.warehouse import fetch
 from fazhi.warehouse.export import ExportFormat, format_for, write_export
 from fazhi.warehouse.read import named_queries, named_query_sql
@@ -16,7 +16,7 @@ from fazhi.warehouse.read import named_queries, named_query_sql
 @app.command("export")
 def export_command(
     query: Annotated[
-        str, typer.Argument(help="A read statement, or the name of a query in sql/queries/.")
+        str, typer.Argument(help="A read statement, or the name of a query in fazhi/sql/queries/.")
     ],
     to: Annotated[Path, typer.Option("--to", help="The file to write (.csv, .parquet or .xlsx).")],
     output: Annotated[
@@ -43,7 +43,9 @@ def export_command(
         raise typer.BadParameter(str(exc), param_hint="--to") from exc
     if to.exists() and not force:
         raise typer.BadParameter(f"{to} exists; add --force to replace it", param_hint="--to")
-    sql = named_query_sql(query) if query in named_queries() else query
+    queries_dir = settings_for(data_dir).sql_dir / "queries"
+    known = named_queries(queries_dir)
+    sql = named_query_sql(query, queries_dir) if query in known else query
     frame = fetch(data_dir, sql)
     written = write_export(frame, to, chosen, bom=bom)
     typer.echo(f"wrote {frame.height} rows to {written} ({chosen.value})")

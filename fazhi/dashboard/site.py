@@ -39,7 +39,7 @@ def build_dashboard(settings: Settings) -> Path:
     with _open_read_only(settings) as con:
         con.execute("SET enable_progress_bar = false")  # stdout carries only the index path
         data = _page_data(con, settings)
-        shards = panels.collect_trend_shards(con)
+        shards = panels.collect_trend_shards(con, settings.sql_dir)
     _write_assets(out)
     _write_shards(out / "trend", shards)
     _write_script(out / "data.js", "window.FAZHI_DASHBOARD = " + _dumps(data) + ";\n")
@@ -66,7 +66,7 @@ def _open_read_only(settings: Settings) -> duckdb.DuckDBPyConnection:
 
 
 def _page_data(con: duckdb.DuckDBPyConnection, settings: Settings) -> dict[str, Any]:
-    tables = panels.collect_tables(con)
+    tables = panels.collect_tables(con, settings.sql_dir)
     tables["freshness_manifest"] = panels.collect_manifest_freshness(con, settings)
     return {
         "generated_at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),

@@ -10,16 +10,20 @@ locality is worse than a missing one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from fazhi.extract.normalize import normalise
+from fazhi.extract.normalize import normalise_line
 from fazhi.localities import (
+    DatedCode,
     Division,
+    code_valid_in,
+    dated_codes,
     divisions_by_code,
     divisions_by_name,
+    former_names,
     load_divisions,
     townships_by_name,
 )
@@ -28,6 +32,7 @@ YEAR_END_MONTH = 10
 HEAD_CHARS = 600
 TAIL_CHARS = 300
 OPENING_LINES = 8
+TITLE_LINES = 4  # a title, with its issuer on a line of its own or two
 TITLE_BLOCK_LINES = 24  # an information table may stand between the title and the author line
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
@@ -41,7 +46,8 @@ _TOWN_BODY = rf"{_NAME_CHAR}{{1,8}}?(?:街道|镇|乡)(?:人民政府|政府|街
 _GOVERNMENT = r"(?:人民政府|政府)(?!工作|网|门户|信息)"
 _DEPARTMENT = (
     r"(?:依法治[省市区县旗]办公室|依法治[省市区县旗]办|全面依法治[省市区县旗]委员会办公室"
-    rf"|{_NAME_CHAR}{{0,12}}?(?:局|厅|委员会|办公室|中心|处))"
+    rf"|{_NAME_CHAR}{{0,12}}?(?:局|厅|委员会|办公室|中心|处)"
+    rf"|{_NAME_CHAR}{{2,12}}?委(?!员))"  # 卫健委, 发改委; never the party's own 区委
 )
 _SUB_BODY = rf"{_SUB_NAME_CHAR}{{2,10}}?(?:办公室|中心|处)"
 ORG_RE = re.compile(rf"(?:{_TOWN_BODY}|{_GOVERNMENT}|{_DEPARTMENT})(?:{_SUB_BODY})?")
@@ -86,7 +92,9 @@ WRITTEN_LABEL_RE = re.compile(
     r"(?:成文|印发|生成)(?:时间|日期)\s*\]?\s*[:：]?\s*" + DATE_RE.pattern
 )
 # Page chrome above a title: a breadcrumb trail ("当前位置：首页 > 政务公开 > …")
-BREADCRUMB_RE = re.compile(r"当前(?:的)?位置|所在(?:的)?位置|您的位置|首页\s*[>＞»]")
+BREADCRUMB_RE = re.compile(
+    r"当前(?:的)?位置|所在(?:的)?位置|您的位置|首页\s*[>＞»]|门户网站|政府网站|政府网$"
+)
 # The addressee of a report sent upwards: "中共某市委、某市人民政府：", "县委、县政府："
 SALUTATION_RE = re.compile(
     r"^[^。！？；，,\n:：]{1,40}?(?:委|政府|局|厅)(?:[、，,\s]+[^。！？；，,\n:：]{1,30}?(?:委|政府|局|厅))*\s*[:：]\s*$"
@@ -101,7 +109,11 @@ ANNUAL_STRUCTURE_RE = re.compile(
     re.M,
 )
 # Reports that share words with ours but are of another kind
-OTHER_KIND_RE = re.compile(r"政府信息公开[^。\n]{0,6}报告|统计分析报告|信息公示|数据表|年鉴")
+OTHER_KIND_RE = re.compile(
+    r"政府信息公开[^。\n]{0,6}报告|统计分析报告|统计公报|信息公示|数据表|年鉴"
+)
+# Kinds of report the README counts as work summaries though they share the annual report's words
+SUMMARY_KIND_RE = re.compile(r"述职报告|半年[^。\n]{0,8}(?:总结|报告)|重点工作任务完成情况")
 # "2024年，某司法局…" / "今年以来，某市司法局…": a year told by a justice bureau
 BUREAU_YEAR_OPENING_RE = re.compile(
     r"^\s*(?:20\d{2}年|今年以来|这一年|过去的一年)[，,]?[^。\n]{0,16}?(?:司法局|司法行政)"
@@ -132,6 +144,10 @@ class DocumentMetadata:
     township: str | None = None
 
 
+Hints = tuple[Division, ...]
+"""Divisions the report's source points at: the source's own locality, the site's domain."""
+
+
 @dataclass(frozen=True, slots=True)
 class _NameHit:
     name: str
@@ -144,14 +160,14 @@ class SourceEvidence:
     """What the page around the text says: evidence when the text's opening is silent.
 
     ``listing_title`` is the link's words on the listing page, ``url_date`` the date in the
-    report's address, ``page_date`` the date printed on the page, ``url_division`` a division
-    the address names (its domain or path).
+    report's address, ``page_date`` the date printed on the page, ``url_divisions`` the codes of
+    the divisions the site's domain may spell.
     """
 
     listing_title: str | None = None
     url_date: date | None = None
     page_date: date | None = None
-    url_division: str | None = None
+    url_divisions: tuple[str, ...] = ()
 
 
 def extract_metadata(
@@ -176,11 +192,17 @@ def extract_metadata(
     found = find_issuer(head, tail)
     if found is None and evidence.listing_title:
         found = find_issuer(_clean_head(evidence.listing_title), "")
+    if found is None:
+        found = _body_speaking_as_self(text, head)
     township = _township_of(found.name if found else None)
-    hint = locality_hint or evidence.url_division
-    division = resolve_locality(text, head, found.name if found else None, hint, township)
-    if division is None and locality_hint and evidence.url_division:
-        division = divisions_by_code().get(evidence.url_division)
+    division = resolve_locality(
+        text,
+        head,
+        found.name if found else None,
+        locality_hint,
+        township,
+        url_codes=evidence.url_divisions,
+    )
     titles = head if not evidence.listing_title else f"{evidence.listing_title}\n{head}"
     report_year = find_report_year(titles)
     published_on = (
@@ -197,9 +219,10 @@ def extract_metadata(
         report_year = dated.year if late else dated.year - 1
     if report_year is None:
         report_year = _only_year_stated(text)
+    code, name = _as_in_year(division, report_year, head) if division else (None, None)
     return DocumentMetadata(
-        locality_code=division.code if division else None,
-        locality_name=division.name if division else None,
+        locality_code=code,
+        locality_name=name,
         province=division.province_name if division else None,
         city=_city_of(division),
         report_year=report_year,
@@ -208,6 +231,24 @@ def extract_metadata(
         published_on=published_on,
         township=township,
     )
+
+
+def _as_in_year(division: Division, year: int | None, head: str) -> tuple[str, str]:
+    """The code and name valid when the report's year closed: the former division the head
+    names (江干区 in 2019, today within 上城区), or the one a rename replaced."""
+    if year is None:
+        return division.code, division.name
+    for row in dated_codes():
+        if row.name in head and row.valid_at_end_of(year) and _succeeds(division.code, row):
+            return row.code, row.name
+    return code_valid_in(division.code, year) or (division.code, division.name)
+
+
+def _succeeds(code: str, row: DatedCode) -> bool:
+    successor = row.successor
+    while successor and successor != code:
+        successor = next((r.successor for r in dated_codes() if r.code == successor), None)
+    return successor == code
 
 
 def _head(text: str, title: str | None) -> str:
@@ -221,14 +262,13 @@ def _line_head(text: str, original: str | None, title: str | None) -> str:
     reads whole lines, so each line of the original is normalised on its own."""
     if not original:
         return _head(text, title)
-    lines = original[:HEAD_CHARS].splitlines()
-    return _head("\n".join(normalise(line).text for line in lines), title)
+    return _head(normalise_line(original[:HEAD_CHARS]), title)
 
 
 def _line_tail(text: str, original: str | None) -> str:
     if not original:
         return text[-TAIL_CHARS:]
-    return "\n".join(normalise(line).text for line in original[-TAIL_CHARS:].splitlines())
+    return normalise_line(original[-TAIL_CHARS:])
 
 
 def _clean_head(head: str) -> str:
@@ -237,7 +277,8 @@ def _clean_head(head: str) -> str:
     kept = []
     for line in head.splitlines():
         stripped = line.strip(" \t|")
-        if BREADCRUMB_RE.search(stripped) or SALUTATION_RE.match(stripped):
+        addressee = stripped[-1:] in (":", "：") and len(stripped) <= 60
+        if BREADCRUMB_RE.search(stripped) or (addressee and SALUTATION_RE.match(stripped)):
             kept.append("")
         else:
             kept.append(line)
@@ -259,7 +300,7 @@ def _city_of(division: Division | None) -> str | None:
 def _name_pattern() -> re.Pattern[str]:
     """One regex matching any division's full name, built as a trie so scanning stays linear."""
     names = {d.name for d in load_divisions() if len(d.name) >= 2 and not d.is_function_zone}
-    return re.compile(_trie_regex(sorted(names)))
+    return re.compile(_trie_regex(sorted(names | set(former_names()))))
 
 
 def _trie_regex(words: Iterable[str]) -> str:
@@ -287,6 +328,7 @@ NAME_END_RE = re.compile(r"[省市区县旗州盟]")
 @cache
 def _names_and_longest() -> tuple[frozenset[str], int]:
     names = frozenset(d.name for d in load_divisions() if not d.is_function_zone)
+    names |= frozenset(former_names())
     return names, max(len(n) for n in names)
 
 
@@ -321,6 +363,10 @@ SUBJECT_LEAD_RE = re.compile(
     r"(?:在[^。；\n]{0,80}?(?:领导|指导|部署|支持|关心)下[，,\s]*)*"
 )
 REPORT_WORDS_RE = re.compile(r"报告|总结")
+_WRITTEN_YEAR = r"(?:20\d{2}|[〇○零一二三四五六七八九]{4})年"
+# Before and after the place in a title whose speaker is a place: 关于某区2023年…, 2023年度某县…
+TITLE_LEAD_RE = re.compile(rf"(?:关于)?(?:{_WRITTEN_YEAR}度?)?")
+TITLE_AFTER_PLACE_RE = re.compile(rf"(?:关于)?{_WRITTEN_YEAR}|法治|依法")
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,10 +385,13 @@ def find_issuer(head: str, tail: str) -> FoundIssuer | None:
     """The issuing body: the title or author line, the ``来源`` line, a signature line, or the
     subject of the opening sentence."""
     lines = [TITLE_LABEL_RE.sub("", line) for line in _lines(head)[:TITLE_BLOCK_LINES]]
-    for line, following in zip(lines, [*lines[1:], ""], strict=True):
+    for index, (line, following) in enumerate(zip(lines, [*lines[1:], ""], strict=True)):
         org = _org_at_start(line, following)
-        if org and len(line) <= len(org) + 30:
-            return FoundIssuer(org)
+        alone = org is not None and len(line) <= len(org) + 2
+        # past the first lines only a line that is the body's name alone: an author line
+        if org and (alone or (index < TITLE_LINES and len(line) <= len(org) + 30)):
+            titled = _titled_below(lines[index + 1 : index + 3]) if alone else None
+            return titled or FoundIssuer(org)
     for line in lines:
         place = _place_of_title(line)
         if place:
@@ -367,6 +416,45 @@ def find_issuer(head: str, tail: str) -> FoundIssuer | None:
     return None
 
 
+SELF_BODY_RE = re.compile(r"(?:我|本)(局|委|办|厅|中心)(?![\u4e00-\u9fa5]{0,1}[长任员])")
+
+
+def _body_speaking_as_self(text: str, head: str) -> FoundIssuer | None:
+    """我局 / 本委 resolved through the names the text gives: the body of that kind the whole
+    text names most often, at least twice and more often than any other."""
+    self_reference = SELF_BODY_RE.search(head)
+    if self_reference is None:
+        return None
+    kind = self_reference.group(1)
+    counts: dict[str, int] = {}
+    full: dict[str, str] = {}
+    for hit in _name_hits(_plain(text)):
+        org = _single_org_at_start(text[hit.start : hit.start + 40])
+        if org and org.endswith(kind):
+            name = own_name(org)
+            counts[name] = counts.get(name, 0) + 1
+            full.setdefault(name, org)
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return FoundIssuer(full[ranked[0][0]])
+
+
+def _titled_below(below: list[str]) -> FoundIssuer | None:
+    """The speaker of a report title right below a line that is only a body's name: that
+    line is the site's banner (某市人民政府 above 某区2023年…报告), not the report's body. A
+    title without a speaker of its own (关于…的报告) leaves the body above it the issuer."""
+    for line in below:
+        if not REPORT_WORDS_RE.search(line):
+            continue
+        org = _org_at_start(line)
+        if org:
+            return FoundIssuer(org)
+        place = _place_of_title(line)
+        return FoundIssuer(place, body=False) if place else None
+    return None
+
+
 def _lines(text: str) -> list[str]:
     return [line.strip(" #*-—\t|") for line in text.splitlines() if line.strip(" #*-—\t|")]
 
@@ -376,18 +464,38 @@ def _place_of_title(line: str) -> str | None:
     ``龙溪镇关于2024年…的报告``: a title whose speaker is a place, not a body."""
     if not REPORT_WORDS_RE.search(line) or len(line) > 60:
         return None
-    position = _names_end(line, 0)
+    lead = TITLE_LEAD_RE.match(line)
+    start = lead.end() if lead else 0
+    position = _names_end(line, start)
     town = _township_at(line, position)
     end = position + len(town) if town else position
-    if end == 0 or not re.match(r"(?:关于)?(?:20\d{2}|[〇○零一二三四五六七八九]{4})年", line[end:]):
+    if end == start or not TITLE_AFTER_PLACE_RE.match(line, end):
         return None
-    return line[:end]
+    return line[start:end]
 
 
 def _names_end(fragment: str, position: int) -> int:
     """Where a run of division names starting at ``position`` ends (``position`` if none)."""
-    while (hit := _name_pattern().match(fragment, position)) and hit.end() > position:
-        position = hit.end()
+    while (end := _name_end_at(fragment, position)) > position:
+        position = end
+    return position
+
+
+@cache
+def _name_openings() -> frozenset[str]:
+    """The first two characters of every division name."""
+    return frozenset(name[:2] for name in _names_and_longest()[0])
+
+
+def _name_end_at(fragment: str, position: int) -> int:
+    """End of the longest division name starting at ``position`` (``position`` if none): set
+    look-ups from the longest length down, far cheaper than the name pattern at one place."""
+    if fragment[position : position + 2] not in _name_openings():
+        return position  # the common case, decided by one look-up
+    names, longest = _names_and_longest()
+    for end in range(min(len(fragment), position + longest), position + 1, -1):
+        if fragment[position:end] in names:
+            return end
     return position
 
 
@@ -424,9 +532,54 @@ def _single_org_at_start(fragment: str) -> str | None:
     if position == 0:
         town = _township_at(fragment, 0)
         org = ORG_RE.match(fragment) if town else None
-        return org.group() if org and town and org.group().startswith(town) else None
+        if org and town and org.group().startswith(town):
+            return org.group()
+        return _short_named_org_at_start(fragment)
     org = ORG_RE.match(fragment, position)
     return fragment[: org.end()] if org else None
+
+
+def _short_named_org_at_start(fragment: str) -> str | None:
+    """``山东滕州司法局…`` → ``滕州市司法局…``: a body after short names, a province's then a
+    place of it, as news reposts write them; both short names are needed, one alone is too
+    often an ordinary word. The body is named with the place's full name."""
+    province = _short_name_at(fragment, 0, lambda d: d.level == "province")
+    if province is None:
+        return None
+    named_end = _names_end(fragment, len(province[0]))
+    if named_end > len(province[0]):  # 江苏南京市司法局: a full name after the short one
+        org = ORG_RE.match(fragment, named_end)
+        return fragment[len(province[0]) : org.end()] if org else None
+    place = _short_name_at(
+        fragment,
+        len(province[0]),
+        lambda d: d.level != "province" and d.province_code == province[1].code,
+    )
+    if place is None:
+        return None
+    org = ORG_RE.match(fragment, len(province[0]) + len(place[0]))
+    return place[1].name + org.group() if org else None
+
+
+def _short_name_at(
+    fragment: str, position: int, fits: Callable[[Division], bool]
+) -> tuple[str, Division] | None:
+    for size in (3, 2):
+        found = [d for d in short_names().get(fragment[position : position + size], ()) if fits(d)]
+        if len(found) == 1:
+            return fragment[position : position + size], found[0]
+    return None
+
+
+@cache
+def short_names() -> dict[str, tuple[Division, ...]]:
+    """Short names (滕州, 山东) → the divisions they name."""
+    index: dict[str, list[Division]] = {}
+    for division in load_divisions():
+        for alias in division.aliases:
+            if len(alias) >= 2 and not division.is_function_zone:
+                index.setdefault(alias, []).append(division)
+    return {alias: tuple(found) for alias, found in index.items()}
 
 
 def opening_subject(head: str) -> tuple[str, str] | None:
@@ -460,14 +613,14 @@ def own_name(issuer: str) -> str:
     """The body's own name: ``济南市章丘区司法局`` → ``章丘区司法局`` (parents named before it
     help find the locality, but are not part of what the body calls itself); a township's
     body drops its county too (``北京市怀柔区渤海镇人民政府`` → ``渤海镇人民政府``)."""
-    hits = []
+    starts = []
     position = 0
-    while (hit := _name_pattern().match(issuer, position)) and hit.end() > position:
-        hits.append(hit)
-        position = hit.end()
-    if hits and _township_at(issuer, position):
+    while (end := _name_end_at(issuer, position)) > position:
+        starts.append(position)
+        position = end
+    if starts and _township_at(issuer, position):
         return issuer[position:]
-    return issuer[hits[-1].start() :] if len(hits) > 1 else issuer
+    return issuer[starts[-1] :] if len(starts) > 1 else issuer
 
 
 def _township_of(issuer: str | None) -> str | None:
@@ -503,6 +656,7 @@ def resolve_locality(
     issuer: str | None,
     locality_hint: str | None,
     township: str | None = None,
+    url_codes: tuple[str, ...] = (),
 ) -> Division | None:
     """The division the report covers; ambiguous names are settled by context or the hint.
 
@@ -510,7 +664,9 @@ def resolve_locality(
     opening sentence, then the level the text speaks at (全省, 我市 …) among the divisions
     it names, then local documents it cites (《某区…实施方案》).
     """
-    hint = divisions_by_code().get(locality_hint or "")
+    by_code = divisions_by_code()
+    given = by_code.get(locality_hint or "")
+    hint: Hints = tuple(d for d in (given, *(by_code.get(c) for c in url_codes)) if d)
     if issuer:
         division = _deepest_division(issuer, text, hint)
         if division is not None:
@@ -532,10 +688,23 @@ def resolve_locality(
     division = _at_spoken_level(text, head, hint)
     if division is not None:
         return division
-    return _from_cited_titles(text, head, hint) or hint
+    return (
+        _from_cited_titles(text, head, hint)
+        or given
+        or _site_named(text, hint[1:] if given else hint)
+    )
 
 
-def _deepest_division(fragment: str, text: str, hint: Division | None) -> Division | None:
+def _site_named(text: str, sites: Hints) -> Division | None:
+    """The division a government site's domain spells, when the text names nothing: the one
+    of its readings the text recalls by name or short name (大连 for ``dl``), or its only one."""
+    recalled = [d for d in sites if any(n in text for n in (d.name, *d.aliases) if len(n) >= 2)]
+    if len(recalled) == 1:
+        return recalled[0]
+    return sites[0] if len(sites) == 1 and sites[0].level != "province" else None
+
+
+def _deepest_division(fragment: str, text: str, hint: Hints) -> Division | None:
     """The most specific division named in ``fragment``: a county or city before a province.
 
     Names inside 《》 belong to the titles of other documents, and names in "在…领导下" are the
@@ -551,7 +720,7 @@ def _plain(fragment: str) -> str:
     return LEADERSHIP_RE.sub(lambda m: "　" * len(m.group()), plain)
 
 
-def _named_divisions(fragment: str, text: str, hint: Division | None) -> list[Division]:
+def _named_divisions(fragment: str, text: str, hint: Hints) -> list[Division]:
     chains = _name_chains(fragment)
     chosen = [_disambiguate(c[-1].name, [h.name for h in c[:-1]], text, hint) for c in chains]
     return [d for d in chosen if d is not None]
@@ -564,25 +733,66 @@ def _level_spoken(text: str) -> str | None:
     counts: dict[str, int] = {}
     for match in SELF_LEVEL_RE.finditer(plain):
         counts[match.group(1)] = counts.get(match.group(1), 0) + 1
-    if REGION_BODY_RE.search(plain[:HEAD_CHARS]):
+    if _region_speaks(plain[:HEAD_CHARS]):
         counts["省"] = counts.get("省", 0) + counts.pop("区", 0) + 1
     return max(counts, key=lambda k: counts[k]) if counts else None
 
 
-def _at_spoken_level(text: str, head: str, hint: Division | None) -> Division | None:
+LABEL_LEAD_RE = re.compile(r"\s*(?:【[^】]{1,10}】\s*)?")
+
+
+def _region_speaks(head: str) -> bool:
+    """An autonomous region's body is the subject of an opening line (``【概况】 2019年，自治区
+    司法厅坚持…``): its 全区 is the region's. Named only as a superior (在自治区党委的领导下),
+    it leaves 全区 the district's."""
+    for line in _lines(head)[:OPENING_LINES]:
+        label = LABEL_LEAD_RE.match(line)
+        lead = SUBJECT_LEAD_RE.match(line, label.end() if label else 0)
+        if REGION_BODY_RE.match(line, lead.end() if lead else 0):
+            return True
+    return False
+
+
+def _at_spoken_level(text: str, head: str, hint: Hints) -> Division | None:
     """Among the divisions the head names, the one at the level the text speaks at; a report
     speaking for a province names its cities only in passing."""
     level = _level_spoken(text)
     named = _named_divisions(_plain(head), text, hint)
     if level == "省":
         return _province_spoken_of(text, named)
-    fitting = [d for d in named if level and d.level != "province" and d.name.endswith(level)]
+    fitting = [d for d in named if level and _speaks_at(d, level)]
     if fitting:
         return fitting[0]
+    if level:
+        recalled = _most_named_at(text, level, hint)
+        if recalled is not None:
+            return recalled
     below_province = [d for d in named if d.level != "province"]
     if level is None or not named:
         return below_province[0] if below_province else (named[0] if named else None)
     return None
+
+
+def _most_named_at(text: str, level: str, hint: Hints) -> Division | None:
+    """我县 / 全区 resolved through the names the whole text gives: the division at that level
+    it names most often, at least twice and more often than any other."""
+    counts: dict[str, int] = {}
+    by_code = divisions_by_code()
+    for division in _named_divisions(_plain(text), text, hint):
+        if _speaks_at(division, level):
+            counts[division.code] = counts.get(division.code, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return by_code[ranked[0][0]]
+
+
+def _speaks_at(division: Division, level: str) -> bool:
+    """A division a self-reference fits: 全市 a city (a municipality too), 全区 a district
+    (an autonomous region speaks as a province), 全县 a county …"""
+    if division.level == "province":
+        return level == "市" and division.name.endswith("市")  # 北京市, 重庆市
+    return division.name.endswith(level)
 
 
 def _province_spoken_of(text: str, named: list[Division]) -> Division | None:
@@ -600,7 +810,7 @@ def _province_spoken_of(text: str, named: list[Division]) -> Division | None:
     return best if counts[best] else None
 
 
-def _from_cited_titles(text: str, head: str, hint: Division | None) -> Division | None:
+def _from_cited_titles(text: str, head: str, hint: Hints) -> Division | None:
     """A local document the report cites (《仓山区法治社会建设实施方案》) names its locality
     when nothing else does, if its level is the one the text speaks at."""
     level = _level_spoken(text)
@@ -612,7 +822,7 @@ def _from_cited_titles(text: str, head: str, hint: Division | None) -> Division 
     return fitting[0] if len({d.code for d in fitting}) == 1 else None
 
 
-def _county_of_township(name: str, text: str, hint: Division | None) -> Division | None:
+def _county_of_township(name: str, text: str, hint: Hints) -> Division | None:
     """The county of a township the gazetteer knows, settled by what the text names: the
     county or its city, the hint, or the level of the bodies above it (县委, 区委, 市委)."""
     by_code = divisions_by_code()
@@ -621,8 +831,8 @@ def _county_of_township(name: str, text: str, hint: Division | None) -> Division
     text = text.replace(name, "")  # 宁安镇 does not name 宁安市
     tests = (
         lambda d: d.name in text or any(len(a) >= 2 and a in text for a in d.aliases),
-        lambda d: hint is not None and d.code == hint.code,
-        lambda d: hint is not None and d.city_code == hint.city_code,
+        lambda d: any(d.code == h.code for h in hint),
+        lambda d: any(d.city_code == h.code or d.city_code == h.city_code for h in hint),
         lambda d: bool(d.city_name) and d.city_name in text,
         lambda d: d.province_name in text,
         lambda d: bool(above) and d.name.endswith(above[0]),
@@ -647,16 +857,14 @@ def _name_chains(fragment: str) -> list[list[_NameHit]]:
     return chains
 
 
-def _disambiguate(
-    name: str, parents: list[str], text: str, hint: Division | None
-) -> Division | None:
-    candidates = divisions_by_name().get(name, ())
+def _disambiguate(name: str, parents: list[str], text: str, hint: Hints) -> Division | None:
+    candidates = divisions_by_name().get(name, ()) or former_names().get(name, ())
     if len(candidates) == 1:
         return candidates[0]
     for test in (
         lambda d: d.city_name in parents or d.province_name in parents,
-        lambda d: hint is not None and d.code == hint.code,
-        lambda d: hint is not None and d.city_code == hint.city_code,
+        lambda d: any(d.code == h.code for h in hint),
+        lambda d: any(d.city_code == h.code or d.city_code == h.city_code for h in hint),
         lambda d: _mentions_parent(text, d),
     ):
         chosen = [d for d in candidates if test(d)]
@@ -709,7 +917,8 @@ def find_report_year(head: str) -> int | None:
 
 
 YEAR_RANGE_RE = re.compile(r"20\d{2}\s*(?:年)?\s*[-—–~至到]\s*20\d{2}")
-STATED_YEAR_RE = re.compile(r"(20\d{2})年")
+# A year stated as such, not a target (到2025年, 2035年远景目标, 2030年前)
+STATED_YEAR_RE = re.compile(r"(?<![到])(?<![^截]至)(20\d{2})年(?!前|远景|目标)")
 
 
 def _only_year_stated(text: str) -> int | None:
@@ -750,6 +959,8 @@ def classify_doc_type(head: str) -> str:
     opening = head[:300]
     if OTHER_KIND_RE.search(opening[:120]):
         return "other"
+    if SUMMARY_KIND_RE.search(opening[:120]):
+        return "work_summary"
     if re.search(r"法治(?:政府)?建设[^。\n]{0,12}(?:报告|总结)|依法行政[^。\n]{0,12}报告", opening):
         return "annual_report"
     if "工作总结" in opening:

@@ -18,8 +18,8 @@ from fazhi.errors import ParseError
 from fazhi.extract.document import EXTRACTOR_VERSION, ExtractedDocument
 from fazhi.extract.facts import PHRASINGS_PATH
 from fazhi.isolation import BoundedParser, DocumentLimits, ExtractJob
-from fazhi.lake import lake_fs, lake_path
-from fazhi.schemas import DOCUMENTS, FACTS, MENTIONS, conform, empty
+from fazhi.lake import Lake, lake_fs
+from fazhi.schemas import DOCUMENTS, FACTS, MENTIONS, conform, empty, record_rows
 
 STAGED_TABLES = {"documents": DOCUMENTS, "mentions": MENTIONS, "facts": FACTS}
 # what a documents row takes from its parsed row as it is (the hints only steer extraction)
@@ -40,6 +40,17 @@ class StagedBatch:
         return StagedBatch(
             *(f.with_columns(stamp) for f in (self.documents, self.mentions, self.facts))
         )
+
+
+def only_years(batch: StagedBatch, years: list[int]) -> StagedBatch:
+    """The documents of ``batch`` whose report year is one of ``years``, with their rows."""
+    documents = batch.documents.filter(pl.col("report_year").is_in(years))
+    keep = documents.get_column("doc_id").implode()
+    return StagedBatch(
+        documents,
+        batch.mentions.filter(pl.col("doc_id").is_in(keep)),
+        batch.facts.filter(pl.col("doc_id").is_in(keep)),
+    )
 
 
 def extraction_key(parsed: pl.DataFrame) -> str:
@@ -104,6 +115,7 @@ def _extract_one(
         title=str(title) if title else None,
         locality_hint=_text_or_none(row["locality_hint"]),
         published_hint=row["published_hint"],  # type: ignore[arg-type]
+        source_url=_text_or_none(row["url"]),  # its date and the place its domain spells
     )
     try:
         extracted = bounded.run(job)
@@ -119,49 +131,19 @@ def _text_or_none(value: object) -> str | None:
 def _mention_rows(
     extracted: ExtractedDocument, doc_id: str, run_id: str
 ) -> list[dict[str, object]]:
-    return [
-        {
-            "run_id": run_id,
-            "doc_id": doc_id,
-            "ordinal": i,
-            "value": m.value,
-            "unit": m.unit,
-            "qualifier": m.qualifier,
-            "text": m.text,
-            "start": m.start,
-            "end": m.end,
-            "sentence": m.sentence,
-            "outline": m.outline,
-            "indicator": m.indicator,
-        }
-        for i, m in enumerate(extracted.mentions)
-    ]
+    rows = record_rows(extracted.mentions, MENTIONS, run_id=run_id, doc_id=doc_id, ordinal=0)
+    return [{**row, "ordinal": i} for i, row in enumerate(rows)]
 
 
 def _fact_rows(extracted: ExtractedDocument, doc_id: str, run_id: str) -> list[dict[str, object]]:
-    return [
-        {
-            "run_id": run_id,
-            "doc_id": doc_id,
-            "indicator": f.indicator,
-            "value": f.value,
-            "unit": f.unit,
-            "qualifier": f.qualifier,
-            "text": f.text,
-            "start": f.start,
-            "end": f.end,
-            "sentence": f.sentence,
-            "rule": f.rule,
-            "extractor_version": EXTRACTOR_VERSION,
-            "flags": [],
-        }
-        for f in extracted.facts
-    ]
+    constant: dict[str, object] = {"run_id": run_id, "doc_id": doc_id}
+    constant.update(extractor_version=EXTRACTOR_VERSION, flags=[])
+    return record_rows(extracted.facts, FACTS, **constant)
 
 
 def staged_path(settings: Settings, table: str, run_id: str) -> str:
     """Where a run's staged ``table`` (documents, mentions, facts) lives in the lake."""
-    return lake_path(settings, "staging", table, f"run_id={run_id}", f"{table}.parquet")
+    return Lake.of(settings).staged(table, run_id)
 
 
 def write_staged(batch: StagedBatch, settings: Settings, run_id: str) -> None:

@@ -22,7 +22,7 @@ from fazhi.config import Settings
 from fazhi.crawl.store import read_raw
 from fazhi.errors import TerminalError
 from fazhi.isolation import BoundedParser, DocumentLimits, ParseJob
-from fazhi.lake import lake_fs, lake_path
+from fazhi.lake import Lake, lake_fs
 from fazhi.parse.decode import charset_of
 from fazhi.schemas import PARSED, conform, empty
 
@@ -77,6 +77,21 @@ def select_document_rows(manifest: pl.DataFrame, *, fresh_only: bool = True) -> 
     return pl.concat([articles, attachments], how="vertical_relaxed").sort("fetched_at", "url")
 
 
+def doc_id_of(sha256: str) -> str:
+    """A document version's id: the first 16 hex digits of its raw bytes' sha256."""
+    return sha256[:16]
+
+
+def with_quarantined(
+    rows: pl.DataFrame, manifest: pl.DataFrame, doc_ids: list[str]
+) -> pl.DataFrame:
+    """``rows`` plus the latest manifest rows of the documents ``doc_ids`` (to parse again)."""
+    every = select_document_rows(manifest, fresh_only=False)
+    retried = every.filter(pl.col("sha256").str.slice(0, 16).is_in(doc_ids))
+    combined = pl.concat([rows, retried], how="vertical_relaxed")
+    return combined.unique(subset=["sha256"], keep="first")
+
+
 def parsing_key(rows: pl.DataFrame) -> str:
     """A key equal for equal inputs to :func:`parse_documents` under the same parser version.
 
@@ -125,7 +140,7 @@ def _parse_one(
     published = _date_or_none(row.get("published_on"))
     base: dict[str, object] = {
         "run_id": run_id,
-        "doc_id": sha[:16],
+        "doc_id": doc_id_of(sha),
         "doc_key": doc_key(str(row["source_id"]), str(row["url"])),
         "source_id": row["source_id"],
         "url": row.get("final_url") or row["url"],
@@ -163,9 +178,20 @@ def _date_or_none(value: object) -> date | None:
     return value if isinstance(value, date) else None
 
 
+def for_run(parsed: pl.DataFrame, run_id: str) -> pl.DataFrame:
+    """The same rows stamped with ``run_id`` (parsed documents reused from an earlier run)."""
+    return parsed.with_columns(pl.lit(run_id, pl.String()).alias("run_id"))
+
+
+def parse_failures(parsed: pl.DataFrame) -> list[tuple[str, str, str]]:
+    """(doc_id, url, reason) of every document that could not be parsed."""
+    failed = parsed.filter(pl.col("parse_status") == "failed")
+    return list(failed.select("doc_id", "url", "parse_error").iter_rows())
+
+
 def parsed_path(settings: Settings, run_id: str) -> str:
     """Where a run's parsed documents live in the lake."""
-    return lake_path(settings, "staging", "parsed", f"run_id={run_id}", "parsed.parquet")
+    return Lake.of(settings).staged("parsed", run_id)
 
 
 def write_parsed(parsed: pl.DataFrame, settings: Settings, run_id: str) -> None:

@@ -99,7 +99,12 @@ def run_gate(
     suites = load_suites(settings.expectations_dir)
     catalog = load_catalog(settings.catalog_path)
     docs, facts_ = _gated_rows(documents, facts)
-    runner = SuiteRunner(settings.data_docs_dir if build_docs else None)
+    # a gate that renders Data Docs is a pipeline run: its results join the kept history
+    runner = (
+        SuiteRunner(settings.data_docs_dir, project_root=settings.data_dir)
+        if build_docs
+        else SuiteRunner(None)
+    )
     parameters = gate_parameters(catalog)
     outcomes: list[Outcome] = []
 
@@ -116,8 +121,9 @@ def run_gate(
     _cascade_documents(docs, facts_, doc_verdicts, fact_verdicts)
 
     survivors = _without(facts_, fact_verdicts.refused())
-    for outcome in validate("consistency", consistency_for_validation(survivors)):
-        fact_verdicts.record(outcome, _consistency_rows(outcome, survivors))
+    wide = consistency_for_validation(survivors, suites["consistency"], catalog)
+    for outcome in validate("consistency", wide):
+        fact_verdicts.record(outcome, _consistency_rows(outcome, survivors, wide))
 
     survivors = _without(survivors, fact_verdicts.refused())
     passing_docs = _without(docs, doc_verdicts.refused())
@@ -193,11 +199,11 @@ def _cascade_documents(
         fact_verdicts.reasons[row_id].append(refused[doc_id])
 
 
-def _consistency_rows(outcome: Outcome, facts: pl.DataFrame) -> list[int]:
-    """Fact rows a failed consistency check points at: its indicators in the failing documents."""
+def _consistency_rows(outcome: Outcome, facts: pl.DataFrame, wide: pl.DataFrame) -> list[int]:
+    """Fact rows a failed consistency check points at: its indicators in the failing documents
+    (``wide`` is the consistency frame the check ran on)."""
     if not outcome.failing_row_ids:
         return []
-    wide = consistency_for_validation(facts)
     failing_docs = wide.filter(pl.col(ROW_ID).is_in(list(outcome.failing_row_ids)))["doc_id"]
     hits = facts.filter(
         pl.col("doc_id").is_in(failing_docs.implode())

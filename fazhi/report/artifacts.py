@@ -42,6 +42,7 @@ def run_artifacts(summary: RunSummary, gate: GateResult | None) -> list[Artifact
     found = [
         _counts(summary),
         _per_source(summary),
+        _sources(summary),
         _quarantine(gate),
         _new_facts(gate),
         _links(summary),
@@ -62,6 +63,13 @@ def _per_source(summary: RunSummary) -> TableArtifact | None:
     return TableArtifact(
         "fazhi-crawl-per-source", summary.per_source.to_dicts(), "Crawl counts per source"
     )
+
+
+def _sources(summary: RunSummary) -> TableArtifact | None:
+    if summary.sources is None or not summary.sources.height:
+        return None
+    rows = summary.sources.to_dicts()
+    return TableArtifact("fazhi-sources", rows, "Each source's outcome, with the reasons it failed")
 
 
 def _quarantine(gate: GateResult | None) -> TableArtifact | None:

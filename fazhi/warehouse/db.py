@@ -94,7 +94,7 @@ def writer(settings: Settings) -> Iterator[duckdb.DuckDBPyConnection]:
     with _advisory_lock(lock_path(database), deadline, settings.lock_timeout_s) as _:
         con = _connect_until(database, deadline, settings.lock_timeout_s)
         try:
-            migrate(con)
+            migrate(con, settings)
             yield con
         finally:
             con.close()

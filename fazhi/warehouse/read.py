@@ -1,6 +1,6 @@
 """Reads other stages and commands make of the warehouse (they never write).
 
-Reads the marts and dimensions of ``fazhi.duckdb``; the SQL lives in ``sql/queries/``, where
+Reads the marts and dimensions of ``fazhi.duckdb``; the SQL lives in ``fazhi/sql/queries/``, where
 files starting with ``_`` are the package's own and the others are named example queries.
 """
 
@@ -13,9 +13,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from fazhi.sql import SQL_DIR, read_sql
-
-QUERIES_DIR = SQL_DIR / "queries"
+from fazhi.sql import read_sql
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,17 +40,19 @@ class Candidate:
     flags: list[str] | None
 
 
-def prior_values(con: duckdb.DuckDBPyConnection, locality_codes: list[str]) -> pl.DataFrame:
+def prior_values(
+    con: duckdb.DuckDBPyConnection, locality_codes: list[str], sql_dir: Path
+) -> pl.DataFrame:
     """Best values already loaded for these localities (locality_code, report_year, indicator,
     value)."""
-    return con.sql(read_sql("queries/_prior_values"), params=[locality_codes]).pl()
+    return con.sql(read_sql("queries/_prior_values", sql_dir), params=[locality_codes]).pl()
 
 
 def headline_table(
-    con: duckdb.DuckDBPyConnection, indicators: list[str], limit: int = 20
+    con: duckdb.DuckDBPyConnection, indicators: list[str], sql_dir: Path, limit: int = 20
 ) -> pl.DataFrame:
     """Locality × year rows (latest first, at most ``limit``) with one column per indicator."""
-    long = con.sql(read_sql("queries/_headline_values"), params=[indicators, limit]).pl()
+    long = con.sql(read_sql("queries/_headline_values", sql_dir), params=[indicators, limit]).pl()
     keys = ["locality_code", "locality_name", "province_name", "report_year"]
     if long.is_empty():
         return pl.DataFrame(
@@ -67,30 +67,34 @@ def headline_table(
     )
 
 
-def resolve_locality(con: duckdb.DuckDBPyConnection, text: str) -> list[tuple[str, str, str]]:
+def resolve_locality(
+    con: duckdb.DuckDBPyConnection, text: str, sql_dir: Path
+) -> list[tuple[str, str, str]]:
     """(code, name, description) of divisions matching a code, name, alias or former name."""
-    rows = con.execute(read_sql("queries/_resolve_locality"), [text.strip()]).fetchall()
+    rows = con.execute(read_sql("queries/_resolve_locality", sql_dir), [text.strip()]).fetchall()
     return [
         (code, name, " ".join(p for p in (prov, city, name, f"({level})") if p))
         for code, name, level, prov, city in rows
     ]
 
 
-def resolve_indicator(con: duckdb.DuckDBPyConnection, text: str) -> str | None:
+def resolve_indicator(con: duckdb.DuckDBPyConnection, text: str, sql_dir: Path) -> str | None:
     """The indicator code matching a code or a Chinese or English name."""
-    rows = con.execute(read_sql("queries/_resolve_indicator"), [text.strip()]).fetchall()
+    rows = con.execute(read_sql("queries/_resolve_indicator", sql_dir), [text.strip()]).fetchall()
     return str(rows[0][0]) if rows else None
 
 
 def explain(
-    con: duckdb.DuckDBPyConnection, locality_code: str, year: int, indicator: str
+    con: duckdb.DuckDBPyConnection, locality_code: str, year: int, indicator: str, sql_dir: Path
 ) -> list[Candidate]:
     """Every current value for the cell, the best (the one mart_best_value shows) first."""
-    rows = con.execute(read_sql("queries/_explain"), [locality_code, year, indicator]).fetchall()
+    rows = con.execute(
+        read_sql("queries/_explain", sql_dir), [locality_code, year, indicator]
+    ).fetchall()
     return [Candidate(*row) for row in rows]
 
 
-def named_queries(queries_dir: Path = QUERIES_DIR) -> dict[str, str]:
+def named_queries(queries_dir: Path) -> dict[str, str]:
     """Example queries runnable by name, with the first comment line of each as description."""
     found = {}
     for path in sorted(queries_dir.glob("*.sql")):
@@ -126,7 +130,7 @@ def run_query(con: duckdb.DuckDBPyConnection, sql: str) -> pl.DataFrame:
     return con.sql(statement.query).pl()
 
 
-def named_query_sql(name: str, queries_dir: Path = QUERIES_DIR) -> str:
+def named_query_sql(name: str, queries_dir: Path) -> str:
     """The text of a named query; KeyError naming the known ones if there is none."""
     if name not in named_queries(queries_dir):
         raise KeyError(f"no query named {name!r}; known: {', '.join(named_queries(queries_dir))}")

@@ -2,7 +2,8 @@
 
 Reads every run's staged documents, mentions and facts (``lake/staging``), oldest run first,
 passes each through the quality gate again (without Data Docs; prior values come from the
-warehouse being rebuilt, as they did the first time) and loads it into a new file. The new file
+warehouse being rebuilt, as they did the first time) and loads it into a new file, then the
+quarantined rows people accepted by hand (``fazhi quarantine accept``). The new file
 replaces ``fazhi.duckdb`` only once complete; the old one is kept beside it as
 ``fazhi.duckdb.before-rebuild``. Runs that staged nothing (nothing new) leave no row.
 """
@@ -20,7 +21,7 @@ import duckdb
 import polars as pl
 
 from fazhi.config import Settings
-from fazhi.lake import lake_fs, lake_path
+from fazhi.lake import Lake
 from fazhi.warehouse.db import writer_lock
 from fazhi.warehouse.load import LoadSummary, StagedRun, load_batch
 
@@ -40,8 +41,8 @@ class RebuildSummary:
 
 def staged_run_ids(settings: Settings) -> list[str]:
     """Run ids with staged documents in the lake, oldest first (run ids sort by their start)."""
-    fs = lake_fs(settings)
-    folders = fs.glob(lake_path(settings, "staging", "documents", "run_id=*"))
+    lake = Lake.of(settings)
+    folders = lake.fs.glob(lake.path("staging", "documents", "run_id=*"))
     return sorted(str(f).rsplit("run_id=", 1)[1] for f in folders)
 
 
@@ -53,8 +54,8 @@ def rebuild_from_lake(settings: Settings) -> RebuildSummary:
     target = settings.duckdb_path
     building = target.with_name(target.name + ".rebuilding")
     target.parent.mkdir(parents=True, exist_ok=True)
-    _remove(building)
     with writer_lock(settings):
+        _remove(building)
         docs = facts = 0
         runs = staged_run_ids(settings)
         with contextlib.closing(duckdb.connect(str(building))) as con:
@@ -63,6 +64,9 @@ def rebuild_from_lake(settings: Settings) -> RebuildSummary:
                 loaded = _replay_run(con, settings, run_id)
                 docs += loaded.documents_loaded
                 facts += loaded.facts_loaded
+            loaded = _replay_accepted(con, settings)
+            docs += loaded.documents_loaded
+            facts += loaded.facts_loaded
             con.execute("CHECKPOINT")
         previous = _swap(building, target)
     return RebuildSummary(len(runs), docs, facts, previous, time.monotonic() - started)
@@ -78,7 +82,7 @@ def _replay_run(con: duckdb.DuckDBPyConnection, settings: Settings, run_id: str)
         return LoadSummary(run_id)
     parsed = batch.documents.filter(pl.col("parse_status") == "ok")
     codes = parsed.get_column("locality_code").drop_nulls().unique().to_list()
-    prior = prior_values(con, codes) if codes else None
+    prior = prior_values(con, codes, settings.sql_dir) if codes else None
     gate = run_gate(
         parsed, batch.facts, settings=settings, run_id=run_id, prior_values=prior, build_docs=False
     )
@@ -91,7 +95,20 @@ def _replay_run(con: duckdb.DuckDBPyConnection, settings: Settings, run_id: str)
         "staged_quarantine": gate.quarantine,
     }
     started_at = _run_start(run_id, batch.documents)
-    return load_batch(con, StagedRun(run_id, started_at, "rebuilt", gate.counts(), frames))
+    run = StagedRun(run_id, started_at, "rebuilt", gate.counts(), frames)
+    return load_batch(con, run, settings.sql_dir)
+
+
+def _replay_accepted(con: duckdb.DuckDBPyConnection, settings: Settings) -> LoadSummary:
+    """Load again the quarantined rows people accepted by hand (their decisions are in the lake)."""
+    from fazhi.quality.quarantine import read_quarantine
+    from fazhi.warehouse.review import accepted_run
+
+    accepted = read_quarantine(settings).filter(pl.col("status") == "accepted")
+    if accepted.is_empty():
+        return LoadSummary("accepted")
+    ordered = accepted.sort(pl.col("table_name") != "documents")  # documents before their facts
+    return load_batch(con, accepted_run(settings, ordered, "rebuilt-accepted"), settings.sql_dir)
 
 
 def _run_start(run_id: str, documents: pl.DataFrame) -> datetime:

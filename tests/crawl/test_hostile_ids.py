@@ -12,7 +12,7 @@ from fazhi.crawl import store
 from fazhi.crawl.sources import SourcesFileError, load_sources
 from fazhi.crawl.state import CrawlState
 from fazhi.extract.stage import staged_path
-from fazhi.lake import UnsafePathError, checked_id, lake_path
+from fazhi.lake import Lake, UnsafePathError, checked_id
 from fazhi.schemas import RAW_MANIFEST, empty
 
 HOSTILE_IDS = [
@@ -80,4 +80,4 @@ def test_good_ids_make_paths_under_the_lake(tmp_path: Path, value: str) -> None:
 )
 def test_lake_path_parts_are_single_components(tmp_path: Path, part: str) -> None:
     with pytest.raises(UnsafePathError):
-        lake_path(load_settings(data_dir=tmp_path), "staging", part)
+        Lake.of(load_settings(data_dir=tmp_path)).path("staging", part)

@@ -13,6 +13,8 @@ from fazhi.config import Settings
 from fazhi.dashboard import panels
 from fazhi.localities import load_divisions
 
+SQL_DIR = Settings().sql_dir
+
 
 @pytest.fixture(scope="module")
 def con(small_settings: Settings) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -59,14 +61,14 @@ def test_coverage_grid(
 ) -> None:
     cells = {
         (r["province_code"], r["report_year"]): r
-        for r in records(panels.fetch_table(con, "coverage_grid"))
+        for r in records(panels.fetch_table(con, SQL_DIR, "coverage_grid"))
     }
     assert cells[(province, year)]["covered"] == covered
     assert cells[(province, year)]["total"] == province_total(province)
 
 
 def test_coverage_grid_spans_every_year_from_first_to_last(con: duckdb.DuckDBPyConnection) -> None:
-    years = {r["report_year"] for r in records(panels.fetch_table(con, "coverage_grid"))}
+    years = {r["report_year"] for r in records(panels.fetch_table(con, SQL_DIR, "coverage_grid"))}
     assert years == {2021, 2022, 2023}
 
 
@@ -76,7 +78,9 @@ def test_coverage_grid_spans_every_year_from_first_to_last(con: duckdb.DuckDBPyC
     ids=["county with three years", "province's own report", "neighbour with no report: a gap"],
 )
 def test_coverage_localities(con: duckdb.DuckDBPyConnection, code: str, years: list[int]) -> None:
-    rows = {r["admin_code"]: r for r in records(panels.fetch_table(con, "coverage_localities"))}
+    rows = {
+        r["admin_code"]: r for r in records(panels.fetch_table(con, SQL_DIR, "coverage_localities"))
+    }
     assert rows[code]["years"] == years
 
 
@@ -91,7 +95,7 @@ def test_coverage_localities(con: duckdb.DuckDBPyConnection, code: str, years: l
     ],
 )
 def test_fill_rate(con: duckdb.DuckDBPyConnection, indicator: str, stating: int) -> None:
-    rows = {r["code"]: r for r in records(panels.fetch_table(con, "fill_rate"))}
+    rows = {r["code"]: r for r in records(panels.fetch_table(con, SQL_DIR, "fill_rate"))}
     assert (rows[indicator]["documents_stating"], rows[indicator]["documents"]) == (stating, 5)
 
 
@@ -106,7 +110,7 @@ def test_fill_rate(con: duckdb.DuckDBPyConnection, indicator: str, stating: int)
 def test_caliber_flags(
     con: duckdb.DuckDBPyConnection, indicator: str, value: float, flags: list[str]
 ) -> None:
-    rows = {r["indicator"]: r for r in records(panels.fetch_table(con, "caliber_flags"))}
+    rows = {r["indicator"]: r for r in records(panels.fetch_table(con, SQL_DIR, "caliber_flags"))}
     assert len(rows) == 2, "92.5 % and unflagged facts are not caliber questions"
     assert (rows[indicator]["value"], rows[indicator]["flags"]) == (value, flags)
     assert rows[indicator]["url"].startswith("http://127.0.0.1")
@@ -115,7 +119,7 @@ def test_caliber_flags(
 def test_unmapped_mentions_group_by_words_before_the_number(
     con: duckdb.DuckDBPyConnection,
 ) -> None:
-    rows = {r["pattern"]: r for r in records(panels.fetch_table(con, "unmapped_mentions"))}
+    rows = {r["pattern"]: r for r in records(panels.fetch_table(con, SQL_DIR, "unmapped_mentions"))}
     assert set(rows) == {"办结信访事项N件", "举办讲座N场"}, "mapped mentions are left out"
     assert (rows["办结信访事项N件"]["mentions"], rows["办结信访事项N件"]["documents"]) == (3, 3)
 
@@ -123,7 +127,7 @@ def test_unmapped_mentions_group_by_words_before_the_number(
 def test_current_quarantine(con: duckdb.DuckDBPyConnection) -> None:
     rows = {
         (r["table_name"], r["doc_id"], r["indicator"]): r
-        for r in records(panels.fetch_table(con, "quarantine"))
+        for r in records(panels.fetch_table(con, SQL_DIR, "quarantine"))
     }
     assert set(rows) == {("facts", "d-lj-2023", "aid_amount"), ("documents", "d-bad", None)}, (
         "the 2022 fact loaded by the second run has left the quarantine"
@@ -143,7 +147,9 @@ def test_current_quarantine(con: duckdb.DuckDBPyConnection) -> None:
 def test_validations_split_by_severity(
     con: duckdb.DuckDBPyConnection, run_id: str, passed: int, warned: int, quarantined: int
 ) -> None:
-    rows = [r for r in records(panels.fetch_table(con, "validations")) if r["run_id"] == run_id]
+    rows = [
+        r for r in records(panels.fetch_table(con, SQL_DIR, "validations")) if r["run_id"] == run_id
+    ]
     totals = tuple(sum(r[k] for r in rows) for k in ("passed", "warned", "quarantined"))
     assert totals == (passed, warned, quarantined)
 
@@ -179,7 +185,7 @@ def test_manifest_freshness(
 
 
 def test_trend_shard_points_link_to_their_documents(con: duckdb.DuckDBPyConnection) -> None:
-    shard = json.loads(panels.collect_trend_shards(con)["440000"])
+    shard = json.loads(panels.collect_trend_shards(con, SQL_DIR)["440000"])
     series = {(s["l"], s["i"]): s for s in shard["series"]}
     aid = series[("440881", "aid_cases")]
     assert aid["v"] == [990.0, 1100.0, 1215.0]
@@ -190,6 +196,6 @@ def test_trend_shard_points_link_to_their_documents(con: duckdb.DuckDBPyConnecti
 
 
 def test_summary(con: duckdb.DuckDBPyConnection) -> None:
-    (summary,) = records(panels.fetch_table(con, "summary"))
+    (summary,) = records(panels.fetch_table(con, SQL_DIR, "summary"))
     assert (summary["documents"], summary["facts"], summary["runs"]) == (5, 8, 2)
     assert (summary["earliest_year"], summary["latest_year"]) == (2021, 2023)

@@ -94,7 +94,7 @@ def test_gate_results_and_data_docs_are_recorded(pipeline_runs) -> None:
 def test_reparsing_unchanged_raw_documents_is_skipped_by_the_task_cache(pipeline_runs) -> None:
     from prefect import flow
 
-    from flows.pipeline import extract_task, parse_task
+    from flows.tasks import extract_task, parse_task
 
     data_dir, (first, _, _) = pipeline_runs
     settings = load_settings(data_dir=data_dir)

@@ -21,7 +21,10 @@ from fazhi.cli import app
 from fazhi.config import Settings, load_settings
 from fazhi.warehouse.db import connect_reader
 from fazhi.warehouse.read import named_queries, named_query_sql, run_query
+from tests.warehouse.conftest import SQL_DIR
 from tests.warehouse.test_marts import marts_settings  # noqa: F401  (shared fixture)
+
+QUERIES_DIR = SQL_DIR / "queries"
 
 runner = CliRunner()
 OUTSIDE = "outside"  # a folder beside the data directory, never reachable
@@ -126,11 +129,11 @@ def test_reads_still_work(guarded: Settings, statement: str, reason: str) -> Non
     assert frame.height >= 1, reason
 
 
-@pytest.mark.parametrize("name", sorted(named_queries()))
+@pytest.mark.parametrize("name", sorted(named_queries(QUERIES_DIR)))
 def test_every_documented_query_runs_on_the_locked_connection(guarded: Settings, name: str) -> None:
     con = connect_reader(guarded)
     try:
-        run_query(con, named_query_sql(name))
+        run_query(con, named_query_sql(name, QUERIES_DIR))
     finally:
         con.close()
 

@@ -1,18 +1,22 @@
-"""The one way to read SQL: every statement lives in a ``.sql`` file under ``sql/``."""
+"""The one way to read SQL: every statement lives in a ``.sql`` file of this package folder.
+
+The files ship inside the package (wheel included): ``fazhi/sql/<purpose>/<name>.sql``; the
+folder read is ``settings.sql_dir``, whose default is this one.
+"""
 
 from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
 
-from fazhi.config import REPO_ROOT
-
-SQL_DIR = REPO_ROOT / "sql"
-
 
 @cache
-def read_sql(name: str, sql_dir: Path = SQL_DIR) -> str:
-    """The text of ``sql/<name>.sql`` (``name`` may contain a sub-folder, e.g. ``marts/x``)."""
+def read_sql(name: str, sql_dir: Path) -> str:
+    """The text of ``<sql_dir>/<name>.sql`` (``name`` may hold a sub-folder, e.g. ``marts/x``).
+
+    ``sql_dir`` is ``settings.sql_dir``: there is no default, so no caller reads another folder
+    than the one the settings name.
+    """
     path = sql_dir / f"{name}.sql"
     if not path.is_file():
         raise FileNotFoundError(f"no SQL file {path}")
