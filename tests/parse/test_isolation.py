@@ -83,7 +83,7 @@ def test_limits_come_from_the_settings(tmp_path: object) -> None:
 def test_the_parse_and_extract_stages_record_documents_over_budget_and_go_on(
     tmp_path: Path,
 ) -> None:
-    settings = load_settings(data_dir=tmp_path, document_budget_s=2.0, max_text_chars=300_000)
+    settings = load_settings(data_dir=tmp_path, document_budget_s=5.0, max_text_chars=300_000)
     bodies = {
         "good.txt": campaign.good_txt(random.Random(1)),
         "slow.txt": (
