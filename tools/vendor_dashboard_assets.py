@@ -179,12 +179,13 @@ def _area(points: list[tuple[int, int]]) -> float:
 MERGED = {"莱芜市": "济南市"}  # 2019, 国函〔2019〕4号
 
 
-def name_keys(name: str) -> set[str]:
-    """Forms under which a shape's name may appear in the dictionary (地区 became 市, …)."""
-    keys = {name, MERGED.get(name, name)}
+def name_keys(name: str) -> list[str]:
+    """Forms under which a shape's name may appear in the dictionary (地区 became 市, …), the
+    closest first: an ordered list, so a name that several forms match always gets one code."""
+    keys = [name, MERGED.get(name, name)]
     for old, new in (("地区", "市"), ("地区", ""), ("县", "区"), ("县", "市")):
         if name.endswith(old):
-            keys.add(name[: -len(old)] + new)
+            keys.append(name[: -len(old)] + new)
     return keys
 
 
