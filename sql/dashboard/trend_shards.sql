@@ -4,6 +4,9 @@
 -- the shard's documents, so no document is repeated per point. A document is
 -- [doc_id, year, title, url, locality, kind, [ordinals of the indicators it states]]: enough
 -- for the page to count the localities covered per prefecture under any filter.
+-- Lists are gathered unordered and sorted afterwards with list_sort (structs sort by their
+-- first field, then the next): several times faster than list(... ORDER BY ...) on a million
+-- values.
 WITH docs AS (
     SELECT l.province_code, d.doc_id, d.report_year, d.title, d.url, d.locality_code,
            coalesce(d.doc_type, 'other') AS doc_type,
@@ -13,31 +16,36 @@ WITH docs AS (
     WHERE d.is_current
 ),
 stated AS (
-    SELECT f.doc_id, list(i.ordinal ORDER BY i.ordinal) AS ordinals
+    SELECT f.doc_id, list_sort(list(i.ordinal)) AS ordinals
     FROM fact_indicator AS f
     JOIN dim_indicator AS i ON i.code = f.indicator
     GROUP BY f.doc_id
 ),
 series AS (
     SELECT k.province_code, b.locality_code, b.indicator,
-           list(b.value ORDER BY b.report_year) AS v, list(k.doc_index ORDER BY b.report_year) AS d
+           list_sort(list({'y': b.report_year, 'v': b.value, 'd': k.doc_index})) AS points
     FROM mart_best_value AS b
     JOIN docs AS k USING (doc_id)
     GROUP BY ALL
 ),
 shards AS (
     SELECT province_code,
-           list({'l': locality_code, 'i': indicator, 'v': v, 'd': d}
-                ORDER BY locality_code, indicator) AS series
+           list_transform(
+               list_sort(list({'l': locality_code, 'i': indicator, 'p': points})),
+               s -> {'l': s.l, 'i': s.i, 'v': list_transform(s.p, p -> p.v),
+                     'd': list_transform(s.p, p -> p.d)}
+           ) AS series
     FROM series
     GROUP BY province_code
 ),
 doc_lists AS (
     SELECT k.province_code,
-           list([to_json(k.doc_id), to_json(k.report_year::VARCHAR), to_json(k.title),
-                 to_json(k.url), to_json(k.locality_code), to_json(k.doc_type),
-                 to_json(coalesce(s.ordinals, []::INTEGER[]))]::JSON[]
-                ORDER BY k.doc_index) AS docs
+           list_transform(list_sort(list({
+               'n': k.doc_index,
+               'j': [to_json(k.doc_id), to_json(k.report_year::VARCHAR), to_json(k.title),
+                     to_json(k.url), to_json(k.locality_code), to_json(k.doc_type),
+                     to_json(coalesce(s.ordinals, []::INTEGER[]))]::JSON[]
+           })), x -> x.j) AS docs
     FROM docs AS k
     LEFT JOIN stated AS s USING (doc_id)
     GROUP BY k.province_code
