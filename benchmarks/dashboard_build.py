@@ -21,6 +21,7 @@ import statistics
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -114,10 +115,22 @@ def print_render_time(index: Path, screenshots: Path | None = None) -> None:
                 f"first province's trends included); page width {wide} px"
             )
             if screenshots is not None:
+                _pick_a_year(page)
                 screenshots.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=str(screenshots / name))
             page.close()
         browser.close()
+
+
+def _pick_a_year(page: Any) -> None:
+    """Show one early year: over all years nearly every synthetic county has reported, and a
+    map of one colour would show neither the scale nor the filters."""
+    years = sorted(
+        v for v in page.eval_on_selector_all("#f-year option", "os => os.map(o => o.value)") if v
+    )
+    if years:
+        page.select_option("#f-year", years[len(years) // 3])
+        page.wait_for_timeout(500)
 
 
 def main() -> None:
