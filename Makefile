@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test check eval eval-real eval-real-record bench install browser clean
+.PHONY: run test check eval eval-real eval-real-record markup-check bench install browser clean duckdb-cli-check
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,10 +22,11 @@ run: install
 test: install browser
 	$(PY) -m pytest
 
-## ruff, mypy and the tests.
+## ruff (lint and format), mypy over the package and flows/, and the tests.
 check: install
 	$(VENV)/bin/ruff check fazhi flows tests benchmarks
-	$(VENV)/bin/mypy
+	$(VENV)/bin/ruff format --check fazhi flows tests benchmarks
+	$(VENV)/bin/mypy fazhi flows
 	$(PY) -m pytest
 
 ## Score the extractor against the gold set.
@@ -45,9 +46,19 @@ eval-real-record: install
 	$(REAL_EVAL) --part dev --sealed --history eval/REAL_HISTORY.md
 	$(REAL_EVAL) --part sealed --sealed --history eval/REAL_HISTORY.md
 
+## Run the crawler's listing, article and block functions over saved real government pages
+## outside the repository (not part of `make test`) and print what each page gave.
+MARKUP ?= ../shared/markup
+markup-check: install
+	PYTHONPATH=. $(PY) tools/markup_check.py $(MARKUP)
+
 ## Benchmarks print figures; they are not pass/fail.
 bench: install
 	$(PY) -m benchmarks
+
+## The DuckDB CLI from PyPI (duckdb-cli, a dev dependency) opens the warehouse and reads a mart.
+duckdb-cli-check: install
+	$(VENV)/bin/duckdb -readonly warehouse/fazhi.duckdb -c "select count(*) as cells, version() from mart_best_value"
 
 ## Headless Chromium and a CJK font from Debian, for dashboard tests and screenshots.
 browser:

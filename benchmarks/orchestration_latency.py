@@ -28,7 +28,7 @@ from prefect.settings import PREFECT_API_URL, temporary_settings
 
 from fazhi.config import load_settings
 from fazhi.crawl.sample_site import sample_sources, serve_sample_site
-from fazhi.orchestration import deploy, server
+from flows import deploy, server
 
 
 def _timed(label: str, started: float) -> float:

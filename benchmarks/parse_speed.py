@@ -1,4 +1,4 @@
-"""Benchmark: documents and pages per second of ``extract_text`` for each input format.
+"""Benchmark: documents and pages per second of ``parse_document`` for each input format.
 
 Parses each text-bearing fixture of tests/parse/fixtures repeatedly for a fixed time on one core,
 plus a full-length TRS article page wrapping the longest sample report (eval/docs, ~26 KB of
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from fazhi.parse.text import extract_text
+from fazhi.parse.text import parse_document
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "parse" / "fixtures"
@@ -63,7 +63,7 @@ def measure(name: str, data: bytes, seconds: float) -> tuple[int, float]:
     """(documents parsed, elapsed seconds) parsing ``data`` for about ``seconds``."""
     done, started = 0, time.perf_counter()
     while (elapsed := time.perf_counter() - started) < seconds:
-        extract_text(data, url=f"http://bench/{name}")
+        parse_document(data, url=f"http://bench/{name}")
         done += 1
     return done, elapsed
 
@@ -76,7 +76,7 @@ def main() -> None:
     cases.append(("full_report_trs.html", full_report_page()))
     print(f"{'case':<26}{'format':>7}{'KB':>8}{'pages':>7}{'docs/s':>10}{'pages/s':>10}")
     for name, data in cases:
-        format_name = extract_text(data, url=f"http://bench/{name}").format
+        format_name = parse_document(data, url=f"http://bench/{name}").format
         pages = page_count(name, data)
         done, elapsed = measure(name, data, args.seconds)
         rate = done / elapsed

@@ -36,10 +36,10 @@ T0 = datetime(2025, 1, 1, tzinfo=UTC)
 PARAMETER = re.compile(r"\$\d")
 
 
-def benchmark_queries() -> list[tuple[str, str]]:
+def benchmark_queries(sql_dir: Path) -> list[tuple[str, str]]:
     """(label, statement) of each timed query, from sql/queries/_benchmark_marts.sql."""
     found = []
-    for statement in split_statements(read_sql("queries/_benchmark_marts")):
+    for statement in split_statements(read_sql("queries/_benchmark_marts", sql_dir)):
         lines = statement.splitlines()
         label = [line for line in lines if line.startswith("--")][-1].removeprefix("--").strip()
         found.append((label, "\n".join(line for line in lines if not line.startswith("--"))))
@@ -149,7 +149,7 @@ def main() -> None:
         )
         run = synthetic_run(codes, indicators)
         start = time.perf_counter()
-        summary = load_batch(con, run)
+        summary = load_batch(con, run, settings.sql_dir)
         load_s = time.perf_counter() - start
         province = divisions_by_code()[codes[0]].province_name
         print(f"warehouse: {data_dir / 'fazhi.duckdb'}")
@@ -159,7 +159,7 @@ def main() -> None:
         )
         params = {"$1": codes[0], "$2": "aid_cases", "$3": YEARS[-2], "$4": province}
         print(f"{'query':55} {'median ms':>10} {'rows':>8}")
-        for label, sql in benchmark_queries():
+        for label, sql in benchmark_queries(settings.sql_dir):
             ms, rows = median_ms(con, sql, params)
             verdict = "ok" if ms < 100 else "SLOW"
             print(f"{label:55} {ms:10.1f} {rows:8,} {verdict}")

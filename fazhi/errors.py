@@ -28,3 +28,7 @@ class ParseError(TerminalError):
 
 class WarehouseLockedError(TransientError):
     """Another process holds the warehouse write lock."""
+
+
+class WarehouseBusyError(TransientError):
+    """A read found the warehouse held by a writer (DuckDB lets no reader in during a load)."""

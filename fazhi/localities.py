@@ -9,9 +9,12 @@ province whose prefecture row carries the same name and code. Function zones tha
 from __future__ import annotations
 
 import contextlib
+import csv
 import io
+import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 DIRECT_ADMIN = "省直辖行政区划"  # jionlp's bucket for counties directly under a province
@@ -140,3 +143,134 @@ def load_changes() -> tuple[DivisionChange, ...]:
         )
         for c in changes
     )
+
+
+TOWNSHIP_SUFFIXES = ("街道", "镇", "乡")
+
+
+@cache
+def townships_by_name() -> dict[str, tuple[str, ...]]:
+    """Township and street names (乡, 镇, 街道) → codes of the counties that have one so named.
+
+    GB/T 2260 stops at the county; jionlp's dictionary file lists the townships under each
+    county, one tab deeper, and its loader skips them unless asked for villages too, so the
+    file is read here directly (townships only, villages skipped).
+    """
+    path = Path(_quiet_jionlp().__file__).parent / "dictionary" / "china_location.txt"
+    index: dict[str, list[str]] = {}
+    county: str | None = None
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.startswith("\t\t\t\t"):
+                continue  # a village
+            if line.startswith("\t\t\t"):
+                name = line.strip()
+                if county and name.endswith(TOWNSHIP_SUFFIXES):
+                    index.setdefault(name, []).append(county)
+            elif line.startswith("\t\t"):
+                fields = line.strip().split("\t")
+                county = fields[1] if len(fields) > 1 else None
+    return {name: tuple(dict.fromkeys(codes)) for name, codes in index.items()}
+
+
+DATED_CODES_PATH = Path(__file__).parent / "data" / "division_codes.csv"
+YEAR_MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+@dataclass(frozen=True, slots=True)
+class DatedCode:
+    """A code with the months it was valid: ``valid_to`` is the month a merger or rename took
+    it away (for ``successor``), ``valid_from`` the month a new code came in."""
+
+    code: str
+    name: str
+    province: str
+    valid_from: tuple[int, int] | None
+    valid_to: tuple[int, int] | None
+    successor: str | None
+
+    def valid_at_end_of(self, year: int) -> bool:
+        """Valid on the last day of ``year``: a report on a year names the division as it was
+        when the year closed."""
+        after_start = self.valid_from is None or self.valid_from <= (year, 12)
+        before_end = self.valid_to is None or self.valid_to > (year, 12)
+        return after_start and before_end
+
+
+@cache
+def dated_codes() -> tuple[DatedCode, ...]:
+    """Codes of divisions merged or renamed since 2015 (``fazhi/data/division_codes.csv``),
+    which jionlp's dictionary, listing only today's codes, cannot give for earlier years.
+    Validated when loaded: a malformed table fails loudly instead of dating a report wrongly."""
+    with DATED_CODES_PATH.open(encoding="utf-8", newline="") as handle:
+        rows = [_dated_code(row) for row in csv.DictReader(handle)]
+    _check_dated_codes(rows)
+    return tuple(rows)
+
+
+def _dated_code(row: dict[str, str]) -> DatedCode:
+    return DatedCode(
+        code=row["code"].strip(),
+        name=row["name"].strip(),
+        province=row["province"].strip(),
+        valid_from=_year_month(row["valid_from"]),
+        valid_to=_year_month(row["valid_to"]),
+        successor=row["successor"].strip() or None,
+    )
+
+
+def _year_month(value: str) -> tuple[int, int] | None:
+    if not value.strip():
+        return None
+    match = YEAR_MONTH_RE.match(value.strip())
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise ValueError(f"division_codes.csv: {value!r} is not a YYYY-MM month")
+    return int(match.group(1)), int(match.group(2))
+
+
+def _check_dated_codes(rows: list[DatedCode]) -> None:
+    current = divisions_by_code()
+    listed = {row.code for row in rows}
+    problems = []
+    for row in rows:
+        if not re.fullmatch(r"\d{6}", row.code):
+            problems.append(f"{row.code}: not a six-digit code")
+        if row.valid_to and row.valid_from and row.valid_from >= row.valid_to:
+            problems.append(f"{row.code}: valid_from is not before valid_to")
+        if row.valid_to is None and row.code not in current:
+            problems.append(f"{row.code} {row.name}: still valid but unknown to the dictionary")
+        if row.valid_to is not None and not row.successor:
+            problems.append(f"{row.code} {row.name}: ended without a successor")
+        if row.successor and row.successor not in current and row.successor not in listed:
+            problems.append(f"{row.code}: successor {row.successor} is unknown")
+        if row.code in current and current[row.code].name != row.name and row.valid_to is None:
+            problems.append(f"{row.code}: named {row.name}, the dictionary says otherwise")
+    if problems:
+        raise ValueError("division_codes.csv: " + "; ".join(problems))
+
+
+def code_valid_in(code: str, year: int) -> tuple[str, str] | None:
+    """(code, name) valid at the end of ``year`` for today's ``code``: the single former code
+    it replaced when ``year`` closed before the change (即墨区 in 2016 → 370282 即墨市), else
+    ``None`` (today's code stands, also for a merger of several, which no one code covers)."""
+    for row in dated_codes():
+        if row.code == code and not row.valid_at_end_of(year):
+            former = [r for r in dated_codes() if r.successor == code and r.valid_at_end_of(year)]
+            if len(former) == 1:
+                return former[0].code, former[0].name
+    return None
+
+
+@cache
+def former_names() -> dict[str, tuple[Division, ...]]:
+    """Names of divisions merged or renamed since 2015 → today's division that took them over
+    (即墨市 → 即墨区): a report written before the change names its place so."""
+    current = divisions_by_code()
+    index: dict[str, list[Division]] = {}
+    for row in dated_codes():
+        successor = row.successor
+        while successor and successor not in current:  # a chain of changes: follow it
+            successor = next((r.successor for r in dated_codes() if r.code == successor), None)
+        if successor and row.name not in divisions_by_name():
+            index.setdefault(row.name, []).append(current[successor])
+    return {name: tuple(found) for name, found in index.items()}

@@ -6,6 +6,8 @@ Each stage writes Parquet with exactly these columns and types, and each reader 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import polars as pl
 
 UTC_TS = pl.Datetime("us", "UTC")
@@ -14,7 +16,7 @@ UTC_TS = pl.Datetime("us", "UTC")
 RAW_MANIFEST: dict[str, pl.DataType] = {
     "run_id": pl.String(),
     "source_id": pl.String(),
-    "kind": pl.String(),  # listing | article | attachment | robots
+    "kind": pl.String(),  # listing | article | attachment | robots | maybe (cut-short title)
     "url": pl.String(),
     "final_url": pl.String(),
     "parent_url": pl.String(),  # the page that linked it
@@ -30,6 +32,24 @@ RAW_MANIFEST: dict[str, pl.DataType] = {
     "outcome": pl.String(),  # new | changed | unchanged | not_modified | blocked | failed | skipped
     "reason": pl.String(),  # why blocked / failed / skipped
     "locality_hint": pl.String(),  # the source's locality_code, when it gives one
+}
+
+# lake/staging/parsed/run_id=<run>/parsed.parquet : the parse stage's hand-off to extraction.
+PARSED: dict[str, pl.DataType] = {
+    "run_id": pl.String(),
+    "doc_id": pl.String(),  # version id: sha256 of the raw bytes, first 16 hex digits
+    "doc_key": pl.String(),  # stable identity across versions: sha256 of source_id + url
+    "source_id": pl.String(),
+    "url": pl.String(),
+    "title": pl.String(),  # the listing's (an attachment's article's), else the page's own
+    "format": pl.String(),  # html | pdf | docx | doc | wps | ofd | txt
+    "raw_sha256": pl.String(),
+    "fetched_at": UTC_TS,
+    "text": pl.String(),
+    "locality_hint": pl.String(),  # the source's locality_code, when it gives one
+    "published_hint": pl.Date(),  # the date beside the link, else the one the page prints
+    "parse_status": pl.String(),  # ok | failed
+    "parse_error": pl.String(),
 }
 
 # lake/staging/documents/run_id=<run>/documents.parquet : one row per document version.
@@ -52,6 +72,7 @@ DOCUMENTS: dict[str, pl.DataType] = {
     "issuer": pl.String(),
     "doc_type": pl.String(),  # annual_report | work_summary | other
     "published_on": pl.Date(),
+    "township": pl.String(),  # 乡/镇/街道 of a township report; locality_code is its county's
     "flags": pl.List(pl.String()),  # warnings the gate attached (rows still load)
     "parse_status": pl.String(),  # ok | failed
     "parse_error": pl.String(),
@@ -90,6 +111,23 @@ FACTS: dict[str, pl.DataType] = {
     "extractor_version": pl.String(),
     "flags": pl.List(pl.String()),  # warnings the gate attached (rows still load)
 }
+
+# One headline fact as the extractor states it (``fazhi.extract.document.ExtractedFact``, with
+# offsets into the original text): FACTS above less the run, document and gate columns. The
+# staged rows, the gate, the load and ``fazhi extract --format jsonl`` all take it from here.
+FACT_FIELDS = tuple(c for c in FACTS if c not in ("run_id", "doc_id", "extractor_version", "flags"))
+# what the ``fazhi extract --format jsonl`` contract shows of a fact
+CONTRACT_FACT_FIELDS = tuple(c for c in FACT_FIELDS if c not in ("sentence", "rule"))
+
+
+def record_rows(
+    records: Iterable[object], columns: Iterable[str], **constant: object
+) -> list[dict[str, object]]:
+    """Rows of ``columns`` (a schema or a field list) taken from the attributes of ``records``;
+    ``constant`` gives the columns the records do not hold, the same on every row."""
+    read = [name for name in columns if name not in constant]
+    return [{**constant, **{name: getattr(r, name) for name in read}} for r in records]
+
 
 # lake/quarantine/run_id=<run>/<table>.parquet : rows the gate refused, with reasons.
 QUARANTINE: dict[str, pl.DataType] = {

@@ -5,14 +5,14 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from fazhi.config import REPO_ROOT
-
-SQL_DIR = REPO_ROOT / "sql"
-
 
 @cache
-def read_sql(name: str, sql_dir: Path = SQL_DIR) -> str:
-    """The text of ``sql/<name>.sql`` (``name`` may contain a sub-folder, e.g. ``marts/x``)."""
+def read_sql(name: str, sql_dir: Path) -> str:
+    """The text of ``<sql_dir>/<name>.sql`` (``name`` may hold a sub-folder, e.g. ``marts/x``).
+
+    ``sql_dir`` is ``settings.sql_dir``: there is no default, so no caller reads another folder
+    than the one the settings name.
+    """
     path = sql_dir / f"{name}.sql"
     if not path.is_file():
         raise FileNotFoundError(f"no SQL file {path}")

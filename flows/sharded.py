@@ -9,32 +9,34 @@ warehouse under the "warehouse-writer" concurrency limit.
 from __future__ import annotations
 
 import time
-import tomllib
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 from uuid import UUID
 
 from prefect import flow, get_run_logger
 from prefect.client.orchestration import get_client
 from prefect.client.schemas.objects import FlowRun
 from prefect.deployments import run_deployment
+from prefect.states import State
 
 from fazhi.config import load_settings
-from fazhi.crawl.store import read_manifest
+from fazhi.crawl.sources import load_sources
+from fazhi.crawl.store import read_manifest_of_run
 from fazhi.errors import TransientError
-from fazhi.extract.stage import select_document_rows
-from fazhi.orchestration.sharding import shard_sources, source_host
-from fazhi.summary import RunSummary, count_found, fetch_problems, per_source_table, render
-from flows.pipeline import new_run_id, process_manifest_rows
+from fazhi.lake import new_run_id
+from fazhi.parse.stage import select_document_rows
+from fazhi.report.summary import crawl_outcome
+from flows.pipeline import process_manifest_rows
+from flows.sharding import shard_sources, source_host
 
 CRAWL_SHARD_DEPLOYMENT = "crawl-shard/crawl-shard"
 POLL_INTERVAL_S = 2.0
 
 
 def read_source_hosts(sources_file: Path) -> list[tuple[str, str]]:
-    """``(source_id, host)`` for every source of a sources file."""
-    document = tomllib.loads(sources_file.read_text(encoding="utf-8"))
-    return [(s["id"], source_host(s.get("start_urls", []))) for s in document.get("source", [])]
+    """``(source_id, host)`` for every source of a sources file (validated as it is read)."""
+    return [(s.id, source_host(s.start_urls)) for s in load_sources(sources_file)]
 
 
 def start_shard(
@@ -59,20 +61,12 @@ def wait_for_runs(run_ids: list[UUID]) -> list[FlowRun]:
 
 
 @flow(name="process-crawl-run")
-def process_crawl_run(run_id: str, data_dir: str | None = None) -> RunSummary:
+def process_crawl_run(run_id: str, data_dir: str | None = None) -> State[Any]:
     """Parse, gate and load the new reports that every shard of ``run_id`` fetched, once."""
     settings = load_settings(data_dir=Path(data_dir) if data_dir else None)
-    manifest = read_manifest(settings)
-    manifest = manifest.filter(manifest["run_id"] == run_id)
-    summary = RunSummary(run_id=run_id)
-    summary.documents_found, summary.documents_new = count_found(manifest)
-    summary.per_source = per_source_table(manifest)
-    summary.problems = fetch_problems(manifest)
-    process_manifest_rows(
-        select_document_rows(manifest), settings, run_id, summary, datetime.now(UTC)
-    )
-    render(summary)
-    return summary
+    manifest = read_manifest_of_run(settings, run_id)
+    rows = select_document_rows(manifest)
+    return process_manifest_rows(rows, crawl_outcome(manifest), settings, run_id, datetime.now(UTC))
 
 
 @flow(name="sharded-crawl", log_prints=True)

@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
-from uuid import uuid4
 
 import polars as pl
 import typer
@@ -28,6 +26,7 @@ from fazhi.config import Settings
 from fazhi.crawl.crawler import crawl_source, summarise_manifest
 from fazhi.crawl.sample_site import sample_sources, serve_sample_site
 from fazhi.crawl.sources import Source, SourcesFileError, load_sources
+from fazhi.lake import new_run_id
 
 
 @app.command()
@@ -52,11 +51,6 @@ def crawl(
         manifests = [_crawl_with_progress(source, settings, run, console) for source in chosen]
     summary = summarise_manifest(pl.concat(manifests)) if manifests else None
     console.print(_summary_table(run, summary))
-
-
-def new_run_id() -> str:
-    """A sortable, unique run id such as ``crawl-20250103T080000Z-1a2b``."""
-    return f"crawl-{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{uuid4().hex[:4]}"
 
 
 @contextmanager
@@ -98,7 +92,7 @@ def _crawl_with_progress(
 
 def _summary_table(run_id: str, summary: pl.DataFrame | None) -> Table:
     table = Table(title=f"crawl {run_id}")
-    names = ["source_id", "pages", "reports", "new", "unchanged", "blocked", "failed"]
+    names = ["source_id", "pages", "reports", "maybe", "new", "unchanged", "blocked", "failed"]
     for name in names:
         table.add_column(name, justify="left" if name == "source_id" else "right")
     for row in summary.iter_rows(named=True) if summary is not None else []:

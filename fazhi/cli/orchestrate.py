@@ -10,8 +10,8 @@ import typer
 
 from fazhi.cli.app import DataDirOption, app, settings_for
 from fazhi.config import Settings
-from fazhi.orchestration import deploy, server
-from fazhi.orchestration.limits import configured_api_url
+from flows import deploy, server
+from flows.limits import configured_api_url
 
 ApiUrlOption = Annotated[
     str | None,
@@ -58,7 +58,7 @@ def server_command(
     """
     settings = settings_for(data_dir)
     api = server.api_url(host, port)
-    env = server.prefect_environment(settings)
+    env = server.server_environment(settings, host, port)
     process = server.start_process(server.server_command(host, port, ui=ui), env)
     server.wait_for_api(api, timeout_s=120, process=process)
     typer.echo(f"Prefect API: {api}\nDashboard:   {server.ui_url(api)}")

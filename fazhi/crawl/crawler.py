@@ -21,7 +21,7 @@ import polars as pl
 from protego import Protego
 
 from fazhi.config import Settings
-from fazhi.crawl import families, store
+from fazhi.crawl import families, reports, store
 from fazhi.crawl.blocks import (
     block_reason_for_attachment,
     block_reason_for_page,
@@ -32,6 +32,7 @@ from fazhi.crawl.sources import Source
 from fazhi.crawl.state import CrawlState, UrlState
 from fazhi.errors import ParseError
 from fazhi.parse.decode import decode_html, sniff_format
+from fazhi.parse.formats.html import parse_html_article
 from fazhi.schemas import RAW_MANIFEST, conform
 
 Progress = Callable[[str], None]
@@ -84,8 +85,8 @@ def crawl_source(
     with Fetcher(policy) as fetcher:
         run = _Run(source, settings, run_id, fetcher, state, progress or _quiet)
         run.rows.extend(_resumed_rows(run))
-        links = crawl_listings(run)
-        crawl_articles(run, links)
+        found = crawl_listings(run)
+        crawl_articles(run, found.reports, found.maybes)
     manifest = conform(pl.DataFrame(run.rows, schema=RAW_MANIFEST), RAW_MANIFEST)
     store.write_manifest(settings, run_id, source.id, manifest)
     state.commit()
@@ -93,7 +94,8 @@ def crawl_source(
 
 
 def summarise_manifest(manifest: pl.DataFrame) -> pl.DataFrame:
-    """Per source: listing pages, reports found, and new / unchanged / blocked / failed fetches."""
+    """Per source: listing pages, reports found, and new / unchanged / blocked / failed fetches;
+    ``maybe`` counts the articles fetched only to read a title the listing cut short."""
     if manifest.is_empty():
         return pl.DataFrame(schema=_SUMMARY_SCHEMA)
     documents = pl.col("kind").is_in(["article", "attachment"])
@@ -106,6 +108,7 @@ def summarise_manifest(manifest: pl.DataFrame) -> pl.DataFrame:
             unchanged=(documents & _seen_before()).sum(),
             blocked=(pl.col("outcome") == "blocked").sum(),
             failed=(pl.col("outcome") == "failed").sum(),
+            maybe=(pl.col("kind") == "maybe").sum(),
         )
         .cast({name: pl.Int64 for name in _SUMMARY_SCHEMA if name != "source_id"})
     )
@@ -124,17 +127,37 @@ _SUMMARY_SCHEMA: dict[str, pl.DataType] = {
     "unchanged": pl.Int64(),
     "blocked": pl.Int64(),
     "failed": pl.Int64(),
+    "maybe": pl.Int64(),
 }
 
 
-# --- listings --------------------------------------------------------------------------------
-def crawl_listings(run: _Run) -> list[Link]:
-    """Walk every listing page of the source (up to max_pages); return its report links."""
+# --- listings ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Found:
+    """Report links of a source's listings, and rows whose cut-short title may be a report."""
+
+    reports: list[Link]
+    maybes: list[Link]
+
+
+REPEATED_PAGE = "same links as {first}: the site ignores the page number; its pager is not followed"
+SAME_PAGE = "the same page as "
+
+
+def crawl_listings(run: _Run) -> Found:
+    """Walk every listing page of the source (up to max_pages); return its report links.
+
+    A page that lists exactly the links of an earlier page (a site serving page 1 for any page
+    number) is recorded and the pager that announced it is not followed further.
+    """
     limit = run.source.max_pages or run.settings.max_pages
     queue = [ListingRequest(url) for url in run.source.start_urls]
     queued = {alias for request in queue for alias in _directory_aliases(request.url)}
-    family = None if run.source.family == "auto" else run.source.family
-    reports: dict[str, Link] = {}
+    announced_by: dict[str, str] = {}
+    seen_links: dict[frozenset[str], str] = {}
+    chosen = None if run.source.family == "auto" else run.source.family
+    found: dict[str, Link] = {}
+    maybes: dict[str, Link] = {}
     off_domain: set[str] = set()
     pages = 0
     while queue and pages < limit:
@@ -143,20 +166,43 @@ def crawl_listings(run: _Run) -> list[Link]:
         text = _fetch_listing(run, request)
         if text is None:
             continue
-        family = family or families.detect_family(request.url, text)
+        # Each page says its own family: a stub or a portal page may lead to a Hanweb column.
+        family = chosen or families.detect_family(request.url, text)
         page = _read_listing(family, text, request)
+        links = frozenset(link.url for link in page.links)
+        if links and links in seen_links:
+            # Page 1 under a second name (the column's / and its list.shtml) repeats page 1 too;
+            # only a numbered page that repeats shows a site ignoring the page number.
+            if families.is_numbered_page(request.url):
+                reason = REPEATED_PAGE.format(first=seen_links[links])
+                origin = announced_by.get(request.key)
+                queue = [q for q in queue if origin is None or announced_by.get(q.key) != origin]
+            else:
+                reason = f"{SAME_PAGE}{seen_links[links]}"
+            _record(run, "listing", request.key, None, "skipped", reason, Link(request.url, ""))
+            continue
+        seen_links.setdefault(links, request.url)
         for link in page.links:
-            if _is_report_link(run.source, link):
-                reports.setdefault(link.url, link)
-            elif _is_off_domain_report(run.source, link) and link.url not in off_domain:
+            if link.problem:  # an href no URL parser reads: recorded when it names a report
+                if reports.judge_title(link.title, run.source.title_keywords).verdict == "report":
+                    _record(run, "article", link.url, None, "failed", link.problem, link)
+                continue
+            verdict = _judge(run.source, link)
+            if verdict == "report":
+                found.setdefault(link.url, link)
+            elif verdict == "maybe":
+                maybes.setdefault(link.url, link)
+            elif verdict == "off_domain" and link.url not in off_domain:
                 off_domain.add(link.url)
                 reason = "report link on a host outside the allowed domains"
                 _record(run, "article", link.url, None, "skipped", reason, link)
         for next_request in page.next_requests:
             if next_request.key not in queued and _listing_allowed(run.source, next_request.url):
                 queued.add(next_request.key)
+                announced_by[next_request.key] = request.key
                 queue.append(next_request)
-    return list(reports.values())
+    maybe_links = [link for url, link in maybes.items() if url not in found]
+    return Found(list(found.values()), maybe_links)
 
 
 def _directory_aliases(url: str) -> list[str]:
@@ -172,20 +218,16 @@ def _read_listing(family: str, text: str, request: ListingRequest) -> families.L
     return families.read_listing(family, text, request.url)
 
 
-def _is_report_link(source: Source, link: Link) -> bool:
-    return (
-        host_allowed(urlsplit(link.url).hostname or "", source.domains)
-        and not families.is_listing_url(link.url)
-        and families.matches_title(link.title, source.title_keywords)
-    )
-
-
-def _is_off_domain_report(source: Source, link: Link) -> bool:
-    return (
-        not host_allowed(urlsplit(link.url).hostname or "", source.domains)
-        and not families.is_listing_url(link.url)
-        and families.matches_title(link.title, source.title_keywords)
-    )
+def _judge(source: Source, link: Link) -> str:
+    """report | maybe | off_domain | not for one listing link (reports.judge_title decides)."""
+    if families.is_listing_url(link.url):
+        return "not"
+    verdict = reports.judge_title(link.title, source.title_keywords).verdict
+    if verdict == "not":
+        return "not"
+    if not host_allowed(urlsplit(link.url).hostname or "", source.domains):
+        return "off_domain" if verdict == "report" else "not"
+    return verdict
 
 
 def _listing_allowed(source: Source, url: str) -> bool:
@@ -211,18 +253,56 @@ def _fetch_listing(run: _Run, request: ListingRequest) -> str | None:
 
 
 # --- articles and attachments ----------------------------------------------------------------
-def crawl_articles(run: _Run, links: list[Link]) -> None:
-    """Fetch each report article (new, changed or unvalidated) and then its attachments."""
+def crawl_articles(run: _Run, links: list[Link], maybes: list[Link] | None = None) -> None:
+    """Fetch each report article (new, changed or unvalidated) and then its attachments; fetch
+    each "maybe" row and keep it as a report only when the article's own title is one."""
     workers = max(1, run.settings.max_concurrency_per_host)
-    run.progress(f"found {len(links)} report links")
+    maybes = maybes or []
+    run.progress(f"found {len(links)} report links and {len(maybes)} cut-short titles to check")
     with ThreadPoolExecutor(max_workers=workers) as pool:
         list(pool.map(lambda link: _crawl_article(run, link), links))
+        list(pool.map(lambda link: _crawl_maybe(run, link), maybes))
 
 
 def _crawl_article(run: _Run, link: Link) -> None:
     run.progress(f"report {link.title or link.url}")
     stored = _fetch_document(run, "article", link, parent_url=None)
-    if stored is None or stored.outcome not in (*FRESH, "unchanged"):
+    if stored is not None:
+        _crawl_attachments(run, link, stored)
+
+
+def _crawl_maybe(run: _Run, link: Link) -> None:
+    """A row whose listing title was cut short: fetched (counted as kind ``maybe``) and judged by
+    the article's own title; a report gets an ``article`` row of the same body."""
+    run.progress(f"cut-short title {link.title or link.url}")
+    stored = _fetch_document(run, "maybe", link, parent_url=None)
+    if stored is None or stored.outcome not in (*FRESH, *SEEN):
+        return
+    title = _own_title(stored)
+    if title is None or reports.judge_title(title).verdict != "report":
+        return
+    report = replace(link, title=title)
+    row = _row(run, "article", link.url, stored.result, stored.outcome, MAYBE_REPORT, report)
+    row.update(sha256=stored.sha256, bytes=len(stored.body))
+    _append(run, row, None)
+    _crawl_attachments(run, report, stored)
+
+
+MAYBE_REPORT = "a cut-short listing title; a report by the article's own title"
+
+
+def _own_title(stored: _Stored) -> str | None:
+    """The title an article page prints for itself, when it is an HTML page with one."""
+    if sniff_format(stored.body, stored.result.content_type, stored.result.final_url) != "html":
+        return None
+    try:
+        return parse_html_article(decode_html(stored.body, stored.result.charset)).title
+    except ParseError:
+        return None
+
+
+def _crawl_attachments(run: _Run, link: Link, stored: _Stored) -> None:
+    if stored.outcome not in (*FRESH, "unchanged"):
         return
     if sniff_format(stored.body, stored.result.content_type, stored.result.final_url) != "html":
         return  # the listing linked straight to a document: no page to search
@@ -313,16 +393,21 @@ def _content_problem(kind: str, result: FetchResult, link: Link) -> tuple[str, s
     if kind == "attachment":
         reason = block_reason_for_attachment(link.expected_format, actual)
         return ("blocked", reason) if reason else None
-    if kind == "robots" or (kind == "article" and actual != "html"):
+    if kind == "robots" or (kind in ("article", "maybe") and actual != "html"):
         return None  # robots.txt is read leniently; a document linked straight from a listing
     try:
         html = decode_html(result.body, result.charset)
     except ParseError as exc:
-        if kind == "article":
+        if kind in ("article", "maybe"):
             return None  # keep the bytes: the parse stage records why, a later decoder may read it
         return "failed", str(exc)
     reason = block_reason_for_page(html)
-    return ("blocked", reason) if reason else None
+    if reason:
+        return "blocked", reason
+    target = families.js_redirect_target(html, result.final_url) if kind != "listing" else None
+    if target:  # a listing stub is read: its target is the next listing request
+        return "skipped", f"JavaScript redirect stub to {target}"
+    return None
 
 
 def _outcome(previous: UrlState | None, sha: str) -> str:

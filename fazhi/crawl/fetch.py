@@ -189,7 +189,10 @@ class Fetcher:
             location = response.headers.get("location")
             if response.status_code not in _REDIRECTS or not location:
                 return _result(url, current, response, body)
-            current = urljoin(current, location)
+            target, problem = join_url(current, location)
+            if target is None:  # the server's fault, and it will say the same again
+                raise TerminalError(f"HTTP {response.status_code} with a bad Location: {problem}")
+            current = target
             if response.status_code in (301, 302, 303):
                 form = None  # browsers turn these into a GET of the new location
         raise TerminalError(f"more than {self.policy.max_redirects} redirects")
@@ -244,6 +247,23 @@ class Fetcher:
                 raise TerminalError(f"body over the {limit}-byte limit")
             chunks.append(chunk)
         return b"".join(chunks)
+
+
+def join_url(base: str, href: str) -> tuple[str | None, str | None]:
+    """``(absolute URL, None)`` for ``href`` on page ``base``, or ``(None, reason)``; never raises.
+
+    ``urljoin`` and ``urlsplit`` raise ValueError on hostile hrefs (``http://[::1/…`` is an
+    "Invalid IPv6 URL", a port of letters is invalid): one such link must be recorded with its
+    reason, not end the crawl. Every place that joins or redirects goes through here.
+    """
+    try:
+        url = urljoin(base, href)
+        parts = urlsplit(url)
+        parts.hostname  # noqa: B018 - raises ValueError for a malformed host
+        parts.port  # noqa: B018 - raises ValueError for a malformed port
+    except ValueError as exc:
+        return None, f"malformed URL {href[:200]!r}: {exc}"
+    return url, None
 
 
 @cache

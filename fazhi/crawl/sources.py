@@ -14,12 +14,10 @@ from urllib.parse import urlsplit
 
 FAMILIES = ("auto", "trs", "pagination", "hanweb", "guangdong")
 
-# Each entry is a set of words joined by "+" that must all appear in a link's title.
-DEFAULT_TITLE_KEYWORDS: tuple[str, ...] = (
-    "法治政府建设+报告",
-    "法治政府建设+情况",
-    "司法行政工作总结",
-)
+# A source's title_keywords name further report titles of that source, beside the report forms
+# every source has (fazhi.crawl.reports.REPORT_FORMS); each entry is a set of words joined by "+"
+# that must all appear in a link's title. None by default.
+DEFAULT_TITLE_KEYWORDS: tuple[str, ...] = ()
 
 _REQUIRED = ("id", "name", "start_urls")
 _OPTIONAL = {

@@ -14,7 +14,7 @@ import polars as pl
 from fsspec.spec import AbstractFileSystem
 
 from fazhi.config import Settings
-from fazhi.lake import lake_fs, lake_path
+from fazhi.lake import Lake, lake_fs
 from fazhi.schemas import RAW_MANIFEST, conform, empty
 
 
@@ -25,12 +25,12 @@ def sha256_of(data: bytes) -> str:
 
 def object_path(settings: Settings, sha256: str) -> str:
     """Where the raw object with this hash lives in the lake."""
-    return f"{lake_path(settings)}/raw/objects/{sha256[:2]}/{sha256}"
+    return Lake.of(settings).raw_object(sha256)
 
 
 def manifest_path(settings: Settings, run_id: str, source_id: str) -> str:
     """Where one run's manifest for one source lives in the lake."""
-    return f"{lake_path(settings)}/raw/manifest/run_id={run_id}/{source_id}.parquet"
+    return Lake.of(settings).manifest(run_id, source_id)
 
 
 def write_raw(settings: Settings, data: bytes) -> str:
@@ -81,12 +81,25 @@ def read_run_manifest(settings: Settings, run_id: str, source_id: str) -> pl.Dat
 def read_manifest(settings: Settings) -> pl.DataFrame:
     """Every persisted manifest row of every run, in the RAW_MANIFEST schema."""
     fs = lake_fs(settings)
-    paths = sorted(fs.glob(f"{lake_path(settings)}/raw/manifest/run_id=*/*.parquet"))
+    paths = sorted(fs.glob(Lake.of(settings).manifests()))
     frames = []
     for path in paths:
         with fs.open(path, "rb") as handle:
             frames.append(conform(pl.read_parquet(handle), RAW_MANIFEST))
     return pl.concat(frames) if frames else empty(RAW_MANIFEST)
+
+
+def combine_manifests(manifests: list[pl.DataFrame]) -> pl.DataFrame:
+    """The manifest rows of several sources as one frame (empty, in schema, when none)."""
+    if not manifests:
+        return empty(RAW_MANIFEST)
+    return pl.concat(manifests, how="vertical_relaxed")
+
+
+def read_manifest_of_run(settings: Settings, run_id: str) -> pl.DataFrame:
+    """Every persisted manifest row of ``run_id`` (all its sources, from every shard)."""
+    manifest = read_manifest(settings)
+    return manifest.filter(pl.col("run_id") == run_id)
 
 
 def _write_atomically(fs: AbstractFileSystem, path: str, data: bytes) -> None:

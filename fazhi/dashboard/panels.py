@@ -38,10 +38,13 @@ Table = dict[str, list[Any]]
 
 
 def fetch_table(
-    con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None
+    con: duckdb.DuckDBPyConnection,
+    sql_dir: Path,
+    name: str,
+    params: dict[str, Any] | None = None,
 ) -> Table:
     """The result of ``sql/dashboard/<name>.sql`` as ``{"columns": [...], "rows": [[...]]}``."""
-    cursor = con.execute(read_sql(f"dashboard/{name}"), params or {})
+    cursor = con.execute(read_sql(f"dashboard/{name}", sql_dir), params or {})
     columns = [c[0] for c in cursor.description or []]
     rows = [[_jsonable(v) for v in row] for row in cursor.fetchall()]
     return {"columns": columns, "rows": rows}
@@ -60,9 +63,9 @@ def _jsonable(value: Any) -> Any:
     return float(value) if hasattr(value, "__float__") else str(value)
 
 
-def collect_tables(con: duckdb.DuckDBPyConnection) -> dict[str, Table]:
+def collect_tables(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> dict[str, Table]:
     """Every parameterless panel's table, keyed by panel name."""
-    return {name: fetch_table(con, name) for name in TABLE_PANELS}
+    return {name: fetch_table(con, sql_dir, name) for name in TABLE_PANELS}
 
 
 def manifest_glob(settings: Settings) -> str | None:
@@ -80,10 +83,10 @@ def collect_manifest_freshness(con: duckdb.DuckDBPyConnection, settings: Setting
     glob = manifest_glob(settings)
     if glob is None:
         return {"columns": [], "rows": []}
-    return fetch_table(con, "freshness_manifest", {"manifest_glob": glob})
+    return fetch_table(con, settings.sql_dir, "freshness_manifest", {"manifest_glob": glob})
 
 
-def collect_trend_shards(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+def collect_trend_shards(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> dict[str, str]:
     """Province code → JSON text of that province's trend series and their documents."""
-    rows = con.execute(read_sql("dashboard/trend_shards")).fetchall()
+    rows = con.execute(read_sql("dashboard/trend_shards", sql_dir)).fetchall()
     return {str(code): str(shard) for code, shard in rows}

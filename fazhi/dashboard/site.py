@@ -23,7 +23,7 @@ import duckdb
 from fazhi.config import Settings
 from fazhi.dashboard import panels
 from fazhi.errors import WarehouseLockedError
-from fazhi.quality.validate import OFFLINE_INDEX
+from fazhi.report.data_docs import OFFLINE_INDEX
 
 # The page's own files and the vendored ECharts (see tools/vendor_dashboard_assets.py): every
 # file of the package's assets folder except the page template.
@@ -41,7 +41,7 @@ def build_dashboard(settings: Settings) -> Path:
     with _open_read_only(settings) as con:
         con.execute("SET enable_progress_bar = false")  # stdout carries only the index path
         data = _page_data(con, settings)
-        shards = panels.collect_trend_shards(con)
+        shards = panels.collect_trend_shards(con, settings.sql_dir)
     _write_assets(out)
     _write_shards(out / "trend", shards)
     _write_script(out / "data.js", "window.FAZHI_DASHBOARD = " + _dumps(data) + ";\n")
@@ -68,7 +68,7 @@ def _open_read_only(settings: Settings) -> duckdb.DuckDBPyConnection:
 
 
 def _page_data(con: duckdb.DuckDBPyConnection, settings: Settings) -> dict[str, Any]:
-    tables = panels.collect_tables(con)
+    tables = panels.collect_tables(con, settings.sql_dir)
     tables["freshness_manifest"] = panels.collect_manifest_freshness(con, settings)
     return {
         "generated_at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),

@@ -26,10 +26,12 @@ def build_synthetic_warehouse(
     params = {"localities": localities, "first_year": first_year, "last_year": last_year}
     with writer(settings) as con:
         con.begin()
-        for statement in split_statements(read_sql("dashboard/synthetic_warehouse")):
+        for statement in split_statements(
+            read_sql("dashboard/synthetic_warehouse", settings.sql_dir)
+        ):
             used = {name: params[name] for name in _PARAMETER.findall(statement)}
             con.execute(statement, used or None)
         for name in DERIVED_SCRIPTS:
-            for statement in split_statements(read_sql(name)):
+            for statement in split_statements(read_sql(name, settings.sql_dir)):
                 con.execute(statement)
         con.commit()

@@ -13,9 +13,10 @@ from datetime import date
 from functools import cached_property
 
 from fazhi.extract.facts import Fact, extract_facts
-from fazhi.extract.metadata import DocumentMetadata, extract_metadata
+from fazhi.extract.metadata import DocumentMetadata, SourceEvidence, extract_metadata
 from fazhi.extract.normalize import NormalisedText, normalise
 from fazhi.extract.numbers import Quantity, find_quantities
+from fazhi.extract.source_url import url_date, url_divisions
 
 EXTRACTOR_VERSION = "0.3.0"
 
@@ -100,16 +101,31 @@ def extract_document(
     title: str | None = None,
     locality_hint: str | None = None,
     published_hint: date | None = None,
+    source_url: str | None = None,
+    listing_title: str | None = None,
+    page_date: date | None = None,
 ) -> ExtractedDocument:
-    """Metadata, mentions and headline facts of the report ``text``."""
+    """Metadata, mentions and headline facts of the report ``text``.
+
+    Beyond the text, what the crawler saw is evidence for what the text's opening leaves
+    unsaid: the report's address (its date, and the place a government site's domain
+    spells), the link's words on the listing page, and the date printed on the page.
+    """
     norm = normalise(text)
     quantities = find_quantities(norm.text)
+    evidence = SourceEvidence(
+        listing_title=listing_title,
+        url_date=url_date(source_url),
+        page_date=page_date,
+        url_divisions=tuple(d.code for d in url_divisions(source_url)),
+    )
     metadata = extract_metadata(
         norm.text,
         title=title,
         locality_hint=locality_hint,
         published_hint=published_hint,
         original=text,
+        evidence=evidence,
     )
     facts = extract_facts(norm.text, quantities, locality_code=metadata.locality_code)
     sentences = _Sentences(norm)

@@ -30,15 +30,25 @@ from fazhi.localities import divisions_by_code
 
 PHRASINGS_PATH = PACKAGE_DATA / "phrasings.toml"
 CLAUSE_DELIMITERS = "，,；;。！？!?\n：:"
-# filler between a cue and its number; a 、 may join when the list shares the number
-# ("参考率、合格率均为100%")
-FILLER = r"(?:[^\d、，,；;。]|、(?=[^\d、，,；;。]{1,10}?[均都]))"
+# filler between a cue and its number: a bracketed note ("（含结转）") and a year ("2023年度")
+# count as one character each, since neither is another figure; a 、 may join when the list
+# shares the number ("参考率、合格率均为100%", "参学率、达标率达100%")
+NOTE = r"[（(][^（()）\d，,；;。]{1,12}[）)]|20\d{2}年度?"
+FILLER = rf"(?:{NOTE}|[^\d、，,；;。]|、(?=[^\d、，,；;。]{{1,10}}?[均都率]))"
+NOTE_RE = re.compile(NOTE)
+# what a verb–object pair (`pairs` in the TOML) may hold between verb and object: words, a year,
+# and counts of another kind naming whose objects they are ("抽查全区8个执法单位执法案卷")
+PAIR_SPAN = r"(?:[^\d，,；;。！？!?\n：:]|20\d{2}年度?|\d+(?:个|家|所|名))"
 # "培训共2场196人次": a count of sessions may stand between the cue and the headcount
 INNER_COUNT = r"\d+(?:场次|场|期|批|轮|班)"
 SENTENCE_DELIMITERS = "。！？!?\n；;"
 CLAUSE_RE = re.compile(f"[{re.escape(CLAUSE_DELIMITERS)}]")
 SENTENCE_RE = re.compile(f"[{re.escape(SENTENCE_DELIMITERS)}]")
 FULL_STOP_RE = re.compile("[。！？!?\n]")
+# a clause that only adds a predicate shared by the count before it ("出台规范性文件12件，均经合法性
+# 审核"): an after-cue may read on into it
+SHARED_PREDICATE_RE = re.compile(r"[，,](?:均|都|全部|全都|一律)")
+BARE_COUNT_END_RE = re.compile(r"[，,；;。]")
 CONTINUES_RE = re.compile(r"\s*(?:其中|另有|另外|此外|以上|上述|同时|现已|已)")
 TABLE_LABEL_RE = re.compile(
     r"(?P<label>[^\n\d。，；]{2,30}?)[（(](?P<unit>[^）)\n\d]{1,4})[）)]\s*"
@@ -76,8 +86,11 @@ class IndicatorRule:
     requires: tuple[re.Pattern[str], ...]
     exclude: tuple[re.Pattern[str], ...]
     exclude_near: tuple[re.Pattern[str], ...]
+    exclude_before: tuple[re.Pattern[str], ...]  # only between the clause's start and the number
     any_cue: re.Pattern[str]  # every cue at once: most clauses hold none, and one search says so
     any_before: re.Pattern[str] | None  # the before-cues anywhere: the topic of an earlier clause
+    # units admitted only when the clause says so ("行政许可决定62项", not "许可事项62项")
+    units_when: dict[str, re.Pattern[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +108,12 @@ class Scoring:
     flow_words: re.Pattern[str]
     negation: re.Pattern[str]
     min_score: float
+    category: re.Pattern[str]
+    list_item_penalty: float
+    list_summary: re.Pattern[str]
+    counted_noun: re.Pattern[str]
+    specificity_bonus: float
+    share_of: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,18 +135,25 @@ class Rulebook:
         return pattern is not None and pattern.search(text, lo, hi) is not None
 
 
+BARE = "bare"  # the unit key of a count whose unit is left out after 余 ("评查案卷370余，")
+
+
 def _unit_key(quantity: Quantity) -> str:
+    if quantity.unit is None and quantity.scale is None and quantity.qualifier == "at_least":
+        return BARE
     return quantity.unit or f"scale:{quantity.scale}"
 
 
 def _rules_by_unit(rules: dict[str, IndicatorRule]) -> dict[str, tuple[IndicatorRule, ...]]:
     index: dict[str, list[IndicatorRule]] = {}
     for rule in rules.values():
-        units = set(rule.units)
+        units = set(rule.units) | set(rule.units_when)
         if rule.indicator.unit == "万元":
             units = {"元", "万元", "亿元", "scale:万", "scale:亿"}
         for unit in units:
             index.setdefault(unit, []).append(rule)
+        if rule.indicator.unit not in ("%", "万元"):
+            index.setdefault(BARE, []).append(rule)
     return {unit: tuple(rules) for unit, rules in index.items()}
 
 
@@ -164,26 +190,41 @@ def load_rulebook(path: Path = PHRASINGS_PATH) -> Rulebook:
         gap_before = int(spec.get("gap_before", defaults["gap_before"]))
         gap_after = int(spec.get("gap_after", defaults["gap_after"]))
         filler = f"{FILLER}{{0,{gap_before}}}(?:{INNER_COUNT}{FILLER}{{0,2}})?"
+        pair_span = int(spec.get("pair_span", defaults["pair_span"]))
+        # a verb–object pair is one cue that reaches from the verb to its object, whatever
+        # words of scope stand between ("收到以各乡镇政府为被申请人的行政复议案件")
+        pairs = [
+            f"(?:{verb})(?<!不予){PAIR_SPAN}{{0,{pair_span}}}?(?:{obj})"
+            for verb, obj in spec.get("pairs", [])
+        ]
+        before_cues = [*spec.get("before", []), *pairs]
         rules[code] = IndicatorRule(
             indicator=indicator,
             units=frozenset(units[indicator.unit]) | frozenset(spec.get("units", [])),
-            before=_compile_all(
-                [f"(?P<cue>{p})(?P<gap>{filler})$" for p in spec.get("before", [])]
-            ),
+            before=_compile_all([f"(?P<cue>{p})(?P<gap>{filler})$" for p in before_cues]),
             after=_compile_all(
                 [f"^(?P<gap>{FILLER}{{0,{gap_after}}}?)(?:{p})" for p in spec.get("after", [])]
             ),
             requires=_compile_all(spec.get("requires", [])),
             exclude=_compile_all(spec.get("exclude", [])),
             exclude_near=_compile_all(spec.get("exclude_near", [])),
+            exclude_before=_compile_all(spec.get("exclude_before", [])),
             any_before=(
-                re.compile("|".join(f"(?:{p})" for p in spec["before"]))
-                if spec.get("before")
-                else None
+                re.compile("|".join(f"(?:{p})" for p in before_cues)) if before_cues else None
             ),
             any_cue=re.compile(
-                "|".join(f"(?:{p})" for p in [*spec.get("before", []), *spec.get("after", [])])
+                "|".join(
+                    f"(?:{p})"
+                    for p in [
+                        *spec.get("before", []),
+                        *(obj for _, obj in spec.get("pairs", [])),
+                        *spec.get("after", []),
+                    ]
+                )
             ),
+            units_when={
+                unit: re.compile(pattern) for unit, pattern in spec.get("units_when", {}).items()
+            },
         )
     unknown = set(data["indicator"]) - set(rules)
     if unknown:
@@ -214,6 +255,12 @@ def _scoring(table: dict[str, object], min_score: float) -> Scoring:
         subgroup_place=re.compile(str(table["subgroup_place"])),
         plan_heading=re.compile(str(table["plan_heading"])),
         min_score=min_score,
+        category=re.compile(str(table["category"])),
+        list_item_penalty=float(table["list_item_penalty"]),  # type: ignore[arg-type]
+        list_summary=re.compile(str(table["list_summary"])),
+        counted_noun=re.compile(str(table["counted_noun"])),
+        specificity_bonus=float(table["specificity_bonus"]),  # type: ignore[arg-type]
+        share_of=re.compile(str(table["share_of"])),
     )
 
 
@@ -296,6 +343,8 @@ def extract_facts(
         cell = _table_cell(text, quantity) if quantity.unit is None else None
         if cell is not None:
             quantity = cell.quantity
+        elif _unit_key(quantity) == BARE and not BARE_COUNT_END_RE.match(text, quantity.end):
+            continue  # a count may leave its unit out only where the clause ends
         rules = book.rules_for(quantity)
         if not rules or layout.in_plan_section(quantity.start):
             continue
@@ -304,7 +353,8 @@ def extract_facts(
         else:
             clause_lo, clause_hi = layout.clause(quantity.start, quantity.end)
             previous = _previous_clause(layout, quantity, units_at)
-            if not book.any_cue_near(quantity, layout.text, clause_lo, clause_hi) and not (
+            reach = _shared_predicate_end(layout, clause_hi)
+            if not book.any_cue_near(quantity, layout.text, clause_lo, reach) and not (
                 previous[1] and book.any_cue_near(quantity, previous[1], 0, len(previous[1]))
             ):
                 continue
@@ -415,10 +465,17 @@ def _context(
         sentence_lo=sentence_lo,
         context_lo=context_lo,
         left=text[clause_lo : quantity.start],
-        right=text[quantity.end : clause_hi],
+        right=text[quantity.end : _shared_predicate_end(layout, clause_hi)],
         previous=previous[1],
         previous_lo=previous[0],
     )
+
+
+def _shared_predicate_end(layout: _Layout, clause_hi: int) -> int:
+    """The end of the number's clause, or of the next one when it only adds a shared predicate."""
+    if SHARED_PREDICATE_RE.match(layout.text, clause_hi):
+        return layout.clause(clause_hi + 1, clause_hi + 1)[1]
+    return clause_hi
 
 
 class _Places:
@@ -488,7 +545,8 @@ def _previous_clause(
 
 
 def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> Fact | None:
-    if not rule.any_cue.search(text, at.clause_lo, at.clause_hi) and not (
+    reach = at.quantity.end + len(at.right)  # the clause, or the shared predicate after it
+    if not rule.any_cue.search(text, at.clause_lo, max(at.clause_hi, reach)) and not (
         at.previous and rule.any_cue.search(at.previous)
     ):
         return None
@@ -497,11 +555,30 @@ def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> Fa
         return None
     cue_start, cue_end, gap, side = cue
     quantity = at.quantity
+    if _unit_key(quantity) == BARE and (side != "before" or gap > 0):
+        return None  # without a unit, only the object right before the number says what it counts
+    condition = rule.units_when.get(quantity.unit or "")
+    if (
+        condition is not None
+        and quantity.unit not in rule.units
+        and not condition.search(text, at.clause_lo, at.clause_hi)
+    ):
+        return None
+    if side == "before" and scoring.category.match(at.left, cue_end):
+        return None  # "行政处罚类17件" is one category of other cases, not penalties
+    if (
+        side == "before"
+        and scoring.list_summary.search(at.left)
+        and scoring.counted_noun.match(at.right)
+    ):
+        return None  # "…决策源头治理等7项重点工作" counts the noun after the number
     if not all(p.search(text, at.context_lo, at.clause_hi) for p in rule.requires):
         return None
     if any(p.search(text, at.sentence_lo, at.clause_hi) for p in rule.exclude):
         return None
     if any(p.search(text, at.clause_lo, at.clause_hi) for p in rule.exclude_near):
+        return None
+    if any(p.search(text, at.clause_lo, quantity.start) for p in rule.exclude_before):
         return None
     if rule.indicator.kind == "stock" and scoring.flow_words.search(at.left):
         return None  # "新设立律师事务所2家" adds to a stock; it is not the stock
@@ -516,8 +593,16 @@ def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> Fa
     }[side]
     totality = bool(scoring.totality.search(text, max(at.clause_lo, anchor - 6), quantity.start))
     score = 10.0 - 0.3 * gap + (scoring.totality_bonus if totality else 0.0)
+    # a longer cue says more precisely what is counted: of two totals, the specific one wins
+    score += scoring.specificity_bonus * min(cue_end - cue_start, 12)
     if scoring.part_of.search(text, at.sentence_lo, quantity.start):
         score -= scoring.part_of_penalty
+    if scoring.share_of.match(text, quantity.end):
+        score -= scoring.part_of_penalty  # "…12件，占总量的35%": a part of some larger total
+    if side == "before" and at.left[cue_start - 1 : cue_start] == "、":
+        # the last item of a list before one count ("审核规范性文件、重大决策、涉法事务555件"):
+        # the count is the whole list's, which the verb's indicator claims
+        score -= scoring.list_item_penalty
     if score < scoring.min_score:
         return None
     end = quantity.end + cue_end if side == "after" else quantity.end
@@ -565,7 +650,7 @@ def _cue(rule: IndicatorRule, left: str, right: str) -> tuple[int, int, int, str
         match = pattern.search(left)
         if match:
             cue_end = match.end("cue")
-            gap = len(match.group("gap"))
+            gap = len(NOTE_RE.sub("·", match.group("gap")))
             if best is None or gap < best[2]:
                 best = (match.start(), cue_end, gap, "before")
     for pattern in rule.after:

@@ -6,8 +6,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from fazhi.extract.document import ExtractedDocument, extract_document
-from fazhi.parse.text import extract_text
-
+from fazhi.parse.text import parse_document
+from fazhi.schemas import CONTRACT_FACT_FIELDS, record_rows
 
 SOURCE_HEADER = b"# source:"
 
@@ -39,12 +39,13 @@ def read_local_report(path: Path) -> LocalReport:
 def extract_file(path: Path, *, locality_hint: str | None = None) -> ExtractedDocument:
     """Parse and extract one local report (.txt, .html, .pdf, .docx, .doc …)."""
     local = read_local_report(path)
-    parsed = extract_text(local.data, url=path.name)
+    parsed = parse_document(local.data, url=path.name)
     return extract_document(
         parsed.text,
         title=parsed.title,
         locality_hint=locality_hint,
         published_hint=parsed.published_on,
+        source_url=local.source_url,
     )
 
 
@@ -56,18 +57,15 @@ def as_contract_json(path: Path, document: ExtractedDocument) -> dict[str, objec
         **asdict(meta),
         "published_on": meta.published_on.isoformat() if meta.published_on else None,
         "facts": [
-            {
-                "indicator": f.indicator,
-                "value": int(f.value) if float(f.value).is_integer() else f.value,
-                "unit": f.unit,
-                "qualifier": f.qualifier,
-                "text": f.text,
-                "start": f.start,
-                "end": f.end,
-            }
-            for f in document.facts
+            {**fact, "value": _json_number(fact["value"])}
+            for fact in record_rows(document.facts, CONTRACT_FACT_FIELDS)
         ],
     }
+
+
+def _json_number(value: object) -> object:
+    """A whole number as an integer (``1215``, not ``1215.0``), as the contract shows it."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def failed_contract_json(path: Path, reason: str) -> dict[str, object]:
@@ -84,6 +82,7 @@ def failed_contract_json(path: Path, reason: str) -> dict[str, object]:
                 "issuer",
                 "doc_type",
                 "published_on",
+                "township",
             ),
         ),
         "facts": [],

@@ -10,23 +10,46 @@ locality is worse than a missing one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from fazhi.localities import Division, divisions_by_code, divisions_by_name, load_divisions
+from fazhi.extract.normalize import normalise_line
+from fazhi.localities import (
+    DatedCode,
+    Division,
+    code_valid_in,
+    dated_codes,
+    divisions_by_code,
+    divisions_by_name,
+    former_names,
+    load_divisions,
+    townships_by_name,
+)
 
 YEAR_END_MONTH = 10
 HEAD_CHARS = 600
 TAIL_CHARS = 300
+OPENING_LINES = 8
+TITLE_BLOCK_LINES = 24  # an information table may stand between the title and the author line
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
-# Organisations that issue reports, after a division name: 廉江市司法局, 广州市人民政府 …
-ORG_RE = re.compile(
-    r"(?:人民政府办公室|人民政府|政府办公室|依法治[省市区县旗]办公室|依法治[省市区县旗]办"
-    r"|全面依法治[省市区县旗]委员会办公室|司法局|司法厅|[\u4e00-\u9fa5]{1,12}?(?:局|委员会))"
+# Characters that never stand inside a body's name: where a clause goes on after the name.
+_NOT_IN_NAME = "在的与及对为将把是了向由从以于按"
+_NAME_CHAR = rf"(?:(?![{_NOT_IN_NAME}])[\u4e00-\u9fa5])"
+_SUB_NAME_CHAR = r"(?:(?![和])" + _NAME_CHAR + ")"  # 人力资源和社会保障局, but not "局和…中心"
+# Organisations that issue reports, after a division name: 廉江市司法局, 广州市人民政府,
+# 宁国市人民政府行政复议办公室, 福清市法律援助中心, 渤海镇人民政府, 中山门街道办事处 …
+_TOWN_BODY = rf"{_NAME_CHAR}{{1,8}}?(?:街道|镇|乡)(?:人民政府|政府|街道办事处|办事处)"
+_GOVERNMENT = r"(?:人民政府|政府)(?!工作|网|门户|信息)"
+_DEPARTMENT = (
+    r"(?:依法治[省市区县旗]办公室|依法治[省市区县旗]办|全面依法治[省市区县旗]委员会办公室"
+    rf"|{_NAME_CHAR}{{0,12}}?(?:局|厅|委员会|办公室|中心|处)"
+    rf"|{_NAME_CHAR}{{2,12}}?委(?!员))"  # 卫健委, 发改委; never the party's own 区委
 )
+_SUB_BODY = rf"{_SUB_NAME_CHAR}{{2,10}}?(?:办公室|中心|处)"
+ORG_RE = re.compile(rf"(?:{_TOWN_BODY}|{_GOVERNMENT}|{_DEPARTMENT})(?:{_SUB_BODY})?")
 DOC_KEYWORDS_RE = re.compile(
     r"法治政府建设|法治建设|依法行政|司法行政工作|工作总结|工作报告|年度报告|情况报告|情况的报告"
 )
@@ -36,23 +59,63 @@ TITLE_YEAR_RE = re.compile(
     r"(?:法治政府建设|法治建设|依法行政|司法行政工作|工作总结|工作报告|年度报告)"
 )
 REPORT_INTRO_YEAR_RE = re.compile(r"现将[^。\n]{0,12}?(20\d{2})年(?:度)?")
-OPENING_YEAR_RE = re.compile(r"^\s*(20\d{2})年(?:以来|度|，|,|、|是|我)")
+# "2019年，…", "【概况】 2019年…", "2019年安庆市…": a year opening the first lines
+OPENING_YEAR_RE = re.compile(
+    r"^\s*(?:【[^】]{1,10}】\s*)?(20\d{2})年(?:以来|度|，|,|、|是|我|[\u4e00-\u9fa5]{2,12}?[省市区县旗州盟镇乡])"
+)
+# A title or heading naming a year: "一、2022年工作开展情况", "庆元县2024年度行政执法数据表"
+HEADING_YEAR_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)?[^。，,；:：]{0,20}?(20\d{2})年(?:度)?(?!\s*\d{1,2}\s*月)[^。，,；:：]{2,30}$"
+)
 DATE_RE = re.compile(r"(20\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?")
 DATE_LINE_RE = re.compile(
-    r"^\s*(?:[•·\-*]\s*)?(?:(?:发布|成文|印发)?(?:时间|日期)\s*[:：]\s*)?"
+    r"^\s*(?:[•·\-*]\s*)?(?:(?:发布|成文|印发|公布)?(?:时间|日期)\s*[:：]\s*)?"
     + DATE_RE.pattern
-    + r"\s*$"
+    + r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
 )
-SOURCE_LINE_RE = re.compile(r"(?:来源|发布机构|发文机关)\s*[:：]\s*([\u4e00-\u9fa5]{2,30})")
+SOURCE_LINE_RE = re.compile(
+    r"(?:来源|发布机构|发文机关|发布单位)\s*\]?\s*[:：]?\s*([\u4e00-\u9fa5]{2,30})"
+)
 BOOK_TITLE_RE = re.compile(r"《[^》]{0,80}》")
-BARE_ISSUER_RE = re.compile(r"[区县市旗](?:司法局|人民政府)")
+BARE_ISSUER_RE = re.compile(r"[区县市旗](?:司法局|人民政府|政府)")
 PARTY_COMMITTEE_RE = re.compile(
-    r"(?P<committee>中共[\u4e00-\u9fa5]{2,12}?委(?:员会)?)[ 　、,，\t]*"
+    r"(?P<committee>中共[\u4e00-\u9fa5]{2,16}?委(?:员会)?)[ 　、,，\t\n]*"
 )
 # "在广东省委和湛江市委的领导下": the superiors named here are not the report's locality
 LEADERSHIP_RE = re.compile(r"在[^。，,；\n]{0,40}?(?:领导|指导|关心|支持|部署)(?:下|和)")
-LABELLED_DATE_RE = re.compile(
-    r"(?:发布|发文|成文|印发|公开)(?:时间|日期)\s*[:：]\s*" + DATE_RE.pattern
+# Publication dates by label, the one a reader sees as the page's date first
+PUBLISHED_LABEL_RE = re.compile(
+    r"(?:发布|发文|公布|公开)(?:时间|日期)\s*\]?\s*[:：]?\s*" + DATE_RE.pattern
+)
+WRITTEN_LABEL_RE = re.compile(
+    r"(?:成文|印发|生成)(?:时间|日期)\s*\]?\s*[:：]?\s*" + DATE_RE.pattern
+)
+# Page chrome above a title: a breadcrumb trail ("当前位置：首页 > 政务公开 > …")
+BREADCRUMB_RE = re.compile(
+    r"当前(?:的)?位置|所在(?:的)?位置|您的位置|首页\s*[>＞»]|门户网站|政府网站|政府网$"
+)
+# The addressee of a report sent upwards: "中共某市委、某市人民政府：", "县委、县政府："
+SALUTATION_RE = re.compile(
+    r"^[^。！？；，,\n:：]{1,40}?(?:委|政府|局|厅)(?:[、，,\s]+[^。！？；，,\n:：]{1,30}?(?:委|政府|局|厅))*\s*[:：]\s*$"
+)
+# Self-references that say at which level the report speaks: 全省, 我市, 全区, 本县 …
+SELF_LEVEL_RE = re.compile(r"(?:全|我|本)([省市区县旗州盟])")
+REGION_BODY_RE = re.compile(r"自治区(?:党委|人民政府|政府|司法厅|[\u4e00-\u9fa5]{1,6}?厅)")
+# Headings of the structure every 法治政府建设年度报告 follows (主要举措和成效, 存在的不足, …)
+ANNUAL_STRUCTURE_RE = re.compile(
+    r"法治政府(?:部门)?建设[^。\n]{0,8}(?:主要举措|基本情况|总体情况|工作情况|举措和成效)"
+    r"|^[一二三四五六七八九十]+、[^。\n]{0,12}主要举措和成效",
+    re.M,
+)
+# Reports that share words with ours but are of another kind
+OTHER_KIND_RE = re.compile(
+    r"政府信息公开[^。\n]{0,6}报告|统计分析报告|统计公报|信息公示|数据表|年鉴"
+)
+# Kinds of report the README counts as work summaries though they share the annual report's words
+SUMMARY_KIND_RE = re.compile(r"述职报告|半年[^。\n]{0,8}(?:总结|报告)|重点工作任务完成情况")
+# "2024年，某司法局…" / "今年以来，某市司法局…": a year told by a justice bureau
+BUREAU_YEAR_OPENING_RE = re.compile(
+    r"^\s*(?:20\d{2}年|今年以来|这一年|过去的一年)[，,]?[^。\n]{0,16}?(?:司法局|司法行政)"
 )
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
 CN_YEAR_RE = re.compile(r"[〇○零一二三四五六七八九]{4}(?=年)")
@@ -63,7 +126,11 @@ CN_MONTH_DAY_RE = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class DocumentMetadata:
-    """What a report says about itself."""
+    """What a report says about itself.
+
+    A township or street report (乡, 镇, 街道) has its county's code (GB/T 2260 stops at the
+    county) and names the township in ``township``.
+    """
 
     locality_code: str | None
     locality_name: str | None
@@ -73,6 +140,11 @@ class DocumentMetadata:
     issuer: str | None
     doc_type: str
     published_on: date | None
+    township: str | None = None
+
+
+Hints = tuple[Division, ...]
+"""Divisions the report's source points at: the source's own locality, the site's domain."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +154,21 @@ class _NameHit:
     end: int
 
 
+@dataclass(frozen=True, slots=True)
+class SourceEvidence:
+    """What the page around the text says: evidence when the text's opening is silent.
+
+    ``listing_title`` is the link's words on the listing page, ``url_date`` the date in the
+    report's address, ``page_date`` the date printed on the page, ``url_divisions`` the codes of
+    the divisions the site's domain may spell.
+    """
+
+    listing_title: str | None = None
+    url_date: date | None = None
+    page_date: date | None = None
+    url_divisions: tuple[str, ...] = ()
+
+
 def extract_metadata(
     text: str,
     *,
@@ -89,44 +176,112 @@ def extract_metadata(
     locality_hint: str | None = None,
     published_hint: date | None = None,
     original: str | None = None,
+    evidence: SourceEvidence | None = None,
 ) -> DocumentMetadata:
     """Metadata of a report from its normalised ``text`` and what the crawler knew.
 
     ``original`` (the text before normalisation) keeps the line breaks that set a signature
-    or a date line apart; rules that read whole lines look at it first.
+    or a date line apart; rules that read whole lines look at it first. ``evidence`` (the
+    listing title, the address's date and division, the page's date) is used only for what
+    the text does not say.
     """
-    head = _head(text, title)
-    tail = text[-TAIL_CHARS:]
-    issuer = find_issuer(head, tail)
-    if issuer is None and original:
-        issuer = find_issuer(_head(original, title), original[-TAIL_CHARS:])
-    division = resolve_locality(text, head, issuer, locality_hint)
-    report_year = find_report_year(head)
+    evidence = evidence or SourceEvidence()
+    head = _clean_head(_line_head(text, original, title))
+    tail = _line_tail(text, original)
+    found = find_issuer(head, tail)
+    if found is None and evidence.listing_title:
+        found = find_issuer(_clean_head(evidence.listing_title), "")
+    if found is None:
+        found = _body_speaking_as_self(text, head)
+    township = _township_of(found.name if found else None)
+    division = resolve_locality(
+        text,
+        head,
+        found.name if found else None,
+        locality_hint,
+        township,
+        url_codes=evidence.url_divisions,
+    )
+    titles = head if not evidence.listing_title else f"{evidence.listing_title}\n{head}"
+    report_year = find_report_year(titles)
     published_on = (
         (find_published_on(original) if original else None)
         or find_published_on(text)
         or published_hint
+        or evidence.page_date
     )
-    if report_year is None and published_on is not None:
+    dated = published_on or evidence.url_date
+    if report_year is None and dated is not None:
         # annual reports come out early the next year; one signed in the last quarter is a
         # year-end summary of the same year
-        late = published_on.month >= YEAR_END_MONTH
-        report_year = published_on.year if late else published_on.year - 1
+        late = dated.month >= YEAR_END_MONTH
+        report_year = dated.year if late else dated.year - 1
+    if report_year is None:
+        report_year = _only_year_stated(text)
+    code, name = _as_in_year(division, report_year, head) if division else (None, None)
     return DocumentMetadata(
-        locality_code=division.code if division else None,
-        locality_name=division.name if division else None,
+        locality_code=code,
+        locality_name=name,
         province=division.province_name if division else None,
         city=_city_of(division),
         report_year=report_year,
-        issuer=own_name(issuer) if issuer else None,
-        doc_type=classify_doc_type(head),
+        issuer=_issuer_name(found, division) if found else None,
+        doc_type=classify_doc_type(titles),
         published_on=published_on,
+        township=township,
     )
+
+
+def _as_in_year(division: Division, year: int | None, head: str) -> tuple[str, str]:
+    """The code and name valid when the report's year closed: the former division the head
+    names (江干区 in 2019, today within 上城区), or the one a rename replaced."""
+    if year is None:
+        return division.code, division.name
+    for row in dated_codes():
+        if row.name in head and row.valid_at_end_of(year) and _succeeds(division.code, row):
+            return row.code, row.name
+    return code_valid_in(division.code, year) or (division.code, division.name)
+
+
+def _succeeds(code: str, row: DatedCode) -> bool:
+    successor = row.successor
+    while successor and successor != code:
+        successor = next((r.successor for r in dated_codes() if r.code == successor), None)
+    return successor == code
 
 
 def _head(text: str, title: str | None) -> str:
     head = text[:HEAD_CHARS]
     return f"{title}\n{head}" if title and title not in head else head
+
+
+def _line_head(text: str, original: str | None, title: str | None) -> str:
+    """The head with the original's lines: normalisation joins a title to the line after it
+    when the title holds punctuation (中共某市委、某市人民政府关于…), and every rule here
+    reads whole lines, so each line of the original is normalised on its own."""
+    if not original:
+        return _head(text, title)
+    return _head(normalise_line(original[:HEAD_CHARS]), title)
+
+
+def _line_tail(text: str, original: str | None) -> str:
+    if not original:
+        return text[-TAIL_CHARS:]
+    return normalise_line(original[-TAIL_CHARS:])
+
+
+def _clean_head(head: str) -> str:
+    """The head without page chrome above the title (breadcrumbs) and without the addressee
+    of a report sent upwards ("某市委、某市人民政府："): neither is the report's own body."""
+    kept = []
+    for line in head.splitlines():
+        stripped = line.strip(" \t|")
+        addressee = stripped[-1:] in (":", "：") and len(stripped) <= 60
+        if BREADCRUMB_RE.search(stripped) or (addressee and SALUTATION_RE.match(stripped)):
+            kept.append("")
+        else:
+            kept.append(line)
+    return "\n".join(kept)
 
 
 def _city_of(division: Division | None) -> str | None:
@@ -144,7 +299,7 @@ def _city_of(division: Division | None) -> str | None:
 def _name_pattern() -> re.Pattern[str]:
     """One regex matching any division's full name, built as a trie so scanning stays linear."""
     names = {d.name for d in load_divisions() if len(d.name) >= 2 and not d.is_function_zone}
-    return re.compile(_trie_regex(sorted(names)))
+    return re.compile(_trie_regex(sorted(names | set(former_names()))))
 
 
 def _trie_regex(words: Iterable[str]) -> str:
@@ -172,6 +327,7 @@ NAME_END_RE = re.compile(r"[省市区县旗州盟]")
 @cache
 def _names_and_longest() -> tuple[frozenset[str], int]:
     names = frozenset(d.name for d in load_divisions() if not d.is_function_zone)
+    names |= frozenset(former_names())
     return names, max(len(n) for n in names)
 
 
@@ -199,104 +355,471 @@ def _name_hits(text: str) -> Iterator[_NameHit]:
 
 # --- issuer ---------------------------------------------------------------------------------
 
+# Labels of an information table above a title: "名  称：", "[ 标 题 ]"
+TITLE_LABEL_RE = re.compile(r"^\[?\s*(?:名\s*称|标\s*题)\s*\]?\s*[:：]?\s*")
+SUBJECT_LEAD_RE = re.compile(
+    r"(?:20\d{2}年(?:以来|度)?|今年以来|本年度|这一年|过去的?一年)?[，,\s]*"
+    r"(?:在[^。；\n]{0,80}?(?:领导|指导|部署|支持|关心)下[，,\s]*)*"
+)
+REPORT_WORDS_RE = re.compile(r"报告|总结")
+_WRITTEN_YEAR = r"(?:20\d{2}|[〇○零一二三四五六七八九]{4})年"
+# Before and after the place in a title whose speaker is a place: 关于某区2023年…, 2023年度某县…
+TITLE_LEAD_RE = re.compile(rf"(?:关于)?(?:{_WRITTEN_YEAR}度?)?")
+TITLE_AFTER_PLACE_RE = re.compile(rf"(?:关于)?{_WRITTEN_YEAR}|法治|依法")
 
-def find_issuer(head: str, tail: str) -> str | None:
-    """The issuing body: the ``来源`` line, a signature line, or an organisation in the head."""
+
+@dataclass(frozen=True, slots=True)
+class FoundIssuer:
+    """The issuing body as the text writes it, parents included (``北京市怀柔区渤海镇人民政府``).
+
+    ``body`` is false when the text names only the place that speaks (a title
+    ``宝鸡市2023年度…总结``, an opening ``龙溪镇坚持…``): its issuer is that place's own body.
+    """
+
+    name: str
+    body: bool = True
+
+
+def find_issuer(head: str, tail: str) -> FoundIssuer | None:
+    """The issuing body: the title or author line, the ``来源`` line, a signature line, or the
+    subject of the opening sentence."""
+    lines = [TITLE_LABEL_RE.sub("", line) for line in _lines(head)[:TITLE_BLOCK_LINES]]
+    for index, (line, following) in enumerate(zip(lines, [*lines[1:], ""], strict=True)):
+        org = _org_at_start(line, following)
+        if org and len(line) <= len(org) + 30:
+            titled = (
+                _titled_below(lines[index + 1 : index + 3]) if len(line) <= len(org) + 2 else None
+            )
+            return titled or FoundIssuer(org)
+    for line in lines:
+        place = _place_of_title(line)
+        if place:
+            return FoundIssuer(place, body=False)
     source = SOURCE_LINE_RE.search(head)
     if source and _org_at_start(source.group(1)):
-        return _org_at_start(source.group(1))
-    for line in _lines(head)[:3]:
-        org = _org_at_start(line)
-        if org and len(line) <= len(org) + 30:
-            return org
+        return FoundIssuer(_org_at_start(source.group(1)) or "")
     for line in reversed(_lines(tail)):
         org = _org_at_start(line)
         if org and len(line) <= len(org) + 2:
-            return org
-    for hit in _name_hits(head):
-        org = _org_at_start(head[hit.start : hit.start + 24])
-        if org:
-            return org
-    for line in _lines(head)[:3] + list(reversed(_lines(tail)))[:3]:
+            return FoundIssuer(org)
+    subject = opening_subject(head)
+    if subject and subject[0] != "division":
+        return FoundIssuer(subject[1], body=subject[0] == "body")
+    candidates = (
+        lines[:3] + ([source.group(1)] if source else []) + list(reversed(_lines(tail)))[:3]
+    )
+    for line in candidates:
         bare = BARE_ISSUER_RE.match(line)  # "区司法局": the text names no place
         if bare and len(line) <= len(bare.group()) + 30:
-            return bare.group()
+            return FoundIssuer(bare.group())
+    return None
+
+
+SELF_BODY_RE = re.compile(r"(?:我|本)(局|委|办|厅|中心)(?![\u4e00-\u9fa5]{0,1}[长任员])")
+
+
+def _body_speaking_as_self(text: str, head: str) -> FoundIssuer | None:
+    """我局 / 本委 resolved through the names the text gives: the body of that kind the whole
+    text names most often, at least twice and more often than any other."""
+    self_reference = SELF_BODY_RE.search(head)
+    if self_reference is None:
+        return None
+    kind = self_reference.group(1)
+    counts: dict[str, int] = {}
+    full: dict[str, str] = {}
+    for hit in _name_hits(_plain(text)):
+        org = _single_org_at_start(text[hit.start : hit.start + 40])
+        if org and org.endswith(kind):
+            name = own_name(org)
+            counts[name] = counts.get(name, 0) + 1
+            full.setdefault(name, org)
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return FoundIssuer(full[ranked[0][0]])
+
+
+def _titled_below(below: list[str]) -> FoundIssuer | None:
+    """The speaker of a report title right below a line that is only a body's name: that
+    line is the site's banner (某市人民政府 above 某区2023年…报告), not the report's body. A
+    title without a speaker of its own (关于…的报告) leaves the body above it the issuer."""
+    for line in below:
+        if not REPORT_WORDS_RE.search(line):
+            continue
+        org = _org_at_start(line)
+        if org:
+            return FoundIssuer(org)
+        place = _place_of_title(line)
+        return FoundIssuer(place, body=False) if place else None
     return None
 
 
 def _lines(text: str) -> list[str]:
-    return [line.strip(" #*-—\t") for line in text.splitlines() if line.strip(" #*-—\t")]
+    return [line.strip(" #*-—\t|") for line in text.splitlines() if line.strip(" #*-—\t|")]
 
 
-def _org_at_start(fragment: str) -> str | None:
+def _place_of_title(line: str) -> str | None:
+    """``宝鸡市`` from a title ``宝鸡市2023年度法治政府建设工作总结``, ``龙溪镇`` from
+    ``龙溪镇关于2024年…的报告``: a title whose speaker is a place, not a body."""
+    if not REPORT_WORDS_RE.search(line) or len(line) > 60:
+        return None
+    lead = TITLE_LEAD_RE.match(line)
+    start = lead.end() if lead else 0
+    position = _names_end(line, start)
+    town = _township_at(line, position)
+    end = position + len(town) if town else position
+    if end == start or not TITLE_AFTER_PLACE_RE.match(line, end):
+        return None
+    return line[start:end]
+
+
+def _names_end(fragment: str, position: int) -> int:
+    """Where a run of division names starting at ``position`` ends (``position`` if none)."""
+    while (end := _name_end_at(fragment, position)) > position:
+        position = end
+    return position
+
+
+def _name_end_at(fragment: str, position: int) -> int:
+    """End of the longest division name starting at ``position`` (``position`` if none): set
+    look-ups from the longest length down, far cheaper than the name pattern at one place."""
+    names, longest = _names_and_longest()
+    for end in range(min(len(fragment), position + longest), position + 1, -1):
+        if fragment[position:end] in names:
+            return end
+    return position
+
+
+TOWNSHIP_END_RE = re.compile(r"街道|镇|乡")
+TOWNSHIP_MAX_CHARS = 12
+
+
+def _township_at(fragment: str, position: int) -> str | None:
+    """A township or street name known to the gazetteer, starting at ``position``."""
+    window = fragment[position : position + TOWNSHIP_MAX_CHARS]
+    for end in TOWNSHIP_END_RE.finditer(window):
+        name = window[: end.end()]
+        if name in townships_by_name():
+            return name
+    return None
+
+
+def _org_at_start(fragment: str, following: str = "") -> str | None:
     """``廉江市司法局`` from ``廉江市司法局2023年…``: division name(s) then an organisation.
 
-    A joint issuer, the party committee with the government (``中共临洮县委 临洮县人民政府``),
-    is kept whole, with one space between the two bodies.
+    A report of the party committee with the government (``中共临洮县委 临洮县人民政府``,
+    on one line or two) is the government's: the 法治政府建设 report is the government's
+    own, the committee co-signs it.
     """
     joint = PARTY_COMMITTEE_RE.match(fragment)
     if joint:
-        partner = _single_org_at_start(fragment[joint.end() :])
-        return f"{joint['committee']} {partner}" if partner else None
+        rest = fragment[joint.end() :] or following
+        return _single_org_at_start(rest)
     return _single_org_at_start(fragment)
 
 
 def _single_org_at_start(fragment: str) -> str | None:
-    position = 0
-    matched_name = False
-    while True:
-        hit = _name_pattern().match(fragment, position)
-        if not hit or hit.end() == position:
-            break
-        position, matched_name = hit.end(), True
-    if not matched_name:
-        return None
+    position = _names_end(fragment, 0)
+    if position == 0:
+        town = _township_at(fragment, 0)
+        org = ORG_RE.match(fragment) if town else None
+        if org and town and org.group().startswith(town):
+            return org.group()
+        return _short_named_org_at_start(fragment)
     org = ORG_RE.match(fragment, position)
     return fragment[: org.end()] if org else None
 
 
+def _short_named_org_at_start(fragment: str) -> str | None:
+    """``山东滕州司法局…`` → ``滕州市司法局…``: a body after short names, a province's then a
+    place of it, as news reposts write them; both short names are needed, one alone is too
+    often an ordinary word. The body is named with the place's full name."""
+    province = _short_name_at(fragment, 0, lambda d: d.level == "province")
+    if province is None:
+        return None
+    named_end = _names_end(fragment, len(province[0]))
+    if named_end > len(province[0]):  # 江苏南京市司法局: a full name after the short one
+        org = ORG_RE.match(fragment, named_end)
+        return fragment[len(province[0]) : org.end()] if org else None
+    place = _short_name_at(
+        fragment,
+        len(province[0]),
+        lambda d: d.level != "province" and d.province_code == province[1].code,
+    )
+    if place is None:
+        return None
+    org = ORG_RE.match(fragment, len(province[0]) + len(place[0]))
+    return place[1].name + org.group() if org else None
+
+
+def _short_name_at(
+    fragment: str, position: int, fits: Callable[[Division], bool]
+) -> tuple[str, Division] | None:
+    for size in (3, 2):
+        found = [d for d in short_names().get(fragment[position : position + size], ()) if fits(d)]
+        if len(found) == 1:
+            return fragment[position : position + size], found[0]
+    return None
+
+
+@cache
+def short_names() -> dict[str, tuple[Division, ...]]:
+    """Short names (滕州, 山东) → the divisions they name."""
+    index: dict[str, list[Division]] = {}
+    for division in load_divisions():
+        for alias in division.aliases:
+            if len(alias) >= 2 and not division.is_function_zone:
+                index.setdefault(alias, []).append(division)
+    return {alias: tuple(found) for alias, found in index.items()}
+
+
+def opening_subject(head: str) -> tuple[str, str] | None:
+    """Who speaks in the first sentences: ``("body", "河东区司法局")``, ``("township",
+    "龙溪镇")`` or ``("division", "昌平区")``, read after a leading year and a
+    "在…领导下" clause (``2024年，在区委的领导下，中山门街道坚持…``)."""
+    for line in _lines(head)[:OPENING_LINES]:
+        if len(line) < 20:
+            continue  # a title or a heading, not a sentence
+        lead = SUBJECT_LEAD_RE.match(line)
+        position = lead.end() if lead else 0
+        fragment = line[position:]
+        org = _single_org_at_start(fragment) or _bare_body_at_start(fragment)
+        if org:
+            return "body", org
+        end = _names_end(fragment, 0)
+        town = _township_at(fragment, end)
+        if town:
+            return "township", fragment[: end + len(town)]
+        if end:
+            return "division", fragment[:end]
+    return None
+
+
+def _bare_body_at_start(fragment: str) -> str | None:
+    bare = BARE_ISSUER_RE.match(fragment)
+    return bare.group() if bare else None
+
+
 def own_name(issuer: str) -> str:
     """The body's own name: ``济南市章丘区司法局`` → ``章丘区司法局`` (parents named before it
-    help find the locality, but are not part of what the body calls itself)."""
-    hits = []
+    help find the locality, but are not part of what the body calls itself); a township's
+    body drops its county too (``北京市怀柔区渤海镇人民政府`` → ``渤海镇人民政府``)."""
+    starts = []
     position = 0
-    while (hit := _name_pattern().match(issuer, position)) and hit.end() > position:
-        hits.append(hit)
-        position = hit.end()
-    return issuer[hits[-1].start() :] if len(hits) > 1 else issuer
+    while (end := _name_end_at(issuer, position)) > position:
+        starts.append(position)
+        position = end
+    if starts and _township_at(issuer, position):
+        return issuer[position:]
+    return issuer[starts[-1] :] if len(starts) > 1 else issuer
+
+
+def _township_of(issuer: str | None) -> str | None:
+    """The township or street an issuer belongs to (``渤海镇`` of ``…渤海镇人民政府``)."""
+    if not issuer:
+        return None
+    return _township_at(issuer, _names_end(issuer, 0))
+
+
+def _issuer_name(found: FoundIssuer, division: Division | None) -> str:
+    """The issuer's own name, a place's own body when the text names only the place, and a
+    bare ``区司法局`` / ``区政府`` completed with the locality the text gives."""
+    if not found.body:
+        town = _township_of(found.name)
+        if town:
+            return town + ("办事处" if town.endswith("街道") else "人民政府")
+        place = division.name if division else own_name(found.name)
+        return place + "人民政府"
+    name = own_name(found.name)
+    bare = BARE_ISSUER_RE.fullmatch(name)
+    if bare and division and division.name.endswith(name[0]):
+        body = name[1:]
+        return division.name + ("人民政府" if body == "政府" else body)
+    return name
 
 
 # --- locality -------------------------------------------------------------------------------
 
 
 def resolve_locality(
-    text: str, head: str, issuer: str | None, locality_hint: str | None
+    text: str,
+    head: str,
+    issuer: str | None,
+    locality_hint: str | None,
+    township: str | None = None,
+    url_codes: tuple[str, ...] = (),
 ) -> Division | None:
-    """The division the report covers; ambiguous names are settled by context or the hint."""
-    hint = divisions_by_code().get(locality_hint or "")
-    for fragment in (issuer, head):
-        if not fragment:
-            continue
-        division = _deepest_division(fragment, text, hint)
+    """The division the report covers; ambiguous names are settled by context or the hint.
+
+    A township's report covers its county. The issuer speaks first, then the subject of the
+    opening sentence, then the level the text speaks at (全省, 我市 …) among the divisions
+    it names, then local documents it cites (《某区…实施方案》).
+    """
+    by_code = divisions_by_code()
+    given = by_code.get(locality_hint or "")
+    hint: Hints = tuple(d for d in (given, *(by_code.get(c) for c in url_codes)) if d)
+    if issuer:
+        division = _deepest_division(issuer, text, hint)
         if division is not None:
             return division
-    return hint
+    subject = opening_subject(head)
+    if township is None and subject and subject[0] == "township":
+        township = subject[1][_names_end(subject[1], 0) :]
+        division = _deepest_division(subject[1], text, hint)
+        if division is not None:
+            return division
+    if township:
+        county = _county_of_township(township, text, hint)
+        if county is not None:
+            return county
+    if subject and subject[0] in ("division", "body"):
+        division = _deepest_division(subject[1], text, hint)
+        if division is not None:
+            return division
+    division = _at_spoken_level(text, head, hint)
+    if division is not None:
+        return division
+    return (
+        _from_cited_titles(text, head, hint)
+        or given
+        or _site_named(text, hint[1:] if given else hint)
+    )
 
 
-def _deepest_division(fragment: str, text: str, hint: Division | None) -> Division | None:
+def _site_named(text: str, sites: Hints) -> Division | None:
+    """The division a government site's domain spells, when the text names nothing: the one
+    of its readings the text recalls by name or short name (大连 for ``dl``), or its only one."""
+    recalled = [d for d in sites if any(n in text for n in (d.name, *d.aliases) if len(n) >= 2)]
+    if len(recalled) == 1:
+        return recalled[0]
+    return sites[0] if len(sites) == 1 and sites[0].level != "province" else None
+
+
+def _deepest_division(fragment: str, text: str, hint: Hints) -> Division | None:
     """The most specific division named in ``fragment``: a county or city before a province.
 
     Names inside 《》 belong to the titles of other documents, and names in "在…领导下" are the
     report's superiors: both are skipped.
     """
+    chosen = _named_divisions(_plain(fragment), text, hint)
+    below_province = [d for d in chosen if d.level != "province"]
+    return below_province[0] if below_province else (chosen[0] if chosen else None)
+
+
+def _plain(fragment: str) -> str:
     plain = BOOK_TITLE_RE.sub(lambda m: "《" + "　" * (len(m.group()) - 2) + "》", fragment)
-    plain = LEADERSHIP_RE.sub(lambda m: "　" * len(m.group()), plain)
-    chains = _name_chains(plain)
-    if not chains:
-        return None
+    return LEADERSHIP_RE.sub(lambda m: "　" * len(m.group()), plain)
+
+
+def _named_divisions(fragment: str, text: str, hint: Hints) -> list[Division]:
+    chains = _name_chains(fragment)
     chosen = [_disambiguate(c[-1].name, [h.name for h in c[:-1]], text, hint) for c in chains]
-    below_province = [d for d in chosen if d is not None and d.level != "province"]
-    return below_province[0] if below_province else chosen[0]
+    return [d for d in chosen if d is not None]
+
+
+def _level_spoken(text: str) -> str | None:
+    """The level the text speaks at, by its self-references (全省, 我市, 本县 …) outside the
+    titles of other documents: the most frequent one."""
+    plain = BOOK_TITLE_RE.sub("", text)
+    counts: dict[str, int] = {}
+    for match in SELF_LEVEL_RE.finditer(plain):
+        counts[match.group(1)] = counts.get(match.group(1), 0) + 1
+    if REGION_BODY_RE.search(plain[:HEAD_CHARS]):
+        counts["省"] = counts.get("省", 0) + counts.pop("区", 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def _at_spoken_level(text: str, head: str, hint: Hints) -> Division | None:
+    """Among the divisions the head names, the one at the level the text speaks at; a report
+    speaking for a province names its cities only in passing."""
+    level = _level_spoken(text)
+    named = _named_divisions(_plain(head), text, hint)
+    if level == "省":
+        return _province_spoken_of(text, named)
+    fitting = [d for d in named if level and _speaks_at(d, level)]
+    if fitting:
+        return fitting[0]
+    if level:
+        recalled = _most_named_at(text, level, hint)
+        if recalled is not None:
+            return recalled
+    below_province = [d for d in named if d.level != "province"]
+    if level is None or not named:
+        return below_province[0] if below_province else (named[0] if named else None)
+    return None
+
+
+def _most_named_at(text: str, level: str, hint: Hints) -> Division | None:
+    """我县 / 全区 resolved through the names the whole text gives: the division at that level
+    it names most often, at least twice and more often than any other."""
+    counts: dict[str, int] = {}
+    by_code = divisions_by_code()
+    for division in _named_divisions(_plain(text), text, hint):
+        if _speaks_at(division, level):
+            counts[division.code] = counts.get(division.code, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return by_code[ranked[0][0]]
+
+
+def _speaks_at(division: Division, level: str) -> bool:
+    """A division a self-reference fits: 全市 a city (a municipality too), 全区 a district
+    (an autonomous region speaks as a province), 全县 a county …"""
+    if division.level == "province":
+        return level == "市" and division.name.endswith("市")  # 北京市, 重庆市
+    return division.name.endswith(level)
+
+
+def _province_spoken_of(text: str, named: list[Division]) -> Division | None:
+    """The province a provincial report speaks for: the one it names, the one all the places
+    it names lie in, or the one its short name (法治山西, 平安江苏) recalls."""
+    provinces = {d.province_code for d in named}
+    if len(provinces) == 1:
+        return divisions_by_code().get(provinces.pop())
+    counts = {
+        p: sum(text.count(alias) for alias in (p.name, *p.aliases) if len(alias) >= 2)
+        for p in load_divisions()
+        if p.level == "province"
+    }
+    best = max(counts, key=lambda p: counts[p])
+    return best if counts[best] else None
+
+
+def _from_cited_titles(text: str, head: str, hint: Hints) -> Division | None:
+    """A local document the report cites (《仓山区法治社会建设实施方案》) names its locality
+    when nothing else does, if its level is the one the text speaks at."""
+    level = _level_spoken(text)
+    if level is None or level == "省":
+        return None
+    titles = " ".join(m.group() for m in BOOK_TITLE_RE.finditer(head))
+    named = _named_divisions(titles, text, hint)
+    fitting = [d for d in named if d.level != "province" and d.name.endswith(level)]
+    return fitting[0] if len({d.code for d in fitting}) == 1 else None
+
+
+def _county_of_township(name: str, text: str, hint: Hints) -> Division | None:
+    """The county of a township the gazetteer knows, settled by what the text names: the
+    county or its city, the hint, or the level of the bodies above it (县委, 区委, 市委)."""
+    by_code = divisions_by_code()
+    candidates = [by_code[c] for c in townships_by_name().get(name, ()) if c in by_code]
+    above = re.findall(r"([县区市旗])(?:委|政府|人民政府|司法局)", text[:HEAD_CHARS])
+    text = text.replace(name, "")  # 宁安镇 does not name 宁安市
+    tests = (
+        lambda d: d.name in text or any(len(a) >= 2 and a in text for a in d.aliases),
+        lambda d: any(d.code == h.code for h in hint),
+        lambda d: any(d.city_code == h.code or d.city_code == h.city_code for h in hint),
+        lambda d: bool(d.city_name) and d.city_name in text,
+        lambda d: d.province_name in text,
+        lambda d: bool(above) and d.name.endswith(above[0]),
+    )
+    for test in tests:
+        chosen = [d for d in candidates if test(d)]
+        if len(chosen) == 1:
+            return chosen[0]
+        if chosen:
+            candidates = chosen
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def _name_chains(fragment: str) -> list[list[_NameHit]]:
@@ -310,16 +833,14 @@ def _name_chains(fragment: str) -> list[list[_NameHit]]:
     return chains
 
 
-def _disambiguate(
-    name: str, parents: list[str], text: str, hint: Division | None
-) -> Division | None:
-    candidates = divisions_by_name().get(name, ())
+def _disambiguate(name: str, parents: list[str], text: str, hint: Hints) -> Division | None:
+    candidates = divisions_by_name().get(name, ()) or former_names().get(name, ())
     if len(candidates) == 1:
         return candidates[0]
     for test in (
         lambda d: d.city_name in parents or d.province_name in parents,
-        lambda d: hint is not None and d.code == hint.code,
-        lambda d: hint is not None and d.city_code == hint.city_code,
+        lambda d: any(d.code == h.code for h in hint),
+        lambda d: any(d.city_code == h.code or d.city_code == h.city_code for h in hint),
         lambda d: _mentions_parent(text, d),
     ):
         chosen = [d for d in candidates if test(d)]
@@ -359,19 +880,38 @@ def find_report_year(head: str) -> int | None:
         match = pattern.search(plain)
         if match:
             return int(match.group(1))
-    for line in _lines(plain)[:6]:
+    lines = _lines(plain)[:OPENING_LINES]
+    for line in lines:
         match = OPENING_YEAR_RE.match(line)
+        if match:
+            return int(match.group(1))
+    for line in lines:
+        match = HEADING_YEAR_RE.match(line)  # a title or heading naming one year
         if match:
             return int(match.group(1))
     return None
 
 
+YEAR_RANGE_RE = re.compile(r"20\d{2}\s*(?:年)?\s*[-—–~至到]\s*20\d{2}")
+STATED_YEAR_RE = re.compile(r"(20\d{2})年")
+
+
+def _only_year_stated(text: str) -> int | None:
+    """The one year a text speaks of, when it names exactly one outside the titles of other
+    documents and the spans of plans (2021—2025年): a page that opens with 今年以来."""
+    plain = YEAR_RANGE_RE.sub("", BOOK_TITLE_RE.sub("", arabic_dates(text)))
+    years = {int(m.group(1)) for m in STATED_YEAR_RE.finditer(plain)}
+    return years.pop() if len(years) == 1 else None
+
+
 def find_published_on(text: str) -> date | None:
-    """A publication date: labelled (发布时间：…) near the top, or on a line of its own near the
-    top or in the signature."""
+    """A publication date: labelled (发布日期：… before 成文日期：…) near the top, or on a
+    line of its own near the top or in the signature."""
     head, tail = arabic_dates(text[:HEAD_CHARS]), arabic_dates(text[-TAIL_CHARS:])
-    labelled = LABELLED_DATE_RE.search(head)
-    candidates: list[re.Match[str] | None] = [labelled]
+    candidates: list[re.Match[str] | None] = [
+        PUBLISHED_LABEL_RE.search(head),
+        WRITTEN_LABEL_RE.search(head),
+    ]
     lines = head.splitlines()[:12] + tail.splitlines()[-6:]
     candidates += [DATE_LINE_RE.match(line) for line in lines]
     for match in candidates:
@@ -385,12 +925,26 @@ def find_published_on(text: str) -> date | None:
 
 
 def classify_doc_type(head: str) -> str:
-    """``annual_report``, ``work_summary`` or ``other`` from the title and opening lines."""
+    """``annual_report``, ``work_summary`` or ``other`` from the title and opening lines.
+
+    A 法治政府建设 report is annual whatever it calls itself (年度报告, 情况报告, 工作总结);
+    a body's other 工作总结, or its year told without a title, is a work summary; reports
+    of other kinds (政府信息公开年度报告, statistics, notices) are ``other``.
+    """
     opening = head[:300]
+    if OTHER_KIND_RE.search(opening[:120]):
+        return "other"
+    if SUMMARY_KIND_RE.search(opening[:120]):
+        return "work_summary"
+    if re.search(r"法治(?:政府)?建设[^。\n]{0,12}(?:报告|总结)|依法行政[^。\n]{0,12}报告", opening):
+        return "annual_report"
     if "工作总结" in opening:
         return "work_summary"
-    if re.search(r"法治(?:政府)?建设[^。\n]{0,12}报告|依法行政[^。\n]{0,12}报告", opening):
-        return "annual_report"
     if DOC_KEYWORDS_RE.search(opening) and "报告" in opening:
         return "annual_report"
+    if ANNUAL_STRUCTURE_RE.search(head):
+        return "annual_report"
+    first = _lines(opening)[:1]
+    if first and BUREAU_YEAR_OPENING_RE.match(first[0]):
+        return "work_summary"  # no title: a bureau telling its year
     return "other"

@@ -6,8 +6,9 @@ normalised ``text`` and a map from every span of it to the span of the original 
 Every change is either a one-to-one character replacement (full-width → half-width, traditional →
 simplified, ``，`` between digits → ``,``) or a deletion (spaces inside numbers and between Chinese
 characters, line breaks inside a sentence, markdown heading markers, runs of blank lines, page
-numbers). Because nothing is ever inserted, the map is monotone and is stored as runs of kept
-characters, so building it costs one entry per deletion instead of one per character.
+numbers, lines of site chrome such as 打印本页, pronunciation notes a converter left after a
+character such as 關(guān)). Because nothing is ever inserted, the map is monotone and is stored as
+runs of kept characters, so building it costs one entry per deletion instead of one per character.
 
 A line break is removed when the line before it does not end a sentence (。！？；：…), is not a
 heading ("一、…", "（二）…", "3.…", a markdown heading, or a short line without punctuation,
@@ -30,7 +31,7 @@ from pathlib import Path
 
 import opencc
 
-__all__ = ["NormalisedText", "normalise"]
+__all__ = ["NormalisedText", "normalise", "normalise_line"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +141,7 @@ _HEADING_START = re.compile(
       | [（(][{_CN_DIGITS}\d]+[）)]
       | \d{{1,2}}(?:、(?![ ]*\d)|\.(?!\d))
       | 第[{_CN_DIGITS}\d]+[章节部分篇条]
+      | (?:来源|信息来源|发布时间|发布日期|发布机构|索引号|浏览次数|成文日期)[ ]*[:：]
     )""",
     re.VERBOSE,
 )
@@ -150,7 +152,23 @@ _PAGE_NUMBER_LINE = re.compile(
     r"[ ]*(?:[-—–][ ]*\d{1,4}[ ]*[-—–]|第[ ]*\d{1,4}[ ]*页(?:[ ]*共[ ]*\d{1,4}[ ]*页)?)[ ]*"
     r"(?:\n[ \n]*|\Z)"
 )
+# Site chrome that a page's text keeps between its paragraphs: sharing and printing buttons,
+# font-size switches, read-aloud players. A line of only these goes like a page number.
+_CHROME_WORDS = (
+    r"扫一扫在手机上查看当前页面|打印本页|关闭窗口|【?打印】?|【?关闭】?|分享到[:：]?"
+    r"|【?字号[:：]?[ ]*[大中小 ]*】?|语音播报|进入播报模式|退出播报"
+    r"|语音合成中[，,]?请耐心等待\.{0,6}"
+)
+_CHROME_LINE = re.compile(
+    rf"[ ]*(?:{_CHROME_WORDS})(?:[ ]*(?:{_CHROME_WORDS}))*[ ]*(?:\n[ \n]*|\Z)"
+)
+_SPACES_BEFORE_CJK = re.compile(rf"[ ]+(?=[{_CJK}0-9%‰])")
 _PAGE_NUMBER_OPENERS = frozenset(" -—–第")
+_CHROME_OPENERS = frozenset("扫打关【分字语进退")
+# A pronunciation note a converter left after a character: 關(guān), 結（jié）
+_PRONUNCIATION_NOTE = re.compile(
+    r"[(（](?<=[\u3400-\u9fff][(（])(?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]"
+)
 _CONTINUES = re.compile(rf"[{_CJK}A-Za-z\d%‰]")
 _TITLE_MAX_CHARS = 30
 """A line this short with no punctuation at all reads as a title, not as a broken sentence."""
@@ -193,9 +211,15 @@ def _joins_lines(text: str, line_start: int, start: int, end: int) -> bool:
 
 
 def _skip_page_numbers(text: str, end: int) -> int:
-    """Extend a line-break run over page-number lines ("- 3 -", "第3页") that follow it."""
-    while end < len(text) and text[end] in _PAGE_NUMBER_OPENERS:
-        chrome = _PAGE_NUMBER_LINE.match(text, end)
+    """Extend a line-break run over page-number lines ("- 3 -", "第3页") and lines of site
+    chrome ("打印本页", "【字号：大 中 小】") that follow it."""
+    while end < len(text):
+        if text[end] in _PAGE_NUMBER_OPENERS:
+            chrome = _PAGE_NUMBER_LINE.match(text, end)
+        elif text[end] in _CHROME_OPENERS:
+            chrome = _CHROME_LINE.match(text, end)
+        else:
+            break
         if chrome is None or chrome.end() == end:
             break
         end = chrome.end()
@@ -236,9 +260,23 @@ def _grouped_deletions(text: str, space: int) -> list[tuple[int, int]]:
     return [(start + i, start + i + 1) for i, char in enumerate(grouped.group()) if char == " "]
 
 
+def _pronunciation_deletions(text: str) -> list[tuple[int, int]]:
+    """Pronunciation notes, and the spaces after one that the character before it makes
+    deletable (關(guān) 關 reads 关关, as its second normalisation would have it)."""
+    spans = []
+    for match in _PRONUNCIATION_NOTE.finditer(text):
+        spans.append(match.span())
+        after = _SPACES_BEFORE_CJK.match(text, match.end())
+        if after:
+            spans.append(after.span())
+    return spans
+
+
 def _deletions(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` to delete, in order and not overlapping."""
     candidates = [span for match in _SPACE.finditer(text) if (span := match.span())]
+    if "(" in text or "（" in text:
+        candidates += _pronunciation_deletions(text)
     first_heading = _FIRST_HEADING.match(text)
     body_start = line_start = covered = first_heading.end() if first_heading else 0
     if first_heading:
@@ -283,6 +321,16 @@ def _translate(original: str) -> str:
     # Most reports need few or no replacements: scanning for them beats str.translate's
     # per-character dictionary lookups several times over.
     return _translatable().sub(lambda run: run.group().translate(table), original)
+
+
+_SPACE_IN_WORDS = re.compile(rf"(?<=[{_CJK}0-9])[ ]+(?=[{_CJK}0-9%‰])")
+
+
+def normalise_line(line: str) -> str:
+    """One line as ``normalise`` would write it, without joining lines: characters mapped
+    one to one, spaces between characters and figures gone. No offsets are kept; cheaper than
+    ``normalise`` for reading a title block line by line."""
+    return _SPACE_IN_WORDS.sub("", _translate(line))
 
 
 def normalise(original: str) -> NormalisedText:

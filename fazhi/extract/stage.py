@@ -1,37 +1,27 @@
-"""Parse-and-extract stage: raw manifest rows → staged documents, mentions and facts.
+"""Extract stage: parsed documents → staged documents, mentions and facts.
 
-Reads the crawl manifest (``lake/raw/manifest``) and the raw objects it points to; writes Parquet
-under ``lake/staging/{documents,mentions,facts}/run_id=<run>/`` with the schemas of
-``fazhi.schemas``. A document that cannot be parsed is kept as a ``documents`` row with
-``parse_status = "failed"`` and its reason, so nothing is lost and the run goes on.
-
-Which fetched bodies are documents: an article page whose report sits in attachments (PDF, DOC,
-DOCX, WPS, OFD) is represented by those attachments; an article page without one is the document
-itself.
+Reads the parse stage's hand-off (``lake/staging/parsed``); writes Parquet under
+``lake/staging/{documents,mentions,facts}/run_id=<run>/`` with the schemas of ``fazhi.schemas``.
+A document the parse stage could not read stays a ``documents`` row with
+``parse_status = "failed"`` and its reason, with no metadata, mentions or facts.
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass
-from datetime import date, datetime
 
 import polars as pl
 
 from fazhi.config import PACKAGE_DATA, Settings
-from fazhi.crawl.store import read_raw
-from fazhi.errors import TerminalError
 from fazhi.extract.document import EXTRACTOR_VERSION, ExtractedDocument, extract_document
 from fazhi.extract.facts import PHRASINGS_PATH
-from fazhi.lake import lake_fs, lake_path
-from fazhi.parse.decode import charset_of
-from fazhi.parse.text import ParsedText, extract_text
-from fazhi.schemas import DOCUMENTS, FACTS, MENTIONS, conform, empty
+from fazhi.lake import Lake, lake_fs
+from fazhi.schemas import DOCUMENTS, FACTS, MENTIONS, conform, empty, record_rows
 
-FRESH_OUTCOMES = ("new", "changed")
-DOCUMENT_KINDS = ("article", "attachment")
-REPORT_FORMATS = ("pdf", "doc", "docx", "wps", "ofd")
 STAGED_TABLES = {"documents": DOCUMENTS, "mentions": MENTIONS, "facts": FACTS}
+# what a documents row takes from its parsed row as it is (the hints only steer extraction)
+CARRIED = tuple(name for name in DOCUMENTS if name != "extractor_version")
 
 
 @dataclass(frozen=True)
@@ -50,31 +40,26 @@ class StagedBatch:
         )
 
 
-# what a manifest row contributes to its staged document; the cache key hashes exactly these
-STAGING_INPUTS = (
-    "source_id",
-    "kind",
-    "url",
-    "final_url",
-    "parent_url",
-    "sha256",
-    "content_type",
-    "fetched_at",
-    "title",
-    "published_on",
-    "locality_hint",
-)
+def only_years(batch: StagedBatch, years: list[int]) -> StagedBatch:
+    """The documents of ``batch`` whose report year is one of ``years``, with their rows."""
+    documents = batch.documents.filter(pl.col("report_year").is_in(years))
+    keep = documents.get_column("doc_id").implode()
+    return StagedBatch(
+        documents,
+        batch.mentions.filter(pl.col("doc_id").is_in(keep)),
+        batch.facts.filter(pl.col("doc_id").is_in(keep)),
+    )
 
 
-def staging_key(rows: pl.DataFrame) -> str:
-    """A key equal for equal inputs to :func:`stage_documents` and equal extraction code/rules.
+def extraction_key(parsed: pl.DataFrame) -> str:
+    """A key equal for equal parsed documents and equal extraction code and rules.
 
-    Raw bytes enter through their sha256; the extractor through its version and the catalogue
-    and phrasing files. The run id is not part of it: re-extracting an unchanged lake with an
-    unchanged extractor reuses the earlier result.
+    The extractor enters through its version and the catalogue and phrasing files. The run id is
+    not part of it: re-extracting unchanged documents with an unchanged extractor reuses the
+    earlier result.
     """
     digest = hashlib.sha256(extractor_fingerprint().encode())
-    inputs = rows.select(STAGING_INPUTS).sort("sha256", "url")
+    inputs = parsed.drop("run_id").sort("raw_sha256", "url")
     digest.update(inputs.write_csv().encode())
     return digest.hexdigest()
 
@@ -87,46 +72,11 @@ def extractor_fingerprint() -> str:
     return f"{EXTRACTOR_VERSION}:{digest.hexdigest()[:16]}"
 
 
-def doc_key(source_id: str, url: str) -> str:
-    """Stable identity of a document across versions."""
-    return hashlib.sha256(f"{source_id}\n{url}".encode()).hexdigest()[:16]
-
-
-def select_document_rows(manifest: pl.DataFrame, *, fresh_only: bool = True) -> pl.DataFrame:
-    """Manifest rows whose bodies are reports: attachments stand in for their article page.
-
-    With ``fresh_only`` only new or changed bodies are taken; otherwise the latest fetched
-    version of every document (for re-extraction).
-    """
-    rows = manifest.filter(
-        pl.col("kind").is_in(DOCUMENT_KINDS)
-        & pl.col("sha256").is_not_null()
-        & pl.col("status").is_between(200, 299)
-    )
-    if fresh_only:
-        rows = rows.filter(pl.col("outcome").is_in(FRESH_OUTCOMES))
-    else:
-        rows = rows.sort("fetched_at").group_by("source_id", "url").last().select(rows.columns)
-    with_reports = (
-        manifest.filter(
-            (pl.col("kind") == "attachment")
-            & pl.col("sha256").is_not_null()
-            & pl.col("url").str.to_lowercase().str.contains(r"\.(pdf|docx?|wps|ofd)\b|filename=")
-        )
-        .select(pl.col("parent_url").alias("url"))
-        .unique()
-    )
-    articles = rows.filter(pl.col("kind") == "article").join(with_reports, on="url", how="anti")
-    attachments = rows.filter(pl.col("kind") == "attachment")
-    return pl.concat([articles, attachments], how="vertical_relaxed").sort("fetched_at", "url")
-
-
-def stage_documents(manifest_rows: pl.DataFrame, settings: Settings, run_id: str) -> StagedBatch:
-    """Parse and extract every row of ``manifest_rows`` (see :func:`select_document_rows`)."""
-    titles = _article_titles(manifest_rows)
+def extract_documents(parsed: pl.DataFrame, run_id: str) -> StagedBatch:
+    """Metadata, mentions and facts of every parsed document (failed ones carried as they are)."""
     documents, mentions, facts = [], [], []
-    for row in manifest_rows.iter_rows(named=True):
-        document, extracted = _stage_one(row, settings, run_id, titles)
+    for row in parsed.iter_rows(named=True):
+        document, extracted = _extract_one(row, run_id)
         documents.append(document)
         if extracted is not None:
             doc_id = str(document["doc_id"])
@@ -145,117 +95,43 @@ def _frame(rows: list[dict[str, object]], schema: dict[str, pl.DataType]) -> pl.
     return conform(pl.DataFrame(rows, schema_overrides=schema, strict=False), schema)
 
 
-def _article_titles(manifest_rows: pl.DataFrame) -> dict[str, str]:
-    articles = manifest_rows.filter(pl.col("kind") == "article")
-    return {r["url"]: r["title"] for r in articles.iter_rows(named=True) if r["title"]}
-
-
-def _stage_one(
-    row: dict[str, object], settings: Settings, run_id: str, titles: dict[str, str]
+def _extract_one(
+    row: dict[str, object], run_id: str
 ) -> tuple[dict[str, object], ExtractedDocument | None]:
-    sha = str(row["sha256"])
-    # an attachment's link text is often just its file name; the article title names the report
-    title = titles.get(str(row.get("parent_url") or "")) or row.get("title")
-    base: dict[str, object] = {
-        "run_id": run_id,
-        "doc_id": sha[:16],
-        "doc_key": doc_key(str(row["source_id"]), str(row["url"])),
-        "source_id": row["source_id"],
-        "url": row.get("final_url") or row["url"],
-        "title": title,
-        "raw_sha256": sha,
-        "fetched_at": row["fetched_at"],
-        "flags": [],
-        "extractor_version": EXTRACTOR_VERSION,
-    }
-    try:
-        content_type = _text_or_none(row.get("content_type"))
-        parsed = extract_text(
-            read_raw(settings, sha),
-            content_type=content_type,
-            url=str(row["url"]),
-            header_charset=charset_of(content_type),
-        )
-    except (TerminalError, OSError) as exc:
-        return {**base, "parse_status": "failed", "parse_error": str(exc)}, None
+    base: dict[str, object] = {name: row.get(name) for name in CARRIED}
+    base.update(run_id=run_id, flags=[], extractor_version=EXTRACTOR_VERSION)
+    if row["parse_status"] != "ok":
+        return base, None
+    title = row["title"]
     extracted = extract_document(
-        parsed.text,
-        title=str(title) if title else parsed.title,
-        locality_hint=_text_or_none(row.get("locality_hint")),
-        published_hint=_date_or_none(row.get("published_on")) or parsed.published_on,
+        str(row["text"]),
+        title=str(title) if title else None,
+        locality_hint=_text_or_none(row["locality_hint"]),
+        published_hint=row["published_hint"],  # type: ignore[arg-type]
     )
-    return {**base, **_document_fields(parsed, extracted, title)}, extracted
-
-
-def _document_fields(
-    parsed: ParsedText, extracted: ExtractedDocument, title: object
-) -> dict[str, object]:
-    return {
-        **asdict(extracted.metadata),
-        "title": title or parsed.title,
-        "format": parsed.format,
-        "text": parsed.text,
-        "parse_status": "ok",
-        "parse_error": None,
-    }
+    return {**base, **asdict(extracted.metadata), "title": title}, extracted
 
 
 def _text_or_none(value: object) -> str | None:
     return str(value) if value else None
 
 
-def _date_or_none(value: object) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    return value if isinstance(value, date) else None
-
-
 def _mention_rows(
     extracted: ExtractedDocument, doc_id: str, run_id: str
 ) -> list[dict[str, object]]:
-    return [
-        {
-            "run_id": run_id,
-            "doc_id": doc_id,
-            "ordinal": i,
-            "value": m.value,
-            "unit": m.unit,
-            "qualifier": m.qualifier,
-            "text": m.text,
-            "start": m.start,
-            "end": m.end,
-            "sentence": m.sentence,
-            "outline": m.outline,
-            "indicator": m.indicator,
-        }
-        for i, m in enumerate(extracted.mentions)
-    ]
+    rows = record_rows(extracted.mentions, MENTIONS, run_id=run_id, doc_id=doc_id, ordinal=0)
+    return [{**row, "ordinal": i} for i, row in enumerate(rows)]
 
 
 def _fact_rows(extracted: ExtractedDocument, doc_id: str, run_id: str) -> list[dict[str, object]]:
-    return [
-        {
-            "run_id": run_id,
-            "doc_id": doc_id,
-            "indicator": f.indicator,
-            "value": f.value,
-            "unit": f.unit,
-            "qualifier": f.qualifier,
-            "text": f.text,
-            "start": f.start,
-            "end": f.end,
-            "sentence": f.sentence,
-            "rule": f.rule,
-            "extractor_version": EXTRACTOR_VERSION,
-            "flags": [],
-        }
-        for f in extracted.facts
-    ]
+    constant: dict[str, object] = {"run_id": run_id, "doc_id": doc_id}
+    constant.update(extractor_version=EXTRACTOR_VERSION, flags=[])
+    return record_rows(extracted.facts, FACTS, **constant)
 
 
 def staged_path(settings: Settings, table: str, run_id: str) -> str:
     """Where a run's staged ``table`` (documents, mentions, facts) lives in the lake."""
-    return lake_path(settings, "staging", table, f"run_id={run_id}", f"{table}.parquet")
+    return Lake.of(settings).staged(table, run_id)
 
 
 def write_staged(batch: StagedBatch, settings: Settings, run_id: str) -> None:

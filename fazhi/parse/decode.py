@@ -38,15 +38,29 @@ def decode_html(data: bytes, header_charset: str | None = None) -> str:
     for charset in _candidate_charsets(data, header_charset):
         try:
             return _strip_bom(data.decode(charset, errors="strict"))
-        except (UnicodeDecodeError, LookupError):
-            continue
+        except (UnicodeError, LookupError, ValueError, TypeError):
+            continue  # a declared codec that fails, or is no text codec, is just a wrong guess
     raise ParseError("no charset decodes the page cleanly (header, meta, utf-8, gb18030 tried)")
 
 
 def _candidate_charsets(data: bytes, header_charset: str | None) -> list[str]:
     declared = [header_charset, _meta_charset(data)]
     candidates = [_normalise_charset(c) for c in declared if c] + ["utf-8", "gb18030"]
+    if _utf16_with_bom(data):
+        candidates.insert(0, "utf-16")  # a byte-order mark outranks any declaration (HTML spec)
     return list(dict.fromkeys(c for c in candidates if c))
+
+
+def _utf16_with_bom(data: bytes) -> bool:
+    """A UTF-16 byte-order mark followed by UTF-16 markup: ASCII tags leave every other byte 0
+    (bytes that merely start like a BOM decode as UTF-16 too, into garbage)."""
+    if data.startswith(codecs.BOM_UTF16_LE):
+        high = data[3:400:2]
+    elif data.startswith(codecs.BOM_UTF16_BE):
+        high = data[2:400:2]
+    else:
+        return False
+    return len(high) > 0 and high.count(0) > len(high) * 3 // 4
 
 
 def _meta_charset(data: bytes) -> str | None:
@@ -59,9 +73,11 @@ def _normalise_charset(name: str) -> str | None:
     if cleaned in _GB_FAMILY:
         return "gb18030"
     try:
-        return codecs.lookup(cleaned).name
-    except LookupError:
+        codec = codecs.lookup(cleaned)
+    except (LookupError, ValueError):
         return None  # an unknown declared charset is ignored, not fatal
+    # base64, rot13, zlib … are codecs too, but not text encodings a page can be written in
+    return codec.name if getattr(codec, "_is_text_encoding", True) else None
 
 
 def _strip_bom(text: str) -> str:

@@ -4,7 +4,8 @@ Reads bytes (plus the Content-Type, URL and HTTP charset when known); writes not
 format is sniffed from the bytes (servers mislabel attachments), then one reader per format turns
 the bytes into text. The text is deterministic for the same bytes: the extractor's character
 offsets point into it. Anything that yields no usable text raises :class:`ParseError` with the
-reason (scanned PDF, encrypted or corrupt file, undecodable text, unknown format, no main content).
+reason (scanned PDF, encrypted or corrupt file, undecodable text, unknown format, no main content);
+whatever a library raises on damaged bytes leaves as a ParseError too (``parse.failures``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from datetime import date
 
 from fazhi.errors import ParseError
 from fazhi.parse.decode import decode_html, sniff_format
+from fazhi.parse.failures import reading
 from fazhi.parse.formats.doc import doc_text
 from fazhi.parse.formats.docx import docx_text
 from fazhi.parse.formats.html import parse_html_article
@@ -34,7 +36,7 @@ class ParsedText:
     source: str | None
 
 
-def extract_text(
+def parse_document(
     data: bytes,
     *,
     content_type: str | None = None,
@@ -50,7 +52,8 @@ def extract_text(
         raise ParseError(
             f"unknown format: content type {content_type!r}, url {url!r}, first bytes {data[:8]!r}"
         )
-    return reader(data, header_charset)
+    with reading(format_name.upper()):
+        return reader(data, header_charset)
 
 
 def _html(data: bytes, header_charset: str | None) -> ParsedText:

@@ -14,14 +14,9 @@ from collections.abc import Mapping
 import polars as pl
 
 from fazhi.catalog import Indicator
+from fazhi.quality.suites import Suite
 
-CONSISTENCY_INDICATORS = (
-    "med_disputes_handled",
-    "med_disputes_resolved",
-    "med_success_rate",
-    "rec_applications_received",
-    "rec_cases_accepted",
-)
+GAP_SUFFIX = "_gap"  # the column holding |stated rate − 100 × numerator / denominator|
 
 
 def documents_for_validation(
@@ -92,23 +87,43 @@ def catalog_frame(catalog: Mapping[str, Indicator]) -> pl.DataFrame:
     )
 
 
-def consistency_for_validation(facts: pl.DataFrame) -> pl.DataFrame:
-    """One row per document with its mediation and reconsideration figures side by side.
+def compared_indicators(suite: Suite, catalog: Mapping[str, Indicator]) -> list[str]:
+    """The indicators the consistency checks read, in catalogue order: those the suite's
+    expectations name and quarantine, and every rate of the catalogue with its two parts."""
+    named = {v for spec in suite.expectations for v in spec.kwargs.values() if isinstance(v, str)}
+    named |= {code for spec in suite.expectations for code in spec.quarantines}
+    for code, indicator in catalog.items():
+        if indicator.ratio_of:
+            named |= {code, *indicator.ratio_of}
+    return [code for code in catalog if code in named]
 
-    ``success_rate_gap`` is |stated rate − 100 × resolved / handled|, null unless all three are
-    present and handled is positive.
+
+def consistency_for_validation(
+    facts: pl.DataFrame, suite: Suite, catalog: Mapping[str, Indicator]
+) -> pl.DataFrame:
+    """One row per document with the compared figures side by side (see compared_indicators).
+
+    For each rate of the catalogue, ``<rate>_gap`` is |stated rate − 100 × numerator /
+    denominator|, null unless all three are present and the denominator is positive.
     """
-    relevant = facts.filter(pl.col("indicator").is_in(CONSISTENCY_INDICATORS))
+    codes = compared_indicators(suite, catalog)
+    relevant = facts.filter(pl.col("indicator").is_in(codes))
     wide = relevant.group_by("doc_id", maintain_order=True).agg(
-        pl.col("value").filter(pl.col("indicator") == code).first().alias(code)
-        for code in CONSISTENCY_INDICATORS
+        pl.col("value").filter(pl.col("indicator") == code).first().alias(code) for code in codes
     )
-    computed = pl.when(pl.col("med_disputes_handled") > 0).then(
-        100.0 * pl.col("med_disputes_resolved") / pl.col("med_disputes_handled")
+    gaps = [
+        _gap(code, *indicator.ratio_of).alias(code + GAP_SUFFIX)
+        for code, indicator in catalog.items()
+        if indicator.ratio_of
+    ]
+    return wide.with_row_index("row_id").with_columns(gaps)
+
+
+def _gap(rate: str, numerator: str, denominator: str) -> pl.Expr:
+    computed = pl.when(pl.col(denominator) > 0).then(
+        100.0 * pl.col(numerator) / pl.col(denominator)
     )
-    return wide.with_row_index("row_id").with_columns(
-        (pl.col("med_success_rate") - computed).abs().alias("success_rate_gap")
-    )
+    return (pl.col(rate) - computed).abs()
 
 
 def across_years_for_validation(

@@ -116,8 +116,9 @@ def run_gate(
     _cascade_documents(docs, facts_, doc_verdicts, fact_verdicts)
 
     survivors = _without(facts_, fact_verdicts.refused())
-    for outcome in validate("consistency", consistency_for_validation(survivors)):
-        fact_verdicts.record(outcome, _consistency_rows(outcome, survivors))
+    wide = consistency_for_validation(survivors, suites["consistency"], catalog)
+    for outcome in validate("consistency", wide):
+        fact_verdicts.record(outcome, _consistency_rows(outcome, survivors, wide))
 
     survivors = _without(survivors, fact_verdicts.refused())
     passing_docs = _without(docs, doc_verdicts.refused())
@@ -193,11 +194,11 @@ def _cascade_documents(
         fact_verdicts.reasons[row_id].append(refused[doc_id])
 
 
-def _consistency_rows(outcome: Outcome, facts: pl.DataFrame) -> list[int]:
-    """Fact rows a failed consistency check points at: its indicators in the failing documents."""
+def _consistency_rows(outcome: Outcome, facts: pl.DataFrame, wide: pl.DataFrame) -> list[int]:
+    """Fact rows a failed consistency check points at: its indicators in the failing documents
+    (``wide`` is the consistency frame the check ran on)."""
     if not outcome.failing_row_ids:
         return []
-    wide = consistency_for_validation(facts)
     failing_docs = wide.filter(pl.col(ROW_ID).is_in(list(outcome.failing_row_ids)))["doc_id"]
     hits = facts.filter(
         pl.col("doc_id").is_in(failing_docs.implode())

@@ -20,7 +20,7 @@ import polars as pl
 from fsspec import AbstractFileSystem
 
 from fazhi.config import Settings
-from fazhi.lake import lake_fs, lake_path
+from fazhi.lake import Lake, lake_fs
 from fazhi.quality.gate import GateResult
 from fazhi.schemas import QUARANTINE, UTC_TS, conform, empty
 
@@ -41,7 +41,7 @@ LISTED: dict[str, pl.DataType] = {
 
 def write_quarantine(settings: Settings, run_id: str, frame: pl.DataFrame) -> Path:
     """Persist one run's quarantined rows (replacing any earlier write of that run)."""
-    path = f"{_run_dir(settings, run_id)}/{QUARANTINE_FILE}"
+    path = Lake.of(settings).quarantine(run_id, QUARANTINE_FILE)
     _write_parquet(lake_fs(settings), path, conform(frame, QUARANTINE))
     return Path(path)
 
@@ -75,7 +75,7 @@ def resolve_quarantine(
         },
         schema=RESOLVED,
     )
-    path = f"{_run_dir(settings, run_id)}/{RESOLVED_FILE}"
+    path = Lake.of(settings).quarantine(run_id, RESOLVED_FILE)
     fs = lake_fs(settings)
     if fs.exists(path):
         marker = pl.concat([_read_parquet(fs, path, RESOLVED), marker]).unique(
@@ -184,7 +184,7 @@ def _open_rows(rows: pl.DataFrame) -> pl.DataFrame:
 
 
 def _files(fs: AbstractFileSystem, settings: Settings, name: str) -> list[str]:
-    return sorted(fs.glob(f"{lake_path(settings)}/quarantine/run_id=*/{name}"))
+    return sorted(fs.glob(Lake.of(settings).quarantines(name)))
 
 
 def _read_parquet(
@@ -202,7 +202,3 @@ def _write_parquet(fs: AbstractFileSystem, path: str, frame: pl.DataFrame) -> No
     tmp = f"{path}.{uuid.uuid4().hex}.tmp"
     fs.pipe_file(tmp, buffer.getvalue())
     fs.mv(tmp, path)
-
-
-def _run_dir(settings: Settings, run_id: str) -> str:
-    return f"{lake_path(settings)}/quarantine/run_id={run_id}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,7 +19,8 @@ from typing import IO
 import duckdb
 
 from fazhi.config import Settings
-from fazhi.errors import WarehouseLockedError
+from fazhi.errors import WarehouseBusyError, WarehouseLockedError
+from fazhi.warehouse.extensions import PROJECT_EXTENSIONS, load_extension
 
 POLL_S = 0.05
 
@@ -29,6 +31,51 @@ def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection
         raise FileNotFoundError(f"no warehouse at {path}; load a run first (fazhi run)")
     path.parent.mkdir(parents=True, exist_ok=True)
     return duckdb.connect(str(path), read_only=read_only)
+
+
+def connect_reader(settings: Settings) -> duckdb.DuckDBPyConnection:
+    """A read-only connection that reaches the warehouse and the lake and nothing else.
+
+    The project's extensions load first; then file access is limited to the lake's directory
+    (DuckDB's ``allowed_directories``; the warehouse file itself stays readable), external
+    access is switched off and the configuration locked, so no statement can switch it back.
+    Statements are further limited to reads by :func:`fazhi.warehouse.read.run_query`.
+    """
+    path = settings.duckdb_path
+    if not path.is_file():
+        raise FileNotFoundError(f"no warehouse at {path}; load a run first (fazhi run)")
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.IOException as exc:
+        if "lock" not in str(exc).lower():
+            raise
+        raise WarehouseBusyError(_busy_message(path, exc)) from exc
+    try:
+        for name in PROJECT_EXTENSIONS:
+            load_extension(con, name)
+        con.execute("SET allowed_directories = $1", [_readable_directories(settings)])
+        con.execute("SET enable_external_access = false")
+        con.execute("SET lock_configuration = true")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _readable_directories(settings: Settings) -> list[str]:
+    # a lake on object storage is unreachable anyway with external access off
+    if "://" in settings.lake_root:
+        return []
+    return [f"{Path(settings.lake_root).resolve()}/"]
+
+
+def _busy_message(path: Path, exc: duckdb.IOException) -> str:
+    holder = re.search(r"PID (\d+)", str(exc))
+    who = f" (pid {holder.group(1)})" if holder else ""
+    return (
+        f"the warehouse {path} is being loaded by another process{who}; it cannot be read "
+        "until that load finishes. Try again in a moment."
+    )
 
 
 def lock_path(database: Path) -> Path:
@@ -47,10 +94,18 @@ def writer(settings: Settings) -> Iterator[duckdb.DuckDBPyConnection]:
     with _advisory_lock(lock_path(database), deadline, settings.lock_timeout_s) as _:
         con = _connect_until(database, deadline, settings.lock_timeout_s)
         try:
-            migrate(con)
+            migrate(con, settings)
             yield con
         finally:
             con.close()
+
+
+@contextmanager
+def writer_lock(settings: Settings) -> Iterator[None]:
+    """Hold the writers' advisory lock (not DuckDB's): for work that replaces the file itself."""
+    deadline = time.monotonic() + settings.lock_timeout_s
+    with _advisory_lock(lock_path(settings.duckdb_path), deadline, settings.lock_timeout_s):
+        yield
 
 
 @contextmanager

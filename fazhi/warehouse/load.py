@@ -13,12 +13,15 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 
 import duckdb
 import polars as pl
 
 from fazhi import schemas
 from fazhi.config import Settings
+from fazhi.extract.stage import StagedBatch
+from fazhi.quality.gate import GateResult
 from fazhi.sql import read_sql, split_statements
 from fazhi.warehouse.db import writer
 
@@ -97,7 +100,34 @@ def load_run(
         },
     )
     with writer(settings) as con:
-        return load_batch(con, run)
+        return load_batch(con, run, settings.sql_dir)
+
+
+def load_gated_run(
+    settings: Settings,
+    *,
+    run_id: str,
+    started_at: datetime,
+    status: str,
+    counts: dict[str, int],
+    batch: StagedBatch,
+    gate: GateResult | None,
+) -> LoadSummary:
+    """Load what the gate let through (nothing but the run's record when nothing was gated)."""
+    documents = gate.documents if gate else batch.documents.head(0)
+    kept = documents.get_column("doc_id").implode()
+    return load_run(
+        settings,
+        run_id=run_id,
+        started_at=started_at,
+        status=status,
+        counts=counts,
+        documents=documents,
+        facts=gate.facts if gate else batch.facts.head(0),
+        mentions=batch.mentions.filter(pl.col("doc_id").is_in(kept)),
+        validations=gate.validations if gate else schemas.empty(schemas.VALIDATIONS),
+        quarantine=gate.quarantine if gate else schemas.empty(schemas.QUARANTINE),
+    )
 
 
 def record_run(
@@ -110,11 +140,15 @@ def record_run(
 ) -> LoadSummary:
     """Record a run that has nothing to load (nothing new, or failed before the load)."""
     with writer(settings) as con:
-        return load_batch(con, StagedRun(run_id, started_at, status, counts))
+        return load_batch(con, StagedRun(run_id, started_at, status, counts), settings.sql_dir)
 
 
 def load_batch(
-    con: duckdb.DuckDBPyConnection, run: StagedRun, *, after_step: StepHook | None = None
+    con: duckdb.DuckDBPyConnection,
+    run: StagedRun,
+    sql_dir: Path,
+    *,
+    after_step: StepHook | None = None,
 ) -> LoadSummary:
     """Load ``run`` on an open, migrated connection in one transaction.
 
@@ -125,7 +159,7 @@ def load_batch(
     try:
         con.begin()
         try:
-            summary = _load_steps(con, run, after_step or (lambda _name: None))
+            summary = _load_steps(con, run, sql_dir, after_step or (lambda _name: None))
             con.commit()
         except BaseException:
             con.rollback()
@@ -143,21 +177,25 @@ def _register(con: duckdb.DuckDBPyConnection, run: StagedRun) -> None:
         con.register(name, staged.to_arrow())
 
 
-def _load_steps(con: duckdb.DuckDBPyConnection, run: StagedRun, hook: StepHook) -> LoadSummary:
+def _load_steps(
+    con: duckdb.DuckDBPyConnection, run: StagedRun, sql_dir: Path, hook: StepHook
+) -> LoadSummary:
     loaded_at = datetime.now(UTC)
-    new_docs, unchanged_docs = _one_row(con, "load/count_documents")
-    _step(con, "load/insert_documents", [run.run_id, loaded_at], hook)
-    _step(con, "load/insert_document_text", [], hook)
+    new_docs, unchanged_docs = _one_row(con, sql_dir, "load/count_documents")
+    _step(con, sql_dir, "load/insert_documents", [run.run_id, loaded_at], hook)
+    _step(con, sql_dir, "load/insert_document_text", [], hook)
     superseded = sum(
-        1 for _doc, current in _step(con, "load/supersede_documents", [], hook) if not current
+        1
+        for _doc, current in _step(con, sql_dir, "load/supersede_documents", [], hook)
+        if not current
     )
-    facts = _changed_rows(con, "facts", run.run_id, hook)
-    _step(con, "load/collect_affected_cells", [], hook)
-    _step(con, "load/refresh_best_value", [], hook)
-    _step(con, "load/refresh_wide", [], hook)
-    mentions = _changed_rows(con, "mentions", run.run_id, hook)
-    _step(con, "load/replace_validations", [], hook)
-    _step(con, "load/replace_quarantine", [], hook)
+    facts = _changed_rows(con, sql_dir, "facts", run.run_id, hook)
+    _step(con, sql_dir, "load/collect_affected_cells", [], hook)
+    _step(con, sql_dir, "load/refresh_best_value", [], hook)
+    _step(con, sql_dir, "load/refresh_wide", [], hook)
+    mentions = _changed_rows(con, sql_dir, "mentions", run.run_id, hook)
+    _step(con, sql_dir, "load/replace_validations", [], hook)
+    _step(con, sql_dir, "load/replace_quarantine", [], hook)
     summary = LoadSummary(
         run_id=run.run_id,
         documents_staged=new_docs + unchanged_docs,
@@ -169,14 +207,16 @@ def _load_steps(con: duckdb.DuckDBPyConnection, run: StagedRun, hook: StepHook) 
         validations_loaded=_count(con, "staged_validations"),
         quarantined_rows=_count(con, "staged_quarantine"),
     )
-    _step(con, "load/record_run", _run_row(run, loaded_at, summary), hook)
+    _step(con, sql_dir, "load/record_run", _run_row(run, loaded_at, summary), hook)
     return summary
 
 
-def _changed_rows(con: duckdb.DuckDBPyConnection, table: str, run_id: str, hook: StepHook) -> int:
-    _step(con, f"load/stage_changed_{table}", [], hook)
+def _changed_rows(
+    con: duckdb.DuckDBPyConnection, sql_dir: Path, table: str, run_id: str, hook: StepHook
+) -> int:
+    _step(con, sql_dir, f"load/stage_changed_{table}", [], hook)
     changed = _count(con, f"changed_{table}")
-    _step(con, f"load/replace_{table}", [run_id], hook)
+    _step(con, sql_dir, f"load/replace_{table}", [run_id], hook)
     return changed
 
 
@@ -201,17 +241,21 @@ def _run_row(run: StagedRun, loaded_at: datetime, s: LoadSummary) -> list[object
 
 
 def _step(
-    con: duckdb.DuckDBPyConnection, name: str, params: list[object], hook: StepHook
+    con: duckdb.DuckDBPyConnection,
+    sql_dir: Path,
+    name: str,
+    params: list[object],
+    hook: StepHook,
 ) -> list[tuple[object, ...]]:
     rows: list[tuple[object, ...]] = []
-    for statement in split_statements(read_sql(name)):
+    for statement in split_statements(read_sql(name, sql_dir)):
         rows = con.execute(statement, params if PARAMETER.search(statement) else None).fetchall()
     hook(name)
     return rows
 
 
-def _one_row(con: duckdb.DuckDBPyConnection, name: str) -> tuple[int, int]:
-    ((first, second),) = con.execute(read_sql(name)).fetchall()
+def _one_row(con: duckdb.DuckDBPyConnection, sql_dir: Path, name: str) -> tuple[int, int]:
+    ((first, second),) = con.execute(read_sql(name, sql_dir)).fetchall()
     return int(first), int(second)
 
 

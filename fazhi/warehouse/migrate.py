@@ -13,7 +13,7 @@ from pathlib import Path
 
 import duckdb
 
-from fazhi.config import Settings, load_settings
+from fazhi.config import Settings
 from fazhi.sql import read_sql, split_statements
 from fazhi.warehouse.dimensions import (
     changes_frame,
@@ -45,11 +45,13 @@ REFRESH_SCRIPTS = (
 FINGERPRINT_KEY = "reference_fingerprint"
 
 
-def migrate(con: duckdb.DuckDBPyConnection, settings: Settings | None = None) -> list[str]:
+def migrate(con: duckdb.DuckDBPyConnection, settings: Settings) -> list[str]:
     """Apply pending migrations and refresh stale reference data; the names applied."""
-    settings = settings or load_settings()
     _run_script(con, read_sql("migrations/000_schema_migrations", settings.sql_dir))
-    applied = {row[0] for row in con.execute(read_sql("load/applied_migrations")).fetchall()}
+    applied = {
+        row[0]
+        for row in con.execute(read_sql("load/applied_migrations", settings.sql_dir)).fetchall()
+    }
     names = []
     for version, name in pending_migrations(settings.sql_dir, applied):
         _apply_migration(con, version, name, settings.sql_dir)
@@ -74,7 +76,7 @@ def _apply_migration(
     con.begin()
     try:
         _run_script(con, read_sql(f"migrations/{name}", sql_dir))
-        con.execute(read_sql("load/record_migration"), [version, name]).fetchall()
+        con.execute(read_sql("load/record_migration", sql_dir), [version, name]).fetchall()
         con.commit()
     except BaseException:
         con.rollback()
@@ -86,7 +88,7 @@ def refresh_reference(con: duckdb.DuckDBPyConnection, settings: Settings) -> boo
     scripts = [read_sql(name, settings.sql_dir) for name in REFRESH_SCRIPTS]
     scripts += [read_sql(f"marts/{name}", settings.sql_dir) for name in MARTS]
     fingerprint = reference_fingerprint(settings, scripts)
-    stored = con.execute(read_sql("load/read_meta"), [FINGERPRINT_KEY]).fetchall()
+    stored = con.execute(read_sql("load/read_meta", settings.sql_dir), [FINGERPRINT_KEY]).fetchall()
     if stored and stored[0][0] == fingerprint:
         return False
     con.register("divisions", divisions_frame().to_arrow())
@@ -96,7 +98,9 @@ def refresh_reference(con: duckdb.DuckDBPyConnection, settings: Settings) -> boo
         con.begin()
         try:
             _rebuild_reference(con, settings)
-            con.execute(read_sql("load/write_meta"), [FINGERPRINT_KEY, fingerprint]).fetchall()
+            con.execute(
+                read_sql("load/write_meta", settings.sql_dir), [FINGERPRINT_KEY, fingerprint]
+            ).fetchall()
             con.commit()
         except BaseException:
             con.rollback()

@@ -14,7 +14,7 @@ SELECT s.doc_id, s.doc_key, s.source_id, s.url, s.title, s.issuer, s.doc_type, s
             ORDER BY c.changed_on DESC LIMIT 1),
            s.locality_code),
        s.locality_code, s.locality_name, s.province, s.city, s.parse_status, s.parse_error,
-       s.extractor_version, s.flags, length(s.text), false, NULL, $1, $2
+       s.extractor_version, s.flags, length(s.text), false, NULL, $1, $2, s.township
 FROM staged_documents AS s
 WHERE NOT EXISTS (SELECT 1 FROM dim_document AS d WHERE d.doc_id = s.doc_id)
 QUALIFY row_number() OVER (PARTITION BY s.doc_id ORDER BY s.fetched_at DESC) = 1;

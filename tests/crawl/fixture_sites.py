@@ -340,6 +340,10 @@ FAULTS = (
     Fault("/f/huge.html", "article", "failed", "limit", "body over the size limit"),
     Fault("/f/cut.html", "article", "failed", "truncated", "connection closed mid-body"),
     Fault("/f/stub.html", "article", "blocked", "redirect stub", "JS redirect stub page"),
+    Fault("/f/rs200.html", "article", "blocked", "瑞数", "瑞数 challenge served with 200"),
+    Fault("/f/rs202.html", "article", "blocked", "瑞数", "瑞数 challenge served with 202"),
+    Fault("/f/jsl2.html", "article", "blocked", "加速乐", "521 cookie name spelled char by char"),
+    Fault("/f/moved.html", "article", "skipped", "redirect stub to", "JS stub to a literal URL"),
     # kept, not refused: its bytes stay in the lake and the parse stage records why it fails
     Fault("/f/garbled.html", "article", "new", "", "undecodable article kept for the parse stage"),
     Fault("/private/secret.html", "article", "skipped", "robots.txt", "robots.txt disallows"),
@@ -413,6 +417,87 @@ def faults_site(site: FixtureSite) -> Expected:
         "</script></head><body></body></html>"
     )
     site.add("/f/stub.html", utf8_reply(stub))
+    ruishu = (
+        b'<html><head><meta content="q1w2e3" r="m"><script type="text/javascript" r="m">'
+        b"$_ts=window['$_ts'];if(!$_ts)$_ts={};$_ts.nsd=4321;$_ts.cd=\"aBc\";</script>"
+        b'<script src="/Qw/Er.a1.js" r="m"></script></head></html>'
+    )
+    site.add("/f/rs200.html", Reply(ruishu))
+    site.add("/f/rs202.html", Reply(ruishu, status=202))
+    spelled = "+".join(f"('{c}')" for c in "__jsl_clearance_s=1.5|-1|x;path=/")
+    jsl = f"<script>document.cookie={spelled};location.href=location.pathname</script>"
+    site.add("/f/jsl2.html", Reply(jsl.encode(), status=521))
+    moved = '<html><head><script>location.href="/f/good.html";</script></head></html>'
+    site.add("/f/moved.html", utf8_reply(moved))
     site.add("/f/garbled.html", Reply(b"<html><body>\xff\xfe\x80\x80\xff</body></html>"))
     site.add("/private/secret.html", utf8_reply(article("秘密")))
     return Expected("/f/index.html", frozenset({"/f/good.html", "/f/flaky.html"}), frozenset())
+
+
+# --- real shapes: TRS six-argument pager, cut-short titles, onclick links, a lazy pager ---------
+REAL_PAGE_COUNT = 50  # the pager announces 50 pages; from page 3 on the site serves page 1 again
+
+
+def _bare_item(href: str, text: str, shown_on: str) -> str:
+    """A listing row without a title attribute: only the (possibly cut) visible text."""
+    return (
+        f'<li><a href="{href}" target="_blank">{html.escape(text)}</a><span>{shown_on}</span></li>'
+    )
+
+
+def real_shapes_site(site: FixtureSite) -> Expected:
+    """A TRS column as real sites build it: the column URL is a JavaScript redirect stub, the
+    pager is the six-argument ``createPageHTML`` (pages common_list.shtml, common_list_2.shtml …),
+    titles are cut short without a title attribute, one link has only an ``isDownLoad`` onclick,
+    and every page number past 2 serves page 1 again."""
+    pager = "<div id='page_div'></div><script>createPageHTML('page_div',{count}, {n},'common_list','shtml',480)</script>"
+    first = [
+        item(
+            "./202401/t20240110_1.html", "样例县司法局2023年工作总结和2024年工作思路", "2024-01-10"
+        ),
+        _bare_item("./202201/t20220105_2.html", "样例县司法局2022年法治政府建...", "2022-01-05"),
+        _bare_item("./202301/t20230110_3.html", "样例县司法局2023年度依法行政...", "2023-01-10"),
+        item("./202402/t20240220_6.html", "关于印发2024年法治政府建设工作要点的通知", "2024-02-20"),
+        _bare_item("./202403/t20240301_7.html", "样例县司法局2024年公开招聘...", "2024-03-01"),
+        "<li><a onclick=\"isDownLoad(this,'/rs/202301/t20230105_4.html')\" "
+        "title='样例县司法局2022年度重点工作任务完成情况报告'>"
+        "<span>样例县司法局2022年度重点工作任务完成情况报告</span><span>2023-01-05</span></a></li>",
+    ]
+    second = [
+        item("./202101/t20210110_5.html", "2020年全县司法行政工作总结", "2021-01-10"),
+        item("./202105/t20210520_8.html", "全县法治政府建设推进会召开", "2021-05-20"),
+    ]
+    page_one = page(f"<ul>{''.join(first)}</ul>" + pager.format(count=REAL_PAGE_COUNT, n=1))
+    site.add("/rs/common_list.shtml", utf8_reply(page_one))
+    page_two = page(f"<ul>{''.join(second)}</ul>" + pager.format(count=REAL_PAGE_COUNT, n=2))
+    site.add("/rs/common_list_2.shtml", utf8_reply(page_two))
+    for number in range(3, REAL_PAGE_COUNT + 1):
+        site.add(f"/rs/common_list_{number}.shtml", utf8_reply(page_one))
+    stub = '<html><head><script>location.href="/rs/common_list.shtml";</script></head></html>'
+    site.add("/rs/index.html", utf8_reply(stub))
+    pdf = '<p>附件：<a href="./P020220105.pdf">报告全文.pdf</a></p>'
+    pages = {
+        "/rs/202401/t20240110_1.html": article("样例县司法局2023年工作总结和2024年工作思路"),
+        "/rs/202201/t20220105_2.html": article("样例县司法局2022年法治政府建设年度报告", pdf),
+        "/rs/202301/t20230110_3.html": article("样例县司法局2023年度依法行政工作培训班开班"),
+        "/rs/202301/t20230105_4.html": article("样例县司法局2022年度重点工作任务完成情况报告"),
+        "/rs/202101/t20210110_5.html": article("2020年全县司法行政工作总结"),
+        "/rs/202402/t20240220_6.html": article("通知"),
+        "/rs/202403/t20240301_7.html": article("招聘"),
+        "/rs/202105/t20210520_8.html": article("推进会"),
+    }
+    for path, text in pages.items():
+        site.add(path, utf8_reply(text))
+    site.add("/rs/202201/P020220105.pdf", Reply(PDF_BYTES, content_type="application/pdf"))
+    return Expected(
+        "/rs/index.html",
+        frozenset(
+            {
+                "/rs/202401/t20240110_1.html",
+                "/rs/202201/t20220105_2.html",
+                "/rs/202301/t20230105_4.html",
+                "/rs/202101/t20210110_5.html",
+            }
+        ),
+        frozenset({"/rs/202201/P020220105.pdf"}),
+    )

@@ -277,3 +277,78 @@ def test_requests_to_one_host_never_exceed_the_concurrency_limit(tmp_path: Path)
         manifest = crawl_source(source_for(site, "/a/index.html"), settings, "run-1")
     assert manifest.filter(pl.col("kind") == "article")["outcome"].to_list() == ["new"] * 8
     assert counter.most <= 2
+
+
+def test_real_shapes_every_report_found_nothing_else_fetched_and_nothing_fetched_twice(
+    tmp_path: Path,
+) -> None:
+    settings = settings_for_tests(tmp_path)
+    with serve(FixtureSite()) as site:
+        expected = fixture_sites.real_shapes_site(site)
+        source = source_for(site, expected.start_path)
+        first = crawl_source(source, settings, "run-1")
+        first_hits = list(site.hits)
+        second = crawl_source(source, settings, "run-2")
+        second_hits = site.hits[len(first_hits) :]
+    articles = first.filter(pl.col("kind") == "article")
+    assert sorted(_path(u) for u in articles["url"]) == sorted(expected.articles)
+    attachments = first.filter(pl.col("kind") == "attachment")
+    assert sorted(_path(u) for u in attachments["url"]) == sorted(expected.attachments)
+    # The cut-short row is kept under the article's own title.
+    cut = articles.filter(pl.col("url").str.ends_with("t20220105_2.html")).row(0, named=True)
+    assert cut["title"] == "样例县司法局2022年法治政府建设年度报告"
+    # Fetched: listings, reports and the two "maybe" rows; never the notice, hiring or news.
+    fetched = {hit.path for hit in first_hits if hit.method == "GET"}
+    maybes = {"/rs/202201/t20220105_2.html", "/rs/202301/t20230110_3.html"}
+    listings = {"/rs/index.html", "/rs/common_list.shtml", "/rs/common_list_2.shtml"}
+    repeated = "/rs/common_list_3.shtml"
+    everything = expected.articles | expected.attachments | maybes | listings | {repeated}
+    assert fetched - {"/robots.txt"} == everything
+    assert "/rs/common_list_1.shtml" not in fetched  # the six-argument pager numbers from 1
+    summary = summarise_manifest(first).row(0, named=True)
+    assert (summary["reports"], summary["maybe"], summary["blocked"]) == (4, 2, 0)
+    noticed = first.filter(pl.col("reason").str.contains("ignores the page number"))
+    assert [_path(u) for u in noticed["url"]] == [repeated]
+    # Second crawl: listings and reports asked conditionally; no document body downloaded.
+    documents = expected.articles | expected.attachments | maybes
+    assert [h for h in second_hits if h.path in documents and h.status == 200] == []
+    assert {h.status for h in second_hits if h.path in listings} == {304}
+    assert set(second.filter(pl.col("kind") == "article")["outcome"]) == {"not_modified"}
+
+
+def test_a_column_stub_leads_to_a_hanweb_column_read_as_hanweb(tmp_path: Path) -> None:
+    settings = settings_for_tests(tmp_path)
+    with serve(FixtureSite()) as site:
+        expected = fixture_sites.hanweb_site(site)
+        stub = '<html><head><script>location.href="/col/col123/index.html";</script></head></html>'
+        site.add("/fzzfjs/index.html", fixture_sites.utf8_reply(stub))
+        manifest = crawl_source(source_for(site, "/fzzfjs/index.html"), settings, "run-1")
+    articles = manifest.filter(pl.col("kind") == "article")
+    assert sorted(_path(u) for u in articles["url"]) == sorted(expected.articles)
+
+
+def test_page_one_under_a_second_name_does_not_stop_the_pager(tmp_path: Path) -> None:
+    """The column's / serves page 1, and the six-argument pager names page 1 list.shtml: the
+    same links twice, yet pages 2 and 3 are real and must be read."""
+    settings = settings_for_tests(tmp_path)
+    pager = "<script>createPageHTML('page_div',3, {n},'list','shtml',30)</script>"
+    rows = {
+        1: fixture_sites.item("./t20240110_1.html", "样例区2023年法治政府建设年度报告"),
+        2: fixture_sites.item("./t20230110_2.html", "样例区2022年法治政府建设年度报告"),
+        3: fixture_sites.item("./t20220110_3.html", "样例区2021年法治政府建设年度报告"),
+    }
+    with serve(FixtureSite()) as site:
+        for n, row in rows.items():
+            listing = fixture_sites.page(f"<ul>{row}</ul>{pager.format(n=n)}")
+            name = "list.shtml" if n == 1 else f"list_{n}.shtml"
+            site.add(f"/c9/{name}", fixture_sites.utf8_reply(listing))
+            if n == 1:
+                site.add("/c9/", fixture_sites.utf8_reply(listing))
+        for path in ("t20240110_1", "t20230110_2", "t20220110_3"):
+            site.add(f"/c9/{path}.html", fixture_sites.utf8_reply(fixture_sites.article("报告")))
+        manifest = crawl_source(source_for(site, "/c9/"), settings, "run-1")
+    articles = manifest.filter(pl.col("kind") == "article")
+    assert len(articles) == 3
+    same = manifest.filter(pl.col("reason").str.starts_with("the same page as"))
+    assert [_path(u) for u in same["url"]] == ["/c9/list.shtml"]
+    assert manifest.filter(pl.col("reason").str.contains("ignores the page number")).is_empty()

@@ -8,7 +8,6 @@ import pytest
 
 from fazhi.crawl import families
 from fazhi.crawl.families import ListingRequest
-from fazhi.crawl.sources import DEFAULT_TITLE_KEYWORDS
 
 BASE = "http://www.example.gov.cn/zwgk/fzbg/index.html"
 
@@ -47,22 +46,6 @@ def test_detect_family(url: str, html: str, family: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("title", "is_report"),
-    [
-        pytest.param("廉江市司法局2023年法治政府建设年度报告", True, id="annual-report"),
-        pytest.param("关于2023年法治政府建设情况的报告", True, id="situation-report"),
-        pytest.param("廉江市司法局 2023 年法治政府 建设年度报告", True, id="spaces-ignored"),
-        pytest.param("2022年全市司法行政工作总结", True, id="work-summary"),
-        pytest.param("关于开展法治政府建设示范创建活动的通知", False, id="notice-not-report"),
-        pytest.param("《法治政府建设实施纲要》政策解读", False, id="policy-reading"),
-        pytest.param("2023年政府工作报告", False, id="other-report"),
-    ],
-)
-def test_matches_title(title: str, is_report: bool) -> None:
-    assert families.matches_title(title, DEFAULT_TITLE_KEYWORDS) is is_report
-
-
-@pytest.mark.parametrize(
     ("text", "expected"),
     [
         pytest.param("[2023-06-16]", date(2023, 6, 16), id="iso"),
@@ -96,8 +79,8 @@ def test_dates_of_other_rows_are_not_borrowed() -> None:
         ),
         pytest.param(
             "createPageHTML('page_div',2, 1,'index','shtml',30)",
-            ["index.shtml", "index_1.shtml"],
-            id="six-argument-form",
+            ["index.shtml", "index_2.shtml"],
+            id="six-argument-form-numbers-pages-from-one",
         ),
         pytest.param(
             "function createPageHTML(_nPageCount, _nCurrIndex, _sName, _sExt){}",
@@ -187,3 +170,174 @@ def test_attachment_links(anchor: str, expected: tuple[str, str] | None) -> None
     links = families.attachment_links(anchor, "http://x/a/t1.html")
     found = [(link.url, link.expected_format) for link in links]
     assert found == ([expected] if expected else [])
+
+
+COLUMN = "http://www.example.gov.cn/zwgk/fzbg/"
+PAGER_CASES = [
+    pytest.param(
+        COLUMN + "index.html",
+        '<script>createPageHTML(4, 0, "index", "html");</script>',
+        ["index_1.html", "index_2.html", "index_3.html"],
+        id="trs-four-argument-0-based-from-page-1",
+    ),
+    pytest.param(
+        COLUMN + "index_2.html",
+        '<script>createPageHTML(4, 2, "index", "html");</script>',
+        ["index.html", "index_1.html", "index_3.html"],
+        id="trs-four-argument-from-a-later-page",
+    ),
+    pytest.param(
+        COLUMN + "common_list_2.shtml",
+        "<script>createPageHTML('page_div',5, 2,'common_list','shtml',61)</script>",
+        ["common_list.shtml", "common_list_3.shtml", "common_list_4.shtml", "common_list_5.shtml"],
+        id="trs-six-argument-1-based-reaches-the-last-page",
+    ),
+    pytest.param(
+        COLUMN + "list.shtml",
+        "<div id=page_div></div><script>{createPageHTML('page_div',3, 1,'list','shtml',41);}</script>",
+        ["list_2.shtml", "list_3.shtml"],
+        id="trs-six-argument-in-braces-first-page",
+    ),
+    pytest.param(
+        COLUMN + "index.html",
+        '<script>//wcm分页\ncreatePage(3, 0, "index", "html");\n'
+        "function createPage(_nPageCount, _nCurrIndex, _sPageName, _sPageExt) {}</script>",
+        ["index_1.html", "index_2.html"],
+        id="chongqing-createPage-call-not-its-definition",
+    ),
+    pytest.param(
+        COLUMN + "index.html",
+        "<script>var currentPage = 0;//所在页从0开始\nvar countPage = 3//共多少页\n"
+        'document.write("<a href=\\"index_" + (currentPage+1) + ".html\\">下一页</a>");</script>',
+        ["index_1.html", "index_2.html"],
+        id="trs-var-countPage",
+    ),
+    pytest.param(
+        COLUMN + "index.html",
+        '<ul class="pagination"><script>$(".pagination").pagination({totalPage: 3,'
+        " showPageNum: 5, callBack: function (currPage) { var i=currPage; if(i==1)"
+        " location.href='index.html'; else location.href='index_'+i+'.html'; }});"
+        '$(".pagination").pagination("setPage",1,3);</script></ul>',
+        ["index_2.html", "index_3.html"],
+        id="jquery-pagination-totalPage-1-based",
+    ),
+    pytest.param(
+        COLUMN + "index.html",
+        '<div class="list_page"><a tagname="[HOMEPAGE]">首页</a>'
+        '<a style="cursor:pointer" onclick="queryArticleByCondition(this,\'/zwgk/fzbg/5501-2.html\')"'
+        ' tagname="/zwgk/fzbg/5501-2.html" class="pagingNormal">下一页</a>'
+        "<a onclick=\"queryArticleByCondition(this,'/zwgk/fzbg/5501-4.html')\" "
+        'tagname="/zwgk/fzbg/5501-4.html">尾页</a></div>',
+        ["5501-2.html", "5501-3.html", "5501-4.html"],
+        id="queryArticleByCondition-up-to-the-last-page",
+    ),
+    pytest.param(
+        COLUMN + "index.html",
+        '<html><head><script>location.href="/zwgk/fzbg/col/index.html";</script></head>'
+        "<body></body></html>",
+        ["col/index.html"],
+        id="javascript-redirect-stub-to-the-real-column",
+    ),
+    pytest.param(
+        COLUMN + "index.html",
+        '<a href="index_1.html">下一页</a><a href="index_4.html">尾页</a><a href="index.html">首页</a>',
+        ["index_1.html", "index_4.html"],
+        id="plain-links-without-the-page-itself",
+    ),
+]
+
+
+@pytest.mark.parametrize(("url", "html", "expected"), PAGER_CASES)
+def test_every_pager_form_announces_the_other_pages(
+    url: str, html: str, expected: list[str]
+) -> None:
+    page = families.read_listing(families.detect_family(url, html), html, url)
+    assert sorted(r.url for r in page.next_requests) == sorted(COLUMN + n for n in expected)
+
+
+@pytest.mark.parametrize(
+    ("url", "html", "family"),
+    [
+        pytest.param(
+            "http://www.example.gov.cn/zwgk/t20240101_1.shtml",
+            '<div class="nav"><a href="https://zwfw.example.gov.cn/col/col30244/index.html">办事</a>'
+            '<a href="https://zwfw.example.gov.cn/col/col7357/index.html">服务</a></div>'
+            '<div class="view TRS_UEDITOR trs_paper_default">正文</div>',
+            "trs",
+            id="trs-page-whose-menu-links-another-hosts-hanweb-columns",
+        ),
+        pytest.param(
+            "http://www.example.gov.cn/news/index.html",
+            '<a href="/col/col1/index.html">甲</a><a href="/col/col2/index.html">乙</a>'
+            '<a href="/col/col3/index.html">丙</a><a href="/art/2024/1/2/art_1_2.html">文</a>',
+            "hanweb",
+            id="hanweb-site-by-many-columns-of-its-own-host",
+        ),
+        pytest.param(
+            "http://www.example.gov.cn/news/index.html",
+            '<a href="/col/col1/index.html">甲</a><a href="/n1/index.html">乙</a>',
+            "pagination",
+            id="one-column-link-decides-nothing",
+        ),
+        pytest.param(
+            "http://www.example.gov.cn/c1/list.shtml",
+            "<script>createPageHTML('page_div',3, 1,'list','shtml',30)</script>",
+            "trs",
+            id="six-argument-pager-is-trs",
+        ),
+    ],
+)
+def test_family_is_decided_by_the_pages_own_machinery(url: str, html: str, family: str) -> None:
+    assert families.detect_family(url, html) == family
+
+
+def test_links_with_only_an_onclick_handler_are_read() -> None:
+    html = (
+        "<ul><li><a onclick=\"isDownLoad(this,'http://www.example.gov.cn/zwgk/fzbg/202401/"
+        "t20240105_9.html')\" title='样例县2023年法治政府建设年度报告' target='_blank'>"
+        "<span class='list-main-title'>样例县2023年法治政府建设年度报告</span>"
+        "<span class='list-main-date'>2024-01-05</span></a></li>"
+        "<li><a href='javascript:void(0)' onclick=\"window.open('./202301/t20230110_3.html')\">"
+        "样例县2022年法治政府建设年度报告</a><span>2023-01-10</span></li></ul>"
+    )
+    page = families.read_listing("pagination", html, COLUMN + "index.html")
+    assert [(link.url, link.title, link.published_on) for link in page.links] == [
+        (COLUMN + "202401/t20240105_9.html", "样例县2023年法治政府建设年度报告", date(2024, 1, 5)),
+        (COLUMN + "202301/t20230110_3.html", "样例县2022年法治政府建设年度报告", date(2023, 1, 10)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("html", "target"),
+    [
+        pytest.param(
+            '<script>location.href="/col/col91477/index.html";</script>',
+            "http://www.example.gov.cn/col/col91477/index.html",
+            id="literal-target",
+        ),
+        pytest.param(
+            "<script>window.location.replace('./list.html')</script><body>跳转中</body>",
+            COLUMN + "list.html",
+            id="replace-relative",
+        ),
+        pytest.param(
+            "<script>location.href=location.pathname+location.search</script>",
+            None,
+            id="computed-target-is-no-stub",
+        ),
+        pytest.param(
+            "<script>if(mobile)location.href='/m/';</script><body><p>"
+            + "正文" * 200
+            + "</p></body>",
+            None,
+            id="page-with-text-is-no-stub",
+        ),
+    ],
+)
+def test_js_redirect_target(html: str, target: str | None) -> None:
+    assert families.js_redirect_target(html, COLUMN + "index.html") == target
+
+
+def test_a_computed_redirect_names_no_target() -> None:
+    html = "<script>window.location.href='/f/x?'+Math.random();</script>"
+    assert families.js_redirect_target(html, COLUMN) is None

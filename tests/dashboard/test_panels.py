@@ -12,6 +12,8 @@ import pytest
 from fazhi.config import Settings
 from fazhi.dashboard import panels
 
+SQL_DIR = Settings().sql_dir
+
 
 @pytest.fixture(scope="module")
 def con(small_settings: Settings) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -26,7 +28,9 @@ def records(table: panels.Table) -> list[dict[str, Any]]:
 @pytest.fixture(scope="module")
 def ordinals(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Indicator code → the ordinal by which the coverage cube and the shards name it."""
-    return {r["code"]: r["ordinal"] for r in records(panels.fetch_table(con, "indicators"))}
+    return {
+        r["code"]: r["ordinal"] for r in records(panels.fetch_table(con, SQL_DIR, "indicators"))
+    }
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +38,7 @@ def cube(
     con: duckdb.DuckDBPyConnection, ordinals: dict[str, int]
 ) -> dict[tuple[Any, ...], tuple[int, int]]:
     codes = {n: code for code, n in ordinals.items()}
-    rows = records(panels.fetch_table(con, "coverage_cube"))
+    rows = records(panels.fetch_table(con, SQL_DIR, "coverage_cube"))
     return {
         (r["province_code"], r["report_year"], r["doc_type"], codes.get(r["indicator_ordinal"])): (
             r["localities"],
@@ -95,9 +99,11 @@ def test_coverage_cube_leaves_out(
 def test_trend_defaults_open_on_the_locality_with_most_years(
     con: duckdb.DuckDBPyConnection,
 ) -> None:
-    rows = {r["province_code"]: r for r in records(panels.fetch_table(con, "trend_defaults"))}
+    rows = {
+        r["province_code"]: r for r in records(panels.fetch_table(con, SQL_DIR, "trend_defaults"))
+    }
     assert (rows["440000"]["locality_code"], rows["440000"]["years"]) == ("440881", 3)
-    first = panels.fetch_table(con, "trend_defaults")["rows"][0]
+    first = panels.fetch_table(con, SQL_DIR, "trend_defaults")["rows"][0]
     assert first[0] == "440000", "the province with the longest series comes first"
 
 
@@ -107,7 +113,9 @@ def test_trend_defaults_open_on_the_locality_with_most_years(
     ids=["county with three years", "province's own report", "neighbour with no report: a gap"],
 )
 def test_coverage_localities(con: duckdb.DuckDBPyConnection, code: str, years: list[int]) -> None:
-    rows = {r["admin_code"]: r for r in records(panels.fetch_table(con, "coverage_localities"))}
+    rows = {
+        r["admin_code"]: r for r in records(panels.fetch_table(con, SQL_DIR, "coverage_localities"))
+    }
     assert rows[code]["years"] == years
 
 
@@ -122,7 +130,7 @@ def test_coverage_localities(con: duckdb.DuckDBPyConnection, code: str, years: l
 def test_caliber_flags(
     con: duckdb.DuckDBPyConnection, indicator: str, value: float, flags: list[str]
 ) -> None:
-    rows = {r["indicator"]: r for r in records(panels.fetch_table(con, "caliber_flags"))}
+    rows = {r["indicator"]: r for r in records(panels.fetch_table(con, SQL_DIR, "caliber_flags"))}
     assert len(rows) == 2, "92.5 % and unflagged facts are not caliber questions"
     assert (rows[indicator]["value"], rows[indicator]["flags"]) == (value, flags)
     assert rows[indicator]["url"].startswith("http://127.0.0.1")
@@ -131,7 +139,7 @@ def test_caliber_flags(
 def test_unmapped_mentions_group_by_words_before_the_number(
     con: duckdb.DuckDBPyConnection,
 ) -> None:
-    rows = {r["pattern"]: r for r in records(panels.fetch_table(con, "unmapped_mentions"))}
+    rows = {r["pattern"]: r for r in records(panels.fetch_table(con, SQL_DIR, "unmapped_mentions"))}
     assert set(rows) == {"办结信访事项N件", "举办讲座N场"}, "mapped mentions are left out"
     assert (rows["办结信访事项N件"]["mentions"], rows["办结信访事项N件"]["documents"]) == (3, 3)
 
@@ -139,7 +147,7 @@ def test_unmapped_mentions_group_by_words_before_the_number(
 def test_current_quarantine(con: duckdb.DuckDBPyConnection) -> None:
     rows = {
         (r["table_name"], r["doc_id"], r["indicator"]): r
-        for r in records(panels.fetch_table(con, "quarantine"))
+        for r in records(panels.fetch_table(con, SQL_DIR, "quarantine"))
     }
     assert set(rows) == {("facts", "d-lj-2023", "aid_amount"), ("documents", "d-bad", None)}, (
         "the 2022 fact loaded by the second run has left the quarantine"
@@ -159,7 +167,9 @@ def test_current_quarantine(con: duckdb.DuckDBPyConnection) -> None:
 def test_validations_split_by_severity(
     con: duckdb.DuckDBPyConnection, run_id: str, passed: int, warned: int, quarantined: int
 ) -> None:
-    rows = [r for r in records(panels.fetch_table(con, "validations")) if r["run_id"] == run_id]
+    rows = [
+        r for r in records(panels.fetch_table(con, SQL_DIR, "validations")) if r["run_id"] == run_id
+    ]
     totals = tuple(sum(r[k] for r in rows) for k in ("passed", "warned", "quarantined"))
     assert totals == (passed, warned, quarantined)
 
@@ -197,7 +207,7 @@ def test_manifest_freshness(
 def test_trend_shard_points_link_to_their_documents(
     con: duckdb.DuckDBPyConnection, ordinals: dict[str, int]
 ) -> None:
-    shard = json.loads(panels.collect_trend_shards(con)["440000"])
+    shard = json.loads(panels.collect_trend_shards(con, SQL_DIR)["440000"])
     series = {(s["l"], s["i"]): s for s in shard["series"]}
     aid = series[("440881", "aid_cases")]
     assert aid["v"] == [990.0, 1100.0, 1215.0]
@@ -210,6 +220,6 @@ def test_trend_shard_points_link_to_their_documents(
 
 
 def test_summary(con: duckdb.DuckDBPyConnection) -> None:
-    (summary,) = records(panels.fetch_table(con, "summary"))
+    (summary,) = records(panels.fetch_table(con, SQL_DIR, "summary"))
     assert (summary["documents"], summary["facts"], summary["runs"]) == (5, 8, 2)
     assert (summary["earliest_year"], summary["latest_year"]) == (2021, 2023)

@@ -22,9 +22,10 @@ from typer.testing import CliRunner
 
 from fazhi.config import Settings, load_settings
 from fazhi.crawl import store
-from fazhi.extract.stage import read_staged, select_document_rows
+from fazhi.extract.stage import read_staged
+from fazhi.parse.stage import select_document_rows
 from fazhi.quality.quarantine import quarantined_documents, read_quarantine
-from fazhi.summary import RunSummary, render
+from fazhi.report.summary import RunSummary, render
 from tests.crawl.site_server import FixtureSite, serve
 from tests.e2e import fixtures_failures as ff
 
@@ -136,8 +137,8 @@ def _staged_documents(run: FaultyRun) -> pl.DataFrame:
     return staged.documents
 
 
-def test_faulty_run_succeeds_and_loads_the_good_report(faulty_run: FaultyRun) -> None:
-    assert faulty_run.summary.status == "succeeded"
+def test_faulty_run_is_partial_and_loads_the_good_report(faulty_run: FaultyRun) -> None:
+    assert faulty_run.summary.status == "partial"  # two of its three sources failed
     assert _facts_of_locality(faulty_run.data_dir, ff.LOCALITY) == {
         "aid_cases": 1215,
         "med_disputes_handled": 2000,
@@ -459,7 +460,7 @@ def test_first_attempt_failed_after_persisting_the_parse_stage(resumed_runs: Res
         resumed_runs.failure
     )
     assert resumed_runs.loaded_before_resume == 0
-    assert len(resumed_runs.staged_stamp) == 3  # documents, mentions, facts
+    assert len(resumed_runs.staged_stamp) == 4  # parsed, documents, mentions, facts
 
 
 def test_rerun_of_the_run_id_resumes_after_parse_and_loads(resumed_runs: ResumedRuns) -> None:

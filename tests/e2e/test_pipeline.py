@@ -16,7 +16,8 @@ import pytest
 
 from fazhi.config import load_settings
 from fazhi.crawl.store import read_manifest
-from fazhi.extract.stage import StagedBatch, read_staged, select_document_rows
+from fazhi.extract.stage import StagedBatch, read_staged
+from fazhi.parse.stage import select_document_rows
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -93,7 +94,7 @@ def test_gate_results_and_data_docs_are_recorded(pipeline_runs) -> None:
 def test_reparsing_unchanged_raw_documents_is_skipped_by_the_task_cache(pipeline_runs) -> None:
     from prefect import flow
 
-    from flows.pipeline import parse_extract_task
+    from flows.tasks import extract_task, parse_task
 
     data_dir, (first, _, _) = pipeline_runs
     settings = load_settings(data_dir=data_dir)
@@ -102,15 +103,18 @@ def test_reparsing_unchanged_raw_documents_is_skipped_by_the_task_cache(pipeline
     retitled = rows.with_columns(pl.col("title") + "（修订）")
 
     @flow
-    def parse_three_times() -> tuple[list[str], StagedBatch]:
-        states = [
-            parse_extract_task(rows, settings, "run-a", return_state=True),  # the first run's
-            parse_extract_task(retitled, settings, "run-b", return_state=True),  # new input
-            parse_extract_task(retitled, settings, "run-c", return_state=True),  # same again
-        ]
-        return [state.name for state in states], states[-1].result()
+    def parse_and_extract_three_times() -> tuple[list[tuple[str, str]], StagedBatch]:
+        names, batch = [], None
+        for run_rows, run_id in ((rows, "run-a"), (retitled, "run-b"), (retitled, "run-c")):
+            parsed = parse_task(run_rows, settings, run_id, return_state=True)
+            extracted = extract_task(parsed.result(), run_id, return_state=True)
+            names.append((parsed.name, extracted.name))
+            batch = extracted.result()
+        assert batch is not None
+        return names, batch
 
-    names, batch = parse_three_times()
-    assert names == ["Cached", "Completed", "Cached"]
+    names, batch = parse_and_extract_three_times()
+    # run-a is the first run's input; run-b a new title (parsed and extracted anew); run-c again
+    assert names == [("Cached", "Cached"), ("Completed", "Completed"), ("Cached", "Cached")]
     assert batch.for_run("run-c").documents["run_id"].unique().to_list() == ["run-c"]
     assert batch.documents.height == first.documents_loaded

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from fazhi import localities
+from fazhi.extract.document import extract_document
+from fazhi.extract.files import as_contract_json, extract_file
 from fazhi.extract.metadata import extract_metadata
 from fazhi.extract.normalize import normalise
+from fazhi.extract.source_url import url_date, url_divisions
+from fazhi.localities import dated_codes, divisions_by_code
 
 
 def meta(text: str, **hints: object):  # type: ignore[no-untyped-def]
@@ -113,9 +119,9 @@ def test_report_year_from_the_signature_date(signature: str, year: int) -> None:
     assert meta(text).report_year == year
 
 
-def test_a_joint_issuer_is_kept_whole() -> None:
+def test_a_joint_party_and_government_report_is_the_governments() -> None:
     m = meta("中共遂溪县委　遂溪县人民政府\n关于2022年度法治政府建设情况的报告")
-    assert (m.issuer, m.locality_code) == ("中共遂溪县委 遂溪县人民政府", "440823")
+    assert (m.issuer, m.locality_code) == ("遂溪县人民政府", "440823")
 
 
 def test_a_province_report_has_no_city() -> None:
@@ -185,3 +191,524 @@ def test_issuer_from_signature_when_the_head_names_none() -> None:
         "2024年以来，在市委市政府的坚强领导下……\n" + "正文。" * 200 + "\n遂溪县司法局\n2025年1月3日"
     )
     assert meta(text).issuer == "遂溪县司法局"
+
+
+# --- real page shapes, one row per cause found on the development part of the real corpus ----
+# Each row is written fresh: other places, other words, the same shape.
+
+
+def meta_of(text: str, **kwargs: object):  # type: ignore[no-untyped-def]
+    """Metadata through extract_document, as fazhi extract and the pipeline call it."""
+    return extract_document(text, **kwargs).metadata  # type: ignore[arg-type]
+
+
+ISSUER_CASES = [
+    (
+        "中共永泰县委、永泰县人民政府关于2023年法治政府建设情况的报告\n来源：永泰县司法局\n"
+        "2023年，县委、县政府坚持……",
+        "永泰县人民政府",
+        "a joint title with a comma is the government's, before the 来源 line's bureau",
+    ),
+    (
+        "中共武夷山市星村镇委员会\n武夷山市星村镇人民政府\n关于2023年法治政府建设情况的报告\n"
+        "2023年，星村镇坚持……",
+        "星村镇人民政府",
+        "a township's joint report on two lines: the township government, without its county",
+    ),
+    (
+        "2023年在区委、区政府的坚强领导下，月坛街道坚持依法行政，扎实推进法治政府建设。现将有关情况报告如下：",
+        "月坛街道办事处",
+        "a street named only as the subject of the opening: its office",
+    ),
+    (
+        "柳城镇2023年法治政府建设年度报告\n2023年，柳城镇深入贯彻……",
+        "柳城镇人民政府",
+        "a township named only in the title: its government",
+    ),
+    (
+        "索引号：1234/2024-0001\n发布机构：清远市司法局\n名称：清远市2023年行政复议案件统计分析报告\n"
+        "清远市2023年行政复议案件统计分析报告\n清远市人民政府行政复议办公室\n"
+        "根据有关规定，我办对2023年度行政复议案件进行了统计分析。",
+        "清远市人民政府行政复议办公室",
+        "the author line under the title, below an information table, before the publisher",
+    ),
+    (
+        "为接受社会监督，现将2023年法律援助工作情况公示如下。\n一、案件办理\n"
+        + "正文。" * 60
+        + "\n南安市法律援助中心\n2024年2月1日",
+        "南安市法律援助中心",
+        "a centre signing at the foot",
+    ),
+    (
+        "河源市源城区法律援助处2023年度法律援助信息公示\n2024-02-20 10:15:30\n正文……",
+        "源城区法律援助处",
+        "an office (处) in the title, without its city",
+    ),
+    (
+        "甘肃省民政厅“三项举措”推进法治机关建设\n近年来，甘肃省民政厅坚持……",
+        "甘肃省民政厅",
+        "a provincial department (厅) heading a news item",
+    ),
+    (
+        "2023年，区政府坚持以习近平新时代中国特色社会主义思想为指导，全面推进依法行政。"
+        "全区共办理……璧山区各部门……",
+        "璧山区人民政府",
+        "区政府 as the subject: completed with the district the text names",
+    ),
+    (
+        "2023年，县司法局以法治建设为抓手，不断为全县经济社会发展提供法治保障。"
+        "法治彭泽建设取得新成效。彭泽县……",
+        "彭泽县司法局",
+        "县司法局 as the subject: completed with the county the text names",
+    ),
+    (
+        "宜宾市2023年度法治政府建设工作总结\n来源：宜宾市司法局 发布时间：2024-03-02\n"
+        "2023年，市委、市政府坚持……",
+        "宜宾市人民政府",
+        "a title naming only the city: the city's government, not the bureau that posted it",
+    ),
+    (
+        "这一年，浙江桐乡司法局法律援助中心在上级部门的指导下，紧紧围绕全市中心工作开展援助。",
+        "桐乡市司法局法律援助中心",
+        "a body after short names is named with the place's full name",
+    ),
+    (
+        "这一年，江苏常熟市司法局在上级部门的指导下，紧紧围绕全市中心工作开展各项工作。",
+        "常熟市司法局",
+        "a province's short name before a full name",
+    ),
+    (
+        "2023年度红花岗区法治政府建设情况报告\n2023年，我区坚持……",
+        "红花岗区人民政府",
+        "a title with the year before the place that speaks",
+    ),
+    (
+        "关于仁怀市2023年法治政府建设情况的报告\n2023年，我市坚持……",
+        "仁怀市人民政府",
+        "a title 关于 + place + year",
+    ),
+    (
+        "遵义市卫健委2023年法治政府建设年度报告\n2023年，我委坚持……",
+        "遵义市卫健委",
+        "a commission by its short form (…委)",
+    ),
+    (
+        "2023年，遵义市委、市政府坚持依法行政，全面推进法治政府建设，各项工作取得新成效。",
+        None,
+        "the party committee in an opening sentence is no issuer",
+    ),
+    (
+        "北京市人民政府\n北京市顺义区司法局2023年法治政府建设年度报告\n2023年，我局……",
+        "顺义区司法局",
+        "the site's banner above the title is not the report's body",
+    ),
+    (
+        "遵义市人民政府\n关于2023年法治政府建设情况的报告\n2023年，全市……",
+        "遵义市人民政府",
+        "a body above a title without a speaker of its own is the issuer",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer", "reason"), ISSUER_CASES, ids=[c[2] for c in ISSUER_CASES]
+)
+def test_issuer_on_real_page_shapes(text: str, issuer: str | None, reason: str) -> None:
+    assert meta(text).issuer == issuer, reason
+
+
+SUBJECT_CASES = [
+    (
+        "中共韶关市委、韶关市人民政府：\n2023年，乐昌市坚持以习近平法治思想为指导，"
+        "扎实推进法治政府建设。现将有关情况报告如下。",
+        "440281",
+        "the addressee above a report sent upwards is not its subject",
+    ),
+    (
+        "2023年，全省各级行政机关稳步推进合法性审查工作。各级审核机构共审核文件1200件。"
+        "泉州市率先出台审查规范，漳州市建立全程跟审机制，全省审查质效持续提升。",
+        "350000",
+        "a province speaking (全省) names its cities only in passing",
+    ),
+    (
+        "【概况】 2022年，自治区司法厅坚持……全区有14个市司法局。在百色市设有分所。",
+        "450000",
+        "an autonomous region's yearbook entry naming one city in passing",
+    ),
+    (
+        "2023年，湖南司法行政系统以学习贯彻为主线，服务我省高质量发展，加快法治湖南建设，"
+        "全省各项工作取得新成效。",
+        "430000",
+        "a province named only by its short name (湖南), speaking as 我省/全省",
+    ),
+    (
+        "2023年，昌江区坚持以法治思想为指导，推进法治政府建设，被中共江西省委全面依法治省委员会"
+        "办公室推荐参评示范项目。全区……",
+        "360202",
+        "a committee of the province named in passing is not the issuer nor the locality",
+    ),
+    (
+        "一、2022年法治政府建设主要举措和成效\n（一）统筹推进。区委常委会专题学习，印发"
+        "《鼓楼区法治社会建设实施方案（2021-2025年）》，全区法治建设……福州市……",
+        "350102",
+        "a place named only in the local documents a district report cites",
+    ),
+]
+
+
+SUBJECT_CASES += [
+    (
+        "2023年，全市各级行政机关坚持依法行政，全市法治政府建设取得新进展，海淀区、朝阳区等"
+        "区级示范创建扎实推进。北京市……",
+        "110000",
+        "a municipality speaking (全市) names its districts only in passing",
+    ),
+    (
+        "这一年，浙江桐乡司法局法律援助中心在上级部门的指导下，紧紧围绕全市中心工作开展援助。",
+        "330483",
+        "a body after short names (province, then county-level city), as reposts write them",
+    ),
+]
+
+
+SUBJECT_CASES += [
+    (
+        "贵州省人民政府门户网站\n关于2023年法治政府建设情况的报告\n2023年，全区坚持依法行政……"
+        "汇川区……",
+        "520303",
+        "a site banner naming the province is not the subject",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "reason"), SUBJECT_CASES, ids=[c[2] for c in SUBJECT_CASES]
+)
+def test_the_subject_is_the_reports_own_body(text: str, code: str, reason: str) -> None:
+    assert meta(text).locality_code == code, reason
+
+
+TOWNSHIP_CASES = [
+    (
+        "重庆市綦江区古南街道办事处2023年法治政府建设工作报告\n2023年，古南街道坚持……",
+        ("500110", "古南街道", "古南街道办事处"),
+        "a street with its district named before it",
+    ),
+    (
+        "2023年，观音桥街道在区委、区政府的坚强领导下，扎实推进法治政府建设，全街道……江北区……",
+        ("500105", "观音桥街道", "观音桥街道办事处"),
+        "a street whose district the text names elsewhere",
+    ),
+    (
+        "2023年，大石桥镇在县委、县政府的坚强领导下，推进法治政府建设。现将有关情况报告如下：",
+        None,
+        "a township no county of the text settles: no locality rather than a guess",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "reason"), TOWNSHIP_CASES, ids=[c[2] for c in TOWNSHIP_CASES]
+)
+def test_township_reports_take_their_county_and_name_the_township(
+    text: str, expected: tuple[str, str, str] | None, reason: str
+) -> None:
+    m = meta(text)
+    got = (m.locality_code, m.township, m.issuer) if m.locality_code else None
+    assert got == expected, reason
+
+
+def test_a_township_name_inside_its_county_name_does_not_settle_the_county() -> None:
+    # 宁安镇 (中宁县) is not 宁安市: a county is not named by the words of the township
+    m = meta("2023年，宁安镇在县委、县政府的坚强领导下推进法治政府建设。全镇……")
+    assert (m.locality_code, m.township) == ("640521", "宁安镇")
+
+
+YEAR_AND_KIND_CASES = [
+    ("【概况】 2021年，自治区司法厅坚持……", 2021, "other", "a yearbook entry's label"),
+    (
+        "目录\n第一部分 江山市2023年度行政执法数据表\n表一 行政处罚实施情况",
+        2023,
+        "other",
+        "a statistics title naming its year without report words",
+    ),
+    (
+        "2022年安顺市西秀区司法局法律援助中心以服务民生为导向，共办理案件300件。",
+        2022,
+        "work_summary",
+        "a year followed by a body, no title: a bureau telling its year",
+    ),
+    (
+        "今年以来，铜川市印台区深化法治建设。" + "正文。" * 80 + "2023年共抽查案卷40卷。",
+        2023,
+        "other",
+        "今年以来 and one year stated further on",
+    ),
+    (
+        "2023年，某县交通运输局坚持……\n一、2023年度法治政府部门建设总体情况\n（一）……",
+        2023,
+        "annual_report",
+        "the headings of an annual report, without the word 报告",
+    ),
+    (
+        "温州市应急管理局2023年度政府信息公开工作年度报告\n一、总体情况",
+        2023,
+        "other",
+        "a 政府信息公开 annual report is another kind",
+    ),
+    (
+        "某县县长2023年度履行推进法治建设第一责任人职责情况述职报告\n2023年，本人坚持……",
+        2023,
+        "work_summary",
+        "a 述职报告 shares the annual report's words but is a summary",
+    ),
+    (
+        "某区司法局2023年上半年法治政府建设工作总结\n上半年，我局……",
+        2023,
+        "work_summary",
+        "a half-year summary",
+    ),
+    (
+        "宜宾市2023年度法治政府建设工作总结\n2023年，市委、市政府坚持……",
+        2023,
+        "annual_report",
+        "a 法治政府建设 工作总结 is the annual report",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "kind", "reason"),
+    YEAR_AND_KIND_CASES,
+    ids=[c[3] for c in YEAR_AND_KIND_CASES],
+)
+def test_year_and_kind_on_real_page_shapes(text: str, year: int, kind: str, reason: str) -> None:
+    m = meta(text)
+    assert (m.report_year, m.doc_type) == (year, kind), reason
+
+
+PAGE_DATE_CASES = [
+    (
+        "名  称: 某区2023年法治政府建设情况报告\n成文日期: 2024-01-20\n发文日期: 2024-02-05\n正文",
+        date(2024, 2, 5),
+        "发文日期 before 成文日期",
+    ),
+    ("公布日期: 2024-03-11 公开方式: 主动公开\n正文", date(2024, 3, 11), "公布日期"),
+    (
+        "[ 成文日期 ] 2024-01-12 [ 发布日期 ] 2024-01-15\n正文",
+        date(2024, 1, 15),
+        "labels in brackets",
+    ),
+    (
+        "标题\n\n2024-02-20 10:15:30\n来源：本网\n正文" + "。" * 400 + "\n某处\n2024年5月7日",
+        date(2024, 2, 20),
+        "the page's date and time under the title before the signature",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "reason"), PAGE_DATE_CASES, ids=[c[2] for c in PAGE_DATE_CASES]
+)
+def test_published_on_on_real_page_shapes(text: str, published: date, reason: str) -> None:
+    assert meta(text).published_on == published, reason
+
+
+SOURCE_CASES = [
+    (
+        "关于2023年法治政府建设情况的报告\n2023年，在市委、市政府领导下，市司法局推动全市……"
+        "为泉州高质量发展提供法治保障。",
+        {"source_url": "https://sfj.quanzhou.gov.cn/art/2024/3/1/art_1_2.html"},
+        ("350500", "泉州市司法局", 2023),
+        "a site's domain spells the city (quanzhou), the text recalls it, 市司法局 completed",
+    ),
+    (
+        "鼓楼区司法局2023年法治政府建设年度报告\n2023年，我局坚持……",
+        {"source_url": "http://www.fzgl.gov.cn/xxgk/202402/t20240206_1.htm"},
+        ("350102", "鼓楼区司法局", 2023),
+        "a duplicate name settled by the domain (fz + gl: 福州 鼓楼)",
+    ),
+    (
+        "今年以来，市司法局坚持以法治思想为指导，全面推进依法行政，各项工作取得新进展。",
+        {"source_url": "http://www.example.com/news/t20240115_9.html"},
+        (None, "市司法局", 2023),
+        "the address's date dates the report; a host that is not a government's names no place",
+    ),
+    (
+        "坚持依法行政，推进法治政府建设。",
+        {"listing_title": "某县司法局2022年法治政府建设年度报告"},
+        (None, None, 2022),
+        "the listing title gives the year and kind when the opening has no title",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "hints", "expected", "reason"), SOURCE_CASES, ids=[c[3] for c in SOURCE_CASES]
+)
+def test_evidence_beyond_the_opening(
+    text: str, hints: dict[str, object], expected: tuple[object, ...], reason: str
+) -> None:
+    m = meta_of(text, **hints)
+    assert (m.locality_code, m.issuer, m.report_year) == expected, reason
+
+
+def test_the_listing_title_gives_the_kind() -> None:
+    m = meta_of("坚持依法行政。", listing_title="某县司法局2022年法治政府建设年度报告")
+    assert m.doc_type == "annual_report"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected", "reason"),
+    [
+        ("http://x.gov.cn/a/t20230315_1.html", date(2023, 3, 15), "TRS /t20230315_"),
+        ("http://x.gov.cn/art/2024/10/9/art_1_2.html", date(2024, 10, 9), "Hanweb /art/y/m/d/"),
+        ("http://x.com/a/2021-10-19/2.html", date(2021, 10, 19), "/yyyy-mm-dd/"),
+        ("http://x.gov.cn/zwgk/202503/abc.shtml", date(2025, 3, 1), "a year and month only"),
+        ("http://x.gov.cn/zwgk/content_2361641.html", None, "no date"),
+        ("http://x.gov.cn/a/t20231345_1.html", None, "not a date"),
+    ],
+    ids=lambda v: v if isinstance(v, str) and not v.startswith("http") else None,
+)
+def test_url_date(url: str, expected: date | None, reason: str) -> None:
+    assert url_date(url) == expected, reason
+
+
+@pytest.mark.parametrize(
+    ("url", "codes", "reason"),
+    [
+        ("https://www.bjhr.gov.cn/a.html", {"110116"}, "parent initials + district initials"),
+        ("http://www.jimo.gov.cn/a.html", {"370215"}, "the district's full pinyin"),
+        ("https://sfj.tjbh.gov.cn/a.html", {"120116"}, "a department's sub-domain of the site"),
+        ("http://www.fzcangshan.gov.cn/a", {"350104"}, "parent initials + full pinyin"),
+        ("https://www.wugang.gov.cn/a", {"430581", "410481"}, "two places spell wugang"),
+        ("http://www.example.com/a", set(), "not a government site"),
+        ("http://www.zwgk.gov.cn/a", set(), "a label that spells no place"),
+        (
+            "https://www.tianjin.gov.cn/zwgk/bq/wqq/202402/t20240201_1.html",
+            {"120114"},
+            "a municipality's site files a district's report under a folder spelling it",
+        ),
+        (
+            "https://www.tianjin.gov.cn/zwgk/qzf/202402/t20240201_1.html",
+            {"120000"},
+            "no folder spells a district: the site's own",
+        ),
+    ],
+    ids=lambda v: v if isinstance(v, str) and not v.startswith("http") else None,
+)
+def test_url_divisions(url: str, codes: set[str], reason: str) -> None:
+    assert {d.code for d in url_divisions(url)} == codes, reason
+
+
+# --- codes valid in the report year ------------------------------------------------------------
+
+DATED_CASES = [
+    (
+        "即墨市司法局2016年法治政府建设年度报告",
+        ("370282", "即墨市"),
+        "before the change: the former city",
+    ),
+    ("即墨区司法局2018年法治政府建设年度报告", ("370215", "即墨区"), "after it: the district"),
+    (
+        "即墨区司法局2016年法治政府建设年度报告",
+        ("370282", "即墨市"),
+        "today's name, an earlier year",
+    ),
+    ("江干区人民政府2019年法治政府建设年度报告", ("330104", "江干区"), "a district merged since"),
+    (
+        "上城区人民政府2019年法治政府建设年度报告",
+        ("330102", "上城区"),
+        "the district that took it in",
+    ),
+    (
+        "铜官区人民政府2014年法治政府建设年度报告",
+        ("340705", "铜官区"),
+        "a merger of two: no one former code",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "reason"), DATED_CASES, ids=[c[2] for c in DATED_CASES]
+)
+def test_codes_valid_in_the_report_year(text: str, expected: tuple[str, str], reason: str) -> None:
+    m = meta(text)
+    assert (m.locality_code, m.locality_name) == expected, reason
+
+
+def test_the_dated_code_table_is_consistent_with_the_dictionary() -> None:
+    rows = dated_codes()
+    current = divisions_by_code()
+    assert rows, "the table is loaded"
+    for row in rows:
+        if row.valid_to is None:
+            assert current[row.code].name == row.name
+        else:
+            assert row.successor in current or any(r.code == row.successor for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("370282,即墨市,山东省,,2017-13,370215,x", "a month that does not exist"),
+        ("370282,即墨市,山东省,,2017-07,,x", "an ended code without a successor"),
+        ("999999,某县,某省,2017-07,,,x", "a code still valid that the dictionary does not know"),
+        ("370282,即墨市,山东省,2018-01,2017-07,370215,x", "valid_from after valid_to"),
+    ],
+    ids=lambda v: v if not v[:1].isdigit() else None,
+)
+def test_a_malformed_dated_code_table_fails_when_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, line: str, reason: str
+) -> None:
+    table = tmp_path / "division_codes.csv"
+    table.write_text("code,name,province,valid_from,valid_to,successor,change\n" + line + "\n")
+    monkeypatch.setattr(localities, "DATED_CODES_PATH", table)
+    localities.dated_codes.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"division_codes\.csv"):
+            localities.dated_codes()
+    finally:
+        localities.dated_codes.cache_clear()
+
+
+def test_the_contract_json_names_the_township(tmp_path: Path) -> None:
+    report = tmp_path / "t.txt"
+    report.write_text("柳城镇2023年法治政府建设年度报告\n2023年，柳城镇坚持……", "utf-8")
+    record = as_contract_json(report, extract_file(report))
+    assert (record["township"], record["issuer"]) == ("柳城镇", "柳城镇人民政府")
+
+
+SELF_REFERENCE_CASES = [
+    (
+        "关于2023年法治政府建设情况的报告\n2023年，我局坚持以法治思想为指导，全面推进依法行政。\n"
+        + "各项工作稳步推进。" * 80
+        + "余庆县司法局被评为先进集体。余庆县司法局获省级表彰。凤冈县司法局来我局学习。",
+        ("520329", "余庆县司法局"),
+        "我局: the bureau the text names most often",
+    ),
+    (
+        "关于2023年法治政府建设情况的报告\n2023年，我局坚持以法治思想为指导，全面推进依法行政。\n"
+        + "各项工作稳步推进。" * 80
+        + "余庆县司法局被评为先进集体。凤冈县司法局来我局学习。",
+        (None, None),
+        "two bureaus named as often: neither",
+    ),
+    (
+        "关于2023年法治政府建设情况的报告\n2023年，我县坚持以法治思想为指导，全面推进依法行政。\n"
+        + "全县各项工作稳步推进。" * 80
+        + "余庆县被评为示范县。余庆县法治建设经验被推广。凤冈县来我县学习。",
+        ("520329", None),
+        "我县: the county the text names most often",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "reason"), SELF_REFERENCE_CASES, ids=[c[2] for c in SELF_REFERENCE_CASES]
+)
+def test_self_references_resolve_through_the_names_the_text_gives(
+    text: str, expected: tuple[str | None, str | None], reason: str
+) -> None:
+    m = meta(text)
+    assert (m.locality_code, m.issuer) == expected, reason

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from fazhi.cli import app
 from fazhi.config import load_settings
-from fazhi.orchestration import server
+from flows import server
 
 
 @dataclass

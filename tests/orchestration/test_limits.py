@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from prefect.settings import PREFECT_API_URL, temporary_settings
 
-from fazhi.orchestration.limits import (
+from flows.limits import (
     configured_api_url,
     crawl_host_tag,
     crawl_host_tags,

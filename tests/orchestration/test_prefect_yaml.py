@@ -8,7 +8,7 @@ import pytest
 from prefect.flows import load_flow_from_entrypoint
 
 from fazhi.config import REPO_ROOT
-from fazhi.orchestration.deploy import DeploymentSpec, read_deployment_specs
+from flows.deploy import DeploymentSpec, read_deployment_specs
 
 SPECS = read_deployment_specs()
 SCHEDULES = {

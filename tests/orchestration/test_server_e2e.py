@@ -23,8 +23,8 @@ from fazhi.config import load_settings
 from fazhi.crawl.sample_site import sample_sources, serve_sample_site
 from fazhi.crawl.sources import Source
 from fazhi.crawl.store import read_manifest
-from fazhi.orchestration.deploy import read_deployment_specs
-from fazhi.orchestration.limits import WAREHOUSE_WRITER, warehouse_slot
+from flows.deploy import read_deployment_specs
+from flows.limits import WAREHOUSE_WRITER, warehouse_slot
 from tests.orchestration.conftest import LocalPrefect
 
 pytestmark = pytest.mark.slow

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fazhi.orchestration.sharding import shard_sources, source_host
+from flows.sharding import shard_sources, source_host
 
 CASES = [
     pytest.param([("a", "h1"), ("b", "h2")], 2, [["a"], ["b"]], id="one-source-per-shard"),

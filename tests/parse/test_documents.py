@@ -9,7 +9,7 @@ import pytest
 
 from fazhi.errors import ParseError
 from fazhi.parse.formats.doc import Piece, piece_text, read_piece_table, render_word_chars
-from fazhi.parse.text import extract_text
+from fazhi.parse.text import parse_document
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -76,7 +76,7 @@ def _lines_in_order(text: str, expected: list[str]) -> bool:
 
 @pytest.mark.parametrize(("name", "format_name", "in_order", "absent"), DOCUMENTS)
 def test_document_text(name: str, format_name: str, in_order: list[str], absent: list[str]) -> None:
-    parsed = extract_text((FIXTURES / name).read_bytes(), url=f"http://x/{name}")
+    parsed = parse_document((FIXTURES / name).read_bytes(), url=f"http://x/{name}")
     assert parsed.format == format_name
     assert _lines_in_order(parsed.text, in_order), parsed.text[:500]
     for unwanted in absent:
@@ -89,29 +89,29 @@ def test_document_text_is_deterministic(
     name: str, format_name: str, in_order: list[str], absent: list[str]
 ) -> None:
     data = (FIXTURES / name).read_bytes()
-    assert extract_text(data, url=name) == extract_text(data, url=name)
+    assert parse_document(data, url=name) == parse_document(data, url=name)
 
 
 def test_word_binary_and_docx_give_the_same_text() -> None:
-    from_docx = extract_text((FIXTURES / "lianjiang_2023.docx").read_bytes()).text
-    from_doc = extract_text((FIXTURES / "lianjiang_2023.doc").read_bytes()).text
+    from_docx = parse_document((FIXTURES / "lianjiang_2023.docx").read_bytes()).text
+    from_doc = parse_document((FIXTURES / "lianjiang_2023.doc").read_bytes()).text
     assert from_doc == from_docx.replace(f"\n{CONTENT_CONTROL_LINE}\n", "\n")
 
 
 def test_pdf_pages_are_joined_by_one_newline() -> None:
-    text = extract_text((FIXTURES / "lianjiang_2024.pdf").read_bytes()).text
+    text = parse_document((FIXTURES / "lianjiang_2024.pdf").read_bytes()).text
     assert "\n\n" not in text
     assert "做好防范。\n(二)统筹法治建设" in text  # last line of page 1, first of page 2
 
 
 def test_ofd_page_order_follows_document_not_file_names() -> None:
-    text = extract_text((FIXTURES / "mazhang_2020.ofd").read_bytes()).text
+    text = parse_document((FIXTURES / "mazhang_2020.ofd").read_bytes()).text
     assert text.index("工作报告") < text.index("一、2020年工作开展情况")
 
 
 def test_txt_is_kept_as_written() -> None:
     raw = (FIXTURES / "hubin_gb18030.txt").read_bytes().decode("gb18030")
-    text = extract_text((FIXTURES / "hubin_gb18030.txt").read_bytes(), url="a.txt").text
+    text = parse_document((FIXTURES / "hubin_gb18030.txt").read_bytes(), url="a.txt").text
     assert text == raw.replace("\r\n", "\n")
 
 

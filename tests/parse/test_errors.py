@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fazhi.errors import ParseError, TerminalError
-from fazhi.parse.text import extract_text
+from fazhi.parse.text import parse_document
 
 FIXTURES = Path(__file__).parent / "fixtures"
 WORD_DOCUMENT_UTF16 = "WordDocument".encode("utf-16-le")
@@ -97,7 +97,7 @@ def test_unusable_bytes_raise_parse_error_with_reason(
     data: bytes, url: str, content_type: str | None, reason: str
 ) -> None:
     with pytest.raises(ParseError, match=reason) as raised:
-        extract_text(data, url=f"http://x/{url}", content_type=content_type)
+        parse_document(data, url=f"http://x/{url}", content_type=content_type)
     assert isinstance(raised.value, TerminalError)  # flows record it and do not retry
 
 
@@ -109,7 +109,7 @@ def test_any_truncation_of_a_fixture_fails_cleanly(name: str) -> None:
     data = fixture(name)
     for fraction in (0.05, 0.25, 0.5, 0.75, 0.95):
         try:
-            parsed = extract_text(data[: int(len(data) * fraction)], url=f"http://x/{name}")
+            parsed = parse_document(data[: int(len(data) * fraction)], url=f"http://x/{name}")
         except ParseError as exc:
             assert str(exc)
         else:
@@ -131,7 +131,7 @@ def test_arbitrary_bytes_give_text_or_parse_error(
     magic: bytes, tail: bytes, content_type: str | None
 ) -> None:
     try:
-        parsed = extract_text(magic + tail, content_type=content_type)
+        parsed = parse_document(magic + tail, content_type=content_type)
     except ParseError:
         return
     assert parsed.text.strip()
@@ -141,7 +141,7 @@ def test_arbitrary_bytes_give_text_or_parse_error(
 @given(body=st.text(max_size=400))
 def test_arbitrary_html_gives_text_or_parse_error(body: str) -> None:
     try:
-        parsed = extract_text(f"<html><body><div id=zoom>{body}</div></body></html>".encode())
+        parsed = parse_document(f"<html><body><div id=zoom>{body}</div></body></html>".encode())
     except ParseError:
         return
     assert parsed.text == parsed.text.strip()

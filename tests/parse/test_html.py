@@ -10,7 +10,7 @@ import pytest
 from fazhi.errors import ParseError
 from fazhi.parse import selectors
 from fazhi.parse.formats.html import is_chrome_line, parse_html_article
-from fazhi.parse.text import extract_text
+from fazhi.parse.text import parse_document
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -68,7 +68,7 @@ def test_fixture_page_keeps_body_and_reads_metadata(
     published_on: date | None,
     source: str | None,
 ) -> None:
-    parsed = extract_text(
+    parsed = parse_document(
         (FIXTURES / name).read_bytes(), url=f"http://x/{name}", header_charset=charset
     )
     assert parsed.format == "html"
@@ -81,7 +81,7 @@ def test_fixture_page_keeps_body_and_reads_metadata(
 
 @pytest.mark.parametrize("name", [p.values[0] for p in FIXTURE_PAGES[:1] + FIXTURE_PAGES[3:]])
 def test_fixture_page_lines_are_trimmed_and_never_blank(name: str) -> None:
-    text = extract_text((FIXTURES / name).read_bytes()).text
+    text = parse_document((FIXTURES / name).read_bytes()).text
     lines = text.split("\n")
     assert all(line and line == line.strip(" \u3000\xa0\t") for line in lines)
 
@@ -300,3 +300,92 @@ def test_attachment_only_page_names_its_body_in_the_reason() -> None:
     with pytest.raises(ParseError, match="attachment-only page") as raised:
         parse_html_article(ATTACHMENT_ONLY)
     assert "附件：麻章区2020年度报告.docx" in str(raised.value)
+
+
+PRINTED_DATES = [
+    pytest.param(
+        '<meta name="PubDate" content="2023-05-12 23:20">',
+        "<div class=info>发布时间：2009-09-30 10:53 来源：样例局</div>", date(2009, 9, 30),
+        id="printed-label-beats-a-migration-meta",
+    ),
+    pytest.param(
+        '<meta name="PubDate" content="2022-10-14 10:16:14">',
+        "<div class=info><span>2020年09月15日 09时32分</span><span>来源: 样例网</span></div>",
+        date(2020, 9, 15), id="info-bar-date-with-chinese-hours",
+    ),
+    pytest.param(
+        '<meta name="PubDate" content="2023-08-16 10:33:59">',
+        "<table><tr><td>生成日期：</td><td>2023-05-11</td></tr></table>", date(2023, 5, 11),
+        id="label-and-value-in-separate-cells",
+    ),
+    pytest.param(
+        '<meta name="PubDate" content="2024-03-01 16:39">',
+        "<ul><li>开始时间：</li><li>2024-05-08</li><li>结束时间：</li><li>2024-05-10</li></ul>",
+        date(2024, 3, 1), id="event-start-and-end-are-not-publication",
+    ),
+    pytest.param(
+        "", "<p>发文日期：2023-03-31</p><p>发布日期：2023-04-02</p>", date(2023, 4, 2),
+        id="publication-beats-document-date",
+    ),
+    pytest.param(
+        '<meta name="PubDate" content="2024-01-01">', "<span>2020-06-01</span>",
+        date(2020, 6, 1), id="bare-printed-date-beats-meta",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("head", "info", "expected"), PRINTED_DATES)
+def test_the_printed_date_wins(head: str, info: str, expected: date) -> None:
+    markup = page(f"{info}<div id=zoom><p>{LONG}</p></div>", head)
+    assert parse_html_article(markup).published_on == expected
+
+
+def test_printed_date_beats_the_date_in_the_url_and_meta_at_the_top_of_the_body() -> None:
+    body = f"<div class=TRS_Editor><p>发布时间：2009-09-30 来源：样例局</p><p>{LONG}</p></div>"
+    markup = page(body, '<meta name="PubDate" content="2023-05-12">')
+    assert parse_html_article(markup).published_on == date(2009, 9, 30)
+
+
+IMAGE_ONLY = [
+    pytest.param(
+        "<div class=crumb>当前位置：首页 > 要闻</div><h1>样例标题</h1><div>日期：2023-06-08 "
+        "来源：样例中心 字号：大 中 小 打印 关闭</div>"
+        '<div class="view TRS_UEDITOR trs_paper_default"><p><img src="./W0.jpg"></p></div>'
+        f"<div class=footer>{LONG}</div>",
+        id="trs-ueditor-with-one-picture",
+    ),
+    pytest.param(
+        '<div id=zoom><p style="text-align:center"><img src="a.png"><img src="b.png"></p></div>'
+        "<div>【字体：大 中 小】【打印本页】【关闭窗口】 当前位置：首页</div>",
+        id="hanweb-zoom-with-scanned-pages",
+    ),
+]
+
+
+@pytest.mark.parametrize("markup", IMAGE_ONLY)
+def test_image_only_article_has_no_text_not_the_page_chrome(markup: str) -> None:
+    with pytest.raises(ParseError, match="no text: the article body holds only images"):
+        parse_html_article(page(markup))
+
+
+def test_a_picture_slot_beside_a_body_with_text_is_not_an_image_only_article() -> None:
+    markup = page(
+        f'<div class=TRS_Editor><img src="banner.jpg"></div><div id=zoom><p>{LONG}</p></div>'
+    )
+    assert parse_html_article(markup).text == LONG
+
+
+def test_a_wrapper_with_title_and_info_bar_around_a_picture_body_is_image_only() -> None:
+    markup = page(
+        "<div class=xl_con><h1>样例标题</h1><p>日期：2023-06-08 来源：样例中心 字号：大 中 小</p>"
+        '<div class="view TRS_UEDITOR"><p><img src="./W0.jpg"></p></div></div>'
+    )
+    with pytest.raises(ParseError, match="only images"):
+        parse_html_article(markup)
+
+
+def test_an_info_bar_at_the_top_of_the_body_is_read_and_left_out_of_the_text() -> None:
+    body = f"<div id=zoom><p>样例标题</p><p>发布时间：2009-09-30 10:53 来源：样例局</p><p>{LONG}</p></div>"
+    parsed = parse_html_article(page(body))
+    assert parsed.text == f"样例标题\n{LONG}"
+    assert (parsed.published_on, parsed.source) == (date(2009, 9, 30), "样例局")

@@ -13,6 +13,7 @@ from fazhi.catalog import load_catalog
 from fazhi.config import Settings
 from fazhi.quality.frames import (
     across_years_for_validation,
+    compared_indicators,
     consistency_for_validation,
     documents_for_validation,
     facts_for_validation,
@@ -189,8 +190,48 @@ def test_prior_year_from_the_batch_takes_the_median_of_its_documents() -> None:
     ids=["within-a-point", "zero-handled", "rate-alone"],
 )
 def test_success_rate_gap(rows: list[tuple[str, float]], gap: object) -> None:
-    frame = consistency_for_validation(_facts(*[("d", i, v) for i, v in rows]))
-    assert frame["success_rate_gap"].to_list() == [gap]
+    suite = load_suite(Settings().expectations_dir, "consistency")
+    catalog = load_catalog(Settings().catalog_path)
+    frame = consistency_for_validation(_facts(*[("d", i, v) for i, v in rows]), suite, catalog)
+    assert frame["med_success_rate_gap"].to_list() == [gap]
+
+
+@pytest.mark.parametrize(
+    ("catalog_rows", "expected"),
+    [
+        pytest.param(
+            {},
+            {
+                "med_disputes_handled",
+                "med_disputes_resolved",
+                "med_success_rate",
+                "rec_applications_received",
+                "rec_cases_accepted",
+            },
+            id="the-suite-and-the-catalogue-rates-name-five-indicators",
+        ),
+        pytest.param(
+            {"aid_cases": "aid_cases_won/aid_consultations"},
+            {"aid_cases", "aid_cases_won", "aid_consultations"},
+            id="a-new-rate-in-the-catalogue-is-compared-with-its-parts",
+        ),
+    ],
+)
+def test_compared_indicators_come_from_the_suite_and_the_catalogue(
+    catalog_rows: dict[str, str], expected: set[str]
+) -> None:
+    from dataclasses import replace
+
+    suite = load_suite(Settings().expectations_dir, "consistency")
+    catalog = dict(load_catalog(Settings().catalog_path))
+    for code, ratio in catalog_rows.items():
+        numerator, denominator = ratio.split("/")
+        catalog[numerator] = replace(catalog[code], code=numerator)
+        catalog[denominator] = replace(catalog[code], code=denominator)
+        catalog[code] = replace(catalog[code], ratio_of=(numerator, denominator))
+    assert expected <= set(compared_indicators(suite, catalog))
+    if not catalog_rows:
+        assert set(compared_indicators(suite, catalog)) == expected
 
 
 def test_repeats_are_numbered_after_the_first() -> None:

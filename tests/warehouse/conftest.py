@@ -18,6 +18,7 @@ from fazhi.warehouse.db import writer
 from fazhi.warehouse.load import StagedRun
 
 T0 = datetime(2025, 1, 10, 8, 0, tzinfo=UTC)
+SQL_DIR = Settings().sql_dir  # the repository's sql/, as the default settings name it
 
 
 @pytest.fixture(scope="session")

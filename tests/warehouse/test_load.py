@@ -14,6 +14,7 @@ from fazhi.config import REPO_ROOT, Settings
 from fazhi.warehouse.db import writer
 from fazhi.warehouse.load import load_batch, load_run, record_run
 from tests.warehouse.conftest import (
+    SQL_DIR,
     T0,
     document,
     fact,
@@ -80,7 +81,7 @@ def republished_run():  # type: ignore[no-untyped-def]
 
 
 def test_load_writes_every_table(con: duckdb.DuckDBPyConnection) -> None:
-    summary = load_batch(con, first_run())
+    summary = load_batch(con, first_run(), SQL_DIR)
     assert (
         summary.documents_loaded,
         summary.facts_loaded,
@@ -110,7 +111,7 @@ def test_load_writes_every_table(con: duckdb.DuckDBPyConnection) -> None:
 def test_reload_of_the_same_rows_changes_nothing(
     con: duckdb.DuckDBPyConnection, run_id: str
 ) -> None:
-    load_batch(con, first_run())
+    load_batch(con, first_run(), SQL_DIR)
     before = snapshot(con)
     again = first_run()
     summary = load_batch(
@@ -128,6 +129,7 @@ def test_reload_of_the_same_rows_changes_nothing(
                 )
             ],
         ),
+        SQL_DIR,
     )
     assert not summary.changed_anything
     assert summary.documents_unchanged == 2
@@ -148,8 +150,8 @@ def test_reload_of_the_same_rows_changes_nothing(
 
 
 def test_republished_report_supersedes_and_keeps_history(con: duckdb.DuckDBPyConnection) -> None:
-    load_batch(con, first_run())
-    summary = load_batch(con, republished_run())
+    load_batch(con, first_run(), SQL_DIR)
+    summary = load_batch(con, republished_run(), SQL_DIR)
     assert (summary.documents_loaded, summary.documents_superseded) == (1, 1)
     versions = con.execute(
         "SELECT doc_id, is_current, superseded_by FROM dim_document "
@@ -167,12 +169,13 @@ def test_republished_report_supersedes_and_keeps_history(con: duckdb.DuckDBPyCon
 
 
 def test_re_extracted_fact_replaces_the_old_value(con: duckdb.DuckDBPyConnection) -> None:
-    load_batch(con, first_run())
+    load_batch(con, first_run(), SQL_DIR)
     summary = load_batch(
         con,
         staged_run(
             "run-3", facts=[fact("a", "aid_cases", 11, extractor_version="2", run_id="run-3")]
         ),
+        SQL_DIR,
     )
     assert summary.facts_loaded == 1
     rows = con.execute(
@@ -187,7 +190,7 @@ def test_re_extracted_fact_replaces_the_old_value(con: duckdb.DuckDBPyConnection
 
 def test_load_steps_are_the_ones_the_crash_tests_cover(con: duckdb.DuckDBPyConnection) -> None:
     seen: list[str] = []
-    load_batch(con, first_run(), after_step=seen.append)
+    load_batch(con, first_run(), SQL_DIR, after_step=seen.append)
     assert seen == LOAD_STEPS
 
 
@@ -199,7 +202,7 @@ class InjectedCrash(Exception):
 def test_crash_between_statements_leaves_the_warehouse_unchanged(
     con: duckdb.DuckDBPyConnection, crash_after: str
 ) -> None:
-    load_batch(con, first_run())
+    load_batch(con, first_run(), SQL_DIR)
     before = snapshot(con)
 
     def crash(step: str) -> None:
@@ -207,7 +210,7 @@ def test_crash_between_statements_leaves_the_warehouse_unchanged(
             raise InjectedCrash(step)
 
     with pytest.raises(InjectedCrash):
-        load_batch(con, republished_run(), after_step=crash)
+        load_batch(con, republished_run(), SQL_DIR, after_step=crash)
     assert snapshot(con) == before
 
 
@@ -222,7 +225,7 @@ def die(step):
     if step == sys.argv[2]:
         os._exit(17)  # no rollback, no close: the process is simply gone
 with writer(settings) as con:
-    load_batch(con, republished_run(), after_step=die)
+    load_batch(con, republished_run(), settings.sql_dir, after_step=die)
 """
 
 
@@ -235,7 +238,7 @@ def test_killed_loader_process_leaves_the_warehouse_unchanged(
     settings: Settings, crash_after: str
 ) -> None:
     with writer(settings) as con:
-        load_batch(con, first_run())
+        load_batch(con, first_run(), SQL_DIR)
         before = snapshot(con)
     env = os.environ | {"PYTHONPATH": str(REPO_ROOT)}
     done = subprocess.run(
@@ -300,7 +303,24 @@ def test_document_locality_is_resolved_to_a_current_division(
                 document("x", locality_code=staged_code, locality_name=staged_name, province=None)
             ]
         ),
+        SQL_DIR,
     )
     assert con.execute(
         "SELECT locality_code, locality_code_reported FROM dim_document"
     ).fetchall() == [(expected, staged_code)]
+
+
+@pytest.mark.parametrize(
+    ("township", "reason"),
+    [
+        ("河头镇", "a township report keeps its township beside the county's code"),
+        (None, "a county's own report has none"),
+    ],
+    ids=["township report", "county report"],
+)
+def test_document_township_is_loaded_beside_the_county(
+    con: duckdb.DuckDBPyConnection, township: str | None, reason: str
+) -> None:
+    load_batch(con, staged_run(documents=[document("t", township=township)]))
+    row = con.execute("SELECT locality_code, township FROM dim_document").fetchone()
+    assert row == ("440881", township), reason

@@ -14,7 +14,7 @@ import pytest
 from fazhi.config import Settings, load_settings
 from fazhi.warehouse.db import connect, writer
 from fazhi.warehouse.load import load_batch
-from tests.warehouse.conftest import T0, document, fact, staged_run
+from tests.warehouse.conftest import SQL_DIR, T0, document, fact, staged_run
 
 DAY = timedelta(days=1)
 LIANJIANG, LEIZHOU, WUCHUAN, ZHANJIANG = "440881", "440882", "440883", "440800"
@@ -57,7 +57,7 @@ def marts_settings(tmp_path_factory: pytest.TempPathFactory, template_warehouse:
     shutil.copy(template_warehouse, data_dir / "fazhi.duckdb")
     settings = load_settings(data_dir=data_dir)
     with writer(settings) as con:
-        load_batch(con, staged_run(documents=DOCUMENTS, facts=FACTS))
+        load_batch(con, staged_run(documents=DOCUMENTS, facts=FACTS), SQL_DIR)
     return settings
 
 

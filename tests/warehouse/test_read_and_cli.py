@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from fazhi.cli import app
 from fazhi.config import Settings
 from fazhi.warehouse.read import headline_table, named_queries, prior_values
+from tests.warehouse.conftest import SQL_DIR
 from tests.warehouse.test_marts import marts, marts_settings  # noqa: F401  (shared fixtures)
 
 runner = CliRunner()
@@ -25,15 +26,15 @@ def invoke(settings: Settings, *args: str) -> tuple[int, str]:
 def test_prior_values_are_the_best_values_of_the_localities(
     marts: duckdb.DuckDBPyConnection,  # noqa: F811
 ) -> None:
-    frame = prior_values(marts, ["440881"])
+    frame = prior_values(marts, ["440881"], SQL_DIR)
     assert frame.columns == ["locality_code", "report_year", "indicator", "value"]
     aid = frame.filter(indicator="aid_cases").select("report_year", "value").rows()
     assert aid == [(2020, 80.0), (2022, 100.0), (2023, 125.0)]
-    assert prior_values(marts, []).is_empty()
+    assert prior_values(marts, [], SQL_DIR).is_empty()
 
 
 def test_headline_table_is_wide_latest_first(marts: duckdb.DuckDBPyConnection) -> None:  # noqa: F811
-    table = headline_table(marts, ["aid_cases", "lit_cases"], limit=2)
+    table = headline_table(marts, ["aid_cases", "lit_cases"], SQL_DIR, limit=2)
     assert table.columns[-2:] == ["aid_cases", "lit_cases"]
     assert table.height == 2
     assert table["report_year"].to_list() == [2023, 2023]
@@ -109,7 +110,7 @@ def test_commands_refuse_clearly(marts_settings: Settings, args: list[str], mess
 def test_query_list_names_every_example(marts_settings: Settings) -> None:  # noqa: F811
     code, output = invoke(marts_settings, "query", "--list")
     assert code == 0
-    assert all(name in output for name in named_queries())
+    assert all(name in output for name in named_queries(SQL_DIR / "queries"))
     assert "_explain" not in output
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import olefile
 
 from fazhi.errors import ParseError
+from fazhi.parse.failures import reading
 from fazhi.parse.formats.lines import tidy_lines, undecodable_reason
 
 WORD8_IDENT = 0xA5EC
@@ -56,12 +57,10 @@ class Fib:
 
 def doc_text(data: bytes, *, label: str = "DOC") -> str:
     """Main-document text of a Word 97-2003 binary file (also .wps); ParseError when unreadable."""
-    try:
+    with reading(label):
         word, fib, table = _read_streams(data, label)
         pieces = read_piece_table(table[fib.fc_clx : fib.fc_clx + fib.lcb_clx], label)
         raw = piece_text(word, pieces, fib.ccp_text)
-    except (struct.error, OSError, IndexError) as exc:
-        raise ParseError(f"corrupt {label}: {type(exc).__name__}: {exc}") from exc
     shown = render_word_chars(raw)
     reason = undecodable_reason(shown)
     if reason:
@@ -120,7 +119,10 @@ def read_piece_table(clx: bytes, label: str = "DOC") -> list[Piece]:
     """The pieces of the CLX's PlcPcd, after skipping its property modifiers (Prc)."""
     at = 0
     while at < len(clx) and clx[at] == 0x01:  # Prc: 0x01, cbGrpprl, grpprl
-        at += 3 + struct.unpack_from("<h", clx, at + 1)[0]
+        size = struct.unpack_from("<h", clx, at + 1)[0]
+        if size < 0:  # a negative size would step back onto itself for ever
+            raise ParseError(f"corrupt {label}: property modifier of negative size {size}")
+        at += 3 + size
     if at >= len(clx) or clx[at] != 0x02:
         raise ParseError(f"corrupt {label}: no piece table in the CLX")
     lcb = struct.unpack_from("<I", clx, at + 1)[0]

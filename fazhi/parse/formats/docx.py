@@ -11,26 +11,18 @@ DrawingML and a VML fallback) are left out.
 from __future__ import annotations
 
 import io
-import zipfile
 from collections.abc import Iterator
 
 import docx
-from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from fazhi.errors import ParseError
+from fazhi.parse.failures import reading
 from fazhi.parse.formats.lines import tidy_lines
 from fazhi.parse.formats.packages import check_unpacked_size
-
-# python-docx reports a malformed package through whatever fails first inside it.
-CORRUPT_DOCX_ERRORS = (
-    PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError, AttributeError,
-    TypeError, IndexError,
-)  # fmt: skip
-
 
 # Elements that wrap body blocks without being blocks themselves.
 BLOCK_WRAPPERS = frozenset({qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")})
@@ -44,11 +36,9 @@ BREAKS = frozenset({qn("w:br"), qn("w:cr")})
 def docx_text(data: bytes) -> str:
     """Body text of a DOCX, one line per paragraph or table row; ParseError when unreadable."""
     check_unpacked_size(data, "DOCX")
-    try:
+    with reading("DOCX"):
         document = docx.Document(io.BytesIO(data))
         lines = list(_block_lines(document.element.body, document))
-    except CORRUPT_DOCX_ERRORS as exc:
-        raise ParseError(f"corrupt DOCX: {type(exc).__name__}: {exc}") from exc
     text = tidy_lines("\n".join(lines))
     if not text:
         raise ParseError("DOCX has no body text")

@@ -60,6 +60,12 @@ def parse_html_article(markup: str) -> HtmlArticle:
     body = tree.body
     if body is None:
         raise ParseError("HTML page has no main content: no <body>")
+    image_only = image_only_body(body)
+    if image_only is not None:
+        raise ParseError(
+            "HTML page has no text: the article body holds only images "
+            f"({image_only} <img>; a scanned or picture-only article)"
+        )
     content = find_main_content(body)
     if content is None:
         raise ParseError("HTML page has no main content: no text block outside page chrome")
@@ -72,11 +78,25 @@ def parse_html_article(markup: str) -> HtmlArticle:
             "(an attachment-only page or an empty article)"
         )
     before, after = _page_lines_around(body, content)
+    lines = text.split("\n")
+    head, rest = lines[: sel.INFO_BAR_LINES], lines[sel.INFO_BAR_LINES :]
+    info_bar = [line for line in head if is_info_bar_line(line)]
     return HtmlArticle(
-        text=text,
+        # the info bar some sites put at the top of the body is page chrome, not report text
+        text="\n".join([line for line in head if line not in info_bar] + rest),
         title=find_title(tree),
-        published_on=find_published_on(tree, before, after),
-        source=find_source(tree, before, after),
+        published_on=find_published_on(tree, before, after, lines),
+        source=find_source(tree, [*before, *info_bar], after),
+    )
+
+
+def is_info_bar_line(line: str) -> bool:
+    """A short line holding a publication-date label and another info-bar label
+    (``发布时间：2009-09-30 10:53 来源：样例局``)."""
+    return (
+        len(line) <= sel.MAX_INFO_BAR_LINE
+        and sel.LABELLED_DATE.search(line) is not None
+        and sel.INFO_BAR_LABEL.search(line) is not None
     )
 
 
@@ -105,6 +125,28 @@ def find_main_content(body: LexborNode) -> LexborNode | None:
     if short_match is not None and (densest is None or _is_inside(short_match, densest)):
         return short_match
     return densest
+
+
+def image_only_body(body: LexborNode) -> int | None:
+    """How many images a site-family body element holds when it holds nothing else, else None.
+
+    Such an article (a scanned report posted as pictures) has no text; without this check the
+    densest-text fallback would return the page chrome around it (当前位置…/字号/打印/关闭).
+    """
+    with_text, with_images = [], []
+    for _family, css in sel.CONTENT_SELECTORS:
+        for node in body.css(css):
+            if count_substance(node.text(separator=" ")):
+                with_text.append(node)
+            elif node.css("img"):
+                with_images.append(node)
+    if not with_images:
+        return None
+    # A wrapper around the picture body (.xl_con holding the title, the info bar and the
+    # TRS_UEDITOR picture) is not a body of its own; any other body with text is.
+    if any(not any(_is_inside(p, t) for p in with_images) for t in with_text):
+        return None
+    return sum(len(node.css("img")) for node in with_images)
 
 
 def _is_inside(node: LexborNode, container: LexborNode) -> bool:
@@ -237,6 +279,8 @@ def _open_element(
 
 
 def _render_line(raw: str) -> str:
+    if raw == CONTENT_MARK:  # str.isspace() holds for \x1d: the mark must be let through first
+        return raw
     if raw.isspace() or not raw:  # most breaks between blocks hold nothing
         return ""
     cells = (collapse_whitespace(cell) for cell in raw.split(CELL_END))
@@ -274,11 +318,24 @@ def is_chrome_line(line: str) -> bool:
 
 def _page_lines_around(body: LexborNode, content: LexborNode) -> tuple[list[str], list[str]]:
     """Page lines before the main content (the info bar) and after it."""
-    lines = render_lines(body, mark=content)
+    lines = _join_labels(render_lines(body, mark=content))
     if CONTENT_MARK not in lines:
         return lines, []
     at = lines.index(CONTENT_MARK)
     return lines[:at], lines[at + 1 :]
+
+
+def _join_labels(lines: list[str]) -> list[str]:
+    """A label line ending in a colon joined to the value line after it (``生成日期：`` in one
+    table cell, ``2023-05-11`` in the next), so labels and values are read together."""
+    joined: list[str] = []
+    for line in lines:
+        previous = joined[-1] if joined else ""
+        if previous.endswith((":", "：")) and line != CONTENT_MARK and len(previous) <= 12:
+            joined[-1] = previous + line
+        else:
+            joined.append(line)
+    return joined
 
 
 def _meta_content(tree: LexborHTMLParser, names: tuple[str, ...]) -> str | None:
@@ -309,13 +366,29 @@ def find_title(tree: LexborHTMLParser) -> str | None:
     return first or None
 
 
-def find_published_on(tree: LexborHTMLParser, before: list[str], after: list[str]) -> date | None:
-    """Publication date: meta PubDate, a 发布时间/日期 label, else a bare date above the body."""
-    meta = _meta_content(tree, sel.DATE_META_NAMES)
-    candidates = [sel.ANY_DATE.search(meta)] if meta else []
-    candidates += [sel.LABELLED_DATE.search(line) for line in before]
-    candidates += [sel.BARE_DATE_LINE.search(line) for line in before]
+def find_published_on(
+    tree: LexborHTMLParser, before: list[str], after: list[str], body: list[str] | None = None
+) -> date | None:
+    """Publication date as the page prints it: a 发布时间/日期 label (above the body nearest
+    first, in the info bar some sites put at the top of the body, then below it), a date in the
+    info bar (beside 来源/作者/浏览/字号), a bare date line above the body, a 生成日期/发文日期
+    label; only then the PubDate meta (often the date of a later site migration).
+    """
+    near = before[::-1][: sel.INFO_BAR_LINES]
+    head = [
+        line for line in (body or [])[: sel.INFO_BAR_LINES] if len(line) <= sel.MAX_INFO_BAR_LINE
+    ]
+    candidates = [sel.LABELLED_DATE.search(line) for line in [*before[::-1], *head]]
     candidates += [sel.LABELLED_DATE.search(line) for line in after]
+    candidates += [
+        sel.ANY_DATE.search(line)
+        for line in [*near, *head]
+        if len(line) <= sel.MAX_INFO_BAR_LINE and sel.INFO_BAR_LABEL.search(line)
+    ]
+    candidates += [sel.BARE_DATE_LINE.search(line) for line in near]
+    candidates += [sel.DOCUMENT_DATE.search(line) for line in [*before[::-1], *head]]
+    meta = _meta_content(tree, sel.DATE_META_NAMES)
+    candidates += [sel.ANY_DATE.search(meta)] if meta else []
     return next((day for day in map(_date_from, candidates) if day is not None), None)
 
 

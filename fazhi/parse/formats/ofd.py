@@ -14,6 +14,7 @@ import zipfile
 from xml.etree import ElementTree
 
 from fazhi.errors import ParseError
+from fazhi.parse.failures import reading
 from fazhi.parse.formats.lines import tidy_lines
 from fazhi.parse.formats.packages import check_unpacked_size
 
@@ -23,12 +24,9 @@ DEFAULT_FONT_SIZE_MM = 3.5
 def ofd_text(data: bytes) -> str:
     """Text of an OFD document in page order; ParseError when corrupt or image-only."""
     check_unpacked_size(data, "OFD")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            doc_root = _doc_root(package)
-            pages = [_page_text(package, path) for path in _page_paths(package, doc_root)]
-    except (zipfile.BadZipFile, KeyError, IndexError, ElementTree.ParseError, ValueError) as exc:
-        raise ParseError(f"corrupt OFD: {type(exc).__name__}: {exc}") from exc
+    with reading("OFD"), zipfile.ZipFile(io.BytesIO(data)) as package:
+        doc_root = _doc_root(package)
+        pages = [_page_text(package, path) for path in _page_paths(package, doc_root)]
     text = "\n".join(page for page in (tidy_lines(p) for p in pages) if page)
     if not text:
         raise ParseError(f"OFD has no text layer ({len(pages)} page(s) of images only)")

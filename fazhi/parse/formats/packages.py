@@ -11,17 +11,15 @@ import io
 import zipfile
 
 from fazhi.errors import ParseError
+from fazhi.parse.failures import reading
 
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # far above any real report package
 
 
 def check_unpacked_size(data: bytes, label: str, limit: int = MAX_UNPACKED_BYTES) -> None:
     """ParseError when the ZIP in ``data`` declares more than ``limit`` unpacked bytes."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            unpacked = sum(member.file_size for member in package.infolist())
-    except zipfile.BadZipFile as exc:
-        raise ParseError(f"corrupt {label}: {exc}") from exc
+    with reading(label), zipfile.ZipFile(io.BytesIO(data)) as package:
+        unpacked = sum(member.file_size for member in package.infolist())
     if unpacked > limit:
         raise ParseError(
             f"{label} unpacks to {unpacked:,} bytes (limit {limit:,}): refused as a zip bomb"

@@ -8,34 +8,22 @@ text is a scan and fails with a reason, as does one that needs a password or is 
 from __future__ import annotations
 
 import io
-import struct
-import zlib
 
 from pypdf import PdfReader
-from pypdf.errors import PyPdfError
 
 from fazhi.errors import ParseError
+from fazhi.parse.failures import reading
 from fazhi.parse.formats.lines import tidy_lines, undecodable_reason
 
 MIN_TEXT_CHARS = 20  # fewer visible characters than this in the whole file is a scan
 
-# pypdf surfaces corrupt input as its own errors and as plain Python ones from deep inside.
-CORRUPT_PDF_ERRORS = (
-    PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, struct.error,
-    zlib.error, RecursionError, UnicodeError,
-)  # fmt: skip
-
 
 def pdf_text(data: bytes) -> str:
     """The text layer of a PDF, pages joined by newlines; ParseError for scans, locks, damage."""
-    try:
+    with reading("PDF"):
         reader = PdfReader(io.BytesIO(data))
         _open_if_encrypted(reader)
         raw_pages = [page.extract_text() or "" for page in reader.pages]
-    except ParseError:
-        raise
-    except CORRUPT_PDF_ERRORS as exc:
-        raise ParseError(f"corrupt PDF: {type(exc).__name__}: {exc}") from exc
     reason = undecodable_reason("".join(raw_pages))
     if reason:
         raise ParseError(f"undecodable PDF text layer (a font without a ToUnicode map?): {reason}")

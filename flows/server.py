@@ -67,6 +67,20 @@ def prefect_environment(
     return env
 
 
+def server_environment(settings: Settings, host: str, port: int) -> dict[str, str]:
+    """Environment of a server on ``host:port`` whose UI talks to that same server.
+
+    The UI asks the server for its API URL; Prefect answers with ``PREFECT_UI_API_URL``, else
+    ``PREFECT_API_URL`` (often a profile's 4200), so without this a server on another port serves
+    a UI that calls the wrong one ("Oops. Something went wrong").
+    """
+    env = prefect_environment(settings)
+    env["PREFECT_UI_API_URL"] = api_url(host, port)
+    env["PREFECT_SERVER_API_HOST"] = host
+    env["PREFECT_SERVER_API_PORT"] = str(port)
+    return env
+
+
 def server_command(host: str, port: int, *, ui: bool = True) -> list[str]:
     """The command line that runs a Prefect API server (SQLite under ``PREFECT_HOME``)."""
     command = [sys.executable, "-m", "prefect", "server", "start", "--host", host]

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import subprocess
 import sys
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,9 +17,10 @@ from typing import Any
 import yaml
 
 from fazhi.config import REPO_ROOT
+from fazhi.crawl.sources import load_sources
 from fazhi.errors import TerminalError
-from fazhi.orchestration.limits import crawl_host_tags, ensure_concurrency_limits
-from fazhi.orchestration.server import WORK_POOL
+from flows.limits import crawl_host_tags, ensure_concurrency_limits
+from flows.server import WORK_POOL
 
 PREFECT_FILE = REPO_ROOT / "deploy" / "prefect.yaml"
 SOURCES_FILE = REPO_ROOT / "deploy" / "sources.toml"
@@ -58,11 +58,10 @@ def _spec(entry: Mapping[str, Any]) -> DeploymentSpec:
 
 
 def source_start_urls(sources_file: Path) -> list[str]:
-    """Every start URL in a sources file (only what the host limits need; no validation)."""
+    """Every start URL of a sources file, read and validated by the crawler's own loader."""
     if not sources_file.is_file():
         return []
-    document = tomllib.loads(sources_file.read_text(encoding="utf-8"))
-    return [url for source in document.get("source", []) for url in source.get("start_urls", [])]
+    return [url for source in load_sources(sources_file) for url in source.start_urls]
 
 
 def ensure_work_pool(api: str, pool: str = WORK_POOL) -> None:

@@ -1,0 +1,139 @@
+"""Evidence in a report's address: the date its path carries and the division its site names.
+
+Reads a URL (``https://www.bjhr.gov.cn/…/202503/t20250326_4045434.html``); writes the date in
+its path (``/t20230315_``, ``/art/2024/10/9/``, ``/20220112/``, ``/202503/``) and the code of
+the division a government site's domain spells (``bjhr`` 北京 怀柔, ``jimo`` 即墨,
+``cqszx`` 重庆 石柱县, ``hzxh`` 杭州 西湖). Only ``.gov.cn`` domains are read for places: other
+hosts that repost reports are named after anything.
+
+A domain label is spelled from pinyin in a few ways: the full pinyin of the short name
+(``jimo``), its initials (``hr``), either after the parent's (``bj`` + ``hr``), and sometimes
+with the kind of body after it (``zf`` 政府, ``fy`` 法院, ``sfj`` 司法局). A label that spells
+more than one division names none.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+from urllib.parse import urlsplit
+
+from fazhi.localities import Division, _quiet_jionlp, divisions_by_code, load_divisions
+
+URL_DATE_RES = (
+    re.compile(r"/t(20\d{2})(\d{2})(\d{2})_"),
+    re.compile(r"/art/(20\d{2})/(\d{1,2})/(\d{1,2})/"),
+    re.compile(r"/(20\d{2})-(\d{1,2})-(\d{1,2})/"),
+    re.compile(r"/(20\d{2})(\d{2})(\d{2})/"),
+)
+URL_MONTH_RE = re.compile(r"/(20\d{2})(\d{2})/")
+# Kinds of body a site's label may end with, after the place: 政府, 法院, 司法局 …
+BODY_SUFFIXES = ("", "zf", "fy", "sfj", "gov", "x", "q", "s")
+GENERIC_LABELS = frozenset({"www", "gov", "cn", "com", "net", "org", "zwgk", "xxgk", "wap", "m"})
+SHORT_KEY = 2  # initials this short name too many places to stand alone
+
+
+def url_date(url: str | None) -> date | None:
+    """The date a report's address carries; a year and month alone give the first day."""
+    if not url:
+        return None
+    path = urlsplit(url).path
+    for pattern in URL_DATE_RES:
+        match = pattern.search(path)
+        if match and (found := _date(*match.groups())):
+            return found
+    month = URL_MONTH_RE.search(path)
+    return _date(month.group(1), month.group(2), "1") if month else None
+
+
+def _date(year: str, month: str, day: str) -> date | None:
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def url_divisions(url: str | None) -> tuple[Division, ...]:
+    """The divisions a government site's domain may spell (``wugang``: 武冈市 or 舞钢市);
+    empty when the address is not a government site's or spells no place."""
+    if not url:
+        return ()
+    host = (urlsplit(url).hostname or "").lower()
+    if not host.endswith(".gov.cn"):
+        return ()
+    labels = [label for label in host.split(".")[:-2] if label not in GENERIC_LABELS]
+    by_code = divisions_by_code()
+    for label in reversed(labels):  # the label next to gov.cn is the site's own
+        codes = _spelled_by(label)
+        if codes:
+            site = tuple(by_code[c] for c in sorted(codes))
+            return _named_in_path(site[0], urlsplit(url).path) if len(site) == 1 else site
+    return ()
+
+
+def _named_in_path(site: Division, path: str) -> tuple[Division, ...]:
+    """A province's or city's site files a district's report under a folder spelling it
+    (``beijing.gov.cn/…/qzf/cpq/`` 昌平区): the one division below the site a folder spells,
+    else the site's own."""
+    below = {
+        d.code
+        for d in load_divisions()
+        if d.code != site.code and site.code in (d.province_code, d.city_code)
+    }
+    found = {
+        code
+        for folder in path.lower().split("/")[:-1]
+        if folder.isalpha() and 2 < len(folder) <= 16
+        for code in _spelled_by(folder)
+        if code in below
+    }
+    return (divisions_by_code()[found.pop()],) if len(found) == 1 else (site,)
+
+
+def _spelled_by(label: str) -> set[str]:
+    spellings = _spellings()
+    codes: set[str] = set()
+    for suffix in BODY_SUFFIXES:
+        if label.endswith(suffix):
+            codes.update(spellings.get(label[: len(label) - len(suffix)], ()))
+    return codes
+
+
+@cache
+def _spellings() -> dict[str, tuple[str, ...]]:
+    """Every spelling of every division (alone and after its parent) → division codes."""
+    by_code = divisions_by_code()
+    spelled: dict[str, set[str]] = {}
+    for division in load_divisions():
+        if division.is_function_zone:
+            continue
+        own = _keys(division)
+        parents = [by_code[c] for c in (division.city_code, division.province_code) if c]
+        for key in own:
+            if len(key) > SHORT_KEY or division.level != "county":
+                spelled.setdefault(key, set()).add(division.code)
+            for parent in parents:
+                if parent.code == division.code:
+                    continue
+                for parent_key in _keys(parent):
+                    spelled.setdefault(parent_key + key, set()).add(division.code)
+    return {key: tuple(sorted(codes)) for key, codes in spelled.items()}
+
+
+@cache
+def _keys(division: Division) -> tuple[str, ...]:
+    """Full pinyin and initials of a division's name and its short names."""
+    names = {division.name, *(a for a in division.aliases if len(a) >= 2)}
+    keys: set[str] = set()
+    for name in names:
+        syllables = [re.sub(r"[^a-z]", "", s) for s in _pinyin(name)]
+        if not all(syllables):
+            continue
+        keys.add("".join(syllables))
+        keys.add("".join(s[0] for s in syllables))
+    return tuple(sorted(keys))
+
+
+def _pinyin(name: str) -> list[str]:
+    return list(_quiet_jionlp().pinyin(name, formater="simple"))

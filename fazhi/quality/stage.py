@@ -1,0 +1,38 @@
+"""Gate stage entry point: a run's staged batch → what may load, what is quarantined, and why.
+
+Reads the staged batch and, for the across-years checks, the values already in the warehouse;
+writes the quarantine of the run to the lake (``lake/quarantine/run_id=<run>/``) and the Data
+Docs. Documents that could not be parsed are not gated: they stay in staging with their reason.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+import polars as pl
+
+from fazhi.config import Settings
+from fazhi.extract.stage import StagedBatch
+from fazhi.quality.gate import GateResult, run_gate
+from fazhi.quality.quarantine import record_gate_run
+from fazhi.warehouse.db import connect
+from fazhi.warehouse.read import prior_values
+
+
+def gate_staged(batch: StagedBatch, settings: Settings, run_id: str) -> GateResult | None:
+    """Gate the parsed documents of ``batch`` and persist the quarantine; None when it is empty."""
+    if not batch.documents.height:
+        return None
+    parsed = batch.documents.filter(pl.col("parse_status") == "ok")
+    prior = _prior_values(settings, parsed)
+    result = run_gate(parsed, batch.facts, settings=settings, run_id=run_id, prior_values=prior)
+    record_gate_run(settings, run_id, result, gated_documents=parsed)
+    return result
+
+
+def _prior_values(settings: Settings, documents: pl.DataFrame) -> pl.DataFrame | None:
+    codes = documents.get_column("locality_code").drop_nulls().unique().to_list()
+    if not settings.duckdb_path.exists() or not codes:
+        return None
+    with contextlib.closing(connect(settings.duckdb_path, read_only=True)) as con:
+        return prior_values(con, codes, settings.sql_dir)

@@ -1,0 +1,107 @@
+"""The content of a run's Prefect artifacts: tables and links, built from the run's results.
+
+Reads the run summary and the gate's result; returns plain rows and Markdown. Publishing them is
+the Prefect layer's job (``flows/``), so this module never imports Prefect.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from fazhi.quality.gate import GateResult
+from fazhi.report.summary import RunSummary
+
+NEW_FACTS_SHOWN = 500
+
+
+@dataclass(frozen=True)
+class TableArtifact:
+    """A table artifact: a key that stays the same across runs, its rows and a caption."""
+
+    key: str
+    rows: list[dict[str, object]]
+    description: str
+
+
+@dataclass(frozen=True)
+class MarkdownArtifact:
+    """A Markdown artifact: a key that stays the same across runs, its text and a caption."""
+
+    key: str
+    markdown: str
+    description: str
+
+
+Artifact = TableArtifact | MarkdownArtifact
+
+
+def run_artifacts(summary: RunSummary, gate: GateResult | None) -> list[Artifact]:
+    """Every artifact of a run: counts, crawl per source, quarantine, new facts, links."""
+    found = [
+        _counts(summary),
+        _per_source(summary),
+        _sources(summary),
+        _quarantine(gate),
+        _new_facts(gate),
+        _links(summary),
+    ]
+    return [artifact for artifact in found if artifact is not None]
+
+
+def _counts(summary: RunSummary) -> TableArtifact:
+    rows: list[dict[str, object]] = [
+        {"what": k.replace("_", " "), "count": v} for k, v in summary.counts().items()
+    ]
+    return TableArtifact("fazhi-run-counts", rows, f"Counts of run {summary.run_id}")
+
+
+def _per_source(summary: RunSummary) -> TableArtifact | None:
+    if summary.per_source is None or not summary.per_source.height:
+        return None
+    return TableArtifact(
+        "fazhi-crawl-per-source", summary.per_source.to_dicts(), "Crawl counts per source"
+    )
+
+
+def _sources(summary: RunSummary) -> TableArtifact | None:
+    if summary.sources is None or not summary.sources.height:
+        return None
+    rows = summary.sources.to_dicts()
+    return TableArtifact("fazhi-sources", rows, "Each source's outcome, with the reasons it failed")
+
+
+def _quarantine(gate: GateResult | None) -> TableArtifact | None:
+    if gate is None or not gate.quarantine.height:
+        return None
+    rows = gate.quarantine.select(
+        "table_name", "doc_id", "indicator", pl.col("reasons").list.join("; ")
+    ).to_dicts()
+    return TableArtifact("fazhi-quarantine", rows, "Rows quarantined by the gate, with reasons")
+
+
+def _new_facts(gate: GateResult | None) -> TableArtifact | None:
+    if gate is None or not gate.facts.height:
+        return None
+    rows = (
+        gate.facts.select("doc_id", "indicator", "value", "unit", "qualifier", "text")
+        .head(NEW_FACTS_SHOWN)
+        .to_dicts()
+    )
+    description = f"Facts loaded by this run (first {NEW_FACTS_SHOWN})"
+    return TableArtifact("fazhi-new-facts", rows, description)
+
+
+def _links(summary: RunSummary) -> MarkdownArtifact | None:
+    links = [
+        f"- {label}: `{path}`"
+        for label, path in (
+            ("Great Expectations Data Docs", summary.data_docs),
+            ("Data-quality dashboard", summary.dashboard),
+        )
+        if path
+    ]
+    if not links:
+        return None
+    return MarkdownArtifact("fazhi-links", "\n".join(links), "Where to look at this run")
