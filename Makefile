@@ -4,12 +4,15 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test check eval eval-real eval-real-record markup-check bench install browser clean duckdb-cli-check
+.PHONY: run test check eval eval-real eval-real-record markup-check bench install browser clean duckdb-cli-check wheel-check compose-check
 
+# pip prints one line per package it collects, downloads and installs: the first `make run`
+# takes minutes, and a silent terminal looks hung.
 $(STAMP): pyproject.toml
+	@echo "installing fazhi-lake and its dependencies into $(VENV) (a few minutes the first time)"
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --progress-bar off --upgrade pip
+	$(PY) -m pip install --progress-bar off -e '.[dev]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -59,6 +62,24 @@ bench: install
 ## The DuckDB CLI from PyPI (duckdb-cli, a dev dependency) opens the warehouse and reads a mart.
 duckdb-cli-check: install
 	$(VENV)/bin/duckdb -readonly warehouse/fazhi.duckdb -c "select count(*) as cells, version() from mart_best_value"
+
+## Build the wheel, install it into a fresh venv, run the pipeline in an empty folder and query it:
+## proves the package carries its SQL, suites and sample site (no checkout needed).
+WHEEL_CHECK_DIR ?= $(shell mktemp -d -t fazhi-wheel-XXXXXX)
+wheel-check:
+	@echo "wheel-check in $(WHEEL_CHECK_DIR)"
+	$(PYTHON) -m venv $(WHEEL_CHECK_DIR)/venv
+	$(WHEEL_CHECK_DIR)/venv/bin/pip wheel --progress-bar off --no-deps -w $(WHEEL_CHECK_DIR)/dist .
+	$(WHEEL_CHECK_DIR)/venv/bin/pip install --progress-bar off $(WHEEL_CHECK_DIR)/dist/*.whl
+	mkdir -p $(WHEEL_CHECK_DIR)/empty
+	cd $(WHEEL_CHECK_DIR)/empty && $(WHEEL_CHECK_DIR)/venv/bin/fazhi run --data-dir data
+	cd $(WHEEL_CHECK_DIR)/empty && $(WHEEL_CHECK_DIR)/venv/bin/fazhi sql --data-dir data \
+	  "select count(*) as cells from mart_best_value" --format csv
+	cd $(WHEEL_CHECK_DIR)/empty && $(WHEEL_CHECK_DIR)/venv/bin/fazhi search --data-dir data 法律援助 -n 1
+
+## Validate compose.yaml offline (docker compose v2, or Debian's docker-compose 1.29).
+compose-check:
+	docker compose config --quiet 2>/dev/null || docker-compose -f compose.yaml config --quiet
 
 ## Headless Chromium and a CJK font from Debian, for dashboard tests and screenshots.
 browser:

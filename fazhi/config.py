@@ -18,7 +18,8 @@ from pydantic_settings import (
 )
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-PACKAGE_DATA = Path(__file__).resolve().parent / "data"
+PACKAGE_ROOT = Path(__file__).resolve().parent
+PACKAGE_DATA = PACKAGE_ROOT / "data"
 
 
 def _config_file() -> Path:
@@ -42,8 +43,8 @@ class Settings(BaseSettings):
     max_pages: int = 50
     lock_timeout_s: float = 60.0
     catalog_path: Path = PACKAGE_DATA / "catalog.csv"
-    sql_dir: Path = REPO_ROOT / "sql"
-    expectations_dir: Path = REPO_ROOT / "expectations"
+    sql_dir: Path = PACKAGE_ROOT / "sql"  # package data: present in a wheel install
+    expectations_dir: Path = PACKAGE_ROOT / "quality" / "expectations"
     lake_url: str | None = Field(
         default=None, description="fsspec URL of the lake; defaults to DATA_DIR/lake"
     )

@@ -62,6 +62,12 @@ def _quiet_jionlp() -> Any:
     return jionlp
 
 
+def pinyin_syllables(name: str) -> list[str]:
+    """The pinyin of a name, one toneless syllable per character (``浈江区`` → zhen jiang qu),
+    from jionlp's dictionary of words, which reads 长 and 重 by the word around them."""
+    return [re.sub(r"[^a-z]", "", s) for s in _quiet_jionlp().pinyin(name, formater="simple")]
+
+
 @cache
 def load_divisions() -> tuple[Division, ...]:
     """Every province-, prefecture- and county-level division, provinces first."""

@@ -16,7 +16,7 @@ from fazhi.warehouse.read import named_queries, named_query_sql
 @app.command("export")
 def export_command(
     query: Annotated[
-        str, typer.Argument(help="A read statement, or the name of a query in sql/queries/.")
+        str, typer.Argument(help="A read statement, or the name of a query in fazhi/sql/queries/.")
     ],
     to: Annotated[Path, typer.Option("--to", help="The file to write (.csv, .parquet or .xlsx).")],
     output: Annotated[

@@ -113,6 +113,10 @@ def evaluate_command(
         Path | None,
         typer.Option("--history", help="Append the totals with the current commit to this file"),
     ] = None,
+    label: Annotated[
+        str | None,
+        typer.Option("--label", help="Name of the scored set in the totals (default: the part)"),
+    ] = None,
 ) -> None:
     """Score extraction against gold labels: fact P/R/F1, metadata accuracy, every miss.
 
@@ -130,7 +134,7 @@ def evaluate_command(
     report = ev.evaluate(gold, docs, extract_file, only=only)
     if sealed or history is not None:
         totals = ev.sealed_totals(report)
-        label = part or gold.name
+        label = label or part or gold.name
         if output_format == "json":
             typer.echo(json.dumps(totals, ensure_ascii=False, indent=2))
         else:

@@ -40,7 +40,8 @@ class OutputFormat(StrEnum):
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 
 
-def _read_only(data_dir: object) -> duckdb.DuckDBPyConnection:
+def open_reader(data_dir: object) -> duckdb.DuckDBPyConnection:
+    """The locked read-only connection, or exit saying why (missing, busy, unreadable)."""
     settings = settings_for(data_dir)  # type: ignore[arg-type]
     try:
         return connect_reader(settings)
@@ -51,7 +52,8 @@ def _read_only(data_dir: object) -> duckdb.DuckDBPyConnection:
         raise typer.Exit(2) from exc
     except duckdb.Error as exc:
         typer.echo(f"error: cannot open the warehouse: {exc}", err=True)
-        typer.echo("(written by another DuckDB version? fazhi rebuild makes it anew)", err=True)
+        if "version" in str(exc).lower():
+            typer.echo("written by another DuckDB version: fazhi rebuild makes it anew", err=True)
         raise typer.Exit(1) from exc
 
 
@@ -77,7 +79,7 @@ def _print(frame: pl.DataFrame, output: OutputFormat) -> None:
 
 def fetch(data_dir: object, sql: str) -> pl.DataFrame:
     """The rows of one read statement on the locked read-only connection, or exit 1 saying why."""
-    con = _read_only(data_dir)
+    con = open_reader(data_dir)
     try:
         return run_query(con, sql)
     except (duckdb.Error, NotAReadError) as exc:
@@ -109,12 +111,14 @@ def sql_command(
 
 @app.command("query")
 def query_command(
-    name: Annotated[str | None, typer.Argument(help="Name of a file in sql/queries/.")] = None,
+    name: Annotated[
+        str | None, typer.Argument(help="Name of a file in fazhi/sql/queries/.")
+    ] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
     output: FormatOption = OutputFormat.table,
     data_dir: DataDirOption = None,
 ) -> None:
-    """Run a named example query from sql/queries/ (read-only).
+    """Run a named example query from fazhi/sql/queries/ (read-only).
 
     Example: [bold]fazhi query coverage_by_province[/bold]; [bold]fazhi query --list[/bold]
     """
@@ -142,7 +146,7 @@ def explain_command(
     Example: [bold]fazhi explain 廉江市 2023 aid_cases[/bold]
     """
     sql_dir = settings_for(data_dir).sql_dir
-    con = _read_only(data_dir)
+    con = open_reader(data_dir)
     try:
         code = _one_locality(con, locality, sql_dir)
         indicator_code = resolve_indicator(con, indicator, sql_dir)

@@ -32,6 +32,7 @@ YEAR_END_MONTH = 10
 HEAD_CHARS = 600
 TAIL_CHARS = 300
 OPENING_LINES = 8
+TITLE_LINES = 4  # a title, with its issuer on a line of its own or two
 TITLE_BLOCK_LINES = 24  # an information table may stand between the title and the author line
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
@@ -386,10 +387,10 @@ def find_issuer(head: str, tail: str) -> FoundIssuer | None:
     lines = [TITLE_LABEL_RE.sub("", line) for line in _lines(head)[:TITLE_BLOCK_LINES]]
     for index, (line, following) in enumerate(zip(lines, [*lines[1:], ""], strict=True)):
         org = _org_at_start(line, following)
-        if org and len(line) <= len(org) + 30:
-            titled = (
-                _titled_below(lines[index + 1 : index + 3]) if len(line) <= len(org) + 2 else None
-            )
+        alone = org is not None and len(line) <= len(org) + 2
+        # past the first lines only a line that is the body's name alone: an author line
+        if org and (alone or (index < TITLE_LINES and len(line) <= len(org) + 30)):
+            titled = _titled_below(lines[index + 1 : index + 3]) if alone else None
             return titled or FoundIssuer(org)
     for line in lines:
         place = _place_of_title(line)
@@ -480,9 +481,17 @@ def _names_end(fragment: str, position: int) -> int:
     return position
 
 
+@cache
+def _name_openings() -> frozenset[str]:
+    """The first two characters of every division name."""
+    return frozenset(name[:2] for name in _names_and_longest()[0])
+
+
 def _name_end_at(fragment: str, position: int) -> int:
     """End of the longest division name starting at ``position`` (``position`` if none): set
     look-ups from the longest length down, far cheaper than the name pattern at one place."""
+    if fragment[position : position + 2] not in _name_openings():
+        return position  # the common case, decided by one look-up
     names, longest = _names_and_longest()
     for end in range(min(len(fragment), position + longest), position + 1, -1):
         if fragment[position:end] in names:
@@ -724,9 +733,24 @@ def _level_spoken(text: str) -> str | None:
     counts: dict[str, int] = {}
     for match in SELF_LEVEL_RE.finditer(plain):
         counts[match.group(1)] = counts.get(match.group(1), 0) + 1
-    if REGION_BODY_RE.search(plain[:HEAD_CHARS]):
+    if _region_speaks(plain[:HEAD_CHARS]):
         counts["省"] = counts.get("省", 0) + counts.pop("区", 0) + 1
     return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+LABEL_LEAD_RE = re.compile(r"\s*(?:【[^】]{1,10}】\s*)?")
+
+
+def _region_speaks(head: str) -> bool:
+    """An autonomous region's body is the subject of an opening line (``【概况】 2019年，自治区
+    司法厅坚持…``): its 全区 is the region's. Named only as a superior (在自治区党委的领导下),
+    it leaves 全区 the district's."""
+    for line in _lines(head)[:OPENING_LINES]:
+        label = LABEL_LEAD_RE.match(line)
+        lead = SUBJECT_LEAD_RE.match(line, label.end() if label else 0)
+        if REGION_BODY_RE.match(line, lead.end() if lead else 0):
+            return True
+    return False
 
 
 def _at_spoken_level(text: str, head: str, hint: Hints) -> Division | None:
@@ -893,7 +917,8 @@ def find_report_year(head: str) -> int | None:
 
 
 YEAR_RANGE_RE = re.compile(r"20\d{2}\s*(?:年)?\s*[-—–~至到]\s*20\d{2}")
-STATED_YEAR_RE = re.compile(r"(20\d{2})年")
+# A year stated as such, not a target (到2025年, 2035年远景目标, 2030年前)
+STATED_YEAR_RE = re.compile(r"(?<![到])(?<![^截]至)(20\d{2})年(?!前|远景|目标)")
 
 
 def _only_year_stated(text: str) -> int | None:

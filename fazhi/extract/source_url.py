@@ -19,7 +19,7 @@ from datetime import date
 from functools import cache
 from urllib.parse import urlsplit
 
-from fazhi.localities import Division, _quiet_jionlp, divisions_by_code, load_divisions
+from fazhi.localities import Division, divisions_by_code, load_divisions, pinyin_syllables
 
 URL_DATE_RES = (
     re.compile(r"/t(20\d{2})(\d{2})(\d{2})_"),
@@ -127,13 +127,9 @@ def _keys(division: Division) -> tuple[str, ...]:
     names = {division.name, *(a for a in division.aliases if len(a) >= 2)}
     keys: set[str] = set()
     for name in names:
-        syllables = [re.sub(r"[^a-z]", "", s) for s in _pinyin(name)]
+        syllables = pinyin_syllables(name)
         if not all(syllables):
             continue
         keys.add("".join(syllables))
         keys.add("".join(s[0] for s in syllables))
     return tuple(sorted(keys))
-
-
-def _pinyin(name: str) -> list[str]:
-    return list(_quiet_jionlp().pinyin(name, formater="simple"))

@@ -108,6 +108,7 @@ def _extract_one(
         title=str(title) if title else None,
         locality_hint=_text_or_none(row["locality_hint"]),
         published_hint=row["published_hint"],  # type: ignore[arg-type]
+        source_url=_text_or_none(row["url"]),  # its date and the place its domain spells
     )
     return {**base, **asdict(extracted.metadata), "title": title}, extracted
 

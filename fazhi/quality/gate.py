@@ -99,7 +99,12 @@ def run_gate(
     suites = load_suites(settings.expectations_dir)
     catalog = load_catalog(settings.catalog_path)
     docs, facts_ = _gated_rows(documents, facts)
-    runner = SuiteRunner(settings.data_docs_dir if build_docs else None)
+    # a gate that renders Data Docs is a pipeline run: its results join the kept history
+    runner = (
+        SuiteRunner(settings.data_docs_dir, project_root=settings.data_dir)
+        if build_docs
+        else SuiteRunner(None)
+    )
     parameters = gate_parameters(catalog)
     outcomes: list[Outcome] = []
 

@@ -5,6 +5,10 @@ when a run gates documents that earlier runs quarantined, ``.../run_id=<run>/res
 naming those documents. A quarantined row is *open* until a later run gates its document again:
 then the old row is resolved by that run, and if the document fails again the new run's rows
 are the open ones. So ``quarantined_documents`` is always the current list to retry.
+
+A person may also decide on an open row: *accepted* (its row is loaded, flagged
+``accepted_by_hand``) or *resolved* (closed without loading). Each decision is a file
+``<lake>/quarantine/decisions/<time>-<id>.parquet`` saying who decided, when and why.
 """
 
 from __future__ import annotations
@@ -31,12 +35,24 @@ RESOLVED: dict[str, pl.DataType] = {
     "resolved_by_run": pl.String(),
     "resolved_at": UTC_TS,
 }
+DECISIONS: dict[str, pl.DataType] = {
+    "id": pl.String(),
+    "decision": pl.String(),  # accepted | resolved
+    "decided_by": pl.String(),
+    "decided_at": UTC_TS,
+    "why": pl.String(),
+}
+DECIDED_STATUS = {"accepted": "accepted", "resolved": "resolved"}
 LISTED: dict[str, pl.DataType] = {
     "id": pl.String(),
     **QUARANTINE,
-    "status": pl.String(),  # open | resolved
+    "status": pl.String(),  # open | resolved (by a later run, or by hand) | accepted (by hand)
     "resolved_by_run": pl.String(),
+    "decided_by": pl.String(),
+    "decided_at": UTC_TS,
+    "why": pl.String(),
 }
+DECISIONS_DIR = "decisions"
 
 
 def write_quarantine(settings: Settings, run_id: str, frame: pl.DataFrame) -> Path:
@@ -127,7 +143,57 @@ def read_quarantine(settings: Settings) -> pl.DataFrame:
     ]
     rows = pl.concat(frames) if frames else _with_ids(empty(QUARANTINE))
     resolutions = [_read_parquet(fs, p, RESOLVED) for p in _files(fs, settings, RESOLVED_FILE)]
-    return _with_status(rows, pl.concat(resolutions) if resolutions else empty(RESOLVED))
+    listed = _with_status(rows, pl.concat(resolutions) if resolutions else empty(RESOLVED))
+    return _with_decisions(listed, read_decisions(settings))
+
+
+def read_decisions(settings: Settings) -> pl.DataFrame:
+    """Every decision taken by hand on a quarantined row, oldest first."""
+    fs = lake_fs(settings)
+    paths = sorted(fs.glob(Lake.of(settings).path("quarantine", DECISIONS_DIR, "*.parquet")))
+    frames = [_read_parquet(fs, p, DECISIONS) for p in paths]
+    return pl.concat(frames).sort("decided_at") if frames else empty(DECISIONS)
+
+
+def record_decision(
+    settings: Settings, row_ids: list[str], decision: str, *, who: str, why: str
+) -> Path:
+    """Persist one decision (accepted | resolved) on open rows, with who, when and why."""
+    if decision not in DECIDED_STATUS:
+        raise ValueError(f"unknown decision {decision!r}")
+    if not why.strip():
+        raise ValueError("a decision needs a reason (--why)")
+    at = datetime.now(UTC)
+    frame = pl.DataFrame(
+        {
+            "id": row_ids,
+            "decision": [decision] * len(row_ids),
+            "decided_by": [who] * len(row_ids),
+            "decided_at": [at] * len(row_ids),
+            "why": [why.strip()] * len(row_ids),
+        },
+        schema=DECISIONS,
+    )
+    name = f"{at:%Y%m%dT%H%M%S%fZ}-{row_ids[0]}.parquet"
+    path = Lake.of(settings).path("quarantine", DECISIONS_DIR, name)
+    _write_parquet(lake_fs(settings), path, frame)
+    return Path(path)
+
+
+def document_titles(settings: Settings, run_ids: list[str]) -> pl.DataFrame:
+    """doc_id, title and url of the documents staged by ``run_ids`` (read from the lake)."""
+    from fazhi.extract.stage import staged_path
+
+    fs = lake_fs(settings)
+    frames = []
+    for run in sorted(set(run_ids)):
+        path = staged_path(settings, "documents", run)
+        if fs.exists(path):
+            with fs.open(path, "rb") as handle:
+                frames.append(pl.read_parquet(handle, columns=["doc_id", "title", "url"]))
+    schema = {"doc_id": pl.String(), "title": pl.String(), "url": pl.String()}
+    found = pl.concat(frames) if frames else pl.DataFrame(schema=schema)
+    return found.unique("doc_id", keep="last", maintain_order=True)
 
 
 def quarantined_documents(settings: Settings) -> list[str]:
@@ -177,6 +243,16 @@ def _with_status(rows: pl.DataFrame, resolutions: pl.DataFrame) -> pl.DataFrame:
         .otherwise(pl.lit("resolved"))
     )
     return conform(settled.with_columns(status.alias("status")), LISTED)
+
+
+def _with_decisions(rows: pl.DataFrame, decisions: pl.DataFrame) -> pl.DataFrame:
+    """A decision by hand settles an open row; the latest decision on a row counts."""
+    latest = decisions.unique("id", keep="last", maintain_order=True)
+    joined = rows.drop("decided_by", "decided_at", "why").join(latest, on="id", how="left")
+    decided = (pl.col("status") == "open") & pl.col("decision").is_not_null()
+    status = pl.when(decided).then(pl.col("decision")).otherwise(pl.col("status"))
+    keep = [pl.when(decided).then(pl.col(c)).alias(c) for c in ("decided_by", "decided_at", "why")]
+    return conform(joined.with_columns(status.alias("status"), *keep), LISTED)
 
 
 def _open_rows(rows: pl.DataFrame) -> pl.DataFrame:

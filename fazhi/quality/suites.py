@@ -1,4 +1,4 @@
-"""The expectation suites of the gate, read from ``expectations/<suite>.json``.
+"""The expectation suites of the gate, read from ``fazhi/quality/expectations/<suite>.json``.
 
 Each suite file is a Great Expectations suite whose expectations carry, in ``meta``, a
 ``severity`` (critical | warning), a short ``name`` (used as the flag on warned rows), a

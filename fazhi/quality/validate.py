@@ -2,17 +2,21 @@
 
 Great Expectations has no Polars support: each frame goes to pandas through Arrow, reduced to
 the columns its suite reads. It is imported inside functions because importing it takes seconds
-and most commands never validate. The context is ephemeral (nothing written but Data Docs).
+and most commands never validate. The gate's context is the file context DATA_DIR/gx (see
+``SuiteRunner``); Data Docs are made to render offline by ``fazhi.quality.docs_assets``.
 """
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
+from fazhi.quality.docs_assets import vendor_assets
 from fazhi.quality.suites import ExpectationSpec, Suite
 from fazhi.report.data_docs import write_offline_index
 
@@ -32,12 +36,25 @@ class Outcome:
 
 
 class SuiteRunner:
-    """An ephemeral Great Expectations context that validates frames and renders Data Docs."""
+    """A Great Expectations context that validates frames through one Checkpoint per suite.
 
-    def __init__(self, data_docs_dir: Path | None) -> None:
+    With ``project_root`` it is the file context ``project_root/gx`` (made from the versioned
+    template ``fazhi/quality/gx/great_expectations.yml`` the first time): suites, validation
+    definitions and Checkpoints are written there and validation results are kept between runs.
+    Without it, an ephemeral context keeps nothing (a rebuild or a test replaying runs).
+    """
+
+    def __init__(self, data_docs_dir: Path | None, project_root: Path | None = None) -> None:
         self.data_docs_dir = data_docs_dir
-        self._context = _ephemeral_context(data_docs_dir)
-        self._source = self._context.data_sources.add_pandas("fazhi_gate")
+        self._context = (
+            _ephemeral_context(data_docs_dir)
+            if project_root is None
+            else _file_context(project_root)
+        )
+        self._source = _get_or_add(
+            lambda: self._context.data_sources.get(SOURCE),
+            lambda: self._context.data_sources.add_pandas(SOURCE),
+        )
 
     def validate(
         self, suite: Suite, frame: pl.DataFrame, parameters: dict[str, Any], run_name: str
@@ -45,34 +62,75 @@ class SuiteRunner:
         """Validate ``frame`` (which must hold ``row_id``) with ``suite``; one outcome each."""
         from great_expectations.core.run_identifier import RunIdentifier
 
-        definition = self._definition(suite)
-        result = definition.run(
+        checkpoint = self._checkpoint(suite)
+        result = checkpoint.run(
             batch_parameters={"dataframe": _to_pandas(frame, suite)},
             expectation_parameters=parameters,
-            result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [ROW_ID]},
             run_id=RunIdentifier(run_name=run_name),
         )
-        return [_outcome(suite, r) for r in result.results]
+        (validation,) = result.run_results.values()
+        return [_outcome(suite, r) for r in validation.results]
 
     def build_docs(self) -> Path | None:
-        """Render Data Docs for every validation so far; the path of the offline listing."""
+        """Render Data Docs for every validation kept; the path of the offline listing."""
         if self.data_docs_dir is None:
             return None
-        self._context.build_data_docs()
+        self._context.build_data_docs(site_names=[DOCS_SITE])
+        vendor_assets(self.data_docs_dir)
         return write_offline_index(self.data_docs_dir)
 
-    def _definition(self, suite: Suite) -> Any:
+    def _checkpoint(self, suite: Suite) -> Any:
         import great_expectations as gx
 
-        asset = self._source.add_dataframe_asset(suite.name)
-        batch = asset.add_batch_definition_whole_dataframe(f"{suite.name}_batch")
+        asset = _get_or_add(
+            lambda: self._source.get_asset(suite.name),
+            lambda: self._source.add_dataframe_asset(suite.name),
+        )
+        batch = _get_or_add(
+            lambda: asset.get_batch_definition(f"{suite.name}_batch"),
+            lambda: asset.add_batch_definition_whole_dataframe(f"{suite.name}_batch"),
+        )
         gx_suite = gx.ExpectationSuite(**_ge_document(suite))
         # An expectation GX cannot build is logged and dropped, not raised: refuse that.
         if len(gx_suite.expectations) != len(suite.expectations):
             raise ValueError(f"suite {suite.name}: Great Expectations rejected an expectation")
-        gx_suite = self._context.suites.add(gx_suite)
-        definition = gx.ValidationDefinition(name=suite.name, data=batch, suite=gx_suite)
-        return self._context.validation_definitions.add(definition)
+        gx_suite = self._context.suites.add_or_update(gx_suite)
+        definition = self._context.validation_definitions.add_or_update(
+            gx.ValidationDefinition(name=suite.name, data=batch, suite=gx_suite)
+        )
+        return self._context.checkpoints.add_or_update(
+            gx.Checkpoint(
+                name=suite.name,
+                validation_definitions=[definition],
+                actions=[],
+                result_format={
+                    "result_format": "COMPLETE",
+                    "unexpected_index_column_names": [ROW_ID],
+                },
+            )
+        )
+
+
+SOURCE = "fazhi_gate"
+DOCS_SITE = "fazhi"
+PROJECT_TEMPLATE = Path(__file__).resolve().parent / "gx" / "great_expectations.yml"
+
+
+def _get_or_add(get: Callable[[], Any], add: Callable[[], Any]) -> Any:
+    try:
+        return get()
+    except Exception:  # GX raises a different class per store for a name it does not hold
+        return add()
+
+
+def _file_context(project_root: Path) -> Any:
+    import great_expectations as gx
+
+    config = project_root / "gx" / "great_expectations.yml"
+    if not config.is_file():
+        config.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(PROJECT_TEMPLATE, config)
+    return gx.get_context(mode="file", project_root_dir=str(project_root.resolve()))
 
 
 def _ephemeral_context(data_docs_dir: Path | None) -> Any:
@@ -83,7 +141,7 @@ def _ephemeral_context(data_docs_dir: Path | None) -> Any:
         ProgressBarsConfig,
     )
 
-    sites = {} if data_docs_dir is None else {"fazhi": _docs_site(data_docs_dir)}
+    sites = {} if data_docs_dir is None else {DOCS_SITE: _docs_site(data_docs_dir)}
     config = DataContextConfig(
         store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False),
         data_docs_sites=sites,

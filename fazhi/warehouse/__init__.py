@@ -1,6 +1,6 @@
 """The DuckDB warehouse: star schema, atomic idempotent loads and SQL marts.
 
 Reads the staged hand-offs (``fazhi.schemas``) and writes ``DATA_DIR/fazhi.duckdb``. Every SQL
-statement lives under ``sql/`` (migrations, load, marts, queries) and is read via
+statement lives under ``fazhi/sql/`` (migrations, load, marts, queries) and is read via
 :func:`fazhi.sql.read_sql`.
 """

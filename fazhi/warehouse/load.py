@@ -1,10 +1,10 @@
 """Load one pipeline run into the warehouse: one transaction, idempotent.
 
 Reads the staged frames of a run (DOCUMENTS, FACTS, MENTIONS, VALIDATIONS, QUARANTINE of
-``fazhi.schemas``) and writes ``dim_document``, ``document_text``, ``fact_indicator``,
-``best_value``, ``locality_year_wide``, ``fact_mention``, ``gate_validation``,
-``quarantine_row`` and one ``pipeline_run`` row. Each step is a file of ``sql/load/``; all of
-them commit together or not at all.
+``fazhi.schemas``) and writes ``dim_document``, ``document_text``, ``document_words`` (and its
+full-text index), ``fact_indicator``, ``best_value``, ``locality_year_wide``, ``fact_mention``,
+``gate_validation``, ``quarantine_row`` and one ``pipeline_run`` row. Each step is a file of
+``fazhi/sql/load/``; all of them commit together or not at all.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from fazhi.extract.stage import StagedBatch
 from fazhi.quality.gate import GateResult
 from fazhi.sql import read_sql, split_statements
 from fazhi.warehouse.db import writer
+from fazhi.warehouse.search import refresh_search_index
 
 PARAMETER = re.compile(r"\$\d")
 STAGED = {
@@ -189,6 +190,8 @@ def _load_steps(
         for _doc, current in _step(con, sql_dir, "load/supersede_documents", [], hook)
         if not current
     )
+    refresh_search_index(con, sql_dir)  # the words of new reports, for fazhi search
+    hook("search/refresh_index")
     facts = _changed_rows(con, sql_dir, "facts", run.run_id, hook)
     _step(con, sql_dir, "load/collect_affected_cells", [], hook)
     _step(con, sql_dir, "load/refresh_best_value", [], hook)

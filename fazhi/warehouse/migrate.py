@@ -1,8 +1,8 @@
 """Schema migrations, reference dimensions and mart views.
 
-Reads ``sql/migrations/NNN_name.sql`` (applied once each, in order, recorded in
+Reads ``fazhi/sql/migrations/NNN_name.sql`` (applied once each, in order, recorded in
 ``schema_migrations``), the division dictionary and the catalogue (``dim_locality``,
-``dim_locality_change``, ``dim_indicator``, ``dim_year``) and ``sql/marts/*.sql`` (views).
+``dim_locality_change``, ``dim_indicator``, ``dim_year``) and ``fazhi/sql/marts/*.sql`` (views).
 Dimensions and views are rebuilt only when their sources changed, so opening is cheap.
 """
 

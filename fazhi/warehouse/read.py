@@ -1,6 +1,6 @@
 """Reads other stages and commands make of the warehouse (they never write).
 
-Reads the marts and dimensions of ``fazhi.duckdb``; the SQL lives in ``sql/queries/``, where
+Reads the marts and dimensions of ``fazhi.duckdb``; the SQL lives in ``fazhi/sql/queries/``, where
 files starting with ``_`` are the package's own and the others are named example queries.
 """
 

@@ -2,7 +2,8 @@
 
 Reads every run's staged documents, mentions and facts (``lake/staging``), oldest run first,
 passes each through the quality gate again (without Data Docs; prior values come from the
-warehouse being rebuilt, as they did the first time) and loads it into a new file. The new file
+warehouse being rebuilt, as they did the first time) and loads it into a new file, then the
+quarantined rows people accepted by hand (``fazhi quarantine accept``). The new file
 replaces ``fazhi.duckdb`` only once complete; the old one is kept beside it as
 ``fazhi.duckdb.before-rebuild``. Runs that staged nothing (nothing new) leave no row.
 """
@@ -53,8 +54,8 @@ def rebuild_from_lake(settings: Settings) -> RebuildSummary:
     target = settings.duckdb_path
     building = target.with_name(target.name + ".rebuilding")
     target.parent.mkdir(parents=True, exist_ok=True)
-    _remove(building)
     with writer_lock(settings):
+        _remove(building)
         docs = facts = 0
         runs = staged_run_ids(settings)
         with contextlib.closing(duckdb.connect(str(building))) as con:
@@ -63,6 +64,9 @@ def rebuild_from_lake(settings: Settings) -> RebuildSummary:
                 loaded = _replay_run(con, settings, run_id)
                 docs += loaded.documents_loaded
                 facts += loaded.facts_loaded
+            loaded = _replay_accepted(con, settings)
+            docs += loaded.documents_loaded
+            facts += loaded.facts_loaded
             con.execute("CHECKPOINT")
         previous = _swap(building, target)
     return RebuildSummary(len(runs), docs, facts, previous, time.monotonic() - started)
@@ -93,6 +97,18 @@ def _replay_run(con: duckdb.DuckDBPyConnection, settings: Settings, run_id: str)
     started_at = _run_start(run_id, batch.documents)
     run = StagedRun(run_id, started_at, "rebuilt", gate.counts(), frames)
     return load_batch(con, run, settings.sql_dir)
+
+
+def _replay_accepted(con: duckdb.DuckDBPyConnection, settings: Settings) -> LoadSummary:
+    """Load again the quarantined rows people accepted by hand (their decisions are in the lake)."""
+    from fazhi.quality.quarantine import read_quarantine
+    from fazhi.warehouse.review import accepted_run
+
+    accepted = read_quarantine(settings).filter(pl.col("status") == "accepted")
+    if accepted.is_empty():
+        return LoadSummary("accepted")
+    ordered = accepted.sort(pl.col("table_name") != "documents")  # documents before their facts
+    return load_batch(con, accepted_run(settings, ordered, "rebuilt-accepted"), settings.sql_dir)
 
 
 def _run_start(run_id: str, documents: pl.DataFrame) -> datetime:

@@ -204,6 +204,14 @@ def meta_of(text: str, **kwargs: object):  # type: ignore[no-untyped-def]
 
 ISSUER_CASES = [
     (
+        "关于2023年法治政府建设情况的报告\n2023年，区委、区政府坚持依法行政。\n一、主要举措\n"
+        "（一）加强领导\n二是推进\n三是落实\n息烽县人民政府办公室关于印发某方案的通知\n"
+        + "正文。" * 200
+        + "\n花溪区人民政府\n2024年1月20日",
+        "花溪区人民政府",
+        "past the title block, a line naming a body with other words is no author line",
+    ),
+    (
         "中共永泰县委、永泰县人民政府关于2023年法治政府建设情况的报告\n来源：永泰县司法局\n"
         "2023年，县委、县政府坚持……",
         "永泰县人民政府",
@@ -373,6 +381,12 @@ SUBJECT_CASES += [
 
 SUBJECT_CASES += [
     (
+        "关于2023年法治政府建设情况的报告\n2023年，在自治区党委、自治区人民政府的坚强领导下，"
+        "全区坚持依法行政，全区法治政府建设成效明显。青秀区……全区……",
+        "450103",
+        "an autonomous region named as the superior leaves 全区 the district's",
+    ),
+    (
         "贵州省人民政府门户网站\n关于2023年法治政府建设情况的报告\n2023年，全区坚持依法行政……"
         "汇川区……",
         "520303",
@@ -445,6 +459,12 @@ YEAR_AND_KIND_CASES = [
         "今年以来 and one year stated further on",
     ),
     (
+        "今年以来，铜川市印台区深化法治建设。" + "正文。" * 80 + "到2025年基本建成法治政府。",
+        None,
+        "other",
+        "a target year is not the year a report covers",
+    ),
+    (
         "2023年，某县交通运输局坚持……\n一、2023年度法治政府部门建设总体情况\n（一）……",
         2023,
         "annual_report",
@@ -482,7 +502,9 @@ YEAR_AND_KIND_CASES = [
     YEAR_AND_KIND_CASES,
     ids=[c[3] for c in YEAR_AND_KIND_CASES],
 )
-def test_year_and_kind_on_real_page_shapes(text: str, year: int, kind: str, reason: str) -> None:
+def test_year_and_kind_on_real_page_shapes(
+    text: str, year: int | None, kind: str, reason: str
+) -> None:
     m = meta(text)
     assert (m.report_year, m.doc_type) == (year, kind), reason
 

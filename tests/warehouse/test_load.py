@@ -27,6 +27,7 @@ LOAD_STEPS = [
     "load/insert_documents",
     "load/insert_document_text",
     "load/supersede_documents",
+    "search/refresh_index",
     "load/stage_changed_facts",
     "load/replace_facts",
     "load/collect_affected_cells",
@@ -321,6 +322,6 @@ def test_document_locality_is_resolved_to_a_current_division(
 def test_document_township_is_loaded_beside_the_county(
     con: duckdb.DuckDBPyConnection, township: str | None, reason: str
 ) -> None:
-    load_batch(con, staged_run(documents=[document("t", township=township)]))
+    load_batch(con, staged_run(documents=[document("t", township=township)]), SQL_DIR)
     row = con.execute("SELECT locality_code, township FROM dim_document").fetchone()
     assert row == ("440881", township), reason

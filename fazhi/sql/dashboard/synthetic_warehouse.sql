@@ -38,7 +38,7 @@ SELECT doc_id, 'key-' || doc_id, 'src-' || left(admin_code, 4),
        name || year || '年法治政府建设年度报告', name || '人民政府', 'annual_report', 'html', year,
        make_date(year + 1, 3, 1), TIMESTAMPTZ '2025-01-01 08:00:00+00', md5(doc_id), admin_code,
        admin_code, name, province_name, city_name, 'ok', NULL, '1', []::VARCHAR[], 12000, TRUE,
-       NULL, run_id, TIMESTAMPTZ '2025-01-01 08:30:00+00'
+       NULL, run_id, TIMESTAMPTZ '2025-01-01 08:30:00+00', NULL
 FROM synthetic_documents;
 
 INSERT INTO fact_indicator

@@ -1,4 +1,8 @@
-"""The one way to read SQL: every statement lives in a ``.sql`` file under ``sql/``."""
+"""The one way to read SQL: every statement lives in a ``.sql`` file of this package folder.
+
+The files ship inside the package (wheel included): ``fazhi/sql/<purpose>/<name>.sql``; the
+folder read is ``settings.sql_dir``, whose default is this one.
+"""
 
 from __future__ import annotations
 

@@ -1,0 +1,114 @@
+"""Full-text search over report texts: Chinese segmented by jieba into DuckDB's fts index.
+
+At load, reads ``dim_document`` and ``document_text`` for documents not segmented yet, writes
+their words to ``document_words`` and rebuilds the ``fts`` index over it (``fazhi/sql/search/``).
+A search segments the query the same way and returns current documents holding every word,
+with title, locality, year, URL and a snippet around the first word found.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import polars as pl
+
+from fazhi.sql import read_sql, split_statements
+from fazhi.warehouse.extensions import load_extension
+
+SNIPPET_CHARS = 40  # on each side of the first matched word
+_WORD = re.compile(r"[\w]", re.UNICODE)
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One document found, and the words around the first query word in it."""
+
+    doc_id: str
+    title: str | None
+    locality_name: str | None
+    province: str | None
+    report_year: int | None
+    url: str | None
+    score: float
+    snippet: str
+
+
+@cache
+def _jieba() -> Any:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)  # it announces loading its dictionary on stderr
+    jieba.initialize()
+    return jieba
+
+
+def segment(text: str) -> list[str]:
+    """The words of ``text``: jieba's search segmentation (long words and their parts)."""
+    return [w for w in _jieba().cut_for_search(text) if _WORD.search(w)]
+
+
+def refresh_search_index(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> int:
+    """Segment documents new to the index and rebuild it when any were; how many were added."""
+    load_extension(con, "fts")
+    _script(con, sql_dir, "search/create_words")
+    rows = con.execute(read_sql("search/unsegmented", sql_dir)).fetchall()
+    if rows:
+        words = [" ".join(segment(f"{title}\n{text}")) for _doc, title, text in rows]
+        frame = pl.DataFrame({"doc_id": [r[0] for r in rows], "words": words})
+        con.register("segmented_words", frame.to_arrow())
+        try:
+            _script(con, sql_dir, "search/insert_words")
+        finally:
+            con.unregister("segmented_words")
+    if rows or not con.execute(read_sql("search/index_exists", sql_dir)).fetchall()[0][0]:
+        _script(con, sql_dir, "search/create_index")
+    return len(rows)
+
+
+def search(
+    con: duckdb.DuckDBPyConnection, query: str, sql_dir: Path, limit: int = 20
+) -> list[SearchHit]:
+    """Current documents holding every word of ``query`` (split at spaces), best match first."""
+    wanted = [w for w in query.split() if _WORD.search(w)]
+    tokens = segment(" ".join(wanted))
+    if not tokens or not con.execute(read_sql("search/index_exists", sql_dir)).fetchall()[0][0]:
+        return []
+    rows = con.execute(
+        read_sql("search/search", sql_dir), [" ".join(tokens), wanted, limit]
+    ).fetchall()
+    return [_hit(row, wanted) for row in rows]
+
+
+def _hit(row: tuple[Any, ...], wanted: list[str]) -> SearchHit:
+    doc_id, title, locality_name, province, report_year, url, score, text = row
+    return SearchHit(
+        doc_id,
+        title,
+        locality_name,
+        province,
+        report_year,
+        url,
+        float(score),
+        snippet(text or "", wanted),
+    )
+
+
+def snippet(text: str, words: list[str], width: int = SNIPPET_CHARS) -> str:
+    """The text around the earliest of ``words`` it contains, on one line, with … at cuts."""
+    found = [i for i in (text.find(w) for w in words) if i >= 0]
+    at = min(found) if found else 0
+    start, end = max(0, at - width), min(len(text), at + width)
+    piece = _SPACE.sub(" ", text[start:end]).strip()
+    return f"{'…' if start else ''}{piece}{'…' if end < len(text) else ''}"
+
+
+def _script(con: duckdb.DuckDBPyConnection, sql_dir: Path, name: str) -> None:
+    for statement in split_statements(read_sql(name, sql_dir)):
+        con.execute(statement)

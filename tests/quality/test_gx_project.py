@@ -1,0 +1,127 @@
+"""The gate's Great Expectations project: a Checkpoint per staged table, results kept between
+runs, Data Docs that load nothing from the internet."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from fazhi.config import load_settings
+from fazhi.quality.docs_assets import localise
+from fazhi.quality.gate import run_gate
+from fazhi.quality.suites import SUITE_NAMES
+from tests.quality.planted import planted_batch
+
+REMOTE = re.compile(r'<(?:script|link|img)[^>]*(?:href|src)="https?://', re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def two_runs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data_dir = tmp_path_factory.mktemp("gx")
+    settings = load_settings(data_dir=data_dir)
+    batch = planted_batch()
+    for run_id in ("run-one", "run-two"):
+        run_gate(
+            batch.documents,
+            batch.facts,
+            settings=settings,
+            run_id=run_id,
+            prior_values=batch.prior_values,
+        )
+    return data_dir
+
+
+def test_a_checkpoint_and_a_suite_per_staged_table(two_runs: Path) -> None:
+    project = two_runs / "gx"
+    assert (project / "great_expectations.yml").is_file()
+    checkpoints = {p.stem for p in (project / "checkpoints").glob("*.json")}
+    suites = {p.stem for p in (project / "expectations").glob("*.json")}
+    assert checkpoints == set(SUITE_NAMES)
+    assert suites == set(SUITE_NAMES)
+    facts = json.loads((project / "checkpoints" / "facts.json").read_text(encoding="utf-8"))
+    assert facts["result_format"]["result_format"] == "COMPLETE"
+
+
+def test_validation_results_are_kept_between_runs(two_runs: Path) -> None:
+    kept = list((two_runs / "gx" / "uncommitted" / "validations").rglob("*.json"))
+    runs = {part for path in kept for part in path.parts if part.startswith("run-")}
+    assert runs == {"run-one", "run-two"}
+    assert len(kept) == 2 * len(SUITE_NAMES)
+    pages = list((two_runs / "data_docs" / "validations").rglob("*.html"))
+    assert len(pages) == 2 * len(SUITE_NAMES)
+
+
+def test_data_docs_load_nothing_remote_and_are_styled(two_runs: Path) -> None:
+    docs = two_runs / "data_docs"
+    pages = list(docs.rglob("*.html"))
+    assert len(pages) > 8
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert not REMOTE.search(text), page
+    one = next((docs / "validations").rglob("*.html"))
+    text = one.read_text(encoding="utf-8")
+    href = re.search(r'href="([^"]*bootstrap\.min\.css)"', text)
+    assert href, "a result page links the vendored Bootstrap"
+    assert (one.parent / href.group(1)).resolve().is_file()
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected", "reason"),
+    [
+        (
+            '<link rel="stylesheet" href="https://maxcdn.bootstrapcdn.com/bootstrap/4.3.1/css/bootstrap.min.css"/>',
+            '<link rel="stylesheet" href="v/bootstrap.min.css"/>',
+            "Bootstrap CSS is vendored",
+        ),
+        (
+            '<script src="https://code.jquery.com/jquery-3.7.1.min.js"></script>',
+            '<script src="v/jquery.min.js"></script>',
+            "jQuery is vendored",
+        ),
+        (
+            '<script src="https://stackpath.bootstrapcdn.com/bootstrap/4.3.1/js/bootstrap.min.js"></script>',
+            '<script src="v/bootstrap.bundle.min.js"></script>',
+            "Bootstrap JS becomes the bundle, which carries Popper",
+        ),
+        (
+            '<script src="https://cdn.jsdelivr.net/npm/vega@5"></script>',
+            "",
+            "a remote script without a vendored copy is dropped",
+        ),
+        (
+            '<link href="https://cdnjs.cloudflare.com/ajax/libs/font-awesome/6.6.0/css/all.min.css" rel="stylesheet">',
+            "",
+            "a remote style without a vendored copy is dropped",
+        ),
+        (
+            '<img src="https://assets.example/logo.png?dataContextId=1" alt="logo"/>',
+            "",
+            "a remote image (a tracking pixel in effect) is dropped",
+        ),
+        (
+            '<link rel="stylesheet" href="local.css">',
+            '<link rel="stylesheet" href="local.css">',
+            "local links stay",
+        ),
+        (
+            '<a href="https://greatexpectations.io">GX</a>',
+            '<a href="https://greatexpectations.io">GX</a>',
+            "links are not loads",
+        ),
+    ],
+    ids=[
+        "bootstrap css",
+        "jquery",
+        "bootstrap js",
+        "vega",
+        "font awesome",
+        "image",
+        "local",
+        "anchor",
+    ],
+)
+def test_localise(tag: str, expected: str, reason: str) -> None:
+    assert localise(tag, "v") == expected, reason

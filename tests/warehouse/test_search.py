@@ -1,0 +1,104 @@
+"""``fazhi search``: Chinese words segmented by jieba, found through DuckDB's fts index."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from fazhi.cli import app
+from fazhi.config import Settings
+from fazhi.warehouse.db import connect_reader, writer
+from fazhi.warehouse.load import load_batch
+from fazhi.warehouse.search import search, segment, snippet
+from tests.warehouse.conftest import SQL_DIR, document, staged_run
+
+runner = CliRunner()
+
+TEXTS = {
+    "A": "一、基本情况\n2023年，全市共办理行政复议案件120件，行政复议纠错率为8.5%，较上年下降。",
+    "B": "本年度受理行政复议申请45件，依法审结40件。",
+    "C": "全年办理法律援助案件1215宗，人民调解成功率99%。",
+}
+
+
+@pytest.fixture
+def searchable(settings: Settings) -> Settings:
+    docs = [
+        document("A", text=TEXTS["A"], title="甲市2023年法治政府建设年度报告"),
+        document("B", text=TEXTS["B"], title="乙县司法局2023年工作总结", report_year=2023),
+        document("C", text=TEXTS["C"], title="丙区2022年法治政府建设情况", report_year=2022),
+    ]
+    with writer(settings) as con:
+        load_batch(con, staged_run(documents=docs), SQL_DIR)
+    return settings
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "reason"),
+    [
+        ("行政复议 纠错率", {"A"}, "every word must be in the report"),
+        ("行政复议", {"A", "B"}, "a word in two reports"),
+        ("复议", {"A", "B"}, "a part of a longer word is indexed too"),
+        ("纠错", {"A"}, "the first part of 纠错率"),
+        ("法律援助", {"C"}, "another report"),
+        ("法治政府", {"A", "C"}, "words of the title count"),
+        ("行政复议纠错率", {"A"}, "an unsegmented phrase is segmented like the text"),
+        ("仲裁", set(), "a word no report holds"),
+        ("，。", set(), "punctuation only"),
+    ],
+    ids=[
+        "two words",
+        "one word",
+        "part of a word",
+        "prefix",
+        "other report",
+        "title",
+        "phrase",
+        "absent",
+        "punctuation",
+    ],
+)
+def test_search_finds_reports_by_chinese_words(
+    searchable: Settings,
+    query: str,
+    expected: set[str],
+    reason: str,
+) -> None:
+    con = connect_reader(searchable)
+    try:
+        found = {hit.doc_id for hit in search(con, query, SQL_DIR)}
+    finally:
+        con.close()
+    assert found == expected, reason
+
+
+def test_search_command_prints_title_place_year_url_and_snippet(searchable: Settings) -> None:
+    result = runner.invoke(
+        app, ["search", "行政复议", "纠错率", "--data-dir", str(searchable.data_dir)]
+    )
+    output = result.output
+    assert result.exit_code == 0, output
+    assert "1. 甲市2023年法治政府建设年度报告" in output
+    assert "广东省 廉江市 · 2023 · http://127.0.0.1/A.html" in output
+    assert re.search(r"全市共办理行政复议案件120件", output)
+    assert "1 report(s) found" in output
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        ("短文本行政复议。", ["行政复议"], "短文本行政复议。"),
+        ("前" * 50 + "复议" + "后" * 50, ["复议"], "…" + "前" * 40 + "复议" + "后" * 38 + "…"),
+        ("一\n二\n  三 复议", ["复议"], "一 二 三 复议"),
+    ],
+    ids=["short text whole", "cut on both sides", "line breaks become spaces"],
+)
+def test_snippet(text: str, words: list[str], expected: str) -> None:
+    assert snippet(text, words) == expected
+
+
+def test_segment_drops_punctuation_and_keeps_words() -> None:
+    words = segment("行政复议纠错率为8.5%。")
+    assert "行政复议" in words and "，" not in words and "。" not in words
