@@ -26,12 +26,12 @@ SELECT run_id, TIMESTAMPTZ '2025-01-01 08:00:00+00' + to_days(n::INTEGER),
 FROM (SELECT run_id, year - $first_year AS n FROM synthetic_documents)
 GROUP BY run_id, n;
 
--- Columns named, so a column added by a later migration (township, 005) is simply left NULL.
+-- Columns named, so a column added by a later migration is simply left NULL.
 INSERT INTO dim_document (
     doc_id, doc_key, source_id, url, title, issuer, doc_type, format, report_year, published_on,
     fetched_at, raw_sha256, locality_code, locality_code_reported, locality_name, province, city,
     parse_status, parse_error, extractor_version, flags, text_chars, is_current, superseded_by,
-    run_id, loaded_at
+    run_id, loaded_at, township
 )
 SELECT doc_id, 'key-' || doc_id, 'src-' || left(admin_code, 4),
        'http://127.0.0.1/reports/' || doc_id || '.html',
