@@ -613,6 +613,24 @@ GENERAL_CASES = [
         65,
         "the verb of handling before 法律援助 without 案件",
     ),
+    (
+        "组织300余名机关干部参加年度法律知识网上测试。",
+        "pub_exam_participants",
+        300,
+        "an exam called a test (测试), the number before the takers",
+    ),
+    (
+        "全镇120名干部参加法律知识测试，合格率98%。",
+        "pub_exam_participation_rate",
+        None,
+        "a pass rate is not a participation rate",
+    ),
+    (
+        "村法律顾问入户走访，解答村民咨询80余人次。",
+        "svc_counsel_consultations",
+        80,
+        "whose questions were answered may stand between verb and object",
+    ),
 ]
 
 
