@@ -631,6 +631,12 @@ GENERAL_CASES = [
         80,
         "whose questions were answered may stand between verb and object",
     ),
+    (
+        "全年开展法律宣传27场次。",
+        "pub_events",
+        27,
+        "法律宣传 is publicity like 普法宣传 and 法治宣传",
+    ),
 ]
 
 
