@@ -62,7 +62,7 @@ def extraction_key(parsed: pl.DataFrame) -> str:
     """
     digest = hashlib.sha256(extractor_fingerprint().encode())
     inputs = parsed.drop("run_id").sort("raw_sha256", "url")
-    digest.update(inputs.write_csv().encode())
+    digest.update(inputs.write_ndjson().encode())  # ndjson: the flags column is a list
     return digest.hexdigest()
 
 
