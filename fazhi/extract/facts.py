@@ -56,6 +56,12 @@ TABLE_LABEL_RE = re.compile(
 YEAR_HEADER_RE = re.compile(r"^[ \t]*(20\d{2})年度?[ \t]*$", re.M)
 BARE_NUMBER_LINE_RE = re.compile(r"[ \t]*[\d.,]+[ \t]*(?:\n|$)")
 TABLE_MAX_LINES, TABLE_MAX_LINE = 40, 40
+# How far from a number its words are read. Cues, pairs and fillers reach at most a few dozen
+# characters, and a sentence's topic a few hundred; bounding every window by these makes the work
+# per number constant, so a text with no punctuation at all (one clause of megabytes) or a
+# thousand numbers in one sentence is still read in linear time.
+CLAUSE_REACH = 120
+CONTEXT_REACH = 300
 # a number whose own clause says at most this much before it may take its topic from the clause
 # before; such a reading scores as if its cue were this far away
 LOOKBACK_MAX_LEFT, LOOKBACK_GAP = 4, 10
@@ -89,6 +95,9 @@ class IndicatorRule:
     exclude_before: tuple[re.Pattern[str], ...]  # only between the clause's start and the number
     any_cue: re.Pattern[str]  # every cue at once: most clauses hold none, and one search says so
     any_before: re.Pattern[str] | None  # the before-cues anywhere: the topic of an earlier clause
+    # the words every before-cue (a pair: its object) holds: when the text before the number has
+    # none of them, no before-pattern, each anchored at the number, is tried
+    before_hint: re.Pattern[str] | None
     # units admitted only when the clause says so ("行政许可决定62项", not "许可事项62项")
     units_when: dict[str, re.Pattern[str]]
 
@@ -214,13 +223,26 @@ def load_rulebook(path: Path = PHRASINGS_PATH) -> Rulebook:
             ),
             any_cue=re.compile(
                 "|".join(
-                    f"(?:{p})"
+                    f"(?:{_anchor(p)})"
                     for p in [
                         *spec.get("before", []),
                         *(obj for _, obj in spec.get("pairs", [])),
                         *spec.get("after", []),
                     ]
                 )
+            ),
+            before_hint=(
+                re.compile(
+                    "|".join(
+                        f"(?:{_anchor(p)})"
+                        for p in [
+                            *spec.get("before", []),
+                            *(obj for _, obj in spec.get("pairs", [])),
+                        ]
+                    )
+                )
+                if before_cues
+                else None
             ),
             units_when={
                 unit: re.compile(pattern) for unit, pattern in spec.get("units_when", {}).items()
@@ -239,6 +261,17 @@ def load_rulebook(path: Path = PHRASINGS_PATH) -> Rulebook:
             for unit, unit_rules in by_unit.items()
         },
     )
+
+
+# a cue that opens with a span of any words ("[^，。；\\d]{0,12}参加…考试"): the span is dropped
+# from the prefilter, which only asks whether the cue's own words occur, and a pattern that can
+# start anywhere would make that one search slow
+LEADING_SPAN_RE = re.compile(r"^(?:\(\?:\[\^[^\]]*\](?:\|[^()]*)?\)|\[\^[^\]]*\])\{\d*,\d+\}\??")
+
+
+def _anchor(pattern: str) -> str:
+    """``pattern`` without a leading span of any words (for the prefilter)."""
+    return LEADING_SPAN_RE.sub("", pattern)
 
 
 def _scoring(table: dict[str, object], min_score: float) -> Scoring:
@@ -272,7 +305,8 @@ class _Layout:
         self.clause_stops = [m.start() for m in CLAUSE_RE.finditer(text)]
         self.sentence_stops = [m.start() for m in SENTENCE_RE.finditer(text)]
         self.full_stops = [m.start() for m in FULL_STOP_RE.finditer(text)]
-        self.plan_ranges = _plan_ranges(text, scoring.plan_heading)
+        self.plan_ranges = _plan_ranges(text, scoring.plan_heading)  # in order, not overlapping
+        self.plan_starts = [lo for lo, _ in self.plan_ranges]
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
         return _around(self.clause_stops, start, end, len(self.text))
@@ -284,8 +318,14 @@ class _Layout:
         """Like :meth:`sentence`, but only 。！？ and line ends close it (not ；)."""
         return _around(self.full_stops, start, end, len(self.text))
 
+    def window(self, start: int, end: int) -> tuple[int, int]:
+        """The clause around ``text[start:end]``, at most :data:`CLAUSE_REACH` on each side."""
+        lo, hi = self.clause(start, end)
+        return max(lo, start - CLAUSE_REACH), min(hi, end + CLAUSE_REACH)
+
     def in_plan_section(self, position: int) -> bool:
-        return any(lo <= position < hi for lo, hi in self.plan_ranges)
+        i = bisect.bisect_right(self.plan_starts, position) - 1
+        return i >= 0 and position < self.plan_ranges[i][1]
 
 
 def _around(stops: list[int], start: int, end: int, length: int) -> tuple[int, int]:
@@ -306,6 +346,18 @@ def _plan_ranges(text: str, plan_heading: re.Pattern[str]) -> list[tuple[int, in
     return ranges
 
 
+@dataclass(slots=True)
+class Work:
+    """What fact selection read, to show it grows linearly with the text (tests count it).
+
+    ``characters``: the characters of the windows around numbers (clause, sentence context)
+    that patterns were run over; ``candidates``: rule matches tried.
+    """
+
+    characters: int = 0
+    candidates: int = 0
+
+
 @dataclass(frozen=True, slots=True)
 class _Context:
     """Where a number sits: its clause, its sentence and the sentence before."""
@@ -323,7 +375,10 @@ class _Context:
 
 
 def extract_facts(
-    text: str, quantities: Sequence[Quantity], locality_code: str | None = None
+    text: str,
+    quantities: Sequence[Quantity],
+    locality_code: str | None = None,
+    work: Work | None = None,
 ) -> list[Fact]:
     """The headline value of each indicator stated in ``text`` (normalised), best first.
 
@@ -351,9 +406,11 @@ def extract_facts(
         if cell is not None:
             context = cell.context(index)
         else:
-            clause_lo, clause_hi = layout.clause(quantity.start, quantity.end)
+            clause_lo, clause_hi = layout.window(quantity.start, quantity.end)
             previous = _previous_clause(layout, quantity, units_at)
             reach = _shared_predicate_end(layout, clause_hi)
+            if work is not None:
+                work.characters += reach - clause_lo + len(previous[1])
             if not book.any_cue_near(quantity, layout.text, clause_lo, reach) and not (
                 previous[1] and book.any_cue_near(quantity, previous[1], 0, len(previous[1]))
             ):
@@ -365,6 +422,9 @@ def extract_facts(
             layout, book.scoring, context.sentence_lo, quantity.start
         ):
             continue
+        if work is not None:
+            work.characters += context.clause_hi - context.context_lo
+            work.candidates += len(rules)
         for rule in rules:
             candidate = _match(rule, context, layout.text, book.scoring)
             if candidate is not None:
@@ -396,13 +456,17 @@ def _table_cell(text: str, quantity: Quantity) -> _TableCell | None:
     """
     if quantity.scale is not None:
         return None
-    line_lo = text.rfind("\n", 0, quantity.start) + 1
+    # alone on its line: only spaces between the number and the line ends (checked locally, so
+    # that a number inside a line of megabytes costs nothing)
+    line_lo = _after_blanks_back(text, quantity.start)
     line_hi = _line_end(text, quantity.end)
-    if text[line_lo:line_hi].strip() != text[quantity.start : quantity.end].strip():
+    if line_lo is None or line_lo == 0 or text[quantity.end : line_hi].strip(" \t"):
         return None
-    label_lo = text.rfind("\n", 0, max(line_lo - 1, 0)) + 1
+    label_lo = text.rfind("\n", max(line_lo - 2 - TABLE_MAX_LINE, 0), line_lo - 1) + 1
+    if label_lo == 0 and line_lo - 1 > TABLE_MAX_LINE:
+        return None  # the line above is too long to be a label
     label = TABLE_LABEL_RE.fullmatch(text, label_lo, max(line_lo - 1, label_lo))
-    if label is None or line_lo == 0:
+    if label is None:
         return None
     table_lo = _table_start(text, label_lo)
     several_columns = BARE_NUMBER_LINE_RE.match(text, line_hi + 1) is not None
@@ -415,14 +479,25 @@ def _table_cell(text: str, quantity: Quantity) -> _TableCell | None:
     return _TableCell(cell, label["label"], table_lo)
 
 
+def _after_blanks_back(text: str, position: int) -> int | None:
+    """Where the line holding ``position`` begins, if only spaces stand before it; else None."""
+    i = position
+    while i > 0 and text[i - 1] in " \t" and position - i < TABLE_MAX_LINE:
+        i -= 1
+    return i if i == 0 or text[i - 1] == "\n" else None
+
+
 def _latest_year_first(header: str) -> bool:
     years = [int(y) for y in YEAR_HEADER_RE.findall(header)]
     return len(years) >= 2 and years[0] == max(years)
 
 
 def _line_end(text: str, position: int) -> int:
-    end = text.find("\n", position)
-    return len(text) if end < 0 else end
+    """The end of the line, looked for at most :data:`TABLE_MAX_LINE` characters on."""
+    end = text.find("\n", position, position + TABLE_MAX_LINE + 1)
+    if end < 0:
+        return min(len(text), position + TABLE_MAX_LINE + 1)
+    return end
 
 
 def _label_unit(written: str) -> tuple[str, str | None, float]:
@@ -437,7 +512,11 @@ def _table_start(text: str, position: int) -> int:
     """Walk up over short lines without a full stop: the table's cells and title."""
     lo = position
     for _ in range(TABLE_MAX_LINES):
-        previous = text.rfind("\n", 0, max(lo - 1, 0)) + 1
+        search_lo = max(lo - 2 - TABLE_MAX_LINE, 0)
+        found = text.rfind("\n", search_lo, max(lo - 1, 0))
+        if found < 0 and search_lo > 0:
+            break  # a line too long to be a cell or a title (not read to its start)
+        previous = found + 1
         line = text[previous : max(lo - 1, previous)]
         if previous == lo or len(line) > TABLE_MAX_LINE or "。" in line:
             break
@@ -448,7 +527,7 @@ def _table_start(text: str, position: int) -> int:
 def _context(
     layout: _Layout, index: int, quantity: Quantity, previous: tuple[int, str]
 ) -> _Context:
-    clause_lo, clause_hi = layout.clause(quantity.start, quantity.end)
+    clause_lo, clause_hi = layout.window(quantity.start, quantity.end)
     sentence_lo, _ = layout.sentence(quantity.start, quantity.end)
     # the topic a `requires` pattern looks for may sit before a ；, or in the sentence before
     # one that opens with 其中 ("其中立案受理0宗")
@@ -456,6 +535,8 @@ def _context(
     if CONTINUES_RE.match(layout.text, context_lo):
         before = max(context_lo - 2, 0)
         context_lo, _ = layout.full_sentence(before, before)
+    reach_lo = quantity.start - CONTEXT_REACH
+    sentence_lo, context_lo = max(sentence_lo, reach_lo), max(context_lo, reach_lo)
     text = layout.text
     return _Context(
         index=index,
@@ -474,7 +555,7 @@ def _context(
 def _shared_predicate_end(layout: _Layout, clause_hi: int) -> int:
     """The end of the number's clause, or of the next one when it only adds a shared predicate."""
     if SHARED_PREDICATE_RE.match(layout.text, clause_hi):
-        return layout.clause(clause_hi + 1, clause_hi + 1)[1]
+        return min(layout.clause(clause_hi + 1, clause_hi + 1)[1], clause_hi + 1 + CLAUSE_REACH)
     return clause_hi
 
 
@@ -501,7 +582,7 @@ class _Places:
         """Whether the number at ``position`` belongs to another place than the report's."""
         if not self.known:
             return False
-        lo = _two_clauses_before(layout, position)
+        lo = max(_two_clauses_before(layout, position), position - CONTEXT_REACH)
         if self.level != "province" and WIDER_SCOPE_RE.search(self.text, lo, position):
             return True  # 全省/全国 figures quoted for context
         if self.parent_scope is not None and self.parent_scope.search(self.text, lo, position):
@@ -541,6 +622,7 @@ def _previous_clause(
     previous_lo, previous_hi = layout.clause(clause_lo - 1, clause_lo - 1)
     if quantity.unit in units_at.get(previous_lo, set()):
         return clause_lo, ""
+    previous_lo = max(previous_lo, previous_hi - CLAUSE_REACH)
     return previous_lo, layout.text[previous_lo:previous_hi]
 
 
@@ -624,7 +706,9 @@ def _in_subgroup(layout: _Layout, scoring: Scoring, sentence_lo: int, position: 
     """A sub-group named in this clause or the one before, not followed by 全市/全区 …"""
     clause_lo, _ = layout.clause(position, position)
     previous_lo, _ = layout.clause(max(clause_lo - 2, 0), max(clause_lo - 2, 0))
-    window_lo = max(sentence_lo, previous_lo if clause_lo > 0 else clause_lo)
+    window_lo = max(
+        sentence_lo, previous_lo if clause_lo > 0 else clause_lo, position - CONTEXT_REACH
+    )
     ends = [
         m.end()
         for pattern in (scoring.subgroup, scoring.subgroup_place)
@@ -646,7 +730,8 @@ def _cue_before(rule: IndicatorRule, at: _Context) -> tuple[int, int, int, str] 
 def _cue(rule: IndicatorRule, left: str, right: str) -> tuple[int, int, int, str] | None:
     """The closest cue: (start, end, gap, side) with offsets relative to its window."""
     best: tuple[int, int, int, str] | None = None
-    for pattern in rule.before:
+    before = rule.before if rule.before_hint and rule.before_hint.search(left) else ()
+    for pattern in before:
         match = pattern.search(left)
         if match:
             cue_end = match.end("cue")

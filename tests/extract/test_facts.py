@@ -7,10 +7,14 @@ why. Fragments come from real phrasing patterns of county and city reports acros
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from fazhi.catalog import load_catalog
 from fazhi.extract.document import extract_document
-from fazhi.extract.facts import load_rulebook
+from fazhi.extract.facts import CLAUSE_REACH, CONTEXT_REACH, Work, extract_facts, load_rulebook
+from fazhi.extract.normalize import normalise
+from fazhi.extract.numbers import find_quantities
 
 CASES = [
     (
@@ -396,6 +400,12 @@ REAL_TEXT_CASES = [
         16,
         "the number before its object (完成N场次宣传)",
     ),
+    (
+        "举办培训3期宣传骨干，覆盖各村。",
+        "pub_events",
+        None,
+        "宣传 qualifying the noun after it (宣传骨干) is not an event",
+    ),
     # several rates sharing one value
     (
         "全体干部参加学法考试，参学率、合格率达100%。",
@@ -542,3 +552,59 @@ def test_mentions_hold_every_number_with_unit_sentence_outline_and_indicator() -
     assert by_text["120件"].sentence == "全县共受理法律援助案件120件，比去年增加12件。"
     for m in mentions:
         assert text[m.start : m.end] == m.text
+
+
+# --- work grows linearly with the text, whatever its shape ------------------------------------
+# Work is counted (characters of the windows patterns ran over, rule matches tried), not timed:
+# every number may cost at most a constant, so a text of one endless clause, a page on one line or
+# a wide table cannot make fact selection quadratic.
+MOST_RULES_PER_NUMBER = max(len(rules) for rules in load_rulebook().by_unit.values())
+# the windows around one number: its clause both ways, its sentence's topic, the clause before
+MOST_CHARACTERS_PER_NUMBER = 4 * CLAUSE_REACH + CONTEXT_REACH + 200
+
+CLAUSES = st.sampled_from(
+    [
+        "全县共办理法律援助案件12件",
+        "受理行政复议申请以各部门为被申请人的行政复议案件3件",
+        "开展普法宣传、法律讲座、送法下乡活动8场次",
+        "审查以镇政府名义印发的文件30余",
+        "参学率、合格率达100%",
+    ]
+)
+# separators that never end a sentence: nothing, a space, a 、, a comma, a line break of a table
+SEPARATORS = st.sampled_from(["", " ", "、", "，", "\n", " | "])
+
+
+def _work(text: str) -> tuple[Work, int]:
+    norm = normalise(text).text
+    quantities = find_quantities(norm)
+    work = Work()
+    extract_facts(norm, quantities, "441402", work=work)
+    return work, len(quantities)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(clause=CLAUSES, separator=SEPARATORS, repeats=st.integers(min_value=50, max_value=300))
+def test_work_per_number_is_bounded_on_repeated_clauses(
+    clause: str, separator: str, repeats: int
+) -> None:
+    work, numbers = _work(separator.join([clause] * repeats))
+    assert work.characters <= MOST_CHARACTERS_PER_NUMBER * max(numbers, 1)
+    assert work.candidates <= MOST_RULES_PER_NUMBER * max(numbers, 1)
+
+
+@pytest.mark.parametrize(
+    ("unit", "reason"),
+    [
+        ("全县办理法律援助案件12件 ", "one numeric clause repeated with no punctuation at all"),
+        ("开展普法宣传活动" + "没有标点的文字" * 8 + "12场 ", "a page on one line, words between"),
+        (" | ".join(str(i) for i in range(60)) + "\n", "a wide flattened table"),
+        ("调解纠纷（件）\n58\n", "label and value lines repeated"),
+    ],
+    ids=lambda v: v if len(v) < 40 else None,
+)
+def test_doubling_the_text_at_most_doubles_the_work(unit: str, reason: str) -> None:
+    small, _ = _work(unit * 150)
+    large, _ = _work(unit * 300)
+    assert large.characters <= 2.1 * max(small.characters, 1), reason
+    assert large.candidates <= 2.1 * max(small.candidates, 1), reason
