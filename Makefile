@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test check eval eval-real eval-real-record markup-check bench install browser clean duckdb-cli-check wheel-check compose-check
+.PHONY: run test check eval eval-real eval-real-record markup-check bench install browser clean duckdb-cli-check wheel-check compose-check fuzz kill-trials
 
 # pip prints one line per package it collects, downloads and installs: the first `make run`
 # takes minutes, and a silent terminal looks hung.
@@ -58,6 +58,18 @@ markup-check: install
 ## Benchmarks print figures; they are not pass/fail.
 bench: install
 	$(PY) -m benchmarks
+
+## The hostile-input campaign: >= 2,000 generated bad documents of every format and a loopback
+## site with every crawl fault; prints handled / crashed / over time / peak memory / good loaded.
+COUNT ?= 2200
+SEED ?= 13
+fuzz: install
+	$(PY) -m benchmarks.fuzz_campaign --count $(COUNT) --seed $(SEED)
+
+## kill -9 a run at random points, then one plain `fazhi run`: does the warehouse hold everything?
+TRIALS ?= 20
+kill-trials: install
+	$(PY) -m benchmarks.kill_trials --trials $(TRIALS)
 
 ## The DuckDB CLI from PyPI (duckdb-cli, a dev dependency) opens the warehouse and reads a mart.
 duckdb-cli-check: install

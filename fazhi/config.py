@@ -33,7 +33,12 @@ class Settings(BaseSettings):
 
     data_dir: Path = Path("warehouse")
     user_agent: str = "fazhi-lake/0.1 (+https://github.com/fazhi-lake/fazhi-lake; open data)"
-    request_timeout_s: float = 20.0
+    request_timeout_s: float = 20.0  # per read
+    request_deadline_s: float = 120.0  # per request, whole body included
+    max_crawl_delay_s: float = 30.0  # cap on robots.txt Crawl-delay and Retry-After waits
+    document_budget_s: float = 5.0  # parse + extract of one document, then it is "too slow"
+    document_memory_bytes: int = 1024 * 1024 * 1024  # address space of the parsing worker
+    max_text_chars: int = 1_000_000  # text of one document after parsing; more is "too large"
     delay_s: float = 1.0
     max_concurrency_per_host: int = 2
     max_concurrent_hosts: int = 4  # hosts crawled at once, each within its own politeness

@@ -62,10 +62,29 @@ def _quiet_jionlp() -> Any:
     return jionlp
 
 
+# Characters of division names jionlp's pinyin dictionary does not know (it answers
+# ``<py_unk>``): without them 巫溪县 (``cqwx``) or 凤凰县 spell no domain.
+MISSING_READINGS = {
+    "凤": "feng",
+    "麒": "qi",
+    "麟": "lin",
+    "蛟": "jiao",
+    "璧": "bi",
+    "尧": "yao",
+    "耒": "lei",
+    "巫": "wu",
+    "阎": "yan",
+}
+
+
 def pinyin_syllables(name: str) -> list[str]:
     """The pinyin of a name, one toneless syllable per character (``浈江区`` → zhen jiang qu),
     from jionlp's dictionary of words, which reads 长 and 重 by the word around them."""
-    return [re.sub(r"[^a-z]", "", s) for s in _quiet_jionlp().pinyin(name, formater="simple")]
+    read = _quiet_jionlp().pinyin(name, formater="simple")
+    return [
+        MISSING_READINGS.get(char, "") if "unk" in syllable else re.sub(r"[^a-z]", "", syllable)
+        for char, syllable in zip(name, read, strict=False)
+    ]
 
 
 @cache
@@ -171,7 +190,8 @@ def townships_by_name() -> dict[str, tuple[str, ...]]:
                 continue  # a village
             if line.startswith("\t\t\t"):
                 name = line.strip()
-                if county and name.endswith(TOWNSHIP_SUFFIXES):
+                # a bare "街道" row names no street: a clause's 街道党工委 is not a place
+                if county and name.endswith(TOWNSHIP_SUFFIXES) and name not in TOWNSHIP_SUFFIXES:
                     index.setdefault(name, []).append(county)
             elif line.startswith("\t\t"):
                 fields = line.strip().split("\t")

@@ -50,6 +50,7 @@ PARSED: dict[str, pl.DataType] = {
     "published_hint": pl.Date(),  # the date beside the link, else the one the page prints
     "parse_status": pl.String(),  # ok | failed
     "parse_error": pl.String(),
+    "flags": pl.List(pl.String()),  # e.g. garbled_encoding: loaded, but a reader should look
 }
 
 # lake/staging/documents/run_id=<run>/documents.parquet : one row per document version.

@@ -25,6 +25,7 @@ from fazhi.extract.stage import only_years
 from fazhi.lake import new_run_id
 from fazhi.parse.stage import select_document_rows, with_quarantined
 from fazhi.quality.quarantine import quarantined_documents
+from fazhi.recovery import with_unloaded
 from fazhi.report.summary import (
     CrawlOutcome,
     EverySourceFailed,
@@ -109,7 +110,8 @@ def run_pipeline(
     with _sources(sources_file) as sources:
         chosen = [s for s in sources if not source_ids or s.id in source_ids]
         manifest = store.combine_manifests(tasks.crawl_all(chosen, settings, run_id))
-    rows = select_document_rows(manifest)
+    # a run killed after its crawl left documents only in the lake: they are loaded now
+    rows = with_unloaded(select_document_rows(manifest), settings)
     if reprocess_quarantine:
         every = store.read_manifest(settings)
         rows = with_quarantined(rows, every, quarantined_documents(settings))

@@ -27,6 +27,7 @@ from fazhi.extract.stage import (
     read_staged,
     write_staged,
 )
+from fazhi.isolation import DocumentLimits
 from fazhi.parse import stage as parse_stage
 from fazhi.quality.gate import GateResult
 from fazhi.quality.stage import gate_staged
@@ -115,9 +116,11 @@ def parse_task(rows: pl.DataFrame, settings: Settings, run_id: str) -> pl.DataFr
 
 
 @task(name="extract", cache_key_fn=_extract_cache_key, cache_expiration=CACHE_DAYS)
-def extract_task(parsed: pl.DataFrame, run_id: str) -> StagedBatch:
+def extract_task(
+    parsed: pl.DataFrame, run_id: str, limits: DocumentLimits | None = None
+) -> StagedBatch:
     """Extract from the parsed texts; cached on them and the extractor's fingerprint."""
-    return extract_documents(parsed, run_id)
+    return extract_documents(parsed, run_id, limits)
 
 
 def parse(rows: pl.DataFrame, settings: Settings, run_id: str) -> pl.DataFrame:
@@ -140,7 +143,8 @@ def extract(parsed: pl.DataFrame, settings: Settings, run_id: str) -> StagedBatc
     if staged is not None:
         get_run_logger().info("run %s: staged rows already persisted, resuming", run_id)
         return staged
-    batch = extract_task(parsed, run_id).for_run(run_id)
+    limits = DocumentLimits.from_settings(settings)
+    batch = extract_task(parsed, run_id, limits).for_run(run_id)
     write_staged(batch, settings, run_id)
     get_run_logger().info(
         "staged %d documents, %d facts, %d mentions",

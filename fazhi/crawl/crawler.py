@@ -424,9 +424,10 @@ def _record_stored(
     link: Link,
     parent_url: str | None,
     previous: UrlState | None,
+    note: str | None = None,
 ) -> None:
     result = stored.result
-    row = _row(run, kind, link.url or key, result, stored.outcome, None, link)
+    row = _row(run, kind, link.url or key, result, stored.outcome, note, link)
     row.update(sha256=stored.sha256, bytes=len(stored.body), parent_url=parent_url)
     url_state = UrlState(
         url=key,
@@ -525,11 +526,10 @@ def _fetch_robots(run: _Run, url: str) -> Protego | None:
         return None
     sha = store.write_raw(run.settings, result.body)
     stored = _Stored(result, result.body, sha, _outcome(previous, sha))
-    _record_stored(run, "robots", url, stored, Link(url, ""), None, previous)
     rules = Protego.parse(result.body.decode("utf-8", errors="replace"))
-    delay = rules.crawl_delay(run.settings.user_agent)
-    if delay and delay > run.fetcher.limiter.delay_s:
-        run.fetcher.limiter.delay_s = float(delay)  # the site asked for more patience
+    delay = rules.crawl_delay(run.settings.user_agent)  # the site may ask for more patience
+    note = run.fetcher.limiter.obey_crawl_delay(delay, run.fetcher.policy.max_crawl_delay_s)
+    _record_stored(run, "robots", url, stored, Link(url, ""), None, previous, note)
     return rules
 
 

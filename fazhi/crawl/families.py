@@ -28,7 +28,7 @@ from urllib.parse import parse_qs, parse_qsl, urlencode, urljoin, urlsplit, urlu
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
 
-from fazhi.crawl.fetch import join_url
+from fazhi.crawl.fetch import inert_url, join_url
 from fazhi.parse import selectors as sel
 
 
@@ -151,7 +151,8 @@ def page_links(tree: HTMLParser, page_url: str) -> list[Link]:
         if url:
             links.append(Link(url, link_title(anchor), date_near(anchor)))
         elif problem := join_url(page_url, html_lib.unescape(href.strip()))[1]:
-            links.append(Link(href.strip(), link_title(anchor), date_near(anchor), problem=problem))
+            recorded = inert_url(href)  # splits without raising, wherever the link goes next
+            links.append(Link(recorded, link_title(anchor), date_near(anchor), problem=problem))
     return links
 
 

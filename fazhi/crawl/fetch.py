@@ -14,20 +14,29 @@ import socket
 import ssl
 import threading
 import time
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from functools import cache
 from typing import ClassVar
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 import certifi
 import httpx
-from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
+from tenacity import (
+    RetryCallState,
+    Retrying,
+    retry_if_exception_type,
+    stop_after_attempt,
+    wait_exponential,
+)
 
 from fazhi.config import Settings
 from fazhi.crawl.blocks import block_reason_for_status
-from fazhi.errors import BlockedError, TerminalError, TransientError
+from fazhi.errors import BlockedError, FazhiError, TerminalError, TransientError
 from fazhi.parse.decode import charset_of
 
 _REDIRECTS = {301, 302, 303, 307, 308}
@@ -67,6 +76,8 @@ class FetchPolicy:
     max_redirects: int
     timeout_s: float
     user_agent: str
+    deadline_s: float = 120.0  # one whole request, every byte of the body included
+    max_crawl_delay_s: float = 30.0  # longest wait between requests a site may ask for
 
     @classmethod
     def from_settings(
@@ -88,6 +99,8 @@ class FetchPolicy:
             max_redirects=settings.max_redirects,
             timeout_s=settings.request_timeout_s,
             user_agent=settings.user_agent,
+            deadline_s=settings.request_deadline_s,
+            max_crawl_delay_s=settings.max_crawl_delay_s,
         )
 
 
@@ -116,6 +129,20 @@ class HostLimiter:
             time.sleep(self._reserve_start(host))
             yield
 
+    def obey_crawl_delay(self, asked_s: float | None, cap_s: float) -> str | None:
+        """Space requests by a robots.txt Crawl-delay, at most ``cap_s``; says what was done.
+
+        A site asking for an hour between requests would stall every later source for hours:
+        the wait is capped and the capped value is what the caller records.
+        """
+        if not asked_s or asked_s <= 0:
+            return None
+        applied = min(float(asked_s), cap_s)
+        self.delay_s = max(self.delay_s, applied)
+        if applied < asked_s:
+            return f"Crawl-delay {asked_s:g} s capped at {applied:g} s"
+        return f"Crawl-delay {asked_s:g} s obeyed"
+
     def _reserve_start(self, host: str) -> float:
         with self._lock:
             now = time.monotonic()
@@ -133,7 +160,8 @@ class Fetcher:
         self._client = httpx.Client(
             verify=_tls_context(),
             timeout=policy.timeout_s,
-            headers={"User-Agent": policy.user_agent},
+            # only codings decoded_body can undo under its limit
+            headers={"User-Agent": policy.user_agent, "Accept-Encoding": "gzip, deflate"},
             follow_redirects=False,
             transport=transport,
         )
@@ -166,7 +194,7 @@ class Fetcher:
     ) -> FetchResult:
         retrying = Retrying(
             stop=stop_after_attempt(self.policy.max_retries),
-            wait=wait_exponential(multiplier=self.policy.retry_backoff_s, max=30),
+            wait=self._retry_wait,
             retry=retry_if_exception_type(TransientError),
             reraise=True,
         )
@@ -174,6 +202,15 @@ class Fetcher:
             with attempt:
                 return self._follow_redirects(url, form, headers)
         raise AssertionError("unreachable: tenacity reraises the last error")  # pragma: no cover
+
+    def _retry_wait(self, retry_state: RetryCallState) -> float:
+        # Backoff doubles; a Retry-After the server sent is honoured, up to the crawl-delay cap.
+        backoff = wait_exponential(multiplier=self.policy.retry_backoff_s, max=30)(retry_state)
+        error = retry_state.outcome.exception() if retry_state.outcome else None
+        asked = error.retry_after_s if isinstance(error, RetryLaterError) else None
+        if asked is None:
+            return backoff
+        return min(max(backoff, asked), self.policy.max_crawl_delay_s)
 
     def _follow_redirects(
         self, url: str, form: dict[str, str] | None, headers: dict[str, str]
@@ -218,13 +255,18 @@ class Fetcher:
         host = urlsplit(url).hostname or ""
         method = "POST" if form is not None else "GET"
         with self.limiter.slot(host):
+            deadline = time.monotonic() + self.policy.deadline_s
+            timeout = min(self.policy.timeout_s, self.policy.deadline_s)
             try:
-                with self._client.stream(method, url, data=form, headers=headers) as response:
-                    body = b"" if response.status_code in _REDIRECTS else self._read(response)
+                with self._client.stream(
+                    method, url, data=form, headers=headers, timeout=timeout
+                ) as response:
+                    redirect = response.status_code in _REDIRECTS
+                    body = b"" if redirect else self._read(response, deadline)
             except httpx.TimeoutException as exc:
                 raise TransientError(f"timed out: {type(exc).__name__}") from exc
             except httpx.RemoteProtocolError as exc:
-                raise TransientError(f"truncated or broken response: {exc}") from exc
+                raise protocol_error(exc) from exc
             except httpx.UnsupportedProtocol as exc:
                 raise TerminalError(f"unsupported URL: {exc}") from exc
             except httpx.TransportError as exc:
@@ -234,14 +276,17 @@ class Fetcher:
         _raise_for_status(response, body)
         return response, body
 
-    def _read(self, response: httpx.Response) -> bytes:
+    def _read(self, response: httpx.Response, deadline: float) -> bytes:
         limit = self.policy.max_body_bytes
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
             raise TerminalError(f"body of {declared} bytes over the {limit}-byte limit")
+        encodings = content_encodings(response.headers.get("content-encoding", ""))
         chunks: list[bytes] = []
         size = 0
-        for chunk in response.iter_bytes():
+        for chunk in decoded_body(
+            _before(response.iter_raw(), deadline, self.policy), encodings, limit
+        ):
             size += len(chunk)
             if size > limit:
                 raise TerminalError(f"body over the {limit}-byte limit")
@@ -264,6 +309,121 @@ def join_url(base: str, href: str) -> tuple[str | None, str | None]:
     except ValueError as exc:
         return None, f"malformed URL {href[:200]!r}: {exc}"
     return url, None
+
+
+def _before(chunks: Iterator[bytes], deadline: float, policy: FetchPolicy) -> Iterator[bytes]:
+    # The timeout is per read: a server dripping a byte every few seconds never trips it.
+    for chunk in chunks:
+        if time.monotonic() > deadline:
+            raise TerminalError(
+                f"response not complete within the {policy.deadline_s:g} s request deadline"
+            )
+        yield chunk
+
+
+class RetryLaterError(TransientError):
+    """A 429 or 503 whose Retry-After says how long to wait (seconds), when it says."""
+
+    def __init__(self, message: str, retry_after_s: float | None) -> None:
+        super().__init__(message)
+        self.retry_after_s = retry_after_s
+
+
+def retry_after_seconds(value: str | None) -> float | None:
+    """Seconds a Retry-After header value asks for (delta seconds or an HTTP date), or None."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def protocol_error(exc: httpx.RemoteProtocolError) -> FazhiError:
+    """A cut-off body is transient; a response that breaks HTTP itself will break again."""
+    message = str(exc)
+    if "location header" in message.lower():
+        return TerminalError(f"bad Location header: {message}")
+    if any(words in message for words in _CUT_OFF):
+        return TransientError(f"truncated response: {message}")
+    return TerminalError(f"malformed HTTP response: {message}")
+
+
+_CUT_OFF = ("peer closed connection", "Server disconnected", "incomplete", "without sending")
+INFLATE_STEP_BYTES = 64 * 1024
+SUPPORTED_ENCODINGS = {"gzip": 47, "x-gzip": 47, "deflate": 15}  # zlib wbits (47: gzip or zlib)
+
+
+def content_encodings(header: str) -> list[str]:
+    """The codings of a Content-Encoding header in the order they were applied."""
+    codings = [c.strip().lower() for c in header.split(",")]
+    return [c for c in codings if c and c != "identity"]
+
+
+def decoded_body(raw: Iterator[bytes], encodings: list[str], limit: int) -> Iterator[bytes]:
+    """The body with every content coding undone, never inflating more than ``limit`` bytes.
+
+    httpx inflates each network chunk whole, so 1,827 bytes of ``gzip, gzip`` reach gigabytes
+    before any size check; here each layer inflates in small steps and counts as it goes.
+    """
+    if len(encodings) > 2:
+        raise TerminalError(f"refused {len(encodings)} nested content codings: {encodings}")
+    chunks = raw
+    for coding in reversed(encodings):  # the last coding applied is undone first
+        if coding not in SUPPORTED_ENCODINGS:
+            raise TerminalError(f"unsupported Content-Encoding {coding!r}")
+        chunks = _inflate(chunks, coding, limit)
+    return chunks
+
+
+def _inflate(chunks: Iterator[bytes], coding: str, limit: int) -> Iterator[bytes]:
+    inflater: zlib._Decompress | None = None
+    produced = 0
+    try:
+        for chunk in chunks:
+            if inflater is None:
+                inflater = zlib.decompressobj(_wbits(coding, chunk))
+            data = chunk
+            while data and not inflater.eof:
+                piece = inflater.decompress(data, INFLATE_STEP_BYTES)
+                produced += len(piece)
+                if produced > limit:
+                    raise TerminalError(f"{coding} body inflates past the {limit}-byte limit")
+                yield piece
+                data = inflater.unconsumed_tail
+        if inflater is not None:
+            yield inflater.flush()
+    except zlib.error as exc:
+        raise TerminalError(f"corrupt {coding} body: {exc}") from exc
+
+
+def _wbits(coding: str, first: bytes) -> int:
+    # "deflate" is meant to be zlib-wrapped, but many servers send a raw deflate stream
+    if coding == "deflate" and first and first[0] & 0x0F != 8:
+        return -15
+    return SUPPORTED_ENCODINGS[coding]
+
+
+def inert_url(href: str) -> str:
+    """A form of a malformed ``href`` that URL parsers read without raising, for the record.
+
+    The link is recorded, never fetched; but code that looks at every link of a page (family
+    detection, host checks) splits its URL, and must not meet the ValueError the href raises.
+    """
+    candidate = href.strip().replace("[", "%5B").replace("]", "%5D")
+    try:
+        parts = urlsplit(candidate)
+        parts.hostname  # noqa: B018 - raises ValueError for a malformed host
+        parts.port  # noqa: B018 - raises ValueError for a malformed port
+    except ValueError:
+        return "invalid:" + quote(href.strip(), safe="")
+    return candidate
 
 
 @cache
@@ -316,7 +476,10 @@ def _raise_for_status(response: httpx.Response, body: bytes) -> None:
     blocked = block_reason_for_status(status, body)
     if blocked:
         raise BlockedError(blocked)
-    if status == 429 or status >= 500:
+    if status in (429, 503):
+        retry_after = retry_after_seconds(response.headers.get("retry-after"))
+        raise RetryLaterError(f"HTTP {status}", retry_after)
+    if status >= 500:
         raise TransientError(f"HTTP {status}")
     if status >= 400:
         raise TerminalError(f"HTTP {status}")

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from fazhi.lake import UnsafePathError, checked_id
+
 FAMILIES = ("auto", "trs", "pagination", "hanweb", "guangdong")
 
 # A source's title_keywords name further report titles of that source, beside the report forms
@@ -87,7 +89,7 @@ def source_from_table(table: dict[str, Any], where: str) -> Source:
     if unknown:
         raise SourcesFileError(f"{where}: unknown field(s): {', '.join(unknown)}")
     return Source(
-        id=_text(table, "id", where),
+        id=_source_id(table, where),
         name=_text(table, "name", where),
         start_urls=_urls(table, where),
         locality_code=_optional_text(table, "locality_code", where),
@@ -98,6 +100,15 @@ def source_from_table(table: dict[str, Any], where: str) -> Source:
         delay_s=_non_negative_delay(table, where),
         family=_family(table, where),
     )
+
+
+def _source_id(table: dict[str, Any], where: str) -> str:
+    # the id names the source's state folder and manifest file: it must be one safe path part
+    value = _text(table, "id", where)
+    try:
+        return checked_id(value, "source id")
+    except UnsafePathError as exc:
+        raise SourcesFileError(f"{where}: {exc}") from exc
 
 
 def _check_unique_ids(sources: list[Source], path: Path) -> None:

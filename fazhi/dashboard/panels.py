@@ -20,12 +20,12 @@ from fazhi.sql import read_sql
 # Panels whose query takes no parameter, in the order the page shows them.
 TABLE_PANELS = (
     "summary",
-    "coverage_grid",
     "coverage_localities",
     "runs",
     "validations",
     "quarantine",
-    "fill_rate",
+    "coverage_cube",
+    "trend_defaults",
     "outliers",
     "caliber_counts",
     "caliber_flags",

@@ -26,7 +26,9 @@ from fazhi.errors import WarehouseLockedError
 from fazhi.report.data_docs import OFFLINE_INDEX
 from fazhi.warehouse.db import readable_path
 
-ASSETS = ("app.js", "style.css")
+# The page's own files and the vendored ECharts (see tools/vendor_dashboard_assets.py): every
+# file of the package's assets folder except the page template.
+TEMPLATE = "index.html"
 _SHARD_NAME = re.compile(r"^[0-9A-Za-z_-]+$")
 _LOCK_POLL_S = 0.1
 
@@ -45,7 +47,7 @@ def build_dashboard(settings: Settings) -> Path:
     _write_shards(out / "trend", shards)
     _write_script(out / "data.js", "window.FAZHI_DASHBOARD = " + _dumps(data) + ";\n")
     index = out / "index.html"
-    index.write_text(_asset_text("index.html"), encoding="utf-8")
+    index.write_text(_asset_text(TEMPLATE), encoding="utf-8")
     return index
 
 
@@ -88,8 +90,13 @@ def _data_docs_link(settings: Settings) -> dict[str, Any]:
 def _write_assets(out: Path) -> None:
     target = out / "assets"
     target.mkdir(exist_ok=True)
-    for name in ASSETS:
-        (target / name).write_text(_asset_text(name), encoding="utf-8")
+    for source in resources.files("fazhi.dashboard").joinpath("assets").iterdir():
+        if source.name != TEMPLATE and source.is_file():
+            copied = target / source.name
+            data = source.read_bytes()
+            # Unchanged vendored files are left alone: a rebuild writes only what changed.
+            if not copied.is_file() or copied.read_bytes() != data:
+                copied.write_bytes(data)
 
 
 def _asset_text(name: str) -> str:

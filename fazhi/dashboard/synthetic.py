@@ -1,4 +1,5 @@
-"""A synthetic warehouse of about a million facts, for the dashboard's tests and benchmark.
+"""A synthetic warehouse of most of China's counties over up to thirteen years (about 0.9 million
+facts), for the dashboard's tests, benchmark and screenshots.
 
 Reads nothing but the migrated dimensions; writes documents, facts, mentions, runs, validations
 and quarantine rows into ``settings.duckdb_path`` with ``sql/dashboard/synthetic_warehouse.sql``.
@@ -19,9 +20,9 @@ DERIVED_SCRIPTS = ("load/collect_all_cells", "load/refresh_best_value", "load/re
 
 
 def build_synthetic_warehouse(
-    settings: Settings, *, localities: int = 3000, first_year: int = 2017, last_year: int = 2023
+    settings: Settings, *, localities: int = 3000, first_year: int = 2011, last_year: int = 2023
 ) -> None:
-    """Fill an empty warehouse with ``localities`` × years × every indicator of synthetic facts."""
+    """Fill an empty warehouse with synthetic reports of ``localities`` counties and their facts."""
     params = {"localities": localities, "first_year": first_year, "last_year": last_year}
     with writer(settings) as con:
         con.begin()

@@ -62,7 +62,7 @@ TITLE_YEAR_RE = re.compile(
 REPORT_INTRO_YEAR_RE = re.compile(r"现将[^。\n]{0,12}?(20\d{2})年(?:度)?")
 # "2019年，…", "【概况】 2019年…", "2019年安庆市…": a year opening the first lines
 OPENING_YEAR_RE = re.compile(
-    r"^\s*(?:【[^】]{1,10}】\s*)?(20\d{2})年(?:以来|度|，|,|、|是|我|[\u4e00-\u9fa5]{2,12}?[省市区县旗州盟镇乡])"
+    r"^\s*(?:【[^】]{1,10}】\s*)?(20\d{2})年(?:以来|度|上半年|前三季度|，|,|、|是|我|[\u4e00-\u9fa5]{2,12}?[省市区县旗州盟镇乡])"
 )
 # A title or heading naming a year: "一、2022年工作开展情况", "庆元县2024年度行政执法数据表"
 HEADING_YEAR_RE = re.compile(
@@ -88,6 +88,9 @@ LEADERSHIP_RE = re.compile(r"在[^。，,；\n]{0,40}?(?:领导|指导|关心|�
 PUBLISHED_LABEL_RE = re.compile(
     r"(?:发布|发文|公布|公开)(?:时间|日期)\s*\]?\s*[:：]?\s*" + DATE_RE.pattern
 )
+# "日期：2026-01-15  来源：…", "来源:某区 日期:2019年05月28日": the page's own date line,
+# a label of its own (not the tail of 成文日期 or 施行日期)
+PAGE_DATE_LABEL_RE = re.compile(r"(?<![\u4e00-\u9fa5])日期\s*[:：]\s*" + DATE_RE.pattern)
 WRITTEN_LABEL_RE = re.compile(
     r"(?:成文|印发|生成)(?:时间|日期)\s*\]?\s*[:：]?\s*" + DATE_RE.pattern
 )
@@ -96,18 +99,35 @@ BREADCRUMB_RE = re.compile(
     r"当前(?:的)?位置|所在(?:的)?位置|您的位置|首页\s*[>＞»]|门户网站|政府网站|政府网$"
 )
 # The addressee of a report sent upwards: "中共某市委、某市人民政府：", "县委、县政府："
+_ADDRESSEE_END = r"(?:委员会|委|政府|局|厅|人大|政协|办公室|办)"
 SALUTATION_RE = re.compile(
-    r"^[^。！？；，,\n:：]{1,40}?(?:委|政府|局|厅)(?:[、，,\s]+[^。！？；，,\n:：]{1,30}?(?:委|政府|局|厅))*\s*[:：]\s*$"
+    rf"^[^。！？；，,\n:：]{{1,40}}?{_ADDRESSEE_END}"
+    rf"(?:[、，,\s]+[^。！？；，,\n:：]{{1,30}}?{_ADDRESSEE_END})*\s*[:：]\s*$"
 )
 # Self-references that say at which level the report speaks: 全省, 我市, 全区, 本县 …
 SELF_LEVEL_RE = re.compile(r"(?:全|我|本)([省市区县旗州盟])")
+# "被省委评为全省先进县", "荣获全市…集体": the scope of an award, not the level the text speaks at
+AWARD_SCOPE_RE = re.compile(r"(?:评为|评选为|获评|荣获|授予|命名为|列为|确定为)[^。，,；\n]{0,3}$")
 REGION_BODY_RE = re.compile(r"自治区(?:党委|人民政府|政府|司法厅|[\u4e00-\u9fa5]{1,6}?厅)")
 # Headings of the structure every 法治政府建设年度报告 follows (主要举措和成效, 存在的不足, …)
 ANNUAL_STRUCTURE_RE = re.compile(
     r"法治政府(?:部门)?建设[^。\n]{0,8}(?:主要举措|基本情况|总体情况|工作情况|举措和成效)"
-    r"|^[一二三四五六七八九十]+、[^。\n]{0,12}主要举措和成效",
+    r"|^[一二三四五六七八九十]+、[^。\n]{0,12}主要举措和成效"
+    # the first heading the 法治政府建设实施纲要 gives every such report
+    r"|^[一二三四五六七八九十]+、\s*依法全面履行政府职能"
+    # a title naming only the subject: 某市2025年法治政府建设情况
+    r"|法治政府建设(?:工作)?情况\s*$",
     re.M,
 )
+# "现将2025年工作情况总结如下" in an opening on 法治政府建设: the year's report, whatever verb
+REPORT_INTRO_RE = re.compile(r"现将[^。\n]{0,40}?(?:报告|总结|汇报)如下")
+# A body's year of work with next year's plan (工作情况及2026年工作计划, 工作总结与…计划):
+# its own work summary, unless the title is about 法治政府建设
+SUMMARY_WITH_PLAN_RE = re.compile(
+    r"工作(?:情况|总结)[^。\n]{0,4}(?:及|和|与|暨)[^。\n]{0,10}?工作(?:计划|打算|思路)"
+)
+# "2022年上半年，…", "1-6月，…": an opening telling part of a year
+PART_YEAR_OPENING_RE = re.compile(r"^\s*(?:20\d{2}年)?(?:上半年|1\s*[-—至~]\s*6月)", re.M)
 # Reports that share words with ours but are of another kind
 OTHER_KIND_RE = re.compile(
     r"政府信息公开[^。\n]{0,6}报告|统计分析报告|统计公报|信息公示|数据表|年鉴"
@@ -116,7 +136,7 @@ OTHER_KIND_RE = re.compile(
 SUMMARY_KIND_RE = re.compile(r"述职报告|半年[^。\n]{0,8}(?:总结|报告)|重点工作任务完成情况")
 # "2024年，某司法局…" / "今年以来，某市司法局…": a year told by a justice bureau
 BUREAU_YEAR_OPENING_RE = re.compile(
-    r"^\s*(?:20\d{2}年|今年以来|这一年|过去的一年)[，,]?[^。\n]{0,16}?(?:司法局|司法行政)"
+    r"^\s*(?:20\d{2}年|今年以来|这一年|过去的一年)[，,]?[^。\n]{0,24}?(?:司法局|司法行政|我局)"
 )
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
 CN_YEAR_RE = re.compile(r"[〇○零一二三四五六七八九]{4}(?=年)")
@@ -350,8 +370,29 @@ def division_names_between(text: str, lo: int, hi: int) -> list[tuple[int, int, 
 
 
 def _name_hits(text: str) -> Iterator[_NameHit]:
+    previous_end = -1
     for match in _name_pattern().finditer(text):
-        yield _NameHit(match.group(), match.start(), match.end())
+        if _stands_as_place(text, match.start(), match.end(), previous_end):
+            previous_end = match.end()
+            yield _NameHit(match.group(), match.start(), match.end())
+
+
+SHORT_NAME_LEVELS = "县区"
+# Words after which a place stands on its own: 在和县, 中共沛县县委, 对萧县, 赴郊区
+PLACE_PREPOSITIONS = "在于对向共到从由经据即赴"
+
+
+def _stands_as_place(text: str, start: int, end: int, previous_end: int) -> bool:
+    """A one-character name with 县 or 区 (和县, 城区, 郊区) is also ordinary words (方案和县政府,
+    老城区): it is a place only where a place can stand, at the start of a line or clause,
+    after a preposition (在, 对, 中共) or right after its parent's name (马鞍山市和县), never
+    glued to the words before it."""
+    if end - start > 2 or text[end - 1] not in SHORT_NAME_LEVELS:
+        return True
+    if start == 0 or start == previous_end:
+        return True
+    before = text[start - 1]
+    return before in PLACE_PREPOSITIONS or not "\u4e00" <= before <= "\u9fa5"
 
 
 # --- issuer ---------------------------------------------------------------------------------
@@ -361,6 +402,8 @@ TITLE_LABEL_RE = re.compile(r"^\[?\s*(?:名\s*称|标\s*题)\s*\]?\s*[:：]?\s*"
 SUBJECT_LEAD_RE = re.compile(
     r"(?:20\d{2}年(?:以来|度)?|今年以来|本年度|这一年|过去的?一年)?[，,\s]*"
     r"(?:在[^。；\n]{0,80}?(?:领导|指导|部署|支持|关心)下[，,\s]*)*"
+    # "在…新征程上，": a setting before the subject
+    r"(?:在[^。；，,\n]{2,30}?(?:上|中|之际)[，,]\s*)?"
 )
 REPORT_WORDS_RE = re.compile(r"报告|总结")
 _WRITTEN_YEAR = r"(?:20\d{2}|[〇○零一二三四五六七八九]{4})年"
@@ -644,7 +687,17 @@ def _issuer_name(found: FoundIssuer, division: Division | None) -> str:
     if bare and division and division.name.endswith(name[0]):
         body = name[1:]
         return division.name + ("人民政府" if body == "政府" else body)
-    return name
+    return _full_government_name(name)
+
+
+def _full_government_name(name: str) -> str:
+    """``山海关区政府`` → ``山海关区人民政府``: a government is named by its full name, the
+    way it signs; a place's ``政府`` is short for it."""
+    if not name.endswith("政府") or name.endswith("人民政府"):
+        return name
+    place = name[:-2]
+    named = _names_end(place, 0) == len(place) or _township_at(place, 0) == place
+    return place + "人民政府" if named else name
 
 
 # --- locality -------------------------------------------------------------------------------
@@ -685,6 +738,10 @@ def resolve_locality(
         division = _deepest_division(subject[1], text, hint)
         if division is not None:
             return division
+    if subject is None:
+        division = _county_leading_town(head, text, hint)
+        if division is not None:
+            return division
     division = _at_spoken_level(text, head, hint)
     if division is not None:
         return division
@@ -693,6 +750,26 @@ def resolve_locality(
         or given
         or _site_named(text, hint[1:] if given else hint)
     )
+
+
+# "银杏路街道在某区委、区政府的领导下": a street or township the gazetteer does not know,
+# led by the committee of the county it belongs to
+TOWN_LED_RE = re.compile(
+    rf"{_NAME_CHAR}{{1,8}}?(?:街道|镇|乡)(?:办事处|人民政府)?[，,]?在([^。；\n]{{2,40}}?)领导下"
+)
+
+
+def _county_leading_town(head: str, text: str, hint: Hints) -> Division | None:
+    """The county named as the leader of the township that opens the report, when the
+    gazetteer does not list that township: its own county's committee leads it."""
+    for line in _lines(head)[:OPENING_LINES]:
+        lead = SUBJECT_LEAD_RE.match(line)
+        led = TOWN_LED_RE.match(line, lead.end() if lead else 0)
+        if led:
+            named = _named_divisions(led.group(1), text, hint)
+            counties = [d for d in named if d.level == "county"]
+            return counties[0] if counties else None
+    return None
 
 
 def _site_named(text: str, sites: Hints) -> Division | None:
@@ -732,6 +809,8 @@ def _level_spoken(text: str) -> str | None:
     plain = BOOK_TITLE_RE.sub("", text)
     counts: dict[str, int] = {}
     for match in SELF_LEVEL_RE.finditer(plain):
+        if AWARD_SCOPE_RE.search(plain, max(0, match.start() - 10), match.start()):
+            continue
         counts[match.group(1)] = counts.get(match.group(1), 0) + 1
     if _region_speaks(plain[:HEAD_CHARS]):
         counts["省"] = counts.get("省", 0) + counts.pop("区", 0) + 1
@@ -843,7 +922,20 @@ def _county_of_township(name: str, text: str, hint: Hints) -> Division | None:
             return chosen[0]
         if chosen:
             candidates = chosen
-    return candidates[0] if len(candidates) == 1 else None
+    if len(candidates) == 1:
+        return candidates[0]
+    return _common_parent(candidates)
+
+
+def _common_parent(candidates: list[Division]) -> Division | None:
+    """The city (or else the province) every remaining county of a township lies in: what
+    the page does settle when it leaves the county open (a 重庆 township of two 重庆 counties)."""
+    by_code = divisions_by_code()
+    for parent_of in (lambda d: d.city_code, lambda d: d.province_code):
+        parents = {parent_of(d) for d in candidates}
+        if len(parents) == 1 and (parent := by_code.get(parents.pop() or "")):
+            return parent
+    return None
 
 
 def _name_chains(fragment: str) -> list[list[_NameHit]]:
@@ -935,6 +1027,7 @@ def find_published_on(text: str) -> date | None:
     head, tail = arabic_dates(text[:HEAD_CHARS]), arabic_dates(text[-TAIL_CHARS:])
     candidates: list[re.Match[str] | None] = [
         PUBLISHED_LABEL_RE.search(head),
+        PAGE_DATE_LABEL_RE.search(head),
         WRITTEN_LABEL_RE.search(head),
     ]
     lines = head.splitlines()[:12] + tail.splitlines()[-6:]
@@ -957,19 +1050,43 @@ def classify_doc_type(head: str) -> str:
     of other kinds (政府信息公开年度报告, statistics, notices) are ``other``.
     """
     opening = head[:300]
+    lines = _lines(opening)
     if OTHER_KIND_RE.search(opening[:120]):
         return "other"
-    if SUMMARY_KIND_RE.search(opening[:120]):
+    if SUMMARY_KIND_RE.search(opening[:120]) or any(
+        PART_YEAR_OPENING_RE.match(line) for line in lines[:3]
+    ):
         return "work_summary"
-    if re.search(r"法治(?:政府)?建设[^。\n]{0,12}(?:报告|总结)|依法行政[^。\n]{0,12}报告", opening):
+    plan = SUMMARY_WITH_PLAN_RE.search(opening[:120])
+    if plan and "法治政府建设" not in opening[: plan.start()]:
+        return "work_summary"
+    if re.search(
+        r"法治(?:政府)?建设[^。\n]{0,12}(?:报告|总结|汇报)|依法行政[^。\n]{0,12}报告", opening
+    ):
         return "annual_report"
     if "工作总结" in opening:
         return "work_summary"
+    if "法治政府建设" in opening and REPORT_INTRO_RE.search(opening):
+        return "annual_report"
     if DOC_KEYWORDS_RE.search(opening) and "报告" in opening:
         return "annual_report"
     if ANNUAL_STRUCTURE_RE.search(head):
         return "annual_report"
-    first = _lines(opening)[:1]
-    if first and BUREAU_YEAR_OPENING_RE.match(first[0]):
+    if _bureau_tells_its_year(lines):
         return "work_summary"  # no title: a bureau telling its year
     return "other"
+
+
+OPENING_SENTENCE_CHARS = 20
+
+
+def _bureau_tells_its_year(lines: list[str]) -> bool:
+    """An untitled opening in which a justice bureau tells its year (``2024年，某司法局…``,
+    ``2017年是…年，我局…``), in the first line or after a news lead sentence (``近日，…``); a
+    short heading above it (``司法工作``) is a yearbook's entry, another kind."""
+    for line in lines[:3]:
+        if BUREAU_YEAR_OPENING_RE.match(line):
+            return True
+        if len(line) < OPENING_SENTENCE_CHARS:
+            return False
+    return False

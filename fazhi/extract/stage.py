@@ -14,8 +14,10 @@ from dataclasses import asdict, dataclass
 import polars as pl
 
 from fazhi.config import PACKAGE_DATA, Settings
-from fazhi.extract.document import EXTRACTOR_VERSION, ExtractedDocument, extract_document
+from fazhi.errors import ParseError
+from fazhi.extract.document import EXTRACTOR_VERSION, ExtractedDocument
 from fazhi.extract.facts import PHRASINGS_PATH
+from fazhi.isolation import BoundedParser, DocumentLimits, ExtractJob
 from fazhi.lake import Lake, lake_fs
 from fazhi.schemas import DOCUMENTS, FACTS, MENTIONS, conform, empty, record_rows
 
@@ -72,11 +74,15 @@ def extractor_fingerprint() -> str:
     return f"{EXTRACTOR_VERSION}:{digest.hexdigest()[:16]}"
 
 
-def extract_documents(parsed: pl.DataFrame, run_id: str) -> StagedBatch:
-    """Metadata, mentions and facts of every parsed document (failed ones carried as they are)."""
+def extract_documents(
+    parsed: pl.DataFrame, run_id: str, limits: DocumentLimits | None = None
+) -> StagedBatch:
+    """Metadata, mentions and facts of every parsed document (failed ones carried as they are);
+    each extraction runs in a worker stopped after ``limits.budget_s`` (fazhi.isolation)."""
     documents, mentions, facts = [], [], []
-    for row in parsed.iter_rows(named=True):
-        document, extracted = _extract_one(row, run_id)
+    with BoundedParser(limits or DocumentLimits()) as bounded:
+        extractions = [_extract_one(row, run_id, bounded) for row in parsed.iter_rows(named=True)]
+    for document, extracted in extractions:
         documents.append(document)
         if extracted is not None:
             doc_id = str(document["doc_id"])
@@ -96,20 +102,25 @@ def _frame(rows: list[dict[str, object]], schema: dict[str, pl.DataType]) -> pl.
 
 
 def _extract_one(
-    row: dict[str, object], run_id: str
+    row: dict[str, object], run_id: str, bounded: BoundedParser
 ) -> tuple[dict[str, object], ExtractedDocument | None]:
     base: dict[str, object] = {name: row.get(name) for name in CARRIED}
-    base.update(run_id=run_id, flags=[], extractor_version=EXTRACTOR_VERSION)
+    flags = list(row.get("flags") or [])  # type: ignore[call-overload]
+    base.update(run_id=run_id, flags=flags, extractor_version=EXTRACTOR_VERSION)
     if row["parse_status"] != "ok":
         return base, None
     title = row["title"]
-    extracted = extract_document(
+    job = ExtractJob(
         str(row["text"]),
         title=str(title) if title else None,
         locality_hint=_text_or_none(row["locality_hint"]),
         published_hint=row["published_hint"],  # type: ignore[arg-type]
         source_url=_text_or_none(row["url"]),  # its date and the place its domain spells
     )
+    try:
+        extracted = bounded.run(job)
+    except ParseError as exc:  # over budget: recorded on the document, the run goes on
+        return {**base, "parse_status": "failed", "parse_error": f"extraction {exc}"}, None
     return {**base, **asdict(extracted.metadata), "title": title}, extracted
 
 

@@ -3,12 +3,22 @@
 Reads raw bytes (plus the HTTP charset and Content-Type when known) and returns text or a format
 name. Decoding never garbles silently: a body that no candidate charset decodes cleanly raises
 :class:`fazhi.errors.ParseError`, and the caller records the failure.
+
+Declared charsets are often wrong (a GBK page served as ISO-8859-1) or missing (a Big5 page), and
+both single-byte codecs and GB18030 decode almost any bytes without an error. So a decoding is
+accepted only when its text also reads as text (charset-normalizer's mess ratio); otherwise
+charset-normalizer picks among the encodings Chinese sites use, and text that still looks
+garbled is returned with a reason so the document is flagged.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
+
+import charset_normalizer
+from charset_normalizer.md import mess_ratio
 
 from fazhi.errors import ParseError
 
@@ -29,23 +39,78 @@ def charset_of(content_type: str | None) -> str | None:
     return None
 
 
-def decode_html(data: bytes, header_charset: str | None = None) -> str:
-    """Text of an HTML body: header charset, then ``<meta>``, then strict UTF-8, then GB18030.
+@dataclass(frozen=True)
+class DecodedText:
+    """A body's text, the charset that produced it and, when it still looks garbled, why."""
 
-    A declared charset that fails to decode strictly falls through to the next candidate;
-    raises ParseError when none decodes cleanly.
-    """
+    text: str
+    charset: str
+    garbled: str | None = None
+
+
+MESS_LIMIT = 0.2  # charset-normalizer's own default threshold for "this is not text"
+MESS_SAMPLE_CHARS = 20_000
+# A single-byte codec (ISO-8859-1, cp1252 …) decodes any bytes, so a declared one is trusted
+# only when its text reads as text; these multi-byte ones reject most wrong input by themselves.
+TRUSTED_WHEN_CLEAN = frozenset({"utf-8", "gb18030", "big5", "big5hkscs", "utf-16", "euc_jp"})
+DETECTED_ENCODINGS = ["utf_8", "gb18030", "big5"]  # what Chinese sites are written in
+
+
+def decode_html(data: bytes, header_charset: str | None = None) -> str:
+    """Text of an HTML body (see :func:`decode_text`); ParseError when nothing decodes it."""
+    return decode_text(data, header_charset).text
+
+
+def decode_text(data: bytes, header_charset: str | None = None) -> DecodedText:
+    """Text of a page or text file: the header charset, then ``<meta>``, then strict UTF-8,
+    each only when its text reads as text; then charset-normalizer's pick among UTF-8, GB18030
+    and Big5; then GB18030 with the text marked garbled. ParseError when none decodes."""
+    fallback: DecodedText | None = None
     for charset in _candidate_charsets(data, header_charset):
-        try:
-            return _strip_bom(data.decode(charset, errors="strict"))
-        except (UnicodeError, LookupError, ValueError, TypeError):
-            continue  # a declared codec that fails, or is no text codec, is just a wrong guess
-    raise ParseError("no charset decodes the page cleanly (header, meta, utf-8, gb18030 tried)")
+        decoded = _strict(data, charset)
+        if decoded is None:
+            continue
+        if decoded.garbled is None or charset in TRUSTED_WHEN_CLEAN:
+            return decoded  # strict UTF-8 / a CJK codec that decodes cleanly is no accident
+        fallback = fallback or decoded
+    detected = _detected(data)
+    if detected is not None and detected.garbled is None:
+        return detected
+    # a detection that reads as noise is a guess about garbage, not a decoding
+    fallback = _strict(data, "gb18030") or fallback
+    if fallback is None:
+        raise ParseError(
+            "no charset decodes the page cleanly (header, meta, utf-8, detection, gb18030 tried)"
+        )
+    return fallback
+
+
+def _strict(data: bytes, charset: str) -> DecodedText | None:
+    try:
+        text = _strip_bom(data.decode(charset, errors="strict"))
+    except (UnicodeError, LookupError, ValueError, TypeError):
+        return None  # a declared codec that fails, or is no text codec, is just a wrong guess
+    return DecodedText(text, charset, garbled_reason(text, charset))
+
+
+def _detected(data: bytes) -> DecodedText | None:
+    best = charset_normalizer.from_bytes(data, cp_isolation=DETECTED_ENCODINGS).best()
+    if best is None or best.encoding is None:
+        return None
+    return _strict(data, codecs.lookup(best.encoding).name)
+
+
+def garbled_reason(text: str, charset: str) -> str | None:
+    """Why ``text`` decoded as ``charset`` reads as mojibake, or None when it reads as text."""
+    mess = mess_ratio(text[:MESS_SAMPLE_CHARS], maximum_threshold=1.0)
+    if mess <= MESS_LIMIT:
+        return None
+    return f"text decoded as {charset} looks garbled ({mess:.0%} of it reads as noise)"
 
 
 def _candidate_charsets(data: bytes, header_charset: str | None) -> list[str]:
     declared = [header_charset, _meta_charset(data)]
-    candidates = [_normalise_charset(c) for c in declared if c] + ["utf-8", "gb18030"]
+    candidates = [_normalise_charset(c) for c in declared if c] + ["utf-8"]
     if _utf16_with_bom(data):
         candidates.insert(0, "utf-16")  # a byte-order mark outranks any declaration (HTML spec)
     return list(dict.fromkeys(c for c in candidates if c))

@@ -13,6 +13,7 @@ itself.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import date, datetime
 
 import polars as pl
@@ -20,9 +21,9 @@ import polars as pl
 from fazhi.config import Settings
 from fazhi.crawl.store import read_raw
 from fazhi.errors import TerminalError
+from fazhi.isolation import BoundedParser, DocumentLimits, ParseJob
 from fazhi.lake import Lake, lake_fs
 from fazhi.parse.decode import charset_of
-from fazhi.parse.text import parse_document
 from fazhi.schemas import PARSED, conform, empty
 
 # bump when the same bytes would parse to a different text: cached parse results then expire
@@ -110,9 +111,12 @@ def doc_key(source_id: str, url: str) -> str:
 def parse_documents(manifest_rows: pl.DataFrame, settings: Settings, run_id: str) -> pl.DataFrame:
     """The parsed text of every row of ``manifest_rows`` (see :func:`select_document_rows`)."""
     titles = _article_titles(manifest_rows)
-    rows = [
-        _parse_one(row, settings, run_id, titles) for row in manifest_rows.iter_rows(named=True)
-    ]
+    # each document is parsed in a worker that is stopped when over budget (fazhi.isolation)
+    with BoundedParser(DocumentLimits.from_settings(settings)) as bounded:
+        rows = [
+            _parse_one(row, settings, run_id, titles, bounded)
+            for row in manifest_rows.iter_rows(named=True)
+        ]
     if not rows:
         return empty(PARSED)
     return conform(pl.DataFrame(rows, schema_overrides=PARSED, strict=False), PARSED)
@@ -124,7 +128,11 @@ def _article_titles(manifest_rows: pl.DataFrame) -> dict[str, str]:
 
 
 def _parse_one(
-    row: dict[str, object], settings: Settings, run_id: str, titles: dict[str, str]
+    row: dict[str, object],
+    settings: Settings,
+    run_id: str,
+    titles: dict[str, str],
+    bounded: BoundedParser,
 ) -> dict[str, object]:
     sha = str(row["sha256"])
     # an attachment's link text is often just its file name; the article title names the report
@@ -144,12 +152,8 @@ def _parse_one(
     }
     try:
         content_type = _text_or_none(row.get("content_type"))
-        parsed = parse_document(
-            read_raw(settings, sha),
-            content_type=content_type,
-            url=str(row["url"]),
-            header_charset=charset_of(content_type),
-        )
+        job = ParseJob(read_raw(settings, sha), content_type, str(row["url"]))
+        parsed = bounded.run(replace(job, header_charset=charset_of(content_type)))
     except (TerminalError, OSError) as exc:
         return {**base, "parse_status": "failed", "parse_error": str(exc)}
     return {
@@ -160,6 +164,7 @@ def _parse_one(
         "published_hint": published or parsed.published_on,
         "parse_status": "ok",
         "parse_error": None,
+        "flags": list(parsed.flags),
     }
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from fazhi.errors import ParseError
-from fazhi.parse.decode import decode_html, sniff_format
+from fazhi.parse.decode import DecodedText, decode_text, sniff_format
 from fazhi.parse.failures import reading
 from fazhi.parse.formats.doc import doc_text
 from fazhi.parse.formats.docx import docx_text
@@ -34,6 +34,10 @@ class ParsedText:
     title: str | None
     published_on: date | None
     source: str | None
+    flags: tuple[str, ...] = ()  # e.g. GARBLED_FLAG: loaded, but a reader should look
+
+
+GARBLED_FLAG = "garbled_encoding"
 
 
 def parse_document(
@@ -57,16 +61,29 @@ def parse_document(
 
 
 def _html(data: bytes, header_charset: str | None) -> ParsedText:
-    article = parse_html_article(decode_html(data, header_charset))
-    return ParsedText(article.text, "html", article.title, article.published_on, article.source)
+    decoded = decode_text(data, header_charset)
+    article = parse_html_article(decoded.text)
+    return ParsedText(
+        article.text,
+        "html",
+        article.title,
+        article.published_on,
+        article.source,
+        _flags(decoded),
+    )
 
 
 def _plain_text(data: bytes, header_charset: str | None) -> ParsedText:
     # Text files are kept as written (only newlines unified) so offsets match the file.
-    text = NEWLINES.sub("\n", decode_html(data, header_charset))
+    decoded = decode_text(data, header_charset)
+    text = NEWLINES.sub("\n", decoded.text)
     if not text.strip():
         raise ParseError("text file holds only whitespace")
-    return _document(text, "txt")
+    return ParsedText(text, "txt", None, None, None, _flags(decoded))
+
+
+def _flags(decoded: DecodedText) -> tuple[str, ...]:
+    return (GARBLED_FLAG,) if decoded.garbled else ()
 
 
 def _document(text: str, format_name: str) -> ParsedText:

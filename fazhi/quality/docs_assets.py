@@ -1,9 +1,10 @@
 """Data Docs that render styled without the internet: CDN links replaced by vendored files.
 
 Reads the HTML pages Great Expectations rendered under a Data Docs folder; copies Bootstrap and
-jQuery from their PyPI packages (``xstatic-bootstrap``, ``xstatic-jquery``) into
+jQuery and Font Awesome's icon font from their PyPI packages (``xstatic-bootstrap``,
+``xstatic-jquery``, ``xstatic-font-awesome``) into
 ``static/vendor/`` beside them and points every page there. Remote scripts and styles that have
-no vendored copy (table filters, date pickers, charts, icon fonts) and remote images (GX's logo,
+no vendored copy (table filters, date pickers, charts) and remote images (GX's logo,
 fetched with the context id in its URL) are dropped: offline they could only fail, and the pages
 read fine without them.
 """
@@ -25,15 +26,22 @@ _REMOTE_TAG = re.compile(
 
 
 def _vendored() -> dict[str, Path]:
-    """Vendored file name → where its package installed it."""
+    """Vendored file (relative to the vendor folder) → where its package installed it."""
     import xstatic.pkg.bootstrap as bootstrap
+    import xstatic.pkg.font_awesome as font_awesome
     import xstatic.pkg.jquery as jquery
 
-    return {
+    icons = Path(font_awesome.BASE_DIR)
+    files = {
         "bootstrap.min.css": Path(bootstrap.BASE_DIR) / "css" / "bootstrap.min.css",
         "bootstrap.bundle.min.js": Path(bootstrap.BASE_DIR) / "js" / "bootstrap.bundle.min.js",
         "jquery.min.js": Path(jquery.BASE_DIR) / "jquery.min.js",
+        "fontawesome/css/all.min.css": icons / "css" / "all.min.css",
     }
+    # the stylesheet reaches its fonts as ../webfonts/
+    for font in (icons / "webfonts").glob("*.woff2"):
+        files[f"fontawesome/webfonts/{font.name}"] = font
+    return files
 
 
 def _replacement(url: str) -> str | None:
@@ -45,6 +53,8 @@ def _replacement(url: str) -> str | None:
         return "bootstrap.bundle.min.js"  # the bundle carries Popper, whose CDN tag is dropped
     if name.startswith("jquery") and name.endswith(".min.js"):
         return "jquery.min.js"
+    if name == "all.min.css" and "font-awesome" in url:
+        return "fontawesome/css/all.min.css"  # status icons of the result pages
     return None
 
 
@@ -53,6 +63,7 @@ def vendor_assets(data_docs_dir: Path) -> int:
     vendor = data_docs_dir / VENDOR_DIR
     vendor.mkdir(parents=True, exist_ok=True)
     for name, source in _vendored().items():
+        (vendor / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, vendor / name)
     changed = 0
     for page in data_docs_dir.rglob("*.html"):

@@ -11,7 +11,6 @@ import pytest
 
 from fazhi.config import Settings
 from fazhi.dashboard import panels
-from fazhi.localities import load_divisions
 
 SQL_DIR = Settings().sql_dir
 
@@ -26,50 +25,86 @@ def records(table: panels.Table) -> list[dict[str, Any]]:
     return [dict(zip(table["columns"], row, strict=True)) for row in table["rows"]]
 
 
-def province_total(province_code: str) -> int:
-    """Divisions of a province outside function zones, counted from the dictionary itself."""
-    return len(
-        {
-            d.code
-            for d in load_divisions()
-            if d.province_code == province_code and not d.is_function_zone
-        }
-    )
+@pytest.fixture(scope="module")
+def ordinals(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Indicator code → the ordinal by which the coverage cube and the shards name it."""
+    return {
+        r["code"]: r["ordinal"] for r in records(panels.fetch_table(con, SQL_DIR, "indicators"))
+    }
+
+
+@pytest.fixture(scope="module")
+def cube(
+    con: duckdb.DuckDBPyConnection, ordinals: dict[str, int]
+) -> dict[tuple[Any, ...], tuple[int, int]]:
+    codes = {n: code for code, n in ordinals.items()}
+    rows = records(panels.fetch_table(con, SQL_DIR, "coverage_cube"))
+    return {
+        (r["province_code"], r["report_year"], r["doc_type"], codes.get(r["indicator_ordinal"])): (
+            r["localities"],
+            r["documents"],
+        )
+        for r in rows
+    }
 
 
 @pytest.mark.parametrize(
-    ("province", "year", "covered"),
+    ("province", "year", "kind", "indicator", "localities", "documents"),
     [
-        ("440000", 2023, 2),
-        ("440000", 2022, 1),
-        ("440000", 2021, 1),
-        ("330000", 2023, 1),
-        ("330000", 2021, 0),
-        ("110000", 2022, 0),
+        ("440000", 2023, "annual_report", None, 2, 2),
+        ("440000", 2022, "annual_report", None, 1, 1),
+        ("440000", None, "annual_report", None, 2, 4),
+        ("330000", 2023, "work_summary", None, 1, 1),
+        ("440000", None, "annual_report", "aid_cases", 2, 4),
+        ("440000", None, "annual_report", "lit_head_appearance_rate", 1, 2),
+        ("440000", 2022, "annual_report", "enf_penalties", 1, 1),
     ],
     ids=[
-        "province report and a county report in the same year both count",
+        "province report and a county report in the same year: two localities",
         "one county report",
-        "the year loaded by the second run",
-        "a work summary counts as coverage",
-        "a gap year inside the loaded range is shown as zero",
-        "a province with no reports at all still has its cells",
+        "all years: localities counted once, documents every one",
+        "a work summary counts as coverage of its own kind",
+        "an indicator: localities and documents stating it",
+        "an indicator two of 廉江's reports state",
+        "a fact released from quarantine counts",
     ],
 )
-def test_coverage_grid(
-    con: duckdb.DuckDBPyConnection, province: str, year: int, covered: int
+def test_coverage_cube(
+    cube: dict[tuple[Any, ...], tuple[int, int]],
+    province: str,
+    year: int | None,
+    kind: str,
+    indicator: str | None,
+    localities: int,
+    documents: int,
 ) -> None:
-    cells = {
-        (r["province_code"], r["report_year"]): r
-        for r in records(panels.fetch_table(con, SQL_DIR, "coverage_grid"))
+    assert cube[(province, year, kind, indicator)] == (localities, documents)
+
+
+@pytest.mark.parametrize(
+    ("key", "reason"),
+    [
+        (("440000", None, None, None), "one kind only: the page adds the kinds' rows"),
+        (("110000", None, "annual_report", None), "no report: no row, the page shows a gap"),
+        (("440000", 2023, "annual_report", "law_firms"), "an indicator nobody stated: no row"),
+    ],
+    ids=["no all-kinds row without several kinds", "province without reports", "unstated"],
+)
+def test_coverage_cube_leaves_out(
+    cube: dict[tuple[Any, ...], tuple[int, int]], key: tuple[Any, ...], reason: str
+) -> None:
+    assert key not in cube, reason
+
+
+def test_trend_defaults_open_on_the_locality_with_most_years(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    rows = {
+        r["province_code"]: r for r in records(panels.fetch_table(con, SQL_DIR, "trend_defaults"))
     }
-    assert cells[(province, year)]["covered"] == covered
-    assert cells[(province, year)]["total"] == province_total(province)
-
-
-def test_coverage_grid_spans_every_year_from_first_to_last(con: duckdb.DuckDBPyConnection) -> None:
-    years = {r["report_year"] for r in records(panels.fetch_table(con, SQL_DIR, "coverage_grid"))}
-    assert years == {2021, 2022, 2023}
+    assert (rows["440000"]["locality_code"], rows["440000"]["years"]) == ("440881", 3)
+    first = panels.fetch_table(con, SQL_DIR, "trend_defaults")["rows"][0]
+    assert first[0] == "440000", "the province with the longest series comes first"
 
 
 @pytest.mark.parametrize(
@@ -82,21 +117,6 @@ def test_coverage_localities(con: duckdb.DuckDBPyConnection, code: str, years: l
         r["admin_code"]: r for r in records(panels.fetch_table(con, SQL_DIR, "coverage_localities"))
     }
     assert rows[code]["years"] == years
-
-
-@pytest.mark.parametrize(
-    ("indicator", "stating"),
-    [("aid_cases", 4), ("lit_head_appearance_rate", 2), ("enf_penalties", 1), ("law_firms", 0)],
-    ids=[
-        "stated by four of five reports",
-        "two reports",
-        "fact released from quarantine counts",
-        "never stated",
-    ],
-)
-def test_fill_rate(con: duckdb.DuckDBPyConnection, indicator: str, stating: int) -> None:
-    rows = {r["code"]: r for r in records(panels.fetch_table(con, SQL_DIR, "fill_rate"))}
-    assert (rows[indicator]["documents_stating"], rows[indicator]["documents"]) == (stating, 5)
 
 
 @pytest.mark.parametrize(
@@ -184,7 +204,9 @@ def test_manifest_freshness(
     )
 
 
-def test_trend_shard_points_link_to_their_documents(con: duckdb.DuckDBPyConnection) -> None:
+def test_trend_shard_points_link_to_their_documents(
+    con: duckdb.DuckDBPyConnection, ordinals: dict[str, int]
+) -> None:
     shard = json.loads(panels.collect_trend_shards(con, SQL_DIR)["440000"])
     series = {(s["l"], s["i"]): s for s in shard["series"]}
     aid = series[("440881", "aid_cases")]
@@ -192,6 +214,8 @@ def test_trend_shard_points_link_to_their_documents(con: duckdb.DuckDBPyConnecti
     docs = [shard["docs"][i] for i in aid["d"]]
     assert [d[1] for d in docs] == ["2021", "2022", "2023"]
     assert docs[2][3] == "http://127.0.0.1:8765/440881/2023.html"
+    assert (docs[2][4], docs[2][5]) == ("440881", "annual_report")
+    assert {ordinals["aid_cases"], ordinals["lit_head_appearance_rate"]} == set(docs[2][6])
     assert ("330102", "rec_cases_accepted") not in series, "other provinces go to their own shard"
 
 

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -16,6 +17,7 @@ from fazhi.cli import app
 from fazhi.config import Settings, load_settings
 from fazhi.dashboard import build_dashboard
 from fazhi.errors import WarehouseLockedError
+from fazhi.localities import divisions_by_code, load_divisions
 
 # Anything the page would fetch from elsewhere: a script, stylesheet, image or font by URL.
 REMOTE_REFERENCE = re.compile(
@@ -42,15 +44,17 @@ def test_build_writes_a_self_contained_site(small_settings: Settings, tmp_path: 
     settings = copy_settings(small_settings, tmp_path)
     index = build_dashboard(settings)
     assert index == settings.dashboard_dir / "index.html"
-    site = sorted(p.relative_to(index.parent).as_posix() for p in index.parent.rglob("*.*"))
-    assert site == [
-        "assets/app.js",
-        "assets/style.css",
-        "data.js",
-        "index.html",
-        "trend/330000.js",
-        "trend/440000.js",
-    ]
+    site = {p.relative_to(index.parent).as_posix() for p in index.parent.rglob("*.*")}
+    pages = {"data.js", "index.html", "trend/330000.js", "trend/440000.js"}
+    vendored = {
+        "assets/echarts.min.js",
+        "assets/echarts.LICENSE.txt",
+        "assets/map-china.js",
+        "assets/map-440000.js",
+        "assets/map-330000.js",
+    }
+    assert pages | vendored | {"assets/app.js", "assets/style.css"} <= site
+    assert {p for p in site if not p.startswith("assets/")} == pages
     for path in index.parent.rglob("*.*"):
         assert not REMOTE_REFERENCE.search(path.read_text(encoding="utf-8")), path
 
@@ -112,11 +116,13 @@ def test_cli(
 
 def test_million_fact_site_stays_compact(million_index: Path) -> None:
     index = million_index
-    assert (index.parent / "data.js").stat().st_size < 1_000_000
+    # Every county reporting for up to 13 years on every indicator is the worst case: the
+    # coverage cube then has a row for each province × year × indicator.
+    assert (index.parent / "data.js").stat().st_size < 2_000_000
     tables = read_data(index)["tables"]
     assert isinstance(tables, dict)
-    grid = tables["coverage_grid"]
-    covered = {row[0] for row in grid["rows"] if row[grid["columns"].index("covered")]}
+    cube = tables["coverage_cube"]
+    covered = {row[0] for row in cube["rows"]}
     shards = list((index.parent / "trend").glob("*.js"))
     assert {p.stem for p in shards} == covered, "one shard per province with data"
     assert max(p.stat().st_size for p in shards) < 3_000_000
@@ -146,3 +152,54 @@ con = duckdb.connect(sys.argv[1])
 print("holding", flush=True)
 time.sleep(60)
 """
+
+
+ASSETS = Path(__file__).resolve().parents[2] / "fazhi" / "dashboard" / "assets"
+MAP_CALL = re.compile(r'^window\.fazhiRegisterMap\("(\w+)", (.*)\);\n$', re.S)
+
+
+def read_map(name: str) -> tuple[str, dict[str, Any]]:
+    match = MAP_CALL.match((ASSETS / f"map-{name}.js").read_text(encoding="utf-8"))
+    assert match, name
+    return match.group(1), json.loads(match.group(2))
+
+
+def test_vendored_country_map_names_every_mainland_province_by_code() -> None:
+    code, geojson = read_map("china")
+    assert code == "china"
+    codes = {f["properties"]["adcode"] for f in geojson["features"]}
+    provinces = {d.code for d in load_divisions() if d.level == "province"}
+    assert codes - {None} <= provinces
+    assert len(codes & provinces) >= 31
+
+
+@pytest.mark.parametrize(
+    ("province", "prefecture", "reason"),
+    [
+        ("440000", "440800", "a province: prefectures (湛江市)"),
+        ("110000", "110105", "a municipality: its districts (朝阳区)"),
+        ("410000", "419001", "a county-level city under the province (济源市)"),
+        ("540000", "540100", "西藏, shipped as plain GeoJSON and encoded by the tool"),
+    ],
+    ids=["province", "municipality", "county under the province", "re-encoded file"],
+)
+def test_vendored_province_maps_carry_division_codes(
+    province: str, prefecture: str, reason: str
+) -> None:
+    code, geojson = read_map(province)
+    assert code == province
+    assert geojson["UTF8Encoding"] is True, "ECharts decodes the compact encoding itself"
+    codes = [f["properties"]["adcode"] for f in geojson["features"]]
+    by_code = divisions_by_code()
+    assert prefecture in codes, reason
+    assert all(by_code[c].province_code == province for c in codes if c), "no stray codes"
+    assert sum(c is not None for c in codes) == len(codes), "every shape has its division"
+
+
+def test_vendored_files_stay_small_and_carry_their_licence() -> None:
+    maps = list(ASSETS.glob("map-*.js"))
+    assert len(maps) >= 32
+    assert max(p.stat().st_size for p in maps) < 150_000, "shapes are simplified"
+    licence = (ASSETS / "echarts.LICENSE.txt").read_text(encoding="utf-8")
+    assert "Apache License" in licence and "Version 2.0" in licence
+    assert "echarts 5.6.0" in licence

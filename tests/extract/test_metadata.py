@@ -10,7 +10,7 @@ import pytest
 from fazhi import localities
 from fazhi.extract.document import extract_document
 from fazhi.extract.files import as_contract_json, extract_file
-from fazhi.extract.metadata import extract_metadata
+from fazhi.extract.metadata import SourceEvidence, extract_metadata
 from fazhi.extract.normalize import normalise
 from fazhi.extract.source_url import url_date, url_divisions
 from fazhi.localities import dated_codes, divisions_by_code
@@ -734,3 +734,236 @@ def test_self_references_resolve_through_the_names_the_text_gives(
 ) -> None:
     m = meta(text)
     assert (m.locality_code, m.issuer) == expected, reason
+
+
+# --- causes seen on a fresh set of real openings labelled blind (round 2) -------------------
+
+LONG_SENTENCE = "坚持依法行政，严格规范公正文明执法，持续推进法治政府建设各项任务落地见效。"
+
+ORDINARY_WORD_PLACE_CASES = [
+    (
+        f"2022年，宁都县{LONG_SENTENCE}\n对全县各乡镇和县直单位开展专项督查，印发规则和县政府工作细则。",
+        "360730",
+        "和县 inside 乡镇和县直 / 规则和县政府 is a conjunction, not Anhui's 和县",
+    ),
+    (
+        f"2023年上半年，在县委的领导下，我们{LONG_SENTENCE}\n完善考核方案和县政府法律顾问规则。",
+        None,
+        "a text naming no county keeps none rather than the 和县 of a conjunction",
+    ),
+    (
+        "马鞍山市和县司法局2023年工作总结\n2023年，我局……",
+        "340523",
+        "right after its city's name 和县 is the county",
+    ),
+    (
+        "和县人民政府关于2023年法治政府建设情况的报告\n2023年，我县……",
+        "340523",
+        "at the head of a title 和县 is the county",
+    ),
+    (
+        f"2023年，县司法局{LONG_SENTENCE}\n全年对沛县各乡镇开展法治督查三次。",
+        "320322",
+        "after a preposition (对, 在, 中共) a one-character county stands as a place",
+    ),
+    (
+        f"2024年，鄱阳县{LONG_SENTENCE}\n推进老城区综合执法，主城区违建清零。",
+        "361128",
+        "老城区 / 主城区 are words, not the district named 城区",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "reason"),
+    ORDINARY_WORD_PLACE_CASES,
+    ids=[c[2] for c in ORDINARY_WORD_PLACE_CASES],
+)
+def test_short_division_names_count_only_where_a_place_stands(
+    text: str, code: str | None, reason: str
+) -> None:
+    assert meta(text).locality_code == code, reason
+
+
+AWARD_AND_BARE_BODY_CASES = [
+    (
+        f"2023年，在县委、县政府的领导下，县司法局{LONG_SENTENCE}安吉县被省委省政府评为全省"
+        "法治建设先进县，县调解中心荣获全省先进集体，局机关获评全省优秀单位。",
+        {},
+        ("330523", "安吉县司法局"),
+        "全省 as an award's scope does not make a county's summary speak for the province",
+    ),
+    (
+        f"2023年，在县委、县政府的领导下，县司法局{LONG_SENTENCE}",
+        {"evidence": SourceEvidence(url_divisions=("331023",))},
+        ("331023", "天台县司法局"),
+        "a bare 县司法局 takes the county its government site spells",
+    ),
+    (
+        f"2020年以来，在市委、市政府的坚强领导下，北戴河区政府{LONG_SENTENCE}现将有关情况报告如下：",
+        {},
+        ("130304", "北戴河区人民政府"),
+        "a government written 某区政府 is named by its full name",
+    ),
+    (
+        "县委全面依法治县委员会：\n" + f"2025年，清河镇人民政府{LONG_SENTENCE}",
+        {},
+        (None, "清河镇人民政府"),
+        "an addressee ending 委员会 is a salutation, not the issuer",
+    ),
+    (
+        f"在奋力推进现代化建设的新征程上，龙泉街道办事处{LONG_SENTENCE}",
+        {},
+        (None, "龙泉街道办事处"),
+        "a setting (在…征程上) before the subject is not the subject",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "hints", "expected", "reason"),
+    AWARD_AND_BARE_BODY_CASES,
+    ids=[c[3] for c in AWARD_AND_BARE_BODY_CASES],
+)
+def test_locality_and_issuer_of_bodies_the_text_leaves_bare(
+    text: str, hints: dict[str, object], expected: tuple[str | None, str], reason: str
+) -> None:
+    m = meta(text, **hints)
+    code, issuer = expected
+    assert m.issuer == issuer, reason
+    if code is not None:  # a township of many counties: its county is not what this row holds
+        assert m.locality_code == code, reason
+
+
+def test_a_clause_about_the_streets_party_committee_names_no_township() -> None:
+    text = (
+        f"2024年，梧桐路街道在东港区委、区政府的领导下，{LONG_SENTENCE}\n"
+        "街道党工委书记切实履行法治建设第一责任人职责，统筹推进各项工作。"
+    )
+    m = meta(text)
+    assert (m.locality_code, m.township) == ("371102", None)
+
+
+FRESH_KIND_CASES = [
+    (
+        f"2023年上半年，在县委、县政府的领导下，我们{LONG_SENTENCE}",
+        2023,
+        "work_summary",
+        "a half-year opening is a summary of that year",
+    ),
+    (
+        f"某县司法局关于2024年工作情况及2025年工作计划的报告\n2024年，我局{LONG_SENTENCE}",
+        2024,
+        "work_summary",
+        "a bureau's year of work with next year's plan",
+    ),
+    (
+        f"2024年，某区{LONG_SENTENCE}现将2024年法治政府建设工作汇报如下：",
+        2024,
+        "annual_report",
+        "汇报 is a report verb too",
+    ),
+    (
+        "某市2025年法治政府建设情况\n\n" + f"2025年，我市{LONG_SENTENCE}",
+        2025,
+        "annual_report",
+        "a title naming only 法治政府建设情况",
+    ),
+    (
+        "省政府、市委、市人大:\n2018年，我市落实法治政府建设工作紧紧围绕中心工作。\n"
+        "一、依法全面履行政府职能\n我市深化放管服改革。",
+        2018,
+        "annual_report",
+        "the first heading of the 纲要 marks the annual report; a 人大 addressee is no title",
+    ),
+    (
+        f"在新征程上，某街道办事处{LONG_SENTENCE}现将2025年工作情况总结如下：",
+        2025,
+        "annual_report",
+        "an opening on 法治政府建设 that says 总结如下 is the annual report",
+    ),
+    (
+        f"某县司法局2023年工作总结\n2023年，我局{LONG_SENTENCE}现将全年工作总结如下：",
+        2023,
+        "work_summary",
+        "a bureau's 工作总结 that mentions 法治政府建设 stays its summary",
+    ),
+    (
+        "2017年是某区改革攻坚年，我局在区委、区政府正确领导下，围绕中心工作，服务发展大局。",
+        2017,
+        "work_summary",
+        "a year told by 我局 is a bureau's summary",
+    ),
+    (
+        "近日，某县司法局被省司法厅评为全省先进集体，局机关党支部被评为先进支部。\n"
+        "2019年，全县司法行政工作以服务发展为主线，积极提供法律服务。",
+        2019,
+        "work_summary",
+        "a news lead sentence above a bureau's year",
+    ),
+    (
+        "司法工作\n2023年，某市司法局着力推进各方面工作法治化，调处纠纷39873件。",
+        2023,
+        "other",
+        "a yearbook entry under a short heading stays another kind",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "kind", "reason"), FRESH_KIND_CASES, ids=[c[3] for c in FRESH_KIND_CASES]
+)
+def test_year_and_kind_of_fresh_shapes(text: str, year: int, kind: str, reason: str) -> None:
+    m = meta(text)
+    assert (m.report_year, m.doc_type) == (year, kind), reason
+
+
+PAGE_DATE_LABEL_CASES = [
+    (
+        "当前位置 : 首页 > 动态\n某县2025年法治政府建设情况\n 日期 : 2026-01-15  文章来源 : 司法局\n正文",
+        date(2026, 1, 15),
+        "a bare 日期 label with spaces around its colon",
+    ),
+    (
+        "某区司法局2018年工作总结\n来源:某区 日期:2019年05月28日 【字体:\n正文",
+        date(2019, 5, 28),
+        "日期 after the source on one chrome line, written with 年月日",
+    ),
+    (
+        "某市2025年法治政府建设情况\n日期:2026-02-14 09:29 来源:某市人民政府\n正文",
+        date(2026, 2, 14),
+        "日期 with a time after it",
+    ),
+    (
+        "标题\n施行日期：2024-05-01\n正文",
+        None,
+        "施行日期 is not the page's date",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "reason"),
+    PAGE_DATE_LABEL_CASES,
+    ids=[c[2] for c in PAGE_DATE_LABEL_CASES],
+)
+def test_the_pages_own_date_label(text: str, published: date | None, reason: str) -> None:
+    assert meta(text).published_on == published, reason
+
+
+@pytest.mark.parametrize(
+    ("url", "code", "reason"),
+    [
+        ("http://www.cqws.gov.cn/a/202601/t1.html", "500237", "巫 (wu), unknown to jionlp"),
+        ("http://www.fenghuang.gov.cn/a.html", "433123", "凤 (feng), unknown to jionlp"),
+    ],
+    ids=lambda v: v if isinstance(v, str) and not v.startswith("http") else None,
+)
+def test_domains_spelling_characters_the_dictionary_lacks(url: str, code: str, reason: str) -> None:
+    assert code in {d.code for d in url_divisions(url)}, reason
+
+
+def test_a_township_of_several_counties_in_one_municipality_keeps_the_municipality() -> None:
+    # 白羊镇 lies in two 重庆 districts and the text names neither: the province is still known
+    m = meta(f"白羊镇人民政府\n关于法治政府建设的情况报告\n2024年，白羊镇{LONG_SENTENCE}")
+    assert (m.province, m.township, m.issuer) == ("重庆市", "白羊镇", "白羊镇人民政府")

@@ -66,6 +66,10 @@ def test_data_docs_load_nothing_remote_and_are_styled(two_runs: Path) -> None:
     href = re.search(r'href="([^"]*bootstrap\.min\.css)"', text)
     assert href, "a result page links the vendored Bootstrap"
     assert (one.parent / href.group(1)).resolve().is_file()
+    icons = re.search(r'href="([^"]*fontawesome/css/all\.min\.css)"', text)
+    assert icons and (one.parent / icons.group(1)).resolve().is_file()
+    fonts = (one.parent / icons.group(1)).resolve().parent.parent / "webfonts"
+    assert list(fonts.glob("fa-solid-900.woff2")), "the stylesheet's fonts sit at ../webfonts/"
 
 
 @pytest.mark.parametrize(
@@ -93,6 +97,11 @@ def test_data_docs_load_nothing_remote_and_are_styled(two_runs: Path) -> None:
         ),
         (
             '<link href="https://cdnjs.cloudflare.com/ajax/libs/font-awesome/6.6.0/css/all.min.css" rel="stylesheet">',
+            '<link href="v/fontawesome/css/all.min.css" rel="stylesheet">',
+            "the icon font is vendored",
+        ),
+        (
+            '<link href="https://unpkg.com/bootstrap-table@1.19.1/dist/bootstrap-table.min.css" rel="stylesheet">',
             "",
             "a remote style without a vendored copy is dropped",
         ),
@@ -118,6 +127,7 @@ def test_data_docs_load_nothing_remote_and_are_styled(two_runs: Path) -> None:
         "bootstrap js",
         "vega",
         "font awesome",
+        "bootstrap table",
         "image",
         "local",
         "anchor",

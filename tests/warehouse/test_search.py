@@ -20,6 +20,7 @@ TEXTS = {
     "A": "一、基本情况\n2023年，全市共办理行政复议案件120件，行政复议纠错率为8.5%，较上年下降。",
     "B": "本年度受理行政复议申请45件，依法审结40件。",
     "C": "全年办理法律援助案件1215宗，人民调解成功率99%。",
+    "D": "五、推进 行 政 执 法 规范化，开展执法 人员 培训。",  # PDF text: spaces between characters
 }
 
 
@@ -29,6 +30,7 @@ def searchable(settings: Settings) -> Settings:
         document("A", text=TEXTS["A"], title="甲市2023年法治政府建设年度报告"),
         document("B", text=TEXTS["B"], title="乙县司法局2023年工作总结", report_year=2023),
         document("C", text=TEXTS["C"], title="丙区2022年法治政府建设情况", report_year=2022),
+        document("D", text=TEXTS["D"], title="丁县2021年工作总结", report_year=2021),
     ]
     with writer(settings) as con:
         load_batch(con, staged_run(documents=docs), SQL_DIR)
@@ -46,6 +48,8 @@ def searchable(settings: Settings) -> Settings:
         ("法治政府", {"A", "C"}, "words of the title count"),
         ("行政复议纠错率", {"A"}, "an unsegmented phrase is segmented like the text"),
         ("仲裁", set(), "a word no report holds"),
+        ("行政执法", {"D"}, "a word spaced out character by character, as PDF text has it"),
+        ("执法人员", {"D"}, "a word cut by a space"),
         ("，。", set(), "punctuation only"),
     ],
     ids=[
@@ -57,6 +61,8 @@ def searchable(settings: Settings) -> Settings:
         "title",
         "phrase",
         "absent",
+        "spaced characters",
+        "spaced word",
         "punctuation",
     ],
 )
@@ -92,8 +98,16 @@ def test_search_command_prints_title_place_year_url_and_snippet(searchable: Sett
         ("短文本行政复议。", ["行政复议"], "短文本行政复议。"),
         ("前" * 50 + "复议" + "后" * 50, ["复议"], "…" + "前" * 40 + "复议" + "后" * 38 + "…"),
         ("一\n二\n  三 复议", ["复议"], "一 二 三 复议"),
+        ("开头。推进行 政 执 法规范化", ["行政执法"], "开头。推进行 政 执 法规范化"),
+        ("前" * 50 + "执 法" + "后" * 50, ["执法"], "…" + "前" * 40 + "执 法" + "后" * 37 + "…"),
     ],
-    ids=["short text whole", "cut on both sides", "line breaks become spaces"],
+    ids=[
+        "short text whole",
+        "cut on both sides",
+        "line breaks become spaces",
+        "spaced word found",
+        "window starts at the spaced word",
+    ],
 )
 def test_snippet(text: str, words: list[str], expected: str) -> None:
     assert snippet(text, words) == expected

@@ -22,7 +22,7 @@ from docx.text.paragraph import Paragraph
 from fazhi.errors import ParseError
 from fazhi.parse.failures import reading
 from fazhi.parse.formats.lines import tidy_lines
-from fazhi.parse.formats.packages import check_unpacked_size
+from fazhi.parse.formats.packages import bounded_markup_package, check_unpacked_size
 
 # Elements that wrap body blocks without being blocks themselves.
 BLOCK_WRAPPERS = frozenset({qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")})
@@ -36,8 +36,9 @@ BREAKS = frozenset({qn("w:br"), qn("w:cr")})
 def docx_text(data: bytes) -> str:
     """Body text of a DOCX, one line per paragraph or table row; ParseError when unreadable."""
     check_unpacked_size(data, "DOCX")
+    package = bounded_markup_package(data, "DOCX")
     with reading("DOCX"):
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(package))
         lines = list(_block_lines(document.element.body, document))
     text = tidy_lines("\n".join(lines))
     if not text:

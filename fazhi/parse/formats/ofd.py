@@ -11,12 +11,13 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+from dataclasses import dataclass
 from xml.etree import ElementTree
 
 from fazhi.errors import ParseError
 from fazhi.parse.failures import reading
 from fazhi.parse.formats.lines import tidy_lines
-from fazhi.parse.formats.packages import check_unpacked_size
+from fazhi.parse.formats.packages import InflateBudget, check_unpacked_size
 
 DEFAULT_FONT_SIZE_MM = 3.5
 
@@ -24,7 +25,8 @@ DEFAULT_FONT_SIZE_MM = 3.5
 def ofd_text(data: bytes) -> str:
     """Text of an OFD document in page order; ParseError when corrupt or image-only."""
     check_unpacked_size(data, "OFD")
-    with reading("OFD"), zipfile.ZipFile(io.BytesIO(data)) as package:
+    with reading("OFD"), zipfile.ZipFile(io.BytesIO(data)) as archive:
+        package = _Package(archive, InflateBudget("OFD"))
         doc_root = _doc_root(package)
         pages = [_page_text(package, path) for path in _page_paths(package, doc_root)]
     text = "\n".join(page for page in (tidy_lines(p) for p in pages) if page)
@@ -33,8 +35,16 @@ def ofd_text(data: bytes) -> str:
     return text
 
 
-def _xml(package: zipfile.ZipFile, path: str) -> ElementTree.Element:
-    return ElementTree.fromstring(package.read(path.lstrip("/")))
+@dataclass(frozen=True)
+class _Package:
+    """The OFD's ZIP and the inflate budget every part read from it is counted against."""
+
+    archive: zipfile.ZipFile
+    budget: InflateBudget
+
+
+def _xml(package: _Package, path: str) -> ElementTree.Element:
+    return ElementTree.fromstring(package.budget.read(package.archive, path.lstrip("/")))
 
 
 def _resolve(base_file: str, location: str) -> str:
@@ -44,19 +54,19 @@ def _resolve(base_file: str, location: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(base_file), location))
 
 
-def _doc_root(package: zipfile.ZipFile) -> str:
+def _doc_root(package: _Package) -> str:
     root = _xml(package, "OFD.xml").find(".//{*}DocRoot")
     if root is None or not (root.text or "").strip():
         raise ParseError("corrupt OFD: OFD.xml names no DocRoot")
     return _resolve("OFD.xml", (root.text or "").strip())
 
 
-def _page_paths(package: zipfile.ZipFile, doc_root: str) -> list[str]:
+def _page_paths(package: _Package, doc_root: str) -> list[str]:
     pages = _xml(package, doc_root).findall(".//{*}Pages/{*}Page")
     return [_resolve(doc_root, page.attrib["BaseLoc"]) for page in pages]
 
 
-def _page_text(package: zipfile.ZipFile, path: str) -> str:
+def _page_text(package: _Package, path: str) -> str:
     lines: list[str] = []
     last_baseline: float | None = None
     for text_object in _xml(package, path).iterfind(".//{*}TextObject"):

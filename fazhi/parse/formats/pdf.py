@@ -9,21 +9,35 @@ from __future__ import annotations
 
 import io
 
-from pypdf import PdfReader
+from pypdf import PdfReader, apply_configuration
 
 from fazhi.errors import ParseError
 from fazhi.parse.failures import reading
 from fazhi.parse.formats.lines import tidy_lines, undecodable_reason
 
 MIN_TEXT_CHARS = 20  # fewer visible characters than this in the whole file is a scan
+MAX_TEXT_CHARS = 20_000_000  # a hard stop while reading; the stage caps text lower (a setting)
+STREAM_BYTES = 32 * 1024 * 1024
+# pypdf counts inflated bytes while it decodes a stream; these are its limits, tightened so one
+# document's streams cannot take the worker's memory (the defaults allow 75 MB per stream).
+STREAM_LIMITS = {
+    "zlib_maximum_output_length": STREAM_BYTES,
+    "lzw_maximum_output_length": STREAM_BYTES,
+    "run_length_maximum_output_length": STREAM_BYTES,
+    "array_based_stream_maximum_output_length": STREAM_BYTES,
+    "brotli_maximum_output_length": STREAM_BYTES,
+    "jbig2_maximum_output_length": STREAM_BYTES,
+    "image_maximum_buffer_size": STREAM_BYTES,
+    "stream_decoding_work_maximum_length": 4 * STREAM_BYTES,
+}
 
 
 def pdf_text(data: bytes) -> str:
     """The text layer of a PDF, pages joined by newlines; ParseError for scans, locks, damage."""
-    with reading("PDF"):
+    with reading("PDF"), apply_configuration(None, **STREAM_LIMITS):
         reader = PdfReader(io.BytesIO(data))
         _open_if_encrypted(reader)
-        raw_pages = [page.extract_text() or "" for page in reader.pages]
+        raw_pages = _page_texts(reader)
     reason = undecodable_reason("".join(raw_pages))
     if reason:
         raise ParseError(f"undecodable PDF text layer (a font without a ToUnicode map?): {reason}")
@@ -35,6 +49,18 @@ def pdf_text(data: bytes) -> str:
             f"{len(text.strip())} characters of text; OCR is not attempted)"
         )
     return text
+
+
+def _page_texts(reader: PdfReader) -> list[str]:
+    # pypdf bounds each stream; the pages of one document are bounded together here
+    pages: list[str] = []
+    chars = 0
+    for page in reader.pages:
+        pages.append(page.extract_text() or "")
+        chars += len(pages[-1])
+        if chars > MAX_TEXT_CHARS:
+            raise ParseError(f"PDF text layer over {MAX_TEXT_CHARS:,} characters: too large")
+    return pages
 
 
 def _open_if_encrypted(reader: PdfReader) -> None:

@@ -1,7 +1,7 @@
 -- Facts that loaded with a caliber question: a rate above 100 % (出庭应诉率 of 105 % is real,
 -- but it changes what the figure means) or a warning flag the gate attached.
 SELECT f.indicator, i.name_zh, f.value, i.unit, f.locality_code, l.name AS locality_name,
-       f.report_year, f.doc_id, d.url, d.title,
+       f.report_year, f.doc_id, d.url, d.title, l.province_code, d.doc_type,
        list_distinct(
            coalesce(f.flags, []::VARCHAR[])
            || CASE WHEN i.kind = 'rate' AND f.value > 100 THEN ['rate_above_100'] ELSE [] END

@@ -1,0 +1,292 @@
+"""Isolation: parse and extract one document under a time budget, a memory limit, a text cap.
+
+Reads a document's bytes (and what the manifest knows of it); returns its parsed text and
+extraction, or raises :class:`ParseError` with the reason: too slow, too large, or whatever the
+parser said. Writes nothing.
+
+A looping parser cannot be interrupted by a thread, and a bomb that slips past the format limits
+can take the machine's memory, so the work runs in a worker process with an address-space limit
+that is killed when the budget runs out. The worker is reused from document to document (starting
+one costs the imports, about a second), so isolation costs one pickle round trip per document;
+it is replaced only after it was killed or died.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import resource
+from dataclasses import dataclass
+from datetime import date
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from types import TracebackType
+from typing import TYPE_CHECKING, cast, overload
+
+from fazhi.config import Settings
+from fazhi.errors import ParseError, TerminalError
+from fazhi.parse.text import ParsedText, parse_document
+
+if TYPE_CHECKING:  # extraction is imported in the worker, when a job needs it
+    from fazhi.extract.document import ExtractedDocument
+
+STOP = None  # sent to the worker to end it
+READY = "ready"  # sent by the worker once it can take documents
+STARTUP_S = 120.0
+
+
+@dataclass(frozen=True)
+class ParseJob:
+    """Bytes of one document to parse, with what the crawl knows about them."""
+
+    data: bytes
+    content_type: str | None = None
+    url: str = ""
+    header_charset: str | None = None
+
+    def run(self, max_text_chars: int) -> ParsedText:
+        """The parsed text; ParseError when unreadable or over ``max_text_chars``."""
+        parsed = parse_document(
+            self.data,
+            content_type=self.content_type,
+            url=self.url,
+            header_charset=self.header_charset,
+        )
+        if len(parsed.text) > max_text_chars:
+            raise ParseError(
+                f"too large: {len(parsed.text):,} characters of text after parsing "
+                f"(limit {max_text_chars:,})"
+            )
+        return parsed
+
+
+@dataclass(frozen=True)
+class ExtractJob:
+    """The text of one parsed document to extract from."""
+
+    text: str
+    title: str | None = None
+    locality_hint: str | None = None
+    published_hint: date | None = None
+    source_url: str | None = None
+    listing_title: str | None = None
+    page_date: date | None = None
+
+    def run(self, max_text_chars: int) -> ExtractedDocument:
+        """Metadata, mentions and facts of the text."""
+        from fazhi.extract.document import extract_document  # the stage above parsing
+
+        return extract_document(
+            self.text,
+            title=self.title,
+            locality_hint=self.locality_hint,
+            published_hint=self.published_hint,
+            source_url=self.source_url,
+            listing_title=self.listing_title,
+            page_date=self.page_date,
+        )
+
+
+@dataclass(frozen=True)
+class DocumentJob:
+    """One document to parse and then extract from (``fazhi extract``, the campaign)."""
+
+    data: bytes
+    content_type: str | None = None
+    url: str = ""
+    header_charset: str | None = None
+    title: str | None = None
+    locality_hint: str | None = None
+    published_hint: date | None = None
+    source_url: str | None = None  # where the report was published, when known
+
+    def run(self, max_text_chars: int) -> ParsedDocument:
+        """The parsed text and its extraction."""
+        parsed = ParseJob(self.data, self.content_type, self.url, self.header_charset).run(
+            max_text_chars
+        )
+        extracted = ExtractJob(
+            parsed.text,
+            self.title or parsed.title,
+            self.locality_hint,
+            self.published_hint or parsed.published_on,
+            source_url=self.source_url,
+        ).run(max_text_chars)
+        return ParsedDocument(parsed, extracted)
+
+
+Job = ParseJob | ExtractJob | DocumentJob
+# touches what extraction loads lazily (place names, indicator phrasings, dates, issuers)
+WARM_UP_TEXT = (
+    "廉江市2023年法治政府建设年度报告\n一、主要工作\n全年共办理法律援助案件1215件，"
+    "调解成功率99%，行政机关负责人出庭应诉率达到100%。\n廉江市司法局\n2024年1月15日"
+)
+WARM_UP_JOB = DocumentJob(
+    WARM_UP_TEXT.encode(), url="warm-up.txt", source_url="http://www.lianjiang.gov.cn/2024/a.html"
+)
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    """The parsed text of one document and what extraction found in it."""
+
+    parsed: ParsedText
+    extracted: ExtractedDocument
+
+
+@dataclass(frozen=True)
+class DocumentLimits:
+    """What one document may cost: seconds, bytes of address space, characters of text."""
+
+    budget_s: float = 5.0
+    memory_bytes: int = 1024 * 1024 * 1024
+    max_text_chars: int = 1_000_000
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> DocumentLimits:
+        """The limits the settings give."""
+        return cls(
+            settings.document_budget_s,
+            settings.document_memory_bytes,
+            settings.max_text_chars,
+        )
+
+
+def parse_and_extract(job: DocumentJob, max_text_chars: int) -> ParsedDocument:
+    """Parse and extract ``job`` in this process; ParseError when unreadable or too large."""
+    return job.run(max_text_chars)
+
+
+class BoundedParser:
+    """Runs :func:`parse_and_extract` in a reused worker process under :class:`DocumentLimits`.
+
+    Use as a context manager; ``run`` returns the result or raises ParseError naming the limit.
+    """
+
+    def __init__(self, limits: DocumentLimits) -> None:
+        self.limits = limits
+        # forkserver, not fork: the caller may run threads (Prefect); a worker replaced after a
+        # kill then forks from a server that has already imported the parsers
+        self._context = multiprocessing.get_context("forkserver")
+        self._context.set_forkserver_preload(["fazhi.isolation"])
+        self._process: BaseProcess | None = None
+        self._connection: Connection | None = None
+
+    def __enter__(self) -> BoundedParser:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @overload
+    def run(self, job: ParseJob) -> ParsedText: ...
+    @overload
+    def run(self, job: ExtractJob) -> ExtractedDocument: ...
+    @overload
+    def run(self, job: DocumentJob) -> ParsedDocument: ...
+
+    def run(self, job: Job) -> ParsedText | ExtractedDocument | ParsedDocument:
+        """What ``job`` yields; ParseError when it fails or exceeds a limit."""
+        connection = self._worker()
+        try:
+            connection.send(job)
+            answered = connection.poll(self.limits.budget_s)
+        except OSError:
+            answered = True  # the worker is gone: recv below says so
+        if not answered:
+            self._stop(kill=True)
+            raise ParseError(
+                f"too slow: parsing and extraction took over {self.limits.budget_s:g} s"
+            )
+        try:
+            status, payload = connection.recv()
+        except (EOFError, OSError) as exc:
+            self._stop(kill=True)
+            raise ParseError(self._died_reason()) from exc
+        if status == "ok":
+            # the worker ran this very job: its answer is the job's result type
+            return cast("ParsedText | ExtractedDocument | ParsedDocument", payload)
+        raise ParseError(str(payload))
+
+    def start(self) -> None:
+        """Have a warmed-up worker waiting (``run`` starts one when needed, too)."""
+        self._worker()
+
+    def close(self) -> None:
+        """Stop the worker, if one is running."""
+        if self._connection is not None:
+            with contextlib.suppress(OSError):  # a dead worker needs no goodbye
+                self._connection.send(STOP)
+        self._stop(kill=False)
+
+    def _worker(self) -> Connection:
+        if self._process is None or self._connection is None or not self._process.is_alive():
+            self._stop(kill=True)
+            parent, child = self._context.Pipe()
+            self._process = self._context.Process(
+                target=_serve, args=(child, self.limits), daemon=True, name="fazhi-parse"
+            )
+            self._process.start()
+            child.close()
+            self._connection = parent
+            self._await_ready(parent)
+        return self._connection
+
+    def _await_ready(self, connection: Connection) -> None:
+        # Imports and the first extraction's dictionaries are not the document's time.
+        try:
+            ready = connection.poll(STARTUP_S) and connection.recv() == READY
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
+            self._stop(kill=True)
+            raise ParseError(f"parser worker did not start within {STARTUP_S:g} s")
+
+    def _stop(self, *, kill: bool) -> None:
+        if self._process is not None:
+            if kill:
+                self._process.kill()
+            self._process.join(5)
+            if self._process.is_alive():
+                self._process.kill()
+                self._process.join(5)
+        if self._connection is not None:
+            self._connection.close()
+        self._process = None
+        self._connection = None
+
+    def _died_reason(self) -> str:
+        limit_mb = self.limits.memory_bytes // (1024 * 1024)
+        return f"too large: the parser died (memory limit {limit_mb:,} MB per document)"
+
+
+def _serve(connection: Connection, limits: DocumentLimits) -> None:
+    # The limit covers this worker's whole address space, so one document cannot take the host.
+    resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
+    _answer(WARM_UP_JOB, limits.max_text_chars)
+    connection.send(READY)
+    while True:
+        try:
+            job = connection.recv()
+        except EOFError:
+            return
+        if job is STOP:
+            return
+        connection.send(_answer(job, limits.max_text_chars))
+
+
+def _answer(job: Job, max_text_chars: int) -> tuple[str, object]:
+    try:
+        return "ok", job.run(max_text_chars)
+    except MemoryError:
+        limit = "the memory limit"
+        return "failed", f"too large: parsing and extraction exhausted {limit}"
+    except TerminalError as exc:
+        return "failed", str(exc)
+    except Exception as exc:  # extraction is our code, but one document must not stop a run
+        return "failed", f"extraction failed: {type(exc).__name__}: {exc}"

@@ -1,0 +1,133 @@
+"""One document's parse + extract runs in a reused worker under a budget: a document over it is
+refused with its reason and the next document is parsed by a fresh worker."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from benchmarks import fuzz_campaign as campaign
+from fazhi.config import load_settings
+from fazhi.crawl import store
+from fazhi.errors import ParseError
+from fazhi.extract.stage import extract_documents
+from fazhi.isolation import BoundedParser, DocumentJob, DocumentLimits, parse_and_extract
+from fazhi.parse.stage import parse_documents
+from fazhi.schemas import RAW_MANIFEST, conform
+
+
+@pytest.fixture(scope="module")
+def parser() -> Iterator[BoundedParser]:
+    with BoundedParser(DocumentLimits(budget_s=2.0, max_text_chars=300_000)) as bounded:
+        yield bounded
+
+
+def good_job(seed: int) -> DocumentJob:
+    return DocumentJob(campaign.good_txt(random.Random(seed)), url="report.txt")
+
+
+def test_a_good_document_gives_what_the_in_process_call_gives(parser: BoundedParser) -> None:
+    isolated = parser.run(good_job(1))
+    direct = parse_and_extract(good_job(1), max_text_chars=300_000)
+    assert isolated.parsed == direct.parsed
+    assert isolated.extracted.metadata == direct.extracted.metadata
+    assert isolated.extracted.facts == direct.extracted.facts
+    assert isolated.extracted.facts
+
+
+@pytest.mark.parametrize(
+    ("job", "reason"),
+    [
+        pytest.param(
+            DocumentJob(
+                campaign.numeric_clause_text(random.Random(3), 250_000).encode(), url="x.txt"
+            ),
+            "too slow: parsing and extraction took over 2 s",
+            id="numeric-clause-without-punctuation",
+        ),
+        pytest.param(
+            DocumentJob(
+                ("".join(campaign.report_lines(random.Random(4))) * 4000).encode(), url="x.txt"
+            ),
+            "too large: ",
+            id="text-over-the-cap",
+        ),
+        pytest.param(
+            DocumentJob(b"%PDF-1.4 garbage", url="x.pdf"),
+            "corrupt PDF",
+            id="parse-error-passes-through",
+        ),
+    ],
+)
+def test_a_document_over_a_limit_is_refused_and_the_next_one_is_parsed(
+    parser: BoundedParser, job: DocumentJob, reason: str
+) -> None:
+    started = time.monotonic()
+    with pytest.raises(ParseError, match=reason.replace("(", r"\(")):
+        parser.run(job)
+    assert time.monotonic() - started < 2.0 + 3.0  # the budget, and the kill
+    assert parser.run(good_job(2)).extracted.facts
+
+
+def test_limits_come_from_the_settings(tmp_path: object) -> None:
+    settings = load_settings(document_budget_s=1.5, max_text_chars=10, document_memory_bytes=2**29)
+    assert DocumentLimits.from_settings(settings) == DocumentLimits(1.5, 2**29, 10)
+
+
+def test_the_parse_and_extract_stages_record_documents_over_budget_and_go_on(
+    tmp_path: Path,
+) -> None:
+    settings = load_settings(data_dir=tmp_path, document_budget_s=5.0, max_text_chars=300_000)
+    bodies = {
+        "good.txt": campaign.good_txt(random.Random(1)),
+        "slow.txt": (
+            "一、"
+            + "".join(campaign.report_lines(random.Random(2)))[:200]
+            + campaign.numeric_clause_text(random.Random(3), 250_000)
+        ).encode(),
+        "broken.ofd": campaign.truncated_deflate_member(
+            random.Random(4), campaign.good_ofd(random.Random(4))
+        )[1],
+        "big.txt": ("".join(campaign.report_lines(random.Random(5))) * 4000).encode(),
+        "good2.txt": campaign.good_txt(random.Random(6)),
+    }
+    rows = [
+        {
+            "run_id": "r",
+            "source_id": "src",
+            "kind": "article",
+            "url": f"http://a.gov.cn/{name}",
+            "final_url": None,
+            "parent_url": None,
+            "status": 200,
+            "content_type": None,
+            "sha256": store.write_raw(settings, data),
+            "bytes": len(data),
+            "fetched_at": datetime(2026, 1, 1, tzinfo=UTC),
+            "outcome": "new",
+            "title": None,
+            "published_on": None,
+            "locality_hint": None,
+        }
+        for name, data in bodies.items()
+    ]
+    manifest = conform(
+        pl.DataFrame(rows, schema_overrides=RAW_MANIFEST, strict=False), RAW_MANIFEST
+    )
+    parsed = parse_documents(manifest, settings, "r")
+    staged = extract_documents(parsed, "r", DocumentLimits.from_settings(settings))
+    outcome = {
+        row["url"].rsplit("/", 1)[1]: (row["parse_status"], row["parse_error"] or "")
+        for row in staged.documents.iter_rows(named=True)
+    }
+    assert outcome["good.txt"] == ("ok", "") and outcome["good2.txt"] == ("ok", "")
+    assert outcome["slow.txt"][0] == "failed" and "extraction too slow" in outcome["slow.txt"][1]
+    assert outcome["broken.ofd"][0] == "failed" and "OFD" in outcome["broken.ofd"][1]
+    assert outcome["big.txt"][0] == "failed" and "too large" in outcome["big.txt"][1]
+    assert staged.facts.height > 0
