@@ -65,6 +65,13 @@ CONTEXT_REACH = 300
 # a number whose own clause says at most this much before it may take its topic from the clause
 # before; such a reading scores as if its cue were this far away
 LOOKBACK_MAX_LEFT, LOOKBACK_GAP = 4, 10
+# an earlier item of a list of counts ("重大行政决策1件、"): in "审查A 1件、B 10件、C 70余份"
+# each count belongs to the noun right before it, and the verb that opens the list governs all
+LIST_COUNT_RE = re.compile(
+    r"\d+(?:\.\d+)?(?:余|多)?"
+    r"(?:人次|场次|件次|份次|万元|亿元|[件宗起份项个家所名位人次场卷本条册张期批轮单元%])"
+    r"[、和及]"
+)
 # "我市/本区" after another place's name brings the text back to the report's own locality
 OWN_PLACE_RE = re.compile(r"[我本][省市区县旗州盟]")
 # 全省/全国 as the subject of a figure ("全省共办理…"), not inside a name ("全国低碳日")
@@ -372,6 +379,10 @@ class _Context:
     right: str
     previous: str  # the clause before, in the same sentence, when it holds no number of this unit
     previous_lo: int
+    # the words before the number with the earlier items of a list of counts taken out
+    # ("审查重大行政决策1件、规范性文件" → "审查规范性文件"), and where they were: (start, length)
+    listless: str = ""
+    removed: tuple[tuple[int, int], ...] = ()
 
 
 def extract_facts(
@@ -538,6 +549,8 @@ def _context(
     reach_lo = quantity.start - CONTEXT_REACH
     sentence_lo, context_lo = max(sentence_lo, reach_lo), max(context_lo, reach_lo)
     text = layout.text
+    left = text[clause_lo : quantity.start]
+    listless, removed = _without_list_counts(left)
     return _Context(
         index=index,
         quantity=quantity,
@@ -549,7 +562,32 @@ def _context(
         right=text[quantity.end : _shared_predicate_end(layout, clause_hi)],
         previous=previous[1],
         previous_lo=previous[0],
+        listless=listless,
+        removed=removed,
     )
+
+
+def _without_list_counts(left: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """``left`` without the counts of earlier list items, and where each was (start, length)."""
+    if "、" not in left:
+        return "", ()
+    removed = tuple((m.start(), m.end() - m.start() - 1) for m in LIST_COUNT_RE.finditer(left))
+    if not removed:
+        return "", ()
+    parts, last = [], 0
+    for start, length in removed:  # keep the 、 so each noun stays an item of its own
+        parts.append(left[last:start])
+        last = start + length
+    parts.append(left[last:])
+    return "".join(parts), removed
+
+
+def _in_left(removed: tuple[tuple[int, int], ...], position: int) -> int:
+    """A position in the list-less words before a number, as a position in the words themselves."""
+    for start, length in removed:
+        if position > start:
+            position += length
+    return position
 
 
 def _shared_predicate_end(layout: _Layout, clause_hi: int) -> int:
@@ -628,11 +666,22 @@ def _previous_clause(
 
 def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> Fact | None:
     reach = at.quantity.end + len(at.right)  # the clause, or the shared predicate after it
-    if not rule.any_cue.search(text, at.clause_lo, max(at.clause_hi, reach)) and not (
-        at.previous and rule.any_cue.search(at.previous)
+    if (
+        not rule.any_cue.search(text, at.clause_lo, max(at.clause_hi, reach))
+        and not (at.previous and rule.any_cue.search(at.previous))
+        and not (at.listless and rule.any_cue.search(at.listless))
     ):
         return None
     cue = _cue(rule, at.left, at.right) or _cue_before(rule, at)
+    through_list = False
+    if cue is None and at.listless:
+        # the verb that opens a list of counts reaches over the earlier items to this noun
+        listed = _cue(rule, at.listless, "")
+        if listed is not None and listed[3] == "before":
+            start, end, gap, side = listed
+            through_list = _in_left(at.removed, end) - _in_left(at.removed, start) > end - start
+            if through_list:
+                cue = (_in_left(at.removed, start), _in_left(at.removed, end), gap, side)
     if cue is None:
         return None
     cue_start, cue_end, gap, side = cue
@@ -681,7 +730,9 @@ def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> Fa
         score -= scoring.part_of_penalty
     if scoring.share_of.match(text, quantity.end):
         score -= scoring.part_of_penalty  # "…12件，占总量的35%": a part of some larger total
-    if side == "before" and at.left[cue_start - 1 : cue_start] == "、":
+    if through_list:
+        score -= scoring.list_item_penalty  # the verb is read over other items and their counts
+    elif side == "before" and at.left[cue_start - 1 : cue_start] == "、" and not at.removed:
         # the last item of a list before one count ("审核规范性文件、重大决策、涉法事务555件"):
         # the count is the whole list's, which the verb's indicator claims
         score -= scoring.list_item_penalty

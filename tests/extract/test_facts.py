@@ -508,11 +508,142 @@ REAL_TEXT_CASES = [
     ),
 ]
 
+# Round 2: general statements about how reports state figures (eval/real/DIAGNOSIS.md, "Round 2:
+# generalisation"), each in invented wording
+GENERAL_CASES = [
+    (
+        "本年度该区政府法律顾问共审核重大行政决策2件、规范性文件15件、合同40余份。",
+        "rule_normative_docs_reviewed",
+        15,
+        "a list of counts: each count is its own noun's, the opening verb governs every item",
+    ),
+    (
+        "本年度该区政府法律顾问共审核重大行政决策2件、规范性文件15件、合同40余份。",
+        "dec_documents_reviewed",
+        2,
+        "the first item of a list of counts keeps its own count",
+    ),
+    (
+        "全县审核规范性文件3件、涉法事务7件。",
+        "dec_legal_affairs",
+        7,
+        "in a list of counts the own noun's indicator is not penalised as a list's last item",
+    ),
+    (
+        "全年审查文件4件、合同9份、协议2份。",
+        "rule_normative_docs_reviewed",
+        None,
+        "a list of counts without 规范性文件 gives no normative-document count",
+    ),
+    (
+        "全镇5名执法人员均取得了行政执法证。",
+        "enf_certified_officers",
+        5,
+        "a number before its noun, the certificate named after it",
+    ),
+    (
+        "全区46名行政执法人员全部持证上岗。",
+        "enf_certified_officers",
+        46,
+        "持证上岗 after the officers",
+    ),
+    (
+        "今年新申领执法证人员12名。",
+        "enf_certified_officers",
+        None,
+        "certificates newly applied for add to the stock; they are not the stock",
+    ),
+    (
+        "开展执法案卷评查3次，评查案件120起。",
+        "enf_case_files_reviewed",
+        120,
+        "the next clause restates the topic with a short verb; case files counted in 起",
+    ),
+    (
+        "为区政府重大决策提供法律意见40件。",
+        "dec_legal_affairs",
+        40,
+        "legal opinions given for the government's decisions are its legal affairs",
+    ),
+    (
+        "街道司法所为辖区党委政府提供法律意见建议30余份。",
+        "dec_legal_affairs",
+        None,
+        "a justice station's opinions for township governments are the station's work",
+    ),
+    (
+        "出具合法性审查意见书88份。",
+        "dec_documents_reviewed",
+        88,
+        "the review's product, an opinion issued, counted in 份",
+    ),
+    (
+        "审查重要合同35份，挽回损失若干。",
+        "dec_documents_reviewed",
+        None,
+        "contracts alone, with a qualifier before them, are not documents reviewed",
+    ),
+    (
+        "行政规范性文件初审6件。",
+        "rule_normative_docs_reviewed",
+        6,
+        "初审 is a verb of review too",
+    ),
+    (
+        "作出行政复议决定52件，纠错率8%。",
+        "rec_cases_closed",
+        52,
+        "a decision made closes a reconsideration case",
+    ),
+    (
+        "全县现有在册社区矫正人员210人。",
+        "cc_active_population",
+        210,
+        "矫正人员 is the same roster as 矫正对象",
+    ),
+    (
+        "向群众发放普法读本3000册。",
+        "pub_materials",
+        3000,
+        "a reader handed out is publicity material",
+    ),
+    (
+        "共办理法律援助事项65件。",
+        "aid_cases",
+        65,
+        "the verb of handling before 法律援助 without 案件",
+    ),
+    (
+        "组织300余名机关干部参加年度法律知识网上测试。",
+        "pub_exam_participants",
+        300,
+        "an exam called a test (测试), the number before the takers",
+    ),
+    (
+        "全镇120名干部参加法律知识测试，合格率98%。",
+        "pub_exam_participation_rate",
+        None,
+        "a pass rate is not a participation rate",
+    ),
+    (
+        "村法律顾问入户走访，解答村民咨询80余人次。",
+        "svc_counsel_consultations",
+        80,
+        "whose questions were answered may stand between verb and object",
+    ),
+    (
+        "全年开展法律宣传27场次。",
+        "pub_events",
+        27,
+        "法律宣传 is publicity like 普法宣传 and 法治宣传",
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "indicator", "expected", "reason"),
-    CASES + PLACE_CASES + REAL_TEXT_CASES,
-    ids=[c[3] for c in CASES + PLACE_CASES + REAL_TEXT_CASES],
+    CASES + PLACE_CASES + REAL_TEXT_CASES + GENERAL_CASES,
+    ids=[c[3] for c in CASES + PLACE_CASES + REAL_TEXT_CASES + GENERAL_CASES],
 )
 def test_headline_fact(text: str, indicator: str, expected: float | None, reason: str) -> None:
     facts = {f.indicator: f for f in extract_document(text).facts}
