@@ -93,7 +93,7 @@ def run_bare(sources_file: Path, data_dir: Path) -> None:
     """Crawl, parse, extract, gate, load and report as ``run_pipeline`` does, with no Prefect."""
     from fazhi.config import load_settings
     from fazhi.crawl import store
-    from fazhi.crawl.crawler import crawl_source
+    from fazhi.crawl.hosts import crawl_hosts
     from fazhi.crawl.sources import load_sources
     from fazhi.extract.stage import extract_documents, write_staged
     from fazhi.lake import new_run_id
@@ -105,7 +105,7 @@ def run_bare(sources_file: Path, data_dir: Path) -> None:
     settings = load_settings(data_dir=data_dir)
     run_id, started_at = new_run_id(), datetime.now(UTC)
     sources = load_sources(sources_file)
-    manifest = store.combine_manifests([crawl_source(s, settings, run_id) for s in sources])
+    manifest = store.combine_manifests(crawl_hosts(sources, settings, run_id))
     rows = parse_stage.select_document_rows(manifest)
     parsed = parse_stage.for_run(parse_stage.parse_documents(rows, settings, run_id), run_id)
     parse_stage.write_parsed(parsed, settings, run_id)
