@@ -127,7 +127,12 @@ def test_the_parse_and_extract_stages_record_documents_over_budget_and_go_on(
         for row in staged.documents.iter_rows(named=True)
     }
     assert outcome["good.txt"] == ("ok", "") and outcome["good2.txt"] == ("ok", "")
-    assert outcome["slow.txt"][0] == "failed" and "extraction too slow" in outcome["slow.txt"][1]
+    assert outcome["slow.txt"][0] == "ok"  # linear extraction: 250,000 characters in budget
     assert outcome["broken.ofd"][0] == "failed" and "OFD" in outcome["broken.ofd"][1]
     assert outcome["big.txt"][0] == "failed" and "too large" in outcome["big.txt"][1]
     assert staged.facts.height > 0
+    # the same long text against a budget it cannot meet: recorded as too slow, not raised
+    slow = parsed.filter(pl.col("url").str.ends_with("slow.txt"))
+    tight = extract_documents(slow, "r", DocumentLimits(budget_s=0.01))
+    row = tight.documents.row(0, named=True)
+    assert row["parse_status"] == "failed" and "extraction too slow" in row["parse_error"]
