@@ -41,6 +41,7 @@ class Settings(BaseSettings):
     max_text_chars: int = 1_000_000  # text of one document after parsing; more is "too large"
     delay_s: float = 1.0
     max_concurrency_per_host: int = 2
+    max_concurrent_hosts: int = 4  # hosts crawled at once, each within its own politeness
     max_retries: int = 3
     retry_backoff_s: float = 1.0  # first wait between retries of a transient fault; doubles
     max_body_bytes: int = 50 * 1024 * 1024

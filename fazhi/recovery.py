@@ -19,7 +19,7 @@ from fazhi.crawl import store
 from fazhi.parse.stage import select_document_rows
 from fazhi.quality.quarantine import quarantined_documents
 from fazhi.sql import read_sql
-from fazhi.warehouse.db import connect
+from fazhi.warehouse.db import connect, readable_path
 
 DOC_ID_CHARS = 16  # a document version's id is the start of its raw SHA-256
 
@@ -48,7 +48,7 @@ def warehouse_doc_ids(settings: Settings) -> set[str]:
     """Ids of every document version in the warehouse (none before the first load)."""
     if not settings.duckdb_path.is_file():
         return set()
-    with contextlib.closing(connect(settings.duckdb_path, read_only=True)) as con:
+    with contextlib.closing(connect(readable_path(settings), read_only=True)) as con:
         try:
             rows = con.execute(read_sql("load/loaded_doc_ids", settings.sql_dir)).fetchall()
         except duckdb.CatalogException:

@@ -15,6 +15,12 @@ if TYPE_CHECKING:
     from prefect.client.orchestration import SyncPrefectClient
 
 WAREHOUSE_WRITER = "warehouse-writer"
+# Prefect holds a global slot as a lease its holder renews every 3/4 of the duration; a holder
+# that dies stops renewing and the server's repossessor frees the slot once the lease expires.
+# Prefect's default of 300 s is what a killed loader blocked others for; 60 s is the least the
+# server accepts. A late renewal cannot let two writers in: the fcntl lock of
+# fazhi.warehouse.db still admits one writer, and the kernel frees it the moment its holder dies.
+WRITER_LEASE_S = 60.0
 CRAWL_HOST_TAG_PREFIX = "crawl-host:"
 
 
@@ -41,7 +47,9 @@ def warehouse_slot(timeout_s: float | None = None) -> Iterator[None]:
         return
     from prefect.concurrency.sync import concurrency
 
-    with concurrency(WAREHOUSE_WRITER, occupy=1, timeout_seconds=timeout_s):
+    with concurrency(
+        WAREHOUSE_WRITER, occupy=1, timeout_seconds=timeout_s, lease_duration=WRITER_LEASE_S
+    ):
         yield
 
 

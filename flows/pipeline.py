@@ -109,7 +109,7 @@ def run_pipeline(
     started_at = datetime.now(UTC)
     with _sources(sources_file) as sources:
         chosen = [s for s in sources if not source_ids or s.id in source_ids]
-        manifest = store.combine_manifests([tasks.crawl(s, settings, run_id) for s in chosen])
+        manifest = store.combine_manifests(tasks.crawl_all(chosen, settings, run_id))
     # a run killed after its crawl left documents only in the lake: they are loaded now
     rows = with_unloaded(select_document_rows(manifest), settings)
     if reprocess_quarantine:
@@ -160,7 +160,7 @@ def crawl_shard(
     """Crawl only ``source_ids`` into the lake (fan-out unit across workers); returns fetches."""
     settings = _settings(data_dir)
     chosen = [s for s in load_sources(Path(sources_file)) if s.id in source_ids]
-    return sum(tasks.crawl(source, settings, run_id).height for source in chosen)
+    return sum(manifest.height for manifest in tasks.crawl_all(chosen, settings, run_id))
 
 
 def run_exit_code(**parameters: Any) -> int:

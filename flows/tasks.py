@@ -11,10 +11,13 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from prefect import get_run_logger, task
+from prefect.futures import PrefectFuture
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from fazhi.config import Settings
 from fazhi.crawl import store
 from fazhi.crawl.crawler import crawl_source
+from fazhi.crawl.hosts import host_groups
 from fazhi.crawl.sources import Source
 from fazhi.errors import TransientError
 from fazhi.extract.stage import (
@@ -77,6 +80,25 @@ def crawl(source: Source, settings: Settings, run_id: str) -> pl.DataFrame:
         return store.read_run_manifest(settings, run_id, source.id)
     tags = ["crawl", crawl_host_tag(source.start_urls[0])]
     return crawl_task.with_options(tags=tags)(source, settings, run_id)
+
+
+@task(name="crawl-host")
+def crawl_host_task(sources: list[Source], settings: Settings, run_id: str) -> list[pl.DataFrame]:
+    """Crawl the sources of one host one after another: the host sees one crawl at a time."""
+    return [crawl(source, settings, run_id) for source in sources]
+
+
+def crawl_all(sources: list[Source], settings: Settings, run_id: str) -> list[pl.DataFrame]:
+    """Every source's manifest: a task per host, ``settings.max_concurrent_hosts`` at a time."""
+    groups = host_groups(sources)
+    runner: ThreadPoolTaskRunner[Any]
+    with ThreadPoolTaskRunner(max_workers=max(1, settings.max_concurrent_hosts)) as runner:
+        # Prefect's overloads of submit do not resolve a ParamSpec task under mypy
+        futures: list[PrefectFuture[list[pl.DataFrame]]] = [
+            runner.submit(crawl_host_task, {"sources": g, "settings": settings, "run_id": run_id})  # type: ignore[arg-type]
+            for g in groups
+        ]
+        return [manifest for future in futures for manifest in future.result()]
 
 
 def _parse_cache_key(_: Any, parameters: dict[str, Any]) -> str:

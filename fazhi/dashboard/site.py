@@ -24,6 +24,7 @@ from fazhi.config import Settings
 from fazhi.dashboard import panels
 from fazhi.errors import WarehouseLockedError
 from fazhi.report.data_docs import OFFLINE_INDEX
+from fazhi.warehouse.db import readable_path
 
 # The page's own files and the vendored ECharts (see tools/vendor_dashboard_assets.py): every
 # file of the package's assets folder except the page template.
@@ -55,7 +56,7 @@ def _open_read_only(settings: Settings) -> duckdb.DuckDBPyConnection:
     deadline = time.monotonic() + settings.lock_timeout_s
     while True:
         try:
-            return duckdb.connect(str(settings.duckdb_path), read_only=True)
+            return duckdb.connect(str(readable_path(settings)), read_only=True)
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower():
                 raise

@@ -15,7 +15,7 @@ from fazhi.config import Settings
 from fazhi.extract.stage import StagedBatch
 from fazhi.quality.gate import GateResult, run_gate
 from fazhi.quality.quarantine import record_gate_run
-from fazhi.warehouse.db import connect
+from fazhi.warehouse.db import connect, readable_path
 from fazhi.warehouse.read import prior_values
 
 
@@ -34,5 +34,5 @@ def _prior_values(settings: Settings, documents: pl.DataFrame) -> pl.DataFrame |
     codes = documents.get_column("locality_code").drop_nulls().unique().to_list()
     if not settings.duckdb_path.exists() or not codes:
         return None
-    with contextlib.closing(connect(settings.duckdb_path, read_only=True)) as con:
+    with contextlib.closing(connect(readable_path(settings), read_only=True)) as con:
         return prior_values(con, codes, settings.sql_dir)

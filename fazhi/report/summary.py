@@ -23,7 +23,7 @@ from fazhi.errors import TerminalError
 from fazhi.extract.stage import StagedBatch
 from fazhi.parse.stage import select_document_rows
 from fazhi.quality.gate import GateResult
-from fazhi.warehouse.db import connect
+from fazhi.warehouse.db import connect, readable_path
 from fazhi.warehouse.load import LoadSummary
 from fazhi.warehouse.read import headline_table
 
@@ -210,7 +210,7 @@ def read_headline(settings: Settings) -> pl.DataFrame:
     """The warehouse's latest locality × year rows, one column per headline indicator of the
     catalogue (its ``headline`` column)."""
     indicators = headline_indicators(load_catalog(settings.catalog_path))
-    with contextlib.closing(connect(settings.duckdb_path, read_only=True)) as con:
+    with contextlib.closing(connect(readable_path(settings), read_only=True)) as con:
         return headline_table(con, indicators, settings.sql_dir)
 
 

@@ -2,7 +2,15 @@
 
 Writers hold two locks: an advisory ``fcntl`` lock on ``fazhi.duckdb.lock`` (so that a second
 writer waits its turn instead of failing at once) and DuckDB's own file lock (which also keeps
-out other tools such as the DuckDB CLI). Both are awaited up to ``settings.lock_timeout_s``.
+out other tools such as the DuckDB CLI). Both are awaited up to ``settings.lock_timeout_s``; the
+kernel drops the advisory lock when its holder dies, however it dies.
+
+DuckDB lets one process open a file for writing and then no other process may open it at all, not
+even read-only. So readers do not open ``fazhi.duckdb``: after each write the writer, still holding
+the advisory lock, checkpoints, copies the file and renames the copy over ``fazhi.read.duckdb``
+(:func:`publish_snapshot`). The rename is atomic, so a reader opens either the previous snapshot
+or the new one, never half of one, and a reader that has one open keeps reading it while the next
+is published. Readers reach it through :func:`readable_path`.
 """
 
 from __future__ import annotations
@@ -10,6 +18,7 @@ from __future__ import annotations
 import fcntl
 import os
 import re
+import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -41,7 +50,7 @@ def connect_reader(settings: Settings) -> duckdb.DuckDBPyConnection:
     access is switched off and the configuration locked, so no statement can switch it back.
     Statements are further limited to reads by :func:`fazhi.warehouse.read.run_query`.
     """
-    path = settings.duckdb_path
+    path = readable_path(settings)
     if not path.is_file():
         raise FileNotFoundError(f"no warehouse at {path}; load a run first (fazhi run)")
     try:
@@ -78,6 +87,51 @@ def _busy_message(path: Path, exc: duckdb.IOException) -> str:
     )
 
 
+def snapshot_path(database: Path) -> Path:
+    """The read snapshot the writer publishes beside ``database``."""
+    return database.with_name(database.stem + ".read" + database.suffix)
+
+
+def readable_path(settings: Settings) -> Path:
+    """The file readers open: the published snapshot, unless the warehouse changed after it.
+
+    The warehouse file is newer than its snapshot while a load writes (the writer holds the
+    advisory lock: the snapshot is then the last committed state) or when a program other than
+    fazhi's writer changed it (no lock: only the warehouse file itself is current).
+    """
+    database, snapshot = settings.duckdb_path, snapshot_path(settings.duckdb_path)
+    if not snapshot.is_file() or not database.is_file():
+        return database
+    if snapshot.stat().st_mtime >= database.stat().st_mtime or _writer_active(database):
+        return snapshot
+    return database
+
+
+def _writer_active(database: Path) -> bool:
+    lock = lock_path(database)
+    if not lock.is_file():
+        return False
+    with lock.open("r", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+        return False
+
+
+def publish_snapshot(database: Path) -> Path:
+    """Copy the closed, checkpointed ``database`` and rename the copy over its read snapshot."""
+    snapshot = snapshot_path(database)
+    partial = snapshot.with_name(f"{snapshot.name}.{os.getpid()}.partial")
+    try:
+        shutil.copyfile(database, partial)
+        os.replace(partial, snapshot)
+    finally:
+        partial.unlink(missing_ok=True)
+    return snapshot
+
+
 def lock_path(database: Path) -> Path:
     """The advisory lock file beside ``database``."""
     return database.with_name(database.name + ".lock")
@@ -96,8 +150,10 @@ def writer(settings: Settings) -> Iterator[duckdb.DuckDBPyConnection]:
         try:
             migrate(con, settings)
             yield con
+            con.execute("CHECKPOINT")  # the copy below must hold everything: no WAL beside it
         finally:
             con.close()
+        publish_snapshot(database)  # still under the advisory lock: no writer changes it now
 
 
 @contextmanager
@@ -106,6 +162,8 @@ def writer_lock(settings: Settings) -> Iterator[None]:
     deadline = time.monotonic() + settings.lock_timeout_s
     with _advisory_lock(lock_path(settings.duckdb_path), deadline, settings.lock_timeout_s):
         yield
+        if settings.duckdb_path.is_file():
+            publish_snapshot(settings.duckdb_path)
 
 
 @contextmanager

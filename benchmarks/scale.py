@@ -1,0 +1,217 @@
+"""Benchmark: the whole pipeline end to end on a generated corpus, with and without Prefect.
+
+Serves ``--reports`` generated ~10 KB reports in ``--sources`` TRS columns on 127.0.0.1
+(``benchmarks/corpus.py``, delay 0) and runs crawl → parse → extract → gate → load twice, each in a
+fresh data directory and its own process:
+- **prefect**: ``python -m fazhi run --sources FILE --data-dir DIR``, exactly what users run (the
+  flow of ``flows/pipeline.py`` against Prefect's temporary local API);
+- **bare**: the same package stage functions in the same order, with no Prefect at all.
+It prints, side by side: seconds, documents/s, the peak RSS of the whole process tree (the
+process and every descendant, e.g. Prefect's API server, sampled from /proc every 0.2 s), facts
+loaded, and Prefect's overhead as a ratio of the two times. Issue 16's aim for 100,000 reports:
+under 15 minutes, under 1.5 GB, Prefect adding at most 15 %.
+
+Run: ``.venv/bin/python -m benchmarks.scale --reports 1000 --sources 20 [--only bare]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+
+from benchmarks.corpus import build_corpus, serve_corpus, sources_toml
+from fazhi.config import Settings
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE_S = 0.2
+PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Measured:
+    mode: str
+    seconds: float
+    peak_rss_mb: float
+    documents: int
+    facts: int
+    exit_code: int
+
+
+# --- the process tree's memory, from /proc ----------------------------------------------------
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    with contextlib.suppress(OSError):
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            text = (task / "children").read_text()
+            found.extend(int(c) for c in text.split())
+    return found
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        fields = Path(f"/proc/{pid}/statm").read_text().split()
+    except OSError:  # the process ended between listing and reading
+        return 0
+    return int(fields[1]) * PAGE_KB
+
+
+def tree_rss_kb(root: int) -> int:
+    """Resident memory of ``root`` and all its descendants, in KB."""
+    total, queue = 0, [root]
+    while queue:
+        pid = queue.pop()
+        total += _rss_kb(pid)
+        queue.extend(_children(pid))
+    return total
+
+
+def run_measured(command: list[str], log: Path) -> tuple[float, float, int]:
+    """(seconds, peak tree RSS in MB, exit code) of ``command``."""
+    peak = 0
+    started = time.perf_counter()
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, cwd=REPO, stdout=out, stderr=subprocess.STDOUT)
+        while process.poll() is None:
+            peak = max(peak, tree_rss_kb(process.pid))
+            time.sleep(SAMPLE_S)
+    return time.perf_counter() - started, peak / 1024, process.returncode
+
+
+# --- the bare run: the stages of flows/pipeline.py without Prefect -----------------------------
+def run_bare(sources_file: Path, data_dir: Path) -> None:
+    """Crawl, parse, extract, gate, load and report as ``run_pipeline`` does, with no Prefect."""
+    from fazhi.config import load_settings
+    from fazhi.crawl import store
+    from fazhi.crawl.hosts import crawl_hosts
+    from fazhi.crawl.sources import load_sources
+    from fazhi.extract.stage import extract_documents, write_staged
+    from fazhi.lake import new_run_id
+    from fazhi.parse import stage as parse_stage
+    from fazhi.quality.stage import gate_staged
+    from fazhi.report.summary import crawl_outcome, read_headline, render, summarise_run
+    from fazhi.warehouse.load import load_gated_run
+
+    settings = load_settings(data_dir=data_dir)
+    run_id, started_at = new_run_id(), datetime.now(UTC)
+    sources = load_sources(sources_file)
+    manifest = store.combine_manifests(crawl_hosts(sources, settings, run_id))
+    rows = parse_stage.select_document_rows(manifest)
+    parsed = parse_stage.for_run(parse_stage.parse_documents(rows, settings, run_id), run_id)
+    parse_stage.write_parsed(parsed, settings, run_id)
+    batch = extract_documents(parsed, run_id).for_run(run_id)
+    write_staged(batch, settings, run_id)
+    gate = gate_staged(batch, settings, run_id)
+    crawl = crawl_outcome(manifest)
+    before = summarise_run(run_id, crawl, batch, gate)
+    loaded = load_gated_run(
+        settings,
+        run_id=run_id,
+        started_at=started_at,
+        status=before.status,
+        counts=before.counts(),
+        batch=batch,
+        gate=gate,
+    )
+    summary = summarise_run(
+        run_id,
+        crawl,
+        batch,
+        gate,
+        loaded,
+        headline=read_headline(settings),
+        dashboard=_dashboard(settings),
+    )
+    render(summary)
+
+
+def _dashboard(settings: Settings) -> str | None:
+    from fazhi.dashboard import build_dashboard
+
+    return str(build_dashboard(settings))
+
+
+# --- the comparison ---------------------------------------------------------------------------
+def loaded_counts(data_dir: Path) -> tuple[int, int]:
+    """(documents, facts) in the warehouse of ``data_dir``."""
+    path = data_dir / "fazhi.duckdb"
+    if not path.is_file():
+        return 0, 0
+    with contextlib.closing(duckdb.connect(str(path), read_only=True)) as con:
+        documents = con.sql("select count(*) from dim_document").fetchone()
+        facts = con.sql("select count(*) from fact_indicator").fetchone()
+    return (documents[0] if documents else 0), (facts[0] if facts else 0)
+
+
+def measure(mode: str, sources_file: Path, root: Path) -> Measured:
+    data_dir = root / mode
+    if mode == "prefect":
+        command = [sys.executable, "-m", "fazhi", "run", "--sources", str(sources_file)]
+        command += ["--data-dir", str(data_dir)]
+    else:
+        command = [sys.executable, "-m", "benchmarks.scale", "--bare", str(sources_file)]
+        command += ["--data-dir", str(data_dir)]
+    seconds, peak, code = run_measured(command, root / f"{mode}.log")
+    documents, facts = loaded_counts(data_dir)
+    return Measured(mode, seconds, peak, documents, facts, code)
+
+
+def report(results: list[Measured], reports: int, sources: int) -> None:
+    print(f"{reports} generated reports in {sources} sources on 127.0.0.1, delay 0")
+    print(f"{'':<10}{'seconds':>10}{'docs/s':>10}{'peak RSS MB':>14}{'documents':>11}{'facts':>9}")
+    for r in results:
+        rate = r.documents / r.seconds if r.seconds else 0.0
+        print(
+            f"{r.mode:<10}{r.seconds:>10.1f}{rate:>10.1f}{r.peak_rss_mb:>14.0f}"
+            f"{r.documents:>11}{r.facts:>9}" + (f"  (exit {r.exit_code})" if r.exit_code else "")
+        )
+    timed = {r.mode: r.seconds for r in results}
+    if timed.get("bare") and timed.get("prefect"):
+        overhead = timed["prefect"] / timed["bare"] - 1
+        ratio = timed["prefect"] / timed["bare"]
+        print(f"Prefect overhead: {ratio:.2f}× ({overhead:+.0%}; aim at most +10 %)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reports", type=int, default=1000)
+    parser.add_argument("--sources", type=int, default=20)
+    parser.add_argument("--only", choices=["prefect", "bare"], default=None)
+    parser.add_argument("--keep", type=Path, default=None, help="data directories here, kept")
+    parser.add_argument("--bare", type=Path, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--data-dir", type=Path, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args([] if __name__ != "__main__" else None)
+    if args.bare is not None:  # the child process of the bare measurement
+        run_bare(args.bare, args.data_dir)
+        return
+    modes = [args.only] if args.only else ["bare", "prefect"]
+    site = build_corpus(args.reports, args.sources)
+    with serve_corpus(site) as base, _root(args.keep) as root:
+        sources_file = root / "sources.toml"
+        sources_file.write_text(sources_toml(base, args.sources), "utf-8")
+        results = [measure(mode, sources_file, root) for mode in modes]
+    report(results, args.reports, args.sources)
+
+
+@contextlib.contextmanager
+def _root(keep: Path | None) -> Iterator[Path]:
+    if keep is not None:
+        keep.mkdir(parents=True, exist_ok=True)
+        yield keep
+        return
+    with tempfile.TemporaryDirectory(prefix="fazhi-scale-") as tmp:
+        yield Path(tmp)
+
+
+if __name__ == "__main__":
+    main()
