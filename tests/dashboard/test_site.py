@@ -16,7 +16,6 @@ from typer.testing import CliRunner
 from fazhi.cli import app
 from fazhi.config import Settings, load_settings
 from fazhi.dashboard import build_dashboard
-from fazhi.errors import WarehouseLockedError
 from fazhi.localities import divisions_by_code, load_divisions
 
 # Anything the page would fetch from elsewhere: a script, stylesheet, image or font by URL.
@@ -128,9 +127,11 @@ def test_million_fact_site_stays_compact(million_index: Path) -> None:
     assert max(p.stat().st_size for p in shards) < 3_000_000
 
 
-def test_a_writer_holding_the_file_is_a_clear_transient_error(
+def test_a_writer_holding_the_file_does_not_stop_the_dashboard(
     small_settings: Settings, tmp_path: Path
 ) -> None:
+    """The dashboard reads the snapshot the last load published, so another process holding
+    the warehouse file (DuckDB's lock is per process) does not stop it."""
     settings = copy_settings(small_settings, tmp_path).model_copy(update={"lock_timeout_s": 0.3})
     holder = subprocess.Popen(  # another process writing: DuckDB's file lock is per process
         [sys.executable, "-c", HOLD_WRITER, str(settings.duckdb_path)],
@@ -139,8 +140,8 @@ def test_a_writer_holding_the_file_is_a_clear_transient_error(
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
-        with pytest.raises(WarehouseLockedError, match="being written by another process"):
-            build_dashboard(settings)
+        index = build_dashboard(settings)
+        assert read_data(index)["tables"]
     finally:
         holder.kill()
         holder.wait()
