@@ -47,7 +47,7 @@ PARSED: dict[str, pl.DataType] = {
     "fetched_at": UTC_TS,
     "text": pl.String(),
     "locality_hint": pl.String(),  # the source's locality_code, when it gives one
-    "published_hint": pl.Date(),  # the date beside the link, else the one the page prints
+    "published_hint": pl.Date(),  # the date the page prints, else the one beside the link
     "parse_status": pl.String(),  # ok | failed
     "parse_error": pl.String(),
     "flags": pl.List(pl.String()),  # e.g. garbled_encoding: loaded, but a reader should look

@@ -161,7 +161,8 @@ def _parse_one(
         "title": title or parsed.title,
         "format": parsed.format,
         "text": parsed.text,
-        "published_hint": published or parsed.published_on,
+        "published_hint": parsed.published_on
+        or published,  # the printed date wins over the listing
         "parse_status": "ok",
         "parse_error": None,
         "flags": list(parsed.flags),
