@@ -107,6 +107,9 @@ class IndicatorRule:
     before_hint: re.Pattern[str] | None
     # units admitted only when the clause says so ("行政许可决定62项", not "许可事项62项")
     units_when: dict[str, re.Pattern[str]]
+    # whether a court's, a procuratorate's or a law firm's own figure may be this indicator's
+    # (people's assessors sit in courts; lawsuits are counted by courts)
+    other_bodies_ok: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +133,9 @@ class Scoring:
     counted_noun: re.Pattern[str]
     specificity_bonus: float
     share_of: re.Pattern[str]
+    other_body: re.Pattern[str]
+    own_body: re.Pattern[str]
+    per_unit: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +260,7 @@ def load_rulebook(path: Path = PHRASINGS_PATH) -> Rulebook:
             units_when={
                 unit: re.compile(pattern) for unit, pattern in spec.get("units_when", {}).items()
             },
+            other_bodies_ok=bool(spec.get("other_bodies_ok", False)),
         )
     unknown = set(data["indicator"]) - set(rules)
     if unknown:
@@ -301,6 +308,9 @@ def _scoring(table: dict[str, object], min_score: float) -> Scoring:
         counted_noun=re.compile(str(table["counted_noun"])),
         specificity_bonus=float(table["specificity_bonus"]),  # type: ignore[arg-type]
         share_of=re.compile(str(table["share_of"])),
+        other_body=re.compile(str(table["other_body"])),
+        own_body=re.compile(str(table["own_body"])),
+        per_unit=re.compile(str(table["per_unit"])),
     )
 
 
@@ -383,6 +393,7 @@ class _Context:
     # ("审查重大行政决策1件、规范性文件" → "审查规范性文件"), and where they were: (start, length)
     listless: str = ""
     removed: tuple[tuple[int, int], ...] = ()
+    other_body: bool = False  # a court, procuratorate or law firm is the subject of the figure
 
 
 def extract_facts(
@@ -429,6 +440,8 @@ def extract_facts(
             context = _context(layout, index, quantity, previous)
         if places.elsewhere(layout, quantity.start):
             continue
+        if book.scoring.per_unit.search(context.left):
+            continue  # "每万人拥有律师2.6名" is a ratio, not a count
         if book.scoring.change.search(context.left) or _in_subgroup(
             layout, book.scoring, context.sentence_lo, quantity.start
         ):
@@ -436,6 +449,9 @@ def extract_facts(
         if work is not None:
             work.characters += context.clause_hi - context.context_lo
             work.candidates += len(rules)
+        context = replace(
+            context, other_body=_by_other_body(layout, book.scoring, context, quantity.start)
+        )
         for rule in rules:
             candidate = _match(rule, context, layout.text, book.scoring)
             if candidate is not None:
@@ -703,6 +719,8 @@ def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> Fa
         and scoring.counted_noun.match(at.right)
     ):
         return None  # "…决策源头治理等7项重点工作" counts the noun after the number
+    if at.other_body and not rule.other_bodies_ok:
+        return None  # "市中级人民法院审结…": a court's figure, not the government's
     if not all(p.search(text, at.context_lo, at.clause_hi) for p in rule.requires):
         return None
     if any(p.search(text, at.sentence_lo, at.clause_hi) for p in rule.exclude):
@@ -750,6 +768,25 @@ def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> Fa
         quantity_index=at.index,
         score=score,
         rule=f"{rule.indicator.code}:{side}-cue{'+total' if totality else ''}",
+    )
+
+
+def _by_other_body(layout: _Layout, scoring: Scoring, at: _Context, position: int) -> bool:
+    """Whether a court, procuratorate or law firm is the subject of the number's sentence.
+
+    The body must be named before the number in its sentence with no own body (司法局, the
+    government, 全市 …) named after it; "配合法院", "向法院" make it an object, not the subject.
+    """
+    lo = max(at.sentence_lo, position - CONTEXT_REACH)
+    last = None
+    for last in scoring.other_body.finditer(layout.text, lo, position):  # noqa: B007
+        pass
+    if last is None:
+        return False
+    return not (
+        scoring.own_body.search(layout.text, last.end(), position)
+        or RESET_RE.search(layout.text, last.end(), position)
+        or OWN_PLACE_RE.search(layout.text, last.end(), position)
     )
 
 
