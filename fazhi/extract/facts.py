@@ -136,6 +136,9 @@ class Scoring:
     other_body: re.Pattern[str]
     own_body: re.Pattern[str]
     per_unit: re.Pattern[str]
+    span_of_years: re.Pattern[str]
+    year_reset: re.Pattern[str]
+    target: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +160,7 @@ class Rulebook:
         return pattern is not None and pattern.search(text, lo, hi) is not None
 
 
+FLOW_KINDS = ("count", "amount")  # figures of one year; stocks may rightly be cumulative
 BARE = "bare"  # the unit key of a count whose unit is left out after 余 ("评查案卷370余，")
 
 
@@ -311,6 +315,9 @@ def _scoring(table: dict[str, object], min_score: float) -> Scoring:
         other_body=re.compile(str(table["other_body"])),
         own_body=re.compile(str(table["own_body"])),
         per_unit=re.compile(str(table["per_unit"])),
+        span_of_years=re.compile(str(table["span_of_years"])),
+        year_reset=re.compile(str(table["year_reset"])),
+        target=re.compile(str(table["target"])),
     )
 
 
@@ -440,8 +447,8 @@ def extract_facts(
             context = _context(layout, index, quantity, previous)
         if places.elsewhere(layout, quantity.start):
             continue
-        if book.scoring.per_unit.search(context.left):
-            continue  # "每万人拥有律师2.6名" is a ratio, not a count
+        if book.scoring.per_unit.search(context.left) or book.scoring.target.search(context.left):
+            continue  # "每万人拥有律师2.6名" is a ratio, "力争…1000件" a target: not counts
         if book.scoring.change.search(context.left) or _in_subgroup(
             layout, book.scoring, context.sentence_lo, quantity.start
         ):
@@ -721,6 +728,8 @@ def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> Fa
         return None  # "…决策源头治理等7项重点工作" counts the noun after the number
     if at.other_body and not rule.other_bodies_ok:
         return None  # "市中级人民法院审结…": a court's figure, not the government's
+    if rule.indicator.kind in FLOW_KINDS and _over_years(text, scoring, at):
+        return None  # "近三年共办理…", "2018年以来累计…": several years, not the report's
     if not all(p.search(text, at.context_lo, at.clause_hi) for p in rule.requires):
         return None
     if any(p.search(text, at.sentence_lo, at.clause_hi) for p in rule.exclude):
@@ -769,6 +778,14 @@ def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> Fa
         score=score,
         rule=f"{rule.indicator.code}:{side}-cue{'+total' if totality else ''}",
     )
+
+
+def _over_years(text: str, scoring: Scoring, at: _Context) -> bool:
+    """Whether the sentence before the number spans several years with no single year after."""
+    last = None
+    for last in scoring.span_of_years.finditer(text, at.sentence_lo, at.quantity.start):  # noqa: B007
+        pass
+    return last is not None and not scoring.year_reset.search(text, last.end(), at.quantity.start)
 
 
 def _by_other_body(layout: _Layout, scoring: Scoring, at: _Context, position: int) -> bool:
