@@ -25,10 +25,13 @@ from pathlib import Path
 from fazhi.catalog import Indicator, load_catalog
 from fazhi.config import PACKAGE_DATA
 from fazhi.extract.metadata import division_names_between
-from fazhi.extract.numbers import Quantity
+from fazhi.extract.numbers import SCALES, Quantity
+from fazhi.extract.rulebook_check import RulebookError, check_rulebook, unit_keys
 from fazhi.localities import divisions_by_code
 
 PHRASINGS_PATH = PACKAGE_DATA / "phrasings.toml"
+CATALOG_PATH = PACKAGE_DATA / "catalog.csv"
+__all__ = ["Fact", "IndicatorRule", "Rulebook", "RulebookError", "extract_facts", "load_rulebook"]
 CLAUSE_DELIMITERS = "，,；;。！？!?\n：:"
 # filler between a cue and its number: a bracketed note ("（含结转）") and a year ("2023年度")
 # count as one character each, since neither is another figure; a 、 may join when the list
@@ -161,6 +164,7 @@ class Rulebook:
 
 
 FLOW_KINDS = ("count", "amount")  # figures of one year; stocks may rightly be cumulative
+BARE_KINDS = ("count", "stock")  # a count may leave its unit out; a rate or an amount never
 BARE = "bare"  # the unit key of a count whose unit is left out after 余 ("评查案卷370余，")
 
 
@@ -173,12 +177,10 @@ def _unit_key(quantity: Quantity) -> str:
 def _rules_by_unit(rules: dict[str, IndicatorRule]) -> dict[str, tuple[IndicatorRule, ...]]:
     index: dict[str, list[IndicatorRule]] = {}
     for rule in rules.values():
-        units = set(rule.units) | set(rule.units_when)
-        if rule.indicator.unit == "万元":
-            units = {"元", "万元", "亿元", "scale:万", "scale:亿"}
-        for unit in units:
-            index.setdefault(unit, []).append(rule)
-        if rule.indicator.unit not in ("%", "万元"):
+        keys = {key for word in (*rule.units, *rule.units_when) for key in unit_keys(word)}
+        for key in sorted(keys):
+            index.setdefault(key, []).append(rule)
+        if rule.indicator.kind in BARE_KINDS:
             index.setdefault(BARE, []).append(rule)
     return {unit: tuple(rules) for unit, rules in index.items()}
 
@@ -203,16 +205,23 @@ def _compile_all(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
 
 
 @cache
-def load_rulebook(path: Path = PHRASINGS_PATH) -> Rulebook:
-    """The compiled phrasing rules for every catalogue indicator."""
-    with path.open("rb") as handle:
-        data = tomllib.load(handle)
+def load_rulebook(path: Path = PHRASINGS_PATH, catalog_path: Path = CATALOG_PATH) -> Rulebook:
+    """The compiled phrasing rules for every indicator of the catalogue at ``catalog_path``.
+
+    Raises :class:`RulebookError`, naming the file, the entry and its line, for a rules file
+    that cannot be used as written (see :mod:`fazhi.extract.rulebook_check`).
+    """
+    source = path.read_text("utf-8")
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as exc:
+        raise RulebookError(f"{path}: not TOML: {exc}") from None
+    catalog = load_catalog(catalog_path)
+    check_rulebook(data, source, path, catalog, catalog_path)
     defaults, units, scoring = data["defaults"], data["units"], data["scoring"]
     rules = {}
-    for code, indicator in load_catalog().items():
-        spec = data["indicator"].get(code)
-        if spec is None:
-            raise ValueError(f"{path}: no phrasing rule for catalogue indicator {code}")
+    for code, indicator in catalog.items():
+        spec = data["indicator"][code]
         gap_before = int(spec.get("gap_before", defaults["gap_before"]))
         gap_after = int(spec.get("gap_after", defaults["gap_after"]))
         filler = f"{FILLER}{{0,{gap_before}}}(?:{INNER_COUNT}{FILLER}{{0,2}})?"
@@ -266,9 +275,6 @@ def load_rulebook(path: Path = PHRASINGS_PATH) -> Rulebook:
             },
             other_bodies_ok=bool(spec.get("other_bodies_ok", False)),
         )
-    unknown = set(data["indicator"]) - set(rules)
-    if unknown:
-        raise ValueError(f"{path}: rules for codes not in the catalogue: {sorted(unknown)}")
     by_unit = _rules_by_unit(rules)
     return Rulebook(
         rules=rules,
@@ -853,8 +859,10 @@ def _cue(rule: IndicatorRule, left: str, right: str) -> tuple[int, int, int, str
 
 
 def _in_catalogue_unit(indicator: Indicator, quantity: Quantity) -> tuple[float, str]:
-    if indicator.unit == "万元":
-        return round(quantity.value / 10_000, 6), "万元"
+    """The value in the catalogue's unit: a unit with a scale (万元) divides the parsed value."""
+    for scale, multiplier in SCALES.items():
+        if indicator.unit.startswith(scale) and len(indicator.unit) > len(scale):
+            return round(quantity.value / multiplier, 6), indicator.unit
     return quantity.value, indicator.unit
 
 
