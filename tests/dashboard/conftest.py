@@ -13,8 +13,8 @@ import pytest
 
 from fazhi import schemas
 from fazhi.config import Settings, load_settings
-from fazhi.dashboard import build_dashboard
-from fazhi.dashboard.synthetic import build_synthetic_warehouse
+from fazhi.report.dashboard import build_dashboard
+from fazhi.report.dashboard.synthetic import build_synthetic_warehouse
 from fazhi.warehouse.db import writer
 from fazhi.warehouse.load import load_run
 

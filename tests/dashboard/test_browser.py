@@ -14,8 +14,8 @@ import duckdb
 import pytest
 
 from fazhi.config import Settings, load_settings
-from fazhi.dashboard import build_dashboard
 from fazhi.localities import load_divisions
+from fazhi.report.dashboard import build_dashboard
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
