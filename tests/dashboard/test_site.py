@@ -113,8 +113,8 @@ def test_cli(
     assert output in result.output
 
 
-def test_million_fact_site_stays_compact(million_index: Path) -> None:
-    index = million_index
+def test_nationwide_site_stays_compact(nationwide_index: Path) -> None:
+    index = nationwide_index
     # Every county reporting for up to 13 years on every indicator is the worst case: the
     # coverage cube then has a row for each province × year × indicator.
     assert (index.parent / "data.js").stat().st_size < 2_000_000
