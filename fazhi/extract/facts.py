@@ -37,7 +37,9 @@ CLAUSE_DELIMITERS = "，,；;。！？!?\n：:"
 # count as one character each, since neither is another figure; a 、 may join when the list
 # shares the number ("参考率、合格率均为100%", "参学率、达标率达100%")
 NOTE = r"[（(][^（()）\d，,；;。]{1,12}[）)]|20\d{2}年度?"
-FILLER = rf"(?:{NOTE}|[^\d、，,；;。]|、(?=[^\d、，,；;。]{{1,10}}?[均都率]))"
+# ("参考率、合格率、优秀率均为100%": each further rate of the list is one character of filler)
+RATE_ITEM = r"、[^\d、，,；;。]{1,6}?率"
+FILLER = rf"(?:{NOTE}|{RATE_ITEM}|[^\d、，,；;。]|、(?=[^\d、，,；;。]{{1,10}}?[均都率]))"
 NOTE_RE = re.compile(NOTE)
 # what a verb–object pair (`pairs` in the TOML) may hold between verb and object: words, a year,
 # and counts of another kind naming whose objects they are ("抽查全区8个执法单位执法案卷")
@@ -142,6 +144,7 @@ class Scoring:
     span_of_years: re.Pattern[str]
     year_reset: re.Pattern[str]
     target: re.Pattern[str]
+    result_heading: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,6 +327,7 @@ def _scoring(table: dict[str, object], min_score: float) -> Scoring:
         span_of_years=re.compile(str(table["span_of_years"])),
         year_reset=re.compile(str(table["year_reset"])),
         target=re.compile(str(table["target"])),
+        result_heading=re.compile(str(table["result_heading"])),
     )
 
 
@@ -335,7 +339,8 @@ class _Layout:
         self.clause_stops = [m.start() for m in CLAUSE_RE.finditer(text)]
         self.sentence_stops = [m.start() for m in SENTENCE_RE.finditer(text)]
         self.full_stops = [m.start() for m in FULL_STOP_RE.finditer(text)]
-        self.plan_ranges = _plan_ranges(text, scoring.plan_heading)  # in order, not overlapping
+        # in order, not overlapping
+        self.plan_ranges = _plan_ranges(text, scoring.plan_heading, scoring.result_heading)
         self.plan_starts = [lo for lo, _ in self.plan_ranges]
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
@@ -366,11 +371,15 @@ def _around(stops: list[int], start: int, end: int, length: int) -> tuple[int, i
     return lo, hi
 
 
-def _plan_ranges(text: str, plan_heading: re.Pattern[str]) -> list[tuple[int, int]]:
+def _plan_ranges(
+    text: str, plan_heading: re.Pattern[str], result_heading: re.Pattern[str]
+) -> list[tuple[int, int]]:
     headings = list(TOP_HEADING_RE.finditer(text))
     ranges = []
     for k, heading in enumerate(headings):
-        if plan_heading.search(heading.group(1)):
+        words = heading.group(1)
+        # "主要举措、成效及存在的问题": a heading that also names results holds results
+        if plan_heading.search(words) and not result_heading.search(words):
             end = headings[k + 1].start() if k + 1 < len(headings) else len(text)
             ranges.append((heading.start(), end))
     return ranges
@@ -572,7 +581,11 @@ def _context(
     # the topic a `requires` pattern looks for may sit before a ；, or in the sentence before
     # one that opens with 其中 ("其中立案受理0宗")
     context_lo, _ = layout.full_sentence(quantity.start, quantity.end)
-    if CONTINUES_RE.match(layout.text, context_lo):
+    # a sentence that opens with only a verb before the number ("受理1033件，其中…") continues
+    # the topic of the sentence before, as one opening with 其中 does
+    if CONTINUES_RE.match(layout.text, context_lo) or (
+        context_lo > 0 and quantity.start - context_lo <= LOOKBACK_MAX_LEFT
+    ):
         before = max(context_lo - 2, 0)
         context_lo, _ = layout.full_sentence(before, before)
     reach_lo = quantity.start - CONTEXT_REACH
@@ -726,6 +739,8 @@ def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> Fa
         return None
     if side == "before" and scoring.category.match(at.left, cue_end):
         return None  # "行政处罚类17件" is one category of other cases, not penalties
+    if side == "previous" and scoring.category.match(at.previous, cue_end):
+        return None  # "行政处罚类数量最多，共349件": the same, with the count in the next clause
     if (
         side == "before"
         and scoring.list_summary.search(at.left)
@@ -755,7 +770,8 @@ def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> Fa
         "after": quantity.start,
         "previous": at.previous_lo + cue_start,
     }[side]
-    totality = bool(scoring.totality.search(text, max(at.clause_lo, anchor - 6), quantity.start))
+    # a word of totality anywhere in the clause before the number ("全省各级…机构新收…申请5422件")
+    totality = bool(scoring.totality.search(text, at.clause_lo, quantity.start))
     score = 10.0 - 0.3 * gap + (scoring.totality_bonus if totality else 0.0)
     # a longer cue says more precisely what is counted: of two totals, the specific one wins
     score += scoring.specificity_bonus * min(cue_end - cue_start, 12)
