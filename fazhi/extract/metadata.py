@@ -23,8 +23,8 @@ from fazhi.localities import (
     dated_codes,
     divisions_by_code,
     divisions_by_name,
-    former_names,
     load_divisions,
+    other_names,
     townships_by_name,
 )
 
@@ -43,13 +43,15 @@ _SUB_NAME_CHAR = r"(?:(?![和])" + _NAME_CHAR + ")"  # 人力资源和社会保�
 # Organisations that issue reports, after a division name: 廉江市司法局, 广州市人民政府,
 # 宁国市人民政府行政复议办公室, 福清市法律援助中心, 渤海镇人民政府, 中山门街道办事处 …
 _TOWN_BODY = rf"{_NAME_CHAR}{{1,8}}?(?:街道|镇|乡)(?:人民政府|政府|街道办事处|办事处)"
-_GOVERNMENT = r"(?:人民政府|政府)(?!工作|网|门户|信息)"
+# 行政公署: the government of a 地区 or 盟 (大兴安岭地区行政公署, 锡林郭勒盟行政公署)
+_GOVERNMENT = r"(?:人民政府|政府|行政公署)(?!工作|网|门户|信息)"
 _DEPARTMENT = (
     r"(?:依法治[省市区县旗]办公室|依法治[省市区县旗]办|全面依法治[省市区县旗]委员会办公室"
-    rf"|{_NAME_CHAR}{{0,12}}?(?:局|厅|委员会|办公室|中心|处)"
+    rf"|{_NAME_CHAR}{{0,12}}?(?:局|厅|委员会|办公室|中心|处|人民法院|人民检察院)"
     rf"|{_NAME_CHAR}{{2,12}}?委(?!员))"  # 卫健委, 发改委; never the party's own 区委
 )
-_SUB_BODY = rf"{_SUB_NAME_CHAR}{{2,10}}?(?:办公室|中心|处)"
+# a body under a government or a bureau: 人民政府办公室, 人民政府行政复议办公室, 生态环境局某分局
+_SUB_BODY = rf"(?:{_SUB_NAME_CHAR}{{0,10}}?(?:办公室|中心|处|委员会)|{_SUB_NAME_CHAR}{{1,6}}?分局)"
 ORG_RE = re.compile(rf"(?:{_TOWN_BODY}|{_GOVERNMENT}|{_DEPARTMENT})(?:{_SUB_BODY})?")
 DOC_KEYWORDS_RE = re.compile(
     r"法治政府建设|法治建设|依法行政|司法行政工作|工作总结|工作报告|年度报告|情况报告|情况的报告"
@@ -81,6 +83,22 @@ BOOK_TITLE_RE = re.compile(r"《[^》]{0,80}》")
 BARE_ISSUER_RE = re.compile(r"[区县市旗](?:司法局|人民政府|政府)")
 PARTY_COMMITTEE_RE = re.compile(
     r"(?P<committee>中共[\u4e00-\u9fa5]{2,16}?委(?:员会)?)[ 　、,，\t\n]*"
+)
+# The party committee without 中共 (某县委 某县人民政府关于…): the place's name, then 委
+PLAIN_COMMITTEE_RE = re.compile(
+    r"(?P<committee>[\u4e00-\u9fa5]{2,16}?[省市区县旗州盟]委)[ 　、,，\t]*"
+)
+# A body of the party committee itself: 中共某县委全面依法治县委员会办公室, 中共某县委政法委员会
+PARTY_BODY_RE = re.compile(
+    r"(?:全面)?依法治[省市区县旗州盟]委员会办公室|依法治[省市区县旗州盟]办(?:公室)?"
+    r"|政法委员会|办公室|宣传部|组织部"
+)
+# A development zone's administration (长沙经济技术开发区管理委员会, 某高新区管委会): a
+# government body of its own, named after a zone that is no division
+ZONE_BODY_RE = re.compile(
+    r"[\u4e00-\u9fa5]{2,16}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新技术开发区"
+    r"|高新区|经开区|开发区|工业园区|产业园区|保税区|试验区|示范区|新区)"
+    r"(?:管理委员会|管委会|管理局)"
 )
 # "在广东省委和湛江市委的领导下": the superiors named here are not the report's locality
 LEADERSHIP_RE = re.compile(r"在[^。，,；\n]{0,40}?(?:领导|指导|关心|支持|部署)(?:下|和)")
@@ -116,7 +134,7 @@ ANNUAL_STRUCTURE_RE = re.compile(
     # the first heading the 法治政府建设实施纲要 gives every such report
     r"|^[一二三四五六七八九十]+、\s*依法全面履行政府职能"
     # a title naming only the subject: 某市2025年法治政府建设情况
-    r"|法治政府建设(?:工作)?情况\s*$",
+    r"|法治政府建设(?:工作)?(?:开展|推进|落实)?情况\s*$",
     re.M,
 )
 # "现将2025年工作情况总结如下" in an opening on 法治政府建设: the year's report, whatever verb
@@ -125,6 +143,12 @@ REPORT_INTRO_RE = re.compile(r"现将[^。\n]{0,40}?(?:报告|总结|汇报)如�
 # its own work summary, unless the title is about 法治政府建设
 SUMMARY_WITH_PLAN_RE = re.compile(
     r"工作(?:情况|总结)[^。\n]{0,4}(?:及|和|与|暨)[^。\n]{0,10}?工作(?:计划|打算|思路)"
+)
+# A department's title on its year of work with no word of law in it (某县司法局2023年度工作
+# 情况报告, 某局关于2023年工作的报告): its own work summary, not the 法治政府建设 report
+BODY_YEAR_REPORT_RE = re.compile(
+    r"^[^。\n，,]{2,30}?(?:局|厅|委员会|办公室|中心|处)(?:关于)?20\d{2}年度?(?:全年)?"
+    r"工作(?:情况)?的?报告\s*$"
 )
 # "2022年上半年，…", "1-6月，…": an opening telling part of a year
 PART_YEAR_OPENING_RE = re.compile(r"^\s*(?:20\d{2}年)?(?:上半年|1\s*[-—至~]\s*6月)", re.M)
@@ -240,11 +264,14 @@ def extract_metadata(
     if report_year is None:
         report_year = _only_year_stated(text)
     code, name = _as_in_year(division, report_year, head) if division else (None, None)
+    # a name two divisions share that nothing settles still tells its province (桥西区: all
+    # in 河北), sometimes its city: kept without a code, which would be a guess
+    region = division or _region_of_shared_name(found.name if found else head)
     return DocumentMetadata(
         locality_code=code,
         locality_name=name,
-        province=division.province_name if division else None,
-        city=_city_of(division),
+        province=region.province_name if region else None,
+        city=_city_of(region),
         report_year=report_year,
         issuer=_issuer_name(found, division) if found else None,
         doc_type=classify_doc_type(titles),
@@ -320,7 +347,7 @@ def _city_of(division: Division | None) -> str | None:
 def _name_pattern() -> re.Pattern[str]:
     """One regex matching any division's full name, built as a trie so scanning stays linear."""
     names = {d.name for d in load_divisions() if len(d.name) >= 2 and not d.is_function_zone}
-    return re.compile(_trie_regex(sorted(names | set(former_names()))))
+    return re.compile(_trie_regex(sorted(names | set(other_names()))))
 
 
 def _trie_regex(words: Iterable[str]) -> str:
@@ -348,7 +375,7 @@ NAME_END_RE = re.compile(r"[省市区县旗州盟]")
 @cache
 def _names_and_longest() -> tuple[frozenset[str], int]:
     names = frozenset(d.name for d in load_divisions() if not d.is_function_zone)
-    names |= frozenset(former_names())
+    names |= frozenset(other_names())
     return names, max(len(n) for n in names)
 
 
@@ -401,6 +428,8 @@ def _stands_as_place(text: str, start: int, end: int, previous_end: int) -> bool
 TITLE_LABEL_RE = re.compile(r"^\[?\s*(?:名\s*称|标\s*题)\s*\]?\s*[:：]?\s*")
 SUBJECT_LEAD_RE = re.compile(
     r"(?:20\d{2}年(?:以来|度)?|今年以来|本年度|这一年|过去的?一年)?[，,\s]*"
+    # "现将某县2023年…报告如下": the place whose report follows
+    r"(?:现将)?"
     r"(?:在[^。；\n]{0,80}?(?:领导|指导|部署|支持|关心)下[，,\s]*)*"
     # "在…新征程上，": a setting before the subject
     r"(?:在[^。；，,\n]{2,30}?(?:上|中|之际)[，,]\s*)?"
@@ -440,11 +469,12 @@ def find_issuer(head: str, tail: str) -> FoundIssuer | None:
         if place:
             return FoundIssuer(place, body=False)
     source = SOURCE_LINE_RE.search(head)
-    if source and _org_at_start(source.group(1)):
-        return FoundIssuer(_org_at_start(source.group(1)) or "")
+    publisher = _org_at_start(source.group(1)) if source else None
+    if publisher:
+        return _posted_by(publisher, head)
     for line in reversed(_lines(tail)):
         org = _org_at_start(line)
-        if org and len(line) <= len(org) + 2:
+        if org and len(line) <= len(org) + 2 and line[-1] not in ":：":  # not an addressee
             return FoundIssuer(org)
     subject = opening_subject(head)
     if subject and subject[0] != "division":
@@ -457,6 +487,30 @@ def find_issuer(head: str, tail: str) -> FoundIssuer | None:
         if bare and len(line) <= len(bare.group()) + 30:
             return FoundIssuer(bare.group())
     return None
+
+
+def _sector_of(place: str, head: str) -> bool:
+    """``广州市司法行政系统…``: the place's sector speaks, whose bureau posted the text."""
+    return re.search(re.escape(place) + r"[\u4e00-\u9fa5]{0,6}系统", head) is not None
+
+
+GOVERNMENT_OFFICE_RE = re.compile(r"(?:人民政府|政府)办(?:公室)?$")
+
+
+def _posted_by(publisher: str, head: str) -> FoundIssuer:
+    """The issuer of a report whose title names no speaker, from the body that posted it
+    (``来源：``, ``发布机构：``): that body, unless the opening says the place speaks
+    (``2023年，某县坚持…``: the place's government; a bureau or an office only posted it) or
+    the poster is the government's own office, which publishes the government's reports."""
+    subject = opening_subject(head)
+    if subject and subject[0] in ("division", "township") and not _sector_of(subject[1], head):
+        return FoundIssuer(subject[1], body=False)
+    if subject and subject[0] == "body":
+        return FoundIssuer(publisher)
+    office = GOVERNMENT_OFFICE_RE.search(publisher)
+    if office:
+        return FoundIssuer(publisher[: office.start()] + "人民政府")
+    return FoundIssuer(publisher)
 
 
 SELF_BODY_RE = re.compile(r"(?:我|本)(局|委|办|厅|中心)(?![\u4e00-\u9fa5]{0,1}[长任员])")
@@ -565,8 +619,16 @@ def _org_at_start(fragment: str, following: str = "") -> str | None:
     """
     joint = PARTY_COMMITTEE_RE.match(fragment)
     if joint:
+        own_body = PARTY_BODY_RE.match(fragment, joint.end())
+        if own_body and fragment[joint.end() - 1] == "委":  # 中共某县委全面依法治县委员会办公室
+            return fragment[: own_body.end()]
         rest = fragment[joint.end() :] or following
         return _single_org_at_start(rest)
+    plain = PLAIN_COMMITTEE_RE.match(fragment)
+    if plain and _names_end(plain.group("committee"), 0) == len(plain.group("committee")) - 1:
+        org = _single_org_at_start(fragment[plain.end() :])
+        if org:
+            return org
     return _single_org_at_start(fragment)
 
 
@@ -577,9 +639,24 @@ def _single_org_at_start(fragment: str) -> str | None:
         org = ORG_RE.match(fragment) if town else None
         if org and town and org.group().startswith(town):
             return org.group()
-        return _short_named_org_at_start(fragment)
+        zone = ZONE_BODY_RE.match(fragment)
+        if zone:
+            return zone.group()
+        return _short_named_org_at_start(fragment) or _unlisted_town_body(fragment)
     org = ORG_RE.match(fragment, position)
     return fragment[: org.end()] if org else None
+
+
+# A township's own body the gazetteer does not list (streets are created and renamed every
+# year), accepted only where a title goes on: 某街道办事处关于…, 某镇人民政府2023年…
+UNLISTED_TOWN_BODY_RE = re.compile(
+    rf"{_NAME_CHAR}{{1,6}}?(?:街道办事处|镇人民政府|乡人民政府)(?=关于|20\d{{2}}年|\s*$)"
+)
+
+
+def _unlisted_town_body(fragment: str) -> str | None:
+    town = UNLISTED_TOWN_BODY_RE.match(fragment)
+    return town.group() if town else None
 
 
 def _short_named_org_at_start(fragment: str) -> str | None:
@@ -647,8 +724,13 @@ def opening_subject(head: str) -> tuple[str, str] | None:
     return None
 
 
+# "我市司法局…": the body of the place the text speaks for
+SELF_BARE_RE = re.compile(r"(?:我|本)(?=[区县市旗](?:司法局|人民政府|政府))")
+
+
 def _bare_body_at_start(fragment: str) -> str | None:
-    bare = BARE_ISSUER_RE.match(fragment)
+    self_named = SELF_BARE_RE.match(fragment)
+    bare = BARE_ISSUER_RE.match(fragment, self_named.end() if self_named else 0)
     return bare.group() if bare else None
 
 
@@ -681,13 +763,18 @@ def _issuer_name(found: FoundIssuer, division: Division | None) -> str:
         if town:
             return town + ("办事处" if town.endswith("街道") else "人民政府")
         place = division.name if division else own_name(found.name)
-        return place + "人民政府"
+        return place + _government_of(place)
     name = own_name(found.name)
     bare = BARE_ISSUER_RE.fullmatch(name)
     if bare and division and division.name.endswith(name[0]):
         body = name[1:]
         return division.name + ("人民政府" if body == "政府" else body)
     return _full_government_name(name)
+
+
+def _government_of(place: str) -> str:
+    """A 盟's or 地区's government is its 行政公署; every other place's its 人民政府."""
+    return "行政公署" if place.endswith(("盟", "地区")) else "人民政府"
 
 
 def _full_government_name(name: str) -> str:
@@ -721,7 +808,7 @@ def resolve_locality(
     given = by_code.get(locality_hint or "")
     hint: Hints = tuple(d for d in (given, *(by_code.get(c) for c in url_codes)) if d)
     if issuer:
-        division = _deepest_division(issuer, text, hint)
+        division = _deepest_division(issuer, text, hint) or _zone_city(issuer)
         if division is not None:
             return division
     subject = opening_subject(head)
@@ -757,6 +844,23 @@ def resolve_locality(
 TOWN_LED_RE = re.compile(
     rf"{_NAME_CHAR}{{1,8}}?(?:街道|镇|乡)(?:办事处|人民政府)?[，,]?在([^。；\n]{{2,40}}?)领导下"
 )
+
+
+def _zone_city(issuer: str) -> Division | None:
+    """The city of a development zone's administration (长沙经济技术开发区管理委员会): the one
+    the gazetteer files the zone under, else the city whose short name opens the zone's."""
+    zone = ZONE_BODY_RE.fullmatch(issuer)
+    if zone is None:
+        return None
+    by_code = divisions_by_code()
+    for division in load_divisions():
+        if division.is_function_zone and issuer.startswith(division.name):
+            return by_code.get(division.city_code or "")
+    for size in (4, 3, 2):
+        cities = [d for d in short_names().get(issuer[:size], ()) if d.level == "prefecture"]
+        if len(cities) == 1:
+            return cities[0]
+    return None
 
 
 def _county_leading_town(head: str, text: str, hint: Hints) -> Division | None:
@@ -938,6 +1042,17 @@ def _common_parent(candidates: list[Division]) -> Division | None:
     return None
 
 
+def _region_of_shared_name(fragment: str) -> Division | None:
+    """The city, else the province, every division of the first shared name in ``fragment``
+    lies in (桥西区: 河北省)."""
+    for chain in _name_chains(_plain(fragment)):
+        name = chain[-1].name
+        candidates = divisions_by_name().get(name, ()) or other_names().get(name, ())
+        if len(candidates) > 1:
+            return _common_parent(list(candidates))
+    return None
+
+
 def _name_chains(fragment: str) -> list[list[_NameHit]]:
     """Runs of adjacent division names (广东省湛江市廉江市 is one run of three)."""
     chains: list[list[_NameHit]] = []
@@ -950,7 +1065,7 @@ def _name_chains(fragment: str) -> list[list[_NameHit]]:
 
 
 def _disambiguate(name: str, parents: list[str], text: str, hint: Hints) -> Division | None:
-    candidates = divisions_by_name().get(name, ()) or former_names().get(name, ())
+    candidates = divisions_by_name().get(name, ()) or other_names().get(name, ())
     if len(candidates) == 1:
         return candidates[0]
     for test in (
@@ -1056,6 +1171,8 @@ def classify_doc_type(head: str) -> str:
     if SUMMARY_KIND_RE.search(opening[:120]) or any(
         PART_YEAR_OPENING_RE.match(line) for line in lines[:3]
     ):
+        return "work_summary"
+    if any(BODY_YEAR_REPORT_RE.match(line) for line in lines[:3]):
         return "work_summary"
     plan = SUMMARY_WITH_PLAN_RE.search(opening[:120])
     if plan and "法治政府建设" not in opening[: plan.start()]:

@@ -967,3 +967,182 @@ def test_a_township_of_several_counties_in_one_municipality_keeps_the_municipali
     # 白羊镇 lies in two 重庆 districts and the text names neither: the province is still known
     m = meta(f"白羊镇人民政府\n关于法治政府建设的情况报告\n2024年，白羊镇{LONG_SENTENCE}")
     assert (m.province, m.township, m.issuer) == ("重庆市", "白羊镇", "白羊镇人民政府")
+
+
+# --- bodies of every shape, and what the page around them says ----------------------------------
+
+OPENING = (
+    "坚持依法行政，严格规范公正文明执法，扎实推进法治政府建设。现将有关情况报告如下：\n一、主要举措"
+)
+COUNTY_SITE = "http://www.rucheng.gov.cn/zwgk/202401/t20240110_1.html"
+
+BODY_FORM_CASES = [
+    (
+        f"汝城县委 汝城县人民政府关于2023年度法治政府建设情况的报告\n2023年，全县{OPENING}",
+        None,
+        {"issuer": "汝城县人民政府"},
+        "a joint title whose committee is written without 中共",
+    ),
+    (
+        f"中共汝城县委全面依法治县委员会办公室关于2023年度法治建设情况的报告\n{OPENING}",
+        None,
+        {"issuer": "中共汝城县委全面依法治县委员会办公室", "locality_code": "431026"},
+        "a body of the party committee itself, not the committee beside a government",
+    ),
+    (
+        f"汝城县人民政府办公室2023年法治政府建设年度报告\n2023年，我办{OPENING}",
+        None,
+        {"issuer": "汝城县人民政府办公室"},
+        "the government's office reporting on its own work",
+    ),
+    (
+        f"关于2023年度法治政府建设情况的报告\n来源：汝城县人民政府办公室\n2023年，我县{OPENING}",
+        None,
+        {"issuer": "汝城县人民政府"},
+        "the government's office posting the government's report",
+    ),
+    (
+        f"关于2023年度法治政府建设情况的报告\n来源：汝城县司法局\n2023年，汝城县{OPENING}",
+        None,
+        {"issuer": "汝城县人民政府"},
+        "a bureau posting a report in which the place speaks",
+    ),
+    (
+        f"关于2023年度法治政府建设情况的报告\n来源：汝城县司法局\n2023年，县司法局{OPENING}",
+        None,
+        {"issuer": "汝城县司法局"},
+        "a bureau posting its own report",
+    ),
+    (
+        "2022年全县司法行政工作总结\n来源：汝城县司法局\n2022年，汝城县司法行政系统坚持……",
+        None,
+        {"issuer": "汝城县司法局", "doc_type": "work_summary"},
+        "the place's justice system speaks: the bureau that posted it",
+    ),
+    (
+        f"郴州市生态环境局汝城分局2023年法治政府建设年度报告\n{OPENING}",
+        None,
+        {"issuer": "郴州市生态环境局汝城分局"},
+        "a city bureau's branch in a county",
+    ),
+    (
+        f"汝城县人民检察院2023年度工作报告\n{OPENING}",
+        None,
+        {"issuer": "汝城县人民检察院"},
+        "a procuratorate is a body too",
+    ),
+    (
+        f"长沙经济技术开发区管理委员会2023年法治政府建设年度报告\n2023年，经开区{OPENING}",
+        None,
+        {"issuer": "长沙经济技术开发区管理委员会", "province": "湖南省", "city": "长沙市"},
+        "a development zone's administration, in the city its name opens with",
+    ),
+    (
+        f"某某高新区管委会2023年法治政府建设年度报告\n{OPENING}",
+        None,
+        {"issuer": "某某高新区管委会", "province": None},
+        "a zone's short-named administration in no known city: the body, no place",
+    ),
+    (
+        f"锡林郭勒盟行政公署2023年法治政府建设年度报告\n2023年，全盟{OPENING}",
+        None,
+        {"issuer": "锡林郭勒盟行政公署", "province": "内蒙古自治区"},
+        "a 盟's government is its 行政公署",
+    ),
+    (
+        f"锡林郭勒盟2023年法治政府建设年度报告\n2023年，全盟{OPENING}",
+        None,
+        {"issuer": "锡林郭勒盟行政公署"},
+        "a title naming only the 盟: its 行政公署",
+    ),
+    (
+        f"大兴安岭地区2023年法治政府建设年度报告\n{OPENING}",
+        None,
+        {"issuer": "大兴安岭地区行政公署", "province": "黑龙江省"},
+        "a title naming only the 地区: its 行政公署",
+    ),
+    (
+        f"黔东南州人民政府关于2023年法治政府建设情况的报告\n{OPENING}",
+        None,
+        {"issuer": "黔东南州人民政府", "locality_code": "522600", "province": "贵州省"},
+        "an autonomous prefecture by the short name its own documents use",
+    ),
+    (
+        f"石柱县人民政府关于2023年法治政府建设情况的报告\n{OPENING}",
+        None,
+        {"issuer": "石柱县人民政府", "locality_code": "500240"},
+        "an autonomous county by its short name",
+    ),
+    (
+        f"朝阳区人民政府关于2023年法治政府建设情况的报告\n2023年，朝阳区{OPENING}",
+        "https://www.bjchy.gov.cn/zwgk/202403/t20240301_1.html",
+        {"province": "北京市", "locality_code": "110105"},
+        "a shared name settled by a domain keeping ch whole (bj + chy)",
+    ),
+    (
+        f"朝阳区人民政府关于2023年法治政府建设情况的报告\n2023年，朝阳区{OPENING}",
+        "http://www.cccy.gov.cn/zwgk/202403/t20240301_1.html",
+        {"province": "吉林省", "locality_code": "220104"},
+        "the same name, another province's domain (cc + cy, 朝 read chao in the name)",
+    ),
+    (
+        f"朝阳区人民政府关于2023年法治政府建设情况的报告\n2023年，朝阳区{OPENING}",
+        None,
+        {"province": None, "locality_code": None},
+        "a shared name across provinces with nothing to settle it: no guess",
+    ),
+    (
+        f"桥西区人民政府关于2023年法治政府建设情况的报告\n2023年，桥西区{OPENING}",
+        None,
+        {"province": "河北省", "locality_code": None},
+        "a name shared within one province tells the province, not the code",
+    ),
+    (
+        f"2023年，我市司法局{OPENING}",
+        "http://sfj.yueyang.gov.cn/x/202401/t20240110_1.html",
+        {"issuer": "岳阳市司法局"},
+        "我市司法局 completed with the place the domain spells",
+    ),
+    (
+        f"银杏湖街道办事处关于2023年法治政府建设工作情况的报告\n{OPENING}",
+        COUNTY_SITE,
+        {"issuer": "银杏湖街道办事处", "locality_code": "431026"},
+        "a street the gazetteer does not list, as a title's speaker",
+    ),
+    (
+        f"郴州市人民政府：\n现将汝城县2023年度法治政府建设情况报告如下。\n{OPENING}",
+        None,
+        {"issuer": None, "locality_code": "431026"},
+        "an addressee line is no signature, even when the text is short",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "expected", "reason"), BODY_FORM_CASES, ids=[c[3] for c in BODY_FORM_CASES]
+)
+def test_bodies_of_every_shape(
+    text: str, url: str | None, expected: dict[str, object], reason: str
+) -> None:
+    m = extract_document(text, source_url=url).metadata
+    assert {field: getattr(m, field) for field in expected} == expected, reason
+
+
+KIND_FORM_CASES = [
+    (
+        "汝城县2023年度法治政府建设工作开展情况\n2023年，我县坚持……",
+        "annual_report",
+        "开展情况 title",
+    ),
+    ("汝城县司法局2023年度工作情况报告\n2023年，县司法局坚持……", "work_summary", "a bureau's year"),
+    ("汝城县人民政府关于2023年度法治政府建设工作的报告\n2023年……", "annual_report", "工作的报告"),
+    ("某县司法局关于2023年工作的报告\n2023年，我局……", "work_summary", "关于…工作的报告"),
+    ("汝城县2023年法治政府建设工作要点\n2023年，全县……", "other", "a plan is no report"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "reason"), KIND_FORM_CASES, ids=[c[2] for c in KIND_FORM_CASES]
+)
+def test_kinds_by_title_form(text: str, kind: str, reason: str) -> None:
+    assert meta(text).doc_type == kind, reason
