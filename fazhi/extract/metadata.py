@@ -47,7 +47,7 @@ _TOWN_BODY = rf"{_NAME_CHAR}{{1,8}}?(?:街道|镇|乡)(?:人民政府|政府|街
 _GOVERNMENT = r"(?:人民政府|政府|行政公署)(?!工作|网|门户|信息)"
 _DEPARTMENT = (
     r"(?:依法治[省市区县旗]办公室|依法治[省市区县旗]办|全面依法治[省市区县旗]委员会办公室"
-    rf"|{_NAME_CHAR}{{0,12}}?(?:局|厅|委员会|办公室|中心|处|人民法院|人民检察院)"
+    rf"|{_NAME_CHAR}{{0,12}}?(?:局|厅|委员会|办公室|中心|处|司法所|人民法院|人民检察院)"
     rf"|{_NAME_CHAR}{{2,12}}?委(?!员))"  # 卫健委, 发改委; never the party's own 区委
 )
 # a body under a government or a bureau: 人民政府办公室, 人民政府行政复议办公室, 生态环境局某分局
@@ -77,7 +77,7 @@ DATE_LINE_RE = re.compile(
     + r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
 )
 SOURCE_LINE_RE = re.compile(
-    r"(?:来源|发布机构|发文机关|发布单位)\s*\]?\s*[:：]?\s*([\u4e00-\u9fa5]{2,30})"
+    r"(?:来源|发布机构|发文机关|发布单位|发布部门|发布者|供稿单位)\s*\]?\s*[:：]?\s*([\u4e00-\u9fa5]{2,30})"
 )
 BOOK_TITLE_RE = re.compile(r"《[^》]{0,80}》")
 BARE_ISSUER_RE = re.compile(r"[区县市旗](?:司法局|人民政府|政府)")
@@ -116,6 +116,15 @@ WRITTEN_LABEL_RE = re.compile(
 BREADCRUMB_RE = re.compile(
     r"当前(?:的)?位置|所在(?:的)?位置|您的位置|首页\s*[>＞»]|门户网站|政府网站|政府网$"
 )
+# A site's banner or footer naming the site's owner (某县人民政府欢迎您, 某县人民政府 政府信息
+# 公开, 版权所有：某县人民政府): the owner of the site, not the report's body
+SITE_CHROME_RE = re.compile(
+    r"欢迎您|欢迎你|版权所有|主办单位|承办单位|主办\s*[:：]|网站地图|无障碍|手机版"
+    r"|(?:政府)?信息公开(?:网|平台|专栏|目录)?\s*$|政务公开\s*$|网站\s*$"
+)
+CRUMB_SEPARATOR_RE = re.compile(r"\s*(?:[>＞»]+|&gt;)\s*")
+# A label before a title: 【全文】, [权威发布], 【法治政府建设】
+TITLE_TAG_RE = re.compile(r"^[【\[][^】\]]{1,8}[】\]]\s*(?=\S)")
 # The addressee of a report sent upwards: "中共某市委、某市人民政府：", "县委、县政府："
 _ADDRESSEE_END = r"(?:委员会|委|政府|局|厅|人大|政协|办公室|办)"
 SALUTATION_RE = re.compile(
@@ -155,12 +164,20 @@ PART_YEAR_OPENING_RE = re.compile(r"^\s*(?:20\d{2}年)?(?:上半年|1\s*[-—至
 # Reports that share words with ours but are of another kind
 OTHER_KIND_RE = re.compile(
     r"政府信息公开[^。\n]{0,6}报告|统计分析报告|统计公报|信息公示|数据表|年鉴"
+    # the government's report to the people's congress, not its 法治政府建设 report
+    r"|(?<!法治)政府工作报告"
+)
+# A news item's title about a meeting or a visit (某县召开法治政府建设工作会议): another kind,
+# though its sentences quote the report's words
+NEWS_TITLE_RE = re.compile(
+    r"^[^。\n]{0,30}?(?:召开|举行|举办|推进会|工作会议|座谈会|培训班|调研|督察|视察|部署会|动员会)"
+    r"(?![^。\n]*(?:报告|总结|情况)\s*$)[^。\n]{0,30}$"
 )
 # Kinds of report the README counts as work summaries though they share the annual report's words
 SUMMARY_KIND_RE = re.compile(r"述职报告|半年[^。\n]{0,8}(?:总结|报告)|重点工作任务完成情况")
 # "2024年，某司法局…" / "今年以来，某市司法局…": a year told by a justice bureau
 BUREAU_YEAR_OPENING_RE = re.compile(
-    r"^\s*(?:20\d{2}年|今年以来|这一年|过去的一年)[，,]?[^。\n]{0,24}?(?:司法局|司法行政|我局)"
+    r"^\s*(?:20\d{2}年|今年以来|今年来|一年来|这一年|过去的一年)[，,]?[^。\n]{0,24}?(?:司法局|司法行政|我局)"
 )
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
 CN_YEAR_RE = re.compile(r"[〇○零一二三四五六七八九]{4}(?=年)")
@@ -231,9 +248,10 @@ def extract_metadata(
     the text does not say.
     """
     evidence = evidence or SourceEvidence()
-    head = _clean_head(_line_head(text, original, title))
-    tail = _line_tail(text, original)
-    found = find_issuer(head, tail)
+    raw_head = _line_head(text, original, title)
+    head = _clean_head(raw_head)
+    tail = _clean_head(_line_tail(text, original))
+    found = find_issuer(head, tail, _crumbs(raw_head))
     if found is None and evidence.listing_title:
         found = find_issuer(_clean_head(evidence.listing_title), "")
     if found is None:
@@ -325,11 +343,25 @@ def _clean_head(head: str) -> str:
     for line in head.splitlines():
         stripped = line.strip(" \t|")
         addressee = stripped[-1:] in (":", "：") and len(stripped) <= 60
-        if BREADCRUMB_RE.search(stripped) or (addressee and SALUTATION_RE.match(stripped)):
+        chrome = BREADCRUMB_RE.search(stripped) or SITE_CHROME_RE.search(stripped)
+        if chrome or (addressee and SALUTATION_RE.match(stripped)):
             kept.append("")
+        elif stripped.startswith("《") and stripped.endswith("》") and "》" not in stripped[:-1]:
+            kept.append(stripped[1:-1])  # a title set in book marks on its own line
         else:
             kept.append(line)
     return "\n".join(kept)
+
+
+def _crumbs(head: str) -> list[str]:
+    """The steps of the breadcrumb trails above a title, deepest first (首页 > 部门信息 >
+    某县卫生健康局): the column a report was filed under may name its body."""
+    steps: list[str] = []
+    for line in head.splitlines():
+        if BREADCRUMB_RE.search(line):
+            trail = line.split("：", 1)[-1].split(":", 1)[-1]
+            steps[:0] = reversed([s.strip() for s in CRUMB_SEPARATOR_RE.split(trail) if s.strip()])
+    return steps
 
 
 def _city_of(division: Division | None) -> str | None:
@@ -427,7 +459,7 @@ def _stands_as_place(text: str, start: int, end: int, previous_end: int) -> bool
 # Labels of an information table above a title: "名  称：", "[ 标 题 ]"
 TITLE_LABEL_RE = re.compile(r"^\[?\s*(?:名\s*称|标\s*题)\s*\]?\s*[:：]?\s*")
 SUBJECT_LEAD_RE = re.compile(
-    r"(?:20\d{2}年(?:以来|度)?|今年以来|本年度|这一年|过去的?一年)?[，,\s]*"
+    r"(?:20\d{2}年(?:以来|度)?|今年以来|今年来|一年来|近年来|近期|本年度|这一年|过去的?一年)?[，,\s]*"
     # "现将某县2023年…报告如下": the place whose report follows
     r"(?:现将)?"
     r"(?:在[^。；\n]{0,80}?(?:领导|指导|部署|支持|关心)下[，,\s]*)*"
@@ -453,12 +485,15 @@ class FoundIssuer:
     body: bool = True
 
 
-def find_issuer(head: str, tail: str) -> FoundIssuer | None:
+def find_issuer(head: str, tail: str, crumbs: list[str] | None = None) -> FoundIssuer | None:
     """The issuing body: the title or author line, the ``来源`` line, a signature line, or the
     subject of the opening sentence."""
-    lines = [TITLE_LABEL_RE.sub("", line) for line in _lines(head)[:TITLE_BLOCK_LINES]]
+    lines = [
+        TITLE_TAG_RE.sub("", TITLE_LABEL_RE.sub("", line))
+        for line in _lines(head)[:TITLE_BLOCK_LINES]
+    ]
     for index, (line, following) in enumerate(zip(lines, [*lines[1:], ""], strict=True)):
-        org = _org_at_start(line, following)
+        org = _org_at_start(line, following) or _org_after_year(line, index)
         alone = org is not None and len(line) <= len(org) + 2
         # past the first lines only a line that is the body's name alone: an author line
         if org and (alone or (index < TITLE_LINES and len(line) <= len(org) + 30)):
@@ -472,6 +507,9 @@ def find_issuer(head: str, tail: str) -> FoundIssuer | None:
     publisher = _org_at_start(source.group(1)) if source else None
     if publisher:
         return _posted_by(publisher, head)
+    for step in crumbs or ():
+        if _org_at_start(step) == step:  # a column named after a body: the body's page
+            return _posted_by(step, head)
     for line in reversed(_lines(tail)):
         org = _org_at_start(line)
         if org and len(line) <= len(org) + 2 and line[-1] not in ":：":  # not an addressee
@@ -535,6 +573,17 @@ def _body_speaking_as_self(text: str, head: str) -> FoundIssuer | None:
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return FoundIssuer(full[ranked[0][0]])
+
+
+YEAR_LEAD_RE = re.compile(rf"{_WRITTEN_YEAR}度?\s*")
+
+
+def _org_after_year(line: str, index: int) -> str | None:
+    """``2023年度某县司法局工作总结``: a title naming its year before its body."""
+    lead = YEAR_LEAD_RE.match(line)
+    if lead is None or index >= TITLE_LINES or not REPORT_WORDS_RE.search(line):
+        return None
+    return _org_at_start(line[lead.end() :])
 
 
 def _titled_below(below: list[str]) -> FoundIssuer | None:
@@ -1166,7 +1215,7 @@ def classify_doc_type(head: str) -> str:
     """
     opening = head[:300]
     lines = _lines(opening)
-    if OTHER_KIND_RE.search(opening[:120]):
+    if OTHER_KIND_RE.search(opening[:120]) or (lines and NEWS_TITLE_RE.match(lines[0])):
         return "other"
     if SUMMARY_KIND_RE.search(opening[:120]) or any(
         PART_YEAR_OPENING_RE.match(line) for line in lines[:3]

@@ -1146,3 +1146,72 @@ KIND_FORM_CASES = [
 )
 def test_kinds_by_title_form(text: str, kind: str, reason: str) -> None:
     assert meta(text).doc_type == kind, reason
+
+
+PAGE_FORM_CASES = [
+    (
+        f"发布者：汝城县司法局\n2023年，我局{OPENING}",
+        {"issuer": "汝城县司法局"},
+        "a 发布者 label names the poster as 来源 does",
+    ),
+    (
+        f"汝城县人民政府欢迎您\n关于2023年度法治政府建设情况的报告\n2023年，我局{OPENING}"
+        "\n汝城县自然资源局\n2024年1月2日",
+        {"issuer": "汝城县自然资源局"},
+        "a site's greeting banner is the site's owner, the signature is the body",
+    ),
+    (
+        f"汝城县人民政府 政府信息公开\n关于2023年度法治政府建设情况的报告\n2023年，我局{OPENING}"
+        "\n汝城县自然资源局\n2024年1月2日",
+        {"issuer": "汝城县自然资源局"},
+        "a site's 信息公开 banner is chrome",
+    ),
+    (
+        f"《汝城县2023年法治政府建设年度报告》\n2023年，我县{OPENING}",
+        {"issuer": "汝城县人民政府", "doc_type": "annual_report"},
+        "a title set in book marks on a line of its own is the title",
+    ),
+    (
+        f"【全文】汝城县司法局2023年法治政府建设年度报告\n{OPENING}",
+        {"issuer": "汝城县司法局"},
+        "a tag before the title",
+    ),
+    (
+        "2023年度汝城县司法局工作总结\n2023年，县司法局坚持……",
+        {"issuer": "汝城县司法局", "doc_type": "work_summary"},
+        "a title naming its year before its body",
+    ),
+    (
+        "土桥镇司法所2023年工作总结\n2023年，土桥镇司法所坚持……",
+        {"issuer": "土桥镇司法所", "township": "土桥镇"},
+        "a township's justice office",
+    ),
+    (
+        f"首页 > 政务公开 > 部门信息 > 汝城县卫生健康局\n2023年法治政府建设年度报告\n2023年，我局{OPENING}",
+        {"issuer": "汝城县卫生健康局", "locality_code": "431026"},
+        "the breadcrumb's deepest step names the body whose column holds the report",
+    ),
+    (
+        f"一年来，汝城县司法局{OPENING}",
+        {"issuer": "汝城县司法局"},
+        "一年来 before the subject",
+    ),
+    (
+        "汝城县召开2023年度法治政府建设工作会议\n近日，汝城县召开会议，听取法治政府建设工作报告。",
+        {"doc_type": "other"},
+        "a news item on a meeting quotes the report's words",
+    ),
+    (
+        "汝城县2024年政府工作报告\n各位代表：现在，我代表县人民政府，向大会报告工作。",
+        {"doc_type": "other"},
+        "the government's report to the congress is another kind",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "reason"), PAGE_FORM_CASES, ids=[c[2] for c in PAGE_FORM_CASES]
+)
+def test_page_forms_around_the_title(text: str, expected: dict[str, object], reason: str) -> None:
+    m = meta(text)
+    assert {field: getattr(m, field) for field in expected} == expected, reason
