@@ -166,6 +166,9 @@ OTHER_KIND_RE = re.compile(
     r"政府信息公开[^。\n]{0,6}报告|统计分析报告|统计公报|信息公示|数据表|年鉴"
     # the government's report to the people's congress, not its 法治政府建设 report
     r"|(?<!法治)政府工作报告"
+    # a court's or procuratorate's report, and its system's year (全省法院新收…)
+    r"|^[^。\n]{0,20}(?:人民法院|人民检察院)[^。\n]{0,30}(?:报告|白皮书|总结)"
+    r"|全[省市区县]法院|全[省市区县]检察机关"
 )
 # A news item's title about a meeting or a visit (某县召开法治政府建设工作会议): another kind,
 # though its sentences quote the report's words
@@ -174,7 +177,17 @@ NEWS_TITLE_RE = re.compile(
     r"(?![^。\n]*(?:报告|总结|情况)\s*$)[^。\n]{0,30}$"
 )
 # Kinds of report the README counts as work summaries though they share the annual report's words
-SUMMARY_KIND_RE = re.compile(r"述职报告|半年[^。\n]{0,8}(?:总结|报告)|重点工作任务完成情况")
+SUMMARY_KIND_RE = re.compile(
+    r"述职报告|述法报告|第一责任人职责[^。\n]{0,6}报告|半年[^。\n]{0,8}(?:总结|报告)"
+    r"|前三季度[^。\n]{0,8}(?:总结|报告)|重点工作任务完成情况"
+)
+# A title of another kind of document on the same subject: a plan, a notice, an assessment
+# (某县2024年法治政府建设工作要点, 关于…考核结果的通报, …白皮书, …情况分析, …公示)
+OTHER_TITLE_RE = re.compile(
+    r"^[^。\n]{4,60}?(?:要点|计划|方案|通报|通知|意见|白皮书|公示|分析|决算|预算)\s*$"
+)
+# A title's words that say it is the report itself, whatever else it says
+REPORT_TITLE_WORDS_RE = re.compile(r"报告|总结|汇报")
 # "2024年，某司法局…" / "今年以来，某市司法局…": a year told by a justice bureau
 BUREAU_YEAR_OPENING_RE = re.compile(
     r"^\s*(?:20\d{2}年|今年以来|今年来|一年来|这一年|过去的一年)[，,]?[^。\n]{0,24}?(?:司法局|司法行政|我局)"
@@ -1217,6 +1230,10 @@ def classify_doc_type(head: str) -> str:
     lines = _lines(opening)
     if OTHER_KIND_RE.search(opening[:120]) or (lines and NEWS_TITLE_RE.match(lines[0])):
         return "other"
+    if any(
+        OTHER_TITLE_RE.match(line) and not REPORT_TITLE_WORDS_RE.search(line) for line in lines[:2]
+    ):
+        return "other"
     if SUMMARY_KIND_RE.search(opening[:120]) or any(
         PART_YEAR_OPENING_RE.match(line) for line in lines[:3]
     ):
@@ -1238,12 +1255,26 @@ def classify_doc_type(head: str) -> str:
         return "annual_report"
     if ANNUAL_STRUCTURE_RE.search(head):
         return "annual_report"
+    if _place_tells_its_law_year(head):
+        return "annual_report"
     if _bureau_tells_its_year(lines):
         return "work_summary"  # no title: a bureau telling its year
     return "other"
 
 
 OPENING_SENTENCE_CHARS = 20
+LAW_WORK_RE = re.compile(r"法治政府建设|法治建设|依法行政|依法治[省市区县旗]")
+
+
+def _place_tells_its_law_year(head: str) -> bool:
+    """An untitled opening in which the place itself tells its year of building the rule of
+    law (``今年以来，某区深化法治建设…``): the place's 法治政府建设 report, as a bureau telling
+    its year is the bureau's summary."""
+    subject = opening_subject(head)
+    if subject is None or subject[0] != "division":
+        return False
+    first = next((line for line in _lines(head) if len(line) >= OPENING_SENTENCE_CHARS), "")
+    return LAW_WORK_RE.search(first.split("。")[0]) is not None
 
 
 def _bureau_tells_its_year(lines: list[str]) -> bool:

@@ -455,13 +455,13 @@ YEAR_AND_KIND_CASES = [
     (
         "今年以来，铜川市印台区深化法治建设。" + "正文。" * 80 + "2023年共抽查案卷40卷。",
         2023,
-        "other",
+        "annual_report",  # the place telling its year of law work: its 法治政府建设 report
         "今年以来 and one year stated further on",
     ),
     (
         "今年以来，铜川市印台区深化法治建设。" + "正文。" * 80 + "到2025年基本建成法治政府。",
         None,
-        "other",
+        "annual_report",
         "a target year is not the year a report covers",
     ),
     (
@@ -1138,6 +1138,49 @@ KIND_FORM_CASES = [
     ("汝城县人民政府关于2023年度法治政府建设工作的报告\n2023年……", "annual_report", "工作的报告"),
     ("某县司法局关于2023年工作的报告\n2023年，我局……", "work_summary", "关于…工作的报告"),
     ("汝城县2023年法治政府建设工作要点\n2023年，全县……", "other", "a plan is no report"),
+    (
+        "汝城县2024年法治政府建设工作计划\n为推进法治政府建设，根据年度报告要求，制定本计划。",
+        "other",
+        "a plan quoting the report's words",
+    ),
+    (
+        "关于2023年度法治政府建设考核结果的通报\n各乡镇：根据法治政府建设年度报告……",
+        "other",
+        "a notice of an assessment",
+    ),
+    (
+        "某区法律援助中心2023年度法律援助工作信息公示\n现将2023年度法律援助情况进行公示。",
+        "other",
+        "a public notice of a centre's figures",
+    ),
+    (
+        "汝城县人民法院行政审判工作报告\n2023年，全县法院共审结行政案件100件。",
+        "other",
+        "a court's report",
+    ),
+    ("2023年，全市法院新收行政诉讼案件300件，同比增长3%。", "other", "a court system's year"),
+    ("某县县长2023年度述法报告\n2023年，本人坚持……", "work_summary", "a leader's 述法报告"),
+    (
+        "某县县长2023年度履行推进法治建设第一责任人职责情况报告\n2023年，本人坚持……",
+        "work_summary",
+        "a leader's report on the first-responsibility duty, a 述职 by another name",
+    ),
+    ("某县司法局2023年前三季度工作总结\n2023年，我局……", "work_summary", "three quarters"),
+    (
+        "关于印发《汝城县2023年法治政府建设年度报告》的通知\n各乡镇：现将报告印发给你们。",
+        "annual_report",
+        "a notice carrying the report is the report",
+    ),
+    (
+        "今年以来，汝城县坚持依法行政，扎实推进法治政府建设。\n一、主要做法",
+        "annual_report",
+        "an untitled opening in which the place tells its year of law work",
+    ),
+    (
+        "2023年，汝城县司法局紧紧围绕中心工作，各项工作取得新成效。\n一、强化政治引领",
+        "work_summary",
+        "an untitled opening in which a bureau tells its year",
+    ),
 ]
 
 
