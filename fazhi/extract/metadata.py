@@ -48,7 +48,8 @@ _GOVERNMENT = r"(?:人民政府|政府|行政公署)(?!工作|网|门户|信息)
 _DEPARTMENT = (
     r"(?:依法治[省市区县旗]办公室|依法治[省市区县旗]办|全面依法治[省市区县旗]委员会办公室"
     rf"|{_NAME_CHAR}{{0,12}}?(?:局|厅|委员会|办公室|中心|处|司法所|人民法院|人民检察院)"
-    rf"|{_NAME_CHAR}{{2,12}}?委(?!员))"  # 卫健委, 发改委; never the party's own 区委
+    # 卫健委, 发改委; never the party's own 区委, 党委, 党工委
+    rf"|{_NAME_CHAR}{{2,12}}?(?<!党)(?<!党工)委(?!员))"
 )
 # a body under a government or a bureau: 人民政府办公室, 人民政府行政复议办公室, 生态环境局某分局
 _SUB_BODY = rf"(?:{_SUB_NAME_CHAR}{{0,10}}?(?:办公室|中心|处|委员会)|{_SUB_NAME_CHAR}{{1,6}}?分局)"
@@ -694,8 +695,17 @@ def _org_at_start(fragment: str, following: str = "") -> str | None:
     return _single_org_at_start(fragment)
 
 
+# "某镇党委、政府…": the township's committee with its government, the government's report
+JOINT_SHORT_RE = re.compile(r"(?:党委|党工委)[、，,和及与]?(?:人民)?政府")
+
+
 def _single_org_at_start(fragment: str) -> str | None:
     position = _names_end(fragment, 0)
+    town = _township_at(fragment, position)
+    if town and JOINT_SHORT_RE.match(fragment, position + len(town)):
+        return fragment[: position + len(town)] + (
+            "办事处" if town.endswith("街道") else "人民政府"
+        )
     if position == 0:
         town = _township_at(fragment, 0)
         org = ORG_RE.match(fragment) if town else None
@@ -1263,6 +1273,7 @@ def classify_doc_type(head: str) -> str:
 
 
 OPENING_SENTENCE_CHARS = 20
+GOVERNMENT_BODY_RE = re.compile(r"(?:人民政府|政府|办事处|行政公署)$")
 LAW_WORK_RE = re.compile(r"法治政府建设|法治建设|依法行政|依法治[省市区县旗]")
 
 
@@ -1271,8 +1282,8 @@ def _place_tells_its_law_year(head: str) -> bool:
     law (``今年以来，某区深化法治建设…``): the place's 法治政府建设 report, as a bureau telling
     its year is the bureau's summary."""
     subject = opening_subject(head)
-    if subject is None or subject[0] != "division":
-        return False
+    if subject is None or (subject[0] == "body" and not GOVERNMENT_BODY_RE.search(subject[1])):
+        return False  # a bureau telling its year tells its own work
     first = next((line for line in _lines(head) if len(line) >= OPENING_SENTENCE_CHARS), "")
     return LAW_WORK_RE.search(first.split("。")[0]) is not None
 

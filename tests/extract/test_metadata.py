@@ -1235,6 +1235,27 @@ PAGE_FORM_CASES = [
         "the breadcrumb's deepest step names the body whose column holds the report",
     ),
     (
+        f"2023年，土桥镇党委、政府{OPENING}",
+        {"issuer": "土桥镇人民政府", "doc_type": "annual_report"},
+        "a township's committee with its government speaks: the township's government,"
+        " whose law year is its 法治政府建设 report",
+    ),
+    (
+        f"2023年，汝城县委{OPENING}",
+        {"issuer": None},
+        "a party committee is never the report's body",
+    ),
+    (
+        f"汝城县司法局文件\n汝司发〔2024〕3号\n关于2023年度法治政府建设工作情况的报告\n{OPENING}",
+        {"issuer": "汝城县司法局"},
+        "an official document's header names its body above a title naming none",
+    ),
+    (
+        f"关于2023年度法治政府建设情况的报告\n中共汝城县委 汝城县人民政府\n（2024年1月20日）\n{OPENING}",
+        {"issuer": "汝城县人民政府"},
+        "the joint author line below the title",
+    ),
+    (
         f"一年来，汝城县司法局{OPENING}",
         {"issuer": "汝城县司法局"},
         "一年来 before the subject",
