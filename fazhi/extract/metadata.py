@@ -297,8 +297,13 @@ def extract_metadata(
         report_year = _only_year_stated(text)
     code, name = _as_in_year(division, report_year, head) if division else (None, None)
     # a name two divisions share that nothing settles still tells its province (桥西区: all
-    # in 河北), sometimes its city: kept without a code, which would be a guess
-    region = division or _region_of_shared_name(found.name if found else head)
+    # in 河北), sometimes its city, and so does a government site whose domain spells a
+    # province or several places of one: kept without a code, which would be a guess
+    region = (
+        division
+        or _region_of_shared_name(found.name if found else head)
+        or _common_parent(_site_divisions(evidence.url_divisions))
+    )
     return DocumentMetadata(
         locality_code=code,
         locality_name=name,
@@ -1107,11 +1112,18 @@ def _common_parent(candidates: list[Division]) -> Division | None:
     """The city (or else the province) every remaining county of a township lies in: what
     the page does settle when it leaves the county open (a 重庆 township of two 重庆 counties)."""
     by_code = divisions_by_code()
+    if not candidates:
+        return None
     for parent_of in (lambda d: d.city_code, lambda d: d.province_code):
         parents = {parent_of(d) for d in candidates}
         if len(parents) == 1 and (parent := by_code.get(parents.pop() or "")):
             return parent
     return None
+
+
+def _site_divisions(codes: tuple[str, ...]) -> list[Division]:
+    by_code = divisions_by_code()
+    return [by_code[code] for code in codes if code in by_code]
 
 
 def _region_of_shared_name(fragment: str) -> Division | None:

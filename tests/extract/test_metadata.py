@@ -1279,3 +1279,31 @@ PAGE_FORM_CASES = [
 def test_page_forms_around_the_title(text: str, expected: dict[str, object], reason: str) -> None:
     m = meta(text)
     assert {field: getattr(m, field) for field in expected} == expected, reason
+
+
+@pytest.mark.parametrize(
+    ("url", "expected", "reason"),
+    [
+        (
+            "http://www.hunan.gov.cn/zwgk/202401/t20240110_1.html",
+            (None, "湖南省", None),
+            "a province's site and a text naming no place: the province, no code",
+        ),
+        (
+            "http://www.rucheng.gov.cn/zwgk/202401/t20240110_1.html",
+            ("431026", "湖南省", "郴州市"),
+            "a county's site: the county",
+        ),
+        (
+            "https://www.wugang.gov.cn/zwgk/202401/t20240110_1.html",
+            (None, None, None),
+            "a domain two provinces' places spell tells nothing",
+        ),
+    ],
+    ids=lambda v: v if isinstance(v, str) and not v.startswith("http") else None,
+)
+def test_a_text_naming_no_place_takes_what_its_site_settles(
+    url: str, expected: tuple[str | None, str | None, str | None], reason: str
+) -> None:
+    m = extract_document(f"2023年，我县{OPENING}", source_url=url).metadata
+    assert (m.locality_code, m.province, m.city) == expected, reason
