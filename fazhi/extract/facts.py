@@ -27,6 +27,7 @@ from fazhi.config import PACKAGE_DATA
 from fazhi.extract.metadata import division_names_between
 from fazhi.extract.numbers import SCALES, Quantity
 from fazhi.extract.rulebook_check import RulebookError, check_rulebook, unit_keys
+from fazhi.extract.scan import CueScanner
 from fazhi.localities import divisions_by_code
 
 PHRASINGS_PATH = PACKAGE_DATA / "phrasings.toml"
@@ -155,6 +156,9 @@ class Rulebook:
     scoring: Scoring
     by_unit: dict[str, tuple[IndicatorRule, ...]]
     any_cue_by_unit: dict[str, re.Pattern[str]]
+    # the keywords of every rule's cues in one automaton (fazhi.extract.scan): a rule is tried on
+    # a number only when one of its keywords lies in the number's window
+    scanner: CueScanner
 
     def rules_for(self, quantity: Quantity) -> tuple[IndicatorRule, ...]:
         """The rules whose unit family admits ``quantity`` (most numbers fit only a few)."""
@@ -280,6 +284,7 @@ def load_rulebook(path: Path = PHRASINGS_PATH, catalog_path: Path = CATALOG_PATH
         )
     by_unit = _rules_by_unit(rules)
     return Rulebook(
+        scanner=CueScanner({code: (*r.before, *r.after) for code, r in rules.items()}),
         rules=rules,
         scoring=_scoring(scoring, float(defaults["min_score"])),
         by_unit=by_unit,
@@ -431,6 +436,7 @@ def extract_facts(
     """
     book = load_rulebook()
     layout = _Layout(text, book.scoring)
+    cues, bit_of = book.scanner.scan(text), book.scanner.bit_of
     places = _Places(text, locality_code)
     candidates: list[Fact] = []
     units_at: dict[int, set[str | None]] = {}
@@ -449,17 +455,21 @@ def extract_facts(
             continue
         if cell is not None:
             context = cell.context(index)
+            cued = cues.rules_in(context.clause_lo, context.clause_hi)
         else:
             clause_lo, clause_hi = layout.window(quantity.start, quantity.end)
             previous = _previous_clause(layout, quantity, units_at)
             reach = _shared_predicate_end(layout, clause_hi)
             if work is not None:
                 work.characters += reach - clause_lo + len(previous[1])
-            if not book.any_cue_near(quantity, layout.text, clause_lo, reach) and not (
-                previous[1] and book.any_cue_near(quantity, previous[1], 0, len(previous[1]))
-            ):
-                continue
+            cued = cues.rules_in(clause_lo, reach)
+            if previous[1]:
+                cued |= cues.rules_in(previous[0], previous[0] + len(previous[1]))
+            if not any(cued & bit_of[rule.indicator.code] for rule in rules):
+                continue  # no keyword of any rule for this unit near the number
             context = _context(layout, index, quantity, previous)
+            if context.listless:  # the list-less words are a string of their own
+                cued |= book.scanner.rules_of(context.listless)
         if places.elsewhere(layout, quantity.start):
             continue
         if book.scoring.per_unit.search(context.left) or book.scoring.target.search(context.left):
@@ -468,6 +478,7 @@ def extract_facts(
             layout, book.scoring, context.sentence_lo, quantity.start
         ):
             continue
+        rules = tuple(rule for rule in rules if cued & bit_of[rule.indicator.code])
         if work is not None:
             work.characters += context.clause_hi - context.context_lo
             work.candidates += len(rules)
@@ -707,13 +718,8 @@ def _previous_clause(
 
 
 def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> Fact | None:
-    reach = at.quantity.end + len(at.right)  # the clause, or the shared predicate after it
-    if (
-        not rule.any_cue.search(text, at.clause_lo, max(at.clause_hi, reach))
-        and not (at.previous and rule.any_cue.search(at.previous))
-        and not (at.listless and rule.any_cue.search(at.listless))
-    ):
-        return None
+    # the caller tries a rule only where the scanner found one of its keywords (lossless: every
+    # match of a cue pattern holds one), so no prefilter is needed here
     cue = _cue(rule, at.left, at.right) or _cue_before(rule, at)
     through_list = False
     if cue is None and at.listless:
