@@ -520,8 +520,8 @@ GENERAL_CASES = [
     (
         "本年度该区政府法律顾问共审核重大行政决策2件、规范性文件15件、合同40余份。",
         "dec_documents_reviewed",
-        None,
-        "decisions reviewed are not the documents reviewed, and no item of the list is the headline",
+        40,
+        "of a list of reviews the contracts are the documents reviewed (decisions are not)",
     ),
     (
         "全县审核规范性文件3件、涉法事务7件。",
