@@ -49,6 +49,9 @@ class Settings(BaseSettings):
     max_pages: int = 50
     lock_timeout_s: float = 60.0
     catalog_path: Path = PACKAGE_DATA / "catalog.csv"
+    phrasings_path: Path = (
+        PACKAGE_DATA / "phrasings.toml"
+    )  # the extractor's rules (checked at load)
     sql_dir: Path = PACKAGE_ROOT / "sql"  # package data: present in a wheel install
     expectations_dir: Path = PACKAGE_ROOT / "quality" / "expectations"
     lake_url: str | None = Field(

@@ -20,6 +20,7 @@ from fazhi.crawl.crawler import crawl_source
 from fazhi.crawl.hosts import host_groups
 from fazhi.crawl.sources import Source
 from fazhi.errors import TransientError
+from fazhi.extract.facts import RulePaths
 from fazhi.extract.stage import (
     StagedBatch,
     extract_documents,
@@ -106,7 +107,7 @@ def _parse_cache_key(_: Any, parameters: dict[str, Any]) -> str:
 
 
 def _extract_cache_key(_: Any, parameters: dict[str, Any]) -> str:
-    return extraction_key(parameters["parsed"])
+    return extraction_key(parameters["parsed"], parameters.get("rules"))
 
 
 @task(name="parse", cache_key_fn=_parse_cache_key, cache_expiration=CACHE_DAYS)
@@ -117,10 +118,13 @@ def parse_task(rows: pl.DataFrame, settings: Settings, run_id: str) -> pl.DataFr
 
 @task(name="extract", cache_key_fn=_extract_cache_key, cache_expiration=CACHE_DAYS)
 def extract_task(
-    parsed: pl.DataFrame, run_id: str, limits: DocumentLimits | None = None
+    parsed: pl.DataFrame,
+    run_id: str,
+    limits: DocumentLimits | None = None,
+    rules: RulePaths | None = None,
 ) -> StagedBatch:
     """Extract from the parsed texts; cached on them and the extractor's fingerprint."""
-    return extract_documents(parsed, run_id, limits)
+    return extract_documents(parsed, run_id, limits, rules)
 
 
 def parse(rows: pl.DataFrame, settings: Settings, run_id: str) -> pl.DataFrame:
@@ -144,7 +148,7 @@ def extract(parsed: pl.DataFrame, settings: Settings, run_id: str) -> StagedBatc
         get_run_logger().info("run %s: staged rows already persisted, resuming", run_id)
         return staged
     limits = DocumentLimits.from_settings(settings)
-    batch = extract_task(parsed, run_id, limits).for_run(run_id)
+    batch = extract_task(parsed, run_id, limits, RulePaths.of(settings)).for_run(run_id)
     write_staged(batch, settings, run_id)
     get_run_logger().info(
         "staged %d documents, %d facts, %d mentions",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from fazhi.extract.facts import Fact, extract_facts
+from fazhi.extract.facts import Fact, RulePaths, extract_facts
 from fazhi.extract.metadata import DocumentMetadata, SourceEvidence, extract_metadata
 from fazhi.extract.normalize import NormalisedText, normalise
 from fazhi.extract.numbers import Quantity, find_quantities
@@ -104,6 +104,7 @@ def extract_document(
     source_url: str | None = None,
     listing_title: str | None = None,
     page_date: date | None = None,
+    rules: RulePaths | None = None,
 ) -> ExtractedDocument:
     """Metadata, mentions and headline facts of the report ``text``.
 
@@ -127,7 +128,9 @@ def extract_document(
         original=text,
         evidence=evidence,
     )
-    facts = extract_facts(norm.text, quantities, locality_code=metadata.locality_code)
+    facts = extract_facts(
+        norm.text, quantities, locality_code=metadata.locality_code, rule_paths=rules
+    )
     sentences = _Sentences(norm)
     return ExtractedDocument(
         metadata,

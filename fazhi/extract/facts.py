@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from fazhi.catalog import Indicator, load_catalog
-from fazhi.config import PACKAGE_DATA
+from fazhi.config import PACKAGE_DATA, Settings
 from fazhi.extract.metadata import division_names_between
 from fazhi.extract.numbers import SCALES, Quantity
 from fazhi.extract.rulebook_check import RulebookError, check_rulebook, unit_keys
@@ -32,7 +32,15 @@ from fazhi.localities import divisions_by_code
 
 PHRASINGS_PATH = PACKAGE_DATA / "phrasings.toml"
 CATALOG_PATH = PACKAGE_DATA / "catalog.csv"
-__all__ = ["Fact", "IndicatorRule", "Rulebook", "RulebookError", "extract_facts", "load_rulebook"]
+__all__ = [
+    "Fact",
+    "IndicatorRule",
+    "RulePaths",
+    "Rulebook",
+    "RulebookError",
+    "extract_facts",
+    "load_rulebook",
+]
 CLAUSE_DELIMITERS = "，,；;。！？!?\n：:"
 # filler between a cue and its number: a bracketed note ("（含结转）") and a year ("2023年度")
 # count as one character each, since neither is another figure; a 、 may join when the list
@@ -423,18 +431,35 @@ class _Context:
     other_body: bool = False  # a court, procuratorate or law firm is the subject of the figure
 
 
+@dataclass(frozen=True, slots=True)
+class RulePaths:
+    """Where the rules file and the catalogue are (``Settings.phrasings_path``/``catalog_path``)."""
+
+    phrasings: Path = PHRASINGS_PATH
+    catalog: Path = CATALOG_PATH
+
+    @classmethod
+    def of(cls, settings: Settings) -> RulePaths:
+        return cls(settings.phrasings_path, settings.catalog_path)
+
+    def load(self) -> Rulebook:
+        """The rulebook of these files (loaded and checked once per pair of paths)."""
+        return load_rulebook(self.phrasings, self.catalog)
+
+
 def extract_facts(
     text: str,
     quantities: Sequence[Quantity],
     locality_code: str | None = None,
     work: Work | None = None,
+    rule_paths: RulePaths | None = None,
 ) -> list[Fact]:
     """The headline value of each indicator stated in ``text`` (normalised), best first.
 
     With the report's ``locality_code``, figures whose clause names another place (a
     neighbouring county, a district of the city, the province) are not its headlines.
     """
-    book = load_rulebook()
+    book = (rule_paths or RulePaths()).load()
     layout = _Layout(text, book.scoring)
     cues, bit_of = book.scanner.scan(text), book.scanner.bit_of
     places = _Places(text, locality_code)
