@@ -63,7 +63,6 @@ FULL_STOP_RE = re.compile("[。！？!?\n]")
 # 审核"): an after-cue may read on into it
 SHARED_PREDICATE_RE = re.compile(r"[，,](?:均|都|全部|全都|一律)")
 BARE_COUNT_END_RE = re.compile(r"[，,；;。]")
-CONTINUES_RE = re.compile(r"\s*(?:其中|另有|另外|此外|以上|上述|同时|现已|已)")
 TABLE_LABEL_RE = re.compile(
     r"(?P<label>[^\n\d。，；]{2,30}?)[（(](?P<unit>[^）)\n\d]{1,4})[）)]\s*"
 )
@@ -86,17 +85,6 @@ LIST_COUNT_RE = re.compile(
     r"(?:人次|场次|件次|份次|万元|亿元|[件宗起份项个家所名位人次场卷本条册张期批轮单元%])"
     r"[、和及]"
 )
-# "我市/本区" after another place's name brings the text back to the report's own locality
-OWN_PLACE_RE = re.compile(r"[我本][省市区县旗州盟]")
-# 全省/全国 as the subject of a figure ("全省共办理…"), not inside a name ("全国低碳日")
-WIDER_SCOPE_RE = re.compile(
-    r"全(?:省|国|自治区)(?:共|累计|各|范围|法律|人民|行政|司法|公证|律师|调解|普法|现有|已)"
-)
-# division names that are also ordinary phrases: 会同县人民法院 is "together with the county court"
-PLACE_NAME_WORDS = frozenset(
-    {"会同县", "同心县", "合作市", "和平区", "和平县", "平安区", "安宁区", "安宁市", "永安市"}
-)
-RESET_RE = re.compile(r"全[市区县省州旗盟]|各级")
 TOP_HEADING_RE = re.compile(
     r"^[ \t]*(?:#+[ \t]*)?[一二三四五六七八九十]{1,3}[、.．]([^\n]*)$", re.M
 )
@@ -154,6 +142,11 @@ class Scoring:
     year_reset: re.Pattern[str]
     target: re.Pattern[str]
     result_heading: re.Pattern[str]
+    own_place: re.Pattern[str]
+    wider_scope: re.Pattern[str]
+    place_name_words: frozenset[str]
+    scope_reset: re.Pattern[str]
+    continues: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,6 +334,11 @@ def _scoring(table: dict[str, object], min_score: float) -> Scoring:
         year_reset=re.compile(str(table["year_reset"])),
         target=re.compile(str(table["target"])),
         result_heading=re.compile(str(table["result_heading"])),
+        own_place=re.compile(str(table["own_place"])),
+        wider_scope=re.compile(str(table["wider_scope"])),
+        place_name_words=frozenset(table["place_name_words"]),  # type: ignore[call-overload]
+        scope_reset=re.compile(str(table["scope_reset"])),
+        continues=re.compile(rf"\s*(?:{table['continues']})"),
     )
 
 
@@ -349,6 +347,7 @@ class _Layout:
 
     def __init__(self, text: str, scoring: Scoring) -> None:
         self.text = text
+        self.scoring = scoring
         self.clause_stops = [m.start() for m in CLAUSE_RE.finditer(text)]
         self.sentence_stops = [m.start() for m in SENTENCE_RE.finditer(text)]
         self.full_stops = [m.start() for m in FULL_STOP_RE.finditer(text)]
@@ -462,7 +461,7 @@ def extract_facts(
     book = (rule_paths or RulePaths()).load()
     layout = _Layout(text, book.scoring)
     cues, bit_of = book.scanner.scan(text), book.scanner.bit_of
-    places = _Places(text, locality_code)
+    places = _Places(text, locality_code, book.scoring)
     candidates: list[Fact] = []
     units_at: dict[int, set[str | None]] = {}
     for quantity in quantities:
@@ -619,7 +618,7 @@ def _context(
     context_lo, _ = layout.full_sentence(quantity.start, quantity.end)
     # a sentence that opens with only a verb before the number ("受理1033件，其中…") continues
     # the topic of the sentence before, as one opening with 其中 does
-    if CONTINUES_RE.match(layout.text, context_lo) or (
+    if layout.scoring.continues.match(layout.text, context_lo) or (
         context_lo > 0 and quantity.start - context_lo <= LOOKBACK_MAX_LEFT
     ):
         before = max(context_lo - 2, 0)
@@ -678,7 +677,7 @@ def _shared_predicate_end(layout: _Layout, clause_hi: int) -> int:
 class _Places:
     """Which places a text names, to tell the report's own figures from other places' ones."""
 
-    def __init__(self, text: str, locality_code: str | None) -> None:
+    def __init__(self, text: str, locality_code: str | None, scoring: Scoring) -> None:
         self.text = text
         division = divisions_by_code().get(locality_code or "")
         self.known = division is not None
@@ -692,21 +691,22 @@ class _Places:
             else None
         )
         # names of two characters (城区, 郊区, 矿区) are ordinary words far more often than places
-        self.ignored = own | PLACE_NAME_WORDS
+        self.ignored = own | scoring.place_name_words
+        self.scoring = scoring
 
     def elsewhere(self, layout: _Layout, position: int) -> bool:
         """Whether the number at ``position`` belongs to another place than the report's."""
         if not self.known:
             return False
         lo = max(_two_clauses_before(layout, position), position - CONTEXT_REACH)
-        if self.level != "province" and WIDER_SCOPE_RE.search(self.text, lo, position):
+        if self.level != "province" and self.scoring.wider_scope.search(self.text, lo, position):
             return True  # 全省/全国 figures quoted for context
         if self.parent_scope is not None and self.parent_scope.search(self.text, lo, position):
             return True
         return any(
             len(name) > 2
             and name not in self.ignored
-            and not OWN_PLACE_RE.search(self.text, end, position)
+            and not self.scoring.own_place.search(self.text, end, position)
             for _, end, name in division_names_between(self.text, lo, position)
         )
 
@@ -855,8 +855,8 @@ def _by_other_body(layout: _Layout, scoring: Scoring, at: _Context, position: in
         return False
     return not (
         scoring.own_body.search(layout.text, last.end(), position)
-        or RESET_RE.search(layout.text, last.end(), position)
-        or OWN_PLACE_RE.search(layout.text, last.end(), position)
+        or scoring.scope_reset.search(layout.text, last.end(), position)
+        or scoring.own_place.search(layout.text, last.end(), position)
     )
 
 
@@ -872,7 +872,7 @@ def _in_subgroup(layout: _Layout, scoring: Scoring, sentence_lo: int, position: 
         for pattern in (scoring.subgroup, scoring.subgroup_place)
         for m in pattern.finditer(layout.text, window_lo, position)
     ]
-    return bool(ends) and not RESET_RE.search(layout.text, max(ends), position)
+    return bool(ends) and not scoring.scope_reset.search(layout.text, max(ends), position)
 
 
 def _cue_before(rule: IndicatorRule, at: _Context) -> tuple[int, int, int, str] | None:
