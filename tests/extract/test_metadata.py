@@ -1181,6 +1181,18 @@ KIND_FORM_CASES = [
         "work_summary",
         "an untitled opening in which a bureau tells its year",
     ),
+    (
+        "某某网讯：岁月不居，时节如流，回望过去的一年，有太多值得铭记的瞬间和值得感谢的人。\n"
+        "砥砺奋进，我们勇挑重担\n这一年，某县司法局法律援助中心在局党组领导下，各项工作稳步推进。",
+        "work_summary",
+        "a year-end feature: a lead, a section heading, then the bureau telling its year",
+    ),
+    (
+        "2023年，某市司法局围绕行政应诉工作，推动行政争议实质性化解。\n"
+        "一、行政应诉案件基本情况\n全年共办理行政应诉案件300件。",
+        "other",
+        "a bureau's year whose first section counts one kind of case: a topic report",
+    ),
 ]
 
 
