@@ -303,9 +303,9 @@ def former_names() -> dict[str, tuple[Division, ...]]:
     for change in load_changes():
         # jionlp's own record of renames and mergers (长治县 → 上党区, 2018): the former name
         # finds today's division, whose code stands unless the dated table gives the former one
-        old, successor = change.old_path[-1], _division_at(change.new_path)
-        if successor and old not in dated and old not in divisions_by_name():
-            index.setdefault(old, []).append(successor)
+        old, today = change.old_path[-1], _division_at(change.new_path)
+        if today and old not in dated and old not in divisions_by_name():
+            index.setdefault(old, []).append(today)
     return {name: tuple(dict.fromkeys(found)) for name, found in index.items()}
 
 
