@@ -26,7 +26,7 @@ from fazhi.catalog import Indicator, load_catalog
 from fazhi.config import PACKAGE_DATA
 from fazhi.extract.metadata import division_names_between
 from fazhi.extract.numbers import Quantity
-from fazhi.extract.scan import CueScanner
+from fazhi.extract.scan import CueScanner, char_positions
 from fazhi.localities import divisions_by_code
 
 PHRASINGS_PATH = PACKAGE_DATA / "phrasings.toml"
@@ -314,14 +314,19 @@ class _Layout:
 
     def __init__(self, text: str, scoring: Scoring) -> None:
         self.text = text
-        self.clause_stops = [m.start() for m in CLAUSE_RE.finditer(text)]
-        self.sentence_stops = [m.start() for m in SENTENCE_RE.finditer(text)]
-        self.full_stops = [m.start() for m in FULL_STOP_RE.finditer(text)]
+        self.length = len(text)
+        self.clause_stops = char_positions(CLAUSE_RE, text)
+        self.sentence_stops = char_positions(SENTENCE_RE, text)
+        self.full_stops = char_positions(FULL_STOP_RE, text)
+        self.windows: dict[tuple[int, int], tuple[int, int]] = {}  # a number's, asked twice
         self.plan_ranges = _plan_ranges(text, scoring.plan_heading)  # in order, not overlapping
         self.plan_starts = [lo for lo, _ in self.plan_ranges]
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
-        return _around(self.clause_stops, start, end, len(self.text))
+        stops = self.clause_stops  # _around, inlined: the most frequent lookup of all
+        i = bisect.bisect_left(stops, start)
+        j = bisect.bisect_left(stops, end)
+        return stops[i - 1] + 1 if i > 0 else 0, stops[j] if j < len(stops) else self.length
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         return _around(self.sentence_stops, start, end, len(self.text))
@@ -332,8 +337,14 @@ class _Layout:
 
     def window(self, start: int, end: int) -> tuple[int, int]:
         """The clause around ``text[start:end]``, at most :data:`CLAUSE_REACH` on each side."""
-        lo, hi = self.clause(start, end)
-        return max(lo, start - CLAUSE_REACH), min(hi, end + CLAUSE_REACH)
+        window = self.windows.get((start, end))
+        if window is None:
+            lo, hi = self.clause(start, end)
+            window = self.windows[start, end] = (
+                max(lo, start - CLAUSE_REACH),
+                min(hi, end + CLAUSE_REACH),
+            )
+        return window
 
     def in_plan_section(self, position: int) -> bool:
         i = bisect.bisect_right(self.plan_starts, position) - 1
@@ -407,18 +418,25 @@ def extract_facts(
     places = _Places(text, locality_code)
     candidates: list[Fact] = []
     units_at: dict[int, set[str | None]] = {}
-    for quantity in quantities:
-        units_at.setdefault(layout.clause(quantity.start, quantity.end)[0], set()).add(
-            quantity.unit
-        )
+    stops = layout.clause_stops
+    for quantity in quantities:  # the clause's start as :meth:`_Layout.clause` finds it
+        stop = bisect.bisect_left(stops, quantity.start)
+        units_at.setdefault(stops[stop - 1] + 1 if stop else 0, set()).add(quantity.unit)
+    # per unit: the bits of all its rules in the scanner, and each rule with its bit (a number
+    # tries only the rules with a keyword in its window)
+    bits_by_unit: dict[str, tuple[int, tuple[tuple[int, IndicatorRule], ...]]] = {}
     for index, quantity in enumerate(quantities):
         cell = _table_cell(text, quantity) if quantity.unit is None else None
         if cell is not None:
             quantity = cell.quantity
         elif _unit_key(quantity) == BARE and not BARE_COUNT_END_RE.match(text, quantity.end):
             continue  # a count may leave its unit out only where the clause ends
-        rules = book.rules_for(quantity)
-        if not rules or layout.in_plan_section(quantity.start):
+        unit = _unit_key(quantity)
+        if unit not in bits_by_unit:
+            bits = tuple((bit_of[r.indicator.code], r) for r in book.by_unit.get(unit, ()))
+            bits_by_unit[unit] = sum(bit for bit, _ in bits), bits
+        unit_bits, bits = bits_by_unit[unit]
+        if not bits or layout.in_plan_section(quantity.start):
             continue
         if cell is not None:
             context = cell.context(index)
@@ -432,7 +450,7 @@ def extract_facts(
             cued = cues.rules_in(clause_lo, reach)
             if previous[1]:
                 cued |= cues.rules_in(previous[0], previous[0] + len(previous[1]))
-            if not any(cued & bit_of[rule.indicator.code] for rule in rules):
+            if not cued & unit_bits:
                 continue  # no keyword of any rule for this unit near the number
             context = _context(layout, index, quantity, previous)
             if context.listless:  # the list-less words are a string of their own
@@ -443,7 +461,7 @@ def extract_facts(
             layout, book.scoring, context.sentence_lo, quantity.start
         ):
             continue
-        rules = tuple(rule for rule in rules if cued & bit_of[rule.indicator.code])
+        rules = [rule for bit, rule in bits if cued & bit]
         if work is not None:
             work.characters += context.clause_hi - context.context_lo
             work.candidates += len(rules)

@@ -15,7 +15,7 @@ from fazhi.extract.document import extract_document
 from fazhi.extract.facts import load_rulebook
 from fazhi.extract.normalize import normalise
 from fazhi.extract.numbers import find_quantities
-from fazhi.extract.scan import CueHits, CueScanner, required_words
+from fazhi.extract.scan import CueHits, CueScanner, char_positions, required_words
 from tests.extract.test_facts import CASES, GENERAL_CASES, PLACE_CASES, REAL_TEXT_CASES
 
 EVAL = Path(__file__).resolve().parents[2] / "eval"
@@ -161,3 +161,20 @@ def test_a_rule_without_keywords_is_tried_everywhere() -> None:
     assert scanner.keywords["open"] is None
     assert scanner.scan("没有任何词").rules_in(0, 5) == scanner.bit_of["open"]
     assert scanner.rules_of("执业律师") == scanner.bit_of["open"] | scanner.bit_of["word"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", "an empty text has no delimiter"),
+        ("没有标点", "nor has a text without one"),
+        ("，", "a text that is one delimiter"),
+        ("甲，乙；丙。", "one delimiter at the end"),
+        ("，，\n\n；", "delimiters side by side"),
+        ("共12,345件；其中\n1.5万元", "a comma inside a number is a delimiter too"),
+    ],
+)
+def test_char_positions_are_the_delimiters_starts(text: str, reason: str) -> None:
+    delimiters = re.compile("[，,；;。\n]")
+    expected = [m.start() for m in delimiters.finditer(text)]
+    assert char_positions(delimiters, text) == expected, reason
