@@ -16,12 +16,18 @@ from fazhi.extract.facts import load_rulebook
 from fazhi.extract.normalize import normalise
 from fazhi.extract.numbers import find_quantities
 from fazhi.extract.scan import CueHits, CueScanner, char_positions, required_words
-from tests.extract.test_facts import CASES, GENERAL_CASES, PLACE_CASES, REAL_TEXT_CASES
+from tests.extract import test_facts
 
 EVAL = Path(__file__).resolve().parents[2] / "eval"
 # every report of the repository's labelled sets: the samples and the three challenge sets
 REPORTS = sorted(EVAL.glob("docs/*.txt")) + sorted(EVAL.glob("challenge*/docs/*.txt"))
-SENTENCES = [case[0] for case in CASES + PLACE_CASES + REAL_TEXT_CASES + GENERAL_CASES]
+# every table of sentences the fact tests hold (CASES, PLACE_CASES …), whatever tables they add
+SENTENCE_CASES = [
+    case
+    for name, table in vars(test_facts).items()
+    if name.endswith("CASES") and isinstance(table, list)
+    for case in table
+]
 
 
 @pytest.mark.parametrize(
@@ -106,9 +112,8 @@ def _successful_matches(
 
 @pytest.mark.parametrize(
     "text",
-    SENTENCES + [path.read_text("utf-8") for path in REPORTS],
-    ids=[c[3] for c in CASES + PLACE_CASES + REAL_TEXT_CASES + GENERAL_CASES]
-    + [path.name for path in REPORTS],
+    [case[0] for case in SENTENCE_CASES] + [path.read_text("utf-8") for path in REPORTS],
+    ids=[case[-1] for case in SENTENCE_CASES] + [path.name for path in REPORTS],
 )
 def test_a_rule_matches_only_where_the_automaton_finds_its_keywords(
     monkeypatch: pytest.MonkeyPatch, text: str
