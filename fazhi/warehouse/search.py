@@ -59,8 +59,13 @@ def segment(text: str) -> list[str]:
     return [w for w in words if _WORD.search(w)]
 
 
-def refresh_search_index(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> int:
-    """Segment documents new to the index and rebuild it when any were; how many were added."""
+def refresh_search_index(
+    con: duckdb.DuckDBPyConnection, sql_dir: Path, *, rebuild: bool = True
+) -> int:
+    """Segment documents new to the index and rebuild it when any were; how many were added.
+
+    ``rebuild=False`` only segments: the index is rebuilt over every document each time, so a run
+    loading in batches rebuilds it once, after its last batch (:func:`rebuild_search_index`)."""
     load_extension(con, "fts")
     _script(con, sql_dir, "search/create_words")
     rows = con.execute(read_sql("search/unsegmented", sql_dir)).fetchall()
@@ -72,9 +77,20 @@ def refresh_search_index(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> int:
             _script(con, sql_dir, "search/insert_words")
         finally:
             con.unregister("segmented_words")
-    if rows or not con.execute(read_sql("search/index_exists", sql_dir)).fetchall()[0][0]:
+    if rebuild and (rows or not _index_exists(con, sql_dir)):
         _script(con, sql_dir, "search/create_index")
     return len(rows)
+
+
+def rebuild_search_index(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> None:
+    """Rebuild the full-text index over every segmented document."""
+    load_extension(con, "fts")
+    _script(con, sql_dir, "search/create_words")
+    _script(con, sql_dir, "search/create_index")
+
+
+def _index_exists(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> bool:
+    return bool(con.execute(read_sql("search/index_exists", sql_dir)).fetchall()[0][0])
 
 
 def search(
