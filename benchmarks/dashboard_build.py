@@ -3,9 +3,9 @@
 Every county-level locality of the division dictionary (2,888 outside function zones), each
 reporting from a start year between 2011 and 2019 up to 2023 and stating a share of the
 catalogue that differs per indicator, with runs, validations, quarantine rows and mentions,
-written by ``fazhi.dashboard.synthetic``. Prints the time to build the synthetic warehouse, the
-median build time of the dashboard over a few builds, the size of what the page loads and the
-time headless Chromium takes to draw it. Target: build under 10 s.
+written by ``fazhi.report.dashboard.synthetic``. Prints the time to build the synthetic
+warehouse, the median build time of the dashboard over a few builds, the size of what the page
+loads and the time headless Chromium takes to draw it. Target: build under 10 s.
 
 ``--screenshots DIR`` also saves the page at desktop and phone width (``dashboard-desktop.png``,
 ``dashboard-phone.png``; the README's pictures are made this way).
@@ -26,8 +26,8 @@ from typing import Any
 import duckdb
 
 from fazhi.config import load_settings
-from fazhi.dashboard import build_dashboard
-from fazhi.dashboard.synthetic import build_synthetic_warehouse
+from fazhi.report.dashboard import build_dashboard
+from fazhi.report.dashboard.synthetic import build_synthetic_warehouse
 
 TARGET_S = 10.0
 CHROMIUM = Path("/usr/bin/chromium")

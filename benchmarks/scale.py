@@ -144,7 +144,7 @@ def run_bare(sources_file: Path, data_dir: Path) -> None:
 
 
 def _dashboard(settings: Settings) -> str | None:
-    from fazhi.dashboard import build_dashboard
+    from fazhi.report.dashboard import build_dashboard
 
     return str(build_dashboard(settings))
 

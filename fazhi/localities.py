@@ -300,3 +300,34 @@ def former_names() -> dict[str, tuple[Division, ...]]:
         if successor and row.name not in divisions_by_name():
             index.setdefault(row.name, []).append(current[successor])
     return {name: tuple(found) for name, found in index.items()}
+
+
+ETHNIC_NAME_RE = re.compile(r"族|自治")
+
+
+@cache
+def short_level_names() -> dict[str, tuple[Division, ...]]:
+    """Names an autonomous or ethnic division goes by in its own documents: its short name
+    with its level (石柱县 for 石柱土家族自治县, 黔东南州, 管城区 for 管城回族区). None of them
+    is another division's full name, which is checked here rather than trusted."""
+    index: dict[str, list[Division]] = {}
+    for division in load_divisions():
+        if division.level == "province" or division.is_function_zone:
+            continue
+        if not ETHNIC_NAME_RE.search(division.name):
+            continue
+        for alias in division.aliases:
+            if len(alias) >= 2:
+                index.setdefault(alias + division.name[-1], []).append(division)
+    full = divisions_by_name()
+    return {name: tuple(found) for name, found in index.items() if name not in full}
+
+
+@cache
+def other_names() -> dict[str, tuple[Division, ...]]:
+    """Every name a text may give a division besides its full name of today: former names
+    (即墨市) and the short names of autonomous divisions (石柱县)."""
+    merged: dict[str, tuple[Division, ...]] = dict(short_level_names())
+    for name, found in former_names().items():
+        merged[name] = tuple(dict.fromkeys((*merged.get(name, ()), *found)))
+    return merged

@@ -179,7 +179,7 @@ def headline_task(settings: Settings) -> pl.DataFrame:
 @task(name="dashboard")
 def dashboard_task(settings: Settings) -> str | None:
     try:
-        from fazhi.dashboard import build_dashboard
+        from fazhi.report.dashboard import build_dashboard
     except ImportError:  # the dashboard is optional for the pipeline's correctness
         return None
     return str(build_dashboard(settings))

@@ -1,4 +1,4 @@
-"""Vendor the dashboard's third-party assets into ``fazhi/dashboard/assets/``.
+"""Vendor the dashboard's third-party assets into ``fazhi/report/dashboard/assets/``.
 
 Usage: python tools/vendor_dashboard_assets.py   (needs ``npm`` and the npm registry; run it only
 to change a version, and commit what it writes)
@@ -35,7 +35,7 @@ sys.path.insert(0, str(REPO))
 
 from fazhi.localities import Division, load_changes, load_divisions  # noqa: E402
 
-ASSETS = REPO / "fazhi" / "dashboard" / "assets"
+ASSETS = REPO / "fazhi" / "report" / "dashboard" / "assets"
 # npm package → the integrity hash its tarball must have (as ``npm view PKG dist.integrity``).
 ECHARTS = "echarts@5.6.0"
 MAPS = "echarts@4.9.0"

@@ -22,7 +22,7 @@ def dashboard(
 
     Example: [bold]fazhi dashboard --data-dir warehouse --open[/bold]
     """
-    from fazhi.dashboard import build_dashboard  # keeps other commands' start-up fast
+    from fazhi.report.dashboard import build_dashboard  # keeps other commands' start-up fast
 
     try:
         index = build_dashboard(settings_for(data_dir))

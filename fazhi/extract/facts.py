@@ -25,10 +25,13 @@ from pathlib import Path
 from fazhi.catalog import Indicator, load_catalog
 from fazhi.config import PACKAGE_DATA
 from fazhi.extract.metadata import division_names_between
-from fazhi.extract.numbers import Quantity
+from fazhi.extract.numbers import SCALES, Quantity
+from fazhi.extract.rulebook_check import RulebookError, check_rulebook, unit_keys
 from fazhi.localities import divisions_by_code
 
 PHRASINGS_PATH = PACKAGE_DATA / "phrasings.toml"
+CATALOG_PATH = PACKAGE_DATA / "catalog.csv"
+__all__ = ["Fact", "IndicatorRule", "Rulebook", "RulebookError", "extract_facts", "load_rulebook"]
 CLAUSE_DELIMITERS = "，,；;。！？!?\n：:"
 # filler between a cue and its number: a bracketed note ("（含结转）") and a year ("2023年度")
 # count as one character each, since neither is another figure; a 、 may join when the list
@@ -107,6 +110,9 @@ class IndicatorRule:
     before_hint: re.Pattern[str] | None
     # units admitted only when the clause says so ("行政许可决定62项", not "许可事项62项")
     units_when: dict[str, re.Pattern[str]]
+    # whether a court's, a procuratorate's or a law firm's own figure may be this indicator's
+    # (people's assessors sit in courts; lawsuits are counted by courts)
+    other_bodies_ok: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +136,12 @@ class Scoring:
     counted_noun: re.Pattern[str]
     specificity_bonus: float
     share_of: re.Pattern[str]
+    other_body: re.Pattern[str]
+    own_body: re.Pattern[str]
+    per_unit: re.Pattern[str]
+    span_of_years: re.Pattern[str]
+    year_reset: re.Pattern[str]
+    target: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +163,8 @@ class Rulebook:
         return pattern is not None and pattern.search(text, lo, hi) is not None
 
 
+FLOW_KINDS = ("count", "amount")  # figures of one year; stocks may rightly be cumulative
+BARE_KINDS = ("count", "stock")  # a count may leave its unit out; a rate or an amount never
 BARE = "bare"  # the unit key of a count whose unit is left out after 余 ("评查案卷370余，")
 
 
@@ -163,12 +177,10 @@ def _unit_key(quantity: Quantity) -> str:
 def _rules_by_unit(rules: dict[str, IndicatorRule]) -> dict[str, tuple[IndicatorRule, ...]]:
     index: dict[str, list[IndicatorRule]] = {}
     for rule in rules.values():
-        units = set(rule.units) | set(rule.units_when)
-        if rule.indicator.unit == "万元":
-            units = {"元", "万元", "亿元", "scale:万", "scale:亿"}
-        for unit in units:
-            index.setdefault(unit, []).append(rule)
-        if rule.indicator.unit not in ("%", "万元"):
+        keys = {key for word in (*rule.units, *rule.units_when) for key in unit_keys(word)}
+        for key in sorted(keys):
+            index.setdefault(key, []).append(rule)
+        if rule.indicator.kind in BARE_KINDS:
             index.setdefault(BARE, []).append(rule)
     return {unit: tuple(rules) for unit, rules in index.items()}
 
@@ -193,16 +205,23 @@ def _compile_all(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
 
 
 @cache
-def load_rulebook(path: Path = PHRASINGS_PATH) -> Rulebook:
-    """The compiled phrasing rules for every catalogue indicator."""
-    with path.open("rb") as handle:
-        data = tomllib.load(handle)
+def load_rulebook(path: Path = PHRASINGS_PATH, catalog_path: Path = CATALOG_PATH) -> Rulebook:
+    """The compiled phrasing rules for every indicator of the catalogue at ``catalog_path``.
+
+    Raises :class:`RulebookError`, naming the file, the entry and its line, for a rules file
+    that cannot be used as written (see :mod:`fazhi.extract.rulebook_check`).
+    """
+    source = path.read_text("utf-8")
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as exc:
+        raise RulebookError(f"{path}: not TOML: {exc}") from None
+    catalog = load_catalog(catalog_path)
+    check_rulebook(data, source, path, catalog, catalog_path)
     defaults, units, scoring = data["defaults"], data["units"], data["scoring"]
     rules = {}
-    for code, indicator in load_catalog().items():
-        spec = data["indicator"].get(code)
-        if spec is None:
-            raise ValueError(f"{path}: no phrasing rule for catalogue indicator {code}")
+    for code, indicator in catalog.items():
+        spec = data["indicator"][code]
         gap_before = int(spec.get("gap_before", defaults["gap_before"]))
         gap_after = int(spec.get("gap_after", defaults["gap_after"]))
         filler = f"{FILLER}{{0,{gap_before}}}(?:{INNER_COUNT}{FILLER}{{0,2}})?"
@@ -254,10 +273,8 @@ def load_rulebook(path: Path = PHRASINGS_PATH) -> Rulebook:
             units_when={
                 unit: re.compile(pattern) for unit, pattern in spec.get("units_when", {}).items()
             },
+            other_bodies_ok=bool(spec.get("other_bodies_ok", False)),
         )
-    unknown = set(data["indicator"]) - set(rules)
-    if unknown:
-        raise ValueError(f"{path}: rules for codes not in the catalogue: {sorted(unknown)}")
     by_unit = _rules_by_unit(rules)
     return Rulebook(
         rules=rules,
@@ -301,6 +318,12 @@ def _scoring(table: dict[str, object], min_score: float) -> Scoring:
         counted_noun=re.compile(str(table["counted_noun"])),
         specificity_bonus=float(table["specificity_bonus"]),  # type: ignore[arg-type]
         share_of=re.compile(str(table["share_of"])),
+        other_body=re.compile(str(table["other_body"])),
+        own_body=re.compile(str(table["own_body"])),
+        per_unit=re.compile(str(table["per_unit"])),
+        span_of_years=re.compile(str(table["span_of_years"])),
+        year_reset=re.compile(str(table["year_reset"])),
+        target=re.compile(str(table["target"])),
     )
 
 
@@ -383,6 +406,7 @@ class _Context:
     # ("审查重大行政决策1件、规范性文件" → "审查规范性文件"), and where they were: (start, length)
     listless: str = ""
     removed: tuple[tuple[int, int], ...] = ()
+    other_body: bool = False  # a court, procuratorate or law firm is the subject of the figure
 
 
 def extract_facts(
@@ -429,6 +453,8 @@ def extract_facts(
             context = _context(layout, index, quantity, previous)
         if places.elsewhere(layout, quantity.start):
             continue
+        if book.scoring.per_unit.search(context.left) or book.scoring.target.search(context.left):
+            continue  # "每万人拥有律师2.6名" is a ratio, "力争…1000件" a target: not counts
         if book.scoring.change.search(context.left) or _in_subgroup(
             layout, book.scoring, context.sentence_lo, quantity.start
         ):
@@ -436,6 +462,9 @@ def extract_facts(
         if work is not None:
             work.characters += context.clause_hi - context.context_lo
             work.candidates += len(rules)
+        context = replace(
+            context, other_body=_by_other_body(layout, book.scoring, context, quantity.start)
+        )
         for rule in rules:
             candidate = _match(rule, context, layout.text, book.scoring)
             if candidate is not None:
@@ -703,6 +732,10 @@ def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> Fa
         and scoring.counted_noun.match(at.right)
     ):
         return None  # "…决策源头治理等7项重点工作" counts the noun after the number
+    if at.other_body and not rule.other_bodies_ok:
+        return None  # "市中级人民法院审结…": a court's figure, not the government's
+    if rule.indicator.kind in FLOW_KINDS and _over_years(text, scoring, at):
+        return None  # "近三年共办理…", "2018年以来累计…": several years, not the report's
     if not all(p.search(text, at.context_lo, at.clause_hi) for p in rule.requires):
         return None
     if any(p.search(text, at.sentence_lo, at.clause_hi) for p in rule.exclude):
@@ -753,6 +786,33 @@ def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> Fa
     )
 
 
+def _over_years(text: str, scoring: Scoring, at: _Context) -> bool:
+    """Whether the sentence before the number spans several years with no single year after."""
+    last = None
+    for last in scoring.span_of_years.finditer(text, at.sentence_lo, at.quantity.start):  # noqa: B007
+        pass
+    return last is not None and not scoring.year_reset.search(text, last.end(), at.quantity.start)
+
+
+def _by_other_body(layout: _Layout, scoring: Scoring, at: _Context, position: int) -> bool:
+    """Whether a court, procuratorate or law firm is the subject of the number's sentence.
+
+    The body must be named before the number in its sentence with no own body (司法局, the
+    government, 全市 …) named after it; "配合法院", "向法院" make it an object, not the subject.
+    """
+    lo = max(at.sentence_lo, position - CONTEXT_REACH)
+    last = None
+    for last in scoring.other_body.finditer(layout.text, lo, position):  # noqa: B007
+        pass
+    if last is None:
+        return False
+    return not (
+        scoring.own_body.search(layout.text, last.end(), position)
+        or RESET_RE.search(layout.text, last.end(), position)
+        or OWN_PLACE_RE.search(layout.text, last.end(), position)
+    )
+
+
 def _in_subgroup(layout: _Layout, scoring: Scoring, sentence_lo: int, position: int) -> bool:
     """A sub-group named in this clause or the one before, not followed by 全市/全区 …"""
     clause_lo, _ = layout.clause(position, position)
@@ -799,8 +859,10 @@ def _cue(rule: IndicatorRule, left: str, right: str) -> tuple[int, int, int, str
 
 
 def _in_catalogue_unit(indicator: Indicator, quantity: Quantity) -> tuple[float, str]:
-    if indicator.unit == "万元":
-        return round(quantity.value / 10_000, 6), "万元"
+    """The value in the catalogue's unit: a unit with a scale (万元) divides the parsed value."""
+    for scale, multiplier in SCALES.items():
+        if indicator.unit.startswith(scale) and len(indicator.unit) > len(scale):
+            return round(quantity.value / multiplier, 6), indicator.unit
     return quantity.value, indicator.unit
 
 

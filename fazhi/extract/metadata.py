@@ -23,8 +23,8 @@ from fazhi.localities import (
     dated_codes,
     divisions_by_code,
     divisions_by_name,
-    former_names,
     load_divisions,
+    other_names,
     townships_by_name,
 )
 
@@ -43,13 +43,16 @@ _SUB_NAME_CHAR = r"(?:(?![和])" + _NAME_CHAR + ")"  # 人力资源和社会保�
 # Organisations that issue reports, after a division name: 廉江市司法局, 广州市人民政府,
 # 宁国市人民政府行政复议办公室, 福清市法律援助中心, 渤海镇人民政府, 中山门街道办事处 …
 _TOWN_BODY = rf"{_NAME_CHAR}{{1,8}}?(?:街道|镇|乡)(?:人民政府|政府|街道办事处|办事处)"
-_GOVERNMENT = r"(?:人民政府|政府)(?!工作|网|门户|信息)"
+# 行政公署: the government of a 地区 or 盟 (大兴安岭地区行政公署, 锡林郭勒盟行政公署)
+_GOVERNMENT = r"(?:人民政府|政府|行政公署)(?!工作|网|门户|信息)"
 _DEPARTMENT = (
     r"(?:依法治[省市区县旗]办公室|依法治[省市区县旗]办|全面依法治[省市区县旗]委员会办公室"
-    rf"|{_NAME_CHAR}{{0,12}}?(?:局|厅|委员会|办公室|中心|处)"
-    rf"|{_NAME_CHAR}{{2,12}}?委(?!员))"  # 卫健委, 发改委; never the party's own 区委
+    rf"|{_NAME_CHAR}{{0,12}}?(?:局|厅|委员会|办公室|中心|处|司法所|人民法院|人民检察院)"
+    # 卫健委, 发改委; never the party's own 区委, 党委, 党工委
+    rf"|{_NAME_CHAR}{{2,12}}?(?<!党)(?<!党工)委(?!员))"
 )
-_SUB_BODY = rf"{_SUB_NAME_CHAR}{{2,10}}?(?:办公室|中心|处)"
+# a body under a government or a bureau: 人民政府办公室, 人民政府行政复议办公室, 生态环境局某分局
+_SUB_BODY = rf"(?:{_SUB_NAME_CHAR}{{0,10}}?(?:办公室|中心|处|委员会)|{_SUB_NAME_CHAR}{{1,6}}?分局)"
 ORG_RE = re.compile(rf"(?:{_TOWN_BODY}|{_GOVERNMENT}|{_DEPARTMENT})(?:{_SUB_BODY})?")
 DOC_KEYWORDS_RE = re.compile(
     r"法治政府建设|法治建设|依法行政|司法行政工作|工作总结|工作报告|年度报告|情况报告|情况的报告"
@@ -75,12 +78,28 @@ DATE_LINE_RE = re.compile(
     + r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
 )
 SOURCE_LINE_RE = re.compile(
-    r"(?:来源|发布机构|发文机关|发布单位)\s*\]?\s*[:：]?\s*([\u4e00-\u9fa5]{2,30})"
+    r"(?:来源|发布机构|发文机关|发布单位|发布部门|发布者|供稿单位)\s*\]?\s*[:：]?\s*([\u4e00-\u9fa5]{2,30})"
 )
 BOOK_TITLE_RE = re.compile(r"《[^》]{0,80}》")
 BARE_ISSUER_RE = re.compile(r"[区县市旗](?:司法局|人民政府|政府)")
 PARTY_COMMITTEE_RE = re.compile(
     r"(?P<committee>中共[\u4e00-\u9fa5]{2,16}?委(?:员会)?)[ 　、,，\t\n]*"
+)
+# The party committee without 中共 (某县委 某县人民政府关于…): the place's name, then 委
+PLAIN_COMMITTEE_RE = re.compile(
+    r"(?P<committee>[\u4e00-\u9fa5]{2,16}?[省市区县旗州盟]委)[ 　、,，\t]*"
+)
+# A body of the party committee itself: 中共某县委全面依法治县委员会办公室, 中共某县委政法委员会
+PARTY_BODY_RE = re.compile(
+    r"(?:全面)?依法治[省市区县旗州盟]委员会办公室|依法治[省市区县旗州盟]办(?:公室)?"
+    r"|政法委员会|办公室|宣传部|组织部"
+)
+# A development zone's administration (长沙经济技术开发区管理委员会, 某高新区管委会): a
+# government body of its own, named after a zone that is no division
+ZONE_BODY_RE = re.compile(
+    r"[\u4e00-\u9fa5]{2,16}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新技术开发区"
+    r"|高新区|经开区|开发区|工业园区|产业园区|保税区|试验区|示范区|新区)"
+    r"(?:管理委员会|管委会|管理局)"
 )
 # "在广东省委和湛江市委的领导下": the superiors named here are not the report's locality
 LEADERSHIP_RE = re.compile(r"在[^。，,；\n]{0,40}?(?:领导|指导|关心|支持|部署)(?:下|和)")
@@ -98,6 +117,15 @@ WRITTEN_LABEL_RE = re.compile(
 BREADCRUMB_RE = re.compile(
     r"当前(?:的)?位置|所在(?:的)?位置|您的位置|首页\s*[>＞»]|门户网站|政府网站|政府网$"
 )
+# A site's banner or footer naming the site's owner (某县人民政府欢迎您, 某县人民政府 政府信息
+# 公开, 版权所有：某县人民政府): the owner of the site, not the report's body
+SITE_CHROME_RE = re.compile(
+    r"欢迎您|欢迎你|版权所有|主办单位|承办单位|主办\s*[:：]|网站地图|无障碍|手机版"
+    r"|(?:政府)?信息公开(?:网|平台|专栏|目录)?\s*$|政务公开\s*$|网站\s*$"
+)
+CRUMB_SEPARATOR_RE = re.compile(r"\s*(?:[>＞»]+|&gt;)\s*")
+# A label before a title: 【全文】, [权威发布], 【法治政府建设】
+TITLE_TAG_RE = re.compile(r"^[【\[][^】\]]{1,8}[】\]]\s*(?=\S)")
 # The addressee of a report sent upwards: "中共某市委、某市人民政府：", "县委、县政府："
 _ADDRESSEE_END = r"(?:委员会|委|政府|局|厅|人大|政协|办公室|办)"
 SALUTATION_RE = re.compile(
@@ -116,7 +144,7 @@ ANNUAL_STRUCTURE_RE = re.compile(
     # the first heading the 法治政府建设实施纲要 gives every such report
     r"|^[一二三四五六七八九十]+、\s*依法全面履行政府职能"
     # a title naming only the subject: 某市2025年法治政府建设情况
-    r"|法治政府建设(?:工作)?情况\s*$",
+    r"|法治政府建设(?:工作)?(?:开展|推进|落实)?情况\s*$",
     re.M,
 )
 # "现将2025年工作情况总结如下" in an opening on 法治政府建设: the year's report, whatever verb
@@ -126,17 +154,44 @@ REPORT_INTRO_RE = re.compile(r"现将[^。\n]{0,40}?(?:报告|总结|汇报)如�
 SUMMARY_WITH_PLAN_RE = re.compile(
     r"工作(?:情况|总结)[^。\n]{0,4}(?:及|和|与|暨)[^。\n]{0,10}?工作(?:计划|打算|思路)"
 )
+# A department's title on its year of work with no word of law in it (某县司法局2023年度工作
+# 情况报告, 某局关于2023年工作的报告): its own work summary, not the 法治政府建设 report
+BODY_YEAR_REPORT_RE = re.compile(
+    r"^[^。\n，,]{2,30}?(?:局|厅|委员会|办公室|中心|处)(?:关于)?20\d{2}年度?(?:全年)?"
+    r"工作(?:情况)?的?报告\s*$"
+)
 # "2022年上半年，…", "1-6月，…": an opening telling part of a year
 PART_YEAR_OPENING_RE = re.compile(r"^\s*(?:20\d{2}年)?(?:上半年|1\s*[-—至~]\s*6月)", re.M)
 # Reports that share words with ours but are of another kind
 OTHER_KIND_RE = re.compile(
     r"政府信息公开[^。\n]{0,6}报告|统计分析报告|统计公报|信息公示|数据表|年鉴"
+    # the government's report to the people's congress, not its 法治政府建设 report
+    r"|(?<!法治)政府工作报告"
+    # a court's or procuratorate's report, and its system's year (全省法院新收…)
+    r"|^[^。\n]{0,20}(?:人民法院|人民检察院)[^。\n]{0,30}(?:报告|白皮书|总结)"
+    r"|全[省市区县]法院|全[省市区县]检察机关"
+)
+# A news item's title about a meeting or a visit (某县召开法治政府建设工作会议): another kind,
+# though its sentences quote the report's words
+NEWS_TITLE_RE = re.compile(
+    r"^[^。\n]{0,30}?(?:召开|举行|举办|推进会|工作会议|座谈会|培训班|调研|督察|视察|部署会|动员会)"
+    r"(?![^。\n]*(?:报告|总结|情况)\s*$)[^。\n]{0,30}$"
 )
 # Kinds of report the README counts as work summaries though they share the annual report's words
-SUMMARY_KIND_RE = re.compile(r"述职报告|半年[^。\n]{0,8}(?:总结|报告)|重点工作任务完成情况")
+SUMMARY_KIND_RE = re.compile(
+    r"述职报告|述法报告|第一责任人职责[^。\n]{0,6}报告|半年[^。\n]{0,8}(?:总结|报告)"
+    r"|前三季度[^。\n]{0,8}(?:总结|报告)|重点工作任务完成情况"
+)
+# A title of another kind of document on the same subject: a plan, a notice, an assessment
+# (某县2024年法治政府建设工作要点, 关于…考核结果的通报, …白皮书, …情况分析, …公示)
+OTHER_TITLE_RE = re.compile(
+    r"^[^。\n]{4,60}?(?:要点|计划|方案|通报|通知|意见|白皮书|公示|分析|决算|预算)\s*$"
+)
+# A title's words that say it is the report itself, whatever else it says
+REPORT_TITLE_WORDS_RE = re.compile(r"报告|总结|汇报")
 # "2024年，某司法局…" / "今年以来，某市司法局…": a year told by a justice bureau
 BUREAU_YEAR_OPENING_RE = re.compile(
-    r"^\s*(?:20\d{2}年|今年以来|这一年|过去的一年)[，,]?[^。\n]{0,24}?(?:司法局|司法行政|我局)"
+    r"^\s*(?:20\d{2}年|今年以来|今年来|一年来|这一年|过去的一年)[，,]?[^。\n]{0,24}?(?:司法局|司法行政|我局)"
 )
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
 CN_YEAR_RE = re.compile(r"[〇○零一二三四五六七八九]{4}(?=年)")
@@ -207,9 +262,10 @@ def extract_metadata(
     the text does not say.
     """
     evidence = evidence or SourceEvidence()
-    head = _clean_head(_line_head(text, original, title))
-    tail = _line_tail(text, original)
-    found = find_issuer(head, tail)
+    raw_head = _line_head(text, original, title)
+    head = _clean_head(raw_head)
+    tail = _clean_head(_line_tail(text, original))
+    found = find_issuer(head, tail, _crumbs(raw_head))
     if found is None and evidence.listing_title:
         found = find_issuer(_clean_head(evidence.listing_title), "")
     if found is None:
@@ -240,11 +296,19 @@ def extract_metadata(
     if report_year is None:
         report_year = _only_year_stated(text)
     code, name = _as_in_year(division, report_year, head) if division else (None, None)
+    # a name two divisions share that nothing settles still tells its province (桥西区: all
+    # in 河北), sometimes its city, and so does a government site whose domain spells a
+    # province or several places of one: kept without a code, which would be a guess
+    region = (
+        division
+        or _region_of_shared_name(found.name if found else head)
+        or _common_parent(_site_divisions(evidence.url_divisions))
+    )
     return DocumentMetadata(
         locality_code=code,
         locality_name=name,
-        province=division.province_name if division else None,
-        city=_city_of(division),
+        province=region.province_name if region else None,
+        city=_city_of(region),
         report_year=report_year,
         issuer=_issuer_name(found, division) if found else None,
         doc_type=classify_doc_type(titles),
@@ -298,11 +362,25 @@ def _clean_head(head: str) -> str:
     for line in head.splitlines():
         stripped = line.strip(" \t|")
         addressee = stripped[-1:] in (":", "：") and len(stripped) <= 60
-        if BREADCRUMB_RE.search(stripped) or (addressee and SALUTATION_RE.match(stripped)):
+        chrome = BREADCRUMB_RE.search(stripped) or SITE_CHROME_RE.search(stripped)
+        if chrome or (addressee and SALUTATION_RE.match(stripped)):
             kept.append("")
+        elif stripped.startswith("《") and stripped.endswith("》") and "》" not in stripped[:-1]:
+            kept.append(stripped[1:-1])  # a title set in book marks on its own line
         else:
             kept.append(line)
     return "\n".join(kept)
+
+
+def _crumbs(head: str) -> list[str]:
+    """The steps of the breadcrumb trails above a title, deepest first (首页 > 部门信息 >
+    某县卫生健康局): the column a report was filed under may name its body."""
+    steps: list[str] = []
+    for line in head.splitlines():
+        if BREADCRUMB_RE.search(line):
+            trail = line.split("：", 1)[-1].split(":", 1)[-1]
+            steps[:0] = reversed([s.strip() for s in CRUMB_SEPARATOR_RE.split(trail) if s.strip()])
+    return steps
 
 
 def _city_of(division: Division | None) -> str | None:
@@ -320,7 +398,7 @@ def _city_of(division: Division | None) -> str | None:
 def _name_pattern() -> re.Pattern[str]:
     """One regex matching any division's full name, built as a trie so scanning stays linear."""
     names = {d.name for d in load_divisions() if len(d.name) >= 2 and not d.is_function_zone}
-    return re.compile(_trie_regex(sorted(names | set(former_names()))))
+    return re.compile(_trie_regex(sorted(names | set(other_names()))))
 
 
 def _trie_regex(words: Iterable[str]) -> str:
@@ -348,7 +426,7 @@ NAME_END_RE = re.compile(r"[省市区县旗州盟]")
 @cache
 def _names_and_longest() -> tuple[frozenset[str], int]:
     names = frozenset(d.name for d in load_divisions() if not d.is_function_zone)
-    names |= frozenset(former_names())
+    names |= frozenset(other_names())
     return names, max(len(n) for n in names)
 
 
@@ -400,7 +478,9 @@ def _stands_as_place(text: str, start: int, end: int, previous_end: int) -> bool
 # Labels of an information table above a title: "名  称：", "[ 标 题 ]"
 TITLE_LABEL_RE = re.compile(r"^\[?\s*(?:名\s*称|标\s*题)\s*\]?\s*[:：]?\s*")
 SUBJECT_LEAD_RE = re.compile(
-    r"(?:20\d{2}年(?:以来|度)?|今年以来|本年度|这一年|过去的?一年)?[，,\s]*"
+    r"(?:20\d{2}年(?:以来|度)?|今年以来|今年来|一年来|近年来|近期|本年度|这一年|过去的?一年)?[，,\s]*"
+    # "现将某县2023年…报告如下": the place whose report follows
+    r"(?:现将)?"
     r"(?:在[^。；\n]{0,80}?(?:领导|指导|部署|支持|关心)下[，,\s]*)*"
     # "在…新征程上，": a setting before the subject
     r"(?:在[^。；，,\n]{2,30}?(?:上|中|之际)[，,]\s*)?"
@@ -424,12 +504,15 @@ class FoundIssuer:
     body: bool = True
 
 
-def find_issuer(head: str, tail: str) -> FoundIssuer | None:
+def find_issuer(head: str, tail: str, crumbs: list[str] | None = None) -> FoundIssuer | None:
     """The issuing body: the title or author line, the ``来源`` line, a signature line, or the
     subject of the opening sentence."""
-    lines = [TITLE_LABEL_RE.sub("", line) for line in _lines(head)[:TITLE_BLOCK_LINES]]
+    lines = [
+        TITLE_TAG_RE.sub("", TITLE_LABEL_RE.sub("", line))
+        for line in _lines(head)[:TITLE_BLOCK_LINES]
+    ]
     for index, (line, following) in enumerate(zip(lines, [*lines[1:], ""], strict=True)):
-        org = _org_at_start(line, following)
+        org = _org_at_start(line, following) or _org_after_year(line, index)
         alone = org is not None and len(line) <= len(org) + 2
         # past the first lines only a line that is the body's name alone: an author line
         if org and (alone or (index < TITLE_LINES and len(line) <= len(org) + 30)):
@@ -440,11 +523,15 @@ def find_issuer(head: str, tail: str) -> FoundIssuer | None:
         if place:
             return FoundIssuer(place, body=False)
     source = SOURCE_LINE_RE.search(head)
-    if source and _org_at_start(source.group(1)):
-        return FoundIssuer(_org_at_start(source.group(1)) or "")
+    publisher = _org_at_start(source.group(1)) if source else None
+    if publisher:
+        return _posted_by(publisher, head)
+    for step in crumbs or ():
+        if _org_at_start(step) == step:  # a column named after a body: the body's page
+            return _posted_by(step, head)
     for line in reversed(_lines(tail)):
         org = _org_at_start(line)
-        if org and len(line) <= len(org) + 2:
+        if org and len(line) <= len(org) + 2 and line[-1] not in ":：":  # not an addressee
             return FoundIssuer(org)
     subject = opening_subject(head)
     if subject and subject[0] != "division":
@@ -457,6 +544,30 @@ def find_issuer(head: str, tail: str) -> FoundIssuer | None:
         if bare and len(line) <= len(bare.group()) + 30:
             return FoundIssuer(bare.group())
     return None
+
+
+def _sector_of(place: str, head: str) -> bool:
+    """``广州市司法行政系统…``: the place's sector speaks, whose bureau posted the text."""
+    return re.search(re.escape(place) + r"[\u4e00-\u9fa5]{0,6}系统", head) is not None
+
+
+GOVERNMENT_OFFICE_RE = re.compile(r"(?:人民政府|政府)办(?:公室)?$")
+
+
+def _posted_by(publisher: str, head: str) -> FoundIssuer:
+    """The issuer of a report whose title names no speaker, from the body that posted it
+    (``来源：``, ``发布机构：``): that body, unless the opening says the place speaks
+    (``2023年，某县坚持…``: the place's government; a bureau or an office only posted it) or
+    the poster is the government's own office, which publishes the government's reports."""
+    subject = opening_subject(head)
+    if subject and subject[0] in ("division", "township") and not _sector_of(subject[1], head):
+        return FoundIssuer(subject[1], body=False)
+    if subject and subject[0] == "body":
+        return FoundIssuer(publisher)
+    office = GOVERNMENT_OFFICE_RE.search(publisher)
+    if office:
+        return FoundIssuer(publisher[: office.start()] + "人民政府")
+    return FoundIssuer(publisher)
 
 
 SELF_BODY_RE = re.compile(r"(?:我|本)(局|委|办|厅|中心)(?![\u4e00-\u9fa5]{0,1}[长任员])")
@@ -481,6 +592,17 @@ def _body_speaking_as_self(text: str, head: str) -> FoundIssuer | None:
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return FoundIssuer(full[ranked[0][0]])
+
+
+YEAR_LEAD_RE = re.compile(rf"{_WRITTEN_YEAR}度?\s*")
+
+
+def _org_after_year(line: str, index: int) -> str | None:
+    """``2023年度某县司法局工作总结``: a title naming its year before its body."""
+    lead = YEAR_LEAD_RE.match(line)
+    if lead is None or index >= TITLE_LINES or not REPORT_WORDS_RE.search(line):
+        return None
+    return _org_at_start(line[lead.end() :])
 
 
 def _titled_below(below: list[str]) -> FoundIssuer | None:
@@ -565,21 +687,53 @@ def _org_at_start(fragment: str, following: str = "") -> str | None:
     """
     joint = PARTY_COMMITTEE_RE.match(fragment)
     if joint:
+        own_body = PARTY_BODY_RE.match(fragment, joint.end())
+        if own_body and fragment[joint.end() - 1] == "委":  # 中共某县委全面依法治县委员会办公室
+            return fragment[: own_body.end()]
         rest = fragment[joint.end() :] or following
         return _single_org_at_start(rest)
+    plain = PLAIN_COMMITTEE_RE.match(fragment)
+    if plain and _names_end(plain.group("committee"), 0) == len(plain.group("committee")) - 1:
+        org = _single_org_at_start(fragment[plain.end() :])
+        if org:
+            return org
     return _single_org_at_start(fragment)
+
+
+# "某镇党委、政府…": the township's committee with its government, the government's report
+JOINT_SHORT_RE = re.compile(r"(?:党委|党工委)[、，,和及与]?(?:人民)?政府")
 
 
 def _single_org_at_start(fragment: str) -> str | None:
     position = _names_end(fragment, 0)
+    town = _township_at(fragment, position)
+    if town and JOINT_SHORT_RE.match(fragment, position + len(town)):
+        return fragment[: position + len(town)] + (
+            "办事处" if town.endswith("街道") else "人民政府"
+        )
     if position == 0:
         town = _township_at(fragment, 0)
         org = ORG_RE.match(fragment) if town else None
         if org and town and org.group().startswith(town):
             return org.group()
-        return _short_named_org_at_start(fragment)
+        zone = ZONE_BODY_RE.match(fragment)
+        if zone:
+            return zone.group()
+        return _short_named_org_at_start(fragment) or _unlisted_town_body(fragment)
     org = ORG_RE.match(fragment, position)
     return fragment[: org.end()] if org else None
+
+
+# A township's own body the gazetteer does not list (streets are created and renamed every
+# year), accepted only where a title goes on: 某街道办事处关于…, 某镇人民政府2023年…
+UNLISTED_TOWN_BODY_RE = re.compile(
+    rf"{_NAME_CHAR}{{1,6}}?(?:街道办事处|镇人民政府|乡人民政府)(?=关于|20\d{{2}}年|\s*$)"
+)
+
+
+def _unlisted_town_body(fragment: str) -> str | None:
+    town = UNLISTED_TOWN_BODY_RE.match(fragment)
+    return town.group() if town else None
 
 
 def _short_named_org_at_start(fragment: str) -> str | None:
@@ -647,8 +801,13 @@ def opening_subject(head: str) -> tuple[str, str] | None:
     return None
 
 
+# "我市司法局…": the body of the place the text speaks for
+SELF_BARE_RE = re.compile(r"(?:我|本)(?=[区县市旗](?:司法局|人民政府|政府))")
+
+
 def _bare_body_at_start(fragment: str) -> str | None:
-    bare = BARE_ISSUER_RE.match(fragment)
+    self_named = SELF_BARE_RE.match(fragment)
+    bare = BARE_ISSUER_RE.match(fragment, self_named.end() if self_named else 0)
     return bare.group() if bare else None
 
 
@@ -681,13 +840,18 @@ def _issuer_name(found: FoundIssuer, division: Division | None) -> str:
         if town:
             return town + ("办事处" if town.endswith("街道") else "人民政府")
         place = division.name if division else own_name(found.name)
-        return place + "人民政府"
+        return place + _government_of(place)
     name = own_name(found.name)
     bare = BARE_ISSUER_RE.fullmatch(name)
     if bare and division and division.name.endswith(name[0]):
         body = name[1:]
         return division.name + ("人民政府" if body == "政府" else body)
     return _full_government_name(name)
+
+
+def _government_of(place: str) -> str:
+    """A 盟's or 地区's government is its 行政公署; every other place's its 人民政府."""
+    return "行政公署" if place.endswith(("盟", "地区")) else "人民政府"
 
 
 def _full_government_name(name: str) -> str:
@@ -721,7 +885,7 @@ def resolve_locality(
     given = by_code.get(locality_hint or "")
     hint: Hints = tuple(d for d in (given, *(by_code.get(c) for c in url_codes)) if d)
     if issuer:
-        division = _deepest_division(issuer, text, hint)
+        division = _deepest_division(issuer, text, hint) or _zone_city(issuer)
         if division is not None:
             return division
     subject = opening_subject(head)
@@ -757,6 +921,23 @@ def resolve_locality(
 TOWN_LED_RE = re.compile(
     rf"{_NAME_CHAR}{{1,8}}?(?:街道|镇|乡)(?:办事处|人民政府)?[，,]?在([^。；\n]{{2,40}}?)领导下"
 )
+
+
+def _zone_city(issuer: str) -> Division | None:
+    """The city of a development zone's administration (长沙经济技术开发区管理委员会): the one
+    the gazetteer files the zone under, else the city whose short name opens the zone's."""
+    zone = ZONE_BODY_RE.fullmatch(issuer)
+    if zone is None:
+        return None
+    by_code = divisions_by_code()
+    for division in load_divisions():
+        if division.is_function_zone and issuer.startswith(division.name):
+            return by_code.get(division.city_code or "")
+    for size in (4, 3, 2):
+        cities = [d for d in short_names().get(issuer[:size], ()) if d.level == "prefecture"]
+        if len(cities) == 1:
+            return cities[0]
+    return None
 
 
 def _county_leading_town(head: str, text: str, hint: Hints) -> Division | None:
@@ -931,10 +1112,28 @@ def _common_parent(candidates: list[Division]) -> Division | None:
     """The city (or else the province) every remaining county of a township lies in: what
     the page does settle when it leaves the county open (a 重庆 township of two 重庆 counties)."""
     by_code = divisions_by_code()
+    if not candidates:
+        return None
     for parent_of in (lambda d: d.city_code, lambda d: d.province_code):
         parents = {parent_of(d) for d in candidates}
         if len(parents) == 1 and (parent := by_code.get(parents.pop() or "")):
             return parent
+    return None
+
+
+def _site_divisions(codes: tuple[str, ...]) -> list[Division]:
+    by_code = divisions_by_code()
+    return [by_code[code] for code in codes if code in by_code]
+
+
+def _region_of_shared_name(fragment: str) -> Division | None:
+    """The city, else the province, every division of the first shared name in ``fragment``
+    lies in (桥西区: 河北省)."""
+    for chain in _name_chains(_plain(fragment)):
+        name = chain[-1].name
+        candidates = divisions_by_name().get(name, ()) or other_names().get(name, ())
+        if len(candidates) > 1:
+            return _common_parent(list(candidates))
     return None
 
 
@@ -950,7 +1149,7 @@ def _name_chains(fragment: str) -> list[list[_NameHit]]:
 
 
 def _disambiguate(name: str, parents: list[str], text: str, hint: Hints) -> Division | None:
-    candidates = divisions_by_name().get(name, ()) or former_names().get(name, ())
+    candidates = divisions_by_name().get(name, ()) or other_names().get(name, ())
     if len(candidates) == 1:
         return candidates[0]
     for test in (
@@ -1051,11 +1250,17 @@ def classify_doc_type(head: str) -> str:
     """
     opening = head[:300]
     lines = _lines(opening)
-    if OTHER_KIND_RE.search(opening[:120]):
+    if OTHER_KIND_RE.search(opening[:120]) or (lines and NEWS_TITLE_RE.match(lines[0])):
+        return "other"
+    if any(
+        OTHER_TITLE_RE.match(line) and not REPORT_TITLE_WORDS_RE.search(line) for line in lines[:2]
+    ):
         return "other"
     if SUMMARY_KIND_RE.search(opening[:120]) or any(
         PART_YEAR_OPENING_RE.match(line) for line in lines[:3]
     ):
+        return "work_summary"
+    if any(BODY_YEAR_REPORT_RE.match(line) for line in lines[:3]):
         return "work_summary"
     plan = SUMMARY_WITH_PLAN_RE.search(opening[:120])
     if plan and "法治政府建设" not in opening[: plan.start()]:
@@ -1072,12 +1277,27 @@ def classify_doc_type(head: str) -> str:
         return "annual_report"
     if ANNUAL_STRUCTURE_RE.search(head):
         return "annual_report"
+    if _place_tells_its_law_year(head):
+        return "annual_report"
     if _bureau_tells_its_year(lines):
         return "work_summary"  # no title: a bureau telling its year
     return "other"
 
 
 OPENING_SENTENCE_CHARS = 20
+GOVERNMENT_BODY_RE = re.compile(r"(?:人民政府|政府|办事处|行政公署)$")
+LAW_WORK_RE = re.compile(r"法治政府建设|法治建设|依法行政|依法治[省市区县旗]")
+
+
+def _place_tells_its_law_year(head: str) -> bool:
+    """An untitled opening in which the place itself tells its year of building the rule of
+    law (``今年以来，某区深化法治建设…``): the place's 法治政府建设 report, as a bureau telling
+    its year is the bureau's summary."""
+    subject = opening_subject(head)
+    if subject is None or (subject[0] == "body" and not GOVERNMENT_BODY_RE.search(subject[1])):
+        return False  # a bureau telling its year tells its own work
+    first = next((line for line in _lines(head) if len(line) >= OPENING_SENTENCE_CHARS), "")
+    return LAW_WORK_RE.search(first.split("。")[0]) is not None
 
 
 def _bureau_tells_its_year(lines: list[str]) -> bool:

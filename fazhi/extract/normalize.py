@@ -210,24 +210,75 @@ def _joins_lines(text: str, line_start: int, start: int, end: int) -> bool:
     return not _ends_sentence(line, short)
 
 
-def _skip_page_numbers(text: str, end: int) -> int:
-    """Extend a line-break run over page-number lines ("- 3 -", "第3页") and lines of site
-    chrome ("打印本页", "【字号：大 中 小】") that follow it."""
+def _skip_page_numbers(text: str, end: int, headers: frozenset[str] = frozenset()) -> int:
+    """Extend a line-break run over page-number lines ("- 3 -", "第3页"), lines of site
+    chrome ("打印本页", "【字号：大 中 小】") and running headers (see ``_running_headers``)
+    that follow it."""
     while end < len(text):
         if text[end] in _PAGE_NUMBER_OPENERS:
             chrome = _PAGE_NUMBER_LINE.match(text, end)
         elif text[end] in _CHROME_OPENERS:
             chrome = _CHROME_LINE.match(text, end)
         else:
-            break
+            chrome = None
+        if chrome is None and headers:
+            chrome = _running_header_at(text, end, headers)
         if chrome is None or chrome.end() == end:
             break
         end = chrome.end()
     return end
 
 
+_HEADER_MIN_CHARS = 6
+_HEADER_MAX_CHARS = 40
+_HEADER_LINE = re.compile(r"[ ]*(?P<line>[^\n]+?)[ ]*(?:\n[ \n]*|\Z)")
+
+
+def _running_headers(text: str) -> frozenset[str]:
+    """Lines a page repeats at every page break, as a PDF's running header or a site's banner
+    printed again inside the text: a short line with no sentence in it that stands as a whole
+    line more than once, and either opens the text (its title run at the top of each page)
+    or stands beside a page number. Only its later appearances go; the first is the title."""
+    if text.count("\n") < 3:
+        return frozenset()
+    lines = [line.strip() for line in text.split("\n")]
+    counts: dict[str, int] = {}
+    for line in lines:
+        if _HEADER_MIN_CHARS <= len(line) <= _HEADER_MAX_CHARS and not any(
+            mark in line for mark in "。！？；"
+        ):
+            counts[line] = counts.get(line, 0) + 1
+    repeated = {line for line, count in counts.items() if count > 1}
+    if not repeated:
+        return frozenset()
+    first = next((line for line in lines if line), "")
+    by_page_number = {
+        line
+        for index, line in enumerate(lines)
+        if line in repeated
+        and any(
+            0 <= near < len(lines) and _PAGE_NUMBER_LINE.fullmatch(lines[near])
+            for near in (index - 1, index + 1)
+        )
+    }
+    # the opening line repeated is the title: its first appearance stays (marked by a
+    # leading newline); a banner beside page numbers goes wherever it stands
+    return frozenset((by_page_number - {first}) | {"\n" + line for line in {first} & repeated})
+
+
+def _running_header_at(text: str, end: int, headers: frozenset[str]) -> re.Match[str] | None:
+    """The running header line starting at ``end``; a title repeated as one goes only after
+    its first appearance."""
+    line = _HEADER_LINE.match(text, end)
+    if line is None:
+        return None
+    if line["line"] in headers:
+        return line
+    return line if "\n" + line["line"] in headers and text.find(line["line"]) < end else None
+
+
 def _line_break_deletions(
-    match: re.Match[str], line_start: int, body_start: int
+    match: re.Match[str], line_start: int, body_start: int, headers: frozenset[str] = frozenset()
 ) -> tuple[list[tuple[int, int]], int]:
     """Delete a line break inside a sentence; elsewhere reduce the run to a single newline.
 
@@ -237,7 +288,7 @@ def _line_break_deletions(
     newline = start = match.start()
     while start > 0 and text[start - 1] == " ":
         start -= 1  # trailing spaces of the line go with its break
-    end = _skip_page_numbers(text, match.end())
+    end = _skip_page_numbers(text, match.end(), headers)
     if start <= body_start or end >= len(text):
         return [(start, end)], end  # breaks before the first or after the last line go
     ends_sentence = text[start - 1] in _SENTENCE_FINAL  # the usual case, decided cheaply
@@ -281,10 +332,11 @@ def _deletions(text: str) -> list[tuple[int, int]]:
     body_start = line_start = covered = first_heading.end() if first_heading else 0
     if first_heading:
         candidates.append(first_heading.span())
+    headers = _running_headers(text)
     for match in _LINE_BREAK.finditer(text):
         if match.start() < covered:
             continue  # inside page chrome swallowed by the previous break
-        breaks, line_start = _line_break_deletions(match, line_start, body_start)
+        breaks, line_start = _line_break_deletions(match, line_start, body_start, headers)
         candidates.extend(breaks)
         covered = max(covered, breaks[-1][1] if breaks else match.end())
     grouped_until = 0
@@ -333,8 +385,138 @@ def normalise_line(line: str) -> str:
     return _SPACE_IN_WORDS.sub("", _translate(line))
 
 
+# ---------------------------------------------------------------- two columns on one line
+
+# A page laid out in two columns and extracted line by line holds both columns on each line,
+# apart by a wide gap ("左栏的一行文字      右栏的一行文字"): read in order, the columns interleave.
+_COLUMN_GAP = re.compile(r"(?<=\S)(?:[ ]{4,}|\u3000{2,}|\t+)(?=\S)")
+_COLUMN_MIN_LINES = 3
+_COLUMN_MIN_CHARS = 8  # a column narrower than this is a table's cells, not a page's column
+_COLUMN_WIDTH_SLACK = 3  # left parts of one column differ this much at most (most of them)
+_LABEL_START = re.compile(r"[\u4e00-\u9fff ]{2,8}[:：]")  # 发布机构： … 主题分类： is a table
+
+
+_INDENTED_RIGHT = re.compile(r"(?:[ ]{8,}|\u3000{4,})(?=\S)")
+
+
+def _column_split(line: str, inside: bool = False) -> tuple[int, int] | None:
+    """Where the gap between a line's two columns starts and ends, if the line is two
+    columns of text: one wide gap, text of a column's width on both sides, no labels.
+    ``inside`` a block already found, a column may end its paragraph short (``成效。``) or
+    be blank on the line (the right column alone, indented)."""
+    if inside and (indent := _INDENTED_RIGHT.match(line)):
+        return (0, indent.end()) if not _LABEL_START.match(line, indent.end()) else None
+    gaps = list(_COLUMN_GAP.finditer(line))
+    if len(gaps) != 1:
+        return None
+    left, right = line[: gaps[0].start()].strip(), line[gaps[0].end() :].strip()
+    least = 1 if inside else _COLUMN_MIN_CHARS
+    if min(_cjk_count(left), _cjk_count(right)) < least:
+        return None
+    if _LABEL_START.match(left) or _LABEL_START.match(right):
+        return None
+    return gaps[0].span()
+
+
+def _cjk_count(part: str) -> int:
+    return sum(1 for char in part if "\u4e00" <= char <= "\u9fff")
+
+
+def _column_blocks(original: str) -> list[list[tuple[int, int, int, int]]]:
+    """Runs of consecutive two-column lines: per line (line start, gap start, gap end,
+    line end) in ``original``, for runs long enough and even enough to be a page's columns."""
+    blocks: list[list[tuple[int, int, int, int]]] = []
+    run: list[tuple[int, int, int, int]] = []
+    position = 0
+    for line in original.split("\n"):
+        split = _column_split(line, inside=bool(run))
+        if split:
+            run.append((position, position + split[0], position + split[1], position + len(line)))
+        else:
+            if _even_columns(run):
+                blocks.append(run)
+            run = []
+        position += len(line) + 1
+    if _even_columns(run):
+        blocks.append(run)
+    return blocks
+
+
+def _even_columns(run: list[tuple[int, int, int, int]]) -> bool:
+    if len(run) < _COLUMN_MIN_LINES:
+        return False
+    widths = sorted(gap - start for start, gap, _, _ in run if gap > start)
+    median = widths[len(widths) // 2]
+    even = sum(1 for width in widths if abs(width - median) <= _COLUMN_WIDTH_SLACK)
+    return even * 3 >= len(run) * 2
+
+
+def _column_order(original: str) -> tuple[str, array[int]] | None:
+    """``original`` with each two-column block read column by column, and the offset in
+    ``original`` of every character of it; ``None`` when no line holds two columns.
+
+    The left column's lines come first, each ending in a newline that stands for its gap,
+    then the right column's, each ending in its own line's newline (or the gap's last
+    character on the text's last line): characters are only moved, never made up."""
+    if "    " not in original and "\t" not in original and "\u3000\u3000" not in original:
+        return None
+    blocks = _column_blocks(original)
+    if not blocks:
+        return None
+    pieces: list[str] = []
+    origin = array("i")
+    done = 0
+    for block in blocks:
+        pieces.append(original[done : block[0][0]])
+        origin.extend(range(done, block[0][0]))
+        lefts = [(start, gap, gap) for start, gap, _, _ in block if gap > start]
+        rights = [
+            (gap_end, end, end if end < len(original) else gap_end - 1)
+            for _, _, gap_end, end in block
+        ]
+        for column in (lefts, rights):
+            for index, (start, end, newline) in enumerate(column):
+                pieces.append(original[start:end])
+                origin.extend(range(start, end))
+                # a column's lines are one paragraph broken at the column's width: they join,
+                # unless a line ends a sentence or a heading, or the column ends
+                if _ends_column_line(original[start:end]) or index == len(column) - 1:
+                    pieces.append("\n")
+                    origin.append(newline)
+        done = min(block[-1][3] + 1, len(original))
+    pieces.append(original[done:])
+    origin.extend(range(done, len(original)))
+    return "".join(pieces), origin
+
+
+def _ends_column_line(line: str) -> bool:
+    stripped = line.rstrip(" \u3000")
+    return not stripped or stripped[-1] in _SENTENCE_FINAL or stripped[-1] in "】〕]"
+
+
+def _split_runs(
+    text_starts: array[int], source_starts: list[int], lengths: list[int], origin: array[int]
+) -> tuple[array[int], array[int]]:
+    """Runs of the reordered source cut wherever its characters stop being neighbours in the
+    original, with each piece's offset in the original."""
+    cut_text, cut_original = array("i"), array("i")
+    for text_start, source_start, length in zip(text_starts, source_starts, lengths, strict=True):
+        for step in range(length):
+            source = source_start + step
+            if step == 0 or origin[source] != origin[source - 1] + 1:
+                cut_text.append(text_start + step)
+                cut_original.append(origin[source])
+    if not cut_text:
+        cut_text.append(0)
+        cut_original.append(0)
+    return cut_text, cut_original
+
+
 def normalise(original: str) -> NormalisedText:
     """Normalise ``original`` for matching; see the module docstring for what changes."""
+    columns = _column_order(original)
+    if columns is not None:
+        return _normalise_reordered(original, *columns)
     translated = _translate(original)
     deleted = _deletions(translated)
     # Kept runs lie between deletions: (0, s0), (e0, s1), …, (e_last, len); built with C-level
@@ -348,3 +530,17 @@ def normalise(original: str) -> NormalisedText:
     run_lengths = list(map(sub, run_ends, run_starts))
     text_starts = array("i", accumulate(run_lengths[:-1], initial=0))
     return NormalisedText(text, original, text_starts, array("i", run_starts))
+
+
+def _normalise_reordered(original: str, source: str, origin: array[int]) -> NormalisedText:
+    """``normalise`` of a text whose two-column blocks were read column by column: the same
+    deletions on the reordered ``source``, offsets taken back through ``origin``."""
+    base = normalise(source)
+    lengths = [
+        *map(sub, base.run_text_starts[1:], base.run_text_starts[:-1]),
+        len(base.text) - base.run_text_starts[-1],
+    ]
+    text_starts, original_starts = _split_runs(
+        base.run_text_starts, list(base.run_original_starts), lengths, origin
+    )
+    return NormalisedText(base.text, original, text_starts, original_starts)

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-__all__ = ["Quantity", "find_quantities", "parse_number"]
+__all__ = ["PRODUCIBLE_UNITS", "SCALES", "Quantity", "find_quantities", "parse_number"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +42,14 @@ _DECIMAL_SCALES = {word: Decimal(int(factor)) for word, factor in _SCALES.items(
 
 _UNIT_WORDS = (
     "个百分点 百分点 个工作日 工作日 周岁 个月 小时 分钟 平方公里 平方米 公里 千米 千克 周年 "
-    "人次 件次 场次 批次 户次 车次 期次 "
+    "人次 件次 场次 批次 户次 车次 期次 份次 "
     "件 宗 起 人 名 位 场 次 份 册 个 家 所 项 条 卷 本 张 元 年 月 日 天 周 岁 "
-    "户 处 批 期 篇 部 类 间 座 台 辆 套 亩 吨 米 倍 轮 届 组 队 块 幅 例 笔 % ‰ ％ 册份"
+    "户 处 批 期 篇 部 类 间 座 台 辆 套 亩 吨 米 倍 轮 届 组 队 块 幅 例 笔 单 支 % ‰ ％ 册份"
 )
 _UNITS = _UNIT_WORDS.split()  # longest first is arranged by _alternation
+# unit characters that also begin ordinary words: "120单" counts cases (Guangdong's 宗/单), "12支
+# 队伍" teams, but in "3单位" or "1支持" the character is the start of another word
+_UNIT_NOT_BEFORE = {"单": "位元独项据列", "支": "持付出撑援"}
 _CANONICAL_UNIT = {
     "周岁": "岁", "个百分点": "百分点", "个工作日": "工作日", "％": "%", "册份": "份",
 }  # fmt: skip
@@ -84,7 +87,13 @@ def _alternation(words: list[str] | tuple[str, ...]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
-_UNIT_PATTERN = _alternation(_UNITS)
+_UNIT_PATTERN = "|".join(
+    re.escape(word) + (f"(?![{_UNIT_NOT_BEFORE[word]}])" if word in _UNIT_NOT_BEFORE else "")
+    for word in sorted(_UNITS, key=len, reverse=True)
+)
+SCALES = dict(_SCALES)  # scale word → multiplier, longest first
+# every unit a Quantity can carry (rules may only name these, or a scale before one: 万元)
+PRODUCIBLE_UNITS = frozenset(_CANONICAL_UNIT.get(word, word) for word in _UNITS) | {"%", "‰"}
 _SCALE_PATTERN = r"万亿|亿|万|千(?![米克瓦])|百(?!分)"
 _CN_FRACTION = "点[〇零一二三四五六七八九]+"
 _ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"

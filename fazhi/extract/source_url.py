@@ -123,13 +123,27 @@ def _spellings() -> dict[str, tuple[str, ...]]:
 
 @cache
 def _keys(division: Division) -> tuple[str, ...]:
-    """Full pinyin and initials of a division's name and its short names."""
-    names = {division.name, *(a for a in division.aliases if len(a) >= 2)}
+    """Full pinyin and initials of a division's name and its short names.
+
+    A short name is read with the syllables of the full name it begins (朝阳 of 朝阳区 is
+    chaoyang: the dictionary alone reads 朝 as zhao), and initials come both as single letters
+    and with zh/ch/sh kept whole, as many sites spell them (``bjchy`` 北京 朝阳).
+    """
+    full = pinyin_syllables(division.name)
     keys: set[str] = set()
-    for name in names:
-        syllables = pinyin_syllables(name)
+    for name in {division.name, *(a for a in division.aliases if len(a) >= 2)}:
+        if division.name.startswith(name) and all(full):
+            syllables = full[: len(name)]
+        else:
+            syllables = pinyin_syllables(name)
         if not all(syllables):
             continue
         keys.add("".join(syllables))
         keys.add("".join(s[0] for s in syllables))
+        keys.add("".join(_initial(s) for s in syllables))
     return tuple(sorted(keys))
+
+
+def _initial(syllable: str) -> str:
+    """A syllable's initial with zh/ch/sh kept whole: ``chao`` → ``ch``."""
+    return syllable[:2] if syllable[:2] in ("zh", "ch", "sh") else syllable[0]

@@ -14,8 +14,8 @@ import duckdb
 import pytest
 
 from fazhi.config import Settings, load_settings
-from fazhi.dashboard import build_dashboard
 from fazhi.localities import load_divisions
+from fazhi.report.dashboard import build_dashboard
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -306,18 +306,18 @@ def test_phone_width_has_no_sideways_scroll(
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop 1400 px", "phone 390 px"])
 def test_synthetic_warehouse_renders(
     browser: Any,
-    million_index: Path,
-    million_settings: Settings,
+    nationwide_index: Path,
+    nationwide_settings: Settings,
     tmp_path: Path,
     viewport: dict[str, int],
 ) -> None:
-    opened = open_dashboard(browser, million_index, viewport)
+    opened = open_dashboard(browser, nationwide_index, viewport)
     page = opened.page
     page.wait_for_selector("#map svg path")
     page.wait_for_selector("#trend-charts .chart svg")
     page.screenshot(path=str(tmp_path / "synthetic.png"), full_page=True)
     assert opened.errors == []
-    with duckdb.connect(str(million_settings.duckdb_path), read_only=True) as con:
+    with duckdb.connect(str(nationwide_settings.duckdb_path), read_only=True) as con:
         (facts,) = con.execute("SELECT count(*) FROM fact_indicator").fetchone() or (0,)
         (runs,) = con.execute("SELECT count(*) FROM pipeline_run").fetchone() or (0,)
     assert opened.text("[data-tile=facts] b") == f"{facts:,}"

@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from fazhi.config import Settings
-from fazhi.dashboard import panels
+from fazhi.report.dashboard import panels
 
 SQL_DIR = Settings().sql_dir
 

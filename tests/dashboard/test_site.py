@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 
 from fazhi.cli import app
 from fazhi.config import Settings, load_settings
-from fazhi.dashboard import build_dashboard
 from fazhi.localities import divisions_by_code, load_divisions
+from fazhi.report.dashboard import build_dashboard
 
 # Anything the page would fetch from elsewhere: a script, stylesheet, image or font by URL.
 REMOTE_REFERENCE = re.compile(
@@ -113,8 +113,8 @@ def test_cli(
     assert output in result.output
 
 
-def test_million_fact_site_stays_compact(million_index: Path) -> None:
-    index = million_index
+def test_nationwide_site_stays_compact(nationwide_index: Path) -> None:
+    index = nationwide_index
     # Every county reporting for up to 13 years on every indicator is the worst case: the
     # coverage cube then has a row for each province × year × indicator.
     assert (index.parent / "data.js").stat().st_size < 2_000_000
@@ -155,7 +155,7 @@ time.sleep(60)
 """
 
 
-ASSETS = Path(__file__).resolve().parents[2] / "fazhi" / "dashboard" / "assets"
+ASSETS = Path(__file__).resolve().parents[2] / "fazhi" / "report" / "dashboard" / "assets"
 MAP_CALL = re.compile(r'^window\.fazhiRegisterMap\("(\w+)", (.*)\);\n$', re.S)
 
 

@@ -455,13 +455,13 @@ YEAR_AND_KIND_CASES = [
     (
         "今年以来，铜川市印台区深化法治建设。" + "正文。" * 80 + "2023年共抽查案卷40卷。",
         2023,
-        "other",
+        "annual_report",  # the place telling its year of law work: its 法治政府建设 report
         "今年以来 and one year stated further on",
     ),
     (
         "今年以来，铜川市印台区深化法治建设。" + "正文。" * 80 + "到2025年基本建成法治政府。",
         None,
-        "other",
+        "annual_report",
         "a target year is not the year a report covers",
     ),
     (
@@ -967,3 +967,343 @@ def test_a_township_of_several_counties_in_one_municipality_keeps_the_municipali
     # 白羊镇 lies in two 重庆 districts and the text names neither: the province is still known
     m = meta(f"白羊镇人民政府\n关于法治政府建设的情况报告\n2024年，白羊镇{LONG_SENTENCE}")
     assert (m.province, m.township, m.issuer) == ("重庆市", "白羊镇", "白羊镇人民政府")
+
+
+# --- bodies of every shape, and what the page around them says ----------------------------------
+
+OPENING = (
+    "坚持依法行政，严格规范公正文明执法，扎实推进法治政府建设。现将有关情况报告如下：\n一、主要举措"
+)
+COUNTY_SITE = "http://www.rucheng.gov.cn/zwgk/202401/t20240110_1.html"
+
+BODY_FORM_CASES = [
+    (
+        f"汝城县委 汝城县人民政府关于2023年度法治政府建设情况的报告\n2023年，全县{OPENING}",
+        None,
+        {"issuer": "汝城县人民政府"},
+        "a joint title whose committee is written without 中共",
+    ),
+    (
+        f"中共汝城县委全面依法治县委员会办公室关于2023年度法治建设情况的报告\n{OPENING}",
+        None,
+        {"issuer": "中共汝城县委全面依法治县委员会办公室", "locality_code": "431026"},
+        "a body of the party committee itself, not the committee beside a government",
+    ),
+    (
+        f"汝城县人民政府办公室2023年法治政府建设年度报告\n2023年，我办{OPENING}",
+        None,
+        {"issuer": "汝城县人民政府办公室"},
+        "the government's office reporting on its own work",
+    ),
+    (
+        f"关于2023年度法治政府建设情况的报告\n来源：汝城县人民政府办公室\n2023年，我县{OPENING}",
+        None,
+        {"issuer": "汝城县人民政府"},
+        "the government's office posting the government's report",
+    ),
+    (
+        f"关于2023年度法治政府建设情况的报告\n来源：汝城县司法局\n2023年，汝城县{OPENING}",
+        None,
+        {"issuer": "汝城县人民政府"},
+        "a bureau posting a report in which the place speaks",
+    ),
+    (
+        f"关于2023年度法治政府建设情况的报告\n来源：汝城县司法局\n2023年，县司法局{OPENING}",
+        None,
+        {"issuer": "汝城县司法局"},
+        "a bureau posting its own report",
+    ),
+    (
+        "2022年全县司法行政工作总结\n来源：汝城县司法局\n2022年，汝城县司法行政系统坚持……",
+        None,
+        {"issuer": "汝城县司法局", "doc_type": "work_summary"},
+        "the place's justice system speaks: the bureau that posted it",
+    ),
+    (
+        f"郴州市生态环境局汝城分局2023年法治政府建设年度报告\n{OPENING}",
+        None,
+        {"issuer": "郴州市生态环境局汝城分局"},
+        "a city bureau's branch in a county",
+    ),
+    (
+        f"汝城县人民检察院2023年度工作报告\n{OPENING}",
+        None,
+        {"issuer": "汝城县人民检察院"},
+        "a procuratorate is a body too",
+    ),
+    (
+        f"长沙经济技术开发区管理委员会2023年法治政府建设年度报告\n2023年，经开区{OPENING}",
+        None,
+        {"issuer": "长沙经济技术开发区管理委员会", "province": "湖南省", "city": "长沙市"},
+        "a development zone's administration, in the city its name opens with",
+    ),
+    (
+        f"某某高新区管委会2023年法治政府建设年度报告\n{OPENING}",
+        None,
+        {"issuer": "某某高新区管委会", "province": None},
+        "a zone's short-named administration in no known city: the body, no place",
+    ),
+    (
+        f"锡林郭勒盟行政公署2023年法治政府建设年度报告\n2023年，全盟{OPENING}",
+        None,
+        {"issuer": "锡林郭勒盟行政公署", "province": "内蒙古自治区"},
+        "a 盟's government is its 行政公署",
+    ),
+    (
+        f"锡林郭勒盟2023年法治政府建设年度报告\n2023年，全盟{OPENING}",
+        None,
+        {"issuer": "锡林郭勒盟行政公署"},
+        "a title naming only the 盟: its 行政公署",
+    ),
+    (
+        f"大兴安岭地区2023年法治政府建设年度报告\n{OPENING}",
+        None,
+        {"issuer": "大兴安岭地区行政公署", "province": "黑龙江省"},
+        "a title naming only the 地区: its 行政公署",
+    ),
+    (
+        f"黔东南州人民政府关于2023年法治政府建设情况的报告\n{OPENING}",
+        None,
+        {"issuer": "黔东南州人民政府", "locality_code": "522600", "province": "贵州省"},
+        "an autonomous prefecture by the short name its own documents use",
+    ),
+    (
+        f"石柱县人民政府关于2023年法治政府建设情况的报告\n{OPENING}",
+        None,
+        {"issuer": "石柱县人民政府", "locality_code": "500240"},
+        "an autonomous county by its short name",
+    ),
+    (
+        f"朝阳区人民政府关于2023年法治政府建设情况的报告\n2023年，朝阳区{OPENING}",
+        "https://www.bjchy.gov.cn/zwgk/202403/t20240301_1.html",
+        {"province": "北京市", "locality_code": "110105"},
+        "a shared name settled by a domain keeping ch whole (bj + chy)",
+    ),
+    (
+        f"朝阳区人民政府关于2023年法治政府建设情况的报告\n2023年，朝阳区{OPENING}",
+        "http://www.cccy.gov.cn/zwgk/202403/t20240301_1.html",
+        {"province": "吉林省", "locality_code": "220104"},
+        "the same name, another province's domain (cc + cy, 朝 read chao in the name)",
+    ),
+    (
+        f"朝阳区人民政府关于2023年法治政府建设情况的报告\n2023年，朝阳区{OPENING}",
+        None,
+        {"province": None, "locality_code": None},
+        "a shared name across provinces with nothing to settle it: no guess",
+    ),
+    (
+        f"桥西区人民政府关于2023年法治政府建设情况的报告\n2023年，桥西区{OPENING}",
+        None,
+        {"province": "河北省", "locality_code": None},
+        "a name shared within one province tells the province, not the code",
+    ),
+    (
+        f"2023年，我市司法局{OPENING}",
+        "http://sfj.yueyang.gov.cn/x/202401/t20240110_1.html",
+        {"issuer": "岳阳市司法局"},
+        "我市司法局 completed with the place the domain spells",
+    ),
+    (
+        f"银杏湖街道办事处关于2023年法治政府建设工作情况的报告\n{OPENING}",
+        COUNTY_SITE,
+        {"issuer": "银杏湖街道办事处", "locality_code": "431026"},
+        "a street the gazetteer does not list, as a title's speaker",
+    ),
+    (
+        f"郴州市人民政府：\n现将汝城县2023年度法治政府建设情况报告如下。\n{OPENING}",
+        None,
+        {"issuer": None, "locality_code": "431026"},
+        "an addressee line is no signature, even when the text is short",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "expected", "reason"), BODY_FORM_CASES, ids=[c[3] for c in BODY_FORM_CASES]
+)
+def test_bodies_of_every_shape(
+    text: str, url: str | None, expected: dict[str, object], reason: str
+) -> None:
+    m = extract_document(text, source_url=url).metadata
+    assert {field: getattr(m, field) for field in expected} == expected, reason
+
+
+KIND_FORM_CASES = [
+    (
+        "汝城县2023年度法治政府建设工作开展情况\n2023年，我县坚持……",
+        "annual_report",
+        "开展情况 title",
+    ),
+    ("汝城县司法局2023年度工作情况报告\n2023年，县司法局坚持……", "work_summary", "a bureau's year"),
+    ("汝城县人民政府关于2023年度法治政府建设工作的报告\n2023年……", "annual_report", "工作的报告"),
+    ("某县司法局关于2023年工作的报告\n2023年，我局……", "work_summary", "关于…工作的报告"),
+    ("汝城县2023年法治政府建设工作要点\n2023年，全县……", "other", "a plan is no report"),
+    (
+        "汝城县2024年法治政府建设工作计划\n为推进法治政府建设，根据年度报告要求，制定本计划。",
+        "other",
+        "a plan quoting the report's words",
+    ),
+    (
+        "关于2023年度法治政府建设考核结果的通报\n各乡镇：根据法治政府建设年度报告……",
+        "other",
+        "a notice of an assessment",
+    ),
+    (
+        "某区法律援助中心2023年度法律援助工作信息公示\n现将2023年度法律援助情况进行公示。",
+        "other",
+        "a public notice of a centre's figures",
+    ),
+    (
+        "汝城县人民法院行政审判工作报告\n2023年，全县法院共审结行政案件100件。",
+        "other",
+        "a court's report",
+    ),
+    ("2023年，全市法院新收行政诉讼案件300件，同比增长3%。", "other", "a court system's year"),
+    ("某县县长2023年度述法报告\n2023年，本人坚持……", "work_summary", "a leader's 述法报告"),
+    (
+        "某县县长2023年度履行推进法治建设第一责任人职责情况报告\n2023年，本人坚持……",
+        "work_summary",
+        "a leader's report on the first-responsibility duty, a 述职 by another name",
+    ),
+    ("某县司法局2023年前三季度工作总结\n2023年，我局……", "work_summary", "three quarters"),
+    (
+        "关于印发《汝城县2023年法治政府建设年度报告》的通知\n各乡镇：现将报告印发给你们。",
+        "annual_report",
+        "a notice carrying the report is the report",
+    ),
+    (
+        "今年以来，汝城县坚持依法行政，扎实推进法治政府建设。\n一、主要做法",
+        "annual_report",
+        "an untitled opening in which the place tells its year of law work",
+    ),
+    (
+        "2023年，汝城县司法局紧紧围绕中心工作，各项工作取得新成效。\n一、强化政治引领",
+        "work_summary",
+        "an untitled opening in which a bureau tells its year",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "reason"), KIND_FORM_CASES, ids=[c[2] for c in KIND_FORM_CASES]
+)
+def test_kinds_by_title_form(text: str, kind: str, reason: str) -> None:
+    assert meta(text).doc_type == kind, reason
+
+
+PAGE_FORM_CASES = [
+    (
+        f"发布者：汝城县司法局\n2023年，我局{OPENING}",
+        {"issuer": "汝城县司法局"},
+        "a 发布者 label names the poster as 来源 does",
+    ),
+    (
+        f"汝城县人民政府欢迎您\n关于2023年度法治政府建设情况的报告\n2023年，我局{OPENING}"
+        "\n汝城县自然资源局\n2024年1月2日",
+        {"issuer": "汝城县自然资源局"},
+        "a site's greeting banner is the site's owner, the signature is the body",
+    ),
+    (
+        f"汝城县人民政府 政府信息公开\n关于2023年度法治政府建设情况的报告\n2023年，我局{OPENING}"
+        "\n汝城县自然资源局\n2024年1月2日",
+        {"issuer": "汝城县自然资源局"},
+        "a site's 信息公开 banner is chrome",
+    ),
+    (
+        f"《汝城县2023年法治政府建设年度报告》\n2023年，我县{OPENING}",
+        {"issuer": "汝城县人民政府", "doc_type": "annual_report"},
+        "a title set in book marks on a line of its own is the title",
+    ),
+    (
+        f"【全文】汝城县司法局2023年法治政府建设年度报告\n{OPENING}",
+        {"issuer": "汝城县司法局"},
+        "a tag before the title",
+    ),
+    (
+        "2023年度汝城县司法局工作总结\n2023年，县司法局坚持……",
+        {"issuer": "汝城县司法局", "doc_type": "work_summary"},
+        "a title naming its year before its body",
+    ),
+    (
+        "土桥镇司法所2023年工作总结\n2023年，土桥镇司法所坚持……",
+        {"issuer": "土桥镇司法所", "township": "土桥镇"},
+        "a township's justice office",
+    ),
+    (
+        f"首页 > 政务公开 > 部门信息 > 汝城县卫生健康局\n2023年法治政府建设年度报告\n2023年，我局{OPENING}",
+        {"issuer": "汝城县卫生健康局", "locality_code": "431026"},
+        "the breadcrumb's deepest step names the body whose column holds the report",
+    ),
+    (
+        f"2023年，土桥镇党委、政府{OPENING}",
+        {"issuer": "土桥镇人民政府", "doc_type": "annual_report"},
+        "a township's committee with its government speaks: the township's government,"
+        " whose law year is its 法治政府建设 report",
+    ),
+    (
+        f"2023年，汝城县委{OPENING}",
+        {"issuer": None},
+        "a party committee is never the report's body",
+    ),
+    (
+        f"汝城县司法局文件\n汝司发〔2024〕3号\n关于2023年度法治政府建设工作情况的报告\n{OPENING}",
+        {"issuer": "汝城县司法局"},
+        "an official document's header names its body above a title naming none",
+    ),
+    (
+        f"关于2023年度法治政府建设情况的报告\n中共汝城县委 汝城县人民政府\n（2024年1月20日）\n{OPENING}",
+        {"issuer": "汝城县人民政府"},
+        "the joint author line below the title",
+    ),
+    (
+        f"一年来，汝城县司法局{OPENING}",
+        {"issuer": "汝城县司法局"},
+        "一年来 before the subject",
+    ),
+    (
+        "汝城县召开2023年度法治政府建设工作会议\n近日，汝城县召开会议，听取法治政府建设工作报告。",
+        {"doc_type": "other"},
+        "a news item on a meeting quotes the report's words",
+    ),
+    (
+        "汝城县2024年政府工作报告\n各位代表：现在，我代表县人民政府，向大会报告工作。",
+        {"doc_type": "other"},
+        "the government's report to the congress is another kind",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "reason"), PAGE_FORM_CASES, ids=[c[2] for c in PAGE_FORM_CASES]
+)
+def test_page_forms_around_the_title(text: str, expected: dict[str, object], reason: str) -> None:
+    m = meta(text)
+    assert {field: getattr(m, field) for field in expected} == expected, reason
+
+
+@pytest.mark.parametrize(
+    ("url", "expected", "reason"),
+    [
+        (
+            "http://www.hunan.gov.cn/zwgk/202401/t20240110_1.html",
+            (None, "湖南省", None),
+            "a province's site and a text naming no place: the province, no code",
+        ),
+        (
+            "http://www.rucheng.gov.cn/zwgk/202401/t20240110_1.html",
+            ("431026", "湖南省", "郴州市"),
+            "a county's site: the county",
+        ),
+        (
+            "https://www.wugang.gov.cn/zwgk/202401/t20240110_1.html",
+            (None, None, None),
+            "a domain two provinces' places spell tells nothing",
+        ),
+    ],
+    ids=lambda v: v if isinstance(v, str) and not v.startswith("http") else None,
+)
+def test_a_text_naming_no_place_takes_what_its_site_settles(
+    url: str, expected: tuple[str | None, str | None, str | None], reason: str
+) -> None:
+    m = extract_document(f"2023年，我县{OPENING}", source_url=url).metadata
+    assert (m.locality_code, m.province, m.city) == expected, reason

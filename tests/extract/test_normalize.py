@@ -278,3 +278,107 @@ def test_real_page_forms_normalise_once_and_map_back(original: str) -> None:
         start, end = normalised.to_original(index, index + 1)
         assert 0 <= start < end <= len(original) and start > previous
         previous = start
+
+
+# --- page forms of real reports: running headers, two columns, notes in traditional text ---------
+
+HEADER = "某县2023年法治政府建设年度报告"
+PAGE_FORM_CASES = [
+    (
+        f"{HEADER}\n全年共办理法律援助案件，共计\n- 2 -\n{HEADER}\n1215件。\n二、其他",
+        f"{HEADER}\n全年共办理法律援助案件，共计1215件。\n二、其他",
+        "the title run again at the top of the next page goes, the sentence heals",
+    ),
+    (
+        f"{HEADER}\n一、工作\n全年共办理法律援助案件，共计\n{HEADER}\n1215件。",
+        f"{HEADER}\n一、工作\n全年共办理法律援助案件，共计1215件。",
+        "the title repeated inside a sentence with no page number beside it",
+    ),
+    (
+        "办理案件，共计\n第 3 页\n某县人民政府门户网站\n120件。\n内容。\n- 4 -\n某县人民政府门户网站\n下一段。",
+        "办理案件，共计120件。\n内容。\n下一段。",
+        "a site banner printed beside every page number goes wherever it stands",
+    ),
+    (
+        "某某标题\n（一）基本情况介绍\n内容。\n（一）基本情况介绍\n内容。\n结束",
+        "某某标题\n（一）基本情况介绍\n内容。\n（一）基本情况介绍\n内容。\n结束",
+        "a heading repeated in two sections is no running header",
+    ),
+    (
+        "機關(guān)辦理法律援助案件1200件，結(jié)案率98%。",
+        "机关办理法律援助案件1200件，结案率98%。",
+        "traditional text with pronunciation notes inside a figure's sentence",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("original", "text"), [c[:2] for c in PAGE_FORM_CASES], ids=[c[2] for c in PAGE_FORM_CASES]
+)
+def test_page_forms(original: str, text: str) -> None:
+    normalised = normalise(original)
+    assert normalised.text == text
+    assert normalise(normalised.text).text == text
+    for index, char in enumerate(normalised.text):
+        start, end = normalised.to_original(index, index + 1)
+        assert normalise(original[start:end]).text in {char, ""}
+
+
+YEARBOOK_PAGE = (
+    "【司法行政】\n"
+    "2019年，全县司法行政系统坚持      人民调解组织共调处各类矛盾纠纷\n"
+    "以法治思想为指导，深入推进法      1200件，调解成功率98.5%。全年\n"
+    "治政府建设，各项工作取得新的      办理法律援助案件300件，接待群\n"
+    "成效。                            众咨询1500人次。\n"
+    "下一段。"
+)
+
+
+def test_a_two_column_page_is_read_column_by_column() -> None:
+    normalised = normalise(YEARBOOK_PAGE)
+    assert normalised.text == (
+        "【司法行政】\n"
+        "2019年，全县司法行政系统坚持以法治思想为指导，深入推进法治政府建设，各项工作取得新的成效。\n"
+        "人民调解组织共调处各类矛盾纠纷1200件，调解成功率98.5%。"
+        "全年办理法律援助案件300件，接待群众咨询1500人次。\n"
+        "下一段。"
+    )
+    assert normalise(normalised.text).text == normalised.text
+
+
+@pytest.mark.parametrize(
+    "words", ["1200件", "调解成功率98.5%", "法律援助案件300件", "成效。", "下一段。"]
+)
+def test_words_of_a_column_map_back_to_where_they_stand(words: str) -> None:
+    normalised = normalise(YEARBOOK_PAGE)
+    start = normalised.text.index(words)
+    begin, end = normalised.to_original(start, start + len(words))
+    assert YEARBOOK_PAGE[begin:end] == words
+
+
+@pytest.mark.parametrize(
+    ("original", "reason"),
+    [
+        (
+            "索引号：001    组配分类：工作报告\n发布机构：某县司法局    主题分类：司法\n"
+            "名称：某县2023年法治政府建设年度报告    文号：无\n正文。",
+            "an information table's label pairs are no columns",
+        ),
+        (
+            "行政复议案件      120件\n行政诉讼案件      35件\n法律援助案件      300件\n",
+            "a table of figures is no page of columns",
+        ),
+        (
+            "左栏的一行完整的文字内容      右栏的一行完整的文字内容\n下一段。",
+            "one line with a gap is no page of columns",
+        ),
+    ],
+    ids=lambda v: v if not v.startswith(("索", "行", "左")) else None,
+)
+def test_lines_with_gaps_that_are_no_columns_keep_their_order(original: str, reason: str) -> None:
+    normalised = normalise(original)
+    previous = -1
+    for index in range(len(normalised.text)):
+        start, _ = normalised.to_original(index, index + 1)
+        assert start > previous, reason
+        previous = start

@@ -12,7 +12,8 @@ SELECT left(md5(l.admin_code || '-' || y.year), 16) AS doc_id, l.admin_code, l.n
 FROM (
     SELECT * FROM dim_locality
     WHERE level = 'county' AND NOT is_function_zone
-    ORDER BY admin_code
+    -- provinces in turn, so a small warehouse still covers the whole country
+    ORDER BY row_number() OVER (PARTITION BY province_code ORDER BY admin_code), admin_code
     LIMIT $localities
 ) AS l
 CROSS JOIN range($first_year, $last_year + 1) AS y(year)

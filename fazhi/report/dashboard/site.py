@@ -1,4 +1,4 @@
-"""Writes the dashboard site: reads the warehouse through :mod:`fazhi.dashboard.panels` and
+"""Writes the dashboard site: reads the warehouse through :mod:`fazhi.report.dashboard.panels` and
 writes ``index.html``, ``data.js``, ``trend/<province>.js`` and the page's assets under
 ``settings.dashboard_dir``.
 
@@ -21,8 +21,8 @@ from typing import Any
 import duckdb
 
 from fazhi.config import Settings
-from fazhi.dashboard import panels
 from fazhi.errors import WarehouseLockedError
+from fazhi.report.dashboard import panels
 from fazhi.report.data_docs import OFFLINE_INDEX
 from fazhi.warehouse.db import readable_path
 
@@ -90,7 +90,7 @@ def _data_docs_link(settings: Settings) -> dict[str, Any]:
 def _write_assets(out: Path) -> None:
     target = out / "assets"
     target.mkdir(exist_ok=True)
-    for source in resources.files("fazhi.dashboard").joinpath("assets").iterdir():
+    for source in resources.files("fazhi.report.dashboard").joinpath("assets").iterdir():
         if source.name != TEMPLATE and source.is_file():
             copied = target / source.name
             data = source.read_bytes()
@@ -100,7 +100,11 @@ def _write_assets(out: Path) -> None:
 
 
 def _asset_text(name: str) -> str:
-    return resources.files("fazhi.dashboard").joinpath("assets", name).read_text(encoding="utf-8")
+    return (
+        resources.files("fazhi.report.dashboard")
+        .joinpath("assets", name)
+        .read_text(encoding="utf-8")
+    )
 
 
 def _write_shards(folder: Path, shards: dict[str, str]) -> None:

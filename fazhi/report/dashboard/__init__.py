@@ -5,6 +5,6 @@ Reads ``DIR/fazhi.duckdb`` (read-only) and, when present, the raw manifest under
 page's assets). See :func:`build_dashboard`.
 """
 
-from fazhi.dashboard.site import build_dashboard
+from fazhi.report.dashboard.site import build_dashboard
 
 __all__ = ["build_dashboard"]

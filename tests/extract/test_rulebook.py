@@ -1,0 +1,234 @@
+"""The rules file is checked when it is loaded, and every rule's examples hold.
+
+Small rules files are written to tmp_path: the package file's [defaults], [units] and [scoring]
+tables, then one or two indicator tables of our own, against a catalogue of the same indicators.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from fazhi.catalog import load_catalog
+from fazhi.config import PACKAGE_DATA
+from fazhi.extract.document import extract_document
+from fazhi.extract.facts import RulebookError, load_rulebook
+from fazhi.extract.numbers import find_quantities
+from fazhi.extract.rulebook_check import unit_keys
+
+PACKAGE_RULES = (PACKAGE_DATA / "phrasings.toml").read_text("utf-8")
+HEAD = PACKAGE_RULES[: PACKAGE_RULES.index("[indicator.")]  # [defaults], [units], [scoring]
+CATALOG_HEADER = "code,category,name_zh,name_en,unit,kind,min,max,phrasings,headline,ratio_of\n"
+AID = "aid_cases,legal_aid,法律援助案件数,Legal aid cases,件,count,0,10000000,,1,\n"
+FIRMS = "law_firms,legal_services,律师事务所数,Law firms,家,stock,0,1000000,,,\n"
+AID_RULE = """
+[indicator.aid_cases]
+before = ["法律援助案件"]
+examples = [["办理法律援助案件12件。", 12]]
+"""
+FIRMS_RULE = """
+[indicator.law_firms]
+before = ["律师事务所"]
+examples = [["全县共有律师事务所5家。", 5]]
+"""
+
+
+def _write(tmp_path: Path, rules: str, catalog_rows: str = AID + FIRMS) -> tuple[Path, Path]:
+    rules_path, catalog_path = tmp_path / "phrasings.toml", tmp_path / "catalog.csv"
+    rules_path.write_text(HEAD + rules, "utf-8")
+    catalog_path.write_text(CATALOG_HEADER + catalog_rows, "utf-8")
+    return rules_path, catalog_path
+
+
+def _line_of(path: Path, needle: str) -> int:
+    lines = path.read_text("utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, start=1) if needle in line)
+
+
+BROKEN = [
+    pytest.param(
+        AID_RULE
+        + FIRMS_RULE.replace(
+            'before = ["律师事务所"]', 'units = ["支队"]\nbefore = ["律师事务所"]'
+        ),
+        'units = ["支队"]',
+        r"\[indicator\.law_firms\] units: unit '支队' is never produced by the number parser",
+        id="an indicator's unit the parser never produces",
+    ),
+    pytest.param(
+        AID_RULE
+        + FIRMS_RULE.replace(
+            "[indicator.law_firms]", '[indicator.law_firms]\nunits_when = { "份单" = "决定" }'
+        ),
+        'units_when = { "份单"',
+        r"units_when: unit '份单' is never produced",
+        id="a conditional unit the parser never produces",
+    ),
+    pytest.param(
+        AID_RULE
+        + FIRMS_RULE
+        + '\n[indicator.aid_lawyers]\nbefore = ["援助律师"]\nexamples = [["援助律师5名。", 5]]\n',
+        "[indicator.aid_lawyers]",
+        r"'aid_lawyers' is not an indicator of .*catalog\.csv",
+        id="an indicator code the catalogue lacks",
+    ),
+    pytest.param(
+        AID_RULE + FIRMS_RULE.replace('before = ["律师事务所"]', 'before = ["律师事务所(?:家"]'),
+        'before = ["律师事务所(?:家"]',
+        r"before: pattern '律师事务所\(\?:家' does not compile",
+        id="a cue that does not compile",
+    ),
+    pytest.param(
+        AID_RULE
+        + FIRMS_RULE.replace(
+            'before = ["律师事务所"]', 'before = ["律师事务所"]\nexclude = ["[分所"]'
+        ),
+        'exclude = ["[分所"]',
+        r"exclude: pattern '\[分所' does not compile",
+        id="a veto that does not compile",
+    ),
+    pytest.param(
+        AID_RULE
+        + FIRMS_RULE.replace(
+            'before = ["律师事务所"]', 'before = ["律师事务所"]\npairs = [["设立", "律所("]]'
+        ),
+        'pairs = [["设立", "律所("]]',
+        r"pairs: pattern '律所\(' does not compile",
+        id="a verb–object pair that does not compile",
+    ),
+    pytest.param(
+        AID_RULE,
+        None,
+        r"no rule \[indicator\.law_firms\] for the catalogue indicator law_firms \(.*catalog\.csv:3\)",
+        id="a catalogue indicator without a rule names its catalogue line",
+    ),
+    pytest.param(
+        AID_RULE + FIRMS_RULE.replace('examples = [["全县共有律师事务所5家。", 5]]', ""),
+        "[indicator.law_firms]",
+        r"\[indicator\.law_firms\] no example",
+        id="a rule without a test row (example)",
+    ),
+    pytest.param(
+        AID_RULE
+        + FIRMS_RULE.replace(
+            'examples = [["全县共有律师事务所5家。", 5]]',
+            'examples = [["新设律师事务所2家。", false]]',
+        ),
+        '[["新设律师事务所2家。", false]]',
+        r"every example is a trap",
+        id="a rule whose examples are all traps has no test of what it finds",
+    ),
+    pytest.param(
+        AID_RULE
+        + FIRMS_RULE.replace(
+            'before = ["律师事务所"]', 'before = ["律师事务所"]\nexlude = ["分所"]'
+        ),
+        "exlude =",
+        r"unknown key 'exlude'",
+        id="a misspelt key would silently do nothing",
+    ),
+    pytest.param(
+        AID_RULE
+        + FIRMS_RULE.replace(
+            'examples = [["全县共有律师事务所5家。", 5]]',
+            'examples = [["全县共有律师事务所5家。"]]',
+        ),
+        '[["全县共有律师事务所5家。"]]',
+        r"is not \[TEXT, VALUE\]",
+        id="an example without its value",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rules", "needle", "message"), BROKEN)
+def test_a_rules_file_that_cannot_work_fails_at_load_naming_file_and_line(
+    tmp_path: Path, rules: str, needle: str | None, message: str
+) -> None:
+    rules_path, catalog_path = _write(tmp_path, rules)
+    with pytest.raises(RulebookError, match=message) as raised:
+        load_rulebook(rules_path, catalog_path)
+    assert str(rules_path) in str(raised.value)
+    if needle is not None:
+        assert f"{rules_path}:{_line_of(rules_path, needle)}:" in str(raised.value)
+
+
+def test_a_unit_family_naming_a_unit_the_parser_never_produces_fails_at_load(
+    tmp_path: Path,
+) -> None:
+    rules_path, catalog_path = _write(tmp_path, AID_RULE + FIRMS_RULE)
+    text = rules_path.read_text("utf-8").replace('"件" = ["件",', '"件" = ["件", "单子",', 1)
+    rules_path.write_text(text, "utf-8")
+    with pytest.raises(
+        RulebookError, match=r"\[units\] family '件': unit '单子' is never produced"
+    ):
+        load_rulebook(rules_path, catalog_path)
+
+
+def test_a_small_valid_rules_file_loads_and_finds_its_figures(tmp_path: Path) -> None:
+    rules_path, catalog_path = _write(tmp_path, AID_RULE + FIRMS_RULE)
+    book = load_rulebook(rules_path, catalog_path)
+    assert set(book.rules) == {"aid_cases", "law_firms"}
+
+
+@pytest.mark.parametrize(
+    ("word", "keys", "reason"),
+    [
+        ("件", {"件"}, "a unit the parser produces is its own key"),
+        ("单", {"单"}, "单 counts cases in Guangdong's usage: the parser produces it"),
+        ("份次", {"份次"}, "copies handed out, counted per handing"),
+        ("支", {"支"}, "teams (12支队伍): produced, though no indicator counts them"),
+        ("万", {"scale:万"}, "a bare scale: a number with 万 and no unit"),
+        ("万元", {"元"}, "a scale before a unit names quantities of that unit, scaled"),
+        ("亿元", {"元"}, "the same for 亿"),
+        ("单子", set(), "a word the parser never produces"),
+    ],
+)
+def test_unit_words_map_to_what_the_parser_produces(word: str, keys: set[str], reason: str) -> None:
+    assert unit_keys(word) == keys, reason
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "reason"),
+    [
+        ("办理调解案件120单。", "单", "单 after a count of cases"),
+        ("组建普法志愿者队伍12支。", "支", "支 after a count of teams"),
+        ("发放宣传资料3000份次。", "份次", "份次 after a count of copies"),
+        ("覆盖全县30单位。", None, "单位 is a word of its own, not the unit 单"),
+        ("得到1支持。", None, "支持 is a word of its own, not the unit 支"),
+    ],
+)
+def test_the_parser_produces_the_unit_words_the_rules_name(
+    text: str, unit: str | None, reason: str
+) -> None:
+    [quantity] = find_quantities(text)
+    assert quantity.unit == unit, reason
+
+
+def test_every_unit_word_of_the_package_rules_is_produced_by_the_parser() -> None:
+    data = tomllib.loads(PACKAGE_RULES)
+    words = [word for family in data["units"].values() for word in family]
+    for spec in data["indicator"].values():
+        words += [*spec.get("units", []), *spec.get("units_when", {})]
+    assert words and [w for w in words if not unit_keys(w)] == []
+
+
+EXAMPLES = [
+    pytest.param(text, code, value, id=f"{code}: {text}")
+    for code, spec in tomllib.loads(PACKAGE_RULES)["indicator"].items()
+    for text, value in spec["examples"]
+]
+
+
+@pytest.mark.parametrize(("text", "indicator", "expected"), EXAMPLES)
+def test_every_rule_example_holds(text: str, indicator: str, expected: float | bool) -> None:
+    facts = {f.indicator: f.value for f in extract_document(text).facts}
+    if expected is False:
+        assert indicator not in facts
+    else:
+        assert facts.get(indicator) == pytest.approx(expected)
+
+
+def test_every_catalogue_indicator_has_a_rule_with_an_example_it_finds() -> None:
+    assert {param.values[1] for param in EXAMPLES} == set(load_catalog())
