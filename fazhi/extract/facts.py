@@ -27,7 +27,7 @@ from fazhi.config import PACKAGE_DATA, Settings
 from fazhi.extract.metadata import division_names_between
 from fazhi.extract.numbers import SCALES, Quantity
 from fazhi.extract.rulebook_check import RulebookError, check_rulebook, unit_keys
-from fazhi.extract.scan import CueScanner
+from fazhi.extract.scan import CueScanner, char_positions
 from fazhi.localities import divisions_by_code
 
 PHRASINGS_PATH = PACKAGE_DATA / "phrasings.toml"
@@ -102,7 +102,6 @@ class IndicatorRule:
     exclude: tuple[re.Pattern[str], ...]
     exclude_near: tuple[re.Pattern[str], ...]
     exclude_before: tuple[re.Pattern[str], ...]  # only between the clause's start and the number
-    any_cue: re.Pattern[str]  # every cue at once: most clauses hold none, and one search says so
     any_before: re.Pattern[str] | None  # the before-cues anywhere: the topic of an earlier clause
     # the words every before-cue (a pair: its object) holds: when the text before the number has
     # none of them, no before-pattern, each anchored at the number, is tried
@@ -156,7 +155,6 @@ class Rulebook:
     rules: dict[str, IndicatorRule]
     scoring: Scoring
     by_unit: dict[str, tuple[IndicatorRule, ...]]
-    any_cue_by_unit: dict[str, re.Pattern[str]]
     # the keywords of every rule's cues in one automaton (fazhi.extract.scan): a rule is tried on
     # a number only when one of its keywords lies in the number's window
     scanner: CueScanner
@@ -164,11 +162,6 @@ class Rulebook:
     def rules_for(self, quantity: Quantity) -> tuple[IndicatorRule, ...]:
         """The rules whose unit family admits ``quantity`` (most numbers fit only a few)."""
         return self.by_unit.get(_unit_key(quantity), ())
-
-    def any_cue_near(self, quantity: Quantity, text: str, lo: int, hi: int) -> bool:
-        """Whether any cue of any rule for this unit occurs in ``text[lo:hi]``."""
-        pattern = self.any_cue_by_unit.get(_unit_key(quantity))
-        return pattern is not None and pattern.search(text, lo, hi) is not None
 
 
 FLOW_KINDS = ("count", "amount")  # figures of one year; stocks may rightly be cumulative
@@ -255,16 +248,6 @@ def load_rulebook(path: Path = PHRASINGS_PATH, catalog_path: Path = CATALOG_PATH
             any_before=(
                 re.compile("|".join(f"(?:{p})" for p in before_cues)) if before_cues else None
             ),
-            any_cue=re.compile(
-                "|".join(
-                    f"(?:{_anchor(p)})"
-                    for p in [
-                        *spec.get("before", []),
-                        *(obj for _, obj in spec.get("pairs", [])),
-                        *spec.get("after", []),
-                    ]
-                )
-            ),
             before_hint=(
                 re.compile(
                     "|".join(
@@ -289,21 +272,17 @@ def load_rulebook(path: Path = PHRASINGS_PATH, catalog_path: Path = CATALOG_PATH
         rules=rules,
         scoring=_scoring(scoring, float(defaults["min_score"])),
         by_unit=by_unit,
-        any_cue_by_unit={
-            unit: re.compile("|".join(r.any_cue.pattern for r in unit_rules))
-            for unit, unit_rules in by_unit.items()
-        },
     )
 
 
 # a cue that opens with a span of any words ("[^，。；\\d]{0,12}参加…考试"): the span is dropped
-# from the prefilter, which only asks whether the cue's own words occur, and a pattern that can
+# from `before_hint`, which only asks whether the cue's own words occur, and a pattern that can
 # start anywhere would make that one search slow
 LEADING_SPAN_RE = re.compile(r"^(?:\(\?:\[\^[^\]]*\](?:\|[^()]*)?\)|\[\^[^\]]*\])\{\d*,\d+\}\??")
 
 
 def _anchor(pattern: str) -> str:
-    """``pattern`` without a leading span of any words (for the prefilter)."""
+    """``pattern`` without a leading span of any words (for ``before_hint``)."""
     return LEADING_SPAN_RE.sub("", pattern)
 
 
@@ -348,15 +327,20 @@ class _Layout:
     def __init__(self, text: str, scoring: Scoring) -> None:
         self.text = text
         self.scoring = scoring
-        self.clause_stops = [m.start() for m in CLAUSE_RE.finditer(text)]
-        self.sentence_stops = [m.start() for m in SENTENCE_RE.finditer(text)]
-        self.full_stops = [m.start() for m in FULL_STOP_RE.finditer(text)]
+        self.length = len(text)
+        self.clause_stops = char_positions(CLAUSE_RE, text)
+        self.sentence_stops = char_positions(SENTENCE_RE, text)
+        self.full_stops = char_positions(FULL_STOP_RE, text)
+        self.windows: dict[tuple[int, int], tuple[int, int]] = {}  # a number's, asked twice
         # in order, not overlapping
         self.plan_ranges = _plan_ranges(text, scoring.plan_heading, scoring.result_heading)
         self.plan_starts = [lo for lo, _ in self.plan_ranges]
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
-        return _around(self.clause_stops, start, end, len(self.text))
+        stops = self.clause_stops  # _around, inlined: the most frequent lookup of all
+        i = bisect.bisect_left(stops, start)
+        j = bisect.bisect_left(stops, end)
+        return stops[i - 1] + 1 if i > 0 else 0, stops[j] if j < len(stops) else self.length
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         return _around(self.sentence_stops, start, end, len(self.text))
@@ -367,8 +351,14 @@ class _Layout:
 
     def window(self, start: int, end: int) -> tuple[int, int]:
         """The clause around ``text[start:end]``, at most :data:`CLAUSE_REACH` on each side."""
-        lo, hi = self.clause(start, end)
-        return max(lo, start - CLAUSE_REACH), min(hi, end + CLAUSE_REACH)
+        window = self.windows.get((start, end))
+        if window is None:
+            lo, hi = self.clause(start, end)
+            window = self.windows[start, end] = (
+                max(lo, start - CLAUSE_REACH),
+                min(hi, end + CLAUSE_REACH),
+            )
+        return window
 
     def in_plan_section(self, position: int) -> bool:
         i = bisect.bisect_right(self.plan_starts, position) - 1
@@ -464,18 +454,25 @@ def extract_facts(
     places = _Places(text, locality_code, book.scoring)
     candidates: list[Fact] = []
     units_at: dict[int, set[str | None]] = {}
-    for quantity in quantities:
-        units_at.setdefault(layout.clause(quantity.start, quantity.end)[0], set()).add(
-            quantity.unit
-        )
+    stops = layout.clause_stops
+    for quantity in quantities:  # the clause's start as :meth:`_Layout.clause` finds it
+        stop = bisect.bisect_left(stops, quantity.start)
+        units_at.setdefault(stops[stop - 1] + 1 if stop else 0, set()).add(quantity.unit)
+    # per unit: the bits of all its rules in the scanner, and each rule with its bit (a number
+    # tries only the rules with a keyword in its window)
+    bits_by_unit: dict[str, tuple[int, tuple[tuple[int, IndicatorRule], ...]]] = {}
     for index, quantity in enumerate(quantities):
         cell = _table_cell(text, quantity) if quantity.unit is None else None
         if cell is not None:
             quantity = cell.quantity
         elif _unit_key(quantity) == BARE and not BARE_COUNT_END_RE.match(text, quantity.end):
             continue  # a count may leave its unit out only where the clause ends
-        rules = book.rules_for(quantity)
-        if not rules or layout.in_plan_section(quantity.start):
+        unit = _unit_key(quantity)
+        if unit not in bits_by_unit:
+            bits = tuple((bit_of[r.indicator.code], r) for r in book.by_unit.get(unit, ()))
+            bits_by_unit[unit] = sum(bit for bit, _ in bits), bits
+        unit_bits, bits = bits_by_unit[unit]
+        if not bits or layout.in_plan_section(quantity.start):
             continue
         if cell is not None:
             context = cell.context(index)
@@ -489,11 +486,14 @@ def extract_facts(
             cued = cues.rules_in(clause_lo, reach)
             if previous[1]:
                 cued |= cues.rules_in(previous[0], previous[0] + len(previous[1]))
-            if not any(cued & bit_of[rule.indicator.code] for rule in rules):
+            if not cued & unit_bits:
                 continue  # no keyword of any rule for this unit near the number
             context = _context(layout, index, quantity, previous)
             if context.listless:  # the list-less words are a string of their own
                 cued |= book.scanner.rules_of(context.listless)
+        rules = [rule for bit, rule in bits if cued & bit]
+        if not rules:
+            continue  # no rule has a keyword in this number's windows: none can match
         if places.elsewhere(layout, quantity.start):
             continue
         if book.scoring.per_unit.search(context.left) or book.scoring.target.search(context.left):
@@ -502,7 +502,6 @@ def extract_facts(
             layout, book.scoring, context.sentence_lo, quantity.start
         ):
             continue
-        rules = tuple(rule for rule in rules if cued & bit_of[rule.indicator.code])
         if work is not None:
             work.characters += context.clause_hi - context.context_lo
             work.candidates += len(rules)
