@@ -958,7 +958,23 @@ def resolve_locality(
         _from_cited_titles(text, head, hint)
         or given
         or _site_named(text, hint[1:] if given else hint)
+        or _yearbook_place(head)
     )
+
+
+YEARBOOK_RE = re.compile(r"([\u4e00-\u9fa5]{2,8}?)年鉴")
+
+
+def _yearbook_place(head: str) -> Division | None:
+    """The place a yearbook is named after (``武侯年鉴2021`` on its page header): the one
+    division of that name or short name, below the province level when both exist."""
+    for match in YEARBOOK_RE.finditer(head):
+        name = match.group(1)
+        found = [*divisions_by_name().get(name, ()), *short_names().get(name, ())]
+        below = [d for d in found if d.level != "province"] or found
+        if len({d.code for d in below}) == 1:
+            return below[0]
+    return None
 
 
 # "银杏路街道在某区委、区政府的领导下": a street or township the gazetteer does not know,
@@ -1237,11 +1253,23 @@ def find_report_year(head: str) -> int | None:
     """The year the report covers, from its title or opening, ignoring titles of other documents."""
     head = arabic_dates(head)
     plain = BOOK_TITLE_RE.sub(lambda m: "《" + "　" * (len(m.group()) - 2) + "》", head)
-    for pattern in (TITLE_YEAR_RE, REPORT_INTRO_YEAR_RE):
-        match = pattern.search(plain)
+    # a title's year first; a sentence naming another year's work (紧扣2024年度法治政府建设
+    # 短板…) inside a report opening "2025年，…" does not make a title
+    for line in _lines(plain)[:TITLE_BLOCK_LINES]:
+        match = TITLE_YEAR_RE.search(line) if _is_title_line(line) or len(line) < 40 else None
         if match:
             return int(match.group(1))
+    match = REPORT_INTRO_YEAR_RE.search(plain)
+    if match:
+        return int(match.group(1))
     lines = _lines(plain)[:OPENING_LINES]
+    for line in lines:
+        match = OPENING_YEAR_RE.match(line)
+        if match:
+            return int(match.group(1))
+    match = TITLE_YEAR_RE.search(plain)
+    if match:
+        return int(match.group(1))
     for line in lines:
         match = OPENING_YEAR_RE.match(line)
         if match:

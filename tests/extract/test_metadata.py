@@ -1440,3 +1440,37 @@ FRESH_X23_CASES = [
 def test_forms_read_on_the_fresh_sets(text: str, expected: dict[str, object], reason: str) -> None:
     m = extract_document(text).metadata
     assert {field: getattr(m, field) for field in expected} == expected, reason
+
+
+@pytest.mark.parametrize(
+    ("url", "codes", "reason"),
+    [
+        ("https://www.ordos.gov.cn/a/202501/t20250113_1.html", {"150600"}, "Mongolian spelling"),
+        ("http://www.urumqi.gov.cn/a.html", {"650100"}, "Uyghur spelling"),
+        (
+            "http://admin.yzcity.gov.cn:8888/nyx/fzzfjs/202503/1.shtml",
+            {"431126"},
+            "a domain two cities spell (yz + city), settled by a county's folder under one",
+        ),
+    ],
+    ids=lambda v: v if isinstance(v, str) and not v.startswith("http") else None,
+)
+def test_domains_beyond_plain_pinyin(url: str, codes: set[str], reason: str) -> None:
+    assert {d.code for d in url_divisions(url)} == codes, reason
+
+
+def test_a_date_folder_of_year_month_then_day() -> None:
+    assert url_date("http://www.example.gov.cn/a/2025-03/07/article_1.html") == date(2025, 3, 7)
+
+
+def test_a_yearbook_page_names_its_place_in_its_header() -> None:
+    m = meta("Page 214 - 武侯年鉴2021\nP. 214\n法 治\n全区各类调解组织受理各类矛盾纠纷。")
+    assert (m.locality_code, m.province) == ("510107", "四川省")
+
+
+def test_a_sentence_naming_last_years_work_is_no_title() -> None:
+    text = (
+        "2025年，某镇在县委、县政府的坚强领导下，紧扣2024年度法治政府建设短板弱项，持续发力。\n"
+        "一、履行推进法治建设第一责任人职责情况"
+    )
+    assert meta(text).report_year == 2025
