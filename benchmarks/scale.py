@@ -90,47 +90,55 @@ def run_measured(command: list[str], log: Path) -> tuple[float, float, int]:
 
 # --- the bare run: the stages of flows/pipeline.py without Prefect -----------------------------
 def run_bare(sources_file: Path, data_dir: Path) -> None:
-    """Crawl, parse, extract, gate, load and report as ``run_pipeline`` does, with no Prefect."""
+    """Crawl, then parse, extract, gate and load batch by batch and report, as ``run_pipeline``
+    does, with no Prefect."""
+    from fazhi import batches
     from fazhi.config import load_settings
     from fazhi.crawl import store
     from fazhi.crawl.hosts import crawl_hosts
     from fazhi.crawl.sources import load_sources
-    from fazhi.extract.stage import extract_documents, write_staged
     from fazhi.lake import new_run_id
     from fazhi.parse import stage as parse_stage
-    from fazhi.quality.stage import gate_staged
-    from fazhi.report.summary import crawl_outcome, read_headline, render, summarise_run
-    from fazhi.warehouse.load import load_gated_run
+    from fazhi.report.summary import crawl_outcome, read_headline, render, summarise_batches
 
     settings = load_settings(data_dir=data_dir)
     run_id, started_at = new_run_id(), datetime.now(UTC)
     sources = load_sources(sources_file)
     manifest = store.combine_manifests(crawl_hosts(sources, settings, run_id))
     rows = parse_stage.select_document_rows(manifest)
-    parsed = parse_stage.for_run(parse_stage.parse_documents(rows, settings, run_id), run_id)
-    parse_stage.write_parsed(parsed, settings, run_id)
-    batch = extract_documents(parsed, run_id).for_run(run_id)
-    write_staged(batch, settings, run_id)
-    gate = gate_staged(batch, settings, run_id)
     crawl = crawl_outcome(manifest)
-    before = summarise_run(run_id, crawl, batch, gate)
-    loaded = load_gated_run(
+    outcomes: list[batches.BatchOutcome] = []
+    for batch in batches.plan_batches(rows, settings, run_id):
+        batches.parse_batch(settings, run_id, batch)
+        batches.extract_batch(settings, run_id, batch)
+        gated = batches.gate_batch(settings, run_id, batch)
+        so_far = summarise_batches(run_id, crawl, outcomes)
+        outcomes.append(
+            batches.load_batch(
+                settings,
+                gated,
+                run_id=run_id,
+                started_at=started_at,
+                status=so_far.status,
+                counts=so_far.counts(),
+            )
+        )
+    before = summarise_batches(run_id, crawl, outcomes)
+    batches.finish_run(
         settings,
+        outcomes,
         run_id=run_id,
         started_at=started_at,
         status=before.status,
         counts=before.counts(),
-        batch=batch,
-        gate=gate,
     )
-    summary = summarise_run(
+    summary = summarise_batches(
         run_id,
         crawl,
-        batch,
-        gate,
-        loaded,
+        outcomes,
         headline=read_headline(settings),
         dashboard=_dashboard(settings),
+        data_docs=batches.data_docs(settings, outcomes),
     )
     render(summary)
 

@@ -157,13 +157,26 @@ def write_staged(batch: StagedBatch, settings: Settings, run_id: str) -> None:
 
 
 def read_staged(settings: Settings, run_id: str) -> StagedBatch | None:
-    """The batch staged for ``run_id``, or ``None`` when the stage has not finished for it."""
-    fs = lake_fs(settings)
+    """Every batch staged for ``run_id``, or ``None`` when the stage has not finished for it."""
     frames = {}
     for table, schema in STAGED_TABLES.items():
-        path = staged_path(settings, table, run_id)
-        if not fs.exists(path):
+        frame = read_staged_table(settings, table, run_id)
+        if frame is None:
             return None
-        with fs.open(path, "rb") as handle:
-            frames[table] = conform(pl.read_parquet(handle), schema)
+        frames[table] = conform(frame, schema)
     return StagedBatch(**frames)
+
+
+def read_staged_table(
+    settings: Settings, table: str, run_id: str, columns: list[str] | None = None
+) -> pl.DataFrame | None:
+    """A run's staged ``table`` (its batches in order), or ``None`` when it has none."""
+    lake = Lake.of(settings)
+    paths = sorted(lake.fs.glob(lake.staged_files(table, run_id)))
+    if not paths:
+        return None
+    frames = []
+    for path in paths:
+        with lake.fs.open(path, "rb") as handle:
+            frames.append(pl.read_parquet(handle, columns=columns))
+    return pl.concat(frames, how="vertical_relaxed")
