@@ -75,9 +75,11 @@ kill-trials: install
 duckdb-cli-check: install
 	$(VENV)/bin/duckdb -readonly warehouse/fazhi.duckdb -c "select count(*) as cells, version() from mart_best_value"
 
-## Build the wheel, install it into a fresh venv, run the pipeline in an empty folder and query it:
-## proves the package carries its SQL, suites and sample site (no checkout needed).
+## Build the wheel, install it into a fresh venv, run the pipeline in an empty folder, query it,
+## and register the deployments with a Prefect server: proves the package carries its SQL,
+## suites, sample site and deploy/ folder (no checkout needed).
 WHEEL_CHECK_DIR ?= $(shell mktemp -d -t fazhi-wheel-XXXXXX)
+WHEEL_CHECK_PORT ?= 4297
 wheel-check:
 	@echo "wheel-check in $(WHEEL_CHECK_DIR)"
 	$(PYTHON) -m venv $(WHEEL_CHECK_DIR)/venv
@@ -88,6 +90,15 @@ wheel-check:
 	cd $(WHEEL_CHECK_DIR)/empty && $(WHEEL_CHECK_DIR)/venv/bin/fazhi sql --data-dir data \
 	  "select count(*) as cells from mart_best_value" --format csv
 	cd $(WHEEL_CHECK_DIR)/empty && $(WHEEL_CHECK_DIR)/venv/bin/fazhi search --data-dir data 法律援助 -n 1
+	@# the deployment file is package data: register every deployment with a server, no checkout
+	cd $(WHEEL_CHECK_DIR)/empty && { $(WHEEL_CHECK_DIR)/venv/bin/fazhi server --data-dir data \
+	    --port $(WHEEL_CHECK_PORT) --no-ui & echo $$! > server.pid; } && \
+	  $(WHEEL_CHECK_DIR)/venv/bin/python -c "from flows.server import wait_for_api; \
+	    wait_for_api('http://127.0.0.1:$(WHEEL_CHECK_PORT)/api', timeout_s=300)" && \
+	  $(WHEEL_CHECK_DIR)/venv/bin/fazhi serve --data-dir data --deploy-only \
+	    --api-url http://127.0.0.1:$(WHEEL_CHECK_PORT)/api > deployed.txt; \
+	  status=$$?; kill $$(cat server.pid); cat deployed.txt; test $$status -eq 0 && \
+	  test $$(grep -c '^deployed ' deployed.txt) -eq 5
 
 ## Validate compose.yaml offline (docker compose v2, or Debian's docker-compose 1.29).
 compose-check:

@@ -201,6 +201,9 @@ MUTATIONS: tuple[Callable[[random.Random, bytes], bytes], ...] = (
 )
 
 
+MUTATION_NAMES = frozenset(m.__name__ for m in MUTATIONS)
+
+
 def mutate(rng: random.Random, data: bytes) -> tuple[str, bytes]:
     """One to three random mutations of ``data``, named."""
     names = []
@@ -899,6 +902,16 @@ def report_documents(outcomes: list[Outcome], memory: PeakMemory) -> None:
     )
     print(f"  good documents loaded {loaded}/{len(good)}   (target all)")
     print("  slowest: " + "; ".join(f"{o.case.shape} {o.seconds:.1f} s" for o in slow))
+    print(
+        f"  {'class of document':<28} {'n':>5} {'ok':>5} {'reason':>6} {'crash':>5}"
+        f" {'>cap':>4} {'max s':>6}"
+    )
+    for shape_class, members in sorted(_by_class(outcomes).items()):
+        per = Counter(o.status for o in members)
+        print(
+            f"  {shape_class:<28} {len(members):>5} {per['ok']:>5} {per['handled']:>6}"
+            f" {per['crashed']:>5} {per['over_time']:>4} {max(o.seconds for o in members):>6.1f}"
+        )
     crashes = Counter(o.detail.split(":")[0] for o in outcomes if o.status == "crashed")
     for error, n in crashes.most_common(12):
         example = next(o for o in outcomes if o.status == "crashed" and o.detail.startswith(error))
@@ -909,6 +922,16 @@ def report_documents(outcomes: list[Outcome], memory: PeakMemory) -> None:
     for o in good:
         if o.status != "ok":
             print(f"  good document not loaded: {o.case.name}: {o.detail[:120]}")
+
+
+def _by_class(outcomes: list[Outcome]) -> dict[str, list[Outcome]]:
+    """Outcomes grouped by class of garbage: the format and the first word of how it was made."""
+    groups: dict[str, list[Outcome]] = {}
+    for outcome in outcomes:
+        words = [*outcome.case.shape.split(), ""]
+        how = "mutated" if words[1].split("+")[0] in MUTATION_NAMES else words[1]
+        groups.setdefault(f"{words[0]} {how}", []).append(outcome)
+    return groups
 
 
 def check_cli(cases: list[Case], workdir: Path) -> None:

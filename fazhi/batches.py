@@ -194,7 +194,6 @@ def load_batch(
         counts=counts,
         batch=gated.staged,
         gate=gated.gate,
-        index=False,  # rebuilt once per run: the index covers every document each time
     )
     documents = gated.staged.documents
     gate = gated.gate
@@ -239,16 +238,14 @@ def finish_run(
     status: str,
     counts: dict[str, int],
 ) -> None:
-    """Record the run with its final counts (also a run with nothing to load) and rebuild the
-    full-text index once when its batches loaded any document."""
-    loaded = any(o.loaded and o.loaded.documents_loaded for o in outcomes)
+    """Record the run with its final counts (also a run with nothing to load); each batch's load
+    already added its documents to the full-text index."""
     record_run(
         settings,
         run_id=run_id,
         started_at=started_at,
         status=status,
         counts=counts,
-        reindex=loaded,
     )
 
 

@@ -211,6 +211,8 @@ class BoundedParser:
         if status == "ok":
             # the worker ran this very job: its answer is the job's result type
             return cast("ParsedText | ExtractedDocument | ParsedDocument", payload)
+        if status == "exhausted":
+            self._stop(kill=True)  # its heap is spent: the next document gets a fresh worker
         raise ParseError(str(payload))
 
     def start(self) -> None:
@@ -268,7 +270,7 @@ class BoundedParser:
 def _serve(connection: Connection, limits: DocumentLimits) -> None:
     # The limit covers this worker's whole address space, so one document cannot take the host.
     resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
-    _answer(WARM_UP_JOB, limits.max_text_chars)
+    _answer(WARM_UP_JOB, limits)
     connection.send(READY)
     while True:
         try:
@@ -277,16 +279,44 @@ def _serve(connection: Connection, limits: DocumentLimits) -> None:
             return
         if job is STOP:
             return
-        connection.send(_answer(job, limits.max_text_chars))
+        connection.send(_answer(job, limits))
 
 
-def _answer(job: Job, max_text_chars: int) -> tuple[str, object]:
+def _answer(job: Job, limits: DocumentLimits) -> tuple[str, object]:
+    peak_before = _address_space_peak()
     try:
-        return "ok", job.run(max_text_chars)
+        return "ok", job.run(limits.max_text_chars)
     except MemoryError:
-        limit = "the memory limit"
-        return "failed", f"too large: parsing and extraction exhausted {limit}"
-    except TerminalError as exc:
-        return "failed", str(exc)
-    except Exception as exc:  # extraction is our code, but one document must not stop a run
-        return "failed", f"extraction failed: {type(exc).__name__}: {exc}"
+        return "exhausted", _exhausted_reason(limits)
+    except Exception as exc:
+        reason = (
+            str(exc)
+            if isinstance(exc, TerminalError)  # extraction is our code, but one document
+            else f"extraction failed: {type(exc).__name__}: {exc}"  # must not stop a run
+        )
+        # C libraries word a failed allocation their own way (lxml: "XMLSyntaxError: unknown
+        # error"): a failure while this job took the worker to its limit is the limit's
+        peak = _address_space_peak()
+        if peak > peak_before and peak >= limits.memory_bytes * NEAR_LIMIT:
+            return "exhausted", f"{_exhausted_reason(limits)} ({reason})"
+        return "failed", reason
+
+
+NEAR_LIMIT = 0.9  # share of the address-space limit from which a failure is the limit's
+
+
+def _exhausted_reason(limits: DocumentLimits) -> str:
+    limit_mb = limits.memory_bytes // (1024 * 1024)
+    return f"too large: parsing and extraction reached the memory limit ({limit_mb:,} MB)"
+
+
+def _address_space_peak() -> int:
+    """The worker's largest address space so far (VmPeak), in bytes; 0 where /proc is absent."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmPeak:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0

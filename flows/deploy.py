@@ -2,6 +2,9 @@
 
 Reads ``deploy/prefect.yaml`` and the sources file (for the crawled hosts); writes the work pool,
 the concurrency limits and the deployments to the Prefect server at the given API URL.
+
+The ``deploy/`` folder is the checkout's; an installed wheel carries it as package data
+(``fazhi/data/deploy``, a link to it in the checkout), so ``fazhi serve`` works without a checkout.
 """
 
 from __future__ import annotations
@@ -22,8 +25,17 @@ from fazhi.errors import TerminalError
 from flows.limits import crawl_host_tags, ensure_concurrency_limits
 from flows.server import WORK_POOL
 
-PREFECT_FILE = REPO_ROOT / "deploy" / "prefect.yaml"
-SOURCES_FILE = REPO_ROOT / "deploy" / "sources.toml"
+
+def project_dir(checkout: Path = REPO_ROOT) -> Path:
+    """The folder holding ``deploy/``: the checkout, else the installed package's data."""
+    if (checkout / "deploy" / "prefect.yaml").is_file():
+        return checkout
+    return Path(__file__).resolve().parent.parent / "fazhi" / "data"
+
+
+PROJECT_DIR = project_dir()
+PREFECT_FILE = PROJECT_DIR / "deploy" / "prefect.yaml"
+SOURCES_FILE = PROJECT_DIR / "deploy" / "sources.toml"
 
 
 @dataclass(frozen=True)
@@ -94,15 +106,15 @@ def ensure_limits(api: str, sources_files: list[Path], per_host: int) -> list[st
 
 
 def deploy_command(prefect_file: Path = PREFECT_FILE) -> list[str]:
-    """``prefect deploy --all`` for a prefect.yaml, never prompting (run from the repo root)."""
+    """``prefect deploy --all`` for a prefect.yaml, never prompting (run from PROJECT_DIR)."""
     return [sys.executable, "-m", "prefect", "--no-prompt", "deploy", "--all",
             "--prefect-file", str(prefect_file)]  # fmt: skip
 
 
 def deploy_all(env: Mapping[str, str], prefect_file: Path = PREFECT_FILE) -> str:
-    """Run ``prefect deploy --all`` from the repo root with ``env``; return its output."""
+    """Run ``prefect deploy --all`` from PROJECT_DIR with ``env``; return its output."""
     done = subprocess.run(
-        deploy_command(prefect_file), cwd=REPO_ROOT, env=dict(env),
+        deploy_command(prefect_file), cwd=PROJECT_DIR, env=dict(env),
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     if done.returncode != 0:

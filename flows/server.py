@@ -58,7 +58,9 @@ def prefect_environment(
     env = dict(os.environ if base is None else base)
     env.setdefault("PREFECT_HOME", str(settings.prefect_home.resolve()))
     env["FAZHI_DATA_DIR"] = str(settings.data_dir.resolve())
-    env.setdefault("FAZHI_REPO_DIR", str(REPO_ROOT))
+    from flows.deploy import PROJECT_DIR  # here: flows.deploy imports this module
+
+    env.setdefault("FAZHI_REPO_DIR", str(PROJECT_DIR))  # holds deploy/, in a checkout or wheel
     # telemetry would try to reach the internet, which this project's hosts may not have
     env.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     env.setdefault("DO_NOT_TRACK", "1")

@@ -31,26 +31,42 @@ def extract(
 ) -> None:
     """Parse and extract local report files; touches no warehouse.
 
-    Prints one JSON object per file with --format jsonl; a file that cannot be parsed gets an
-    object with null fields, no facts and an "error". Exits 1 only when no file could be read.
+    Each file is parsed and extracted in a worker process under the pipeline's limits (5 s,
+    1 GiB of memory, 1,000,000 characters of text by default; FAZHI_DOCUMENT_BUDGET_S,
+    FAZHI_DOCUMENT_MEMORY_BYTES, FAZHI_MAX_TEXT_CHARS): a file over one is reported with the
+    limit it crossed, like a file that cannot be parsed. Prints one JSON object per file with
+    --format jsonl; a file that cannot be parsed gets an object with null fields, no facts and
+    an "error". Exits 1 only when no file could be read.
 
     Example: [bold]fazhi extract eval/docs/000_0dfa771130875868.txt --format jsonl[/bold]
     """
-    from fazhi.extract.files import as_contract_json, extract_file, failed_contract_json
+    from fazhi.config import load_settings
+    from fazhi.extract.files import as_contract_json, failed_contract_json, read_local_report
+    from fazhi.isolation import BoundedParser, DocumentJob, DocumentLimits
 
     console = Console()
     failed = 0
-    for path in paths:
-        try:
-            record = as_contract_json(path, extract_file(path, locality_hint=locality_hint))
-        except (TerminalError, OSError) as exc:
-            failed += 1
-            typer.echo(f"{path}: {exc}", err=True)
-            record = failed_contract_json(path, str(exc))
-        if output_format is ExtractFormat.jsonl:
-            typer.echo(json.dumps(record, ensure_ascii=False))
-        elif "error" not in record:
-            console.print(_facts_table(record))
+    # the same isolation as the pipeline's parse stage: a looping parser or a bomb costs this
+    # command one document's budget and a worker, never a hang or the machine's memory
+    with BoundedParser(DocumentLimits.from_settings(load_settings())) as bounded:
+        for path in paths:
+            try:
+                local = read_local_report(path)
+                job = DocumentJob(
+                    local.data,
+                    url=path.name,
+                    locality_hint=locality_hint,
+                    source_url=local.source_url,
+                )
+                record = as_contract_json(path, bounded.run(job).extracted)
+            except (TerminalError, OSError) as exc:
+                failed += 1
+                typer.echo(f"{path}: {exc}", err=True)
+                record = failed_contract_json(path, str(exc))
+            if output_format is ExtractFormat.jsonl:
+                typer.echo(json.dumps(record, ensure_ascii=False))
+            elif "error" not in record:
+                console.print(_facts_table(record))
     if paths and failed == len(paths):
         raise typer.Exit(1)
 

@@ -1280,8 +1280,15 @@ def classify_doc_type(head: str) -> str:
     if _place_tells_its_law_year(head):
         return "annual_report"
     if _bureau_tells_its_year(lines):
-        return "work_summary"  # no title: a bureau telling its year
+        # no title: a bureau telling its year, unless its first section counts one kind of
+        # case (一、行政复议应诉案件基本情况): a report on that topic
+        topic = CASE_TOPIC_HEADING_RE.search(head)
+        return "other" if topic else "work_summary"
     return "other"
+
+
+# The first section of a report on one kind of case: 一、行政复议应诉案件基本情况
+CASE_TOPIC_HEADING_RE = re.compile(r"^一、[^。\n]{0,14}案件(?:的)?(?:基本)?(?:办理)?情况", re.M)
 
 
 OPENING_SENTENCE_CHARS = 20
@@ -1302,11 +1309,12 @@ def _place_tells_its_law_year(head: str) -> bool:
 
 def _bureau_tells_its_year(lines: list[str]) -> bool:
     """An untitled opening in which a justice bureau tells its year (``2024年，某司法局…``,
-    ``2017年是…年，我局…``), in the first line or after a news lead sentence (``近日，…``); a
-    short heading above it (``司法工作``) is a yearbook's entry, another kind."""
-    for line in lines[:3]:
+    ``2017年是…年，我局…``), in the first line or after a news lead sentence (``近日，…``)
+    and the section heading below it (``担责于身，我们不辱使命``); a short heading opening the
+    page (``司法工作``) is a yearbook's entry, another kind."""
+    for index, line in enumerate(lines[:3]):
         if BUREAU_YEAR_OPENING_RE.match(line):
             return True
-        if len(line) < OPENING_SENTENCE_CHARS:
-            return False
+        if len(line) < OPENING_SENTENCE_CHARS and index == 0:
+            return False  # a topic heading opening the page: a yearbook's entry
     return False

@@ -24,7 +24,7 @@ from fazhi.extract.stage import StagedBatch
 from fazhi.quality.gate import GateResult
 from fazhi.sql import read_sql, split_statements
 from fazhi.warehouse.db import writer
-from fazhi.warehouse.search import rebuild_search_index, refresh_search_index
+from fazhi.warehouse.search import refresh_search_index
 
 PARAMETER = re.compile(r"\$\d")
 STAGED = {
@@ -85,12 +85,8 @@ def load_run(
     mentions: pl.DataFrame,
     validations: pl.DataFrame,
     quarantine: pl.DataFrame,
-    index: bool = True,
 ) -> LoadSummary:
-    """Load a run's staged rows under the writer lock, in one transaction; what changed.
-
-    ``index=False`` segments the new reports' words but leaves the full-text index as it is (a
-    run loading in batches rebuilds it once, with :func:`record_run`)."""
+    """Load a run's staged rows under the writer lock, in one transaction; what changed."""
     run = StagedRun(
         run_id,
         started_at,
@@ -105,7 +101,7 @@ def load_run(
         },
     )
     with writer(settings) as con:
-        return load_batch(con, run, settings.sql_dir, index=index)
+        return load_batch(con, run, settings.sql_dir)
 
 
 def load_gated_run(
@@ -117,7 +113,6 @@ def load_gated_run(
     counts: dict[str, int],
     batch: StagedBatch,
     gate: GateResult | None,
-    index: bool = True,
 ) -> LoadSummary:
     """Load what the gate let through (nothing but the run's record when nothing was gated)."""
     documents = gate.documents if gate else batch.documents.head(0)
@@ -133,7 +128,6 @@ def load_gated_run(
         mentions=batch.mentions.filter(pl.col("doc_id").is_in(kept)),
         validations=gate.validations if gate else schemas.empty(schemas.VALIDATIONS),
         quarantine=gate.quarantine if gate else schemas.empty(schemas.QUARANTINE),
-        index=index,
     )
 
 
@@ -144,13 +138,10 @@ def record_run(
     started_at: datetime,
     status: str,
     counts: dict[str, int],
-    reindex: bool = False,
 ) -> LoadSummary:
     """Record a run that has nothing (more) to load: nothing new, failed before the load, or
-    loaded in batches; ``reindex`` then rebuilds the full-text index the batches left as it was."""
+    loaded in batches."""
     with writer(settings) as con:
-        if reindex:
-            rebuild_search_index(con, settings.sql_dir)
         return load_batch(con, StagedRun(run_id, started_at, status, counts), settings.sql_dir)
 
 
@@ -160,7 +151,6 @@ def load_batch(
     sql_dir: Path,
     *,
     after_step: StepHook | None = None,
-    index: bool = True,
 ) -> LoadSummary:
     """Load ``run`` on an open, migrated connection in one transaction.
 
@@ -172,7 +162,7 @@ def load_batch(
         con.begin()
         try:
             hook = after_step or (lambda _name: None)
-            summary = _load_steps(con, run, sql_dir, hook, index=index)
+            summary = _load_steps(con, run, sql_dir, hook)
             con.commit()
         except BaseException:
             con.rollback()
@@ -195,8 +185,6 @@ def _load_steps(
     run: StagedRun,
     sql_dir: Path,
     hook: StepHook,
-    *,
-    index: bool = True,
 ) -> LoadSummary:
     loaded_at = datetime.now(UTC)
     new_docs, unchanged_docs = _one_row(con, sql_dir, "load/count_documents")
@@ -207,7 +195,7 @@ def _load_steps(
         for _doc, current in _step(con, sql_dir, "load/supersede_documents", [], hook)
         if not current
     )
-    refresh_search_index(con, sql_dir, rebuild=index)  # the words of new reports, for search
+    refresh_search_index(con, sql_dir)  # the words of new reports, for search
     hook("search/refresh_index")
     facts = _changed_rows(con, sql_dir, "facts", run.run_id, hook)
     _step(con, sql_dir, "load/collect_affected_cells", [], hook)

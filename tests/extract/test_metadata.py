@@ -1181,6 +1181,18 @@ KIND_FORM_CASES = [
         "work_summary",
         "an untitled opening in which a bureau tells its year",
     ),
+    (
+        "某某网讯：岁月不居，时节如流，回望过去的一年，有太多值得铭记的瞬间和值得感谢的人。\n"
+        "砥砺奋进，我们勇挑重担\n这一年，某县司法局法律援助中心在局党组领导下，各项工作稳步推进。",
+        "work_summary",
+        "a year-end feature: a lead, a section heading, then the bureau telling its year",
+    ),
+    (
+        "2023年，某市司法局围绕行政应诉工作，推动行政争议实质性化解。\n"
+        "一、行政应诉案件基本情况\n全年共办理行政应诉案件300件。",
+        "other",
+        "a bureau's year whose first section counts one kind of case: a topic report",
+    ),
 ]
 
 
@@ -1307,3 +1319,26 @@ def test_a_text_naming_no_place_takes_what_its_site_settles(
 ) -> None:
     m = extract_document(f"2023年，我县{OPENING}", source_url=url).metadata
     assert (m.locality_code, m.province, m.city) == expected, reason
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "reason"),
+    [
+        (
+            "长治县司法局2017年法治政府建设年度报告\n2017年，我局坚持依法行政。",
+            ("山西省", "长治市", "140404"),
+            "a county renamed in 2018 (长治县 → 上党区) found by its former name",
+        ),
+        (
+            "宁乡县人民政府2016年法治政府建设年度报告\n2016年，全县坚持依法行政。",
+            ("湖南省", "长沙市", "430182"),
+            "a county that became a city (宁乡县 → 宁乡市)",
+        ),
+    ],
+    ids=["a county renamed", "a county become a city"],
+)
+def test_former_names_from_the_dictionarys_change_record(
+    text: str, expected: tuple[str, str, str], reason: str
+) -> None:
+    m = meta(text)
+    assert (m.province, m.city, m.locality_code) == expected, reason

@@ -1,15 +1,18 @@
-"""``fazhi search``: Chinese words segmented by jieba, found through DuckDB's fts index."""
+"""``fazhi search``: Chinese words segmented by jieba, ranked by BM25 in SQL over postings that
+each load extends, as DuckDB's fts index ranked them."""
 
 from __future__ import annotations
 
 import re
 
+import duckdb
 import pytest
 from typer.testing import CliRunner
 
 from fazhi.cli import app
 from fazhi.config import Settings
 from fazhi.warehouse.db import connect_reader, writer
+from fazhi.warehouse.extensions import load_extension
 from fazhi.warehouse.load import load_batch
 from fazhi.warehouse.search import search, segment, snippet
 from tests.warehouse.conftest import SQL_DIR, document, staged_run
@@ -116,3 +119,52 @@ def test_snippet(text: str, words: list[str], expected: str) -> None:
 def test_segment_drops_punctuation_and_keeps_words() -> None:
     words = segment("行政复议纠错率为8.5%。")
     assert "行政复议" in words and "，" not in words and "。" not in words
+
+
+FTS_INDEX = (  # the index search used before: the oracle the SQL BM25 must match
+    "PRAGMA create_fts_index('document_words', 'doc_id', 'words', stemmer = 'none', "
+    r"stopwords = 'none', ignore = '[^\p{L}\p{N}]+', strip_accents = 0, lower = 1, overwrite = 1)"
+)
+FTS_MATCH = (
+    "SELECT doc_id, fts_main_document_words.match_bm25(doc_id, $1) AS score "
+    "FROM document_words WHERE score IS NOT NULL"
+)
+
+
+def _ranked(con: duckdb.DuckDBPyConnection, query: str) -> list[tuple[str, float]]:
+    return [(hit.doc_id, hit.score) for hit in search(con, query, SQL_DIR)]
+
+
+def test_loads_add_only_their_documents_and_rank_as_one_fts_index_over_all(
+    settings: Settings,
+) -> None:
+    first = [
+        document("A", text=TEXTS["A"], title="甲市2023年法治政府建设年度报告"),
+        document("B", text=TEXTS["B"], title="乙县司法局2023年工作总结"),
+        document("C", text=TEXTS["C"], title="丙区2022年法治政府建设情况", report_year=2022),
+    ]
+    later = [
+        document("D", text=TEXTS["D"], title="丁县2021年工作总结", report_year=2021),
+        document("E", text=TEXTS["A"] + TEXTS["C"], title="戊市行政复议 C++ 工作总结"),
+    ]
+    with writer(settings) as con:
+        load_batch(con, staged_run(documents=first), SQL_DIR)
+        before = con.sql("SELECT * FROM search_terms WHERE doc_id = 'A' ORDER BY term").fetchall()
+        load_batch(con, staged_run("run-2", documents=later), SQL_DIR)
+        # nothing new: nothing segmented, the postings unchanged
+        load_batch(con, staged_run("run-3", documents=later), SQL_DIR)
+        counted = con.sql("SELECT count(*), count(DISTINCT doc_id) FROM search_terms").fetchone()
+        assert con.sql("SELECT count(*) FROM search_docs").fetchone() == (5,)
+        after = con.sql("SELECT * FROM search_terms WHERE doc_id = 'A' ORDER BY term").fetchall()
+        assert after == before and counted is not None and counted[1] == 5
+        load_extension(con, "fts")
+        con.execute(FTS_INDEX)
+        for query in ("行政复议 纠错率", "行政复议", "法治政府", "工作总结", "c", "复议 调解 执法"):
+            tokens = " ".join(segment(query))
+            oracle = dict(con.execute(FTS_MATCH, [tokens]).fetchall())
+            ranked = _ranked(con, query)
+            assert {doc for doc, _ in ranked} <= set(oracle), query
+            for doc, score in ranked:
+                assert score == pytest.approx(oracle[doc], rel=1e-12), (query, doc)
+            scores = [score for _, score in ranked]
+            assert scores == sorted(scores, reverse=True), query

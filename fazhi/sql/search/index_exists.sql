@@ -1,2 +1,2 @@
--- Whether the full-text index has been built (its schema exists).
-SELECT count(*) > 0 FROM duckdb_schemas() WHERE schema_name = 'fts_main_document_words';
+-- Whether the search postings exist (the first load creates them).
+SELECT count(*) > 0 FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'search_docs';
