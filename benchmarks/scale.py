@@ -5,11 +5,19 @@ Serves ``--reports`` generated ~10 KB reports in ``--sources`` TRS columns on 12
 fresh data directory and its own process:
 - **prefect**: ``python -m fazhi run --sources FILE --data-dir DIR``, exactly what users run (the
   flow of ``flows/pipeline.py`` against Prefect's temporary local API);
-- **bare**: the same package stage functions in the same order, with no Prefect at all.
+- **bare**: the same package functions in the same order (crawl by host, then parse, extract,
+  gate and load batch by batch with ``fazhi.batches``), with no Prefect at all.
 It prints, side by side: seconds, documents/s, the peak RSS of the whole process tree (the
 process and every descendant, e.g. Prefect's API server, sampled from /proc every 0.2 s), facts
 loaded, and Prefect's overhead as a ratio of the two times. Issue 16's aim for 100,000 reports:
 under 15 minutes, under 1.5 GB, Prefect adding at most 15 %.
+
+Measured at 1,000 reports in 20 columns, before and after the streaming stages (batches of 500,
+Prefect tasks per batch passing batch numbers, no persisted results), both benchmarks run at the
+same time on the shared 2-core VM at load average 11–13: before, Prefect 842 s / 1,418 MB, bare
+748 s / 1,035 MB (+13 %); after, Prefect 767 s / 1,227 MB, bare 875 s / 919 MB (−12 %, i.e. within
+the noise); the same 995 documents and 17,387 facts. On a quiet VM before: 141 s / 1,482 MB
+against 115 s / 1,180 MB (+23 %).
 
 Run: ``.venv/bin/python -m benchmarks.scale --reports 1000 --sources 20 [--only bare]``
 """
@@ -187,7 +195,7 @@ def report(results: list[Measured], reports: int, sources: int) -> None:
     if timed.get("bare") and timed.get("prefect"):
         overhead = timed["prefect"] / timed["bare"] - 1
         ratio = timed["prefect"] / timed["bare"]
-        print(f"Prefect overhead: {ratio:.2f}× ({overhead:+.0%}; aim at most +10 %)")
+        print(f"Prefect overhead: {ratio:.2f}× ({overhead:+.0%}; at most +15 %, aim +10 %)")
 
 
 def main() -> None:

@@ -196,6 +196,7 @@ def load_batch(
         counts=counts,
         batch=gated.staged,
         gate=gated.gate,
+        publish=False,  # the run's record publishes the readers' snapshot once, at its end
     )
     documents = gated.staged.documents
     gate = gated.gate

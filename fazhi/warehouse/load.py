@@ -85,8 +85,11 @@ def load_run(
     mentions: pl.DataFrame,
     validations: pl.DataFrame,
     quarantine: pl.DataFrame,
+    publish: bool = True,
 ) -> LoadSummary:
-    """Load a run's staged rows under the writer lock, in one transaction; what changed."""
+    """Load a run's staged rows under the writer lock, in one transaction; what changed.
+
+    ``publish=False`` (a batch of a run) leaves the readers' snapshot to the run's record."""
     run = StagedRun(
         run_id,
         started_at,
@@ -100,7 +103,7 @@ def load_run(
             "staged_quarantine": quarantine,
         },
     )
-    with writer(settings) as con:
+    with writer(settings, publish=publish) as con:
         return load_batch(con, run, settings.sql_dir)
 
 
@@ -113,6 +116,7 @@ def load_gated_run(
     counts: dict[str, int],
     batch: StagedBatch,
     gate: GateResult | None,
+    publish: bool = True,
 ) -> LoadSummary:
     """Load what the gate let through (nothing but the run's record when nothing was gated)."""
     documents = gate.documents if gate else batch.documents.head(0)
@@ -128,6 +132,7 @@ def load_gated_run(
         mentions=batch.mentions.filter(pl.col("doc_id").is_in(kept)),
         validations=gate.validations if gate else schemas.empty(schemas.VALIDATIONS),
         quarantine=gate.quarantine if gate else schemas.empty(schemas.QUARANTINE),
+        publish=publish,
     )
 
 
