@@ -39,6 +39,8 @@ class Settings(BaseSettings):
     document_budget_s: float = 5.0  # parse + extract of one document, then it is "too slow"
     document_memory_bytes: int = 1024 * 1024 * 1024  # address space of the parsing worker
     max_text_chars: int = 1_000_000  # text of one document after parsing; more is "too large"
+    # documents that go through parse → extract → gate → load together: memory holds one batch
+    batch_size: int = Field(default=500, ge=1)
     delay_s: float = 1.0
     max_concurrency_per_host: int = 2
     max_concurrent_hosts: int = 4  # hosts crawled at once, each within its own politeness
@@ -49,6 +51,9 @@ class Settings(BaseSettings):
     max_pages: int = 50
     lock_timeout_s: float = 60.0
     catalog_path: Path = PACKAGE_DATA / "catalog.csv"
+    phrasings_path: Path = (
+        PACKAGE_DATA / "phrasings.toml"
+    )  # the extractor's rules (checked at load)
     sql_dir: Path = PACKAGE_ROOT / "sql"  # package data: present in a wheel install
     expectations_dir: Path = PACKAGE_ROOT / "quality" / "expectations"
     lake_url: str | None = Field(

@@ -29,6 +29,7 @@ from fazhi.parse.text import ParsedText, parse_document
 
 if TYPE_CHECKING:  # extraction is imported in the worker, when a job needs it
     from fazhi.extract.document import ExtractedDocument
+    from fazhi.extract.facts import RulePaths
 
 STOP = None  # sent to the worker to end it
 READY = "ready"  # sent by the worker once it can take documents
@@ -71,6 +72,7 @@ class ExtractJob:
     source_url: str | None = None
     listing_title: str | None = None
     page_date: date | None = None
+    rules: RulePaths | None = None  # the rules file and catalogue of the run's Settings
 
     def run(self, max_text_chars: int) -> ExtractedDocument:
         """Metadata, mentions and facts of the text."""
@@ -84,6 +86,7 @@ class ExtractJob:
             source_url=self.source_url,
             listing_title=self.listing_title,
             page_date=self.page_date,
+            rules=self.rules,
         )
 
 

@@ -93,6 +93,25 @@ class Lake:
         run_part = f"run_id={checked_id(run_id, 'run id')}"
         return self.path("staging", checked_id(table, "table"), run_part, f"{table}.parquet")
 
+    def staged_batch(self, table: str, run_id: str, batch: int) -> str:
+        """One batch of a run's staged ``table``: runs stream through the stages in batches."""
+        run_part = f"run_id={checked_id(run_id, 'run id')}"
+        return self.path("staging", checked_id(table, "table"), run_part, batch_name(batch))
+
+    def staged_files(self, table: str, run_id: str) -> str:
+        """A glob of every file of a run's staged ``table`` (its batches, or one older file)."""
+        run_part = f"run_id={checked_id(run_id, 'run id')}"
+        return self.path("staging", checked_id(table, "table"), run_part, "*.parquet")
+
+    def batch_plan(self, run_id: str) -> str:
+        """A run's plan: its document rows, each with the number of the batch it belongs to."""
+        run_part = f"run_id={checked_id(run_id, 'run id')}"
+        return self.path("staging", "batches", run_part, "plan.parquet")
+
+    def reusable(self, stage: str, key: str) -> str:
+        """Where the batch that ``stage`` made from inputs with content key ``key`` is recorded."""
+        return self.path("staging", "reuse", checked_id(stage, "stage"), checked_id(key, "key"))
+
     def quarantine(self, run_id: str, name: str) -> str:
         """A file of a run's quarantine (rows the gate refused, or their resolutions)."""
         return self.path("quarantine", f"run_id={checked_id(run_id, 'run id')}", name)
@@ -100,6 +119,13 @@ class Lake:
     def quarantines(self, name: str) -> str:
         """A glob of the file ``name`` of every run's quarantine."""
         return self.path("quarantine", "run_id=*", name)
+
+
+def batch_name(batch: int) -> str:
+    """The file name of batch number ``batch`` (zero-padded: files sort in batch order)."""
+    if batch < 0:
+        raise UnsafePathError(f"invalid batch number {batch}")
+    return f"batch-{batch:05d}.parquet"
 
 
 def lake_fs(settings: Settings) -> AbstractFileSystem:

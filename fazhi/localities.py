@@ -299,7 +299,26 @@ def former_names() -> dict[str, tuple[Division, ...]]:
             successor = next((r.successor for r in dated_codes() if r.code == successor), None)
         if successor and row.name not in divisions_by_name():
             index.setdefault(row.name, []).append(current[successor])
-    return {name: tuple(found) for name, found in index.items()}
+    dated = {row.name for row in dated_codes()}
+    for change in load_changes():
+        # jionlp's own record of renames and mergers (长治县 → 上党区, 2018): the former name
+        # finds today's division, whose code stands unless the dated table gives the former one
+        old, today = change.old_path[-1], _division_at(change.new_path)
+        if today and old not in dated and old not in divisions_by_name():
+            index.setdefault(old, []).append(today)
+    return {name: tuple(dict.fromkeys(found)) for name, found in index.items()}
+
+
+def _division_at(path: tuple[str, ...]) -> Division | None:
+    """Today's division at a path of names (province, city, county), if the path still holds."""
+    if not path:
+        return None
+    found = [
+        d
+        for d in divisions_by_name().get(path[-1], ())
+        if d.province_name == path[0] and (len(path) < 3 or d.city_name in (path[1], None))
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 ETHNIC_NAME_RE = re.compile(r"族|自治")

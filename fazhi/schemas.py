@@ -34,7 +34,7 @@ RAW_MANIFEST: dict[str, pl.DataType] = {
     "locality_hint": pl.String(),  # the source's locality_code, when it gives one
 }
 
-# lake/staging/parsed/run_id=<run>/parsed.parquet : the parse stage's hand-off to extraction.
+# lake/staging/parsed/run_id=<run>/batch-NNNNN.parquet : the parse stage's hand-off to extraction.
 PARSED: dict[str, pl.DataType] = {
     "run_id": pl.String(),
     "doc_id": pl.String(),  # version id: sha256 of the raw bytes, first 16 hex digits
@@ -53,7 +53,7 @@ PARSED: dict[str, pl.DataType] = {
     "flags": pl.List(pl.String()),  # e.g. garbled_encoding: loaded, but a reader should look
 }
 
-# lake/staging/documents/run_id=<run>/documents.parquet : one row per document version.
+# lake/staging/documents/run_id=<run>/batch-NNNNN.parquet : one row per document version.
 DOCUMENTS: dict[str, pl.DataType] = {
     "run_id": pl.String(),
     "doc_id": pl.String(),  # version id: sha256 of the raw bytes, first 16 hex digits
@@ -80,7 +80,7 @@ DOCUMENTS: dict[str, pl.DataType] = {
     "extractor_version": pl.String(),
 }
 
-# lake/staging/mentions/run_id=<run>/mentions.parquet : every number in the text.
+# lake/staging/mentions/run_id=<run>/batch-NNNNN.parquet : every number in the text.
 MENTIONS: dict[str, pl.DataType] = {
     "run_id": pl.String(),
     "doc_id": pl.String(),
@@ -96,7 +96,7 @@ MENTIONS: dict[str, pl.DataType] = {
     "indicator": pl.String(),  # the indicator it was matched to, if any
 }
 
-# lake/staging/facts/run_id=<run>/facts.parquet : headline value per document × indicator.
+# lake/staging/facts/run_id=<run>/batch-NNNNN.parquet : headline value per document × indicator.
 FACTS: dict[str, pl.DataType] = {
     "run_id": pl.String(),
     "doc_id": pl.String(),

@@ -73,13 +73,18 @@ def crawl_host_tags(urls: Iterable[str]) -> list[str]:
 def ensure_concurrency_limits(
     client: SyncPrefectClient, host_tags: Iterable[str], per_host: int
 ) -> None:
-    """Create or update the warehouse-writer limits (1 slot) and a tag limit per crawled host.
+    """Create or update the warehouse-writer limit (1 slot) and a tag limit per crawled host.
 
-    "warehouse-writer" exists twice: as the global limit :func:`warehouse_slot` takes, and as a
-    task-tag limit, so a load task tagged "warehouse-writer" is serialised as well.
+    The writer is only the global limit :func:`warehouse_slot` takes, held as a 60 s lease. A
+    task-tag limit of the same name, which servers deployed by earlier versions hold, is removed:
+    Prefect holds tag slots for as long as the task run stays Running, so a load killed mid-run
+    blocked every later load.
     """
+    from prefect.exceptions import ObjectNotFound
+
     client.upsert_global_concurrency_limit_by_name(WAREHOUSE_WRITER, 1)
-    client.create_concurrency_limit(tag=WAREHOUSE_WRITER, concurrency_limit=1)
+    with contextlib.suppress(ObjectNotFound):
+        client.delete_concurrency_limit_by_tag(WAREHOUSE_WRITER)
     for tag in host_tags:
         # the tag-limit endpoint upserts, so re-deploying with a new per_host updates it
         client.create_concurrency_limit(tag=tag, concurrency_limit=per_host)

@@ -1,7 +1,9 @@
 """Prefect flows of fazhi-lake: crawl → parse → extract → gate → load → report.
 
-Each flow reads like the data-flow diagram of the README: a task per stage, each passing its
-result to the next (tasks in ``flows/tasks.py``, the work in ``fazhi``). A run ends Completed when
+Each flow reads like the data-flow diagram of the README: the crawl as a task per host, then the
+documents in batches of ``settings.batch_size``, each going through parse → extract → gate and
+load as a task per stage (tasks in ``flows/tasks.py``, the work in ``fazhi``); tasks hand each
+other batch numbers, the rows stay in the lake. A run ends Completed when
 every source answered, Completed under the name "Partial" when some failed, and Failed when none
 could be crawled; the run summary and the reasons per source are in its artifacts.
 """
@@ -17,11 +19,11 @@ from typing import TYPE_CHECKING, Any
 from prefect import flow
 from prefect.states import Completed, Failed, State
 
+from fazhi.batches import BatchOutcome, artifact_frames, plan_batches
 from fazhi.config import Settings, load_settings
 from fazhi.crawl import store
 from fazhi.crawl.sample_site import sample_sources, serve_sample_site
 from fazhi.crawl.sources import Source, load_sources
-from fazhi.extract.stage import only_years
 from fazhi.lake import new_run_id
 from fazhi.parse.stage import select_document_rows, with_quarantined
 from fazhi.quality.quarantine import quarantined_documents
@@ -33,7 +35,7 @@ from fazhi.report.summary import (
     crawl_outcome,
     relisted_outcome,
     render,
-    summarise_run,
+    summarise_batches,
 )
 from flows import tasks
 from flows.publish import publish
@@ -64,23 +66,30 @@ def process_manifest_rows(
     started_at: datetime,
     years: list[int] | None = None,
 ) -> State[Any]:
-    """Parse, extract, gate, load and report a set of manifest rows (shared by every flow)."""
-    batch = tasks.extract(tasks.parse(rows, settings, run_id), settings, run_id)
-    if years:
-        batch = only_years(batch, years)
-    gate = tasks.gate_task(batch, settings, run_id)
-    before_load = summarise_run(run_id, crawl, batch, gate)
-    loaded = tasks.load_task(batch, gate, settings, started_at, before_load)
-    summary = summarise_run(
+    """Parse, extract, gate and load a set of manifest rows batch by batch, then report (shared
+    by every flow). Each batch is in the warehouse before the next one is parsed."""
+    outcomes: list[BatchOutcome] = []
+    for batch in plan_batches(rows, settings, run_id):
+        tasks.parse_batch_task(settings, run_id, batch)
+        tasks.extract_batch_task(settings, run_id, batch)
+        so_far = summarise_batches(run_id, crawl, outcomes)
+        outcomes.append(
+            tasks.gate_load_batch_task(
+                settings, run_id, batch, started_at, so_far.status, so_far.counts(), years
+            )
+        )
+    tasks.record_run_task(
+        settings, summarise_batches(run_id, crawl, outcomes), outcomes, started_at
+    )
+    summary = summarise_batches(
         run_id,
         crawl,
-        batch,
-        gate,
-        loaded,
+        outcomes,
         headline=tasks.headline_task(settings),
         dashboard=tasks.dashboard_task(settings),
+        data_docs=tasks.data_docs_task(settings, outcomes),
     )
-    publish(summary, gate)
+    publish(summary, *artifact_frames(outcomes))
     render(summary)
     return final_state(summary)
 

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
-from fazhi.quality.gate import GateResult
 from fazhi.report.artifacts import TableArtifact, run_artifacts
 from fazhi.report.summary import RunSummary
 
+if TYPE_CHECKING:  # annotations only
+    import polars as pl
 
-def publish(summary: RunSummary, gate: GateResult | None) -> None:
+
+def publish(
+    summary: RunSummary, quarantine: pl.DataFrame | None, new_facts: pl.DataFrame | None
+) -> None:
     """Create every artifact of the run (tables and links) in the current flow run."""
-    for artifact in run_artifacts(summary, gate):
+    for artifact in run_artifacts(summary, quarantine, new_facts):
         if isinstance(artifact, TableArtifact):
             create_table_artifact(
                 key=artifact.key, table=artifact.rows, description=artifact.description

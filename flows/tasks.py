@@ -1,44 +1,35 @@
 """Prefect tasks of fazhi-lake: each calls one package function and returns its result.
 
-Tasks add what Prefect is for — retries of transient errors, caching on content hashes, tags
-that concurrency limits hold, logging — and nothing else. Every stage persists its hand-off in
-the lake keyed by the run id, so the helpers here resume a run after its last finished stage.
+Tasks add what Prefect is for — retries of transient errors, tags that concurrency limits hold,
+logging — and nothing else. The crawl is a task per host; parse, extract and gate-and-load are a
+task per batch of documents (``settings.batch_size``). Every stage persists its hand-off in the
+lake keyed by run id and batch, so a resumed run skips what it finished, and a batch whose inputs
+an earlier run already made is reused from the lake (``fazhi.batches``).
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from prefect import get_run_logger, task
+from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 from prefect.task_runners import ThreadPoolTaskRunner
 
+from fazhi import batches
+from fazhi.batches import BatchOutcome, BatchStep, parse_problem_rows
 from fazhi.config import Settings
 from fazhi.crawl import store
 from fazhi.crawl.crawler import crawl_source
 from fazhi.crawl.hosts import host_groups
 from fazhi.crawl.sources import Source
 from fazhi.errors import TransientError
-from fazhi.extract.stage import (
-    StagedBatch,
-    extract_documents,
-    extraction_key,
-    read_staged,
-    write_staged,
-)
-from fazhi.isolation import DocumentLimits
-from fazhi.parse import stage as parse_stage
-from fazhi.quality.gate import GateResult
-from fazhi.quality.stage import gate_staged
 from fazhi.report.summary import RunSummary, read_headline
-from fazhi.warehouse.load import LoadSummary, load_gated_run
 from flows.limits import crawl_host_tag, warehouse_slot
 
 if TYPE_CHECKING:  # annotations only: flows/ passes frames on and never computes with them
     import polars as pl
-
-CACHE_DAYS = timedelta(days=60)
 
 
 def _transient_only(task: Any, task_run: Any, state: Any) -> bool:
@@ -101,93 +92,83 @@ def crawl_all(sources: list[Source], settings: Settings, run_id: str) -> list[pl
         return [manifest for future in futures for manifest in future.result()]
 
 
-def _parse_cache_key(_: Any, parameters: dict[str, Any]) -> str:
-    return parse_stage.parsing_key(parameters["rows"])
+# Batch tasks pass batch numbers, never rows: every stage reads and writes the lake, so Prefect
+# keeps no copy of them (no cache policy, no persisted result), and a batch already made by this
+# run or an earlier one is reused from the lake (fazhi.batches), not from a task cache.
+@task(name="parse-batch", cache_policy=NO_CACHE, persist_result=False)
+def parse_batch_task(settings: Settings, run_id: str, batch: int) -> BatchStep:
+    """Parse one batch of the run's documents into the lake."""
+    step = batches.parse_batch(settings, run_id, batch)
+    get_run_logger().info("batch %d: %d documents parsed (%s)", batch, step.documents, step.how)
+    return step
 
 
-def _extract_cache_key(_: Any, parameters: dict[str, Any]) -> str:
-    return extraction_key(parameters["parsed"])
-
-
-@task(name="parse", cache_key_fn=_parse_cache_key, cache_expiration=CACHE_DAYS)
-def parse_task(rows: pl.DataFrame, settings: Settings, run_id: str) -> pl.DataFrame:
-    """Parse the raw bodies; cached on their content hashes and the parser's version."""
-    return parse_stage.parse_documents(rows, settings, run_id)
-
-
-@task(name="extract", cache_key_fn=_extract_cache_key, cache_expiration=CACHE_DAYS)
-def extract_task(
-    parsed: pl.DataFrame, run_id: str, limits: DocumentLimits | None = None
-) -> StagedBatch:
-    """Extract from the parsed texts; cached on them and the extractor's fingerprint."""
-    return extract_documents(parsed, run_id, limits)
-
-
-def parse(rows: pl.DataFrame, settings: Settings, run_id: str) -> pl.DataFrame:
-    """The run's parsed documents: resumed from the lake, reused from the cache, or made now."""
-    logger = get_run_logger()
-    parsed = parse_stage.read_parsed(settings, run_id)
-    if parsed is not None:
-        logger.info("run %s: parsed documents already persisted, resuming after parse", run_id)
-        return parsed
-    parsed = parse_stage.for_run(parse_task(rows, settings, run_id), run_id)
-    parse_stage.write_parsed(parsed, settings, run_id)
-    for doc_id, url, reason in parse_stage.parse_failures(parsed):
-        logger.warning("document %s (%s) not parsed: %s", doc_id, url, reason)
-    return parsed
-
-
-def extract(parsed: pl.DataFrame, settings: Settings, run_id: str) -> StagedBatch:
-    """The run's staged batch: resumed from the lake, reused from the cache, or made now."""
-    staged = read_staged(settings, run_id)
-    if staged is not None:
-        get_run_logger().info("run %s: staged rows already persisted, resuming", run_id)
-        return staged
-    limits = DocumentLimits.from_settings(settings)
-    batch = extract_task(parsed, run_id, limits).for_run(run_id)
-    write_staged(batch, settings, run_id)
-    get_run_logger().info(
-        "staged %d documents, %d facts, %d mentions",
-        batch.documents.height,
-        batch.facts.height,
-        batch.mentions.height,
-    )
-    return batch
-
-
-@task(name="gate")
-def gate_task(batch: StagedBatch, settings: Settings, run_id: str) -> GateResult | None:
-    result = gate_staged(batch, settings, run_id)
-    get_run_logger().info("gate: %s", result.counts() if result else "nothing to gate")
-    return result
+@task(name="extract-batch", cache_policy=NO_CACHE, persist_result=False)
+def extract_batch_task(settings: Settings, run_id: str, batch: int) -> BatchStep:
+    """Extract metadata, mentions and facts of one parsed batch into the lake."""
+    step = batches.extract_batch(settings, run_id, batch)
+    get_run_logger().info("batch %d: %d documents extracted (%s)", batch, step.documents, step.how)
+    return step
 
 
 @task(
-    name="load-warehouse",
+    name="gate-load-batch",
     retries=3,
     retry_delay_seconds=[5, 15, 30],
     retry_condition_fn=_transient_only,
-    tags=["warehouse-writer"],
+    cache_policy=NO_CACHE,
+    persist_result=False,
 )
-def load_task(
-    batch: StagedBatch,
-    gate: GateResult | None,
+def gate_load_batch_task(
     settings: Settings,
+    run_id: str,
+    batch: int,
     started_at: datetime,
-    before_load: RunSummary,
-) -> LoadSummary:
+    status: str,
+    counts: dict[str, int],
+    years: list[int] | None = None,
+) -> BatchOutcome:
+    """Gate one staged batch, then load what passed inside the single writer slot."""
+    logger = get_run_logger()
+    gated = batches.gate_batch(settings, run_id, batch, years)
+    logger.info("batch %d gate: %s", batch, gated.gate.counts() if gated.gate else "nothing")
     with warehouse_slot():  # one DuckDB writer across every worker and machine
-        loaded = load_gated_run(
-            settings,
-            run_id=before_load.run_id,
-            started_at=started_at,
-            status=before_load.status,
-            counts=before_load.counts(),
-            batch=batch,
-            gate=gate,
+        outcome = batches.load_batch(
+            settings, gated, run_id=run_id, started_at=started_at, status=status, counts=counts
         )
-    get_run_logger().info("loaded: %s", loaded)
-    return loaded
+    for source_id, url, _, reason in parse_problem_rows(outcome):
+        logger.warning("document of %s (%s) not parsed: %s", source_id, url, reason)
+    logger.info("batch %d loaded: %s", batch, outcome.loaded)
+    return outcome
+
+
+@task(
+    name="record-run",
+    retries=3,
+    retry_delay_seconds=[5, 15, 30],
+    retry_condition_fn=_transient_only,
+    cache_policy=NO_CACHE,
+    persist_result=False,
+)
+def record_run_task(
+    settings: Settings, summary: RunSummary, outcomes: list[BatchOutcome], started_at: datetime
+) -> None:
+    """Record the run with its final counts in the warehouse (also when nothing was loaded)."""
+    with warehouse_slot():
+        batches.finish_run(
+            settings,
+            outcomes,
+            run_id=summary.run_id,
+            started_at=started_at,
+            status=summary.status,
+            counts=summary.counts(),
+        )
+
+
+@task(name="data-docs", cache_policy=NO_CACHE, persist_result=False)
+def data_docs_task(settings: Settings, outcomes: list[BatchOutcome]) -> str | None:
+    """Render the run's Data Docs once, after its last batch."""
+    return batches.data_docs(settings, outcomes)
 
 
 @task(name="headline")

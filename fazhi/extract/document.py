@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from fazhi.extract.facts import Fact, extract_facts
+from fazhi.extract.facts import Fact, RulePaths, extract_facts
 from fazhi.extract.metadata import DocumentMetadata, SourceEvidence, extract_metadata
 from fazhi.extract.normalize import NormalisedText, normalise
 from fazhi.extract.numbers import Quantity, find_quantities
+from fazhi.extract.scan import char_positions
 from fazhi.extract.source_url import url_date, url_divisions
 
 EXTRACTOR_VERSION = "0.3.0"
@@ -29,6 +31,8 @@ OUTLINE_RE = re.compile(
     re.M,
 )
 SENTENCE_END_RE = re.compile("[。！？!?\n]")
+# where an outline marker may begin: a line's start, or the 。；; or line break before a 一是
+OUTLINE_DELIMITER_RE = re.compile("[。；;\n]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,11 +92,27 @@ class ExtractedDocument:
     @cached_property
     def mentions(self) -> list[Mention]:
         src = self._source
-        outline = _Outline(src.norm.text)
-        return [
-            _mention(src.norm, src.sentences, q, outline.path_at(q.start), src.indicator_of.get(i))
-            for i, q in enumerate(src.quantities)
-        ]
+        norm, original = src.norm, src.norm.original
+        path_at = _Outline(norm.text).path_at
+        around = src.sentences.original_around
+        span = _OriginalSpans(norm).span
+        mentions = []
+        for i, q in enumerate(src.quantities):
+            start, end = span(q.start, q.end)
+            mentions.append(
+                Mention(
+                    value=q.value,
+                    unit=q.unit,
+                    qualifier=q.qualifier,
+                    text=original[start:end],
+                    start=start,
+                    end=end,
+                    sentence=around(q.start, q.end),
+                    outline=path_at(q.start),
+                    indicator=src.indicator_of.get(i),
+                )
+            )
+        return mentions
 
 
 def extract_document(
@@ -104,6 +124,7 @@ def extract_document(
     source_url: str | None = None,
     listing_title: str | None = None,
     page_date: date | None = None,
+    rules: RulePaths | None = None,
 ) -> ExtractedDocument:
     """Metadata, mentions and headline facts of the report ``text``.
 
@@ -127,7 +148,9 @@ def extract_document(
         original=text,
         evidence=evidence,
     )
-    facts = extract_facts(norm.text, quantities, locality_code=metadata.locality_code)
+    facts = extract_facts(
+        norm.text, quantities, locality_code=metadata.locality_code, rule_paths=rules
+    )
     sentences = _Sentences(norm)
     return ExtractedDocument(
         metadata,
@@ -141,7 +164,7 @@ class _Sentences:
 
     def __init__(self, norm: NormalisedText) -> None:
         self.norm = norm
-        self.stops = [m.start() for m in SENTENCE_END_RE.finditer(norm.text)]
+        self.stops = char_positions(SENTENCE_END_RE, norm.text)
         self.seen: dict[tuple[int, int], str] = {}  # numbers share sentences: map each once
 
     def original_around(self, start: int, end: int) -> str:
@@ -171,25 +194,29 @@ def _provenance(norm: NormalisedText, sentences: _Sentences, fact: Fact) -> Extr
     )
 
 
-def _mention(
-    norm: NormalisedText,
-    sentences: _Sentences,
-    quantity: Quantity,
-    outline: str,
-    indicator: str | None,
-) -> Mention:
-    start, end = norm.to_original(quantity.start, quantity.end)
-    return Mention(
-        value=quantity.value,
-        unit=quantity.unit,
-        qualifier=quantity.qualifier,
-        text=norm.original[start:end],
-        start=start,
-        end=end,
-        sentence=sentences.original_around(quantity.start, quantity.end),
-        outline=outline,
-        indicator=indicator,
-    )
+class _OriginalSpans:
+    """:meth:`NormalisedText.to_original` for the many spans of one text, with the arrays in hand.
+
+    A number spans at least one character inside the text, so the clamping of empty or outlying
+    spans is left to ``to_original`` itself (the fallback).
+    """
+
+    def __init__(self, norm: NormalisedText) -> None:
+        self.norm = norm
+        self.size = len(norm.text)
+        self.text_starts = norm.run_text_starts
+        self.original_starts = norm.run_original_starts
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        if not 0 <= start < end <= self.size:
+            return self.norm.to_original(start, end)
+        text_starts, original_starts = self.text_starts, self.original_starts
+        run = bisect.bisect_right(text_starts, start) - 1
+        first = original_starts[run] + start - text_starts[run]
+        last = end - 1
+        if run + 1 < len(text_starts) and last >= text_starts[run + 1]:  # another run
+            run = bisect.bisect_right(text_starts, last) - 1
+        return first, original_starts[run] + last - text_starts[run] + 1
 
 
 class _Outline:
@@ -199,7 +226,7 @@ class _Outline:
         self.positions: list[int] = []
         self.paths: list[str] = []
         stack: list[str] = ["", "", "", ""]
-        for match in OUTLINE_RE.finditer(text):
+        for match in _outline_markers(text):
             level = next(k for k in range(4) if match.group(f"l{k + 1}"))
             stack[level] = match.group(f"l{level + 1}")
             for deeper in range(level + 1, 4):
@@ -210,3 +237,30 @@ class _Outline:
     def path_at(self, position: int) -> str:
         index = bisect.bisect_right(self.positions, position) - 1
         return self.paths[index] if index >= 0 else ""
+
+
+def _outline_markers(text: str) -> Iterator[re.Match[str]]:
+    """``OUTLINE_RE.finditer(text)``, tried only where a match can begin.
+
+    Every branch of the pattern opens at a line's start or on one of 。；; and the line break, so
+    the pattern is matched at those places alone (``match`` at a position still reads ``^`` as
+    a line's start), skipping those inside the previous match as ``finditer`` does.
+    """
+    resume = 0
+    for candidate in _marker_starts(text):
+        if candidate < resume:
+            continue
+        match = OUTLINE_RE.match(text, candidate)
+        if match is not None:
+            yield match
+            resume = match.end()
+
+
+def _marker_starts(text: str) -> Iterator[int]:
+    yield 0
+    for delimiter in OUTLINE_DELIMITER_RE.finditer(text):
+        position = delimiter.start()
+        if position:
+            yield position
+        if text[position] == "\n":
+            yield position + 1

@@ -23,22 +23,32 @@ from functools import cache
 from pathlib import Path
 
 from fazhi.catalog import Indicator, load_catalog
-from fazhi.config import PACKAGE_DATA
+from fazhi.config import PACKAGE_DATA, Settings
 from fazhi.extract.metadata import division_names_between
 from fazhi.extract.numbers import SCALES, Quantity
 from fazhi.extract.rulebook_check import RulebookError, check_rulebook, unit_keys
-from fazhi.extract.scan import CueScanner
+from fazhi.extract.scan import CueScanner, char_positions
 from fazhi.localities import divisions_by_code
 
 PHRASINGS_PATH = PACKAGE_DATA / "phrasings.toml"
 CATALOG_PATH = PACKAGE_DATA / "catalog.csv"
-__all__ = ["Fact", "IndicatorRule", "Rulebook", "RulebookError", "extract_facts", "load_rulebook"]
+__all__ = [
+    "Fact",
+    "IndicatorRule",
+    "RulePaths",
+    "Rulebook",
+    "RulebookError",
+    "extract_facts",
+    "load_rulebook",
+]
 CLAUSE_DELIMITERS = "，,；;。！？!?\n：:"
 # filler between a cue and its number: a bracketed note ("（含结转）") and a year ("2023年度")
 # count as one character each, since neither is another figure; a 、 may join when the list
 # shares the number ("参考率、合格率均为100%", "参学率、达标率达100%")
 NOTE = r"[（(][^（()）\d，,；;。]{1,12}[）)]|20\d{2}年度?"
-FILLER = rf"(?:{NOTE}|[^\d、，,；;。]|、(?=[^\d、，,；;。]{{1,10}}?[均都率]))"
+# ("参考率、合格率、优秀率均为100%": each further rate of the list is one character of filler)
+RATE_ITEM = r"、[^\d、，,；;。]{1,6}?率"
+FILLER = rf"(?:{NOTE}|{RATE_ITEM}|[^\d、，,；;。]|、(?=[^\d、，,；;。]{{1,10}}?[均都率]))"
 NOTE_RE = re.compile(NOTE)
 # what a verb–object pair (`pairs` in the TOML) may hold between verb and object: words, a year,
 # and counts of another kind naming whose objects they are ("抽查全区8个执法单位执法案卷")
@@ -53,7 +63,6 @@ FULL_STOP_RE = re.compile("[。！？!?\n]")
 # 审核"): an after-cue may read on into it
 SHARED_PREDICATE_RE = re.compile(r"[，,](?:均|都|全部|全都|一律)")
 BARE_COUNT_END_RE = re.compile(r"[，,；;。]")
-CONTINUES_RE = re.compile(r"\s*(?:其中|另有|另外|此外|以上|上述|同时|现已|已)")
 TABLE_LABEL_RE = re.compile(
     r"(?P<label>[^\n\d。，；]{2,30}?)[（(](?P<unit>[^）)\n\d]{1,4})[）)]\s*"
 )
@@ -76,17 +85,6 @@ LIST_COUNT_RE = re.compile(
     r"(?:人次|场次|件次|份次|万元|亿元|[件宗起份项个家所名位人次场卷本条册张期批轮单元%])"
     r"[、和及]"
 )
-# "我市/本区" after another place's name brings the text back to the report's own locality
-OWN_PLACE_RE = re.compile(r"[我本][省市区县旗州盟]")
-# 全省/全国 as the subject of a figure ("全省共办理…"), not inside a name ("全国低碳日")
-WIDER_SCOPE_RE = re.compile(
-    r"全(?:省|国|自治区)(?:共|累计|各|范围|法律|人民|行政|司法|公证|律师|调解|普法|现有|已)"
-)
-# division names that are also ordinary phrases: 会同县人民法院 is "together with the county court"
-PLACE_NAME_WORDS = frozenset(
-    {"会同县", "同心县", "合作市", "和平区", "和平县", "平安区", "安宁区", "安宁市", "永安市"}
-)
-RESET_RE = re.compile(r"全[市区县省州旗盟]|各级")
 TOP_HEADING_RE = re.compile(
     r"^[ \t]*(?:#+[ \t]*)?[一二三四五六七八九十]{1,3}[、.．]([^\n]*)$", re.M
 )
@@ -104,7 +102,6 @@ class IndicatorRule:
     exclude: tuple[re.Pattern[str], ...]
     exclude_near: tuple[re.Pattern[str], ...]
     exclude_before: tuple[re.Pattern[str], ...]  # only between the clause's start and the number
-    any_cue: re.Pattern[str]  # every cue at once: most clauses hold none, and one search says so
     any_before: re.Pattern[str] | None  # the before-cues anywhere: the topic of an earlier clause
     # the words every before-cue (a pair: its object) holds: when the text before the number has
     # none of them, no before-pattern, each anchored at the number, is tried
@@ -143,6 +140,12 @@ class Scoring:
     span_of_years: re.Pattern[str]
     year_reset: re.Pattern[str]
     target: re.Pattern[str]
+    result_heading: re.Pattern[str]
+    own_place: re.Pattern[str]
+    wider_scope: re.Pattern[str]
+    place_name_words: frozenset[str]
+    scope_reset: re.Pattern[str]
+    continues: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +155,6 @@ class Rulebook:
     rules: dict[str, IndicatorRule]
     scoring: Scoring
     by_unit: dict[str, tuple[IndicatorRule, ...]]
-    any_cue_by_unit: dict[str, re.Pattern[str]]
     # the keywords of every rule's cues in one automaton (fazhi.extract.scan): a rule is tried on
     # a number only when one of its keywords lies in the number's window
     scanner: CueScanner
@@ -160,11 +162,6 @@ class Rulebook:
     def rules_for(self, quantity: Quantity) -> tuple[IndicatorRule, ...]:
         """The rules whose unit family admits ``quantity`` (most numbers fit only a few)."""
         return self.by_unit.get(_unit_key(quantity), ())
-
-    def any_cue_near(self, quantity: Quantity, text: str, lo: int, hi: int) -> bool:
-        """Whether any cue of any rule for this unit occurs in ``text[lo:hi]``."""
-        pattern = self.any_cue_by_unit.get(_unit_key(quantity))
-        return pattern is not None and pattern.search(text, lo, hi) is not None
 
 
 FLOW_KINDS = ("count", "amount")  # figures of one year; stocks may rightly be cumulative
@@ -251,16 +248,6 @@ def load_rulebook(path: Path = PHRASINGS_PATH, catalog_path: Path = CATALOG_PATH
             any_before=(
                 re.compile("|".join(f"(?:{p})" for p in before_cues)) if before_cues else None
             ),
-            any_cue=re.compile(
-                "|".join(
-                    f"(?:{_anchor(p)})"
-                    for p in [
-                        *spec.get("before", []),
-                        *(obj for _, obj in spec.get("pairs", [])),
-                        *spec.get("after", []),
-                    ]
-                )
-            ),
             before_hint=(
                 re.compile(
                     "|".join(
@@ -285,21 +272,17 @@ def load_rulebook(path: Path = PHRASINGS_PATH, catalog_path: Path = CATALOG_PATH
         rules=rules,
         scoring=_scoring(scoring, float(defaults["min_score"])),
         by_unit=by_unit,
-        any_cue_by_unit={
-            unit: re.compile("|".join(r.any_cue.pattern for r in unit_rules))
-            for unit, unit_rules in by_unit.items()
-        },
     )
 
 
 # a cue that opens with a span of any words ("[^，。；\\d]{0,12}参加…考试"): the span is dropped
-# from the prefilter, which only asks whether the cue's own words occur, and a pattern that can
+# from `before_hint`, which only asks whether the cue's own words occur, and a pattern that can
 # start anywhere would make that one search slow
 LEADING_SPAN_RE = re.compile(r"^(?:\(\?:\[\^[^\]]*\](?:\|[^()]*)?\)|\[\^[^\]]*\])\{\d*,\d+\}\??")
 
 
 def _anchor(pattern: str) -> str:
-    """``pattern`` without a leading span of any words (for the prefilter)."""
+    """``pattern`` without a leading span of any words (for ``before_hint``)."""
     return LEADING_SPAN_RE.sub("", pattern)
 
 
@@ -329,6 +312,12 @@ def _scoring(table: dict[str, object], min_score: float) -> Scoring:
         span_of_years=re.compile(str(table["span_of_years"])),
         year_reset=re.compile(str(table["year_reset"])),
         target=re.compile(str(table["target"])),
+        result_heading=re.compile(str(table["result_heading"])),
+        own_place=re.compile(str(table["own_place"])),
+        wider_scope=re.compile(str(table["wider_scope"])),
+        place_name_words=frozenset(table["place_name_words"]),  # type: ignore[call-overload]
+        scope_reset=re.compile(str(table["scope_reset"])),
+        continues=re.compile(rf"\s*(?:{table['continues']})"),
     )
 
 
@@ -337,14 +326,21 @@ class _Layout:
 
     def __init__(self, text: str, scoring: Scoring) -> None:
         self.text = text
-        self.clause_stops = [m.start() for m in CLAUSE_RE.finditer(text)]
-        self.sentence_stops = [m.start() for m in SENTENCE_RE.finditer(text)]
-        self.full_stops = [m.start() for m in FULL_STOP_RE.finditer(text)]
-        self.plan_ranges = _plan_ranges(text, scoring.plan_heading)  # in order, not overlapping
+        self.scoring = scoring
+        self.length = len(text)
+        self.clause_stops = char_positions(CLAUSE_RE, text)
+        self.sentence_stops = char_positions(SENTENCE_RE, text)
+        self.full_stops = char_positions(FULL_STOP_RE, text)
+        self.windows: dict[tuple[int, int], tuple[int, int]] = {}  # a number's, asked twice
+        # in order, not overlapping
+        self.plan_ranges = _plan_ranges(text, scoring.plan_heading, scoring.result_heading)
         self.plan_starts = [lo for lo, _ in self.plan_ranges]
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
-        return _around(self.clause_stops, start, end, len(self.text))
+        stops = self.clause_stops  # _around, inlined: the most frequent lookup of all
+        i = bisect.bisect_left(stops, start)
+        j = bisect.bisect_left(stops, end)
+        return stops[i - 1] + 1 if i > 0 else 0, stops[j] if j < len(stops) else self.length
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         return _around(self.sentence_stops, start, end, len(self.text))
@@ -355,8 +351,14 @@ class _Layout:
 
     def window(self, start: int, end: int) -> tuple[int, int]:
         """The clause around ``text[start:end]``, at most :data:`CLAUSE_REACH` on each side."""
-        lo, hi = self.clause(start, end)
-        return max(lo, start - CLAUSE_REACH), min(hi, end + CLAUSE_REACH)
+        window = self.windows.get((start, end))
+        if window is None:
+            lo, hi = self.clause(start, end)
+            window = self.windows[start, end] = (
+                max(lo, start - CLAUSE_REACH),
+                min(hi, end + CLAUSE_REACH),
+            )
+        return window
 
     def in_plan_section(self, position: int) -> bool:
         i = bisect.bisect_right(self.plan_starts, position) - 1
@@ -371,11 +373,15 @@ def _around(stops: list[int], start: int, end: int, length: int) -> tuple[int, i
     return lo, hi
 
 
-def _plan_ranges(text: str, plan_heading: re.Pattern[str]) -> list[tuple[int, int]]:
+def _plan_ranges(
+    text: str, plan_heading: re.Pattern[str], result_heading: re.Pattern[str]
+) -> list[tuple[int, int]]:
     headings = list(TOP_HEADING_RE.finditer(text))
     ranges = []
     for k, heading in enumerate(headings):
-        if plan_heading.search(heading.group(1)):
+        words = heading.group(1)
+        # "主要举措、成效及存在的问题": a heading that also names results holds results
+        if plan_heading.search(words) and not result_heading.search(words):
             end = headings[k + 1].start() if k + 1 < len(headings) else len(text)
             ranges.append((heading.start(), end))
     return ranges
@@ -414,35 +420,59 @@ class _Context:
     other_body: bool = False  # a court, procuratorate or law firm is the subject of the figure
 
 
+@dataclass(frozen=True, slots=True)
+class RulePaths:
+    """Where the rules file and the catalogue are (``Settings.phrasings_path``/``catalog_path``)."""
+
+    phrasings: Path = PHRASINGS_PATH
+    catalog: Path = CATALOG_PATH
+
+    @classmethod
+    def of(cls, settings: Settings) -> RulePaths:
+        return cls(settings.phrasings_path, settings.catalog_path)
+
+    def load(self) -> Rulebook:
+        """The rulebook of these files (loaded and checked once per pair of paths)."""
+        return load_rulebook(self.phrasings, self.catalog)
+
+
 def extract_facts(
     text: str,
     quantities: Sequence[Quantity],
     locality_code: str | None = None,
     work: Work | None = None,
+    rule_paths: RulePaths | None = None,
 ) -> list[Fact]:
     """The headline value of each indicator stated in ``text`` (normalised), best first.
 
     With the report's ``locality_code``, figures whose clause names another place (a
     neighbouring county, a district of the city, the province) are not its headlines.
     """
-    book = load_rulebook()
+    book = (rule_paths or RulePaths()).load()
     layout = _Layout(text, book.scoring)
     cues, bit_of = book.scanner.scan(text), book.scanner.bit_of
-    places = _Places(text, locality_code)
+    places = _Places(text, locality_code, book.scoring)
     candidates: list[Fact] = []
     units_at: dict[int, set[str | None]] = {}
-    for quantity in quantities:
-        units_at.setdefault(layout.clause(quantity.start, quantity.end)[0], set()).add(
-            quantity.unit
-        )
+    stops = layout.clause_stops
+    for quantity in quantities:  # the clause's start as :meth:`_Layout.clause` finds it
+        stop = bisect.bisect_left(stops, quantity.start)
+        units_at.setdefault(stops[stop - 1] + 1 if stop else 0, set()).add(quantity.unit)
+    # per unit: the bits of all its rules in the scanner, and each rule with its bit (a number
+    # tries only the rules with a keyword in its window)
+    bits_by_unit: dict[str, tuple[int, tuple[tuple[int, IndicatorRule], ...]]] = {}
     for index, quantity in enumerate(quantities):
         cell = _table_cell(text, quantity) if quantity.unit is None else None
         if cell is not None:
             quantity = cell.quantity
         elif _unit_key(quantity) == BARE and not BARE_COUNT_END_RE.match(text, quantity.end):
             continue  # a count may leave its unit out only where the clause ends
-        rules = book.rules_for(quantity)
-        if not rules or layout.in_plan_section(quantity.start):
+        unit = _unit_key(quantity)
+        if unit not in bits_by_unit:
+            bits = tuple((bit_of[r.indicator.code], r) for r in book.by_unit.get(unit, ()))
+            bits_by_unit[unit] = sum(bit for bit, _ in bits), bits
+        unit_bits, bits = bits_by_unit[unit]
+        if not bits or layout.in_plan_section(quantity.start):
             continue
         if cell is not None:
             context = cell.context(index)
@@ -456,11 +486,14 @@ def extract_facts(
             cued = cues.rules_in(clause_lo, reach)
             if previous[1]:
                 cued |= cues.rules_in(previous[0], previous[0] + len(previous[1]))
-            if not any(cued & bit_of[rule.indicator.code] for rule in rules):
+            if not cued & unit_bits:
                 continue  # no keyword of any rule for this unit near the number
             context = _context(layout, index, quantity, previous)
             if context.listless:  # the list-less words are a string of their own
                 cued |= book.scanner.rules_of(context.listless)
+        rules = [rule for bit, rule in bits if cued & bit]
+        if not rules:
+            continue  # no rule has a keyword in this number's windows: none can match
         if places.elsewhere(layout, quantity.start):
             continue
         if book.scoring.per_unit.search(context.left) or book.scoring.target.search(context.left):
@@ -469,7 +502,6 @@ def extract_facts(
             layout, book.scoring, context.sentence_lo, quantity.start
         ):
             continue
-        rules = tuple(rule for rule in rules if cued & bit_of[rule.indicator.code])
         if work is not None:
             work.characters += context.clause_hi - context.context_lo
             work.candidates += len(rules)
@@ -583,7 +615,11 @@ def _context(
     # the topic a `requires` pattern looks for may sit before a ；, or in the sentence before
     # one that opens with 其中 ("其中立案受理0宗")
     context_lo, _ = layout.full_sentence(quantity.start, quantity.end)
-    if CONTINUES_RE.match(layout.text, context_lo):
+    # a sentence that opens with only a verb before the number ("受理1033件，其中…") continues
+    # the topic of the sentence before, as one opening with 其中 does
+    if layout.scoring.continues.match(layout.text, context_lo) or (
+        context_lo > 0 and quantity.start - context_lo <= LOOKBACK_MAX_LEFT
+    ):
         before = max(context_lo - 2, 0)
         context_lo, _ = layout.full_sentence(before, before)
     reach_lo = quantity.start - CONTEXT_REACH
@@ -640,7 +676,7 @@ def _shared_predicate_end(layout: _Layout, clause_hi: int) -> int:
 class _Places:
     """Which places a text names, to tell the report's own figures from other places' ones."""
 
-    def __init__(self, text: str, locality_code: str | None) -> None:
+    def __init__(self, text: str, locality_code: str | None, scoring: Scoring) -> None:
         self.text = text
         division = divisions_by_code().get(locality_code or "")
         self.known = division is not None
@@ -654,21 +690,22 @@ class _Places:
             else None
         )
         # names of two characters (城区, 郊区, 矿区) are ordinary words far more often than places
-        self.ignored = own | PLACE_NAME_WORDS
+        self.ignored = own | scoring.place_name_words
+        self.scoring = scoring
 
     def elsewhere(self, layout: _Layout, position: int) -> bool:
         """Whether the number at ``position`` belongs to another place than the report's."""
         if not self.known:
             return False
         lo = max(_two_clauses_before(layout, position), position - CONTEXT_REACH)
-        if self.level != "province" and WIDER_SCOPE_RE.search(self.text, lo, position):
+        if self.level != "province" and self.scoring.wider_scope.search(self.text, lo, position):
             return True  # 全省/全国 figures quoted for context
         if self.parent_scope is not None and self.parent_scope.search(self.text, lo, position):
             return True
         return any(
             len(name) > 2
             and name not in self.ignored
-            and not OWN_PLACE_RE.search(self.text, end, position)
+            and not self.scoring.own_place.search(self.text, end, position)
             for _, end, name in division_names_between(self.text, lo, position)
         )
 
@@ -732,6 +769,8 @@ def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> Fa
         return None
     if side == "before" and scoring.category.match(at.left, cue_end):
         return None  # "行政处罚类17件" is one category of other cases, not penalties
+    if side == "previous" and scoring.category.match(at.previous, cue_end):
+        return None  # "行政处罚类数量最多，共349件": the same, with the count in the next clause
     if (
         side == "before"
         and scoring.list_summary.search(at.left)
@@ -761,7 +800,8 @@ def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> Fa
         "after": quantity.start,
         "previous": at.previous_lo + cue_start,
     }[side]
-    totality = bool(scoring.totality.search(text, max(at.clause_lo, anchor - 6), quantity.start))
+    # a word of totality anywhere in the clause before the number ("全省各级…机构新收…申请5422件")
+    totality = bool(scoring.totality.search(text, at.clause_lo, quantity.start))
     score = 10.0 - 0.3 * gap + (scoring.totality_bonus if totality else 0.0)
     # a longer cue says more precisely what is counted: of two totals, the specific one wins
     score += scoring.specificity_bonus * min(cue_end - cue_start, 12)
@@ -814,8 +854,8 @@ def _by_other_body(layout: _Layout, scoring: Scoring, at: _Context, position: in
         return False
     return not (
         scoring.own_body.search(layout.text, last.end(), position)
-        or RESET_RE.search(layout.text, last.end(), position)
-        or OWN_PLACE_RE.search(layout.text, last.end(), position)
+        or scoring.scope_reset.search(layout.text, last.end(), position)
+        or scoring.own_place.search(layout.text, last.end(), position)
     )
 
 
@@ -831,7 +871,7 @@ def _in_subgroup(layout: _Layout, scoring: Scoring, sentence_lo: int, position: 
         for pattern in (scoring.subgroup, scoring.subgroup_place)
         for m in pattern.finditer(layout.text, window_lo, position)
     ]
-    return bool(ends) and not RESET_RE.search(layout.text, max(ends), position)
+    return bool(ends) and not scoring.scope_reset.search(layout.text, max(ends), position)
 
 
 def _cue_before(rule: IndicatorRule, at: _Context) -> tuple[int, int, int, str] | None:

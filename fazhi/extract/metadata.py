@@ -78,10 +78,14 @@ DATE_LINE_RE = re.compile(
     + r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
 )
 SOURCE_LINE_RE = re.compile(
-    r"(?:来源|发布机构|发文机关|发布单位|发布部门|发布者|供稿单位)\s*\]?\s*[:：]?\s*([\u4e00-\u9fa5]{2,30})"
+    r"(?:来源|发布机构|发文机关|发布单位|发布部门|发布者|供稿单位|栏目)"
+    r"\s*[\]】]?\s*\|?\s*[:：]?\s*\|?\s*([\u4e00-\u9fa5]{2,30})"
 )
 BOOK_TITLE_RE = re.compile(r"《[^》]{0,80}》")
-BARE_ISSUER_RE = re.compile(r"[区县市旗](?:司法局|人民政府|政府)")
+# "区司法局", "地区司法处": a body the text names by its level alone
+BARE_ISSUER_RE = re.compile(
+    r"(?P<level>地区|[区县市旗盟州])(?P<body>司法局|司法处|人民政府|政府|行政公署)"
+)
 PARTY_COMMITTEE_RE = re.compile(
     r"(?P<committee>中共[\u4e00-\u9fa5]{2,16}?委(?:员会)?)[ 　、,，\t\n]*"
 )
@@ -104,14 +108,24 @@ ZONE_BODY_RE = re.compile(
 # "在广东省委和湛江市委的领导下": the superiors named here are not the report's locality
 LEADERSHIP_RE = re.compile(r"在[^。，,；\n]{0,40}?(?:领导|指导|关心|支持|部署)(?:下|和)")
 # Publication dates by label, the one a reader sees as the page's date first
+# Between a label and its value: a colon, or a table's cell wall (`| [ 发布日期 ] | 2026-02-11 |`)
+_LABEL_GAP = r"\s*[\]】]?\s*\|?\s*[:：]?\s*\|?\s*"
 PUBLISHED_LABEL_RE = re.compile(
-    r"(?:发布|发文|公布|公开)(?:时间|日期)\s*\]?\s*[:：]?\s*" + DATE_RE.pattern
+    r"(?:发布|发文|公布|公开)(?:时间|日期)" + _LABEL_GAP + DATE_RE.pattern
 )
 # "日期：2026-01-15  来源：…", "来源:某区 日期:2019年05月28日": the page's own date line,
 # a label of its own (not the tail of 成文日期 or 施行日期)
 PAGE_DATE_LABEL_RE = re.compile(r"(?<![\u4e00-\u9fa5])日期\s*[:：]\s*" + DATE_RE.pattern)
-WRITTEN_LABEL_RE = re.compile(
-    r"(?:成文|印发|生成)(?:时间|日期)\s*\]?\s*[:：]?\s*" + DATE_RE.pattern
+# "来源:某局时间:2024-02-28", "更新时间:2021/03/29": a page's bare 时间, not a deadline's or a
+# rule's (截止时间, 施行时间)
+PAGE_TIME_LABEL_RE = re.compile(
+    r"(?<!截止)(?<!截至)(?<!施行)(?<!实施)(?<!生效)(?<!办理)(?<!开始)(?<!结束)(?<!成文)"
+    r"(?<!印发)(?<!生成)(?<!发布)(?<!发文)(?:更新)?时间\s*[:：]\s*\|?\s*" + DATE_RE.pattern
+)
+WRITTEN_LABEL_RE = re.compile(r"(?:成文|印发|生成)(?:时间|日期)" + _LABEL_GAP + DATE_RE.pattern)
+# A title line ending in its date (某街道2024年度法治政府建设工作报告 2024-12-12)
+TITLE_DATE_RE = re.compile(
+    r"(?:报告|总结|汇报|情况)\s+" + DATE_RE.pattern + r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$", re.M
 )
 # Page chrome above a title: a breadcrumb trail ("当前位置：首页 > 政务公开 > …")
 BREADCRUMB_RE = re.compile(
@@ -133,7 +147,8 @@ SALUTATION_RE = re.compile(
     rf"(?:[、，,\s]+[^。！？；，,\n:：]{{1,30}}?{_ADDRESSEE_END})*\s*[:：]\s*$"
 )
 # Self-references that say at which level the report speaks: 全省, 我市, 全区, 本县 …
-SELF_LEVEL_RE = re.compile(r"(?:全|我|本)([省市区县旗州盟])")
+# (全地区 speaks for a 地区; 本地区 is ordinary words for "the area")
+SELF_LEVEL_RE = re.compile(r"全(地区)|(?:全|我|本)([省市区县旗州盟])")
 # "被省委评为全省先进县", "荣获全市…集体": the scope of an award, not the level the text speaks at
 AWARD_SCOPE_RE = re.compile(r"(?:评为|评选为|获评|荣获|授予|命名为|列为|确定为)[^。，,；\n]{0,3}$")
 REGION_BODY_RE = re.compile(r"自治区(?:党委|人民政府|政府|司法厅|[\u4e00-\u9fa5]{1,6}?厅)")
@@ -142,7 +157,7 @@ ANNUAL_STRUCTURE_RE = re.compile(
     r"法治政府(?:部门)?建设[^。\n]{0,8}(?:主要举措|基本情况|总体情况|工作情况|举措和成效)"
     r"|^[一二三四五六七八九十]+、[^。\n]{0,12}主要举措和成效"
     # the first heading the 法治政府建设实施纲要 gives every such report
-    r"|^[一二三四五六七八九十]+、\s*依法全面履行政府职能"
+    r"|^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])[^。\n]{0,12}依法(?:全面)?履行政府职能"
     # a title naming only the subject: 某市2025年法治政府建设情况
     r"|法治政府建设(?:工作)?(?:开展|推进|落实)?情况\s*$",
     re.M,
@@ -152,7 +167,7 @@ REPORT_INTRO_RE = re.compile(r"现将[^。\n]{0,40}?(?:报告|总结|汇报)如�
 # A body's year of work with next year's plan (工作情况及2026年工作计划, 工作总结与…计划):
 # its own work summary, unless the title is about 法治政府建设
 SUMMARY_WITH_PLAN_RE = re.compile(
-    r"工作(?:情况|总结)[^。\n]{0,4}(?:及|和|与|暨)[^。\n]{0,10}?工作(?:计划|打算|思路)"
+    r"工作(?:完成|开展|推进)?(?:情况|总结)[^。\n]{0,4}(?:及|和|与|暨)[^。\n]{0,10}?工作(?:计划|打算|思路)"
 )
 # A department's title on its year of work with no word of law in it (某县司法局2023年度工作
 # 情况报告, 某局关于2023年工作的报告): its own work summary, not the 法治政府建设 report
@@ -161,7 +176,9 @@ BODY_YEAR_REPORT_RE = re.compile(
     r"工作(?:情况)?的?报告\s*$"
 )
 # "2022年上半年，…", "1-6月，…": an opening telling part of a year
-PART_YEAR_OPENING_RE = re.compile(r"^\s*(?:20\d{2}年)?(?:上半年|1\s*[-—至~]\s*6月)", re.M)
+PART_YEAR_OPENING_RE = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、)?(?:20\d{2}年)?(?:上半年|1\s*[-—至~]\s*6月)", re.M
+)
 # Reports that share words with ours but are of another kind
 OTHER_KIND_RE = re.compile(
     r"政府信息公开[^。\n]{0,6}报告|统计分析报告|统计公报|信息公示|数据表|年鉴"
@@ -179,8 +196,11 @@ NEWS_TITLE_RE = re.compile(
 )
 # Kinds of report the README counts as work summaries though they share the annual report's words
 SUMMARY_KIND_RE = re.compile(
+    # a leader reporting in person (本人…履行…职责, 一、履职情况): a 述职 by another name
+    r"本人[^。\n]{0,12}履行|^[一二三四五六七八九十]+、\s*(?:个人)?履职情况|"
     r"述职报告|述法报告|第一责任人职责[^。\n]{0,6}报告|半年[^。\n]{0,8}(?:总结|报告)"
-    r"|前三季度[^。\n]{0,8}(?:总结|报告)|重点工作任务完成情况"
+    r"|前三季度[^。\n]{0,8}(?:总结|报告)|重点工作任务完成情况",
+    re.M,
 )
 # A title of another kind of document on the same subject: a plan, a notice, an assessment
 # (某县2024年法治政府建设工作要点, 关于…考核结果的通报, …白皮书, …情况分析, …公示)
@@ -514,8 +534,10 @@ def find_issuer(head: str, tail: str, crumbs: list[str] | None = None) -> FoundI
     for index, (line, following) in enumerate(zip(lines, [*lines[1:], ""], strict=True)):
         org = _org_at_start(line, following) or _org_after_year(line, index)
         alone = org is not None and len(line) <= len(org) + 2
-        # past the first lines only a line that is the body's name alone: an author line
-        if org and (alone or (index < TITLE_LINES and len(line) <= len(org) + 30)):
+        # past the first lines only a line that is the body's name alone (an author line) or
+        # a title below an information table
+        near_top = index < TITLE_LINES and len(line) <= len(org or "") + 30
+        if org and (alone or near_top or _is_title_line(line)):
             titled = _titled_below(lines[index + 1 : index + 3]) if alone else None
             return titled or FoundIssuer(org)
     for line in lines:
@@ -592,6 +614,18 @@ def _body_speaking_as_self(text: str, head: str) -> FoundIssuer | None:
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return FoundIssuer(full[ranked[0][0]])
+
+
+TITLE_LINE_MAX_CHARS = 80
+
+
+def _is_title_line(line: str) -> bool:
+    """A report's title: report words, no sentence in it."""
+    return (
+        len(line) <= TITLE_LINE_MAX_CHARS
+        and REPORT_WORDS_RE.search(line) is not None
+        and not any(mark in line for mark in "。，,；")
+    )
 
 
 YEAR_LEAD_RE = re.compile(rf"{_WRITTEN_YEAR}度?\s*")
@@ -721,7 +755,18 @@ def _single_org_at_start(fragment: str) -> str | None:
             return zone.group()
         return _short_named_org_at_start(fragment) or _unlisted_town_body(fragment)
     org = ORG_RE.match(fragment, position)
-    return fragment[: org.end()] if org else None
+    if org is None:
+        return None
+    under = GOVERNMENT_BUREAU_RE.match(fragment, org.end())
+    if under and org.group().endswith(("行政公署", "人民政府")):
+        # 某地区行政公署司法局: the bureau of the place, the government between is a parent
+        return fragment[:position] + under.group()
+    return fragment[: org.end()]
+
+
+GOVERNMENT_BUREAU_RE = re.compile(
+    rf"{_SUB_NAME_CHAR}{{1,10}}?(?:局|厅)(?![\u4e00-\u9fa5]{{0,2}}长)"
+)
 
 
 # A township's own body the gazetteer does not list (streets are created and renamed every
@@ -843,8 +888,8 @@ def _issuer_name(found: FoundIssuer, division: Division | None) -> str:
         return place + _government_of(place)
     name = own_name(found.name)
     bare = BARE_ISSUER_RE.fullmatch(name)
-    if bare and division and division.name.endswith(name[0]):
-        body = name[1:]
+    if bare and division and division.name.endswith(bare["level"]):
+        body = bare["body"]
         return division.name + ("人民政府" if body == "政府" else body)
     return _full_government_name(name)
 
@@ -913,7 +958,23 @@ def resolve_locality(
         _from_cited_titles(text, head, hint)
         or given
         or _site_named(text, hint[1:] if given else hint)
+        or _yearbook_place(head)
     )
+
+
+YEARBOOK_RE = re.compile(r"([\u4e00-\u9fa5]{2,8}?)年鉴")
+
+
+def _yearbook_place(head: str) -> Division | None:
+    """The place a yearbook is named after (``武侯年鉴2021`` on its page header): the one
+    division of that name or short name, below the province level when both exist."""
+    for match in YEARBOOK_RE.finditer(head):
+        name = match.group(1)
+        found = [*divisions_by_name().get(name, ()), *short_names().get(name, ())]
+        below = [d for d in found if d.level != "province"] or found
+        if len({d.code for d in below}) == 1:
+            return below[0]
+    return None
 
 
 # "银杏路街道在某区委、区政府的领导下": a street or township the gazetteer does not know,
@@ -992,7 +1053,8 @@ def _level_spoken(text: str) -> str | None:
     for match in SELF_LEVEL_RE.finditer(plain):
         if AWARD_SCOPE_RE.search(plain, max(0, match.start() - 10), match.start()):
             continue
-        counts[match.group(1)] = counts.get(match.group(1), 0) + 1
+        level = match.group(1) or match.group(2)
+        counts[level] = counts.get(level, 0) + 1
     if _region_speaks(plain[:HEAD_CHARS]):
         counts["省"] = counts.get("省", 0) + counts.pop("区", 0) + 1
     return max(counts, key=lambda k: counts[k]) if counts else None
@@ -1191,11 +1253,23 @@ def find_report_year(head: str) -> int | None:
     """The year the report covers, from its title or opening, ignoring titles of other documents."""
     head = arabic_dates(head)
     plain = BOOK_TITLE_RE.sub(lambda m: "《" + "　" * (len(m.group()) - 2) + "》", head)
-    for pattern in (TITLE_YEAR_RE, REPORT_INTRO_YEAR_RE):
-        match = pattern.search(plain)
+    # a title's year first; a sentence naming another year's work (紧扣2024年度法治政府建设
+    # 短板…) inside a report opening "2025年，…" does not make a title
+    for line in _lines(plain)[:TITLE_BLOCK_LINES]:
+        match = TITLE_YEAR_RE.search(line) if _is_title_line(line) or len(line) < 40 else None
         if match:
             return int(match.group(1))
+    match = REPORT_INTRO_YEAR_RE.search(plain)
+    if match:
+        return int(match.group(1))
     lines = _lines(plain)[:OPENING_LINES]
+    for line in lines:
+        match = OPENING_YEAR_RE.match(line)
+        if match:
+            return int(match.group(1))
+    match = TITLE_YEAR_RE.search(plain)
+    if match:
+        return int(match.group(1))
     for line in lines:
         match = OPENING_YEAR_RE.match(line)
         if match:
@@ -1227,6 +1301,8 @@ def find_published_on(text: str) -> date | None:
     candidates: list[re.Match[str] | None] = [
         PUBLISHED_LABEL_RE.search(head),
         PAGE_DATE_LABEL_RE.search(head),
+        PAGE_TIME_LABEL_RE.search(head),
+        TITLE_DATE_RE.search(head),
         WRITTEN_LABEL_RE.search(head),
     ]
     lines = head.splitlines()[:12] + tail.splitlines()[-6:]
@@ -1256,7 +1332,7 @@ def classify_doc_type(head: str) -> str:
         OTHER_TITLE_RE.match(line) and not REPORT_TITLE_WORDS_RE.search(line) for line in lines[:2]
     ):
         return "other"
-    if SUMMARY_KIND_RE.search(opening[:120]) or any(
+    if SUMMARY_KIND_RE.search(opening[:200]) or any(
         PART_YEAR_OPENING_RE.match(line) for line in lines[:3]
     ):
         return "work_summary"
@@ -1275,18 +1351,54 @@ def classify_doc_type(head: str) -> str:
         return "annual_report"
     if DOC_KEYWORDS_RE.search(opening) and "报告" in opening:
         return "annual_report"
-    if ANNUAL_STRUCTURE_RE.search(head):
+    if any(ANNUAL_STRUCTURE_RE.search(line) for line in _heading_lines(head)):
         return "annual_report"
+    # no title: the first section counting one kind of case (一、行政复议应诉案件基本情况)
+    # makes a report on that topic, whoever tells the year
+    topic = CASE_TOPIC_HEADING_RE.search(head)
     if _place_tells_its_law_year(head):
-        return "annual_report"
+        return "other" if topic else "annual_report"
     if _bureau_tells_its_year(lines):
-        return "work_summary"  # no title: a bureau telling its year
+        return "other" if topic else "work_summary"
+    if _law_headings_open(_lines(head)):
+        return "annual_report"
     return "other"
+
+
+HEADING_LINE_MAX_CHARS = 50
+
+
+def _heading_lines(head: str) -> list[str]:
+    """Lines that are titles or headings, not sentences: short, no full stop inside (the
+    words of the report's structure count there, not in a sentence that mentions them)."""
+    return [
+        line
+        for line in _lines(head)
+        if len(line) <= HEADING_LINE_MAX_CHARS and "。" not in line.rstrip("。")
+    ]
+
+
+# A heading that opens a page cut above it: 一、…, （一）…
+TOP_HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+LAW_HEADING_WORDS_RE = re.compile(r"法治政府|法治建设|依法行政")
+
+
+def _law_headings_open(lines: list[str]) -> bool:
+    """A page whose title was cut, whose first headings (right at the top or after an
+    opening paragraph) name the building of the rule of law (一、工作开展情况 / （一）…扛牢
+    法治建设政治责任; 一、…法治政府建设推进机制): the 法治政府建设 report, as a bureau's
+    summary opens on its own work."""
+    headings = [line for line in lines[:4] if TOP_HEADING_RE.match(line)]
+    return any(LAW_HEADING_WORDS_RE.search(line.split("。")[0]) for line in headings[:2])
+
+
+# The first section of a report on one kind of case: 一、行政复议应诉案件基本情况
+CASE_TOPIC_HEADING_RE = re.compile(r"^一、[^。\n]{0,14}案件(?:的)?(?:基本)?(?:办理)?情况", re.M)
 
 
 OPENING_SENTENCE_CHARS = 20
 GOVERNMENT_BODY_RE = re.compile(r"(?:人民政府|政府|办事处|行政公署)$")
-LAW_WORK_RE = re.compile(r"法治政府建设|法治建设|依法行政|依法治[省市区县旗]")
+LAW_WORK_RE = re.compile(r"法治政府|法治建设|依法行政|依法治[省市区县旗]")
 
 
 def _place_tells_its_law_year(head: str) -> bool:
@@ -1302,11 +1414,13 @@ def _place_tells_its_law_year(head: str) -> bool:
 
 def _bureau_tells_its_year(lines: list[str]) -> bool:
     """An untitled opening in which a justice bureau tells its year (``2024年，某司法局…``,
-    ``2017年是…年，我局…``), in the first line or after a news lead sentence (``近日，…``); a
-    short heading above it (``司法工作``) is a yearbook's entry, another kind."""
-    for line in lines[:3]:
-        if BUREAU_YEAR_OPENING_RE.match(line):
+    ``2017年是…年，我局…``), in the first line or after a news lead sentence (``近日，…``)
+    and the section heading below it (``担责于身，我们不辱使命``); a short heading opening the
+    page (``司法工作``) is a yearbook's entry, another kind."""
+    for index, line in enumerate(lines[:3]):
+        # the superiors of a "在…指导下" clause (上级司法行政部门) are not the speaker
+        if BUREAU_YEAR_OPENING_RE.match(LEADERSHIP_RE.sub("", line)):
             return True
-        if len(line) < OPENING_SENTENCE_CHARS:
-            return False
+        if len(line) < OPENING_SENTENCE_CHARS and index == 0:
+            return False  # a topic heading opening the page: a yearbook's entry
     return False

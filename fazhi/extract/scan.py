@@ -20,7 +20,8 @@ import importlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import product
+from itertools import accumulate, product
+from operator import itemgetter
 from typing import Any
 
 import ahocorasick
@@ -175,22 +176,29 @@ def _repeat(low: int, high: int, body: _Words) -> _Words:
 
 @dataclass(frozen=True, slots=True)
 class CueHits:
-    """Where the keywords of one text are, sorted by end, with the rules each one may start."""
+    """Where the keywords of one text are, with the rules each one may start.
 
-    starts: list[int]
-    ends: list[int]  # exclusive
-    masks: list[int]  # bit k: rule k of the scanner
+    ``hits`` are the automaton's own tuples, in order of their ends: (index of the keyword's last
+    character, (its length, its rules as bits)); kept as they come, so a scan builds no list in
+    Python.
+    """
+
+    hits: list[tuple[int, tuple[int, int]]]
     always: int  # rules without a keyword set: possible anywhere
-    longest: int  # the longest keyword: a hit ending at `end` starts at most this far before
 
     def rules_in(self, lo: int, hi: int) -> int:
         """The rules (as bits) with a keyword lying wholly inside ``text[lo:hi]``."""
         mask = self.always
-        ends, starts, masks = self.ends, self.starts, self.masks
-        for k in range(bisect.bisect_right(ends, lo), bisect.bisect_right(ends, hi)):
-            if starts[k] >= lo:
-                mask |= masks[k]
+        hits = self.hits
+        first = bisect.bisect_left(hits, lo, key=_LAST)  # its last character at lo or later
+        for k in range(first, bisect.bisect_left(hits, hi, key=_LAST)):
+            last, (length, found) = hits[k]
+            if last + 1 - length >= lo:
+                mask |= found
         return mask
+
+
+_LAST = itemgetter(0)
 
 
 class CueScanner:
@@ -218,15 +226,7 @@ class CueScanner:
 
     def scan(self, text: str) -> CueHits:
         """Every keyword occurrence in ``text``, in one pass."""
-        starts: list[int] = []
-        ends: list[int] = []
-        masks: list[int] = []
-        if self.longest:
-            for last, (length, mask) in self.automaton.iter(text):
-                ends.append(last + 1)
-                starts.append(last + 1 - length)
-                masks.append(mask)
-        return CueHits(starts, ends, masks, self.always, self.longest)
+        return CueHits(list(self.automaton.iter(text)) if self.longest else [], self.always)
 
     def rules_of(self, text: str) -> int:
         """The rules (as bits) with a keyword anywhere in ``text`` (a short, derived string)."""
@@ -246,3 +246,14 @@ def _rule_words(patterns: Sequence[re.Pattern[str]]) -> frozenset[str] | None:
             return None
         words |= own
     return frozenset(words) if words else None
+
+
+def char_positions(delimiters: re.Pattern[str], text: str) -> list[int]:
+    """Where in ``text`` the one-character matches of ``delimiters`` (a character class) are.
+
+    ``[m.start() for m in delimiters.finditer(text)]``, with the loop in C: the pieces between
+    delimiters are split off and their lengths summed, each delimiter adding one.
+    """
+    ends = list(accumulate(map((1).__add__, map(len, delimiters.split(text)))))
+    ends.pop()  # the end of the last piece, after which no delimiter stands
+    return list(map((-1).__add__, ends))

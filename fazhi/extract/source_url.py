@@ -25,11 +25,27 @@ URL_DATE_RES = (
     re.compile(r"/t(20\d{2})(\d{2})(\d{2})_"),
     re.compile(r"/art/(20\d{2})/(\d{1,2})/(\d{1,2})/"),
     re.compile(r"/(20\d{2})-(\d{1,2})-(\d{1,2})/"),
+    re.compile(r"/(20\d{2})-(\d{1,2})/(\d{1,2})/"),  # /xam/2025-03/07/article_…
     re.compile(r"/(20\d{2})(\d{2})(\d{2})/"),
 )
 URL_MONTH_RE = re.compile(r"/(20\d{2})(\d{2})/")
 # Kinds of body a site's label may end with, after the place: 政府, 法院, 司法局 …
-BODY_SUFFIXES = ("", "zf", "fy", "sfj", "gov", "x", "q", "s")
+BODY_SUFFIXES = ("", "zf", "fy", "sfj", "gov", "x", "q", "s", "city")
+# Sites named by a spelling other than pinyin (Mongolian, Tibetan, Uyghur, or an old
+# romanisation): the label → the division's code
+ROMANISED_LABELS = {
+    "ordos": "150600",  # 鄂尔多斯市
+    "huhhot": "150100",  # 呼和浩特市
+    "hohhot": "150100",
+    "hulunbuir": "150700",  # 呼伦贝尔市
+    "urumqi": "650100",  # 乌鲁木齐市
+    "harbin": "230100",  # 哈尔滨市
+    "lhasa": "540100",  # 拉萨市
+    "xigaze": "540200",  # 日喀则市
+    "shigatse": "540200",
+    "kashgar": "653100",  # 喀什地区
+    "tibet": "540000",  # 西藏自治区
+}
 GENERIC_LABELS = frozenset({"www", "gov", "cn", "com", "net", "org", "zwgk", "xxgk", "wap", "m"})
 SHORT_KEY = 2  # initials this short name too many places to stand alone
 
@@ -67,8 +83,13 @@ def url_divisions(url: str | None) -> tuple[Division, ...]:
     for label in reversed(labels):  # the label next to gov.cn is the site's own
         codes = _spelled_by(label)
         if codes:
-            site = tuple(by_code[c] for c in sorted(codes))
-            return _named_in_path(site[0], urlsplit(url).path) if len(site) == 1 else site
+            site = tuple(by_code[c] for c in sorted(codes) if c in by_code)
+            if len(site) == 1:
+                return _named_in_path(site[0], urlsplit(url).path)
+            # several places spell the domain (yzcity: 扬州 or 永州): a folder spelling a
+            # division below exactly one of them settles it (/nyx/ 宁远县, under 永州)
+            below = {d for s in site for d in _named_in_path(s, urlsplit(url).path) if d != s}
+            return (below.pop(),) if len(below) == 1 else site
     return ()
 
 
@@ -93,6 +114,8 @@ def _named_in_path(site: Division, path: str) -> tuple[Division, ...]:
 
 def _spelled_by(label: str) -> set[str]:
     spellings = _spellings()
+    if label in ROMANISED_LABELS:
+        return {ROMANISED_LABELS[label]}
     codes: set[str] = set()
     for suffix in BODY_SUFFIXES:
         if label.endswith(suffix):

@@ -13,10 +13,10 @@ from dataclasses import asdict, dataclass
 
 import polars as pl
 
-from fazhi.config import PACKAGE_DATA, Settings
+from fazhi.config import Settings
 from fazhi.errors import ParseError
 from fazhi.extract.document import EXTRACTOR_VERSION, ExtractedDocument
-from fazhi.extract.facts import PHRASINGS_PATH
+from fazhi.extract.facts import RulePaths
 from fazhi.isolation import BoundedParser, DocumentLimits, ExtractJob
 from fazhi.lake import Lake, lake_fs
 from fazhi.schemas import DOCUMENTS, FACTS, MENTIONS, conform, empty, record_rows
@@ -53,35 +53,41 @@ def only_years(batch: StagedBatch, years: list[int]) -> StagedBatch:
     )
 
 
-def extraction_key(parsed: pl.DataFrame) -> str:
+def extraction_key(parsed: pl.DataFrame, rules: RulePaths | None = None) -> str:
     """A key equal for equal parsed documents and equal extraction code and rules.
 
     The extractor enters through its version and the catalogue and phrasing files. The run id is
     not part of it: re-extracting unchanged documents with an unchanged extractor reuses the
     earlier result.
     """
-    digest = hashlib.sha256(extractor_fingerprint().encode())
+    digest = hashlib.sha256(extractor_fingerprint(rules).encode())
     inputs = parsed.drop("run_id").sort("raw_sha256", "url")
     digest.update(inputs.write_ndjson().encode())  # ndjson: the flags column is a list
     return digest.hexdigest()
 
 
-def extractor_fingerprint() -> str:
+def extractor_fingerprint(rules: RulePaths | None = None) -> str:
     """The extractor version and a hash of the data files that steer it."""
+    rules = rules or RulePaths()
     digest = hashlib.sha256(EXTRACTOR_VERSION.encode())
-    for path in (PACKAGE_DATA / "catalog.csv", PHRASINGS_PATH):
+    for path in (rules.catalog, rules.phrasings):
         digest.update(path.read_bytes())
     return f"{EXTRACTOR_VERSION}:{digest.hexdigest()[:16]}"
 
 
 def extract_documents(
-    parsed: pl.DataFrame, run_id: str, limits: DocumentLimits | None = None
+    parsed: pl.DataFrame,
+    run_id: str,
+    limits: DocumentLimits | None = None,
+    rules: RulePaths | None = None,
 ) -> StagedBatch:
     """Metadata, mentions and facts of every parsed document (failed ones carried as they are);
     each extraction runs in a worker stopped after ``limits.budget_s`` (fazhi.isolation)."""
     documents, mentions, facts = [], [], []
     with BoundedParser(limits or DocumentLimits()) as bounded:
-        extractions = [_extract_one(row, run_id, bounded) for row in parsed.iter_rows(named=True)]
+        extractions = [
+            _extract_one(row, run_id, bounded, rules) for row in parsed.iter_rows(named=True)
+        ]
     for document, extracted in extractions:
         documents.append(document)
         if extracted is not None:
@@ -102,7 +108,7 @@ def _frame(rows: list[dict[str, object]], schema: dict[str, pl.DataType]) -> pl.
 
 
 def _extract_one(
-    row: dict[str, object], run_id: str, bounded: BoundedParser
+    row: dict[str, object], run_id: str, bounded: BoundedParser, rules: RulePaths | None = None
 ) -> tuple[dict[str, object], ExtractedDocument | None]:
     base: dict[str, object] = {name: row.get(name) for name in CARRIED}
     flags = list(row.get("flags") or [])  # type: ignore[call-overload]
@@ -116,6 +122,7 @@ def _extract_one(
         locality_hint=_text_or_none(row["locality_hint"]),
         published_hint=row["published_hint"],  # type: ignore[arg-type]
         source_url=_text_or_none(row["url"]),  # its date and the place its domain spells
+        rules=rules,
     )
     try:
         extracted = bounded.run(job)
@@ -157,13 +164,26 @@ def write_staged(batch: StagedBatch, settings: Settings, run_id: str) -> None:
 
 
 def read_staged(settings: Settings, run_id: str) -> StagedBatch | None:
-    """The batch staged for ``run_id``, or ``None`` when the stage has not finished for it."""
-    fs = lake_fs(settings)
+    """Every batch staged for ``run_id``, or ``None`` when the stage has not finished for it."""
     frames = {}
     for table, schema in STAGED_TABLES.items():
-        path = staged_path(settings, table, run_id)
-        if not fs.exists(path):
+        frame = read_staged_table(settings, table, run_id)
+        if frame is None:
             return None
-        with fs.open(path, "rb") as handle:
-            frames[table] = conform(pl.read_parquet(handle), schema)
+        frames[table] = conform(frame, schema)
     return StagedBatch(**frames)
+
+
+def read_staged_table(
+    settings: Settings, table: str, run_id: str, columns: list[str] | None = None
+) -> pl.DataFrame | None:
+    """A run's staged ``table`` (its batches in order), or ``None`` when it has none."""
+    lake = Lake.of(settings)
+    paths = sorted(lake.fs.glob(lake.staged_files(table, run_id)))
+    if not paths:
+        return None
+    frames = []
+    for path in paths:
+        with lake.fs.open(path, "rb") as handle:
+            frames.append(pl.read_parquet(handle, columns=columns))
+    return pl.concat(frames, how="vertical_relaxed")

@@ -205,10 +205,8 @@ def write_parsed(parsed: pl.DataFrame, settings: Settings, run_id: str) -> None:
 
 
 def read_parsed(settings: Settings, run_id: str) -> pl.DataFrame | None:
-    """The documents parsed for ``run_id``, or ``None`` when the stage has not finished for it."""
-    fs = lake_fs(settings)
-    path = parsed_path(settings, run_id)
-    if not fs.exists(path):
-        return None
-    with fs.open(path, "rb") as handle:
-        return conform(pl.read_parquet(handle), PARSED)
+    """The documents parsed for ``run_id`` (every batch), or ``None`` when there are none."""
+    from fazhi.extract.stage import read_staged_table  # extraction imports this module
+
+    parsed = read_staged_table(settings, "parsed", run_id)
+    return None if parsed is None else conform(parsed, PARSED)

@@ -94,8 +94,12 @@ def run_gate(
     run_id: str,
     prior_values: pl.DataFrame | None = None,
     build_docs: bool = True,
+    render_docs: bool = True,
 ) -> GateResult:
-    """Validate one run's staged documents and facts; split them into loadable and quarantined."""
+    """Validate one run's staged documents and facts; split them into loadable and quarantined.
+
+    With ``build_docs`` the results join the GX project's kept history; ``render_docs`` renders
+    Data Docs now (a run gated in batches renders them once, after its last batch)."""
     suites = load_suites(settings.expectations_dir)
     catalog = load_catalog(settings.catalog_path)
     docs, facts_ = _gated_rows(documents, facts)
@@ -143,7 +147,7 @@ def run_gate(
             ]
         ),
         validations=validations_frame(outcomes, run_id, now),
-        data_docs_index=runner.build_docs(),
+        data_docs_index=runner.build_docs() if render_docs else None,
     )
 
 

@@ -62,6 +62,22 @@ def write_quarantine(settings: Settings, run_id: str, frame: pl.DataFrame) -> Pa
     return Path(path)
 
 
+def add_to_quarantine(
+    settings: Settings, run_id: str, frame: pl.DataFrame, gated_doc_ids: Iterable[str]
+) -> Path:
+    """Add one batch's quarantined rows to its run's, replacing earlier rows of the documents
+    that batch gated (a run gates its documents in batches; a resumed batch is gated again)."""
+    fs, path = lake_fs(settings), Lake.of(settings).quarantine(run_id, QUARANTINE_FILE)
+    rows = conform(frame, QUARANTINE)
+    if fs.exists(path):
+        kept = _read_parquet(fs, path, QUARANTINE).filter(
+            ~pl.col("doc_id").is_in(sorted(set(gated_doc_ids))).fill_null(False)
+        )
+        rows = pl.concat([kept, rows], how="vertical_relaxed")
+    _write_parquet(fs, path, rows)
+    return Path(path)
+
+
 def resolve_quarantine(
     settings: Settings,
     run_id: str,
@@ -109,28 +125,26 @@ def record_gate_run(
     ``gated_documents`` (doc_id, doc_key of every document the gate saw) lets a new version of a
     document resolve the rows of its older versions.
     """
-    path = write_quarantine(settings, run_id, result.quarantine)
     gated = pl.concat(
         [result.documents.get_column("doc_id"), result.quarantine.get_column("doc_id")]
     ).drop_nulls()
     keys = result.documents.get_column("doc_key").drop_nulls().to_list()
     if gated_documents is not None:
         keys += gated_documents.get_column("doc_key").drop_nulls().to_list()
+        gated = pl.concat([gated, gated_documents.get_column("doc_id")]).drop_nulls()
+    path = add_to_quarantine(settings, run_id, result.quarantine, gated.unique().to_list())
     resolve_quarantine(settings, run_id, gated.unique().to_list(), set(keys))
     return path
 
 
 def _doc_keys(settings: Settings, run_ids: list[str]) -> dict[str, str]:
     """doc_id → doc_key for the documents staged by ``run_ids`` (read from the lake)."""
-    from fazhi.extract.stage import staged_path
+    from fazhi.extract.stage import read_staged_table
 
-    fs = lake_fs(settings)
     keys: dict[str, str] = {}
     for run in run_ids:
-        path = staged_path(settings, "documents", run)
-        if fs.exists(path):
-            with fs.open(path, "rb") as handle:
-                frame = pl.read_parquet(handle, columns=["doc_id", "doc_key"])
+        frame = read_staged_table(settings, "documents", run, columns=["doc_id", "doc_key"])
+        if frame is not None:
             keys.update(zip(frame["doc_id"].to_list(), frame["doc_key"].to_list(), strict=True))
     return keys
 
@@ -182,15 +196,14 @@ def record_decision(
 
 def document_titles(settings: Settings, run_ids: list[str]) -> pl.DataFrame:
     """doc_id, title and url of the documents staged by ``run_ids`` (read from the lake)."""
-    from fazhi.extract.stage import staged_path
+    from fazhi.extract.stage import read_staged_table
 
-    fs = lake_fs(settings)
-    frames = []
-    for run in sorted(set(run_ids)):
-        path = staged_path(settings, "documents", run)
-        if fs.exists(path):
-            with fs.open(path, "rb") as handle:
-                frames.append(pl.read_parquet(handle, columns=["doc_id", "title", "url"]))
+    columns = ["doc_id", "title", "url"]
+    frames = [
+        frame
+        for run in sorted(set(run_ids))
+        if (frame := read_staged_table(settings, "documents", run, columns=columns)) is not None
+    ]
     schema = {"doc_id": pl.String(), "title": pl.String(), "url": pl.String()}
     found = pl.concat(frames) if frames else pl.DataFrame(schema=schema)
     return found.unique("doc_id", keep="last", maintain_order=True)

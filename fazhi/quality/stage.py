@@ -8,6 +8,7 @@ Docs. Documents that could not be parsed are not gated: they stay in staging wit
 from __future__ import annotations
 
 import contextlib
+from pathlib import Path
 
 import polars as pl
 
@@ -15,19 +16,37 @@ from fazhi.config import Settings
 from fazhi.extract.stage import StagedBatch
 from fazhi.quality.gate import GateResult, run_gate
 from fazhi.quality.quarantine import record_gate_run
+from fazhi.quality.validate import SuiteRunner
 from fazhi.warehouse.db import connect, readable_path
 from fazhi.warehouse.read import prior_values
 
 
-def gate_staged(batch: StagedBatch, settings: Settings, run_id: str) -> GateResult | None:
-    """Gate the parsed documents of ``batch`` and persist the quarantine; None when it is empty."""
+def gate_staged(
+    batch: StagedBatch, settings: Settings, run_id: str, *, render_docs: bool = True
+) -> GateResult | None:
+    """Gate the parsed documents of ``batch`` and persist the quarantine; None when it is empty.
+
+    ``render_docs=False`` keeps the validation results for :func:`render_data_docs` to render
+    later (a run gated in batches renders Data Docs once)."""
     if not batch.documents.height:
         return None
     parsed = batch.documents.filter(pl.col("parse_status") == "ok")
     prior = _prior_values(settings, parsed)
-    result = run_gate(parsed, batch.facts, settings=settings, run_id=run_id, prior_values=prior)
+    result = run_gate(
+        parsed,
+        batch.facts,
+        settings=settings,
+        run_id=run_id,
+        prior_values=prior,
+        render_docs=render_docs,
+    )
     record_gate_run(settings, run_id, result, gated_documents=parsed)
     return result
+
+
+def render_data_docs(settings: Settings) -> Path | None:
+    """Render Data Docs for every validation the GX project kept; the offline listing's path."""
+    return SuiteRunner(settings.data_docs_dir, project_root=settings.data_dir).build_docs()
 
 
 def _prior_values(settings: Settings, documents: pl.DataFrame) -> pl.DataFrame | None:

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from fazhi.quality.gate import GateResult
 from fazhi.report.summary import RunSummary
 
 NEW_FACTS_SHOWN = 500
@@ -37,14 +36,19 @@ class MarkdownArtifact:
 Artifact = TableArtifact | MarkdownArtifact
 
 
-def run_artifacts(summary: RunSummary, gate: GateResult | None) -> list[Artifact]:
-    """Every artifact of a run: counts, crawl per source, quarantine, new facts, links."""
+def run_artifacts(
+    summary: RunSummary, quarantine: pl.DataFrame | None, new_facts: pl.DataFrame | None
+) -> list[Artifact]:
+    """Every artifact of a run: counts, crawl per source, quarantine, new facts, links.
+
+    ``quarantine`` is every row the gate refused, ``new_facts`` the facts it let through (at
+    least the first :data:`NEW_FACTS_SHOWN`)."""
     found = [
         _counts(summary),
         _per_source(summary),
         _sources(summary),
-        _quarantine(gate),
-        _new_facts(gate),
+        _quarantine(quarantine),
+        _new_facts(new_facts),
         _links(summary),
     ]
     return [artifact for artifact in found if artifact is not None]
@@ -72,20 +76,20 @@ def _sources(summary: RunSummary) -> TableArtifact | None:
     return TableArtifact("fazhi-sources", rows, "Each source's outcome, with the reasons it failed")
 
 
-def _quarantine(gate: GateResult | None) -> TableArtifact | None:
-    if gate is None or not gate.quarantine.height:
+def _quarantine(quarantine: pl.DataFrame | None) -> TableArtifact | None:
+    if quarantine is None or not quarantine.height:
         return None
-    rows = gate.quarantine.select(
+    rows = quarantine.select(
         "table_name", "doc_id", "indicator", pl.col("reasons").list.join("; ")
     ).to_dicts()
     return TableArtifact("fazhi-quarantine", rows, "Rows quarantined by the gate, with reasons")
 
 
-def _new_facts(gate: GateResult | None) -> TableArtifact | None:
-    if gate is None or not gate.facts.height:
+def _new_facts(facts: pl.DataFrame | None) -> TableArtifact | None:
+    if facts is None or not facts.height:
         return None
     rows = (
-        gate.facts.select("doc_id", "indicator", "value", "unit", "qualifier", "text")
+        facts.select("doc_id", "indicator", "value", "unit", "qualifier", "text")
         .head(NEW_FACTS_SHOWN)
         .to_dicts()
     )

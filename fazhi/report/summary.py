@@ -9,8 +9,10 @@ failed or failed is decided here, from the crawl: see :func:`source_outcomes`.
 from __future__ import annotations
 
 import contextlib
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import polars as pl
 from rich.console import Console, Group
@@ -26,6 +28,9 @@ from fazhi.quality.gate import GateResult
 from fazhi.warehouse.db import connect, readable_path
 from fazhi.warehouse.load import LoadSummary
 from fazhi.warehouse.read import headline_table
+
+if TYPE_CHECKING:  # the batches module imports this one
+    from fazhi.batches import BatchOutcome
 
 RunStatus = Literal["succeeded", "partial", "failed"]
 # what ``fazhi run`` exits with: 0 all well, 1 nothing could be crawled, 3 some sources failed
@@ -202,6 +207,43 @@ def summarise_run(
         ),
         headline=headline,
         data_docs=str(gate.data_docs_index) if gate and gate.data_docs_index else None,
+        dashboard=dashboard,
+    )
+
+
+def summarise_batches(
+    run_id: str,
+    crawl: CrawlOutcome,
+    outcomes: Sequence[BatchOutcome],
+    *,
+    headline: pl.DataFrame | None = None,
+    dashboard: str | None = None,
+    data_docs: str | None = None,
+) -> RunSummary:
+    """The summary of a run that went through the stages in batches, from each batch's outcome."""
+    gated: Counter[str] = Counter()
+    reasons: Counter[str] = Counter()
+    for outcome in outcomes:
+        gated.update(outcome.gated)
+        reasons.update(outcome.reasons)
+    parse = [o.problems for o in outcomes if o.problems is not None]
+    return RunSummary(
+        run_id=run_id,
+        status=crawl.status,
+        documents_found=crawl.documents_found,
+        documents_new=crawl.documents_new,
+        documents_failed_parse=sum(o.failed_parse for o in outcomes),
+        documents_loaded=sum(o.loaded.documents_loaded for o in outcomes if o.loaded),
+        documents_quarantined=gated.get("documents_quarantined", 0),
+        facts_loaded=sum(o.loaded.facts_loaded for o in outcomes if o.loaded),
+        facts_warned=gated.get("facts_warned", 0),
+        facts_quarantined=gated.get("facts_quarantined", 0),
+        quarantine_reasons=dict(reasons),
+        per_source=crawl.per_source,
+        sources=crawl.sources,
+        problems=pl.concat([crawl.problems, *parse], how="vertical_relaxed"),
+        headline=headline,
+        data_docs=data_docs,
         dashboard=dashboard,
     )
 

@@ -138,8 +138,11 @@ def lock_path(database: Path) -> Path:
 
 
 @contextmanager
-def writer(settings: Settings) -> Iterator[duckdb.DuckDBPyConnection]:
-    """The only writable connection, migrated; raises WarehouseLockedError after the timeout."""
+def writer(settings: Settings, *, publish: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The only writable connection, migrated; raises WarehouseLockedError after the timeout.
+
+    ``publish=False`` leaves the read snapshot as it is: a run loading in batches publishes once,
+    when it records itself, instead of copying the whole file after every batch."""
     from fazhi.warehouse.migrate import migrate  # migrate imports this module
 
     database = settings.duckdb_path
@@ -153,7 +156,8 @@ def writer(settings: Settings) -> Iterator[duckdb.DuckDBPyConnection]:
             con.execute("CHECKPOINT")  # the copy below must hold everything: no WAL beside it
         finally:
             con.close()
-        publish_snapshot(database)  # still under the advisory lock: no writer changes it now
+        if publish:
+            publish_snapshot(database)  # still under the advisory lock: no writer changes it now
 
 
 @contextmanager

@@ -85,8 +85,11 @@ def load_run(
     mentions: pl.DataFrame,
     validations: pl.DataFrame,
     quarantine: pl.DataFrame,
+    publish: bool = True,
 ) -> LoadSummary:
-    """Load a run's staged rows under the writer lock, in one transaction; what changed."""
+    """Load a run's staged rows under the writer lock, in one transaction; what changed.
+
+    ``publish=False`` (a batch of a run) leaves the readers' snapshot to the run's record."""
     run = StagedRun(
         run_id,
         started_at,
@@ -100,7 +103,7 @@ def load_run(
             "staged_quarantine": quarantine,
         },
     )
-    with writer(settings) as con:
+    with writer(settings, publish=publish) as con:
         return load_batch(con, run, settings.sql_dir)
 
 
@@ -113,6 +116,7 @@ def load_gated_run(
     counts: dict[str, int],
     batch: StagedBatch,
     gate: GateResult | None,
+    publish: bool = True,
 ) -> LoadSummary:
     """Load what the gate let through (nothing but the run's record when nothing was gated)."""
     documents = gate.documents if gate else batch.documents.head(0)
@@ -128,6 +132,7 @@ def load_gated_run(
         mentions=batch.mentions.filter(pl.col("doc_id").is_in(kept)),
         validations=gate.validations if gate else schemas.empty(schemas.VALIDATIONS),
         quarantine=gate.quarantine if gate else schemas.empty(schemas.QUARANTINE),
+        publish=publish,
     )
 
 
@@ -139,7 +144,8 @@ def record_run(
     status: str,
     counts: dict[str, int],
 ) -> LoadSummary:
-    """Record a run that has nothing to load (nothing new, or failed before the load)."""
+    """Record a run that has nothing (more) to load: nothing new, failed before the load, or
+    loaded in batches."""
     with writer(settings) as con:
         return load_batch(con, StagedRun(run_id, started_at, status, counts), settings.sql_dir)
 
@@ -160,7 +166,8 @@ def load_batch(
     try:
         con.begin()
         try:
-            summary = _load_steps(con, run, sql_dir, after_step or (lambda _name: None))
+            hook = after_step or (lambda _name: None)
+            summary = _load_steps(con, run, sql_dir, hook)
             con.commit()
         except BaseException:
             con.rollback()
@@ -179,7 +186,10 @@ def _register(con: duckdb.DuckDBPyConnection, run: StagedRun) -> None:
 
 
 def _load_steps(
-    con: duckdb.DuckDBPyConnection, run: StagedRun, sql_dir: Path, hook: StepHook
+    con: duckdb.DuckDBPyConnection,
+    run: StagedRun,
+    sql_dir: Path,
+    hook: StepHook,
 ) -> LoadSummary:
     loaded_at = datetime.now(UTC)
     new_docs, unchanged_docs = _one_row(con, sql_dir, "load/count_documents")
@@ -190,7 +200,7 @@ def _load_steps(
         for _doc, current in _step(con, sql_dir, "load/supersede_documents", [], hook)
         if not current
     )
-    refresh_search_index(con, sql_dir)  # the words of new reports, for fazhi search
+    refresh_search_index(con, sql_dir)  # the words of new reports, for search
     hook("search/refresh_index")
     facts = _changed_rows(con, sql_dir, "facts", run.run_id, hook)
     _step(con, sql_dir, "load/collect_affected_cells", [], hook)

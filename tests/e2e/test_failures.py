@@ -463,7 +463,8 @@ def test_first_attempt_failed_after_persisting_the_parse_stage(resumed_runs: Res
         resumed_runs.failure
     )
     assert resumed_runs.loaded_before_resume == 0
-    assert len(resumed_runs.staged_stamp) == 4  # parsed, documents, mentions, facts
+    # the batch plan, then the parsed, documents, mentions and facts files of its one batch
+    assert len(resumed_runs.staged_stamp) == 5
 
 
 def test_rerun_of_the_run_id_resumes_after_parse_and_loads(resumed_runs: ResumedRuns) -> None:

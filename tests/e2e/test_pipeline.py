@@ -1,12 +1,14 @@
 """End to end: the real flows under Prefect against the bundled sample site on 127.0.0.1.
 
 Crawl → parse → extract → Great Expectations gate → DuckDB load, twice: the first run loads the
-five sample reports with provenance, the second finds nothing new and changes nothing.
+five sample reports with provenance, streamed in batches of two (each batch parsed, extracted,
+gated and loaded before the next), the second finds nothing new and changes nothing.
 """
 
 from __future__ import annotations
 
 import csv
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,12 +16,14 @@ import duckdb
 import polars as pl
 import pytest
 
+from fazhi import batches
 from fazhi.config import load_settings
 from fazhi.crawl.store import read_manifest
-from fazhi.extract.stage import StagedBatch, read_staged
+from fazhi.extract.stage import read_staged
 from fazhi.parse.stage import select_document_rows
 
 REPO = Path(__file__).resolve().parents[2]
+BATCH_SIZE = 2  # the five sample reports make three batches
 
 pytestmark = pytest.mark.slow
 
@@ -31,7 +35,8 @@ def pipeline_runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pa
     from flows.pipeline import run_pipeline
 
     data_dir = tmp_path_factory.mktemp("data")
-    with prefect_test_harness(server_startup_timeout=120):
+    with pytest.MonkeyPatch.context() as env, prefect_test_harness(server_startup_timeout=120):
+        env.setenv("FAZHI_BATCH_SIZE", str(BATCH_SIZE))
         first = run_pipeline(data_dir=str(data_dir))
         snapshot = _warehouse_snapshot(data_dir)
         second = run_pipeline(data_dir=str(data_dir))
@@ -91,30 +96,47 @@ def test_gate_results_and_data_docs_are_recorded(pipeline_runs) -> None:
     assert pl.read_parquet(next((data_dir / "lake/raw/manifest").rglob("*.parquet"))).height > 0
 
 
-def test_reparsing_unchanged_raw_documents_is_skipped_by_the_task_cache(pipeline_runs) -> None:
-    from prefect import flow
-
-    from flows.tasks import extract_task, parse_task
-
+def test_the_run_streamed_its_documents_in_batches(pipeline_runs) -> None:
     data_dir, (first, _, _) = pipeline_runs
-    settings = load_settings(data_dir=data_dir)
+    staging = data_dir / "lake" / "staging"
+    for table in ("parsed", "documents", "mentions", "facts"):
+        files = sorted((staging / table / f"run_id={first.run_id}").glob("*.parquet"))
+        docs = [pl.read_parquet(f, columns=["doc_id"])["doc_id"].n_unique() for f in files]
+        assert len(files) == 3 and max(docs) <= BATCH_SIZE, (table, docs)
+    with duckdb.connect(str(data_dir / "fazhi.duckdb"), read_only=True) as con:
+        [row] = con.sql(
+            "select documents_loaded, facts_loaded from pipeline_run where run_id = ?",
+            params=[first.run_id],
+        ).fetchall()
+    assert row == (5, first.facts_loaded)  # each batch's load added to the run's one row
+
+
+@pytest.mark.parametrize(
+    ("first_run_id", "retitle", "expected", "why"),
+    [
+        (True, False, "resumed", "the same run id finds its own batch files and skips them"),
+        (False, False, "reused", "another run over the same rows copies the batches made"),
+        (False, True, "made", "a changed title is new input: parsed and extracted anew"),
+    ],
+)
+def test_a_second_pass_makes_nothing_already_in_the_lake(
+    pipeline_runs, first_run_id: bool, retitle: bool, expected: str, why: str
+) -> None:
+    data_dir, (first, _, _) = pipeline_runs
+    settings = load_settings(data_dir=data_dir, batch_size=BATCH_SIZE)
     rows = select_document_rows(read_manifest(settings), fresh_only=False)
-
-    retitled = rows.with_columns(pl.col("title") + "（修订）")
-
-    @flow
-    def parse_and_extract_three_times() -> tuple[list[tuple[str, str]], StagedBatch]:
-        names, batch = [], None
-        for run_rows, run_id in ((rows, "run-a"), (retitled, "run-b"), (retitled, "run-c")):
-            parsed = parse_task(run_rows, settings, run_id, return_state=True)
-            extracted = extract_task(parsed.result(), run_id, return_state=True)
-            names.append((parsed.name, extracted.name))
-            batch = extracted.result()
-        assert batch is not None
-        return names, batch
-
-    names, batch = parse_and_extract_three_times()
-    # run-a is the first run's input; run-b a new title (parsed and extracted anew); run-c again
-    assert names == [("Cached", "Cached"), ("Completed", "Completed"), ("Cached", "Cached")]
-    assert batch.for_run("run-c").documents["run_id"].unique().to_list() == ["run-c"]
-    assert batch.documents.height == first.documents_loaded
+    if retitle:
+        rows = rows.with_columns(pl.col("title") + f"（修订 {uuid.uuid4().hex[:6]}）")
+    run_id = first.run_id if first_run_id else f"again-{uuid.uuid4().hex[:8]}"
+    numbers = batches.plan_batches(rows, settings, run_id)
+    assert numbers == [0, 1, 2], why
+    tried = numbers[:1] if expected == "made" else numbers  # making anew starts parse workers
+    done = {
+        (batches.parse_batch(settings, run_id, b).how,
+         batches.extract_batch(settings, run_id, b).how)
+        for b in tried
+    }  # fmt: skip
+    assert done == {(expected, expected)}, why
+    staged = read_staged(settings, run_id)
+    assert staged is not None and set(staged.documents["run_id"]) == {run_id}
+    assert staged.documents.height == (BATCH_SIZE if expected == "made" else 5)

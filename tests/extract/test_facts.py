@@ -520,8 +520,8 @@ GENERAL_CASES = [
     (
         "本年度该区政府法律顾问共审核重大行政决策2件、规范性文件15件、合同40余份。",
         "dec_documents_reviewed",
-        2,
-        "the first item of a list of counts keeps its own count",
+        40,
+        "of a list of reviews the contracts are the documents reviewed (decisions are not)",
     ),
     (
         "全县审核规范性文件3件、涉法事务7件。",
@@ -1011,10 +1011,286 @@ BREADTH_CASES = [
 ]
 
 
+# Round 3 on x2/x3 (eval/real/DIAGNOSIS.md, "Round 3"): one row per cause, invented wording
+X23_CASES = [
+    (
+        "县法律援助中心推进工作站建设，实现应援尽援，全年结案86件。",
+        "aid_cases",
+        86,
+        "the aid centre named before, the clause keeps only a verb",
+    ),
+    (
+        "设立法律援助值班律师工作站，全年解答法律咨询150余次，受理法律援助案件64起。",
+        "aid_cases",
+        64,
+        "duty lawyers named in an earlier clause do not make the figure theirs",
+    ),
+    (
+        "设立法律援助值班律师工作站，全年解答法律咨询150余次，受理法律援助案件64起。",
+        "aid_consultations",
+        150,
+        "consultations counted in 次",
+    ),
+    (
+        "法律援助中心受理案件300件，解答法律咨询420余件。",
+        "aid_consultations",
+        420,
+        "consultations counted in 件",
+    ),
+    (
+        "值班律师提供法律咨询900人次。",
+        "aid_consultations",
+        None,
+        "duty lawyers as the number's subject: their own figure",
+    ),
+    (
+        "法律援助中心办理案件210件，另提供来访、来电等咨询1600人次。",
+        "aid_consultations",
+        1600,
+        "several channels named together are all consultations",
+    ),
+    (
+        "举办执法业务培训班，860名行政执法人员参加了培训。",
+        "enf_officer_training",
+        860,
+        "the number before its noun, the training after",
+    ),
+    (
+        "组织执法人员专题培训5次。",
+        "enf_officer_training",
+        None,
+        "sessions of training are not person-trainings",
+    ),
+    (
+        "组织执法人员参加业务培训5次，培训人员达60人次。",
+        "enf_officer_training",
+        60,
+        "培训人员 after a count of sessions",
+    ),
+    ("全镇共31人持有行政执法证。", "enf_certified_officers", 31, "持有 before the certificate"),
+    (
+        "为本镇配备法律顾问2名，村法律顾问12名。",
+        "gov_legal_advisers",
+        2,
+        "village counsels beside the township's adviser veto only their own clause",
+    ),
+    (
+        "为本镇配备法律顾问2名，村法律顾问12名。",
+        "svc_village_counsels",
+        12,
+        "村法律顾问 before the count",
+    ),
+    (
+        "聘请4名专业律师组建镇法律顾问团。",
+        "gov_legal_advisers",
+        4,
+        "lawyers retained to form the adviser group",
+    ),
+    (
+        "组建由30名律师、教师组成的法律顾问团，区政府聘请法律顾问8名。",
+        "gov_legal_advisers",
+        8,
+        "members of a group listed with others are not the advisers retained",
+    ),
+    (
+        "加强区政府及部门共150名法律顾问管理。",
+        "gov_legal_advisers",
+        150,
+        "the government with its departments is the government's total",
+    ),
+    (
+        "区级机关部门聘请法律顾问共计80名。",
+        "gov_legal_advisers",
+        None,
+        "departments alone are not the government",
+    ),
+    (
+        "建立15名律师组成的行政争议调解队伍。",
+        "svc_village_counsels",
+        None,
+        "a team of lawyers is not village counsels",
+    ),
+    ("建立15名律师组成的行政争议调解队伍。", "law_lawyers", None, "nor the locality's lawyers"),
+    (
+        "全县40名律师和基层法律服务工作者担任210个村（社区）法律顾问。",
+        "svc_village_counsels",
+        40,
+        "lawyers serving as village counsels, the villages counted after",
+    ),
+    (
+        "全县210个村（社区）的45名法律顾问为群众提供咨询。",
+        "svc_villages_covered",
+        210,
+        "villages with their counsels named in the clause",
+    ),
+    (
+        "组建法律顾问宣讲队，下沉全镇12个村（社区）开展宣讲12次。",
+        "svc_villages_covered",
+        None,
+        "villages visited for an activity are not villages covered",
+    ),
+    (
+        "统筹网格员40名，联动处理涉法事项90件。",
+        "dec_legal_affairs",
+        None,
+        "a grid's matters are a mechanism's, not the government's legal affairs",
+    ),
+    (
+        "行政检查执法报备9000次。",
+        "rule_normative_docs_filed",
+        None,
+        "filing of enforcement checks is not of normative documents",
+    ),
+    (
+        "全年制定规范性文件9件，备案9件，备案率100%。",
+        "rule_normative_docs_filed",
+        9,
+        "a bare 备案 with normative documents in the sentence",
+    ),
+    (
+        "开展规范性文件审查备案3次。",
+        "rule_normative_docs_filed",
+        None,
+        "a number of filing campaigns",
+    ),
+    (
+        "区政府拟发文的12件行政规范性文件均进行合法性审查。",
+        "rule_normative_docs_reviewed",
+        12,
+        "均 between the documents and the review",
+    ),
+    (
+        "全年审查规范性文件、政府合同、会议纪要等180份。",
+        "dec_documents_reviewed",
+        180,
+        "a list of kinds ending in minutes and 等",
+    ),
+    (
+        "完成重要合同、重大行政决策合法性审核210项。",
+        "dec_documents_reviewed",
+        210,
+        "reviews counted in 项",
+    ),
+    (
+        "完成重要合同、重大行政决策合法性审核210项。",
+        "dec_major_decision_items",
+        None,
+        "decisions reviewed are not catalogue items",
+    ),
+    ("开展主题宣传9场次，发放资料6000余份。", "pub_events", 9, "主题宣传"),
+    ("共走村入户开展法治宣讲活动45场次。", "pub_events", 45, "宣讲 is publicity"),
+    (
+        "通过举办法治宣讲、发放宣传资料、设置展板等20余场次。",
+        "pub_events",
+        20,
+        "a list of publicity kinds ending in 等 before one count",
+    ),
+    (
+        "提供法律咨询等专项法律服务共计5次。",
+        "pub_events",
+        None,
+        "a list of services is not publicity",
+    ),
+    (
+        "全区2600名干部职工参加国家工作人员学法考法。",
+        "pub_exam_participants",
+        2600,
+        "学法考法 is the law exam",
+    ),
+    (
+        "组织干部参加学法考试，参考率、合格率、优秀率均为100%。",
+        "pub_exam_participation_rate",
+        100,
+        "three rates sharing one value",
+    ),
+    (
+        "全区9件行政诉讼案件行政机关负责人出庭应诉率达100%。",
+        "lit_cases",
+        9,
+        "the number before its noun",
+    ),
+    (
+        "调撤一审行政诉讼案件60件，调撤率40%。",
+        "lit_cases",
+        None,
+        "mediated withdrawals are a part of the lawsuits",
+    ),
+    (
+        "建有调解点120个，行业性人民调委会6家。",
+        "med_committees",
+        None,
+        "one kind of committee opening its clause is a part",
+    ),
+    (
+        "建立三级调解组织及行业性专业性人民调解委员会300个。",
+        "med_committees",
+        300,
+        "industry committees listed with the others are in the total",
+    ),
+    (
+        "全县47个行政执法部门全部落实三项制度。",
+        "enf_agencies",
+        47,
+        "enforcement departments counted",
+    ),
+    (
+        "40家行政执法部门开展集中普法宣传30场次。",
+        "enf_agencies",
+        None,
+        "departments counted as actors of publicity",
+    ),
+    (
+        "全县各司法所累计接收社区服刑人员800名，解除600名。",
+        "cc_admitted_cumulative",
+        800,
+        "社区服刑人员 is the older name",
+    ),
+    (
+        "全县各司法所累计接收社区服刑人员800名，解除600名。",
+        "cc_released_cumulative",
+        600,
+        "a bare 解除 after 累计 in the sentence",
+    ),
+    (
+        "从申请事项看，行政处罚类数量最多，共300件。",
+        "enf_penalties",
+        None,
+        "a category of cases with its count in the next clause",
+    ),
+    (
+        "全年共收到行政复议申请900件。受理860件，其中维持400件。",
+        "rec_cases_accepted",
+        860,
+        "a sentence opening with only a verb continues the topic before",
+    ),
+    (
+        "全省各级行政复议机构新收行政复议申请5000件。省直部门共收到行政复议申请300件。",
+        "rec_applications_received",
+        5000,
+        "a word of totality opening the clause, far from the cue",
+    ),
+    (
+        "一、主要举措、成效及存在的问题\n全年开展普法宣传活动40场次。",
+        "pub_events",
+        40,
+        "a heading naming results and problems holds results",
+    ),
+    (
+        "一、存在的问题\n全年开展普法宣传活动40场次。",
+        "pub_events",
+        None,
+        "a heading naming only problems holds no results",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "indicator", "expected", "reason"),
-    CASES + PLACE_CASES + REAL_TEXT_CASES + GENERAL_CASES + BREADTH_CASES,
-    ids=[c[3] for c in CASES + PLACE_CASES + REAL_TEXT_CASES + GENERAL_CASES + BREADTH_CASES],
+    CASES + PLACE_CASES + REAL_TEXT_CASES + GENERAL_CASES + BREADTH_CASES + X23_CASES,
+    ids=[
+        c[3]
+        for c in CASES + PLACE_CASES + REAL_TEXT_CASES + GENERAL_CASES + BREADTH_CASES + X23_CASES
+    ],
 )
 def test_headline_fact(text: str, indicator: str, expected: float | None, reason: str) -> None:
     facts = {f.indicator: f for f in extract_document(text).facts}

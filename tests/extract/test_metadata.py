@@ -1181,6 +1181,18 @@ KIND_FORM_CASES = [
         "work_summary",
         "an untitled opening in which a bureau tells its year",
     ),
+    (
+        "某某网讯：岁月不居，时节如流，回望过去的一年，有太多值得铭记的瞬间和值得感谢的人。\n"
+        "砥砺奋进，我们勇挑重担\n这一年，某县司法局法律援助中心在局党组领导下，各项工作稳步推进。",
+        "work_summary",
+        "a year-end feature: a lead, a section heading, then the bureau telling its year",
+    ),
+    (
+        "2023年，某市司法局围绕行政应诉工作，推动行政争议实质性化解。\n"
+        "一、行政应诉案件基本情况\n全年共办理行政应诉案件300件。",
+        "other",
+        "a bureau's year whose first section counts one kind of case: a topic report",
+    ),
 ]
 
 
@@ -1307,3 +1319,158 @@ def test_a_text_naming_no_place_takes_what_its_site_settles(
 ) -> None:
     m = extract_document(f"2023年，我县{OPENING}", source_url=url).metadata
     assert (m.locality_code, m.province, m.city) == expected, reason
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "reason"),
+    [
+        (
+            "长治县司法局2017年法治政府建设年度报告\n2017年，我局坚持依法行政。",
+            ("山西省", "长治市", "140404"),
+            "a county renamed in 2018 (长治县 → 上党区) found by its former name",
+        ),
+        (
+            "宁乡县人民政府2016年法治政府建设年度报告\n2016年，全县坚持依法行政。",
+            ("湖南省", "长沙市", "430182"),
+            "a county that became a city (宁乡县 → 宁乡市)",
+        ),
+    ],
+    ids=["a county renamed", "a county become a city"],
+)
+def test_former_names_from_the_dictionarys_change_record(
+    text: str, expected: tuple[str, str, str], reason: str
+) -> None:
+    m = meta(text)
+    assert (m.province, m.city, m.locality_code) == expected, reason
+
+
+# --- causes read on the fresh sets x2 and x3 (rows in other words and places) -----------------
+
+FRESH_X23_CASES = [
+    (
+        "索 引 号:001\n公文种类:报告\n发布机构:汝城县\n文 号:汝委〔2025〕1号\n成文日期: 2025-02-24\n"
+        "发布日期: 2025-02-24\n有 效 性: 有效\n\n"
+        "中共郴州市汝城县委 郴州市汝城县人民政府关于2024年度法治政府建设工作的报告\n"
+        f"2024年，汝城县{OPENING}",
+        {"issuer": "汝城县人民政府"},
+        "a title below an information table, beyond the first lines",
+    ),
+    (
+        f"锡林郭勒盟行政公署司法局2023年度法治政府建设年度工作报告\n来源:盟司法局\n{OPENING}",
+        {"issuer": "锡林郭勒盟司法局"},
+        "a bureau named with its 行政公署 between: the government is a parent",
+    ),
+    (
+        f"| [ 发布机构 ] | 汝城县土桥镇人民政府 |\n| [ 发布日期 ] | 2026-02-11 |\n2025年，我镇{OPENING}",
+        {"issuer": "土桥镇人民政府", "published_on": date(2026, 2, 11)},
+        "labels in a table's cells",
+    ),
+    (
+        f"来源:汝城县司法局时间:2024-02-28\n2023年，我局{OPENING}",
+        {"published_on": date(2024, 2, 28)},
+        "a page's bare 时间 glued to the 来源 before it",
+    ),
+    (
+        f"某街道2024年度法治政府建设工作报告 2024-12-12\n2024年，我街道{OPENING}",
+        {"published_on": date(2024, 12, 12)},
+        "a title line ending in its date",
+    ),
+    (
+        "栏目:湖南省司法厅-通知公告 发布时间:2020-12-30\n我厅对2020年全省案件进行了统计。",
+        {"issuer": "湖南省司法厅"},
+        "the column's body when the text speaks as 我厅",
+    ),
+    (
+        "2023年以来，地区司法处坚持以习近平法治思想为指导，落实《阿里地区法治政府建设实施方案》，"
+        "全地区法治政府建设稳步推进。",
+        {"issuer": "阿里地区司法处", "province": "西藏自治区"},
+        "a 地区's bare bureau completed with the 地区 its own plan names (全地区 its level)",
+    ),
+    (
+        "一、2021年上半年工作推进情况\n（一）推进公共法律服务提档升级\n一是加大平台建设。",
+        {"doc_type": "work_summary"},
+        "a page cut above a half-year heading",
+    ),
+    (
+        "现将2023年工作完成情况和2024年工作思路汇报如下:\n一、2023年重点工作完成情况",
+        {"doc_type": "work_summary"},
+        "a year's work done and next year's ideas",
+    ),
+    (
+        "2024以来，在县委、县政府的指导下，本人切实履行推进法治政府建设第一责任人职责，坚持依法行政。\n"
+        "一、履职情况",
+        {"doc_type": "work_summary"},
+        "a leader reporting in person",
+    ),
+    (
+        "一、工作开展情况\n（一）坚持党的领导，坚决扛牢法治建设政治责任。一是全面履行责任。",
+        {"doc_type": "annual_report"},
+        "a page cut above headings on the building of the rule of law",
+    ),
+    (
+        "2024年，在省委领导下，全省各级政府坚持以习近平新时代中国特色社会主义思想为指导。\n"
+        "一、坚持以习近平法治思想为引领，健全完善法治政府建设推进机制",
+        {"doc_type": "annual_report"},
+        "an untitled opening paragraph, then a first heading on 法治政府建设",
+    ),
+    (
+        "2022年在县委、县政府的领导下，在上级司法行政部门的指导下，汝城县坚持以习近平法治思想为指导。\n"
+        "一、工作开展情况及成效\n（一）强化政府职能作用，全面依法履行政府职能",
+        {"doc_type": "annual_report"},
+        "the superiors' 司法行政 in a 指导下 clause do not make a bureau's summary",
+    ),
+    (
+        "2023年，某区法治政府建设工作取得显著成就，依法行政水平持续提高。\n一、行政复议案件情况\n"
+        "（一）基本情况\n2023年，区政府共收到行政复议申请1113件。",
+        {"doc_type": "other"},
+        "the place's year whose first section counts one kind of case: a topic report",
+    ),
+    (
+        "2025年以来，在区委领导下，区司法局党组统筹推进依法治区和司法行政重点工作，取得较好成效。"
+        "在全市法治建设测评中排名第一，推动法治政府建设工作情况持续向好。",
+        {"doc_type": "work_summary"},
+        "the annual report's structure words inside a sentence are no heading",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "reason"), FRESH_X23_CASES, ids=[c[2] for c in FRESH_X23_CASES]
+)
+def test_forms_read_on_the_fresh_sets(text: str, expected: dict[str, object], reason: str) -> None:
+    m = extract_document(text).metadata
+    assert {field: getattr(m, field) for field in expected} == expected, reason
+
+
+@pytest.mark.parametrize(
+    ("url", "codes", "reason"),
+    [
+        ("https://www.ordos.gov.cn/a/202501/t20250113_1.html", {"150600"}, "Mongolian spelling"),
+        ("http://www.urumqi.gov.cn/a.html", {"650100"}, "Uyghur spelling"),
+        (
+            "http://admin.yzcity.gov.cn:8888/nyx/fzzfjs/202503/1.shtml",
+            {"431126"},
+            "a domain two cities spell (yz + city), settled by a county's folder under one",
+        ),
+    ],
+    ids=lambda v: v if isinstance(v, str) and not v.startswith("http") else None,
+)
+def test_domains_beyond_plain_pinyin(url: str, codes: set[str], reason: str) -> None:
+    assert {d.code for d in url_divisions(url)} == codes, reason
+
+
+def test_a_date_folder_of_year_month_then_day() -> None:
+    assert url_date("http://www.example.gov.cn/a/2025-03/07/article_1.html") == date(2025, 3, 7)
+
+
+def test_a_yearbook_page_names_its_place_in_its_header() -> None:
+    m = meta("Page 214 - 武侯年鉴2021\nP. 214\n法 治\n全区各类调解组织受理各类矛盾纠纷。")
+    assert (m.locality_code, m.province) == ("510107", "四川省")
+
+
+def test_a_sentence_naming_last_years_work_is_no_title() -> None:
+    text = (
+        "2025年，某镇在县委、县政府的坚强领导下，紧扣2024年度法治政府建设短板弱项，持续发力。\n"
+        "一、履行推进法治建设第一责任人职责情况"
+    )
+    assert meta(text).report_year == 2025

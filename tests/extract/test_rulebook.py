@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 
 from fazhi.catalog import load_catalog
-from fazhi.config import PACKAGE_DATA
+from fazhi.config import PACKAGE_DATA, Settings
 from fazhi.extract.document import extract_document
-from fazhi.extract.facts import RulebookError, load_rulebook
+from fazhi.extract.facts import RulebookError, RulePaths, load_rulebook
 from fazhi.extract.numbers import find_quantities
 from fazhi.extract.rulebook_check import unit_keys
+from fazhi.extract.stage import extractor_fingerprint
 
 PACKAGE_RULES = (PACKAGE_DATA / "phrasings.toml").read_text("utf-8")
 HEAD = PACKAGE_RULES[: PACKAGE_RULES.index("[indicator.")]  # [defaults], [units], [scoring]
@@ -232,3 +233,16 @@ def test_every_rule_example_holds(text: str, indicator: str, expected: float | b
 
 def test_every_catalogue_indicator_has_a_rule_with_an_example_it_finds() -> None:
     assert {param.values[1] for param in EXAMPLES} == set(load_catalog())
+
+
+def test_the_rules_file_and_catalogue_of_the_settings_steer_extraction(tmp_path: Path) -> None:
+    """A run's Settings name the rules file; extraction and its cache key follow it."""
+    rules_path, catalog_path = _write(tmp_path, AID_RULE + FIRMS_RULE)
+    settings = Settings(data_dir=tmp_path, phrasings_path=rules_path, catalog_path=catalog_path)
+    paths = RulePaths.of(settings)
+    text = "全县共有律师事务所5家，执业律师80名，办理法律援助案件12件。"
+    own = {f.indicator: f.value for f in extract_document(text, rules=paths).facts}
+    package = {f.indicator: f.value for f in extract_document(text).facts}
+    assert own == {"law_firms": 5, "aid_cases": 12}  # only the two indicators of that catalogue
+    assert package["law_lawyers"] == 80  # the package rules know lawyers too
+    assert extractor_fingerprint(paths) != extractor_fingerprint()

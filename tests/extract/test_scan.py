@@ -15,13 +15,19 @@ from fazhi.extract.document import extract_document
 from fazhi.extract.facts import load_rulebook
 from fazhi.extract.normalize import normalise
 from fazhi.extract.numbers import find_quantities
-from fazhi.extract.scan import CueHits, CueScanner, required_words
-from tests.extract.test_facts import CASES, GENERAL_CASES, PLACE_CASES, REAL_TEXT_CASES
+from fazhi.extract.scan import CueHits, CueScanner, char_positions, required_words
+from tests.extract import test_facts
 
 EVAL = Path(__file__).resolve().parents[2] / "eval"
 # every report of the repository's labelled sets: the samples and the three challenge sets
 REPORTS = sorted(EVAL.glob("docs/*.txt")) + sorted(EVAL.glob("challenge*/docs/*.txt"))
-SENTENCES = [case[0] for case in CASES + PLACE_CASES + REAL_TEXT_CASES + GENERAL_CASES]
+# every table of sentences the fact tests hold (CASES, PLACE_CASES …), whatever tables they add
+SENTENCE_CASES = [
+    case
+    for name, table in vars(test_facts).items()
+    if name.endswith("CASES") and isinstance(table, list)
+    for case in table
+]
 
 
 @pytest.mark.parametrize(
@@ -106,9 +112,8 @@ def _successful_matches(
 
 @pytest.mark.parametrize(
     "text",
-    SENTENCES + [path.read_text("utf-8") for path in REPORTS],
-    ids=[c[3] for c in CASES + PLACE_CASES + REAL_TEXT_CASES + GENERAL_CASES]
-    + [path.name for path in REPORTS],
+    [case[0] for case in SENTENCE_CASES] + [path.read_text("utf-8") for path in REPORTS],
+    ids=[case[-1] for case in SENTENCE_CASES] + [path.name for path in REPORTS],
 )
 def test_a_rule_matches_only_where_the_automaton_finds_its_keywords(
     monkeypatch: pytest.MonkeyPatch, text: str
@@ -161,3 +166,20 @@ def test_a_rule_without_keywords_is_tried_everywhere() -> None:
     assert scanner.keywords["open"] is None
     assert scanner.scan("没有任何词").rules_in(0, 5) == scanner.bit_of["open"]
     assert scanner.rules_of("执业律师") == scanner.bit_of["open"] | scanner.bit_of["word"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", "an empty text has no delimiter"),
+        ("没有标点", "nor has a text without one"),
+        ("，", "a text that is one delimiter"),
+        ("甲，乙；丙。", "one delimiter at the end"),
+        ("，，\n\n；", "delimiters side by side"),
+        ("共12,345件；其中\n1.5万元", "a comma inside a number is a delimiter too"),
+    ],
+)
+def test_char_positions_are_the_delimiters_starts(text: str, reason: str) -> None:
+    delimiters = re.compile("[，,；;。\n]")
+    expected = [m.start() for m in delimiters.finditer(text)]
+    assert char_positions(delimiters, text) == expected, reason

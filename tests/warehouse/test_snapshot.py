@@ -135,3 +135,24 @@ def test_a_change_made_outside_fazhi_is_read_from_the_warehouse_itself(
     assert readable_path(published) == published.duckdb_path
     assert _count_by_reader(published) == 2
     assert snapshot_path(published.duckdb_path).is_file()
+
+
+def _snapshot_count(settings: Settings) -> int:
+    with contextlib.closing(connect(snapshot_path(settings.duckdb_path), read_only=True)) as con:
+        row = con.sql("select count(*) from probe").fetchone()
+    return int(row[0]) if row else -1
+
+
+def test_batches_leave_the_snapshot_to_the_run_record_and_readers_still_see_them(
+    published: Settings,
+) -> None:
+    """A batch's write (publish=False) copies nothing: the snapshot keeps the last published
+    state, readers open the newer warehouse itself, and the next publishing write catches up."""
+    for n in (2, 3):
+        with writer(published, publish=False) as con:
+            con.execute("insert into probe values (?)", [n])
+    assert _snapshot_count(published) == 1  # no copy of the file per batch
+    assert _count_by_reader(published) == 3  # no writer now: readers open the warehouse
+    with writer(published):
+        pass  # the run's record
+    assert _snapshot_count(published) == 3

@@ -1,0 +1,299 @@
+"""Streaming: a run's documents go through parse → extract → gate → load in bounded batches.
+
+Reads the run's document rows (the manifest rows that ``parse.stage.select_document_rows`` chose)
+and the raw objects they point to; writes the run's plan (``lake/staging/batches/run_id=<run>/``:
+every row with its batch number), then per batch each stage's hand-off
+(``lake/staging/<table>/run_id=<run>/batch-NNNNN.parquet``), the batch's quarantine and its rows in
+the warehouse. Memory holds one batch (``settings.batch_size`` documents) at a time, whatever the
+size of the run.
+
+Nothing is done twice:
+- a run resumed under its run id keeps its plan and skips every batch file it already wrote;
+- a batch whose inputs another run already parsed or extracted (same raw content hashes, same
+  parser, same parsed texts and same extractor) is copied from that run's batch file, found
+  through a record keyed by the content key (``lake/staging/reuse/<stage>/<key>``), not made
+  again. Rows are sorted by content hash before they are cut into batches, so the same documents
+  make the same batches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+import polars as pl
+import pyarrow.parquet as pq
+
+from fazhi.config import Settings
+from fazhi.extract.facts import RulePaths
+from fazhi.extract.stage import (
+    STAGED_TABLES,
+    StagedBatch,
+    extract_documents,
+    extraction_key,
+    only_years,
+)
+from fazhi.isolation import DocumentLimits
+from fazhi.lake import Lake
+from fazhi.parse import stage as parse_stage
+from fazhi.quality.gate import GateResult
+from fazhi.quality.stage import gate_staged, render_data_docs
+from fazhi.report.artifacts import NEW_FACTS_SHOWN
+from fazhi.report.summary import parse_problems
+from fazhi.schemas import PARSED, conform
+from fazhi.warehouse.load import LoadSummary, load_gated_run, record_run
+
+BATCH_COLUMN = "batch"
+Made = Literal["made", "reused", "resumed"]
+
+
+@dataclass(frozen=True, slots=True)
+class BatchStep:
+    """What one stage did with one batch: made it now, copied it from an earlier run, or found
+    it already written by this run (a resumed run)."""
+
+    batch: int
+    how: Made
+    documents: int
+
+
+@dataclass(frozen=True)
+class GatedBatch:
+    """One batch's staged rows and the gate's verdict on them (in memory until it is loaded)."""
+
+    batch: int
+    staged: StagedBatch
+    gate: GateResult | None
+
+
+@dataclass(frozen=True)
+class BatchOutcome:
+    """What one batch adds to the run summary: counts, reasons and its parse problems only."""
+
+    batch: int
+    documents: int = 0
+    failed_parse: int = 0
+    gated: Mapping[str, int] = field(default_factory=dict)
+    reasons: Mapping[str, int] = field(default_factory=dict)
+    loaded: LoadSummary | None = None
+    problems: pl.DataFrame | None = None  # documents that could not be parsed, with why
+    quarantine: pl.DataFrame | None = None  # rows the gate refused, with reasons
+    new_facts: pl.DataFrame | None = None  # the first facts it let through, for the artifact
+
+
+# --- the plan ----------------------------------------------------------------------------------
+def plan_batches(rows: pl.DataFrame, settings: Settings, run_id: str) -> list[int]:
+    """The batch numbers of the run's document rows, written to the lake (or the plan written
+    before: a resumed run keeps its batches even when the lake changed since)."""
+    lake = Lake.of(settings)
+    path = lake.batch_plan(run_id)
+    if not lake.fs.exists(path):
+        size = max(1, settings.batch_size)
+        planned = rows.sort("sha256", "url").with_row_index(BATCH_COLUMN)
+        planned = planned.with_columns((pl.col(BATCH_COLUMN) // size).cast(pl.Int32()))
+        _write(lake, path, planned)
+    plan = _read(lake, path, columns=[BATCH_COLUMN])
+    return sorted(plan.get_column(BATCH_COLUMN).unique().to_list())
+
+
+def batch_rows(settings: Settings, run_id: str, batch: int) -> pl.DataFrame:
+    """The document rows of one batch of the run's plan."""
+    lake = Lake.of(settings)
+    plan = _read(lake, lake.batch_plan(run_id))
+    return plan.filter(pl.col(BATCH_COLUMN) == batch).drop(BATCH_COLUMN)
+
+
+# --- parse and extract -------------------------------------------------------------------------
+def parse_batch(settings: Settings, run_id: str, batch: int) -> BatchStep:
+    """Parse one batch of the run into ``lake/staging/parsed`` (or resume / reuse it)."""
+    lake = Lake.of(settings)
+    target = lake.staged_batch("parsed", run_id, batch)
+    if lake.fs.exists(target):
+        return BatchStep(batch, "resumed", _count(lake, target))
+    rows = batch_rows(settings, run_id, batch)
+    key = parse_stage.parsing_key(rows)
+    earlier = _reused(lake, "parsed", key, ("parsed",))
+    if earlier is not None:
+        parsed = parse_stage.for_run(_read(lake, earlier["parsed"]), run_id)
+        how: Made = "reused"
+    else:
+        parsed = parse_stage.parse_documents(rows, settings, run_id)
+        how = "made"
+    _write(lake, target, conform(parsed, PARSED))
+    _remember(lake, "parsed", key, run_id, batch)
+    return BatchStep(batch, how, parsed.height)
+
+
+def read_parsed_batch(settings: Settings, run_id: str, batch: int) -> pl.DataFrame:
+    """The parsed documents of one batch of the run."""
+    lake = Lake.of(settings)
+    return conform(_read(lake, lake.staged_batch("parsed", run_id, batch)), PARSED)
+
+
+def extract_batch(settings: Settings, run_id: str, batch: int) -> BatchStep:
+    """Extract one parsed batch into ``lake/staging/{documents,mentions,facts}`` (or resume /
+    reuse it)."""
+    lake = Lake.of(settings)
+    targets = {t: lake.staged_batch(t, run_id, batch) for t in STAGED_TABLES}
+    if all(lake.fs.exists(p) for p in targets.values()):
+        return BatchStep(batch, "resumed", _count(lake, targets["documents"]))
+    parsed = read_parsed_batch(settings, run_id, batch)
+    rules = RulePaths.of(settings)  # the rules file and catalogue this run's Settings name
+    key = extraction_key(parsed, rules)
+    earlier = _reused(lake, "extracted", key, tuple(STAGED_TABLES))
+    if earlier is not None:
+        staged = StagedBatch(**{t: _read(lake, p) for t, p in earlier.items()}).for_run(run_id)
+        how: Made = "reused"
+    else:
+        staged = extract_documents(parsed, run_id, DocumentLimits.from_settings(settings), rules)
+        how = "made"
+    # the documents file last: a batch counts as extracted once all three files exist
+    for table in ("mentions", "facts", "documents"):
+        _write(lake, targets[table], getattr(staged, table))
+    _remember(lake, "extracted", key, run_id, batch)
+    return BatchStep(batch, how, staged.documents.height)
+
+
+def read_staged_batch(settings: Settings, run_id: str, batch: int) -> StagedBatch:
+    """The staged documents, mentions and facts of one batch of the run."""
+    lake = Lake.of(settings)
+    frames = {
+        table: conform(_read(lake, lake.staged_batch(table, run_id, batch)), schema)
+        for table, schema in STAGED_TABLES.items()
+    }
+    return StagedBatch(**frames)
+
+
+# --- gate and load -----------------------------------------------------------------------------
+def gate_batch(
+    settings: Settings, run_id: str, batch: int, years: list[int] | None = None
+) -> GatedBatch:
+    """Gate one staged batch (only the reports of ``years`` when given); its quarantine is
+    added to the run's. The gate's across-years checks see every batch loaded before it."""
+    staged = read_staged_batch(settings, run_id, batch)
+    if years:
+        staged = only_years(staged, years)
+    return GatedBatch(batch, staged, gate_staged(staged, settings, run_id, render_docs=False))
+
+
+def load_batch(
+    settings: Settings,
+    gated: GatedBatch,
+    *,
+    run_id: str,
+    started_at: datetime,
+    status: str,
+    counts: dict[str, int],
+) -> BatchOutcome:
+    """Load what the gate let through of one batch, in one transaction; what it adds to the run."""
+    loaded = load_gated_run(
+        settings,
+        run_id=run_id,
+        started_at=started_at,
+        status=status,
+        counts=counts,
+        batch=gated.staged,
+        gate=gated.gate,
+        publish=False,  # the run's record publishes the readers' snapshot once, at its end
+    )
+    documents = gated.staged.documents
+    gate = gated.gate
+    return BatchOutcome(
+        batch=gated.batch,
+        documents=documents.height,
+        failed_parse=documents.filter(pl.col("parse_status") == "failed").height,
+        gated=gate.counts() if gate else {},
+        reasons=gate.reasons() if gate else {},
+        loaded=loaded,
+        problems=parse_problems(documents),
+        quarantine=gate.quarantine if gate else None,
+        new_facts=gate.facts.head(NEW_FACTS_SHOWN) if gate else None,
+    )
+
+
+def parse_problem_rows(outcome: BatchOutcome) -> list[tuple[str, str, str, str]]:
+    """(source_id, url, outcome, reason) of every document of the batch that was not parsed."""
+    if outcome.problems is None:
+        return []
+    return [(str(s), str(u), str(o), str(r)) for s, u, o, r in outcome.problems.iter_rows()]
+
+
+def artifact_frames(
+    outcomes: list[BatchOutcome],
+) -> tuple[pl.DataFrame | None, pl.DataFrame | None]:
+    """The run's quarantined rows and its first new facts, for the run's artifacts."""
+    quarantine = [o.quarantine for o in outcomes if o.quarantine is not None]
+    facts = [o.new_facts for o in outcomes if o.new_facts is not None]
+    return (
+        pl.concat(quarantine, how="vertical_relaxed") if quarantine else None,
+        pl.concat(facts, how="vertical_relaxed").head(NEW_FACTS_SHOWN) if facts else None,
+    )
+
+
+def finish_run(
+    settings: Settings,
+    outcomes: list[BatchOutcome],
+    *,
+    run_id: str,
+    started_at: datetime,
+    status: str,
+    counts: dict[str, int],
+) -> None:
+    """Record the run with its final counts (also a run with nothing to load); each batch's load
+    already added its documents to the full-text index."""
+    record_run(
+        settings,
+        run_id=run_id,
+        started_at=started_at,
+        status=status,
+        counts=counts,
+    )
+
+
+def data_docs(settings: Settings, outcomes: list[BatchOutcome]) -> str | None:
+    """Render the run's Data Docs once, after its last batch; None when nothing was gated."""
+    if not any(o.gated for o in outcomes):
+        return None
+    index = render_data_docs(settings)
+    return str(index) if index else None
+
+
+# --- lake files --------------------------------------------------------------------------------
+def _write(lake: Lake, path: str, frame: pl.DataFrame) -> None:
+    """Write then rename: a file that exists is whole, so a resumed run may trust it."""
+    lake.fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
+    partial = f"{path}.partial"
+    with lake.fs.open(partial, "wb") as handle:
+        frame.write_parquet(handle)
+    lake.fs.mv(partial, path)
+
+
+def _read(lake: Lake, path: str, columns: list[str] | None = None) -> pl.DataFrame:
+    with lake.fs.open(path, "rb") as handle:
+        return pl.read_parquet(handle, columns=columns)
+
+
+def _count(lake: Lake, path: str) -> int:
+    with lake.fs.open(path, "rb") as handle:
+        return int(pq.ParquetFile(handle).metadata.num_rows)
+
+
+def _remember(lake: Lake, stage: str, key: str, run_id: str, batch: int) -> None:
+    """Record that ``stage`` made the inputs with content ``key`` into this run's batch."""
+    path = lake.reusable(stage, key)
+    lake.fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
+    with lake.fs.open(path, "w") as handle:
+        handle.write(f"{run_id} {batch}\n")
+
+
+def _reused(lake: Lake, stage: str, key: str, tables: tuple[str, ...]) -> dict[str, str] | None:
+    """The files of an earlier batch made from the same inputs, when all of them still exist."""
+    record = lake.reusable(stage, key)
+    if not lake.fs.exists(record):
+        return None
+    with lake.fs.open(record, "r") as handle:
+        run_id, batch = handle.read().split()
+    paths = {table: lake.staged_batch(table, run_id, int(batch)) for table in tables}
+    return paths if all(lake.fs.exists(p) for p in paths.values()) else None
