@@ -108,6 +108,7 @@ def run_bare(sources_file: Path, data_dir: Path) -> None:
     from fazhi.lake import new_run_id
     from fazhi.parse import stage as parse_stage
     from fazhi.report.summary import crawl_outcome, read_headline, render, summarise_batches
+    from fazhi.warehouse.load import record_run
 
     settings = load_settings(data_dir=data_dir)
     run_id, started_at = new_run_id(), datetime.now(UTC)
@@ -132,9 +133,8 @@ def run_bare(sources_file: Path, data_dir: Path) -> None:
             )
         )
     before = summarise_batches(run_id, crawl, outcomes)
-    batches.finish_run(
+    record_run(
         settings,
-        outcomes,
         run_id=run_id,
         started_at=started_at,
         status=before.status,

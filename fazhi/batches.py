@@ -43,7 +43,7 @@ from fazhi.quality.stage import gate_staged, render_data_docs
 from fazhi.report.artifacts import NEW_FACTS_SHOWN
 from fazhi.report.summary import parse_problems
 from fazhi.schemas import PARSED, conform
-from fazhi.warehouse.load import LoadSummary, load_gated_run, record_run
+from fazhi.warehouse.load import LoadSummary, load_gated_run
 
 BATCH_COLUMN = "batch"
 Made = Literal["made", "reused", "resumed"]
@@ -229,26 +229,6 @@ def artifact_frames(
     return (
         pl.concat(quarantine, how="vertical_relaxed") if quarantine else None,
         pl.concat(facts, how="vertical_relaxed").head(NEW_FACTS_SHOWN) if facts else None,
-    )
-
-
-def finish_run(
-    settings: Settings,
-    outcomes: list[BatchOutcome],
-    *,
-    run_id: str,
-    started_at: datetime,
-    status: str,
-    counts: dict[str, int],
-) -> None:
-    """Record the run with its final counts (also a run with nothing to load); each batch's load
-    already added its documents to the full-text index."""
-    record_run(
-        settings,
-        run_id=run_id,
-        started_at=started_at,
-        status=status,
-        counts=counts,
     )
 
 

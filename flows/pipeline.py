@@ -78,9 +78,7 @@ def process_manifest_rows(
                 settings, run_id, batch, started_at, so_far.status, so_far.counts(), years
             )
         )
-    tasks.record_run_task(
-        settings, summarise_batches(run_id, crawl, outcomes), outcomes, started_at
-    )
+    tasks.record_run_task(settings, summarise_batches(run_id, crawl, outcomes), started_at)
     summary = summarise_batches(
         run_id,
         crawl,

@@ -26,6 +26,7 @@ from fazhi.crawl.hosts import host_groups
 from fazhi.crawl.sources import Source
 from fazhi.errors import TransientError
 from fazhi.report.summary import RunSummary, read_headline
+from fazhi.warehouse.load import record_run
 from flows.limits import crawl_host_tag, warehouse_slot
 
 if TYPE_CHECKING:  # annotations only: flows/ passes frames on and never computes with them
@@ -150,14 +151,12 @@ def gate_load_batch_task(
     cache_policy=NO_CACHE,
     persist_result=False,
 )
-def record_run_task(
-    settings: Settings, summary: RunSummary, outcomes: list[BatchOutcome], started_at: datetime
-) -> None:
-    """Record the run with its final counts in the warehouse (also when nothing was loaded)."""
+def record_run_task(settings: Settings, summary: RunSummary, started_at: datetime) -> None:
+    """Record the run with its final counts in the warehouse (also when nothing was loaded) and
+    publish the readers' snapshot once; each batch's load already indexed its documents."""
     with warehouse_slot():
-        batches.finish_run(
+        record_run(
             settings,
-            outcomes,
             run_id=summary.run_id,
             started_at=started_at,
             status=summary.status,
