@@ -113,7 +113,7 @@ FACTS: dict[str, pl.DataType] = {
     "flags": pl.List(pl.String()),  # warnings the gate attached (rows still load)
 }
 
-# One headline fact as the extractor states it (``fazhi.extract.document.ExtractedFact``, with
+# One headline fact as the extractor states it (``fazhi.extract.document.Fact``, with
 # offsets into the original text): FACTS above less the run, document and gate columns. The
 # staged rows, the gate, the load and ``fazhi extract --format jsonl`` all take it from here.
 FACT_FIELDS = tuple(c for c in FACTS if c not in ("run_id", "doc_id", "extractor_version", "flags"))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from fazhi.extract.facts import Fact, RulePaths, extract_facts
+from fazhi.extract.facts import Candidate, RulePaths, extract_facts
 from fazhi.extract.metadata import DocumentMetadata, SourceEvidence, extract_metadata
 from fazhi.extract.normalize import NormalisedText, normalise
 from fazhi.extract.numbers import Quantity, find_quantities
@@ -51,8 +51,10 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
-class ExtractedFact:
-    """A headline fact with provenance in the original text."""
+class Fact:
+    """A headline fact with provenance in the original text: the one fact type every stage uses
+    (staged rows, the gate, the load and ``fazhi extract --format jsonl`` take their columns from
+    ``fazhi.schemas.FACT_FIELDS``)."""
 
     indicator: str
     value: float
@@ -83,7 +85,7 @@ class ExtractedDocument:
     """
 
     def __init__(
-        self, metadata: DocumentMetadata, facts: list[ExtractedFact], source: MentionSource
+        self, metadata: DocumentMetadata, facts: list[Fact], source: MentionSource
     ) -> None:
         self.metadata = metadata
         self.facts = facts
@@ -179,9 +181,9 @@ class _Sentences:
         return self.seen[lo, hi]
 
 
-def _provenance(norm: NormalisedText, sentences: _Sentences, fact: Fact) -> ExtractedFact:
+def _provenance(norm: NormalisedText, sentences: _Sentences, fact: Candidate) -> Fact:
     start, end = norm.to_original(fact.start, fact.end)
-    return ExtractedFact(
+    return Fact(
         indicator=fact.indicator,
         value=fact.value,
         unit=fact.unit,

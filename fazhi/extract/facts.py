@@ -1,8 +1,9 @@
 """Headline indicator values of a report, chosen among the numbers it states.
 
 Reads normalised text and the quantities found in it (``fazhi.extract.numbers``); writes one
-:class:`Fact` per indicator at most, each with the rule that chose it. The phrasing of every
-indicator lives in ``data/phrasings.toml``; this module only applies it:
+:class:`Candidate` per indicator at most, each with the rule that chose it (offsets in the
+normalised text; ``fazhi.extract.document`` turns it into the one outward ``Fact``). The
+phrasing of every indicator lives in ``data/phrasings.toml``; this module only applies it:
 
 1. a quantity is a *candidate* for an indicator when its unit fits and a cue sits next to it in
    the same clause (see the TOML header);
@@ -33,7 +34,7 @@ from fazhi.localities import divisions_by_code
 PHRASINGS_PATH = PACKAGE_DATA / "phrasings.toml"
 CATALOG_PATH = PACKAGE_DATA / "catalog.csv"
 __all__ = [
-    "Fact",
+    "Candidate",
     "IndicatorRule",
     "RulePaths",
     "Rulebook",
@@ -187,8 +188,9 @@ def _rules_by_unit(rules: dict[str, IndicatorRule]) -> dict[str, tuple[Indicator
 
 
 @dataclass(frozen=True, slots=True)
-class Fact:
-    """A headline value; ``start``/``end`` span the cue and the number in the normalised text."""
+class Candidate:
+    """A headline value as chosen, before provenance: ``start``/``end`` span the cue and the number
+    in the *normalised* text. Nothing outside extraction sees it; see ``document.Fact``."""
 
     indicator: str
     value: float
@@ -442,7 +444,7 @@ def extract_facts(
     locality_code: str | None = None,
     work: Work | None = None,
     rule_paths: RulePaths | None = None,
-) -> list[Fact]:
+) -> list[Candidate]:
     """The headline value of each indicator stated in ``text`` (normalised), best first.
 
     With the report's ``locality_code``, figures whose clause names another place (a
@@ -452,7 +454,7 @@ def extract_facts(
     layout = _Layout(text, book.scoring)
     cues, bit_of = book.scanner.scan(text), book.scanner.bit_of
     places = _Places(text, locality_code, book.scoring)
-    candidates: list[Fact] = []
+    candidates: list[Candidate] = []
     units_at: dict[int, set[str | None]] = {}
     stops = layout.clause_stops
     for quantity in quantities:  # the clause's start as :meth:`_Layout.clause` finds it
@@ -741,7 +743,7 @@ def _previous_clause(
     return previous_lo, layout.text[previous_lo:previous_hi]
 
 
-def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> Fact | None:
+def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> Candidate | None:
     # the caller tries a rule only where the scanner found one of its keywords (lossless: every
     # match of a cue pattern holds one), so no prefilter is needed here
     cue = _cue(rule, at.left, at.right) or _cue_before(rule, at)
@@ -819,7 +821,7 @@ def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> Fa
         return None
     end = quantity.end + cue_end if side == "after" else quantity.end
     value, unit = _in_catalogue_unit(rule.indicator, quantity)
-    return Fact(
+    return Candidate(
         indicator=rule.indicator.code,
         value=value,
         unit=unit,
@@ -912,11 +914,11 @@ def _in_catalogue_unit(indicator: Indicator, quantity: Quantity) -> tuple[float,
     return quantity.value, indicator.unit
 
 
-def _select(candidates: list[Fact]) -> list[Fact]:
+def _select(candidates: list[Candidate]) -> list[Candidate]:
     """Best candidate per indicator; a quantity serves the indicator that claims it best."""
     ranked = sorted(candidates, key=lambda f: (-f.score, f.start))
     taken_quantities: set[int] = set()
-    chosen: dict[str, Fact] = {}
+    chosen: dict[str, Candidate] = {}
     for fact in ranked:
         if fact.indicator in chosen or fact.quantity_index in taken_quantities:
             continue

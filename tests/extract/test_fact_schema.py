@@ -7,7 +7,7 @@ from dataclasses import fields
 
 import pytest
 
-from fazhi.extract.document import ExtractedFact, Mention
+from fazhi.extract.document import Fact, Mention
 from fazhi.schemas import CONTRACT_FACT_FIELDS, FACT_FIELDS, MENTIONS, record_rows
 
 ROW_ONLY = {"run_id", "doc_id", "ordinal"}  # columns a stage adds, not the extractor
@@ -16,7 +16,7 @@ ROW_ONLY = {"run_id", "doc_id", "ordinal"}  # columns a stage adds, not the extr
 @pytest.mark.parametrize(
     ("record_type", "declared"),
     [
-        pytest.param(ExtractedFact, set(FACT_FIELDS), id="fact-fields-are-the-facts-schema"),
+        pytest.param(Fact, set(FACT_FIELDS), id="fact-fields-are-the-facts-schema"),
         pytest.param(
             Mention, set(MENTIONS) - ROW_ONLY, id="mention-fields-are-the-mentions-schema"
         ),
@@ -33,6 +33,6 @@ def test_contract_fields_are_the_facts_fields_without_sentence_and_rule() -> Non
 
 
 def test_record_rows_takes_fields_from_records_and_constants_from_arguments() -> None:
-    fact = ExtractedFact("aid_cases", 1215.0, "件", "exact", "1215宗", 3, 8, "共1215宗。", "cue")
+    fact = Fact("aid_cases", 1215.0, "件", "exact", "1215宗", 3, 8, "共1215宗。", "cue")
     [row] = record_rows([fact], ("run_id", *FACT_FIELDS), run_id="r1")
     assert row == {"run_id": "r1", **{name: getattr(fact, name) for name in FACT_FIELDS}}
