@@ -531,7 +531,9 @@ def find_issuer(head: str, tail: str, crumbs: list[str] | None = None) -> FoundI
         TITLE_TAG_RE.sub("", TITLE_LABEL_RE.sub("", line))
         for line in _lines(head)[:TITLE_BLOCK_LINES]
     ]
-    for index, (line, following) in enumerate(zip(lines, [*lines[1:], ""], strict=True)):
+    # a head of page chrome alone (a page flattened to one line) leaves no line at all
+    followers = [*lines[1:], ""] if lines else []
+    for index, (line, following) in enumerate(zip(lines, followers, strict=True)):
         org = _org_at_start(line, following) or _org_after_year(line, index)
         alone = org is not None and len(line) <= len(org) + 2
         # past the first lines only a line that is the body's name alone (an author line) or

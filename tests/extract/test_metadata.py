@@ -1474,3 +1474,12 @@ def test_a_sentence_naming_last_years_work_is_no_title() -> None:
         "一、履行推进法治建设第一责任人职责情况"
     )
     assert meta(text).report_year == 2025
+
+
+def test_a_page_flattened_to_one_line_of_chrome_still_has_metadata() -> None:
+    # a page whose text lost its line breaks: its only line opens with the site's breadcrumb, so
+    # the head keeps no line at all once the chrome is dropped, and the body still gives a year
+    text = (
+        "首页 >> 政务公开 >> 工作报告 某镇2023年法治政府建设工作情况报告 2023年，某镇坚持依法行政。"
+    )
+    assert meta(text).report_year == 2023
