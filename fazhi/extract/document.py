@@ -30,7 +30,7 @@ OUTLINE_RE = re.compile(
     rf"|(?:^|[。；;\n])[ \t]*(?P<l4>[{_CN}]{{1,3}}是)",
     re.M,
 )
-SENTENCE_END_RE = re.compile("[。！？!?\n]")
+SENTENCE_ENDS = "。！？!?\n"
 # where an outline marker may begin: a line's start, or the 。；; or line break before a 一是
 OUTLINE_DELIMITER_RE = re.compile("[。；;\n]")
 
@@ -166,7 +166,7 @@ class _Sentences:
 
     def __init__(self, norm: NormalisedText) -> None:
         self.norm = norm
-        self.stops = char_positions(SENTENCE_END_RE, norm.text)
+        self.stops = char_positions(SENTENCE_ENDS, norm.text)
         self.seen: dict[tuple[int, int], str] = {}  # numbers share sentences: map each once
 
     def original_around(self, start: int, end: int) -> str:

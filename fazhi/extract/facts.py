@@ -57,9 +57,9 @@ PAIR_SPAN = r"(?:[^\d，,；;。！？!?\n：:]|20\d{2}年度?|\d+(?:个|家|所
 # "培训共2场196人次": a count of sessions may stand between the cue and the headcount
 INNER_COUNT = r"\d+(?:场次|场|期|批|轮|班)"
 SENTENCE_DELIMITERS = "。！？!?\n；;"
-CLAUSE_RE = re.compile(f"[{re.escape(CLAUSE_DELIMITERS)}]")
-SENTENCE_RE = re.compile(f"[{re.escape(SENTENCE_DELIMITERS)}]")
-FULL_STOP_RE = re.compile("[。！？!?\n]")
+FULL_STOPS = "。！？!?\n"
+# each set holds the next: a text's clause stops are found once and the others filtered from them
+_SENTENCE_STOP, _FULL_STOP = frozenset(SENTENCE_DELIMITERS), frozenset(FULL_STOPS)
 # a clause that only adds a predicate shared by the count before it ("出台规范性文件12件，均经合法性
 # 审核"): an after-cue may read on into it
 SHARED_PREDICATE_RE = re.compile(r"[，,](?:均|都|全部|全都|一律)")
@@ -330,9 +330,9 @@ class _Layout:
         self.text = text
         self.scoring = scoring
         self.length = len(text)
-        self.clause_stops = char_positions(CLAUSE_RE, text)
-        self.sentence_stops = char_positions(SENTENCE_RE, text)
-        self.full_stops = char_positions(FULL_STOP_RE, text)
+        self.clause_stops = char_positions(CLAUSE_DELIMITERS, text)
+        self.sentence_stops = [p for p in self.clause_stops if text[p] in _SENTENCE_STOP]
+        self.full_stops = [p for p in self.sentence_stops if text[p] in _FULL_STOP]
         self.windows: dict[tuple[int, int], tuple[int, int]] = {}  # a number's, asked twice
         # in order, not overlapping
         self.plan_ranges = _plan_ranges(text, scoring.plan_heading, scoring.result_heading)
@@ -401,9 +401,14 @@ class Work:
     candidates: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Context:
-    """Where a number sits: its clause, its sentence and the sentence before."""
+    """Where a number sits: its clause, its sentence and the sentence before.
+
+    Not frozen: built for every number near a cue, and ``other_body`` is only settled for the
+    numbers that pass the checks before it (a frozen dataclass pays per field, and ``replace``
+    far more, on the hot path).
+    """
 
     index: int
     quantity: Quantity
@@ -507,9 +512,7 @@ def extract_facts(
         if work is not None:
             work.characters += context.clause_hi - context.context_lo
             work.candidates += len(rules)
-        context = replace(
-            context, other_body=_by_other_body(layout, book.scoring, context, quantity.start)
-        )
+        context.other_body = _by_other_body(layout, book.scoring, context, quantity.start)
         for rule in rules:
             candidate = _match(rule, context, layout.text, book.scoring)
             if candidate is not None:
@@ -908,10 +911,19 @@ def _cue(rule: IndicatorRule, left: str, right: str) -> tuple[int, int, int, str
 
 def _in_catalogue_unit(indicator: Indicator, quantity: Quantity) -> tuple[float, str]:
     """The value in the catalogue's unit: a unit with a scale (万元) divides the parsed value."""
-    for scale, multiplier in SCALES.items():
-        if indicator.unit.startswith(scale) and len(indicator.unit) > len(scale):
-            return round(quantity.value / multiplier, 6), indicator.unit
+    multiplier = _scale_of_unit(indicator.unit)
+    if multiplier is not None:
+        return round(quantity.value / multiplier, 6), indicator.unit
     return quantity.value, indicator.unit
+
+
+@cache
+def _scale_of_unit(unit: str) -> float | None:
+    """The multiplier of the scale a catalogue unit opens with (万元 → 1e4), if it has one."""
+    for scale, multiplier in SCALES.items():
+        if unit.startswith(scale) and len(unit) > len(scale):
+            return multiplier
+    return None
 
 
 def _select(candidates: list[Candidate]) -> list[Candidate]:

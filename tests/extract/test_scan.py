@@ -180,6 +180,6 @@ def test_a_rule_without_keywords_is_tried_everywhere() -> None:
     ],
 )
 def test_char_positions_are_the_delimiters_starts(text: str, reason: str) -> None:
-    delimiters = re.compile("[，,；;。\n]")
-    expected = [m.start() for m in delimiters.finditer(text)]
+    delimiters = "，,；;。\n"
+    expected = [m.start() for m in re.finditer(f"[{delimiters}]", text)]
     assert char_positions(delimiters, text) == expected, reason
