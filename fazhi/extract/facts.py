@@ -19,7 +19,7 @@ import bisect
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -157,14 +157,22 @@ class Rulebook:
     scoring: Scoring
     by_unit: dict[str, tuple[IndicatorRule, ...]]
     # the keywords of every rule's cues in one automaton (fazhi.extract.scan): a rule is tried on
-    # a number only when one of its keywords lies in the number's window
+    # a number only when one of its keywords lies in the number's window; the keywords of the
+    # GUARDED scoring patterns ride along, each under its own bit
     scanner: CueScanner
+    guard_bits: dict[str, int] = field(default_factory=dict)  # GUARDED pattern → its bit
 
     def rules_for(self, quantity: Quantity) -> tuple[IndicatorRule, ...]:
         """The rules whose unit family admits ``quantity`` (most numbers fit only a few)."""
         return self.by_unit.get(_unit_key(quantity), ())
 
 
+# Scoring patterns read around every number near a cue that cost far more than the others to
+# search: no literal opens them (a class or a look-behind does), so the search tries every
+# position of the window. Their keywords join the cues' in the automaton, and each is searched
+# only when one of its keywords lies near the number (lossless: every match holds one).
+GUARDED = ("span_of_years", "subgroup_place", "other_body", "subgroup", "totality")
+GUARD_PREFIX = "scoring."
 FLOW_KINDS = ("count", "amount")  # figures of one year; stocks may rightly be cumulative
 BARE_KINDS = ("count", "stock")  # a count may leave its unit out; a rate or an amount never
 BARE = "bare"  # the unit key of a count whose unit is left out after 余 ("评查案卷370余，")
@@ -269,11 +277,17 @@ def load_rulebook(path: Path = PHRASINGS_PATH, catalog_path: Path = CATALOG_PATH
             other_bodies_ok=bool(spec.get("other_bodies_ok", False)),
         )
     by_unit = _rules_by_unit(rules)
+    compiled_scoring = _scoring(scoring, float(defaults["min_score"]))
+    scanner = CueScanner(
+        {code: (*r.before, *r.after) for code, r in rules.items()}
+        | {GUARD_PREFIX + name: (getattr(compiled_scoring, name),) for name in GUARDED}
+    )
     return Rulebook(
-        scanner=CueScanner({code: (*r.before, *r.after) for code, r in rules.items()}),
+        scanner=scanner,
         rules=rules,
-        scoring=_scoring(scoring, float(defaults["min_score"])),
+        scoring=compiled_scoring,
         by_unit=by_unit,
+        guard_bits={name: scanner.bit_of[GUARD_PREFIX + name] for name in GUARDED},
     )
 
 
@@ -425,6 +439,9 @@ class _Context:
     listless: str = ""
     removed: tuple[tuple[int, int], ...] = ()
     other_body: bool = False  # a court, procuratorate or law firm is the subject of the figure
+    # the GUARDED scoring patterns with a keyword near the number (see _surroundings): the
+    # others cannot match in any window read around it
+    near: frozenset[str] = frozenset(GUARDED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -505,8 +522,10 @@ def extract_facts(
             continue
         if book.scoring.per_unit.search(context.left) or book.scoring.target.search(context.left):
             continue  # "每万人拥有律师2.6名" is a ratio, "力争…1000件" a target: not counts
+        near = cues.rules_in(*_surroundings(context))
+        context.near = frozenset(name for name, bit in book.guard_bits.items() if near & bit)
         if book.scoring.change.search(context.left) or _in_subgroup(
-            layout, book.scoring, context.sentence_lo, quantity.start
+            layout, book.scoring, context, quantity.start
         ):
             continue
         if work is not None:
@@ -646,6 +665,14 @@ def _context(
         listless=listless,
         removed=removed,
     )
+
+
+def _surroundings(at: _Context) -> tuple[int, int]:
+    """A span holding every window the checks read around the number: its clause and the
+    shared predicate after it, its sentence and the one before it (as far as each reaches), and
+    for a table cell the table's title."""
+    lo = min(at.context_lo, at.sentence_lo, at.clause_lo, at.quantity.start - CONTEXT_REACH)
+    return lo, max(at.clause_hi, at.quantity.end + CLAUSE_REACH)
 
 
 def _without_list_counts(left: str) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -806,7 +833,9 @@ def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> Ca
         "previous": at.previous_lo + cue_start,
     }[side]
     # a word of totality anywhere in the clause before the number ("全省各级…机构新收…申请5422件")
-    totality = bool(scoring.totality.search(text, at.clause_lo, quantity.start))
+    totality = "totality" in at.near and bool(
+        scoring.totality.search(text, at.clause_lo, quantity.start)
+    )
     score = 10.0 - 0.3 * gap + (scoring.totality_bonus if totality else 0.0)
     # a longer cue says more precisely what is counted: of two totals, the specific one wins
     score += scoring.specificity_bonus * min(cue_end - cue_start, 12)
@@ -839,6 +868,8 @@ def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> Ca
 
 def _over_years(text: str, scoring: Scoring, at: _Context) -> bool:
     """Whether the sentence before the number spans several years with no single year after."""
+    if "span_of_years" not in at.near:
+        return False
     last = None
     for last in scoring.span_of_years.finditer(text, at.sentence_lo, at.quantity.start):  # noqa: B007
         pass
@@ -851,6 +882,8 @@ def _by_other_body(layout: _Layout, scoring: Scoring, at: _Context, position: in
     The body must be named before the number in its sentence with no own body (司法局, the
     government, 全市 …) named after it; "配合法院", "向法院" make it an object, not the subject.
     """
+    if "other_body" not in at.near:
+        return False
     lo = max(at.sentence_lo, position - CONTEXT_REACH)
     last = None
     for last in scoring.other_body.finditer(layout.text, lo, position):  # noqa: B007
@@ -864,17 +897,25 @@ def _by_other_body(layout: _Layout, scoring: Scoring, at: _Context, position: in
     )
 
 
-def _in_subgroup(layout: _Layout, scoring: Scoring, sentence_lo: int, position: int) -> bool:
+def _in_subgroup(layout: _Layout, scoring: Scoring, at: _Context, position: int) -> bool:
     """A sub-group named in this clause or the one before, not followed by 全市/全区 …"""
+    patterns = [
+        pattern
+        for name, pattern in (
+            ("subgroup", scoring.subgroup),
+            ("subgroup_place", scoring.subgroup_place),
+        )
+        if name in at.near
+    ]
+    if not patterns:
+        return False
     clause_lo, _ = layout.clause(position, position)
     previous_lo, _ = layout.clause(max(clause_lo - 2, 0), max(clause_lo - 2, 0))
     window_lo = max(
-        sentence_lo, previous_lo if clause_lo > 0 else clause_lo, position - CONTEXT_REACH
+        at.sentence_lo, previous_lo if clause_lo > 0 else clause_lo, position - CONTEXT_REACH
     )
     ends = [
-        m.end()
-        for pattern in (scoring.subgroup, scoring.subgroup_place)
-        for m in pattern.finditer(layout.text, window_lo, position)
+        m.end() for pattern in patterns for m in pattern.finditer(layout.text, window_lo, position)
     ]
     return bool(ends) and not scoring.scope_reset.search(layout.text, max(ends), position)
 
