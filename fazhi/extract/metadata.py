@@ -1299,17 +1299,7 @@ def _only_year_stated(text: str) -> int | None:
 def find_published_on(text: str) -> date | None:
     """A publication date: labelled (发布日期：… before 成文日期：…) near the top, or on a
     line of its own near the top or in the signature."""
-    head, tail = arabic_dates(text[:HEAD_CHARS]), arabic_dates(text[-TAIL_CHARS:])
-    candidates: list[re.Match[str] | None] = [
-        PUBLISHED_LABEL_RE.search(head),
-        PAGE_DATE_LABEL_RE.search(head),
-        PAGE_TIME_LABEL_RE.search(head),
-        TITLE_DATE_RE.search(head),
-        WRITTEN_LABEL_RE.search(head),
-    ]
-    lines = head.splitlines()[:12] + tail.splitlines()[-6:]
-    candidates += [DATE_LINE_RE.match(line) for line in lines]
-    for match in candidates:
+    for match in _published_candidates(text):
         if match:
             year, month, day = (int(g) for g in match.groups())
             try:
@@ -1317,6 +1307,21 @@ def find_published_on(text: str) -> date | None:
             except ValueError:
                 continue
     return None
+
+
+def _published_candidates(text: str) -> Iterator[re.Match[str] | None]:
+    """Where a publication date may stand, best first; each place is read only when the ones
+    before it gave no date. The page's date and time labels open with look-behinds, so their
+    search tries every position of the head: it runs only on a head that holds their label."""
+    head = arabic_dates(text[:HEAD_CHARS])
+    yield PUBLISHED_LABEL_RE.search(head)
+    yield PAGE_DATE_LABEL_RE.search(head) if "日期" in head else None
+    yield PAGE_TIME_LABEL_RE.search(head) if "时间" in head else None
+    yield TITLE_DATE_RE.search(head)
+    yield WRITTEN_LABEL_RE.search(head)
+    tail = arabic_dates(text[-TAIL_CHARS:])
+    for line in head.splitlines()[:12] + tail.splitlines()[-6:]:
+        yield DATE_LINE_RE.match(line)
 
 
 def classify_doc_type(head: str) -> str:
