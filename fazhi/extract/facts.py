@@ -169,9 +169,11 @@ class Rulebook:
 
 # Scoring patterns read around every number near a cue that cost far more than the others to
 # search: no literal opens them (a class or a look-behind does), so the search tries every
-# position of the window. Their keywords join the cues' in the automaton, and each is searched
-# only when one of its keywords lies near the number (lossless: every match holds one).
-GUARDED = ("span_of_years", "subgroup_place", "other_body", "subgroup", "totality")
+# position of the window, or they hold many words. Their keywords join the cues' in the
+# automaton, and each is searched only when one of its keywords lies near the number
+# (lossless: every match holds one). A pattern whose keywords are frequent single characters
+# (totality: 共, 总) stays out: its hits would lengthen every window's lookup.
+GUARDED = ("span_of_years", "subgroup_place", "other_body", "subgroup")
 GUARD_PREFIX = "scoring."
 FLOW_KINDS = ("count", "amount")  # figures of one year; stocks may rightly be cumulative
 BARE_KINDS = ("count", "stock")  # a count may leave its unit out; a rate or an amount never
@@ -833,9 +835,7 @@ def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> Ca
         "previous": at.previous_lo + cue_start,
     }[side]
     # a word of totality anywhere in the clause before the number ("全省各级…机构新收…申请5422件")
-    totality = "totality" in at.near and bool(
-        scoring.totality.search(text, at.clause_lo, quantity.start)
-    )
+    totality = bool(scoring.totality.search(text, at.clause_lo, quantity.start))
     score = 10.0 - 0.3 * gap + (scoring.totality_bonus if totality else 0.0)
     # a longer cue says more precisely what is counted: of two totals, the specific one wins
     score += scoring.specificity_bonus * min(cue_end - cue_start, 12)
