@@ -20,7 +20,7 @@ import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from fazhi.catalog import Indicator, load_catalog
@@ -346,9 +346,7 @@ class _Layout:
         self.text = text
         self.scoring = scoring
         self.length = len(text)
-        self.clause_stops = char_positions(CLAUSE_DELIMITERS, text)
-        self.sentence_stops = [p for p in self.clause_stops if text[p] in _SENTENCE_STOP]
-        self.full_stops = [p for p in self.sentence_stops if text[p] in _FULL_STOP]
+        self.clause_stops, self.sentence_stops, self.full_stops = delimiter_stops(text)
         self.windows: dict[tuple[int, int], tuple[int, int]] = {}  # a number's, asked twice
         # in order, not overlapping
         self.plan_ranges = _plan_ranges(text, scoring.plan_heading, scoring.result_heading)
@@ -381,6 +379,19 @@ class _Layout:
     def in_plan_section(self, position: int) -> bool:
         i = bisect.bisect_right(self.plan_starts, position) - 1
         return i >= 0 and position < self.plan_ranges[i][1]
+
+
+@lru_cache(maxsize=1)
+def delimiter_stops(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Positions of the clause stops of ``text``, of its sentence stops (；included) and of its
+    full stops (。！？ and line ends): each set holds the next, so the text is searched once.
+
+    Kept for the last text: the provenance of facts and mentions (``fazhi.extract.document``)
+    reads the full stops of the text fact selection has just read. Callers never change them.
+    """
+    clause_stops = char_positions(CLAUSE_DELIMITERS, text)
+    sentence_stops = [p for p in clause_stops if text[p] in _SENTENCE_STOP]
+    return clause_stops, sentence_stops, [p for p in sentence_stops if text[p] in _FULL_STOP]
 
 
 def _around(stops: list[int], start: int, end: int, length: int) -> tuple[int, int]:
