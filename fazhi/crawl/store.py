@@ -8,10 +8,9 @@ them back for the parse stage. The lake root may be any fsspec URL (a local path
 from __future__ import annotations
 
 import hashlib
-import uuid
+import io
 
 import polars as pl
-from fsspec.spec import AbstractFileSystem
 
 from fazhi.config import Settings
 from fazhi.lake import Lake, lake_fs
@@ -36,10 +35,11 @@ def manifest_path(settings: Settings, run_id: str, source_id: str) -> str:
 def write_raw(settings: Settings, data: bytes) -> str:
     """Store ``data`` content-addressed (once) and return its SHA-256."""
     sha = sha256_of(data)
-    fs = lake_fs(settings)
-    path = object_path(settings, sha)
-    if not fs.exists(path):
-        _write_atomically(fs, path, data)
+    lake = Lake.of(settings)
+    path = lake.raw_object(sha)
+    if not lake.fs.exists(path):
+        # an interrupted crawl never leaves a half object under its hash
+        lake.put(path, data)
     return sha
 
 
@@ -57,13 +57,9 @@ def has_raw(settings: Settings, sha256: str) -> bool:
 def write_manifest(settings: Settings, run_id: str, source_id: str, rows: pl.DataFrame) -> str:
     """Persist one run's manifest rows for one source (replacing a partial earlier write)."""
     path = manifest_path(settings, run_id, source_id)
-    frame = conform(rows, RAW_MANIFEST)
-    fs = lake_fs(settings)
-    fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
-    tmp = f"{path}.{uuid.uuid4().hex}.tmp"
-    with fs.open(tmp, "wb") as handle:
-        frame.write_parquet(handle)
-    fs.mv(tmp, path)
+    buffer = io.BytesIO()
+    conform(rows, RAW_MANIFEST).write_parquet(buffer)
+    Lake.of(settings).put(path, buffer.getvalue())
     return path
 
 
@@ -100,11 +96,3 @@ def read_manifest_of_run(settings: Settings, run_id: str) -> pl.DataFrame:
     """Every persisted manifest row of ``run_id`` (all its sources, from every shard)."""
     manifest = read_manifest(settings)
     return manifest.filter(pl.col("run_id") == run_id)
-
-
-def _write_atomically(fs: AbstractFileSystem, path: str, data: bytes) -> None:
-    # Write-then-rename so an interrupted crawl never leaves a half object under its hash.
-    fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
-    tmp = f"{path}.{uuid.uuid4().hex}.tmp"
-    fs.pipe_file(tmp, data)
-    fs.mv(tmp, path)
