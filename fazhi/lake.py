@@ -94,6 +94,22 @@ class Lake:
         self.fs.pipe_file(tmp, data)
         self.fs.mv(tmp, path)
 
+    def holds(self, path: str) -> bool:
+        """True when the file ``path`` exists.
+
+        One HEAD on S3: fsspec's ``exists`` follows a missing key with a listing (looking for a
+        folder of that name), which doubles the cost of every "is this object stored yet?".
+        """
+        head = getattr(self.fs, "call_s3", None)
+        if head is None:
+            return bool(self.fs.exists(path))
+        bucket, key, _version = self.fs.split_path(path)
+        try:
+            head("head_object", Bucket=bucket, Key=key)
+        except FileNotFoundError:
+            return False
+        return True
+
     def path(self, *parts: str) -> str:
         """A path inside the lake; UnsafePathError when a part is not one path component."""
         for part in parts:

@@ -37,7 +37,7 @@ def write_raw(settings: Settings, data: bytes) -> str:
     sha = sha256_of(data)
     lake = Lake.of(settings)
     path = lake.raw_object(sha)
-    if not lake.fs.exists(path):
+    if not lake.holds(path):
         # an interrupted crawl never leaves a half object under its hash
         lake.put(path, data)
     return sha
@@ -51,7 +51,8 @@ def read_raw(settings: Settings, sha256: str) -> bytes:
 
 def has_raw(settings: Settings, sha256: str) -> bool:
     """True when the object with this hash is stored."""
-    return bool(lake_fs(settings).exists(object_path(settings, sha256)))
+    lake = Lake.of(settings)
+    return lake.holds(lake.raw_object(sha256))
 
 
 def write_manifest(settings: Settings, run_id: str, source_id: str, rows: pl.DataFrame) -> str:
