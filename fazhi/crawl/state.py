@@ -203,7 +203,7 @@ class _UrlStatesFile:
 
     def load(self) -> list[dict[str, Any]]:
         try:
-            text = bytes(self.lake.fs.cat_file(self.path)).decode("utf-8")
+            text = self.lake.read(self.path).decode("utf-8")
         except FileNotFoundError:
             if self.fallback is None or not self.fallback.is_file():
                 return []

@@ -7,8 +7,14 @@ them back for the parse stage. The lake root may be any fsspec URL (a local path
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
+import json
+import re
+import uuid
+from dataclasses import dataclass
+from typing import Any
 
 import polars as pl
 
@@ -45,8 +51,8 @@ def write_raw(settings: Settings, data: bytes) -> str:
 
 def read_raw(settings: Settings, sha256: str) -> bytes:
     """The stored bytes with this SHA-256; raises FileNotFoundError when absent."""
-    data = lake_fs(settings).cat_file(object_path(settings, sha256))
-    return bytes(data)
+    lake = Lake.of(settings)
+    return lake.read(lake.raw_object(sha256))
 
 
 def has_raw(settings: Settings, sha256: str) -> bool:
@@ -76,14 +82,24 @@ def read_run_manifest(settings: Settings, run_id: str, source_id: str) -> pl.Dat
 
 
 def read_manifest(settings: Settings) -> pl.DataFrame:
-    """Every persisted manifest row of every run, in the RAW_MANIFEST schema."""
-    fs = lake_fs(settings)
-    paths = sorted(fs.glob(Lake.of(settings).manifests()))
-    frames = []
-    for path in paths:
-        with fs.open(path, "rb") as handle:
-            frames.append(conform(pl.read_parquet(handle), RAW_MANIFEST))
-    return pl.concat(frames) if frames else empty(RAW_MANIFEST)
+    """Every persisted manifest row of every run, in the RAW_MANIFEST schema.
+
+    Read from the compacted index plus the manifest files written (or rewritten) since it was
+    made, which one listing of the manifest folder tells apart by size and ETag/mtime; the index
+    is brought up to date when anything changed. Reading 300 files one by one on S3 costs one
+    request each; this costs a listing, the index and the new files.
+    """
+    lake = Lake.of(settings)
+    listed = _manifest_files(lake)
+    index = _read_index(lake)
+    stale = sorted(path for path, signature in listed.items() if index.files.get(path) != signature)
+    if not stale and set(index.files) == set(listed):
+        return index.rows.drop(_FILE)
+    kept = index.rows.filter(pl.col(_FILE).is_in(sorted(set(listed) - set(stale))))
+    frames = [kept, *_read_manifest_files(lake, stale)]
+    rows = pl.concat(frames, how="vertical_relaxed").sort(_FILE, maintain_order=True)
+    _write_index(lake, index, listed, rows)
+    return rows.drop(_FILE)
 
 
 def combine_manifests(manifests: list[pl.DataFrame]) -> pl.DataFrame:
@@ -94,6 +110,86 @@ def combine_manifests(manifests: list[pl.DataFrame]) -> pl.DataFrame:
 
 
 def read_manifest_of_run(settings: Settings, run_id: str) -> pl.DataFrame:
-    """Every persisted manifest row of ``run_id`` (all its sources, from every shard)."""
-    manifest = read_manifest(settings)
-    return manifest.filter(pl.col("run_id") == run_id)
+    """Every persisted manifest row of ``run_id`` (all its sources, from every shard).
+
+    Lists and reads only that run's folder: the cost is this run's files, not the history's.
+    """
+    lake = Lake.of(settings)
+    paths = sorted(_manifest_files(lake, lake.run_manifests(run_id)))
+    frames = [frame.drop(_FILE) for frame in _read_manifest_files(lake, paths)]
+    return pl.concat(frames, how="vertical_relaxed") if frames else empty(RAW_MANIFEST)
+
+
+# --- the manifest index ------------------------------------------------------------------------
+_FILE = "manifest_file"  # in the index: which manifest file (under the manifest folder) a row is of
+
+
+@dataclass(frozen=True)
+class _Index:
+    """One generation of the index: its rows (with ``_FILE``) and the files they were read from."""
+
+    files: dict[str, str]  # manifest file (relative) -> signature when it was read
+    rows: pl.DataFrame
+    name: str | None = None  # the rows object, None when there is no index yet
+
+
+def _manifest_files(lake: Lake, under: str | None = None) -> dict[str, str]:
+    """Every persisted manifest file (``under`` a run's folder, or all), relative to the manifest
+    folder, with its signature: one listing (one request per 1,000 files on S3)."""
+    root = lake.manifest_root()
+    try:
+        found = lake.fs.find(under or root, detail=True)
+    except FileNotFoundError:
+        return {}
+    files = {}
+    for path, info in found.items():
+        relative = path[len(root) + 1 :] if path.startswith(root + "/") else None
+        if relative and _MANIFEST_FILE.fullmatch(relative):
+            files[relative] = _signature(info)
+    return files
+
+
+_ID = r"[A-Za-z0-9][A-Za-z0-9._-]*"
+_MANIFEST_FILE = re.compile(rf"run_id={_ID}/{_ID}\.parquet")  # not a write's temporary file
+
+
+def _signature(info: dict[str, Any]) -> str:
+    # a rewritten file differs in size or in its ETag (object stores) / modification time
+    version = info.get("ETag") or info.get("mtime") or info.get("LastModified") or ""
+    return f"{info.get('size')}:{version}"
+
+
+def _read_manifest_files(lake: Lake, relatives: list[str]) -> list[pl.DataFrame]:
+    """Manifest files, each with its name in ``_FILE``; fetched concurrently from object stores."""
+    if not relatives:
+        return []
+    bodies = lake.read_many([f"{lake.manifest_root()}/{relative}" for relative in relatives])
+    return [
+        conform(pl.read_parquet(io.BytesIO(body)), RAW_MANIFEST).with_columns(
+            pl.lit(relative).alias(_FILE)
+        )
+        for body, relative in zip(bodies, relatives, strict=True)
+    ]
+
+
+def _read_index(lake: Lake) -> _Index:
+    empty_index = _Index({}, empty(RAW_MANIFEST).with_columns(pl.lit(None, pl.String).alias(_FILE)))
+    try:
+        pointer = json.loads(lake.read(lake.manifest_index()))
+        rows = pl.read_parquet(io.BytesIO(lake.read(lake.manifest_index_rows(pointer["rows"]))))
+    except FileNotFoundError:
+        return empty_index  # none yet, or its rows replaced by another reader meanwhile
+    return _Index(dict(pointer["files"]), rows, pointer["rows"])
+
+
+def _write_index(lake: Lake, previous: _Index, files: dict[str, str], rows: pl.DataFrame) -> None:
+    """Store a new generation: its rows first, then the pointer naming them (each whole)."""
+    name = f"rows-{uuid.uuid4().hex}.parquet"
+    buffer = io.BytesIO()
+    rows.write_parquet(buffer)
+    lake.put(lake.manifest_index_rows(name), buffer.getvalue())
+    pointer = {"rows": name, "files": files}
+    lake.put(lake.manifest_index(), json.dumps(pointer, ensure_ascii=False).encode("utf-8"))
+    if previous.name is not None:
+        with contextlib.suppress(FileNotFoundError):  # another reader may have replaced it too
+            lake.fs.rm(lake.manifest_index_rows(previous.name))
