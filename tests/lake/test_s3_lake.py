@@ -110,3 +110,26 @@ def test_a_worker_seeing_another_lake_refuses(
     with pytest.raises(LakeMismatchError, match=lake_id):
         require_lake_id(worker, lake_id)
     assert not list((tmp_path / "worker").rglob("*.parquet"))
+
+
+def test_a_crawl_shard_on_a_worker_without_the_lake_setting_refuses_before_crawling(
+    s3_server: S3Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from flows.pipeline import crawl_shard  # the flow's own function, run without an engine
+    from tests.crawl.site_server import FixtureSite, serve
+
+    parent = s3_settings(s3_server, s3_server.new_bucket(), tmp_path / "parent")
+    lake_id = ensure_lake_id(parent)
+    monkeypatch.delenv("FAZHI_LAKE_URL", raising=False)
+    with serve(FixtureSite()) as site:
+        sources = tmp_path / "sources.toml"
+        sources.write_text(
+            f'[[source]]\nid = "s1"\nname = "s1"\nstart_urls = ["{site.url("/col/")}"]\n'
+            "allow_private_addresses = true\n",
+            encoding="utf-8",
+        )
+        worker_dir = str(tmp_path / "worker")
+        with pytest.raises(LakeMismatchError, match="has no lake id"):
+            crawl_shard.fn(str(sources), ["s1"], "run-1", worker_dir, lake_id=lake_id)
+    assert site.hits == []  # refused before the first request
+    assert not (tmp_path / "worker" / "lake").exists()
