@@ -333,7 +333,8 @@ def _fetch_missing_attachments(run: _Run, link: Link, stored: _Stored | None) ->
     otherwise lose those attachments for good: the page answers "not modified" every night.
     Attachments that are held cost no request, as before.
     """
-    state = _held(run, run.state.get(link.url))
+    # a page answering 304 was just read from the lake; one failing tonight may not be there
+    state = run.state.get(link.url) if stored is not None else _held(run, run.state.get(link.url))
     if state is None:
         return  # never stored: nothing is known of its attachments
     links = stored.attachments if stored is not None else None
