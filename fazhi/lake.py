@@ -3,7 +3,10 @@
 ``settings.lake_root`` is the one place the lake's location comes from, and :class:`Lake` the one
 place its layout is written down: raw objects and manifests (crawl), staged tables (parse,
 extract) and the quarantine (gate), each keyed by run id. Moving the lake to object storage is a
-setting (``FAZHI_LAKE_URL``), not a code change.
+setting (``FAZHI_LAKE_URL``), not a code change; :func:`storage_options` is the one place the
+settings of its filesystem (S3 endpoint, region, keys) reach fsspec, and the ``lake-id`` file at
+its root (:func:`ensure_lake_id`, :func:`require_lake_id`) lets every worker of a run prove it
+sees the same lake.
 
 Ids that become path parts (run ids, source ids) come from the command line and the sources
 file: ``--run-id ../../../ESCAPED`` must not write outside the data directory. Every id a path is

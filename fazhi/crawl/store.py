@@ -3,6 +3,9 @@
 Writes bodies content-addressed at ``<lake>/raw/objects/<sha[:2]>/<sha256>`` and one manifest
 Parquet per run and source at ``<lake>/raw/manifest/run_id=<run>/<source_id>.parquet``; reads
 them back for the parse stage. The lake root may be any fsspec URL (a local path by default).
+
+Reads never scan history: one run's rows come from its own ``run_id=`` folder, and every run's
+rows from a compacted index (``<lake>/raw/manifest-index/``) plus the files written since it.
 """
 
 from __future__ import annotations
