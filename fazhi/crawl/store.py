@@ -75,7 +75,8 @@ def write_manifest(settings: Settings, run_id: str, source_id: str, rows: pl.Dat
 
 def manifest_exists(settings: Settings, run_id: str, source_id: str) -> bool:
     """True when this run's manifest for this source has been persisted."""
-    return bool(lake_fs(settings).exists(manifest_path(settings, run_id, source_id)))
+    lake = Lake.of(settings)
+    return lake.holds(lake.manifest(run_id, source_id))
 
 
 def read_run_manifest(settings: Settings, run_id: str, source_id: str) -> pl.DataFrame:
