@@ -168,10 +168,11 @@ class BoundedParser:
 
     def __init__(self, limits: DocumentLimits) -> None:
         self.limits = limits
-        # forkserver, not fork: the caller may run threads (Prefect); a worker replaced after a
-        # kill then forks from a server that has already imported the parsers
+        # forkserver, not fork: the caller may run threads (Prefect); a worker (one per stage and
+        # batch, or a replacement after a kill) forks from a server that has already imported
+        # the parsers and run the warm-up document, so it starts in milliseconds
         self._context = multiprocessing.get_context("forkserver")
-        self._context.set_forkserver_preload(["fazhi.isolation"])
+        self._context.set_forkserver_preload(["fazhi.isolation_warmup"])
         self._process: BaseProcess | None = None
         self._connection: Connection | None = None
 
