@@ -265,7 +265,9 @@ def test_the_extract_and_eval_commands_take_the_rules_file_from_the_settings(
     report.write_text("全县共有律师事务所5家，执业律师80名，办理法律援助案件12件。", "utf-8")
     gold = tmp_path / "gold"
     gold.mkdir()
-    columns = "doc,locality_code,locality_name,province,city,report_year,issuer,doc_type,published_on"
+    columns = (
+        "doc,locality_code,locality_name,province,city,report_year,issuer,doc_type,published_on"
+    )
     (gold / "documents.csv").write_text(f"{columns}\na.txt,,,,,,,,\n", "utf-8")
     (gold / "facts.csv").write_text(
         "doc,indicator,value,unit,qualifier,required,evidence\n"
