@@ -444,11 +444,13 @@ def extract_facts(
     locality_code: str | None = None,
     work: Work | None = None,
     rule_paths: RulePaths | None = None,
+    township: str | None = None,
 ) -> list[Candidate]:
     """The headline value of each indicator stated in ``text`` (normalised), best first.
 
     With the report's ``locality_code``, figures whose clause names another place (a
-    neighbouring county, a district of the city, the province) are not its headlines.
+    neighbouring county, a district of the city, the province) are not its headlines. In a
+    township's or street's own report (``township``), the towns it names are itself.
     """
     book = (rule_paths or RulePaths()).load()
     layout = _Layout(text, book.scoring)
@@ -501,7 +503,7 @@ def extract_facts(
         if book.scoring.per_unit.search(context.left) or book.scoring.target.search(context.left):
             continue  # "每万人拥有律师2.6名" is a ratio, "力争…1000件" a target: not counts
         if book.scoring.change.search(context.left) or _in_subgroup(
-            layout, book.scoring, context.sentence_lo, quantity.start
+            layout, book.scoring, context.sentence_lo, quantity, township is not None
         ):
             continue
         if work is not None:
@@ -861,17 +863,24 @@ def _by_other_body(layout: _Layout, scoring: Scoring, at: _Context, position: in
     )
 
 
-def _in_subgroup(layout: _Layout, scoring: Scoring, sentence_lo: int, position: int) -> bool:
-    """A sub-group named in this clause or the one before, not followed by 全市/全区 …"""
+def _in_subgroup(
+    layout: _Layout, scoring: Scoring, sentence_lo: int, quantity: Quantity, own_town: bool
+) -> bool:
+    """A sub-group named in this clause or the one before, not followed by 全市/全区 … before
+    the number nor by the locality's own level right after it ("…专项行动，公布6项区级重大行政
+    决策"). In a township's own report the towns named are the report's own (良渚街道持有…,
+    列席镇党政会议), not parts of it."""
+    position = quantity.start
+    if scoring.scope_reset.match(layout.text, quantity.end):
+        return False
     clause_lo, _ = layout.clause(position, position)
     previous_lo, _ = layout.clause(max(clause_lo - 2, 0), max(clause_lo - 2, 0))
     window_lo = max(
         sentence_lo, previous_lo if clause_lo > 0 else clause_lo, position - CONTEXT_REACH
     )
+    patterns = (scoring.subgroup,) if own_town else (scoring.subgroup, scoring.subgroup_place)
     ends = [
-        m.end()
-        for pattern in (scoring.subgroup, scoring.subgroup_place)
-        for m in pattern.finditer(layout.text, window_lo, position)
+        m.end() for pattern in patterns for m in pattern.finditer(layout.text, window_lo, position)
     ]
     return bool(ends) and not scoring.scope_reset.search(layout.text, max(ends), position)
 
