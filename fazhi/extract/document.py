@@ -149,7 +149,11 @@ def extract_document(
         evidence=evidence,
     )
     facts = extract_facts(
-        norm.text, quantities, locality_code=metadata.locality_code, rule_paths=rules
+        norm.text,
+        quantities,
+        locality_code=metadata.locality_code,
+        rule_paths=rules,
+        township=metadata.township,
     )
     sentences = _Sentences(norm)
     return ExtractedDocument(

@@ -479,11 +479,13 @@ def extract_facts(
     locality_code: str | None = None,
     work: Work | None = None,
     rule_paths: RulePaths | None = None,
+    township: str | None = None,
 ) -> list[Candidate]:
     """The headline value of each indicator stated in ``text`` (normalised), best first.
 
     With the report's ``locality_code``, figures whose clause names another place (a
-    neighbouring county, a district of the city, the province) are not its headlines.
+    neighbouring county, a district of the city, the province) are not its headlines. In a
+    township's or street's own report (``township``), the towns it names are itself.
     """
     book = (rule_paths or RulePaths()).load()
     layout = _Layout(text, book.scoring)
@@ -538,7 +540,7 @@ def extract_facts(
         near = cues.rules_in(*_surroundings(context))
         context.near = frozenset(name for name, bit in book.guard_bits.items() if near & bit)
         if book.scoring.change.search(context.left) or _in_subgroup(
-            layout, book.scoring, context, quantity.start
+            layout, book.scoring, context, quantity, township is not None
         ):
             continue
         if work is not None:
@@ -908,15 +910,24 @@ def _by_other_body(layout: _Layout, scoring: Scoring, at: _Context, position: in
     )
 
 
-def _in_subgroup(layout: _Layout, scoring: Scoring, at: _Context, position: int) -> bool:
-    """A sub-group named in this clause or the one before, not followed by 全市/全区 …"""
+def _in_subgroup(
+    layout: _Layout, scoring: Scoring, at: _Context, quantity: Quantity, own_town: bool
+) -> bool:
+    """A sub-group named in this clause or the one before, not followed by 全市/全区 … before
+    the number nor by the locality's own level right after it ("…专项行动，公布6项区级重大行政
+    决策"). In a township's own report the towns named are the report's own (良渚街道持有…,
+    列席镇党政会议), not parts of it. The patterns run only when the keyword automaton found
+    one of their words near the number (``at.near``)."""
+    position = quantity.start
+    if scoring.scope_reset.match(layout.text, quantity.end):
+        return False
     patterns = [
         pattern
         for name, pattern in (
             ("subgroup", scoring.subgroup),
             ("subgroup_place", scoring.subgroup_place),
         )
-        if name in at.near
+        if name in at.near and not (own_town and name == "subgroup_place")
     ]
     if not patterns:
         return False
