@@ -39,6 +39,7 @@ from fazhi.report.summary import (
 )
 from flows import tasks
 from flows.publish import publish
+from flows.workers import exit_with_worker
 
 if TYPE_CHECKING:  # annotations only
     import polars as pl
@@ -165,6 +166,7 @@ def crawl_shard(
     sources_file: str, source_ids: list[str], run_id: str, data_dir: str | None = None
 ) -> int:
     """Crawl only ``source_ids`` into the lake (fan-out unit across workers); returns fetches."""
+    exit_with_worker()  # a killed worker takes its shard along: sharded-crawl re-runs it
     settings = _settings(data_dir)
     chosen = [s for s in load_sources(Path(sources_file)) if s.id in source_ids]
     return sum(manifest.height for manifest in tasks.crawl_all(chosen, settings, run_id))
