@@ -19,9 +19,11 @@ from fazhi.recovery import recorded_run_ids
 
 if TYPE_CHECKING:
     from prefect.client.orchestration import SyncPrefectClient
+    from prefect.client.schemas.objects import FlowRun
     from prefect.states import State
 
 CRAWL_SHARD_DEPLOYMENT = "crawl-shard/crawl-shard"
+PAGE = 200
 
 
 @dataclass(frozen=True)
@@ -38,15 +40,23 @@ class UnfinishedRun:
         return f"run {self.run_id}: {planned} of {self.sources_file}"
 
 
-def planned_runs(client: SyncPrefectClient) -> dict[str, UnfinishedRun]:
-    """Every run id the crawl-shard runs on the server belong to, with all the sources planned
-    for it (the union over its shards and their attempts)."""
+def crawl_shard_runs(client: SyncPrefectClient) -> list[FlowRun]:
+    """Every flow run of the crawl-shard deployment, a page at a time (the API's most is 200)."""
     from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterDeploymentId
 
     deployment = client.read_deployment_by_name(CRAWL_SHARD_DEPLOYMENT)
     only = FlowRunFilter(deployment_id=FlowRunFilterDeploymentId(any_=[deployment.id]))
+    runs: list[FlowRun] = []
+    while page := client.read_flow_runs(flow_run_filter=only, limit=PAGE, offset=len(runs)):
+        runs.extend(page)
+    return runs
+
+
+def planned_runs(client: SyncPrefectClient) -> dict[str, UnfinishedRun]:
+    """Every run id the crawl-shard runs on the server belong to, with all the sources planned
+    for it (the union over its shards and their attempts)."""
     runs: dict[str, UnfinishedRun] = {}
-    for flow_run in client.read_flow_runs(flow_run_filter=only, limit=10_000):
+    for flow_run in crawl_shard_runs(client):
         p: dict[str, Any] = flow_run.parameters
         known = runs.get(p["run_id"])
         ids = set(p.get("source_ids") or ()) | set(known.source_ids or () if known else ())

@@ -20,7 +20,9 @@ if TYPE_CHECKING:
     from prefect.client.schemas.objects import FlowRun, Worker
 
 WORKER_LABEL = "prefect.worker.name"  # set by a Prefect worker on every run it submits
-# as Prefect's foreman: a worker that missed this many heartbeats in a row is gone
+# as Prefect's foreman: a worker that missed this many heartbeats in a row is gone, but never
+# sooner than the lost_after_s the caller gives: a worker busy starting a run's process skips
+# heartbeats (gaps of 10 s at a 2 s interval measured on a loaded 2-core machine)
 MISSED_HEARTBEATS = 3
 POLL_INTERVAL_S = 2.0
 
@@ -40,14 +42,19 @@ class WorkerBeat:
     last_heartbeat: datetime | None
     interval_s: float
 
-    def stale(self, now: datetime) -> bool:
+    def stale(self, now: datetime, lost_after_s: float = 0.0) -> bool:
         if self.last_heartbeat is None:
             return True
-        return (now - self.last_heartbeat).total_seconds() > MISSED_HEARTBEATS * self.interval_s
+        silent_s = (now - self.last_heartbeat).total_seconds()
+        return silent_s > max(MISSED_HEARTBEATS * self.interval_s, lost_after_s)
 
 
 def verdict(
-    run: FlowRun, workers: Mapping[str, WorkerBeat], now: datetime, timeout_s: float
+    run: FlowRun,
+    workers: Mapping[str, WorkerBeat],
+    now: datetime,
+    timeout_s: float,
+    lost_after_s: float = 0.0,
 ) -> tuple[Verdict, str]:
     """What one shard attempt's run is, with the reason for anything but completed/waiting."""
     state = run.state
@@ -59,7 +66,7 @@ def verdict(
         return Verdict.ENDED, f"{state.name}: {state.message or 'no message'}"
     worker = run.labels.get(WORKER_LABEL) if run.labels else None
     beat = workers.get(str(worker)) if worker else None
-    if worker and (beat is None or beat.stale(now)):
+    if worker and (beat is None or beat.stale(now, lost_after_s)):
         return Verdict.LOST, f"worker {worker} stopped sending heartbeats"
     started = run.start_time
     if started is not None and (now - started).total_seconds() > timeout_s:
@@ -99,11 +106,13 @@ def watch(
     pool: str,
     retries: int,
     timeout_s: float,
+    lost_after_s: float,
     deadline_s: float,
     log: Callable[[str], None],
 ) -> list[Shard]:
     """Run every shard to completion, re-running a failed, lost or overrun one at most
-    ``retries`` times; return the shards that did not complete (empty when all did).
+    ``retries`` times; return the shards that did not complete (empty when all did). A shard is
+    lost when its worker sent no heartbeat for ``lost_after_s`` (and three of its intervals).
 
     Gives up on every unfinished shard ``deadline_s`` after it started, so it never waits forever
     (e.g. for a worker that never comes)."""
@@ -126,7 +135,7 @@ def watch(
         beats, now = worker_beats(client, pool), datetime.now(UTC)
         for shard in open_shards:
             run = client.read_flow_run(shard.attempts[-1].id)
-            found, reason = verdict(run, beats, now, timeout_s)
+            found, reason = verdict(run, beats, now, timeout_s, lost_after_s)
             if found is Verdict.COMPLETED:
                 shard.completed = True
                 continue

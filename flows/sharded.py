@@ -75,13 +75,14 @@ def sharded_crawl(
     data_dir: str | None = None,
     retries: int = 2,
     shard_timeout_s: float = 3600.0,
+    worker_lost_after_s: float = 60.0,
     deadline_s: float = 6 * 3600.0,
 ) -> State[Any]:
     """Crawl the sources in ``shards`` parallel crawl-shard runs, then parse, gate and load once.
 
-    A shard attempt that fails, whose worker stops sending heartbeats or that runs longer than
-    ``shard_timeout_s`` is run again, at most ``retries`` times; ``deadline_s`` bounds the wait
-    for all of them (a shard no worker takes counts against it)."""
+    A shard attempt that fails, whose worker sent no heartbeat for ``worker_lost_after_s`` or
+    that runs longer than ``shard_timeout_s`` is run again, at most ``retries`` times;
+    ``deadline_s`` bounds the wait for all of them (a shard no worker takes counts against it)."""
     logger = get_run_logger()
     # passed on as given: a relative path resolves in each worker's own checkout
     plan = shard_sources(read_source_hosts(Path(sources_file)), shards)
@@ -92,8 +93,8 @@ def sharded_crawl(
             client,
             [Shard(number, ids) for number, ids in enumerate(plan, start=1)],
             lambda shard: start_shard(sources_file, shard.source_ids, run_id, data_dir),
-            pool=WORK_POOL, retries=retries, timeout_s=shard_timeout_s, deadline_s=deadline_s,
-            log=logger.warning,
+            pool=WORK_POOL, retries=retries, timeout_s=shard_timeout_s,
+            lost_after_s=worker_lost_after_s, deadline_s=deadline_s, log=logger.warning,
         )  # fmt: skip
     if unfinished:
         reasons = "\n".join(shard.describe() for shard in unfinished)
