@@ -60,6 +60,10 @@ class Cluster:
         os.kill(process.pid, signal.SIGKILL)
         process.wait()
 
+    def stop_worker(self, name: str) -> None:
+        """Stop a ``fazhi worker`` as Ctrl-C does."""
+        server.stop_process(self.workers.pop(name), grace_s=5)
+
     def client(self) -> Any:
         from prefect.client.orchestration import get_client
         from prefect.settings import PREFECT_API_URL, temporary_settings

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
+from uuid import UUID
 
 if TYPE_CHECKING:
     from prefect.client.orchestration import SyncPrefectClient
@@ -116,7 +117,7 @@ def watch(
 
     Gives up on every unfinished shard ``deadline_s`` after it started, so it never waits forever
     (e.g. for a worker that never comes)."""
-    from prefect.states import Cancelling, Crashed
+    from prefect.states import Crashed
 
     for shard in shards:
         shard.attempts.append(start(shard))
@@ -128,9 +129,7 @@ def watch(
         if time.monotonic() > give_up_at:
             for shard in open_shards:
                 shard.reasons.append(f"unfinished after the {deadline_s:.0f} s deadline")
-                client.set_flow_run_state(
-                    shard.attempts[-1].id, Cancelling(message="sharded-crawl gave up"), force=True
-                )
+                stop(client, shard.attempts[-1].id, "sharded-crawl gave up")
             continue
         beats, now = worker_beats(client, pool), datetime.now(UTC)
         for shard in open_shards:
@@ -144,9 +143,20 @@ def watch(
             if found is Verdict.LOST:
                 client.set_flow_run_state(run.id, Crashed(message=reason), force=True)
             elif found is Verdict.OVERRAN:
-                client.set_flow_run_state(run.id, Cancelling(message=reason), force=True)
+                stop(client, run.id, reason)
             shard.reasons.append(f"{run.name} {reason}")
             if len(shard.attempts) <= retries:
                 log(f"shard {shard.number}: {run.name} {reason}; running it again")
                 shard.attempts.append(start(shard))
         time.sleep(POLL_INTERVAL_S)
+
+
+def stop(client: SyncPrefectClient, run_id: UUID, reason: str) -> None:
+    """Cancel a shard run: Cancelled when no worker took it yet, else Cancelling (its worker
+    stops the process)."""
+    from prefect.states import Cancelled, Cancelling
+
+    state = client.read_flow_run(run_id).state
+    waiting = state is None or state.is_scheduled()
+    cancel = Cancelled if waiting else Cancelling
+    client.set_flow_run_state(run_id, cancel(message=reason), force=True)
