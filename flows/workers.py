@@ -90,6 +90,9 @@ def run_workers(commands: list[list[str]], env: Mapping[str, str]) -> int:
         return 0
     finally:
         signal.signal(signal.SIGTERM, previous)
+        for process in processes:  # all at once: each Prefect worker takes seconds to stop
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
         for process in processes:
             stop_process(process)
 
