@@ -115,8 +115,8 @@ def watch(
     ``retries`` times; return the shards that did not complete (empty when all did). A shard is
     lost when its worker sent no heartbeat for ``lost_after_s`` (and three of its intervals).
 
-    Gives up on every unfinished shard ``deadline_s`` after it started, so it never waits forever
-    (e.g. for a worker that never comes)."""
+    Gives up on every unfinished shard ``deadline_s`` after the shards were started, so it never
+    waits for ever (e.g. for a worker that never comes)."""
     from prefect.states import Crashed
 
     for shard in shards:
