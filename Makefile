@@ -72,7 +72,7 @@ kill-trials: install
 	$(PY) -m benchmarks.kill_trials --trials $(TRIALS)
 
 ## Scale-out with a lost worker: a Prefect server on 127.0.0.1, WORKERS `fazhi worker`s, SITES
-## loopback report sites, a sharded crawl, `kill -9` of the worker running a shard; prints how
+## loopback report sites, a sharded crawl, `kill -9` of a crawl worker running a shard; prints how
 ## sharded-crawl ended, the retries it took, the seconds and the duplicates in the warehouse.
 WORKERS ?= 3
 SITES ?= 6

@@ -3,8 +3,8 @@
 Starts a Prefect server on 127.0.0.1, registers the deployments (``fazhi serve --deploy-only``),
 serves ``--sites`` generated report sites on loopback (one host each, so one shard each), starts
 ``--workers`` ``fazhi worker`` processes (the first polls both queues, as the warehouse machine,
-the others only "crawl"), runs ``sharded-crawl`` and ``kill -9``s the ``fazhi worker`` whose crawl
-worker is running a shard once that shard has run ``--kill-after`` seconds. Prints how the parent
+the others only "crawl"), runs ``sharded-crawl`` and ``kill -9``s the first crawl machine's
+``fazhi worker`` (not w1's) seen running a shard for ``--kill-after`` seconds. Prints how the parent
 ended, the retries it took, the seconds, and whether every report is in the warehouse exactly once
 (``make scaleout-kill``). The one-worker version runs in tests/orchestration/test_scaleout_kill.py.
 
@@ -147,15 +147,18 @@ def shard_runs(client: Any, run_id: str | None = None) -> list[Any]:
     return [r for r in crawl_shard_runs(client) if run_id in (None, r.parameters.get("run_id"))]
 
 
-def running_shard_worker(client: Any, after_s: float) -> str | None:
-    """The worker label of a crawl-shard run Running for at least ``after_s`` seconds."""
+def running_shard_worker(client: Any, after_s: float, spare: tuple[str, ...] = ()) -> str | None:
+    """The worker label of a crawl-shard run Running for at least ``after_s`` seconds, on a
+    worker whose label does not start with one of ``spare``."""
     from datetime import UTC, datetime
 
     for run in shard_runs(client):
-        started = run.start_time
+        started, label = run.start_time, str(run.labels.get(WORKER_LABEL) or "")
         running = run.state is not None and run.state.is_running() and started is not None
-        if running and (datetime.now(UTC) - started).total_seconds() >= after_s:
-            return str(run.labels.get(WORKER_LABEL) or "") or None
+        if not label or label.startswith(spare) or not running:
+            continue
+        if (datetime.now(UTC) - started).total_seconds() >= after_s:
+            return label
     return None
 
 
@@ -165,9 +168,11 @@ def run_with_kill(
     kill_after_s: float,
     then_start: tuple[str, ...] = (),
     timeout_s: float = 600,
+    spare: tuple[str, ...] = (),
 ) -> Outcome:
-    """Run sharded-crawl; kill the ``fazhi worker`` running a shard ``kill_after_s`` into it, then
-    start the workers named in ``then_start`` (crawl only); wait for the parent to end."""
+    """Run sharded-crawl; kill the ``fazhi worker`` running a shard ``kill_after_s`` into it (not
+    one named in ``spare``), then start the workers named in ``then_start`` (crawl only); wait
+    for the parent to end."""
     from prefect.deployments import run_deployment
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
@@ -180,7 +185,7 @@ def run_with_kill(
             run = client.read_flow_run(parent.id)
             if run.state is not None and run.state.is_final():
                 break
-            label = None if killed else running_shard_worker(client, kill_after_s)
+            label = None if killed else running_shard_worker(client, kill_after_s, spare)
             if label is not None:
                 killed = label.removesuffix("-crawl")
                 local.kill_worker(killed)
@@ -237,7 +242,9 @@ def main(argv: list[str] | None = None) -> None:
             parameters = {"sources_file": str(sources), "shards": args.sites,
                           "data_dir": str(root / "data"), "retries": 2,
                           "worker_lost_after_s": args.lost_after}  # fmt: skip
-            outcome = run_with_kill(local, parameters, args.kill_after)
+            # a crawl machine dies; w1 holds the warehouse and the parent run (losing it is the
+            # case for `fazhi finish`, deploy/README.md)
+            outcome = run_with_kill(local, parameters, args.kill_after, spare=("w1-",))
             if outcome.state != "Completed":
                 print(local.log_tail())
         documents, urls, runs = warehouse_documents(root / "data")
