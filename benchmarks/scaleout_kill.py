@@ -134,6 +134,7 @@ class Outcome:
     shards: int
     attempts: int
     killed: str | None
+    retried: tuple[str, ...] = ()  # why each attempt that did not complete ended
 
     @property
     def retries(self) -> int:
@@ -197,6 +198,12 @@ def run_with_kill(
         plan = [r for r in shard_runs(client) if r.parent_task_run_id is not None]
         mine = [r for r in plan if client.read_task_run(r.parent_task_run_id).flow_run_id == run.id]
         shards = len({tuple(r.parameters["source_ids"]) for r in mine})
+        retried = tuple(
+            f"{r.name} ({', '.join(r.parameters['source_ids'])}) on {r.labels.get(WORKER_LABEL)}: "
+            f"{r.state.name if r.state else None} {r.state.message if r.state else ''}"
+            for r in (client.read_flow_run(r.id) for r in mine)
+            if not (r.state and r.state.is_completed())
+        )
     return Outcome(
         state=state.name if state else "None",
         message=(state.message or "") if state else "",
@@ -204,6 +211,7 @@ def run_with_kill(
         shards=shards,
         attempts=len(mine),
         killed=killed,
+        retried=retried,
     )
 
 
@@ -253,6 +261,8 @@ def main(argv: list[str] | None = None) -> None:
           f"kill -9 of {outcome.killed or 'no worker (none was running a shard)'}")  # fmt: skip
     print(f"sharded-crawl: {outcome.state} in {outcome.seconds:.1f} s; {outcome.shards} shards, "
           f"{outcome.attempts} shard runs, {outcome.retries} retries")  # fmt: skip
+    for line in outcome.retried:
+        print(f"  not completed: {line}")
     if outcome.message and outcome.state != "Completed":
         print(f"  message: {outcome.message}")
     print(f"warehouse: {documents} documents, {urls} distinct URLs of {expected} reports, "
