@@ -24,7 +24,7 @@ from prefect.states import Failed, State
 from fazhi.config import load_settings
 from fazhi.crawl.sources import load_sources
 from fazhi.crawl.store import read_manifest_of_run
-from fazhi.lake import new_run_id
+from fazhi.lake import ensure_lake_id, new_run_id
 from fazhi.parse.stage import select_document_rows
 from fazhi.report.summary import crawl_outcome
 from flows.pipeline import process_manifest_rows
@@ -41,14 +41,19 @@ def read_source_hosts(sources_file: Path) -> list[tuple[str, str]]:
 
 
 def start_shard(
-    sources_file: str, source_ids: list[str], run_id: str, data_dir: str | None
+    sources_file: str,
+    source_ids: list[str],
+    run_id: str,
+    data_dir: str | None,
+    lake_id: str | None = None,
 ) -> FlowRun:
-    """Create a crawl-shard run of the given sources and return without waiting for it.
+    """Create a crawl-shard run of the given sources and return without waiting for it;
+    ``lake_id``: the parent's lake, which the shard's worker must see too.
 
     It is a subflow of the calling run, so cancelling that run cancels it (Prefect's
     cancellation-cleanup service moves the children of a cancelled run to Cancelling)."""
     parameters = {"sources_file": sources_file, "source_ids": source_ids,
-                  "run_id": run_id, "data_dir": data_dir}  # fmt: skip
+                  "run_id": run_id, "data_dir": data_dir, "lake_id": lake_id}  # fmt: skip
     run = run_deployment(CRAWL_SHARD_DEPLOYMENT, parameters=parameters, timeout=0)
     assert isinstance(run, FlowRun), "called from a sync flow, so never a coroutine"
     return run
@@ -87,12 +92,14 @@ def sharded_crawl(
     # passed on as given: a relative path resolves in each worker's own checkout
     plan = shard_sources(read_source_hosts(Path(sources_file)), shards)
     run_id = new_run_id()
-    logger.info("run %s: %d shard(s): %s", run_id, len(plan), plan)
+    # every shard's worker must see this lake (checked there by its id), or refuse
+    lake_id = ensure_lake_id(load_settings(data_dir=Path(data_dir) if data_dir else None))
+    logger.info("run %s: %d shard(s) on lake %s: %s", run_id, len(plan), lake_id, plan)
     with get_client(sync_client=True) as client:
         unfinished = watch(
             client,
             [Shard(number, ids) for number, ids in enumerate(plan, start=1)],
-            lambda shard: start_shard(sources_file, shard.source_ids, run_id, data_dir),
+            lambda shard: start_shard(sources_file, shard.source_ids, run_id, data_dir, lake_id),
             pool=WORK_POOL, retries=retries, timeout_s=shard_timeout_s,
             lost_after_s=worker_lost_after_s, deadline_s=deadline_s, log=logger.warning,
         )  # fmt: skip
