@@ -26,7 +26,7 @@ from benchmarks.scaleout_kill import (
 )
 
 # a server, a deployment and five flow-run processes each: minutes on a busy 2-core machine
-pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
+pytestmark = [pytest.mark.slow, pytest.mark.scaleout, pytest.mark.timeout(900)]
 
 SITES, REPORTS = 1, 6  # one shard: its worker is the only crawl worker when it dies
 RUN_TIMEOUT_S = 420  # 225 s measured at a load average of 8 on 2 cores, 70 s of them the load
