@@ -2,10 +2,10 @@
 
 Loads N generated reports (``benchmarks/corpus.py``, about 10 KB each) through the real
 ``load_batch`` in one transaction, then a next load of ``--more`` new reports, and prints each
-load's seconds with the search-index step (``refresh_search_index``: segmenting new documents and
-indexing them) timed apart. Run against a checkout before and after a change to compare; with
-``--compare-fts`` it also builds DuckDB's fts index over the same words and checks that
-``fazhi search`` ranks every probe query with fts's BM25 scores.
+load's seconds with the search-index step (``refresh_search_index``: cutting new documents into
+terms and adding their postings) timed apart. Run against a checkout before and after a change
+to compare; with ``--compare-fts`` it also builds DuckDB's fts index over the same terms and
+checks that ``fazhi search`` ranks every probe query with fts's BM25 scores.
 
 Run: ``python -m benchmarks.search_index [--reports 1000] [--more 10] [--compare-fts]``
 """
@@ -32,7 +32,7 @@ from fazhi.warehouse import load as load_module
 from fazhi.warehouse.db import writer
 from fazhi.warehouse.load import StagedRun, load_batch
 
-PROBES = ("行政复议 纠错率", "法律援助", "法治政府 建设", "人民调解 成功率", "执法", "2023年")
+PROBES = ("行政复议 纠错率", "法律援助", "法治政府 建设", "人民调解 成功率", "执法", "2023年度")
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -103,6 +103,13 @@ def compare_with_fts(data_dir: Path) -> None:
 
     settings = load_settings(data_dir=data_dir)
     with writer(settings) as con:
+        rows = con.sql(
+            "SELECT doc_id, coalesce(title, ''), text FROM dim_document "
+            "JOIN document_text USING (doc_id)"
+        ).fetchall()
+        words = [(doc, " ".join(segment(f"{title}\n{text}"))) for doc, title, text in rows]
+        con.execute("CREATE OR REPLACE TEMP TABLE document_words (doc_id VARCHAR, words VARCHAR)")
+        con.executemany("INSERT INTO document_words VALUES (?, ?)", words)
         load_extension(con, "fts")
         started = time.perf_counter()
         con.execute(

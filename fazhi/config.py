@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -59,6 +60,17 @@ class Settings(BaseSettings):
     lake_url: str | None = Field(
         default=None, description="fsspec URL of the lake; defaults to DATA_DIR/lake"
     )
+    # Object storage of an s3:// lake (fazhi.lake.storage_options turns these into s3fs options).
+    # Unset, s3fs/botocore find them the standard way: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY
+    # (or AWS_PROFILE, an instance role), AWS_DEFAULT_REGION, AWS_ENDPOINT_URL_S3.
+    s3_endpoint_url: str | None = Field(
+        default=None, description="S3-compatible endpoint (MinIO, Ceph, OSS): http(s)://host:port"
+    )
+    s3_region: str | None = None
+    s3_access_key_id: str | None = None
+    s3_secret_access_key: SecretStr | None = None
+    # further fsspec options of the lake's filesystem, for any protocol (JSON in the environment)
+    lake_storage_options: dict[str, Any] = Field(default_factory=dict)
 
     @classmethod
     def settings_customise_sources(

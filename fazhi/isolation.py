@@ -102,6 +102,7 @@ class DocumentJob:
     locality_hint: str | None = None
     published_hint: date | None = None
     source_url: str | None = None  # where the report was published, when known
+    rules: RulePaths | None = None  # the rules file and catalogue of the caller's Settings
 
     def run(self, max_text_chars: int) -> ParsedDocument:
         """The parsed text and its extraction."""
@@ -114,6 +115,7 @@ class DocumentJob:
             self.locality_hint,
             self.published_hint or parsed.published_on,
             source_url=self.source_url,
+            rules=self.rules,
         ).run(max_text_chars)
         return ParsedDocument(parsed, extracted)
 
@@ -168,10 +170,11 @@ class BoundedParser:
 
     def __init__(self, limits: DocumentLimits) -> None:
         self.limits = limits
-        # forkserver, not fork: the caller may run threads (Prefect); a worker replaced after a
-        # kill then forks from a server that has already imported the parsers
+        # forkserver, not fork: the caller may run threads (Prefect); a worker (one per stage and
+        # batch, or a replacement after a kill) forks from a server that has already imported
+        # the parsers and run the warm-up document, so it starts in milliseconds
         self._context = multiprocessing.get_context("forkserver")
-        self._context.set_forkserver_preload(["fazhi.isolation"])
+        self._context.set_forkserver_preload(["fazhi.isolation_warmup"])
         self._process: BaseProcess | None = None
         self._connection: Connection | None = None
 

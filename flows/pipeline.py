@@ -24,7 +24,7 @@ from fazhi.config import Settings, load_settings
 from fazhi.crawl import store
 from fazhi.crawl.sample_site import sample_sources, serve_sample_site
 from fazhi.crawl.sources import Source, load_sources
-from fazhi.lake import new_run_id
+from fazhi.lake import new_run_id, require_lake_id
 from fazhi.parse.stage import select_document_rows, with_quarantined
 from fazhi.quality.quarantine import quarantined_documents
 from fazhi.recovery import with_unloaded
@@ -162,10 +162,21 @@ def reextract(data_dir: str | None = None) -> State[Any]:
 
 @flow(name="crawl-shard")
 def crawl_shard(
-    sources_file: str, source_ids: list[str], run_id: str, data_dir: str | None = None
+    sources_file: str,
+    source_ids: list[str],
+    run_id: str,
+    data_dir: str | None = None,
+    lake_id: str | None = None,
 ) -> int:
-    """Crawl only ``source_ids`` into the lake (fan-out unit across workers); returns fetches."""
+    """Crawl only ``source_ids`` into the lake (fan-out unit across workers); returns fetches.
+
+    ``lake_id`` is the id of the lake the parent run uses: a worker whose lake has another id
+    (or none: FAZHI_LAKE_URL missing here) refuses with a terminal error instead of crawling
+    into a lake the load will never read.
+    """
     settings = _settings(data_dir)
+    if lake_id is not None:
+        require_lake_id(settings, lake_id)
     chosen = [s for s in load_sources(Path(sources_file)) if s.id in source_ids]
     return sum(manifest.height for manifest in tasks.crawl_all(chosen, settings, run_id))
 

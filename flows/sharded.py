@@ -24,7 +24,7 @@ from fazhi.config import load_settings
 from fazhi.crawl.sources import load_sources
 from fazhi.crawl.store import read_manifest_of_run
 from fazhi.errors import TransientError
-from fazhi.lake import new_run_id
+from fazhi.lake import ensure_lake_id, new_run_id
 from fazhi.parse.stage import select_document_rows
 from fazhi.report.summary import crawl_outcome
 from flows.pipeline import process_manifest_rows
@@ -40,11 +40,16 @@ def read_source_hosts(sources_file: Path) -> list[tuple[str, str]]:
 
 
 def start_shard(
-    sources_file: str, source_ids: list[str], run_id: str, data_dir: str | None
+    sources_file: str,
+    source_ids: list[str],
+    run_id: str,
+    data_dir: str | None,
+    lake_id: str | None = None,
 ) -> FlowRun:
-    """Create a crawl-shard run of the given sources and return without waiting for it."""
+    """Create a crawl-shard run of the given sources and return without waiting for it;
+    ``lake_id``: the parent's lake, which the shard's worker must see too."""
     parameters = {"sources_file": sources_file, "source_ids": source_ids,
-                  "run_id": run_id, "data_dir": data_dir}  # fmt: skip
+                  "run_id": run_id, "data_dir": data_dir, "lake_id": lake_id}  # fmt: skip
     run = run_deployment(CRAWL_SHARD_DEPLOYMENT, parameters=parameters, timeout=0)
     assert isinstance(run, FlowRun), "called from a sync flow, so never a coroutine"
     return run
@@ -78,8 +83,10 @@ def sharded_crawl(
     # passed on as given: a relative path resolves in each worker's own checkout
     plan = shard_sources(read_source_hosts(Path(sources_file)), shards)
     run_id = new_run_id()
-    logger.info("run %s: %d shard(s): %s", run_id, len(plan), plan)
-    started = [start_shard(sources_file, ids, run_id, data_dir) for ids in plan]
+    # every shard's worker must see this lake (checked there by its id), or refuse
+    lake_id = ensure_lake_id(load_settings(data_dir=Path(data_dir) if data_dir else None))
+    logger.info("run %s: %d shard(s) on lake %s: %s", run_id, len(plan), lake_id, plan)
+    started = [start_shard(sources_file, ids, run_id, data_dir, lake_id) for ids in plan]
     finished = wait_for_runs([run.id for run in started])
     failed = [run.name for run in finished if not (run.state and run.state.is_completed())]
     if failed:

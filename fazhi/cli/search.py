@@ -18,7 +18,7 @@ def search_command(
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many reports.")] = 20,
     data_dir: DataDirOption = None,
 ) -> None:
-    """Find reports whose text holds every word (Chinese segmented by jieba), best match first.
+    """Find reports whose text holds every word, best match first.
 
     Prints each report's title, locality, year, URL and the words around the first match.
 

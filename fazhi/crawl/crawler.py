@@ -31,6 +31,7 @@ from fazhi.crawl.fetch import Fetcher, FetchPolicy, FetchResult, host_allowed
 from fazhi.crawl.sources import Source
 from fazhi.crawl.state import CrawlState, UrlState
 from fazhi.errors import ParseError
+from fazhi.lake import Lake
 from fazhi.parse.decode import decode_html, sniff_format
 from fazhi.parse.formats.html import parse_html_article
 from fazhi.schemas import RAW_MANIFEST, conform
@@ -65,6 +66,7 @@ class _Stored:
     body: bytes
     sha256: str
     outcome: str
+    attachments: tuple[Link, ...] | None = None  # of a page, when read from its body
 
 
 def crawl_source(
@@ -75,7 +77,8 @@ def crawl_source(
     progress: Callable[[str], None] | None = None,
 ) -> pl.DataFrame:
     """Crawl one source, store raw bytes, persist and return this run's manifest rows."""
-    state = CrawlState(settings.state_dir, source.id, source.domains)
+    # URL states in the lake: whichever machine crawls the source next asks conditionally
+    state = CrawlState(settings.state_dir, source.id, source.domains, Lake.of(settings))
     policy = FetchPolicy.from_settings(
         settings,
         source.domains,
@@ -267,8 +270,10 @@ def crawl_articles(run: _Run, links: list[Link], maybes: list[Link] | None = Non
 def _crawl_article(run: _Run, link: Link) -> None:
     run.progress(f"report {link.title or link.url}")
     stored = _fetch_document(run, "article", link, parent_url=None)
-    if stored is not None:
+    if stored is not None and stored.outcome in (*FRESH, "unchanged"):
         _crawl_attachments(run, link, stored)
+    else:
+        _fetch_missing_attachments(run, link, stored)
 
 
 def _crawl_maybe(run: _Run, link: Link) -> None:
@@ -285,7 +290,10 @@ def _crawl_maybe(run: _Run, link: Link) -> None:
     row = _row(run, "article", link.url, stored.result, stored.outcome, MAYBE_REPORT, report)
     row.update(sha256=stored.sha256, bytes=len(stored.body))
     _append(run, row, None)
-    _crawl_attachments(run, report, stored)
+    if stored.outcome == "not_modified":
+        _fetch_missing_attachments(run, report, stored)
+    else:
+        _crawl_attachments(run, report, stored)
 
 
 MAYBE_REPORT = "a cut-short listing title; a report by the article's own title"
@@ -302,22 +310,74 @@ def _own_title(stored: _Stored) -> str | None:
 
 
 def _crawl_attachments(run: _Run, link: Link, stored: _Stored) -> None:
-    if stored.outcome not in (*FRESH, "unchanged"):
+    """Every attachment of a page fetched tonight (new, changed or unchanged)."""
+    for found in stored.attachments or ():
+        _crawl_attachment(run, link, found)
+
+
+def _crawl_attachment(run: _Run, link: Link, found: Link) -> None:
+    # The listing date of the article is the attachment's publication date too.
+    attachment = replace(found, published_on=link.published_on)
+    if _on_allowed_host(run, attachment.url):
+        _fetch_document(run, "attachment", attachment, parent_url=link.url)
+    else:
+        reason = "attachment host is outside the allowed domains"
+        _record(run, "attachment", "", None, "skipped", reason, attachment, link.url)
+
+
+def _fetch_missing_attachments(run: _Run, link: Link, stored: _Stored | None) -> None:
+    """The attachments of a page not fetched again (not modified, held without validators, or
+    failing tonight) that are not in the lake: requested again, unconditionally.
+
+    A crawl killed between a page and its attachments, or an object gone from the lake, would
+    otherwise lose those attachments for good: the page answers "not modified" every night.
+    Attachments that are held cost no request, as before.
+    """
+    # a page answering 304 was just read from the lake; one failing tonight may not be there
+    state = run.state.get(link.url) if stored is not None else _held(run, run.state.get(link.url))
+    if state is None:
+        return  # never stored: nothing is known of its attachments
+    links = stored.attachments if stored is not None else None
+    urls = state.attachments
+    if urls is None:  # a state from before attachments were recorded: read the page once
+        links = links if links is not None else _held_page_links(run, state, link.url)
+        urls = _allowed_urls(run, links)
+        run.state.remember(replace(state, attachments=urls))
+    missing = [url for url in urls if _held(run, run.state.get(url)) is None]
+    if not missing:
         return
+    if links is None:  # titles and promised formats come from the page, read from the lake
+        links = _held_page_links(run, state, link.url)
+    by_url = {found.url: found for found in links}
+    for url in missing:
+        run.progress(f"attachment not in the lake: {url}")
+        _crawl_attachment(run, link, by_url.get(url, Link(url, "")))
+
+
+def _held_page_links(run: _Run, state: UrlState, page_url: str) -> tuple[Link, ...]:
+    """The attachment links of a held page: its body from the lake, resolved at ``page_url``."""
+    body = store.read_raw(run.settings, state.sha256)
+    result = FetchResult(page_url, page_url, None, None, body, None, None, "not_modified")
+    return _attachment_links(run, _Stored(result, body, state.sha256, "not_modified"))
+
+
+def _attachment_links(run: _Run, stored: _Stored) -> tuple[Link, ...]:
+    """The attachment links of a stored page; none when it is a document or undecodable."""
     if sniff_format(stored.body, stored.result.content_type, stored.result.final_url) != "html":
-        return  # the listing linked straight to a document: no page to search
+        return ()  # the listing linked straight to a document: no page to search
     try:
         html = decode_html(stored.body, stored.result.charset)
     except ParseError:
-        return  # an undecodable page links nothing we can read; the parse stage records it
-    for found in families.attachment_links(html, stored.result.final_url):
-        # The listing date of the article is the attachment's publication date too.
-        attachment = replace(found, published_on=link.published_on)
-        if host_allowed(urlsplit(attachment.url).hostname or "", run.source.domains):
-            _fetch_document(run, "attachment", attachment, parent_url=link.url)
-        else:
-            reason = "attachment host is outside the allowed domains"
-            _record(run, "attachment", "", None, "skipped", reason, attachment, link.url)
+        return ()  # an undecodable page links nothing we can read; the parse stage records it
+    return tuple(families.attachment_links(html, stored.result.final_url))
+
+
+def _allowed_urls(run: _Run, links: tuple[Link, ...]) -> tuple[str, ...]:
+    return tuple(found.url for found in links if _on_allowed_host(run, found.url))
+
+
+def _on_allowed_host(run: _Run, url: str) -> bool:
+    return host_allowed(urlsplit(url).hostname or "", run.source.domains)
 
 
 def _fetch_document(run: _Run, kind: str, link: Link, parent_url: str | None) -> _Stored | None:
@@ -383,7 +443,11 @@ def _accept(
             return None
         sha = store.write_raw(run.settings, result.body)
         stored = _Stored(result, result.body, sha, _outcome(previous, sha))
-    _record_stored(run, kind, key, stored, link, parent_url, previous)
+    attachments = previous.attachments if previous else None
+    if kind in ("article", "maybe") and (stored.outcome != "not_modified" or attachments is None):
+        stored = replace(stored, attachments=_attachment_links(run, stored))
+        attachments = _allowed_urls(run, stored.attachments or ())
+    _record_stored(run, kind, key, stored, link, parent_url, previous, attachments=attachments)
     return stored
 
 
@@ -425,6 +489,7 @@ def _record_stored(
     parent_url: str | None,
     previous: UrlState | None,
     note: str | None = None,
+    attachments: tuple[str, ...] | None = None,
 ) -> None:
     result = stored.result
     row = _row(run, kind, link.url or key, result, stored.outcome, note, link)
@@ -436,6 +501,7 @@ def _record_stored(
         last_modified=result.last_modified or (previous.last_modified if previous else None),
         title=link.title or None,
         published_on=link.published_on.isoformat() if link.published_on else None,
+        attachments=attachments,
     )
     _append(run, row, url_state)
 

@@ -1,12 +1,20 @@
-"""Incremental crawl state of one source, kept under ``<state_dir>/crawl/<source_id>/``.
+"""Incremental crawl state of one source: what every machine shares, and what one crawl journals.
 
-Reads and writes two files:
+Reads and writes two kinds of file:
 - ``urls.json``: per URL the last stored body's SHA-256, ETag, Last-Modified, listing title and
-  date; it decides what a later crawl may skip or ask for conditionally.
-- ``journal-<id>.jsonl``: one per crawl in progress, one line per fetch, holding its manifest row
-  and the URL state it produced, written before the next fetch starts. A crawl interrupted before
-  its manifest was persisted is resumed from here: the next run carries these rows into its own
-  manifest and never fetches those URLs again.
+  date; it decides what a later crawl may skip or ask for conditionally. In the crawler it lives
+  in the lake (``<lake>/state/crawl/<source_id>/urls.json``, :meth:`fazhi.lake.Lake.crawl_state`)
+  so a source crawled on another machine tomorrow still sends conditional requests: one object per
+  source, read once when a crawl starts and written once (whole, by one PUT or a rename) when its
+  manifest is persisted. A ``urls.json`` left in the machine's own state folder by an earlier
+  version is read when the lake holds none yet.
+- ``journal-<id>.jsonl`` under ``<state_dir>/crawl/<source_id>/``: one per crawl in progress, one
+  line per fetch, holding its manifest row and the URL state it produced, written before the next
+  fetch starts. A crawl interrupted before its manifest was persisted is resumed from here: the
+  next run on this machine carries these rows into its own manifest and never fetches those URLs
+  again. The journal stays on the machine because it needs appends, fsync and ``flock``, which
+  object stores lack; a crawl resumed on another machine instead re-requests those pages (their
+  bodies are already in the content-addressed lake, so nothing is stored twice).
 
 Each crawl holds an exclusive ``flock`` on its own journal for as long as it runs; the kernel
 drops it when the process dies. A journal that can be locked therefore belongs to a crawl that is
@@ -27,7 +35,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from fazhi.lake import check_under, checked_id
+from fsspec.implementations.local import LocalFileSystem
+
+from fazhi.lake import Lake, check_under, checked_id
 
 _DATE_FIELDS = {"published_on": date.fromisoformat}
 _DATETIME_FIELDS = {"fetched_at": datetime.fromisoformat}
@@ -43,19 +53,40 @@ class UrlState:
     last_modified: str | None = None
     title: str | None = None
     published_on: str | None = None  # ISO date shown on the listing when it was fetched
+    # a page's attachments (on its allowed hosts) when it was stored; None: not recorded (older
+    # state). A page not fetched again still has them requested when one is not in the lake.
+    attachments: tuple[str, ...] | None = None
+
+    @classmethod
+    def from_json(cls, item: dict[str, Any]) -> UrlState:
+        """A state as stored in ``urls.json`` or a journal line."""
+        attachments = item.get("attachments")
+        fields = {**item, "attachments": None if attachments is None else tuple(attachments)}
+        return cls(**fields)
 
 
 class CrawlState:
     """The URL states and the run journal of one source; safe to use from several threads."""
 
-    def __init__(self, state_dir: Path, source_id: str, home_hosts: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        state_dir: Path,
+        source_id: str,
+        home_hosts: tuple[str, ...] = (),
+        shared: Lake | None = None,
+    ) -> None:
         self.home_hosts = home_hosts
         # the source id comes from the sources file: it must not climb out of the state dir
         self.directory = check_under(
             Path(state_dir), Path(state_dir) / "crawl" / checked_id(source_id, "source id")
         )
         self.directory.mkdir(parents=True, exist_ok=True)
-        self._urls_path = self.directory / "urls.json"
+        local_urls = self.directory / "urls.json"
+        if shared is None:  # the URL states beside the journal, on this machine only
+            self._urls_file = _UrlStatesFile(Lake(LocalFileSystem(), str(self.directory)), None)
+        else:
+            self._urls_file = _UrlStatesFile(shared, source_id, local_urls)
+        self._changed: dict[str, UrlState] = {}  # what this crawl learnt: merged in at commit
         self._lock = threading.Lock()
         self._adopted = self._lock_orphan_journals()
         self._journal_path = self.directory / f"journal-{uuid.uuid4().hex[:12]}.jsonl"
@@ -81,7 +112,14 @@ class CrawlState:
             self._journal.flush()
             os.fsync(self._journal.fileno())
             if url_state is not None:
-                self._urls[self.key_for(url_state.url)] = url_state
+                key = self.key_for(url_state.url)
+                self._urls[key] = self._changed[key] = url_state
+
+    def remember(self, url_state: UrlState) -> None:
+        """Keep what was learnt about a URL without a fetch (saved with the next commit)."""
+        with self._lock:
+            key = self.key_for(url_state.url)
+            self._urls[key] = self._changed[key] = url_state
 
     def key_for(self, url: str) -> str:
         """State key of a URL: on the source's own hosts, without scheme and port.
@@ -99,12 +137,17 @@ class CrawlState:
         return list(self._pending)
 
     def commit(self) -> None:
-        """Fold the journal into ``urls.json`` once the run's manifest is persisted."""
+        """Fold the journal into ``urls.json`` once the run's manifest is persisted.
+
+        What is stored now is read again and this crawl's states laid over it, so a crawl of the
+        same source that committed meanwhile (on another machine) keeps the URLs only it saw.
+        """
         with self._lock:
-            tmp = self._urls_path.with_suffix(f".json.{uuid.uuid4().hex[:8]}.tmp")
-            states = [asdict(state) for state in self._urls.values()]
-            tmp.write_text(json.dumps(states, ensure_ascii=False, indent=0), encoding="utf-8")
-            tmp.replace(self._urls_path)
+            merged = self._keyed(self._urls_file.load())
+            merged.update(self._changed)
+            self._urls_file.save([asdict(state) for state in merged.values()])
+            self._urls = merged
+            self._changed = {}
             mine = [(self._journal_path, self._journal)] if self._journal is not None else []
             for path, handle in [*self._adopted, *mine]:
                 path.unlink(missing_ok=True)
@@ -126,15 +169,15 @@ class CrawlState:
         return adopted
 
     def _load_urls(self) -> dict[str, UrlState]:
-        states: dict[str, UrlState] = {}
-        if self._urls_path.exists():
-            for item in json.loads(self._urls_path.read_text(encoding="utf-8")):
-                states[self.key_for(item["url"])] = UrlState(**item)
+        states = self._keyed(self._urls_file.load())
         for entry in self._journal_entries():
             if entry.get("url_state"):
-                state = UrlState(**entry["url_state"])
-                states[self.key_for(state.url)] = state
+                state = UrlState.from_json(entry["url_state"])
+                states[self.key_for(state.url)] = self._changed[self.key_for(state.url)] = state
         return states
+
+    def _keyed(self, items: list[dict[str, Any]]) -> dict[str, UrlState]:
+        return {self.key_for(item["url"]): UrlState.from_json(item) for item in items}
 
     def _load_journal(self) -> list[dict[str, Any]]:
         return [_from_jsonable(entry["row"]) for entry in self._journal_entries()]
@@ -148,6 +191,28 @@ class CrawlState:
                 except json.JSONDecodeError:
                     break  # a line cut short by the interruption; everything before is whole
         return entries
+
+
+class _UrlStatesFile:
+    """One source's ``urls.json`` in a lake (or a folder), with the older local file as fallback."""
+
+    def __init__(self, lake: Lake, source_id: str | None, fallback: Path | None = None) -> None:
+        self.lake = lake
+        self.path = lake.crawl_state(source_id) if source_id else lake.path("urls.json")
+        self.fallback = fallback
+
+    def load(self) -> list[dict[str, Any]]:
+        try:
+            text = self.lake.read(self.path).decode("utf-8")
+        except FileNotFoundError:
+            if self.fallback is None or not self.fallback.is_file():
+                return []
+            text = self.fallback.read_text(encoding="utf-8")
+        items: list[dict[str, Any]] = json.loads(text)
+        return items
+
+    def save(self, states: list[dict[str, Any]]) -> None:
+        self.lake.put(self.path, json.dumps(states, ensure_ascii=False, indent=0).encode("utf-8"))
 
 
 def _locked(path: Path) -> Any:

@@ -1,10 +1,10 @@
 """Load one pipeline run into the warehouse: one transaction, idempotent.
 
 Reads the staged frames of a run (DOCUMENTS, FACTS, MENTIONS, VALIDATIONS, QUARANTINE of
-``fazhi.schemas``) and writes ``dim_document``, ``document_text``, ``document_words`` (and its
-full-text index), ``fact_indicator``, ``best_value``, ``locality_year_wide``, ``fact_mention``,
-``gate_validation``, ``quarantine_row`` and one ``pipeline_run`` row. Each step is a file of
-``fazhi/sql/load/``; all of them commit together or not at all.
+``fazhi.schemas``) and writes ``dim_document``, ``document_text``, the search postings
+(``search_terms``, ``search_docs``), ``fact_indicator``, ``best_value``, ``locality_year_wide``,
+``fact_mention``, ``gate_validation``, ``quarantine_row`` and one ``pipeline_run`` row. Each
+step is a file of ``fazhi/sql/load/``; all of them commit together or not at all.
 """
 
 from __future__ import annotations

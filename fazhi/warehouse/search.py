@@ -1,20 +1,23 @@
-"""Full-text search over report texts: Chinese segmented by jieba, ranked by BM25 in SQL.
+"""Full-text search over report texts: Chinese cut into overlapping character pairs (bigrams),
+ranked by BM25 in SQL.
 
-At load, reads ``dim_document`` and ``document_text`` for documents not segmented yet, writes
-their words to ``document_words`` and their postings to ``search_terms`` and ``search_docs``
-(``fazhi/sql/search/``): a load adds only its new documents. DuckDB's fts index gave the same
-ranking but can only be rebuilt over every document, which cost about 80 s per 1,000 reports at
-each load; ``search.sql`` computes fts's BM25 over the postings instead.
-A search segments the query the same way and returns current documents holding every word,
-with title, locality, year, URL and a snippet around the first word found.
+At load, reads ``dim_document`` and ``document_text`` for documents not indexed yet and adds their
+postings to ``search_terms`` and ``search_docs`` (``fazhi/sql/search/``): a load adds only its new
+documents. A search cuts the query the same way, ranks candidates by the BM25 of DuckDB's fts
+extension written in SQL, and returns the current documents holding every query word as
+written, with title, locality, year, URL and a snippet around the first word found.
+
+Bigrams, as Lucene's CJK analyzer indexes Chinese, Japanese and Korean, rather than a word
+segmenter: every word of two or more characters is found whatever a dictionary knows (行政复议
+is 行政 政复 复议, so 复议 and 政复议 find it too), and cutting is a slice, not a dictionary walk:
+jieba's search mode took 50-125 ms per 10 KB report and was most of a load's time.
 """
 
 from __future__ import annotations
 
-import logging
 import re
+from collections import Counter
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +27,12 @@ import polars as pl
 from fazhi.sql import read_sql, split_statements
 
 SNIPPET_CHARS = 40  # on each side of the first matched word
+TOKENIZER = "han-bigram-1"  # recorded with the postings; another value re-indexes every document
 _WORD = re.compile(r"[\w]", re.UNICODE)
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# a run of Chinese characters, or a run of other letters and digits (fts's tokenizer splits at
+# anything but letters and digits, so "_" separates too)
+_RUN = re.compile(f"([{_HAN}]+)|([^\\W_{_HAN}]+)")
 _SPACE = re.compile(r"\s+")
 # PDF text often spaces out Chinese characters (执 法); a word must not be cut there
 _HAN_GAP = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
@@ -44,38 +52,50 @@ class SearchHit:
     snippet: str
 
 
-@cache
-def _jieba() -> Any:
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)  # it announces loading its dictionary on stderr
-    jieba.initialize()
-    return jieba
-
-
 def segment(text: str) -> list[str]:
-    """The words of ``text``: jieba's search segmentation (long words and their parts)."""
-    # HMM off: its guesses at unknown words cost a quarter of the time and only merge characters
-    # into longer tokens, which recall does not need (the word check is literal)
-    words = _jieba().cut_for_search(_HAN_GAP.sub("", text), HMM=False)
-    return [w for w in words if _WORD.search(w)]
+    """The index terms of ``text``: each pair of neighbouring Chinese characters (a lone one as
+    itself) and each run of other letters or digits in lower case."""
+    terms: list[str] = []
+    for han, other in _RUN.findall(_HAN_GAP.sub("", text)):
+        if other:
+            terms.append(other.lower())
+        elif len(han) == 1:
+            terms.append(han)
+        else:
+            terms.extend(han[i : i + 2] for i in range(len(han) - 1))
+    return terms
 
 
 def refresh_search_index(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> int:
-    """Segment and index the documents new to the index; how many were added."""
-    _script(con, sql_dir, "search/create_words")
-    rows = con.execute(read_sql("search/unsegmented", sql_dir)).fetchall()
+    """Index the documents new to the index; how many were added."""
+    _script(con, sql_dir, "search/create_index")
+    if con.execute(read_sql("search/tokenizer", sql_dir)).fetchall()[0][0] != TOKENIZER:
+        _script(con, sql_dir, "search/reset_index", [TOKENIZER])
+    rows = con.execute(read_sql("search/unindexed", sql_dir)).fetchall()
     if rows:
-        words = [" ".join(segment(f"{title}\n{text}")) for _doc, title, text in rows]
-        frame = pl.DataFrame({"doc_id": [r[0] for r in rows], "words": words})
-        con.register("segmented_words", frame.to_arrow())
+        con.register("new_postings", postings(rows).to_arrow())
         try:
-            _script(con, sql_dir, "search/insert_words")
+            _script(con, sql_dir, "search/insert_postings")
         finally:
-            con.unregister("segmented_words")
-    # also indexes words segmented before the postings existed (a warehouse of the fts days)
-    _script(con, sql_dir, "search/index_words")
+            con.unregister("new_postings")
     return len(rows)
+
+
+def postings(documents: list[tuple[str, str, str]]) -> pl.DataFrame:
+    """``doc_id``, ``term``, ``tf`` of each ``(doc_id, title, text)``; a document without any
+    term has one row with a null term, so that its length (0) is recorded."""
+    doc_ids: list[str] = []
+    terms: list[str | None] = []
+    counts: list[int] = []
+    for doc_id, title, text in documents:
+        counted = Counter(segment(f"{title}\n{text}")) or {None: 0}
+        doc_ids.extend([doc_id] * len(counted))
+        terms.extend(counted)
+        counts.extend(counted.values())
+    return pl.DataFrame(
+        {"doc_id": doc_ids, "term": terms, "tf": counts},
+        schema={"doc_id": pl.String(), "term": pl.String(), "tf": pl.Int32()},
+    )
 
 
 def search(
@@ -120,6 +140,8 @@ def _spaced(words: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(r"\s*".join(map(re.escape, w)) for w in words if w))
 
 
-def _script(con: duckdb.DuckDBPyConnection, sql_dir: Path, name: str) -> None:
+def _script(
+    con: duckdb.DuckDBPyConnection, sql_dir: Path, name: str, parameters: list[object] | None = None
+) -> None:
     for statement in split_statements(read_sql(name, sql_dir)):
-        con.execute(statement)
+        con.execute(statement, parameters if "$1" in statement else None)

@@ -1,5 +1,5 @@
-"""``fazhi search``: Chinese words segmented by jieba, ranked by BM25 in SQL over postings that
-each load extends, as DuckDB's fts index ranked them."""
+"""``fazhi search``: Chinese cut into character pairs, ranked by BM25 in SQL over postings that
+each load extends, as DuckDB's fts index ranks the same terms."""
 
 from __future__ import annotations
 
@@ -49,7 +49,10 @@ def searchable(settings: Settings) -> Settings:
         ("纠错", {"A"}, "the first part of 纠错率"),
         ("法律援助", {"C"}, "another report"),
         ("法治政府", {"A", "C"}, "words of the title count"),
-        ("行政复议纠错率", {"A"}, "an unsegmented phrase is segmented like the text"),
+        ("行政复议纠错率", {"A"}, "a phrase is cut into pairs like the text"),
+        ("政复议", {"A", "B"}, "any piece of a word, whatever a dictionary would cut"),
+        ("援", {"C"}, "one character, found inside the pairs it belongs to"),
+        ("复议案", {"A"}, "pairs from two words, held as written by one report only"),
         ("仲裁", set(), "a word no report holds"),
         ("行政执法", {"D"}, "a word spaced out character by character, as PDF text has it"),
         ("执法人员", {"D"}, "a word cut by a space"),
@@ -63,6 +66,9 @@ def searchable(settings: Settings) -> Settings:
         "other report",
         "title",
         "phrase",
+        "any piece",
+        "one character",
+        "across words",
         "absent",
         "spaced characters",
         "spaced word",
@@ -116,12 +122,23 @@ def test_snippet(text: str, words: list[str], expected: str) -> None:
     assert snippet(text, words) == expected
 
 
-def test_segment_drops_punctuation_and_keeps_words() -> None:
-    words = segment("行政复议纠错率为8.5%。")
-    assert "行政复议" in words and "，" not in words and "。" not in words
+@pytest.mark.parametrize(
+    ("text", "terms", "reason"),
+    [
+        ("行政复议", ["行政", "政复", "复议"], "overlapping pairs of characters"),
+        ("援", ["援"], "a lone character is its own term"),
+        ("纠错率为8.5%。", ["纠错", "错率", "率为", "8", "5"], "digits apart, punctuation dropped"),
+        ("C++ abc_DEF", ["c", "abc", "def"], "other letters in lower case, split at _ as fts"),
+        ("执 法 人员", ["执法", "法人", "人员"], "spaces between characters (PDF text) joined"),
+        ("，。", [], "nothing to index"),
+    ],
+    ids=["pairs", "lone", "digits", "latin", "spaced", "punctuation"],
+)
+def test_segment_cuts_text_into_index_terms(text: str, terms: list[str], reason: str) -> None:
+    assert segment(text) == terms, reason
 
 
-FTS_INDEX = (  # the index search used before: the oracle the SQL BM25 must match
+FTS_INDEX = (  # DuckDB's own BM25 over the same terms: the oracle the SQL BM25 must match
     "PRAGMA create_fts_index('document_words', 'doc_id', 'words', stemmer = 'none', "
     r"stopwords = 'none', ignore = '[^\p{L}\p{N}]+', strip_accents = 0, lower = 1, overwrite = 1)"
 )
@@ -133,6 +150,18 @@ FTS_MATCH = (
 
 def _ranked(con: duckdb.DuckDBPyConnection, query: str) -> list[tuple[str, float]]:
     return [(hit.doc_id, hit.score) for hit in search(con, query, SQL_DIR)]
+
+
+def _words_table(con: duckdb.DuckDBPyConnection, name: str = "document_words") -> None:
+    """Each loaded document's terms, space-separated, as the fts oracle indexes them."""
+    rows = con.sql(
+        "SELECT doc_id, coalesce(title, ''), text FROM dim_document JOIN document_text USING (doc_id)"
+    ).fetchall()
+    con.execute(f"CREATE OR REPLACE TABLE {name} (doc_id VARCHAR, words VARCHAR)")
+    con.executemany(
+        f"INSERT INTO {name} VALUES (?, ?)",
+        [(doc, " ".join(segment(f"{title}\n{text}"))) for doc, title, text in rows],
+    )
 
 
 def test_loads_add_only_their_documents_and_rank_as_one_fts_index_over_all(
@@ -151,12 +180,13 @@ def test_loads_add_only_their_documents_and_rank_as_one_fts_index_over_all(
         load_batch(con, staged_run(documents=first), SQL_DIR)
         before = con.sql("SELECT * FROM search_terms WHERE doc_id = 'A' ORDER BY term").fetchall()
         load_batch(con, staged_run("run-2", documents=later), SQL_DIR)
-        # nothing new: nothing segmented, the postings unchanged
+        # nothing new: nothing indexed, the postings unchanged
         load_batch(con, staged_run("run-3", documents=later), SQL_DIR)
         counted = con.sql("SELECT count(*), count(DISTINCT doc_id) FROM search_terms").fetchone()
         assert con.sql("SELECT count(*) FROM search_docs").fetchone() == (5,)
         after = con.sql("SELECT * FROM search_terms WHERE doc_id = 'A' ORDER BY term").fetchall()
         assert after == before and counted is not None and counted[1] == 5
+        _words_table(con)
         load_extension(con, "fts")
         con.execute(FTS_INDEX)
         for query in ("行政复议 纠错率", "行政复议", "法治政府", "工作总结", "c", "复议 调解 执法"):
@@ -168,3 +198,20 @@ def test_loads_add_only_their_documents_and_rank_as_one_fts_index_over_all(
                 assert score == pytest.approx(oracle[doc], rel=1e-12), (query, doc)
             scores = [score for _, score in ranked]
             assert scores == sorted(scores, reverse=True), query
+
+
+def test_postings_of_another_tokenizer_are_rebuilt_at_the_next_load(settings: Settings) -> None:
+    """A warehouse indexed by jieba's words (document_words, no recorded tokenizer) answers
+    queries cut into pairs only after its postings are rebuilt: the next load does that."""
+    first = [document("A", text=TEXTS["A"], title="甲市2023年法治政府建设年度报告")]
+    with writer(settings) as con:
+        load_batch(con, staged_run(documents=first), SQL_DIR)
+        con.execute("DELETE FROM search_meta")  # as before the tokenizer was recorded
+        con.execute("UPDATE search_terms SET term = '行政复议' WHERE term = '行政'")
+        con.execute("CREATE TABLE document_words (doc_id VARCHAR, words VARCHAR)")
+        assert {hit.doc_id for hit in search(con, "行政", SQL_DIR)} == set()
+        load_batch(con, staged_run("run-2", documents=[document("B", text=TEXTS["B"])]), SQL_DIR)
+        assert {hit.doc_id for hit in search(con, "行政", SQL_DIR)} == {"A", "B"}
+        assert con.sql("SELECT count(*) FROM search_docs").fetchone() == (2,)
+        tables = {r[0] for r in con.sql("SELECT table_name FROM duckdb_tables()").fetchall()}
+        assert "document_words" not in tables

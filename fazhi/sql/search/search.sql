@@ -1,10 +1,11 @@
 -- Current documents whose title or text holds every word of $2 (a list), ranked by BM25 over
--- the segmented query $1, best first, at most $3. BM25 as DuckDB's fts match_bm25 computes it
+-- the query's terms $1 (its character pairs, fazhi.warehouse.search.segment), best first, at
+-- most $3. BM25 as DuckDB's fts match_bm25 computes it
 -- (k 1.2, b 0.75, its idf: log10((N - df + 0.5) / (df + 0.5) + 1); each distinct query word
--- once; a document scores when it holds any), over the postings index_words.sql keeps.
+-- once; a document scores when it holds any), over the postings insert_postings.sql adds.
 -- The ranking finds candidates; the literal check keeps only reports that hold each word as
--- written (segmentation depends on context: 纠错率 alone is 纠错 + 率, inside 纠错率为 it is
--- 纠错 + 率为). Whitespace is ignored in that check: text taken from PDFs often has spaces
+-- written (a report holding 行政 and 复议 apart holds every pair of 行政复议 but 政复).
+-- Whitespace is ignored in that check: text taken from PDFs often has spaces
 -- between characters (执 法).
 WITH query_terms AS (
     SELECT DISTINCT unnest(string_split_regex(
@@ -17,7 +18,10 @@ collection AS (
 postings AS (
     SELECT p.doc_id, p.tf, count(*) OVER (PARTITION BY p.term) AS df
     FROM search_terms AS p
-    JOIN query_terms AS q ON q.term = p.term AND q.term <> ''
+    -- a one-character query term is also found inside the pairs it belongs to (援 in 援助)
+    JOIN query_terms AS q ON q.term <> '' AND (
+        q.term = p.term OR (length(q.term) = 1 AND length(p.term) = 2 AND contains(p.term, q.term))
+    )
 ),
 hit AS (
     SELECT p.doc_id, sum(
