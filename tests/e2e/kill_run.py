@@ -114,7 +114,7 @@ def kill_inside(stage: str) -> None:
 
 
 def _warm_up() -> None:
-    """Import what a run imports, and load jieba's dictionary, before any child is forked.
+    """Import what a run imports before any child is forked.
 
     Nothing here starts a thread or a process (Polars' pool starts at its first use, the parse
     workers' forkserver at the first document), so a forked child starts from a clean copy.
@@ -123,9 +123,6 @@ def _warm_up() -> None:
 
     import fazhi.quality.stage
     import fazhi.warehouse.load  # noqa: F401
-    from fazhi.warehouse.search import segment
-
-    segment("法治政府建设")
 
 
 def serve_killed_runs(data_dir: Path, base_url: str) -> None:
