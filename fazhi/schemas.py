@@ -12,6 +12,10 @@ import polars as pl
 
 UTC_TS = pl.Datetime("us", "UTC")
 
+# What the stages hand each other in memory: rows of one of the schemas below. flows/ names it in
+# annotations only; it passes rows on and never computes with them (nor imports Polars).
+Rows = pl.DataFrame
+
 # lake/raw/manifest/run_id=<run>/*.parquet : one row per fetch attempt.
 RAW_MANIFEST: dict[str, pl.DataType] = {
     "run_id": pl.String(),

@@ -42,7 +42,7 @@ from flows.publish import publish
 from flows.workers import exit_with_worker
 
 if TYPE_CHECKING:  # annotations only
-    import polars as pl
+    from fazhi.schemas import Rows
 
 
 def _settings(data_dir: str | None) -> Settings:
@@ -60,7 +60,7 @@ def _sources(sources_file: str | None) -> Iterator[list[Source]]:
 
 
 def process_manifest_rows(
-    rows: pl.DataFrame,
+    rows: Rows,
     crawl: CrawlOutcome,
     settings: Settings,
     run_id: str,

@@ -10,12 +10,10 @@ from fazhi.report.artifacts import TableArtifact, run_artifacts
 from fazhi.report.summary import RunSummary
 
 if TYPE_CHECKING:  # annotations only
-    import polars as pl
+    from fazhi.schemas import Rows
 
 
-def publish(
-    summary: RunSummary, quarantine: pl.DataFrame | None, new_facts: pl.DataFrame | None
-) -> None:
+def publish(summary: RunSummary, quarantine: Rows | None, new_facts: Rows | None) -> None:
     """Create every artifact of the run (tables and links) in the current flow run."""
     for artifact in run_artifacts(summary, quarantine, new_facts):
         if isinstance(artifact, TableArtifact):

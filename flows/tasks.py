@@ -30,7 +30,7 @@ from fazhi.warehouse.load import record_run
 from flows.limits import crawl_host_tag, warehouse_slot
 
 if TYPE_CHECKING:  # annotations only: flows/ passes frames on and never computes with them
-    import polars as pl
+    from fazhi.schemas import Rows
 
 
 def _transient_only(task: Any, task_run: Any, state: Any) -> bool:
@@ -51,7 +51,7 @@ def _transient_only(task: Any, task_run: Any, state: Any) -> bool:
     retry_condition_fn=_transient_only,
     tags=["crawl"],
 )
-def crawl_task(source: Source, settings: Settings, run_id: str) -> pl.DataFrame:
+def crawl_task(source: Source, settings: Settings, run_id: str) -> Rows:
     logger = get_run_logger()
     logger.info("crawling source %s (%s)", source.id, source.start_urls[0])
     manifest = crawl_source(
@@ -61,7 +61,7 @@ def crawl_task(source: Source, settings: Settings, run_id: str) -> pl.DataFrame:
     return manifest
 
 
-def crawl(source: Source, settings: Settings, run_id: str) -> pl.DataFrame:
+def crawl(source: Source, settings: Settings, run_id: str) -> Rows:
     """Crawl one source as a task tagged with its host, so a per-host limit can hold it.
 
     A source this run id already crawled is not crawled again: resuming a run reuses its
@@ -75,18 +75,18 @@ def crawl(source: Source, settings: Settings, run_id: str) -> pl.DataFrame:
 
 
 @task(name="crawl-host")
-def crawl_host_task(sources: list[Source], settings: Settings, run_id: str) -> list[pl.DataFrame]:
+def crawl_host_task(sources: list[Source], settings: Settings, run_id: str) -> list[Rows]:
     """Crawl the sources of one host one after another: the host sees one crawl at a time."""
     return [crawl(source, settings, run_id) for source in sources]
 
 
-def crawl_all(sources: list[Source], settings: Settings, run_id: str) -> list[pl.DataFrame]:
+def crawl_all(sources: list[Source], settings: Settings, run_id: str) -> list[Rows]:
     """Every source's manifest: a task per host, ``settings.max_concurrent_hosts`` at a time."""
     groups = host_groups(sources)
     runner: ThreadPoolTaskRunner[Any]
     with ThreadPoolTaskRunner(max_workers=max(1, settings.max_concurrent_hosts)) as runner:
         # Prefect's overloads of submit do not resolve a ParamSpec task under mypy
-        futures: list[PrefectFuture[list[pl.DataFrame]]] = [
+        futures: list[PrefectFuture[list[Rows]]] = [
             runner.submit(crawl_host_task, {"sources": g, "settings": settings, "run_id": run_id})  # type: ignore[arg-type]
             for g in groups
         ]
@@ -171,7 +171,7 @@ def data_docs_task(settings: Settings, outcomes: list[BatchOutcome]) -> str | No
 
 
 @task(name="headline")
-def headline_task(settings: Settings) -> pl.DataFrame:
+def headline_task(settings: Settings) -> Rows:
     return read_headline(settings)
 
 
