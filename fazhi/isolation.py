@@ -28,8 +28,9 @@ from fazhi.errors import ParseError, TerminalError
 from fazhi.parse.text import ParsedText, parse_document
 
 if TYPE_CHECKING:  # extraction is imported in the worker, when a job needs it
-    from fazhi.extract.document import ExtractedDocument
+    from fazhi.extract.document import ExtractedDocument, Fact, Mention
     from fazhi.extract.facts import RulePaths
+    from fazhi.extract.metadata import DocumentMetadata
 
 STOP = None  # sent to the worker to end it
 READY = "ready"  # sent by the worker once it can take documents
@@ -61,6 +62,15 @@ class ParseJob:
         return parsed
 
 
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What staging keeps of one document's extraction, in plain values: cheap to pickle."""
+
+    metadata: DocumentMetadata
+    facts: list[Fact]
+    mentions: list[Mention]
+
+
 @dataclass(frozen=True)
 class ExtractJob:
     """The text of one parsed document to extract from."""
@@ -74,8 +84,14 @@ class ExtractJob:
     page_date: date | None = None
     rules: RulePaths | None = None  # the rules file and catalogue of the run's Settings
 
-    def run(self, max_text_chars: int) -> ExtractedDocument:
-        """Metadata, mentions and facts of the text."""
+    def run(self, max_text_chars: int) -> Extraction:
+        """Metadata, facts and mentions of the text, the mentions built here: inside the
+        budget, and sent back instead of the normalised text and sentences they come from."""
+        extracted = self.extract()
+        return Extraction(extracted.metadata, extracted.facts, extracted.mentions)
+
+    def extract(self) -> ExtractedDocument:
+        """The extractor's document (mentions built on first use), in this process."""
         from fazhi.extract.document import extract_document  # the stage above parsing
 
         return extract_document(
@@ -114,7 +130,7 @@ class DocumentJob:
             self.locality_hint,
             self.published_hint or parsed.published_on,
             source_url=self.source_url,
-        ).run(max_text_chars)
+        ).extract()
         return ParsedDocument(parsed, extracted)
 
 
@@ -190,11 +206,11 @@ class BoundedParser:
     @overload
     def run(self, job: ParseJob) -> ParsedText: ...
     @overload
-    def run(self, job: ExtractJob) -> ExtractedDocument: ...
+    def run(self, job: ExtractJob) -> Extraction: ...
     @overload
     def run(self, job: DocumentJob) -> ParsedDocument: ...
 
-    def run(self, job: Job) -> ParsedText | ExtractedDocument | ParsedDocument:
+    def run(self, job: Job) -> ParsedText | Extraction | ParsedDocument:
         """What ``job`` yields; ParseError when it fails or exceeds a limit."""
         connection = self._worker()
         try:
@@ -214,7 +230,7 @@ class BoundedParser:
             raise ParseError(self._died_reason()) from exc
         if status == "ok":
             # the worker ran this very job: its answer is the job's result type
-            return cast("ParsedText | ExtractedDocument | ParsedDocument", payload)
+            return cast("ParsedText | Extraction | ParsedDocument", payload)
         if status == "exhausted":
             self._stop(kill=True)  # its heap is spent: the next document gets a fresh worker
         raise ParseError(str(payload))
@@ -273,7 +289,12 @@ class BoundedParser:
 
 def _serve(connection: Connection, limits: DocumentLimits) -> None:
     # The limit covers this worker's whole address space, so one document cannot take the host.
-    resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
+    # It is counted from what the worker already maps: a forked worker imports its parent's
+    # main module again (a script that imports polars and duckdb maps hundreds of MB of
+    # reservations), and a fixed limit then left too little for any document, so every page
+    # failed as "Can't parse HTML".
+    limit = _address_space() + limits.memory_bytes
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     _answer(WARM_UP_JOB, limits)
     connection.send(READY)
     while True:
@@ -301,7 +322,7 @@ def _answer(job: Job, limits: DocumentLimits) -> tuple[str, object]:
         # C libraries word a failed allocation their own way (lxml: "XMLSyntaxError: unknown
         # error"): a failure while this job took the worker to its limit is the limit's
         peak = _address_space_peak()
-        if peak > peak_before and peak >= limits.memory_bytes * NEAR_LIMIT:
+        if peak > peak_before and peak >= _address_space_limit(limits) * NEAR_LIMIT:
             return "exhausted", f"{_exhausted_reason(limits)} ({reason})"
         return "failed", reason
 
@@ -316,10 +337,25 @@ def _exhausted_reason(limits: DocumentLimits) -> str:
 
 def _address_space_peak() -> int:
     """The worker's largest address space so far (VmPeak), in bytes; 0 where /proc is absent."""
+    return _status_bytes("VmPeak:")
+
+
+def _address_space_limit(limits: DocumentLimits) -> int:
+    """The limit :func:`_serve` set (``memory_bytes`` when none is set, as in tests)."""
+    soft, _hard = resource.getrlimit(resource.RLIMIT_AS)
+    return limits.memory_bytes if soft == resource.RLIM_INFINITY else soft
+
+
+def _address_space() -> int:
+    """The worker's address space now (VmSize), in bytes; 0 where /proc is absent."""
+    return _status_bytes("VmSize:")
+
+
+def _status_bytes(field: str) -> int:
     try:
         with open("/proc/self/status", encoding="ascii") as status:
             for line in status:
-                if line.startswith("VmPeak:"):
+                if line.startswith(field):
                     return int(line.split()[1]) * 1024
     except (OSError, ValueError):
         pass
