@@ -118,6 +118,7 @@ class DocumentJob:
     locality_hint: str | None = None
     published_hint: date | None = None
     source_url: str | None = None  # where the report was published, when known
+    rules: RulePaths | None = None  # the rules file and catalogue of the caller's Settings
 
     def run(self, max_text_chars: int) -> ParsedDocument:
         """The parsed text and its extraction."""
@@ -130,6 +131,7 @@ class DocumentJob:
             self.locality_hint,
             self.published_hint or parsed.published_on,
             source_url=self.source_url,
+            rules=self.rules,
         ).extract()
         return ParsedDocument(parsed, extracted)
 

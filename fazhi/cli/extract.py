@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -41,14 +42,16 @@ def extract(
     Example: [bold]fazhi extract eval/docs/000_0dfa771130875868.txt --format jsonl[/bold]
     """
     from fazhi.config import load_settings
+    from fazhi.extract.facts import RulePaths
     from fazhi.extract.files import as_contract_json, failed_contract_json, read_local_report
     from fazhi.isolation import BoundedParser, DocumentJob, DocumentLimits
 
     console = Console()
     failed = 0
+    settings = load_settings()
     # the same isolation as the pipeline's parse stage: a looping parser or a bomb costs this
     # command one document's budget and a worker, never a hang or the machine's memory
-    with BoundedParser(DocumentLimits.from_settings(load_settings())) as bounded:
+    with BoundedParser(DocumentLimits.from_settings(settings)) as bounded:
         for path in paths:
             try:
                 local = read_local_report(path)
@@ -57,6 +60,7 @@ def extract(
                     url=path.name,
                     locality_hint=locality_hint,
                     source_url=local.source_url,
+                    rules=RulePaths.of(settings),
                 )
                 record = as_contract_json(path, bounded.run(job).extracted)
             except (TerminalError, OSError) as exc:
@@ -141,13 +145,16 @@ def evaluate_command(
 
     Example: [bold]fazhi eval --gold eval/gold --docs eval/docs[/bold]
     """
+    from fazhi.config import load_settings
     from fazhi.extract import evaluate as ev
+    from fazhi.extract.facts import RulePaths
     from fazhi.extract.files import extract_file
 
+    rules = RulePaths.of(load_settings())  # FAZHI_PHRASINGS_PATH / FAZHI_CATALOG_PATH count
     only = None
     if split is not None and part is not None:
         only = frozenset(d for d, p in ev.read_split(split).items() if p == part)
-    report = ev.evaluate(gold, docs, extract_file, only=only)
+    report = ev.evaluate(gold, docs, partial(extract_file, rules=rules), only=only)
     if sealed or history is not None:
         totals = ev.sealed_totals(report)
         label = label or part or gold.name

@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from fazhi.extract.document import ExtractedDocument, extract_document
+from fazhi.extract.facts import RulePaths
 from fazhi.parse.text import parse_document
 from fazhi.schemas import CONTRACT_FACT_FIELDS, record_rows
 
@@ -36,8 +37,11 @@ def read_local_report(path: Path) -> LocalReport:
     return LocalReport(b"\n".join(lines[body:]), url)
 
 
-def extract_file(path: Path, *, locality_hint: str | None = None) -> ExtractedDocument:
-    """Parse and extract one local report (.txt, .html, .pdf, .docx, .doc …)."""
+def extract_file(
+    path: Path, *, locality_hint: str | None = None, rules: RulePaths | None = None
+) -> ExtractedDocument:
+    """Parse and extract one local report (.txt, .html, .pdf, .docx, .doc …) with the rules
+    file and catalogue of ``rules`` (the packaged ones by default)."""
     local = read_local_report(path)
     parsed = parse_document(local.data, url=path.name)
     return extract_document(
@@ -46,6 +50,7 @@ def extract_file(path: Path, *, locality_hint: str | None = None) -> ExtractedDo
         locality_hint=locality_hint,
         published_hint=parsed.published_on,
         source_url=local.source_url,
+        rules=rules,
     )
 
 

@@ -246,3 +246,43 @@ def test_the_rules_file_and_catalogue_of_the_settings_steer_extraction(tmp_path:
     assert own == {"law_firms": 5, "aid_cases": 12}  # only the two indicators of that catalogue
     assert package["law_lawyers"] == 80  # the package rules know lawyers too
     assert extractor_fingerprint(paths) != extractor_fingerprint()
+
+
+def test_the_extract_and_eval_commands_take_the_rules_file_from_the_settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``FAZHI_PHRASINGS_PATH`` / ``FAZHI_CATALOG_PATH`` steer ``fazhi extract`` and ``fazhi eval``
+    as they steer the pipeline (both commands once read the packaged rules whatever was set)."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from fazhi.cli import app
+
+    rules_path, catalog_path = _write(tmp_path, AID_RULE + FIRMS_RULE)
+    report = tmp_path / "docs" / "a.txt"
+    report.parent.mkdir()
+    report.write_text("全县共有律师事务所5家，执业律师80名，办理法律援助案件12件。", "utf-8")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    columns = (
+        "doc,locality_code,locality_name,province,city,report_year,issuer,doc_type,published_on"
+    )
+    (gold / "documents.csv").write_text(f"{columns}\na.txt,,,,,,,,\n", "utf-8")
+    (gold / "facts.csv").write_text(
+        "doc,indicator,value,unit,qualifier,required,evidence\n"
+        "a.txt,law_lawyers,80,名,exact,yes,执业律师80名\n",
+        "utf-8",
+    )
+    monkeypatch.setenv("FAZHI_PHRASINGS_PATH", str(rules_path))
+    monkeypatch.setenv("FAZHI_CATALOG_PATH", str(catalog_path))
+    runner = CliRunner()
+    extracted = runner.invoke(app, ["extract", str(report), "--format", "jsonl"])
+    assert extracted.exit_code == 0, extracted.output
+    record = json.loads(extracted.output.strip().splitlines()[-1])
+    assert {f["indicator"] for f in record["facts"]} == {"law_firms", "aid_cases"}
+    scored = runner.invoke(
+        app, ["eval", "--gold", str(gold), "--docs", str(report.parent), "--format", "json"]
+    )
+    assert scored.exit_code == 0, scored.output
+    assert json.loads(scored.output)["fact_recall"] == 0.0  # lawyers are not in that file
