@@ -291,12 +291,7 @@ class BoundedParser:
 
 def _serve(connection: Connection, limits: DocumentLimits) -> None:
     # The limit covers this worker's whole address space, so one document cannot take the host.
-    # It is counted from what the worker already maps: a forked worker imports its parent's
-    # main module again (a script that imports polars and duckdb maps hundreds of MB of
-    # reservations), and a fixed limit then left too little for any document, so every page
-    # failed as "Can't parse HTML".
-    limit = _address_space() + limits.memory_bytes
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
     _answer(WARM_UP_JOB, limits)
     connection.send(READY)
     while True:
@@ -324,7 +319,7 @@ def _answer(job: Job, limits: DocumentLimits) -> tuple[str, object]:
         # C libraries word a failed allocation their own way (lxml: "XMLSyntaxError: unknown
         # error"): a failure while this job took the worker to its limit is the limit's
         peak = _address_space_peak()
-        if peak > peak_before and peak >= _address_space_limit(limits) * NEAR_LIMIT:
+        if peak > peak_before and peak >= limits.memory_bytes * NEAR_LIMIT:
             return "exhausted", f"{_exhausted_reason(limits)} ({reason})"
         return "failed", reason
 
@@ -340,17 +335,6 @@ def _exhausted_reason(limits: DocumentLimits) -> str:
 def _address_space_peak() -> int:
     """The worker's largest address space so far (VmPeak), in bytes; 0 where /proc is absent."""
     return _status_bytes("VmPeak:")
-
-
-def _address_space_limit(limits: DocumentLimits) -> int:
-    """The limit :func:`_serve` set (``memory_bytes`` when none is set, as in tests)."""
-    soft, _hard = resource.getrlimit(resource.RLIMIT_AS)
-    return limits.memory_bytes if soft == resource.RLIM_INFINITY else soft
-
-
-def _address_space() -> int:
-    """The worker's address space now (VmSize), in bytes; 0 where /proc is absent."""
-    return _status_bytes("VmSize:")
 
 
 def _status_bytes(field: str) -> int:
