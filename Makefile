@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test check eval eval-real eval-real-record markup-check bench install browser clean duckdb-cli-check wheel-check compose-check fuzz kill-trials
+.PHONY: run test test-scaleout check eval eval-real eval-real-record markup-check bench install browser clean duckdb-cli-check wheel-check compose-check fuzz kill-trials scaleout-kill
 
 # pip prints one line per package it collects, downloads and installs: the first `make run`
 # takes minutes, and a silent terminal looks hung.
@@ -24,6 +24,11 @@ run: install
 ## Run the whole test suite (installs Chromium for the dashboard test when missing).
 test: install browser
 	$(PY) -m pytest
+
+## The scale-out fault trials (a Prefect server, crawl workers killed mid-shard, a cancelled run,
+## fazhi finish): minutes each, so not part of `make test`.
+test-scaleout: install
+	$(PY) -m pytest -m scaleout tests/orchestration
 
 ## ruff (lint and format), mypy over the package and flows/, and the tests.
 check: install
@@ -70,6 +75,14 @@ fuzz: install
 TRIALS ?= 20
 kill-trials: install
 	$(PY) -m benchmarks.kill_trials --trials $(TRIALS)
+
+## Scale-out with a lost worker: a Prefect server on 127.0.0.1, WORKERS `fazhi worker`s, SITES
+## loopback report sites, a sharded crawl, `kill -9` of a crawl worker running a shard; prints how
+## sharded-crawl ended, the retries it took, the seconds and the duplicates in the warehouse.
+WORKERS ?= 3
+SITES ?= 6
+scaleout-kill: install
+	$(PY) -m benchmarks.scaleout_kill --workers $(WORKERS) --sites $(SITES)
 
 ## The DuckDB CLI from PyPI (duckdb-cli, a dev dependency) opens the warehouse and reads a mart.
 duckdb-cli-check: install

@@ -11,8 +11,9 @@ import sys
 import time
 from pathlib import Path
 
-# Long campaigns with make targets of their own (make fuzz, make kill-trials): run when named.
-OWN_TARGETS = {"fuzz_campaign", "kill_trials"}
+# Long campaigns with make targets of their own (make fuzz, make kill-trials, make
+# scaleout-kill): run when named.
+OWN_TARGETS = {"fuzz_campaign", "kill_trials", "scaleout_kill"}
 
 
 def main(names: list[str]) -> None:

@@ -54,3 +54,15 @@ def warehouse_doc_ids(settings: Settings) -> set[str]:
         except duckdb.CatalogException:
             return set()  # a warehouse file without its tables yet
     return {str(row[0]) for row in rows}
+
+
+def recorded_run_ids(settings: Settings) -> set[str]:
+    """Ids of every run the warehouse recorded as finished (none before the first load)."""
+    if not settings.duckdb_path.is_file():
+        return set()
+    with contextlib.closing(connect(readable_path(settings), read_only=True)) as con:
+        try:
+            rows = con.execute(read_sql("load/recorded_run_ids", settings.sql_dir)).fetchall()
+        except duckdb.CatalogException:
+            return set()
+    return {str(row[0]) for row in rows}

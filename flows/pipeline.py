@@ -39,6 +39,7 @@ from fazhi.report.summary import (
 )
 from flows import tasks
 from flows.publish import publish
+from flows.workers import exit_with_worker
 
 if TYPE_CHECKING:  # annotations only
     import polars as pl
@@ -174,6 +175,7 @@ def crawl_shard(
     (or none: FAZHI_LAKE_URL missing here) refuses with a terminal error instead of crawling
     into a lake the load will never read.
     """
+    exit_with_worker()  # a killed worker takes its shard along: sharded-crawl re-runs it
     settings = _settings(data_dir)
     if lake_id is not None:
         require_lake_id(settings, lake_id)

@@ -13,7 +13,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import IO
 
@@ -25,6 +25,9 @@ from fazhi.errors import TransientError
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 4200
 WORK_POOL = "fazhi-local"
+# Seconds between a worker's heartbeats: the server stores it with each worker, and sharded-crawl
+# counts a worker lost after three missed ones (Prefect's default of 30 s took 90 s to notice).
+WORKER_HEARTBEAT_S = 10
 
 
 def api_url(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> str:
@@ -64,6 +67,7 @@ def prefect_environment(
     # telemetry would try to reach the internet, which this project's hosts may not have
     env.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     env.setdefault("DO_NOT_TRACK", "1")
+    env.setdefault("PREFECT_WORKER_HEARTBEAT_SECONDS", str(WORKER_HEARTBEAT_S))
     if api is not None:
         env["PREFECT_API_URL"] = api
     return env
@@ -105,9 +109,13 @@ def worker_command(
 
 
 def start_process(
-    command: list[str], env: Mapping[str, str], log: IO[bytes] | None = None
+    command: list[str],
+    env: Mapping[str, str],
+    log: IO[bytes] | None = None,
+    on_start: Callable[[], None] | None = None,
 ) -> subprocess.Popen[bytes]:
-    """Start ``command`` in its own process group (so stopping it stops its children too)."""
+    """Start ``command`` in its own process group (so stopping it stops its children too);
+    ``on_start`` runs in the child before exec (e.g. ``flows.workers.die_with_parent``)."""
     Path(env.get("PREFECT_HOME", ".")).mkdir(parents=True, exist_ok=True)
     return subprocess.Popen(
         command,
@@ -116,6 +124,7 @@ def start_process(
         stdout=log,
         stderr=subprocess.STDOUT if log is not None else None,
         start_new_session=True,
+        preexec_fn=on_start,
     )
 
 

@@ -10,7 +10,7 @@ import typer
 
 from fazhi.cli.app import DataDirOption, app, settings_for
 from fazhi.config import Settings
-from flows import deploy, server
+from flows import deploy, server, workers
 from flows.limits import configured_api_url
 
 ApiUrlOption = Annotated[
@@ -32,7 +32,14 @@ QueueOption = Annotated[
     ),
 ]
 LimitOption = Annotated[
-    int | None, typer.Option("--limit", help="Most flow runs this worker runs at once.")
+    int | None,
+    typer.Option("--limit", help="Most warehouse-queue runs (loads, sharded-crawl) at once."),
+]
+CrawlSlotsOption = Annotated[
+    int,
+    typer.Option(
+        "--crawl-slots", min=1, help="Most crawl shards at once (1 spreads shards over workers)."
+    ),
 ]
 
 
@@ -76,6 +83,7 @@ def serve_command(
     ] = deploy.SOURCES_FILE,
     name: WorkerNameOption = None,
     limit: LimitOption = None,
+    crawl_slots: CrawlSlotsOption = 1,
     deploy_only: Annotated[
         bool, typer.Option("--deploy-only", help="Register deployments; start no worker.")
     ] = False,
@@ -91,7 +99,7 @@ def serve_command(
     env = server.prefect_environment(settings, api)
     _register(api, env, sources, settings)
     if not deploy_only:
-        _work(settings, api, _worker_name(name), limit)
+        _work(settings, api, _worker_name(name), limit, crawl_slots)
 
 
 def _register(api: str, env: dict[str, str], sources: Path, settings: Settings) -> None:
@@ -110,22 +118,32 @@ def worker_command(
     api_url: ApiUrlOption = None,
     name: WorkerNameOption = None,
     limit: LimitOption = None,
+    crawl_slots: CrawlSlotsOption = 1,
     queue: QueueOption = None,
 ) -> None:
     """Run one more worker of the "fazhi-local" process pool (here or on another machine).
 
+    Without --queue it polls both queues with two Prefect workers, NAME-warehouse and
+    NAME-crawl (at most --crawl-slots shards at once), so shards spread over machines and a
+    sharded-crawl never waits for a slot it holds itself. Killed, it takes its runs along.
     Example: [bold]PREFECT_API_URL=http://10.0.0.5:4200/api fazhi worker --queue crawl[/bold]
     """
     settings = settings_for(data_dir)
-    _work(settings, _api(api_url), _worker_name(name), limit, tuple(queue or ()))
+    name = _worker_name(name)
+    _work(settings, _api(api_url), name, limit, crawl_slots, tuple(queue or ()))
 
 
 def _work(
-    settings: Settings, api: str, name: str, limit: int | None, queues: tuple[str, ...] = ()
+    settings: Settings,
+    api: str,
+    name: str,
+    limit: int | None,
+    crawl_slots: int,
+    queues: tuple[str, ...] = (),
 ) -> None:
     env = server.prefect_environment(settings, api)
-    polled = ", ".join(queues) or "all queues"
-    typer.echo(f"Worker {name!r} polling pool {server.WORK_POOL!r} ({polled}) at {api}")
-    command = server.worker_command(name, limit=limit, queues=queues)
-    process = server.start_process(command, env)
-    raise typer.Exit(server.run_until_interrupted(process))
+    commands = workers.worker_commands(name, queues, crawl_slots=crawl_slots, limit=limit)
+    for command in commands:  # e.g. "--name n-crawl --work-queue crawl --limit 1"
+        options = " ".join(command[command.index("--name") :])
+        typer.echo(f"Worker of pool {server.WORK_POOL!r} at {api}: {options}")
+    raise typer.Exit(workers.run_workers(commands, env))

@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from fazhi.extract.facts import Candidate, RulePaths, extract_facts
+from fazhi.extract.facts import Candidate, RulePaths, delimiter_stops, extract_facts
 from fazhi.extract.metadata import DocumentMetadata, SourceEvidence, extract_metadata
 from fazhi.extract.normalize import NormalisedText, normalise
 from fazhi.extract.numbers import Quantity, find_quantities
-from fazhi.extract.scan import char_positions
 from fazhi.extract.source_url import url_date, url_divisions
 
 EXTRACTOR_VERSION = "0.3.0"
@@ -30,7 +29,6 @@ OUTLINE_RE = re.compile(
     rf"|(?:^|[。；;\n])[ \t]*(?P<l4>[{_CN}]{{1,3}}是)",
     re.M,
 )
-SENTENCE_END_RE = re.compile("[。！？!?\n]")
 # where an outline marker may begin: a line's start, or the 。；; or line break before a 一是
 OUTLINE_DELIMITER_RE = re.compile("[。；;\n]")
 
@@ -151,7 +149,11 @@ def extract_document(
         evidence=evidence,
     )
     facts = extract_facts(
-        norm.text, quantities, locality_code=metadata.locality_code, rule_paths=rules
+        norm.text,
+        quantities,
+        locality_code=metadata.locality_code,
+        rule_paths=rules,
+        township=metadata.township,
     )
     sentences = _Sentences(norm)
     return ExtractedDocument(
@@ -166,7 +168,7 @@ class _Sentences:
 
     def __init__(self, norm: NormalisedText) -> None:
         self.norm = norm
-        self.stops = char_positions(SENTENCE_END_RE, norm.text)
+        self.stops = delimiter_stops(norm.text)[2]  # 。！？!? and line ends
         self.seen: dict[tuple[int, int], str] = {}  # numbers share sentences: map each once
 
     def original_around(self, start: int, end: int) -> str:

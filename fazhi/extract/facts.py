@@ -19,8 +19,8 @@ import bisect
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from functools import cache
+from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache
 from pathlib import Path
 
 from fazhi.catalog import Indicator, load_catalog
@@ -57,9 +57,9 @@ PAIR_SPAN = r"(?:[^\d，,；;。！？!?\n：:]|20\d{2}年度?|\d+(?:个|家|所
 # "培训共2场196人次": a count of sessions may stand between the cue and the headcount
 INNER_COUNT = r"\d+(?:场次|场|期|批|轮|班)"
 SENTENCE_DELIMITERS = "。！？!?\n；;"
-CLAUSE_RE = re.compile(f"[{re.escape(CLAUSE_DELIMITERS)}]")
-SENTENCE_RE = re.compile(f"[{re.escape(SENTENCE_DELIMITERS)}]")
-FULL_STOP_RE = re.compile("[。！？!?\n]")
+FULL_STOPS = "。！？!?\n"
+# each set holds the next: a text's clause stops are found once and the others filtered from them
+_SENTENCE_STOP, _FULL_STOP = frozenset(SENTENCE_DELIMITERS), frozenset(FULL_STOPS)
 # a clause that only adds a predicate shared by the count before it ("出台规范性文件12件，均经合法性
 # 审核"): an after-cue may read on into it
 SHARED_PREDICATE_RE = re.compile(r"[，,](?:均|都|全部|全都|一律)")
@@ -157,14 +157,24 @@ class Rulebook:
     scoring: Scoring
     by_unit: dict[str, tuple[IndicatorRule, ...]]
     # the keywords of every rule's cues in one automaton (fazhi.extract.scan): a rule is tried on
-    # a number only when one of its keywords lies in the number's window
+    # a number only when one of its keywords lies in the number's window; the keywords of the
+    # GUARDED scoring patterns ride along, each under its own bit
     scanner: CueScanner
+    guard_bits: dict[str, int] = field(default_factory=dict)  # GUARDED pattern → its bit
 
     def rules_for(self, quantity: Quantity) -> tuple[IndicatorRule, ...]:
         """The rules whose unit family admits ``quantity`` (most numbers fit only a few)."""
         return self.by_unit.get(_unit_key(quantity), ())
 
 
+# Scoring patterns read around every number near a cue that cost far more than the others to
+# search: no literal opens them (a class or a look-behind does), so the search tries every
+# position of the window, or they hold many words. Their keywords join the cues' in the
+# automaton, and each is searched only when one of its keywords lies near the number
+# (lossless: every match holds one). A pattern whose keywords are frequent single characters
+# (totality: 共, 总) stays out: its hits would lengthen every window's lookup.
+GUARDED = ("span_of_years", "subgroup_place", "other_body", "subgroup")
+GUARD_PREFIX = "scoring."
 FLOW_KINDS = ("count", "amount")  # figures of one year; stocks may rightly be cumulative
 BARE_KINDS = ("count", "stock")  # a count may leave its unit out; a rate or an amount never
 BARE = "bare"  # the unit key of a count whose unit is left out after 余 ("评查案卷370余，")
@@ -269,11 +279,17 @@ def load_rulebook(path: Path = PHRASINGS_PATH, catalog_path: Path = CATALOG_PATH
             other_bodies_ok=bool(spec.get("other_bodies_ok", False)),
         )
     by_unit = _rules_by_unit(rules)
+    compiled_scoring = _scoring(scoring, float(defaults["min_score"]))
+    scanner = CueScanner(
+        {code: (*r.before, *r.after) for code, r in rules.items()}
+        | {GUARD_PREFIX + name: (getattr(compiled_scoring, name),) for name in GUARDED}
+    )
     return Rulebook(
-        scanner=CueScanner({code: (*r.before, *r.after) for code, r in rules.items()}),
+        scanner=scanner,
         rules=rules,
-        scoring=_scoring(scoring, float(defaults["min_score"])),
+        scoring=compiled_scoring,
         by_unit=by_unit,
+        guard_bits={name: scanner.bit_of[GUARD_PREFIX + name] for name in GUARDED},
     )
 
 
@@ -330,9 +346,7 @@ class _Layout:
         self.text = text
         self.scoring = scoring
         self.length = len(text)
-        self.clause_stops = char_positions(CLAUSE_RE, text)
-        self.sentence_stops = char_positions(SENTENCE_RE, text)
-        self.full_stops = char_positions(FULL_STOP_RE, text)
+        self.clause_stops, self.sentence_stops, self.full_stops = delimiter_stops(text)
         self.windows: dict[tuple[int, int], tuple[int, int]] = {}  # a number's, asked twice
         # in order, not overlapping
         self.plan_ranges = _plan_ranges(text, scoring.plan_heading, scoring.result_heading)
@@ -365,6 +379,19 @@ class _Layout:
     def in_plan_section(self, position: int) -> bool:
         i = bisect.bisect_right(self.plan_starts, position) - 1
         return i >= 0 and position < self.plan_ranges[i][1]
+
+
+@lru_cache(maxsize=1)
+def delimiter_stops(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Positions of the clause stops of ``text``, of its sentence stops (；included) and of its
+    full stops (。！？ and line ends): each set holds the next, so the text is searched once.
+
+    Kept for the last text: the provenance of facts and mentions (``fazhi.extract.document``)
+    reads the full stops of the text fact selection has just read. Callers never change them.
+    """
+    clause_stops = char_positions(CLAUSE_DELIMITERS, text)
+    sentence_stops = [p for p in clause_stops if text[p] in _SENTENCE_STOP]
+    return clause_stops, sentence_stops, [p for p in sentence_stops if text[p] in _FULL_STOP]
 
 
 def _around(stops: list[int], start: int, end: int, length: int) -> tuple[int, int]:
@@ -401,9 +428,14 @@ class Work:
     candidates: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Context:
-    """Where a number sits: its clause, its sentence and the sentence before."""
+    """Where a number sits: its clause, its sentence and the sentence before.
+
+    Not frozen: built for every number near a cue, and ``other_body`` is only settled for the
+    numbers that pass the checks before it (a frozen dataclass pays per field, and ``replace``
+    far more, on the hot path).
+    """
 
     index: int
     quantity: Quantity
@@ -420,6 +452,9 @@ class _Context:
     listless: str = ""
     removed: tuple[tuple[int, int], ...] = ()
     other_body: bool = False  # a court, procuratorate or law firm is the subject of the figure
+    # the GUARDED scoring patterns with a keyword near the number (see _surroundings): the
+    # others cannot match in any window read around it
+    near: frozenset[str] = frozenset(GUARDED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -444,11 +479,13 @@ def extract_facts(
     locality_code: str | None = None,
     work: Work | None = None,
     rule_paths: RulePaths | None = None,
+    township: str | None = None,
 ) -> list[Candidate]:
     """The headline value of each indicator stated in ``text`` (normalised), best first.
 
     With the report's ``locality_code``, figures whose clause names another place (a
-    neighbouring county, a district of the city, the province) are not its headlines.
+    neighbouring county, a district of the city, the province) are not its headlines. In a
+    township's or street's own report (``township``), the towns it names are itself.
     """
     book = (rule_paths or RulePaths()).load()
     layout = _Layout(text, book.scoring)
@@ -500,16 +537,16 @@ def extract_facts(
             continue
         if book.scoring.per_unit.search(context.left) or book.scoring.target.search(context.left):
             continue  # "每万人拥有律师2.6名" is a ratio, "力争…1000件" a target: not counts
+        near = cues.rules_in(*_surroundings(context))
+        context.near = frozenset(name for name, bit in book.guard_bits.items() if near & bit)
         if book.scoring.change.search(context.left) or _in_subgroup(
-            layout, book.scoring, context.sentence_lo, quantity.start
+            layout, book.scoring, context, quantity, township is not None
         ):
             continue
         if work is not None:
             work.characters += context.clause_hi - context.context_lo
             work.candidates += len(rules)
-        context = replace(
-            context, other_body=_by_other_body(layout, book.scoring, context, quantity.start)
-        )
+        context.other_body = _by_other_body(layout, book.scoring, context, quantity.start)
         for rule in rules:
             candidate = _match(rule, context, layout.text, book.scoring)
             if candidate is not None:
@@ -643,6 +680,14 @@ def _context(
         listless=listless,
         removed=removed,
     )
+
+
+def _surroundings(at: _Context) -> tuple[int, int]:
+    """A span holding every window the checks read around the number: its clause and the
+    shared predicate after it, its sentence and the one before it (as far as each reaches), and
+    for a table cell the table's title."""
+    lo = min(at.context_lo, at.sentence_lo, at.clause_lo, at.quantity.start - CONTEXT_REACH)
+    return lo, max(at.clause_hi, at.quantity.end + CLAUSE_REACH)
 
 
 def _without_list_counts(left: str) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -836,6 +881,8 @@ def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> Ca
 
 def _over_years(text: str, scoring: Scoring, at: _Context) -> bool:
     """Whether the sentence before the number spans several years with no single year after."""
+    if "span_of_years" not in at.near:
+        return False
     last = None
     for last in scoring.span_of_years.finditer(text, at.sentence_lo, at.quantity.start):  # noqa: B007
         pass
@@ -848,6 +895,8 @@ def _by_other_body(layout: _Layout, scoring: Scoring, at: _Context, position: in
     The body must be named before the number in its sentence with no own body (司法局, the
     government, 全市 …) named after it; "配合法院", "向法院" make it an object, not the subject.
     """
+    if "other_body" not in at.near:
+        return False
     lo = max(at.sentence_lo, position - CONTEXT_REACH)
     last = None
     for last in scoring.other_body.finditer(layout.text, lo, position):  # noqa: B007
@@ -861,17 +910,34 @@ def _by_other_body(layout: _Layout, scoring: Scoring, at: _Context, position: in
     )
 
 
-def _in_subgroup(layout: _Layout, scoring: Scoring, sentence_lo: int, position: int) -> bool:
-    """A sub-group named in this clause or the one before, not followed by 全市/全区 …"""
+def _in_subgroup(
+    layout: _Layout, scoring: Scoring, at: _Context, quantity: Quantity, own_town: bool
+) -> bool:
+    """A sub-group named in this clause or the one before, not followed by 全市/全区 … before
+    the number nor by the locality's own level right after it ("…专项行动，公布6项区级重大行政
+    决策"). In a township's own report the towns named are the report's own (良渚街道持有…,
+    列席镇党政会议), not parts of it. The patterns run only when the keyword automaton found
+    one of their words near the number (``at.near``)."""
+    position = quantity.start
+    if scoring.scope_reset.match(layout.text, quantity.end):
+        return False
+    patterns = [
+        pattern
+        for name, pattern in (
+            ("subgroup", scoring.subgroup),
+            ("subgroup_place", scoring.subgroup_place),
+        )
+        if name in at.near and not (own_town and name == "subgroup_place")
+    ]
+    if not patterns:
+        return False
     clause_lo, _ = layout.clause(position, position)
     previous_lo, _ = layout.clause(max(clause_lo - 2, 0), max(clause_lo - 2, 0))
     window_lo = max(
-        sentence_lo, previous_lo if clause_lo > 0 else clause_lo, position - CONTEXT_REACH
+        at.sentence_lo, previous_lo if clause_lo > 0 else clause_lo, position - CONTEXT_REACH
     )
     ends = [
-        m.end()
-        for pattern in (scoring.subgroup, scoring.subgroup_place)
-        for m in pattern.finditer(layout.text, window_lo, position)
+        m.end() for pattern in patterns for m in pattern.finditer(layout.text, window_lo, position)
     ]
     return bool(ends) and not scoring.scope_reset.search(layout.text, max(ends), position)
 
@@ -908,10 +974,19 @@ def _cue(rule: IndicatorRule, left: str, right: str) -> tuple[int, int, int, str
 
 def _in_catalogue_unit(indicator: Indicator, quantity: Quantity) -> tuple[float, str]:
     """The value in the catalogue's unit: a unit with a scale (万元) divides the parsed value."""
-    for scale, multiplier in SCALES.items():
-        if indicator.unit.startswith(scale) and len(indicator.unit) > len(scale):
-            return round(quantity.value / multiplier, 6), indicator.unit
+    multiplier = _scale_of_unit(indicator.unit)
+    if multiplier is not None:
+        return round(quantity.value / multiplier, 6), indicator.unit
     return quantity.value, indicator.unit
+
+
+@cache
+def _scale_of_unit(unit: str) -> float | None:
+    """The multiplier of the scale a catalogue unit opens with (万元 → 1e4), if it has one."""
+    for scale, multiplier in SCALES.items():
+        if unit.startswith(scale) and len(unit) > len(scale):
+            return multiplier
+    return None
 
 
 def _select(candidates: list[Candidate]) -> list[Candidate]:

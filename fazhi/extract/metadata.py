@@ -404,8 +404,11 @@ def _crumbs(head: str) -> list[str]:
 
 
 def _city_of(division: Division | None) -> str | None:
-    if division is None or division.level == "province":
+    if division is None:
         return None
+    if division.level == "province":
+        # a municipality (重庆市) is its own city, as it is its districts' city; a province has none
+        return division.name if division.name.endswith("市") else None
     if division.level == "prefecture":
         return division.name
     return division.city_name or division.province_name
@@ -498,7 +501,10 @@ def _stands_as_place(text: str, start: int, end: int, previous_end: int) -> bool
 # Labels of an information table above a title: "名  称：", "[ 标 题 ]"
 TITLE_LABEL_RE = re.compile(r"^\[?\s*(?:名\s*称|标\s*题)\s*\]?\s*[:：]?\s*")
 SUBJECT_LEAD_RE = re.compile(
-    r"(?:20\d{2}年(?:以来|度)?|今年以来|今年来|一年来|近年来|近期|本年度|这一年|过去的?一年)?[，,\s]*"
+    r"(?:20\d{2}年(?:以来|度|上半年|下半年|前三季度)?|今年以来|今年来|今年上半年|一年来|近年来|近期"
+    r"|本年度|这一年|过去的?一年)?"
+    # "2025年是《…纲要》收官之年，某镇在…": what the year is, then the subject
+    r"(?:是[^。；，,\n]{2,60}?(?:之年|的一年)[，,])?[，,\s]*"
     # "现将某县2023年…报告如下": the place whose report follows
     r"(?:现将)?"
     r"(?:在[^。；\n]{0,80}?(?:领导|指导|部署|支持|关心)下[，,\s]*)*"
@@ -531,7 +537,9 @@ def find_issuer(head: str, tail: str, crumbs: list[str] | None = None) -> FoundI
         TITLE_TAG_RE.sub("", TITLE_LABEL_RE.sub("", line))
         for line in _lines(head)[:TITLE_BLOCK_LINES]
     ]
-    for index, (line, following) in enumerate(zip(lines, [*lines[1:], ""], strict=True)):
+    # a head of page chrome alone (a page flattened to one line) leaves no line at all
+    followers = [*lines[1:], ""] if lines else []
+    for index, (line, following) in enumerate(zip(lines, followers, strict=True)):
         org = _org_at_start(line, following) or _org_after_year(line, index)
         alone = org is not None and len(line) <= len(org) + 2
         # past the first lines only a line that is the body's name alone (an author line) or
@@ -738,8 +746,18 @@ def _org_at_start(fragment: str, following: str = "") -> str | None:
 JOINT_SHORT_RE = re.compile(r"(?:党委|党工委)[、，,和及与]?(?:人民)?政府")
 
 
+# "某街党工委、办事处…": a street (街道) by its short name, with its party working committee and
+# its office speaking together: the street's office
+STREET_JOINT_RE = re.compile(
+    r"(?P<street>[\u4e00-\u9fa5]{1,6}?街)(?:道)?党工委[、，,和及与]?(?:街道)?办事处"
+)
+
+
 def _single_org_at_start(fragment: str) -> str | None:
     position = _names_end(fragment, 0)
+    street = STREET_JOINT_RE.match(fragment, position)
+    if street and street["street"] + "道" in townships_by_name():
+        return street["street"] + "道办事处"
     town = _township_at(fragment, position)
     if town and JOINT_SHORT_RE.match(fragment, position + len(town)):
         return fragment[: position + len(town)] + (
@@ -865,6 +883,7 @@ def own_name(issuer: str) -> str:
     while (end := _name_end_at(issuer, position)) > position:
         starts.append(position)
         position = end
+    position = _past_government_above_town(issuer, position)
     if starts and _township_at(issuer, position):
         return issuer[position:]
     return issuer[starts[-1] :] if len(starts) > 1 else issuer
@@ -874,7 +893,19 @@ def _township_of(issuer: str | None) -> str | None:
     """The township or street an issuer belongs to (``渤海镇`` of ``…渤海镇人民政府``)."""
     if not issuer:
         return None
-    return _township_at(issuer, _names_end(issuer, 0))
+    return _township_at(issuer, _past_government_above_town(issuer, _names_end(issuer, 0)))
+
+
+GOVERNMENT_ABOVE_TOWN_RE = re.compile(r"(?:人民政府|政府)")
+
+
+def _past_government_above_town(issuer: str, position: int) -> int:
+    """``某区人民政府金龙街道办事处``: a street's office (or a town's government) named under its
+    county's government; past that government when a township follows it."""
+    above = GOVERNMENT_ABOVE_TOWN_RE.match(issuer, position)
+    if position and above and _township_at(issuer, above.end()):
+        return above.end()
+    return position
 
 
 def _issuer_name(found: FoundIssuer, division: Division | None) -> str:
@@ -1297,17 +1328,7 @@ def _only_year_stated(text: str) -> int | None:
 def find_published_on(text: str) -> date | None:
     """A publication date: labelled (发布日期：… before 成文日期：…) near the top, or on a
     line of its own near the top or in the signature."""
-    head, tail = arabic_dates(text[:HEAD_CHARS]), arabic_dates(text[-TAIL_CHARS:])
-    candidates: list[re.Match[str] | None] = [
-        PUBLISHED_LABEL_RE.search(head),
-        PAGE_DATE_LABEL_RE.search(head),
-        PAGE_TIME_LABEL_RE.search(head),
-        TITLE_DATE_RE.search(head),
-        WRITTEN_LABEL_RE.search(head),
-    ]
-    lines = head.splitlines()[:12] + tail.splitlines()[-6:]
-    candidates += [DATE_LINE_RE.match(line) for line in lines]
-    for match in candidates:
+    for match in _published_candidates(text):
         if match:
             year, month, day = (int(g) for g in match.groups())
             try:
@@ -1315,6 +1336,21 @@ def find_published_on(text: str) -> date | None:
             except ValueError:
                 continue
     return None
+
+
+def _published_candidates(text: str) -> Iterator[re.Match[str] | None]:
+    """Where a publication date may stand, best first; each place is read only when the ones
+    before it gave no date. The page's date and time labels open with look-behinds, so their
+    search tries every position of the head: it runs only on a head that holds their label."""
+    head = arabic_dates(text[:HEAD_CHARS])
+    yield PUBLISHED_LABEL_RE.search(head)
+    yield PAGE_DATE_LABEL_RE.search(head) if "日期" in head else None
+    yield PAGE_TIME_LABEL_RE.search(head) if "时间" in head else None
+    yield TITLE_DATE_RE.search(head)
+    yield WRITTEN_LABEL_RE.search(head)
+    tail = arabic_dates(text[-TAIL_CHARS:])
+    for line in head.splitlines()[:12] + tail.splitlines()[-6:]:
+        yield DATE_LINE_RE.match(line)
 
 
 def classify_doc_type(head: str) -> str:

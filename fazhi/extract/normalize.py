@@ -269,6 +269,12 @@ def _running_headers(text: str) -> frozenset[str]:
 def _running_header_at(text: str, end: int, headers: frozenset[str]) -> re.Match[str] | None:
     """The running header line starting at ``end``; a title repeated as one goes only after
     its first appearance."""
+    # the words of the line (what the match's `line` group holds), looked up before the lazy
+    # pattern runs: almost every line after a break is no header
+    line_end = text.find("\n", end)
+    words = text[end : line_end if line_end >= 0 else len(text)].strip(" ")
+    if words not in headers and "\n" + words not in headers:
+        return None
     line = _HEADER_LINE.match(text, end)
     if line is None:
         return None

@@ -7,7 +7,6 @@ the time of the slowest, not the sum (both timed in one flow), and each host's c
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -22,15 +21,9 @@ pytestmark = pytest.mark.slow
 HOSTS = 3
 
 
-@pytest.fixture(scope="module")
-def harness() -> Iterator[None]:
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=120):
-        yield
-
-
-def test_slow_hosts_are_crawled_side_by_side_in_a_flow(harness: None, tmp_path: Path) -> None:
+def test_slow_hosts_are_crawled_side_by_side_in_a_flow(
+    prefect_harness: None, tmp_path: Path
+) -> None:
     from prefect import flow
 
     from flows import tasks

@@ -35,14 +35,11 @@ RESUMED_RUN = "20240101T000000Z-resume"
 
 
 @pytest.fixture(scope="module")
-def harness() -> Iterator[None]:
-    """One Prefect test server for the module; fetch retries back off in milliseconds."""
-    from prefect.testing.utilities import prefect_test_harness
-
+def harness(prefect_harness: None) -> Iterator[None]:
+    """The e2e package's Prefect test server; fetch retries back off in milliseconds."""
     with pytest.MonkeyPatch.context() as env:
         env.setenv("FAZHI_RETRY_BACKOFF_S", "0.01")  # the closed port is retried, not waited on
-        with prefect_test_harness(server_startup_timeout=120):
-            yield
+        yield
 
 
 def _run(**kwargs: Any) -> RunSummary:

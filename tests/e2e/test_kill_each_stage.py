@@ -1,9 +1,10 @@
 """Runs killed with SIGKILL inside each stage lose nothing: the next plain run loads every
 document and fact an uninterrupted run loads.
 
-The killed runs are subprocesses running the stage functions without Prefect
-(``tests/e2e/kill_run.py``); the plain runs run in this process. One sample site serves every
-run, so document keys (which hold its URLs) compare directly.
+The killed runs are processes running the stage functions without Prefect
+(``tests/e2e/kill_run.py``), forked one after another from one subprocess that imported them
+once; the plain runs run in this process. One sample site serves every run, so document keys
+(which hold its URLs) compare directly.
 """
 
 from __future__ import annotations
@@ -61,16 +62,28 @@ def test_runs_killed_inside_each_stage_lose_nothing_for_the_next_plain_run(
         documents, facts = warehouse(reference)
         assert documents and facts  # the comparison below means something
         data_dir = tmp_path / "killed"
-        for stage, where in KILLS:
-            killed = subprocess.run(
-                [sys.executable, "-m", "tests.e2e.kill_run", str(data_dir), base_url, stage],
+        log = tmp_path / "killed-runs.log"
+        with (
+            log.open("w") as errors,
+            subprocess.Popen(
+                [sys.executable, "-m", "tests.e2e.kill_run", str(data_dir), base_url],
                 cwd=REPO,
-                capture_output=True,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=errors,
                 text=True,
-                timeout=300,
                 env={**os.environ, "PYTHONPATH": str(REPO)},
-            )
-            assert killed.returncode == -signal.SIGKILL, (stage, where, killed.stderr[-2000:])
-            assert warehouse(data_dir) == (set(), 0), f"killed in {stage} ({where}) yet loaded"
+            ) as runs,
+        ):
+            assert runs.stdin is not None and runs.stdout is not None
+            for stage, where in KILLS:
+                runs.stdin.write(stage + "\n")
+                runs.stdin.flush()
+                ended = runs.stdout.readline().strip()
+                tail = log.read_text(errors="replace")[-2000:]
+                assert ended == str(-signal.SIGKILL), (stage, where, ended, tail)
+                assert warehouse(data_dir) == (set(), 0), f"killed in {stage} ({where}) yet loaded"
+            runs.stdin.close()
+            assert runs.wait(timeout=60) == 0, log.read_text(errors="replace")[-2000:]
         plain_run(data_dir, base_url)
         assert warehouse(data_dir) == (documents, facts)

@@ -21,13 +21,11 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def harness() -> Iterator[None]:
-    from prefect.testing.utilities import prefect_test_harness
-
+def harness(prefect_harness: None) -> Iterator[None]:
+    """The e2e package's Prefect test server; fetch retries back off in milliseconds."""
     with pytest.MonkeyPatch.context() as env:
         env.setenv("FAZHI_RETRY_BACKOFF_S", "0.01")  # the closed port is retried, not waited on
-        with prefect_test_harness(server_startup_timeout=120):
-            yield
+        yield
 
 
 def _cli_run(sources: Path, data_dir: Path) -> int:

@@ -284,6 +284,36 @@ PLACE_CASES = [
         68,
         "会同县 here means 'together with the county', not a place",
     ),
+    (
+        "清河街道办事处2024年法治政府建设年度报告\n清河街道持有行政执法证人员42人，换证5本。",
+        "enf_certified_officers",
+        42,
+        "a street's own report naming itself: its own figure, not a named town's part",
+    ),
+    (
+        "石门镇人民政府2024年法治政府建设年度报告\n司法所长旁听镇党委会议，镇政府聘请2名法律顾问。",
+        "gov_legal_advisers",
+        2,
+        "in a town's own report, a verb before 镇党委 is not a town's name",
+    ),
+    (
+        "遂溪县司法局2023年法治政府建设年度报告\n司法所长旁听镇党委会议，镇政府聘请2名法律顾问。",
+        "gov_legal_advisers",
+        None,
+        "in a county's report the same words are one town's figure",
+    ),
+    (
+        "遂溪县人民政府2023年法治政府建设年度报告\n开展合同清理专项行动，公布5项县级重大行政决策。",
+        "dec_major_decision_items",
+        5,
+        "the locality's own level right after the count: the whole county's, campaign or not",
+    ),
+    (
+        "遂溪县人民政府2023年法治政府建设年度报告\n开展合同清理专项行动，公布5项重大行政决策。",
+        "dec_major_decision_items",
+        None,
+        "after a campaign with no level named, the count stays the campaign's",
+    ),
 ]
 
 # One group per cause of misses and false figures found on real reports (eval/real/DIAGNOSIS.md),

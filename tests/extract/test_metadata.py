@@ -129,6 +129,11 @@ def test_a_province_report_has_no_city() -> None:
     assert (m.locality_code, m.province, m.city) == ("440000", "广东省", None)
 
 
+def test_a_municipality_is_its_own_city() -> None:
+    m = meta("天津市人民政府关于2022年度法治政府建设情况的报告")
+    assert (m.locality_code, m.province, m.city) == ("120000", "天津市", "天津市")
+
+
 def test_municipality_district_names_its_city_and_province() -> None:
     m = meta("北京市朝阳区人民政府2022年法治政府建设年度报告")
     assert (m.locality_name, m.city, m.province) == ("朝阳区", "北京市", "北京市")
@@ -315,6 +320,16 @@ ISSUER_CASES = [
         "遵义市人民政府",
         "a body above a title without a speaker of its own is the issuer",
     ),
+    (
+        "2024年上半年，遂溪县司法局坚持依法履职，扎实推进各项司法行政工作，现将半年工作总结如下：",
+        "遂溪县司法局",
+        "a bureau telling part of a year (上半年) is the subject",
+    ),
+    (
+        "2024年是“八五”普法规划的关键之年，龙溪镇在县委、县政府的坚强领导下，扎实推进法治建设。",
+        "龙溪镇人民政府",
+        "a clause saying what the year is (…之年，) before the town that speaks",
+    ),
 ]
 
 
@@ -412,6 +427,16 @@ TOWNSHIP_CASES = [
         "2023年，观音桥街道在区委、区政府的坚强领导下，扎实推进法治政府建设，全街道……江北区……",
         ("500105", "观音桥街道", "观音桥街道办事处"),
         "a street whose district the text names elsewhere",
+    ),
+    (
+        "重庆市江北区人民政府观音桥街道办事处关于2023年度法治政府建设情况的报告\n2023年，我街道……",
+        ("500105", "观音桥街道", "观音桥街道办事处"),
+        "a street's office named under its district's government: the office's own name",
+    ),
+    (
+        "2023年，在区委、区政府的正确领导下，观音桥街党工委、办事处坚持依法行政，江北区……",
+        ("500105", "观音桥街道", "观音桥街道办事处"),
+        "a street by its short name (某街) with its 党工委 and 办事处 speaking together",
     ),
     (
         "2023年，大石桥镇在县委、县政府的坚强领导下，推进法治政府建设。现将有关情况报告如下：",
@@ -1474,3 +1499,12 @@ def test_a_sentence_naming_last_years_work_is_no_title() -> None:
         "一、履行推进法治建设第一责任人职责情况"
     )
     assert meta(text).report_year == 2025
+
+
+def test_a_page_flattened_to_one_line_of_chrome_still_has_metadata() -> None:
+    # a page whose text lost its line breaks: its only line opens with the site's breadcrumb, so
+    # the head keeps no line at all once the chrome is dropped, and the body still gives a year
+    text = (
+        "首页 >> 政务公开 >> 工作报告 某镇2023年法治政府建设工作情况报告 2023年，某镇坚持依法行政。"
+    )
+    assert meta(text).report_year == 2023

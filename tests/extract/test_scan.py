@@ -62,6 +62,9 @@ RULE_PATTERNS = [
     (code, pattern)
     for code, rule in load_rulebook().rules.items()
     for pattern in (*rule.before, *rule.after)
+] + [  # the scoring patterns searched only where the automaton finds one of their keywords
+    (facts_module.GUARD_PREFIX + name, getattr(load_rulebook().scoring, name))
+    for name in facts_module.GUARDED
 ]
 
 
@@ -83,9 +86,12 @@ def test_every_match_of_a_rule_holds_one_of_its_keywords(
 
 def test_rules_hold_keywords() -> None:
     # a rule without keywords is not a loss, but a cost: every number is then tried on it
-    scanner = load_rulebook().scanner
-    assert [code for code, words in scanner.keywords.items() if words is None] == []
-    assert all(min(map(len, words or ())) >= 2 for words in scanner.keywords.values())
+    book = load_rulebook()
+    keywords = {code: book.scanner.keywords[code] for code in book.rules}
+    assert [code for code, words in keywords.items() if words is None] == []
+    assert all(min(map(len, words or ())) >= 2 for words in keywords.values())
+    # a guarded scoring pattern without keywords would only be searched everywhere, as before
+    assert all(book.scanner.keywords[facts_module.GUARD_PREFIX + name] for name in book.guard_bits)
 
 
 def _successful_matches(
@@ -180,6 +186,6 @@ def test_a_rule_without_keywords_is_tried_everywhere() -> None:
     ],
 )
 def test_char_positions_are_the_delimiters_starts(text: str, reason: str) -> None:
-    delimiters = re.compile("[，,；;。\n]")
-    expected = [m.start() for m in delimiters.finditer(text)]
+    delimiters = "，,；;。\n"
+    expected = [m.start() for m in re.finditer(f"[{delimiters}]", text)]
     assert char_positions(delimiters, text) == expected, reason
