@@ -28,8 +28,9 @@ from fazhi.errors import ParseError, TerminalError
 from fazhi.parse.text import ParsedText, parse_document
 
 if TYPE_CHECKING:  # extraction is imported in the worker, when a job needs it
-    from fazhi.extract.document import ExtractedDocument
+    from fazhi.extract.document import ExtractedDocument, Fact, Mention
     from fazhi.extract.facts import RulePaths
+    from fazhi.extract.metadata import DocumentMetadata
 
 STOP = None  # sent to the worker to end it
 READY = "ready"  # sent by the worker once it can take documents
@@ -61,6 +62,15 @@ class ParseJob:
         return parsed
 
 
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What staging keeps of one document's extraction, in plain values: cheap to pickle."""
+
+    metadata: DocumentMetadata
+    facts: list[Fact]
+    mentions: list[Mention]
+
+
 @dataclass(frozen=True)
 class ExtractJob:
     """The text of one parsed document to extract from."""
@@ -74,8 +84,14 @@ class ExtractJob:
     page_date: date | None = None
     rules: RulePaths | None = None  # the rules file and catalogue of the run's Settings
 
-    def run(self, max_text_chars: int) -> ExtractedDocument:
-        """Metadata, mentions and facts of the text."""
+    def run(self, max_text_chars: int) -> Extraction:
+        """Metadata, facts and mentions of the text, the mentions built here: inside the
+        budget, and sent back instead of the normalised text and sentences they come from."""
+        extracted = self.extract()
+        return Extraction(extracted.metadata, extracted.facts, extracted.mentions)
+
+    def extract(self) -> ExtractedDocument:
+        """The extractor's document (mentions built on first use), in this process."""
         from fazhi.extract.document import extract_document  # the stage above parsing
 
         return extract_document(
@@ -116,7 +132,7 @@ class DocumentJob:
             self.published_hint or parsed.published_on,
             source_url=self.source_url,
             rules=self.rules,
-        ).run(max_text_chars)
+        ).extract()
         return ParsedDocument(parsed, extracted)
 
 
@@ -192,11 +208,11 @@ class BoundedParser:
     @overload
     def run(self, job: ParseJob) -> ParsedText: ...
     @overload
-    def run(self, job: ExtractJob) -> ExtractedDocument: ...
+    def run(self, job: ExtractJob) -> Extraction: ...
     @overload
     def run(self, job: DocumentJob) -> ParsedDocument: ...
 
-    def run(self, job: Job) -> ParsedText | ExtractedDocument | ParsedDocument:
+    def run(self, job: Job) -> ParsedText | Extraction | ParsedDocument:
         """What ``job`` yields; ParseError when it fails or exceeds a limit."""
         connection = self._worker()
         try:
@@ -216,7 +232,7 @@ class BoundedParser:
             raise ParseError(self._died_reason()) from exc
         if status == "ok":
             # the worker ran this very job: its answer is the job's result type
-            return cast("ParsedText | ExtractedDocument | ParsedDocument", payload)
+            return cast("ParsedText | Extraction | ParsedDocument", payload)
         if status == "exhausted":
             self._stop(kill=True)  # its heap is spent: the next document gets a fresh worker
         raise ParseError(str(payload))
@@ -318,10 +334,14 @@ def _exhausted_reason(limits: DocumentLimits) -> str:
 
 def _address_space_peak() -> int:
     """The worker's largest address space so far (VmPeak), in bytes; 0 where /proc is absent."""
+    return _status_bytes("VmPeak:")
+
+
+def _status_bytes(field: str) -> int:
     try:
         with open("/proc/self/status", encoding="ascii") as status:
             for line in status:
-                if line.startswith("VmPeak:"):
+                if line.startswith(field):
                     return int(line.split()[1]) * 1024
     except (OSError, ValueError):
         pass

@@ -9,17 +9,18 @@ A document the parse stage could not read stays a ``documents`` row with
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 import polars as pl
 
 from fazhi.config import Settings
 from fazhi.errors import ParseError
-from fazhi.extract.document import EXTRACTOR_VERSION, ExtractedDocument
+from fazhi.extract.document import EXTRACTOR_VERSION
 from fazhi.extract.facts import RulePaths
-from fazhi.isolation import BoundedParser, DocumentLimits, ExtractJob
+from fazhi.isolation import BoundedParser, DocumentLimits, Extraction, ExtractJob
 from fazhi.lake import Lake, lake_fs
-from fazhi.schemas import DOCUMENTS, FACTS, MENTIONS, conform, empty, record_rows
+from fazhi.schemas import DOCUMENTS, FACTS, MENTIONS, conform, empty
 
 STAGED_TABLES = {"documents": DOCUMENTS, "mentions": MENTIONS, "facts": FACTS}
 # what a documents row takes from its parsed row as it is (the hints only steer extraction)
@@ -83,22 +84,53 @@ def extract_documents(
 ) -> StagedBatch:
     """Metadata, mentions and facts of every parsed document (failed ones carried as they are);
     each extraction runs in a worker stopped after ``limits.budget_s`` (fazhi.isolation)."""
-    documents, mentions, facts = [], [], []
+    documents: list[dict[str, object]] = []
+    mentions, facts = _Columns(MENTIONS), _Columns(FACTS)
     with BoundedParser(limits or DocumentLimits()) as bounded:
-        extractions = [
-            _extract_one(row, run_id, bounded, rules) for row in parsed.iter_rows(named=True)
-        ]
-    for document, extracted in extractions:
-        documents.append(document)
-        if extracted is not None:
-            doc_id = str(document["doc_id"])
-            mentions.extend(_mention_rows(extracted, doc_id, run_id))
-            facts.extend(_fact_rows(extracted, doc_id, run_id))
+        for row in parsed.iter_rows(named=True):
+            document, extracted = _extract_one(row, run_id, bounded, rules)
+            documents.append(document)
+            if extracted is not None:
+                doc_id = str(document["doc_id"])
+                mentions.add(extracted.mentions, run_id=run_id, doc_id=doc_id, ordinal=None)
+                facts.add(
+                    extracted.facts,
+                    run_id=run_id,
+                    doc_id=doc_id,
+                    extractor_version=EXTRACTOR_VERSION,
+                    flags=[],
+                )
     return StagedBatch(
         documents=_frame(documents, DOCUMENTS),
-        mentions=_frame(mentions, MENTIONS),
-        facts=_frame(facts, FACTS),
+        mentions=mentions.frame(),
+        facts=facts.frame(),
     )
+
+
+class _Columns:
+    """A table built column by column from records (attributes) and per-document constants:
+    one list per column instead of a dict per row."""
+
+    def __init__(self, schema: dict[str, pl.DataType]) -> None:
+        self.schema = schema
+        self.columns: dict[str, list[object]] = {name: [] for name in schema}
+
+    def add(self, records: Sequence[object], **constant: object) -> None:
+        """Append ``records``; ``constant`` gives the columns they do not hold (``None`` for
+        ``ordinal``: the record's position in the document)."""
+        for name, column in self.columns.items():
+            if name == "ordinal" and "ordinal" in constant:
+                column.extend(range(len(records)))
+            elif name in constant:
+                column.extend([constant[name]] * len(records))
+            else:
+                column.extend([getattr(r, name) for r in records])
+
+    def frame(self) -> pl.DataFrame:
+        if not self.columns or not next(iter(self.columns.values())):
+            return empty(self.schema)
+        frame = pl.DataFrame(self.columns, schema_overrides=self.schema, strict=False)
+        return conform(frame, self.schema)
 
 
 def _frame(rows: list[dict[str, object]], schema: dict[str, pl.DataType]) -> pl.DataFrame:
@@ -109,7 +141,7 @@ def _frame(rows: list[dict[str, object]], schema: dict[str, pl.DataType]) -> pl.
 
 def _extract_one(
     row: dict[str, object], run_id: str, bounded: BoundedParser, rules: RulePaths | None = None
-) -> tuple[dict[str, object], ExtractedDocument | None]:
+) -> tuple[dict[str, object], Extraction | None]:
     base: dict[str, object] = {name: row.get(name) for name in CARRIED}
     flags = list(row.get("flags") or [])  # type: ignore[call-overload]
     base.update(run_id=run_id, flags=flags, extractor_version=EXTRACTOR_VERSION)
@@ -133,19 +165,6 @@ def _extract_one(
 
 def _text_or_none(value: object) -> str | None:
     return str(value) if value else None
-
-
-def _mention_rows(
-    extracted: ExtractedDocument, doc_id: str, run_id: str
-) -> list[dict[str, object]]:
-    rows = record_rows(extracted.mentions, MENTIONS, run_id=run_id, doc_id=doc_id, ordinal=0)
-    return [{**row, "ordinal": i} for i, row in enumerate(rows)]
-
-
-def _fact_rows(extracted: ExtractedDocument, doc_id: str, run_id: str) -> list[dict[str, object]]:
-    constant: dict[str, object] = {"run_id": run_id, "doc_id": doc_id}
-    constant.update(extractor_version=EXTRACTOR_VERSION, flags=[])
-    return record_rows(extracted.facts, FACTS, **constant)
 
 
 def staged_path(settings: Settings, table: str, run_id: str) -> str:

@@ -33,7 +33,7 @@ from fazhi.quality.frames import (
     facts_for_validation,
 )
 from fazhi.quality.suites import load_suites
-from fazhi.quality.validate import ROW_ID, Outcome, SuiteRunner
+from fazhi.quality.validate import ROW_ID, Outcome, SuiteRunner, suite_runner
 from fazhi.schemas import DOCUMENTS, FACTS, QUARANTINE, VALIDATIONS, conform
 
 DOCUMENT_QUARANTINED = "document quarantined: "
@@ -105,7 +105,7 @@ def run_gate(
     docs, facts_ = _gated_rows(documents, facts)
     # a gate that renders Data Docs is a pipeline run: its results join the kept history
     runner = (
-        SuiteRunner(settings.data_docs_dir, project_root=settings.data_dir)
+        suite_runner(settings.data_docs_dir, project_root=settings.data_dir)
         if build_docs
         else SuiteRunner(None)
     )
@@ -113,7 +113,12 @@ def run_gate(
     outcomes: list[Outcome] = []
 
     def validate(suite: str, frame: pl.DataFrame) -> list[Outcome]:
-        found = runner.validate(suites[suite], frame, parameters, run_id)
+        # only the values the suite refers to: GX copies every parameter into each
+        # expectation's configuration, many times per run (3,000 division codes each time)
+        wanted = suites[suite].parameter_names
+        found = runner.validate(
+            suites[suite], frame, {k: v for k, v in parameters.items() if k in wanted}, run_id
+        )
         outcomes.extend(found)
         return found
 

@@ -16,7 +16,7 @@ from fazhi.config import Settings
 from fazhi.extract.stage import StagedBatch
 from fazhi.quality.gate import GateResult, run_gate
 from fazhi.quality.quarantine import record_gate_run
-from fazhi.quality.validate import SuiteRunner
+from fazhi.quality.validate import suite_runner
 from fazhi.warehouse.db import connect, readable_path
 from fazhi.warehouse.read import prior_values
 
@@ -46,7 +46,7 @@ def gate_staged(
 
 def render_data_docs(settings: Settings) -> Path | None:
     """Render Data Docs for every validation the GX project kept; the offline listing's path."""
-    return SuiteRunner(settings.data_docs_dir, project_root=settings.data_dir).build_docs()
+    return suite_runner(settings.data_docs_dir, project_root=settings.data_dir).build_docs()
 
 
 def _prior_values(settings: Settings, documents: pl.DataFrame) -> pl.DataFrame | None:

@@ -52,6 +52,11 @@ class Suite:
     document: dict[str, Any]
     expectations: tuple[ExpectationSpec, ...]
 
+    @property
+    def parameter_names(self) -> frozenset[str]:
+        """The ``$PARAMETER`` names its expectations refer to."""
+        return frozenset(_parameters(self.document["expectations"]))
+
     def by_name(self, name: str) -> ExpectationSpec:
         """The expectation whose ``meta.name`` is ``name``."""
         for spec in self.expectations:
@@ -103,6 +108,16 @@ def _spec(suite: str, raw: dict[str, Any], path: Path) -> ExpectationSpec:
         reason=meta["reason"],
         quarantines=tuple(meta.get("quarantines", ())),
     )
+
+
+def _parameters(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        if isinstance(value.get("$PARAMETER"), str):
+            return [value["$PARAMETER"]]
+        return [name for item in value.values() for name in _parameters(item)]
+    if isinstance(value, list):
+        return [name for item in value for name in _parameters(item)]
+    return []
 
 
 def _check_unique(path: Path, values: list[str], what: str) -> None:

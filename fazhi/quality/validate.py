@@ -8,7 +8,9 @@ and most commands never validate. The gate's context is the file context DATA_DI
 
 from __future__ import annotations
 
+import json
 import shutil
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,10 +44,16 @@ class SuiteRunner:
     template ``fazhi/quality/gx/great_expectations.yml`` the first time): suites, validation
     definitions and Checkpoints are written there and validation results are kept between runs.
     Without it, an ephemeral context keeps nothing (a rebuild or a test replaying runs).
+
+    A runner keeps its context and each suite's Checkpoint (rebuilt when the suite changes), so
+    a process gating many batches builds them once: :func:`suite_runner` hands out one runner
+    per project. Runs on one runner take turns (a GX context is not made for threads).
     """
 
     def __init__(self, data_docs_dir: Path | None, project_root: Path | None = None) -> None:
         self.data_docs_dir = data_docs_dir
+        self._lock = threading.RLock()
+        self._checkpoints: dict[str, tuple[str, Any]] = {}
         self._context = (
             _ephemeral_context(data_docs_dir)
             if project_root is None
@@ -62,12 +70,13 @@ class SuiteRunner:
         """Validate ``frame`` (which must hold ``row_id``) with ``suite``; one outcome each."""
         from great_expectations.core.run_identifier import RunIdentifier
 
-        checkpoint = self._checkpoint(suite)
-        result = checkpoint.run(
-            batch_parameters={"dataframe": _to_pandas(frame, suite)},
-            expectation_parameters=parameters,
-            run_id=RunIdentifier(run_name=run_name),
-        )
+        with self._lock:
+            checkpoint = self._checkpoint(suite)
+            result = checkpoint.run(
+                batch_parameters={"dataframe": _to_pandas(frame, suite)},
+                expectation_parameters=parameters,
+                run_id=RunIdentifier(run_name=run_name),
+            )
         (validation,) = result.run_results.values()
         return [_outcome(suite, r) for r in validation.results]
 
@@ -75,11 +84,21 @@ class SuiteRunner:
         """Render Data Docs for every validation kept; the path of the offline listing."""
         if self.data_docs_dir is None:
             return None
-        self._context.build_data_docs(site_names=[DOCS_SITE])
+        with self._lock:
+            self._context.build_data_docs(site_names=[DOCS_SITE])
         vendor_assets(self.data_docs_dir)
         return write_offline_index(self.data_docs_dir)
 
     def _checkpoint(self, suite: Suite) -> Any:
+        document = json.dumps(_ge_document(suite), sort_keys=True)
+        kept = self._checkpoints.get(suite.name)
+        if kept is not None and kept[0] == document:
+            return kept[1]
+        checkpoint = self._add_checkpoint(suite)
+        self._checkpoints[suite.name] = (document, checkpoint)
+        return checkpoint
+
+    def _add_checkpoint(self, suite: Suite) -> Any:
         import great_expectations as gx
 
         asset = _get_or_add(
@@ -109,6 +128,23 @@ class SuiteRunner:
                 },
             )
         )
+
+
+_RUNNERS: dict[tuple[Path | None, Path | None], SuiteRunner] = {}
+_RUNNERS_LOCK = threading.Lock()
+
+
+def suite_runner(data_docs_dir: Path | None, project_root: Path | None = None) -> SuiteRunner:
+    """The process's runner for a project (made the first time): creating a GX context and
+    adding four Checkpoints to it cost seconds per batch when every batch made its own."""
+    if project_root is None:  # an ephemeral context keeps nothing: nothing to share
+        return SuiteRunner(data_docs_dir)
+    key = (data_docs_dir, project_root.resolve())
+    with _RUNNERS_LOCK:
+        runner = _RUNNERS.get(key)
+        if runner is None or not (project_root / "gx" / "great_expectations.yml").is_file():
+            runner = _RUNNERS[key] = SuiteRunner(data_docs_dir, project_root)
+        return runner
 
 
 SOURCE = "fazhi_gate"
