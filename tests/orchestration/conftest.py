@@ -1,10 +1,7 @@
-"""One real Prefect server per test module that asks for it, on a free 127.0.0.1 port, with the
-project deployed.
+"""One real Prefect server per test session, on a free 127.0.0.1 port, with the project deployed.
 
 The server, its SQLite database and PREFECT_HOME live in a temporary directory; workers are
-started by the tests that need them and every process is stopped when the module is done: the
-server and workers poll every second, and kept for the session they took CPU from every test
-after them (only tests/orchestration/test_server_e2e.py uses them).
+started by the tests that need them and every process is stopped at the end.
 """
 
 from __future__ import annotations
@@ -41,7 +38,7 @@ class LocalPrefect:
         return "\n".join(parts)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def prefect_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalPrefect]:
     root = tmp_path_factory.mktemp("prefect")
     settings = load_settings(data_dir=root / "worker-data")
@@ -64,7 +61,7 @@ def prefect_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalPr
         server.stop_process(process)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def deployed(prefect_server: LocalPrefect, sources_for_limits: Path) -> str:
     """``fazhi serve --deploy-only`` against the session server, as a user runs it; its output."""
     args = ["serve", "--deploy-only", "--api-url", prefect_server.api,
@@ -74,7 +71,7 @@ def deployed(prefect_server: LocalPrefect, sources_for_limits: Path) -> str:
     return result.output
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def sources_for_limits(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("limits") / "sources.toml"
     path.write_text(
@@ -85,7 +82,7 @@ def sources_for_limits(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def workers(prefect_server: LocalPrefect, deployed: str) -> Iterator[list[str]]:
     """Two process workers: one polling every queue (the warehouse machine), one "crawl" only."""
     started = [
