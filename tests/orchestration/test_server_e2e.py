@@ -15,6 +15,7 @@ import duckdb
 import polars as pl
 import pytest
 from prefect.client.orchestration import SyncPrefectClient, get_client
+from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterId
 from prefect.client.schemas.objects import FlowRun
 from prefect.deployments import run_deployment
 from prefect.exceptions import ObjectNotFound
@@ -133,11 +134,16 @@ def test_server_schedules_runs_in_china_time(
 
 
 def wait_for_scheduled_runs(client: SyncPrefectClient, deployment_id: Any) -> list[FlowRun]:
-    """The runs the server's scheduler service created for a deployment (it loops every second)."""
+    """The runs the server's scheduler service created for a deployment (it loops every second).
+
+    Asked of the server for this deployment only: an unfiltered read returns one page of runs,
+    and once other tests' runs and other deployments' schedules fill it, this one's are not on it.
+    """
+    only_this = DeploymentFilter(id=DeploymentFilterId(any_=[deployment_id]))
     for _ in range(120):
         runs = [
             r
-            for r in client.read_flow_runs()
+            for r in client.read_flow_runs(deployment_filter=only_this)
             if r.deployment_id == deployment_id
             and r.state is not None
             and r.state.is_scheduled()
