@@ -46,23 +46,21 @@ def with_unloaded(rows: pl.DataFrame, settings: Settings) -> pl.DataFrame:
 
 def warehouse_doc_ids(settings: Settings) -> set[str]:
     """Ids of every document version in the warehouse (none before the first load)."""
-    if not settings.duckdb_path.is_file():
-        return set()
-    with contextlib.closing(connect(readable_path(settings), read_only=True)) as con:
-        try:
-            rows = con.execute(read_sql("load/loaded_doc_ids", settings.sql_dir)).fetchall()
-        except duckdb.CatalogException:
-            return set()  # a warehouse file without its tables yet
-    return {str(row[0]) for row in rows}
+    return _warehouse_ids(settings, "load/loaded_doc_ids")
 
 
 def recorded_run_ids(settings: Settings) -> set[str]:
     """Ids of every run the warehouse recorded as finished (none before the first load)."""
+    return _warehouse_ids(settings, "load/recorded_run_ids")
+
+
+def _warehouse_ids(settings: Settings, query: str) -> set[str]:
+    """The first column of ``query``'s rows, read-only; empty without a warehouse or its tables."""
     if not settings.duckdb_path.is_file():
         return set()
     with contextlib.closing(connect(readable_path(settings), read_only=True)) as con:
         try:
-            rows = con.execute(read_sql("load/recorded_run_ids", settings.sql_dir)).fetchall()
+            rows = con.execute(read_sql(query, settings.sql_dir)).fetchall()
         except duckdb.CatalogException:
-            return set()
+            return set()  # a warehouse file without its tables yet
     return {str(row[0]) for row in rows}
