@@ -20,11 +20,12 @@ import importlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import reduce
 from itertools import accumulate, product
-from operator import itemgetter
+from operator import itemgetter, or_
 from typing import Any
 
-import ahocorasick
+from ahocorasick_rs import AhoCorasick, Implementation
 
 # the standard library's own parser of regular expressions: the syntax tree `re` compiles from
 # (private, but stable across 3.11–3.13 and the only parser that agrees with `re` by definition)
@@ -178,31 +179,42 @@ def _repeat(low: int, high: int, body: _Words) -> _Words:
 class CueHits:
     """Where the keywords of one text are, with the rules each one may start.
 
-    ``hits`` are the automaton's own tuples, in order of their ends: (index of the keyword's last
-    character, (its length, its rules as bits)); kept as they come, so a scan builds no list in
-    Python.
+    Three parallel sequences, in order of the keywords' ends (the order in which the automaton
+    reports overlapping matches): where each keyword ends, where it starts, and its rules as
+    bits. Kept as the automaton's answer unzips, so a scan builds no list in Python.
     """
 
-    hits: list[tuple[int, tuple[int, int]]]
+    ends: Sequence[int]
+    starts: Sequence[int]
+    masks: Sequence[int]
     always: int  # rules without a keyword set: possible anywhere
+    longest: int  # the longest keyword's length
 
     def rules_in(self, lo: int, hi: int) -> int:
         """The rules (as bits) with a keyword lying wholly inside ``text[lo:hi]``."""
-        mask = self.always
-        hits = self.hits
-        first = bisect.bisect_left(hits, lo, key=_LAST)  # its last character at lo or later
-        for k in range(first, bisect.bisect_left(hits, hi, key=_LAST)):
-            last, (length, found) = hits[k]
-            if last + 1 - length >= lo:
-                mask |= found
+        ends = self.ends
+        first = bisect.bisect_right(ends, lo)  # the first keyword ending after lo
+        last = bisect.bisect_right(ends, hi)  # past the last one ending at hi or before
+        if first >= last:
+            return self.always
+        # a keyword ending at lo + longest or later starts at lo or later: no check needed
+        sure = bisect.bisect_left(ends, lo + self.longest, first, last)
+        masks = self.masks
+        mask = reduce(or_, masks[sure:last], self.always)
+        starts = self.starts
+        for k in range(first, sure):
+            if starts[k] >= lo:
+                mask |= masks[k]
         return mask
 
 
-_LAST = itemgetter(0)
-
-
 class CueScanner:
-    """One automaton over the keywords of many rules, each rule named and given a bit."""
+    """One automaton over the keywords of many rules, each rule named and given a bit.
+
+    The automaton is a DFA (ahocorasick-rs, the Rust aho-corasick crate): one table lookup per
+    byte, where a trie whose root has a hundred children (pyahocorasick) searches that root's
+    list at most characters of a report.
+    """
 
     def __init__(self, patterns_by_rule: Mapping[str, Sequence[re.Pattern[str]]]) -> None:
         masks: dict[str, int] = {}
@@ -217,24 +229,31 @@ class CueScanner:
                 continue
             for word in words:
                 masks[word] = masks.get(word, 0) | bit
-        self.automaton = ahocorasick.Automaton()
-        for word, mask in masks.items():
-            self.automaton.add_word(word, (len(word), mask))
+        self.words = list(masks)
+        self.word_masks = [masks[word] for word in self.words]
         self.longest = max(map(len, masks), default=0)
-        if masks:
-            self.automaton.make_automaton()
+        self.automaton = (
+            AhoCorasick(self.words, implementation=Implementation.DFA) if masks else None
+        )
 
     def scan(self, text: str) -> CueHits:
         """Every keyword occurrence in ``text``, in one pass."""
-        return CueHits(list(self.automaton.iter(text)) if self.longest else [], self.always)
+        found = self.automaton.find_matches_as_indexes(text, True) if self.automaton else []
+        if not found:
+            return CueHits((), (), (), self.always, self.longest)
+        indexes, starts, ends = zip(*found, strict=True)
+        masks = tuple(map(self.word_masks.__getitem__, indexes))
+        return CueHits(ends, starts, masks, self.always, self.longest)
 
     def rules_of(self, text: str) -> int:
         """The rules (as bits) with a keyword anywhere in ``text`` (a short, derived string)."""
-        mask = self.always
-        if self.longest:
-            for _, (_, found) in self.automaton.iter(text):
-                mask |= found
-        return mask
+        if self.automaton is None:
+            return self.always
+        found = self.automaton.find_matches_as_indexes(text, True)
+        return reduce(or_, map(self.word_masks.__getitem__, map(_INDEX, found)), self.always)
+
+
+_INDEX = itemgetter(0)
 
 
 def _rule_words(patterns: Sequence[re.Pattern[str]]) -> frozenset[str] | None:

@@ -189,3 +189,14 @@ def test_char_positions_are_the_delimiters_starts(text: str, reason: str) -> Non
     delimiters = "，,；;。\n"
     expected = [m.start() for m in re.finditer(f"[{delimiters}]", text)]
     assert char_positions(delimiters, text) == expected, reason
+
+
+@pytest.mark.parametrize("path", REPORTS, ids=[p.name for p in REPORTS])
+def test_hits_come_in_order_of_their_ends(path: Path) -> None:
+    """``rules_in`` bisects the ends: the automaton must report overlapping keywords by end."""
+    hits = load_rulebook().scanner.scan(normalise(path.read_text("utf-8")).text)
+    assert list(hits.ends) == sorted(hits.ends), "ends out of order"
+    assert len(hits.ends) > 10, "a report holds many keywords"
+    assert all(
+        0 < end - start <= hits.longest for start, end in zip(hits.starts, hits.ends, strict=True)
+    ), "each hit spans one keyword"
