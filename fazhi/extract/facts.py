@@ -28,7 +28,7 @@ from fazhi.config import PACKAGE_DATA, Settings
 from fazhi.extract.metadata import division_names_between
 from fazhi.extract.numbers import SCALES, Quantity
 from fazhi.extract.rulebook_check import RulebookError, check_rulebook, unit_keys
-from fazhi.extract.scan import CueScanner, char_positions
+from fazhi.extract.scan import CueHits, CueScanner, char_positions
 from fazhi.localities import divisions_by_code
 
 PHRASINGS_PATH = PACKAGE_DATA / "phrasings.toml"
@@ -347,7 +347,6 @@ class _Layout:
         self.scoring = scoring
         self.length = len(text)
         self.clause_stops, self.sentence_stops, self.full_stops = delimiter_stops(text)
-        self.windows: dict[tuple[int, int], tuple[int, int]] = {}  # a number's, asked twice
         # in order, not overlapping
         self.plan_ranges = _plan_ranges(text, scoring.plan_heading, scoring.result_heading)
         self.plan_starts = [lo for lo, _ in self.plan_ranges]
@@ -365,16 +364,11 @@ class _Layout:
         """Like :meth:`sentence`, but only 。！？ and line ends close it (not ；)."""
         return _around(self.full_stops, start, end, len(self.text))
 
-    def window(self, start: int, end: int) -> tuple[int, int]:
-        """The clause around ``text[start:end]``, at most :data:`CLAUSE_REACH` on each side."""
-        window = self.windows.get((start, end))
-        if window is None:
-            lo, hi = self.clause(start, end)
-            window = self.windows[start, end] = (
-                max(lo, start - CLAUSE_REACH),
-                min(hi, end + CLAUSE_REACH),
-            )
-        return window
+    def window(self, start: int, end: int) -> tuple[int, int, int]:
+        """The clause around ``text[start:end]``, at most :data:`CLAUSE_REACH` on each side,
+        and where the whole clause begins."""
+        lo, hi = self.clause(start, end)
+        return max(lo, start - CLAUSE_REACH), min(hi, end + CLAUSE_REACH), lo
 
     def in_plan_section(self, position: int) -> bool:
         i = bisect.bisect_right(self.plan_starts, position) - 1
@@ -455,6 +449,9 @@ class _Context:
     # the GUARDED scoring patterns with a keyword near the number (see _surroundings): the
     # others cannot match in any window read around it
     near: frozenset[str] = frozenset(GUARDED)
+    # where the number's whole clause and sentence begin (its windows above are cut to a reach)
+    clause_start: int = 0
+    sentence_start: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -500,6 +497,11 @@ def extract_facts(
     # per unit: the bits of all its rules in the scanner, and each rule with its bit (a number
     # tries only the rules with a keyword in its window)
     bits_by_unit: dict[str, tuple[int, tuple[tuple[int, IndicatorRule], ...]]] = {}
+    # the hits of the GUARDED scoring patterns' keywords alone, for the wide window each context
+    # asks about (far fewer than all hits), and the names of those found, per set of bits
+    guard_mask = sum(book.guard_bits.values())
+    guards: CueHits | None = None
+    near_names: dict[int, frozenset[str]] = {}
     for index, quantity in enumerate(quantities):
         cell = _table_cell(text, quantity) if quantity.unit is None else None
         if cell is not None:
@@ -515,10 +517,12 @@ def extract_facts(
             continue
         if cell is not None:
             context = cell.context(index)
+            context.clause_start = layout.clause(quantity.start, quantity.start)[0]
+            context.sentence_start = layout.sentence(quantity.start, quantity.start)[0]
             cued = cues.rules_in(context.clause_lo, context.clause_hi)
         else:
-            clause_lo, clause_hi = layout.window(quantity.start, quantity.end)
-            previous = _previous_clause(layout, quantity, units_at)
+            clause_lo, clause_hi, clause_start = layout.window(quantity.start, quantity.end)
+            previous = _previous_clause(layout, quantity, units_at, clause_start)
             reach = _shared_predicate_end(layout, clause_hi)
             if work is not None:
                 work.characters += reach - clause_lo + len(previous[1])
@@ -527,18 +531,24 @@ def extract_facts(
                 cued |= cues.rules_in(previous[0], previous[0] + len(previous[1]))
             if not cued & unit_bits:
                 continue  # no keyword of any rule for this unit near the number
-            context = _context(layout, index, quantity, previous)
+            context = _context(
+                layout, index, quantity, previous, (clause_lo, clause_hi, clause_start), reach
+            )
             if context.listless:  # the list-less words are a string of their own
                 cued |= book.scanner.rules_of(context.listless)
         rules = [rule for bit, rule in bits if cued & bit]
         if not rules:
             continue  # no rule has a keyword in this number's windows: none can match
-        if places.elsewhere(layout, quantity.start):
+        if places.elsewhere(layout, context):
             continue
         if book.scoring.per_unit.search(context.left) or book.scoring.target.search(context.left):
             continue  # "每万人拥有律师2.6名" is a ratio, "力争…1000件" a target: not counts
-        near = cues.rules_in(*_surroundings(context))
-        context.near = frozenset(name for name, bit in book.guard_bits.items() if near & bit)
+        if guards is None:
+            guards = cues.only(guard_mask)
+        near = guards.rules_in(*_surroundings(context))
+        if near not in near_names:
+            near_names[near] = frozenset(n for n, bit in book.guard_bits.items() if near & bit)
+        context.near = near_names[near]
         if book.scoring.change.search(context.left) or _in_subgroup(
             layout, book.scoring, context, quantity, township is not None
         ):
@@ -647,10 +657,18 @@ def _table_start(text: str, position: int) -> int:
 
 
 def _context(
-    layout: _Layout, index: int, quantity: Quantity, previous: tuple[int, str]
+    layout: _Layout,
+    index: int,
+    quantity: Quantity,
+    previous: tuple[int, str],
+    window: tuple[int, int, int],
+    reach: int,
 ) -> _Context:
-    clause_lo, clause_hi = layout.window(quantity.start, quantity.end)
+    """The context of a number in its ``window`` (:meth:`_Layout.window`), whose clause reaches
+    on to ``reach`` (:func:`_shared_predicate_end`)."""
+    clause_lo, clause_hi, clause_start = window
     sentence_lo, _ = layout.sentence(quantity.start, quantity.end)
+    sentence_start = sentence_lo
     # the topic a `requires` pattern looks for may sit before a ；, or in the sentence before
     # one that opens with 其中 ("其中立案受理0宗")
     context_lo, _ = layout.full_sentence(quantity.start, quantity.end)
@@ -673,12 +691,14 @@ def _context(
         clause_hi=clause_hi,
         sentence_lo=sentence_lo,
         context_lo=context_lo,
-        left=text[clause_lo : quantity.start],
-        right=text[quantity.end : _shared_predicate_end(layout, clause_hi)],
+        left=left,
+        right=text[quantity.end : reach],
         previous=previous[1],
         previous_lo=previous[0],
         listless=listless,
         removed=removed,
+        clause_start=clause_start,
+        sentence_start=sentence_start,
     )
 
 
@@ -740,11 +760,12 @@ class _Places:
         self.ignored = own | scoring.place_name_words
         self.scoring = scoring
 
-    def elsewhere(self, layout: _Layout, position: int) -> bool:
-        """Whether the number at ``position`` belongs to another place than the report's."""
+    def elsewhere(self, layout: _Layout, at: _Context) -> bool:
+        """Whether the number of ``at`` belongs to another place than the report's."""
         if not self.known:
             return False
-        lo = max(_two_clauses_before(layout, position), position - CONTEXT_REACH)
+        position = at.quantity.start
+        lo = max(_two_clauses_before(layout, at), position - CONTEXT_REACH)
         if self.level != "province" and self.scoring.wider_scope.search(self.text, lo, position):
             return True  # 全省/全国 figures quoted for context
         if self.parent_scope is not None and self.parent_scope.search(self.text, lo, position):
@@ -757,10 +778,9 @@ class _Places:
         )
 
 
-def _two_clauses_before(layout: _Layout, position: int) -> int:
-    """Start of the clause before the one holding ``position``, within its sentence."""
-    clause_lo, _ = layout.clause(position, position)
-    sentence_lo, _ = layout.sentence(position, position)
+def _two_clauses_before(layout: _Layout, at: _Context) -> int:
+    """Start of the clause before the one holding the number, within its sentence."""
+    clause_lo, sentence_lo = at.clause_start, at.sentence_start
     if clause_lo <= sentence_lo:
         return clause_lo
     previous_lo, _ = layout.clause(clause_lo - 1, clause_lo - 1)
@@ -768,14 +788,14 @@ def _two_clauses_before(layout: _Layout, position: int) -> int:
 
 
 def _previous_clause(
-    layout: _Layout, quantity: Quantity, units_at: dict[int, set[str | None]]
+    layout: _Layout, quantity: Quantity, units_at: dict[int, set[str | None]], clause_lo: int
 ) -> tuple[int, str]:
     """The clause before a number whose own clause is only a verb or 共 ("…培训6期，培训1820人次").
 
-    Empty unless the number's clause says almost nothing before it, the previous clause is in the
-    same sentence, and it holds no number of the same unit (that one would be the candidate).
+    Empty unless the number's clause (which begins at ``clause_lo``) says almost nothing before
+    it, the previous clause is in the same sentence, and it holds no number of the same unit
+    (that one would be the candidate).
     """
-    clause_lo, _ = layout.clause(quantity.start, quantity.end)
     if quantity.start - clause_lo > LOOKBACK_MAX_LEFT:  # most numbers: their clause says enough
         return clause_lo, ""
     sentence_lo, _ = layout.sentence(quantity.start, quantity.end)
@@ -931,7 +951,7 @@ def _in_subgroup(
     ]
     if not patterns:
         return False
-    clause_lo, _ = layout.clause(position, position)
+    clause_lo = at.clause_start
     previous_lo, _ = layout.clause(max(clause_lo - 2, 0), max(clause_lo - 2, 0))
     window_lo = max(
         at.sentence_lo, previous_lo if clause_lo > 0 else clause_lo, position - CONTEXT_REACH

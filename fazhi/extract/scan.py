@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import reduce
-from itertools import accumulate, product
+from itertools import accumulate, compress, product
 from operator import itemgetter, or_
 from typing import Any
 
@@ -206,6 +206,18 @@ class CueHits:
             if starts[k] >= lo:
                 mask |= masks[k]
         return mask
+
+    def only(self, bits: int) -> CueHits:
+        """The hits of keywords of the rules ``bits``, with only those bits (a smaller index for
+        the questions that concern a few rules)."""
+        kept = [mask & bits for mask in self.masks]
+        return CueHits(
+            tuple(compress(self.ends, kept)),
+            tuple(compress(self.starts, kept)),
+            tuple(filter(None, kept)),
+            self.always & bits,
+            self.longest,
+        )
 
 
 class CueScanner:
