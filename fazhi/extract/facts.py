@@ -21,6 +21,7 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from itertools import compress
 from pathlib import Path
 
 from fazhi.catalog import Indicator, load_catalog
@@ -28,7 +29,7 @@ from fazhi.config import PACKAGE_DATA, Settings
 from fazhi.extract.metadata import division_names_between
 from fazhi.extract.numbers import SCALES, Quantity
 from fazhi.extract.rulebook_check import RulebookError, check_rulebook, unit_keys
-from fazhi.extract.scan import CueHits, CueScanner, char_positions
+from fazhi.extract.scan import CueHits, CueScanner, char_hits
 from fazhi.localities import divisions_by_code
 
 PHRASINGS_PATH = PACKAGE_DATA / "phrasings.toml"
@@ -59,7 +60,13 @@ INNER_COUNT = r"\d+(?:场次|场|期|批|轮|班)"
 SENTENCE_DELIMITERS = "。！？!?\n；;"
 FULL_STOPS = "。！？!?\n"
 # each set holds the next: a text's clause stops are found once and the others filtered from them
-_SENTENCE_STOP, _FULL_STOP = frozenset(SENTENCE_DELIMITERS), frozenset(FULL_STOPS)
+# (as indexes among the clause delimiters, which is how scan.char_hits tells them apart)
+_SENTENCE_KINDS = frozenset(
+    k for k, char in enumerate(dict.fromkeys(CLAUSE_DELIMITERS)) if char in SENTENCE_DELIMITERS
+)
+_FULL_KINDS = frozenset(
+    k for k, char in enumerate(dict.fromkeys(CLAUSE_DELIMITERS)) if char in FULL_STOPS
+)
 # a clause that only adds a predicate shared by the count before it ("出台规范性文件12件，均经合法性
 # 审核"): an after-cue may read on into it
 SHARED_PREDICATE_RE = re.compile(r"[，,](?:均|都|全部|全都|一律)")
@@ -383,9 +390,12 @@ def delimiter_stops(text: str) -> tuple[list[int], list[int], list[int]]:
     Kept for the last text: the provenance of facts and mentions (``fazhi.extract.document``)
     reads the full stops of the text fact selection has just read. Callers never change them.
     """
-    clause_stops = char_positions(CLAUSE_DELIMITERS, text)
-    sentence_stops = [p for p in clause_stops if text[p] in _SENTENCE_STOP]
-    return clause_stops, sentence_stops, [p for p in sentence_stops if text[p] in _FULL_STOP]
+    positions, kinds = char_hits(CLAUSE_DELIMITERS, text)
+    return (
+        list(positions),
+        list(compress(positions, map(_SENTENCE_KINDS.__contains__, kinds))),
+        list(compress(positions, map(_FULL_KINDS.__contains__, kinds))),
+    )
 
 
 def _around(stops: list[int], start: int, end: int, length: int) -> tuple[int, int]:

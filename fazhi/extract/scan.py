@@ -20,8 +20,8 @@ import importlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import reduce
-from itertools import accumulate, compress, product
+from functools import lru_cache, reduce
+from itertools import compress, product
 from operator import itemgetter, or_
 from typing import Any
 
@@ -282,17 +282,27 @@ def _rule_words(patterns: Sequence[re.Pattern[str]]) -> frozenset[str] | None:
 def char_positions(delimiters: str, text: str) -> list[int]:
     """Where in ``text`` the characters of ``delimiters`` are, in order.
 
-    ``[m.start() for m in re.finditer(f"[{delimiters}]", text)]``, with the loops in C: a regular
-    expression tests a character class at every character (a full pass costs as much as a
-    keyword scan), while ``str.split`` on one character is a fast search. So the text is split
-    on each delimiter in turn, the pieces' lengths summed (each delimiter adding one), and the
-    positions of all delimiters merged by one sort of these sorted runs.
+    ``[m.start() for m in re.finditer(f"[{delimiters}]", text)]``, without a Python step per
+    character or a match object per delimiter: see :func:`char_hits`.
     """
-    positions: list[int] = []
-    for char in dict.fromkeys(delimiters):
-        if char in text:
-            ends = list(accumulate(map((1).__add__, map(len, text.split(char)))))
-            ends.pop()  # the end of the last piece, after which no delimiter stands
-            positions += map((-1).__add__, ends)
-    positions.sort()
-    return positions
+    return list(char_hits(delimiters, text)[0])
+
+
+def char_hits(delimiters: str, text: str) -> tuple[Sequence[int], Sequence[int]]:
+    """Where in ``text`` the characters of ``delimiters`` are, in order, and which each is (its
+    index among the distinct characters of ``delimiters``).
+
+    One pass of a DFA over the characters (a regular expression tests a character class at
+    every character, and splitting the text on each delimiter in turn reads it once per
+    delimiter and builds every piece); the automaton's answer is unzipped in C.
+    """
+    found = _char_automaton(delimiters).find_matches_as_indexes(text)
+    if not found:
+        return (), ()
+    kinds, positions, _ = zip(*found, strict=True)
+    return positions, kinds
+
+
+@lru_cache(maxsize=16)
+def _char_automaton(delimiters: str) -> AhoCorasick:
+    return AhoCorasick(list(dict.fromkeys(delimiters)), implementation=Implementation.DFA)
