@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from fazhi.extract import document as document_module
 from fazhi.extract import facts as facts_module
 from fazhi.extract.document import extract_document
 from fazhi.extract.facts import load_rulebook
@@ -200,3 +201,12 @@ def test_hits_come_in_order_of_their_ends(path: Path) -> None:
     assert all(
         0 < end - start <= hits.longest for start, end in zip(hits.starts, hits.ends, strict=True)
     ), "each hit spans one keyword"
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet="一二三十是、（）()1２.．。；;\n \t#甲", max_size=40))
+def test_outline_markers_are_found_where_the_outline_pattern_finds_them(text: str) -> None:
+    """The outline's markers are tried only where a match can begin: the same as a full search
+    (headings, numbered items and 一是 after stops, line breaks and spaces, in any mix)."""
+    expected = [m.span() for m in document_module.OUTLINE_RE.finditer(text)]
+    assert [m.span() for m in document_module._outline_markers(text)] == expected
