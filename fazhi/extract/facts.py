@@ -462,6 +462,7 @@ class _Context:
     # where the number's whole clause and sentence begin (its windows above are cut to a reach)
     clause_start: int = 0
     sentence_start: int = 0
+    over_years: bool | None = None  # see _over_years: settled when a rule first asks
 
 
 @dataclass(frozen=True, slots=True)
@@ -503,7 +504,11 @@ def extract_facts(
     stops = layout.clause_stops
     for quantity in quantities:  # the clause's start as :meth:`_Layout.clause` finds it
         stop = bisect.bisect_left(stops, quantity.start)
-        units_at.setdefault(stops[stop - 1] + 1 if stop else 0, set()).add(quantity.unit)
+        clause_start = stops[stop - 1] + 1 if stop else 0
+        if clause_start in units_at:
+            units_at[clause_start].add(quantity.unit)
+        else:
+            units_at[clause_start] = {quantity.unit}
     # per unit: the bits of all its rules in the scanner, and each rule with its bit (a number
     # tries only the rules with a keyword in its window)
     bits_by_unit: dict[str, tuple[int, tuple[tuple[int, IndicatorRule], ...]]] = {}
@@ -549,6 +554,13 @@ def extract_facts(
         rules = [rule for bit, rule in bits if cued & bit]
         if not rules:
             continue  # no rule has a keyword in this number's windows: none can match
+        if work is not None:
+            work.candidates += len(rules)
+        # the rules' cues first: a number no rule has a cue for is never a candidate, whatever
+        # the checks of its place, scope and subject below would say
+        cued_rules = [(rule, found) for rule in rules if (found := _cue_of(rule, context))]
+        if not cued_rules:
+            continue
         if places.elsewhere(layout, context):
             continue
         if book.scoring.per_unit.search(context.left) or book.scoring.target.search(context.left):
@@ -565,10 +577,9 @@ def extract_facts(
             continue
         if work is not None:
             work.characters += context.clause_hi - context.context_lo
-            work.candidates += len(rules)
         context.other_body = _by_other_body(layout, book.scoring, context, quantity.start)
-        for rule in rules:
-            candidate = _match(rule, context, layout.text, book.scoring)
+        for rule, found in cued_rules:
+            candidate = _match(rule, context, layout.text, book.scoring, found)
             if candidate is not None:
                 candidates.append(candidate)
     return _select(candidates)
@@ -818,22 +829,43 @@ def _previous_clause(
     return previous_lo, layout.text[previous_lo:previous_hi]
 
 
-def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> Candidate | None:
+_Cue = tuple[int, int, int, str]  # (start, end, gap, side), offsets relative to its window
+
+
+def _cue_of(rule: IndicatorRule, at: _Context) -> tuple[_Cue, bool] | None:
+    """The rule's closest cue around the number, and whether it is read through a list of
+    counts; None when the rule has no cue there (then it cannot match)."""
     # the caller tries a rule only where the scanner found one of its keywords (lossless: every
     # match of a cue pattern holds one), so no prefilter is needed here
     cue = _cue(rule, at.left, at.right) or _cue_before(rule, at)
-    through_list = False
-    if cue is None and at.listless:
+    if cue is not None:
+        return cue, False
+    if at.listless:
         # the verb that opens a list of counts reaches over the earlier items to this noun
         listed = _cue(rule, at.listless, "")
         if listed is not None and listed[3] == "before":
             start, end, gap, side = listed
-            through_list = _in_left(at.removed, end) - _in_left(at.removed, start) > end - start
-            if through_list:
-                cue = (_in_left(at.removed, start), _in_left(at.removed, end), gap, side)
-    if cue is None:
-        return None
-    cue_start, cue_end, gap, side = cue
+            if _in_left(at.removed, end) - _in_left(at.removed, start) > end - start:
+                return (_in_left(at.removed, start), _in_left(at.removed, end), gap, side), True
+    return None
+
+
+def _match(
+    rule: IndicatorRule,
+    at: _Context,
+    text: str,
+    scoring: Scoring,
+    found: tuple[_Cue, bool] | None = None,
+) -> Candidate | None:
+    """The rule's candidate at the number, if it passes every check; ``found`` is the rule's
+    cue (:func:`_cue_of`) when the caller has it already."""
+    if found is None:
+        found = _cue_of(rule, at)
+        if found is None:
+            return None
+    if at.other_body and not rule.other_bodies_ok:
+        return None  # "市中级人民法院审结…": a court's figure, not the government's
+    (cue_start, cue_end, gap, side), through_list = found
     quantity = at.quantity
     if _unit_key(quantity) == BARE and (side != "before" or gap > 0):
         return None  # without a unit, only the object right before the number says what it counts
@@ -854,8 +886,6 @@ def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> Ca
         and scoring.counted_noun.match(at.right)
     ):
         return None  # "…决策源头治理等7项重点工作" counts the noun after the number
-    if at.other_body and not rule.other_bodies_ok:
-        return None  # "市中级人民法院审结…": a court's figure, not the government's
     if rule.indicator.kind in FLOW_KINDS and _over_years(text, scoring, at):
         return None  # "近三年共办理…", "2018年以来累计…": several years, not the report's
     if not all(p.search(text, at.context_lo, at.clause_hi) for p in rule.requires):
@@ -910,7 +940,14 @@ def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> Ca
 
 
 def _over_years(text: str, scoring: Scoring, at: _Context) -> bool:
-    """Whether the sentence before the number spans several years with no single year after."""
+    """Whether the sentence before the number spans several years with no single year after
+    (asked once per number, whatever the rules tried on it)."""
+    if at.over_years is None:
+        at.over_years = _spans_years(text, scoring, at)
+    return at.over_years
+
+
+def _spans_years(text: str, scoring: Scoring, at: _Context) -> bool:
     if "span_of_years" not in at.near:
         return False
     last = None
@@ -972,7 +1009,7 @@ def _in_subgroup(
     return bool(ends) and not scoring.scope_reset.search(layout.text, max(ends), position)
 
 
-def _cue_before(rule: IndicatorRule, at: _Context) -> tuple[int, int, int, str] | None:
+def _cue_before(rule: IndicatorRule, at: _Context) -> _Cue | None:
     """A cue in the previous clause (see :func:`_previous_clause`), last one first."""
     if not at.previous or rule.any_before is None:
         return None
@@ -982,9 +1019,9 @@ def _cue_before(rule: IndicatorRule, at: _Context) -> tuple[int, int, int, str] 
     return None if last is None else (last.start(), last.end(), LOOKBACK_GAP, "previous")
 
 
-def _cue(rule: IndicatorRule, left: str, right: str) -> tuple[int, int, int, str] | None:
+def _cue(rule: IndicatorRule, left: str, right: str) -> _Cue | None:
     """The closest cue: (start, end, gap, side) with offsets relative to its window."""
-    best: tuple[int, int, int, str] | None = None
+    best: _Cue | None = None
     before = rule.before if rule.before_hint and rule.before_hint.search(left) else ()
     for pattern in before:
         match = pattern.search(left)

@@ -102,8 +102,8 @@ def _successful_matches(
     found: list[tuple[str, facts_module._Context]] = []
     match = facts_module._match
 
-    def spy(rule, at, text, scoring):  # type: ignore[no-untyped-def]
-        fact = match(rule, at, text, scoring)
+    def spy(rule, at, text, scoring, cue=None):  # type: ignore[no-untyped-def]
+        fact = match(rule, at, text, scoring, cue)
         if fact is not None:
             found.append((rule.indicator.code, at))
         return fact
