@@ -19,7 +19,7 @@ import bisect
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import compress
 from pathlib import Path
@@ -626,8 +626,8 @@ def _table_cell(text: str, quantity: Quantity) -> _TableCell | None:
     if several_columns and not _latest_year_first(text[table_lo:label_lo]):
         return None
     unit, scale, multiplier = _label_unit(label["unit"])
-    cell = replace(
-        quantity, value=quantity.value * multiplier, unit=unit, scale=scale, start=label_lo
+    cell = quantity._replace(
+        value=quantity.value * multiplier, unit=unit, scale=scale, start=label_lo
     )
     return _TableCell(cell, label["label"], table_lo)
 

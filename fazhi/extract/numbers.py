@@ -15,15 +15,19 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 __all__ = ["PRODUCIBLE_UNITS", "SCALES", "Quantity", "find_quantities", "parse_number"]
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """A number in a text: fully scaled value, canonical unit, multiplier, qualifier and spans."""
+class Quantity(NamedTuple):
+    """A number in a text: fully scaled value, canonical unit, multiplier, qualifier and spans.
+
+    A named tuple rather than a frozen dataclass: a report holds a hundred numbers or more, and
+    a frozen dataclass sets each field through ``object.__setattr__`` (four times the cost of
+    building the tuple). Immutable and hashable all the same.
+    """
 
     value: float
     unit: str | None
