@@ -97,6 +97,7 @@ LIST_COUNT_RE = re.compile(
 TOP_HEADING_RE = re.compile(
     r"^[ \t]*(?:#+[ \t]*)?[一二三四五六七八九十]{1,3}[、.．]([^\n]*)$", re.M
 )
+HEADING_LINE_RE = re.compile(r"\n(?=[ \t#一二三四五六七八九十])")  # where TOP_HEADING_RE may match
 
 
 @dataclass(frozen=True, slots=True)
@@ -409,10 +410,18 @@ def _around(stops: list[int], start: int, end: int, length: int) -> tuple[int, i
     return lo, hi
 
 
+def _top_headings(text: str) -> list[re.Match[str]]:
+    """``list(TOP_HEADING_RE.finditer(text))``, tried only at the starts of lines that open as
+    a heading can (a space, a tab, # or a numeral): a match lies within its line, and a search
+    of a pattern opening with ``^`` tries every position of the text."""
+    starts = [0, *(m.end() for m in HEADING_LINE_RE.finditer(text))]
+    return [m for start in starts if (m := TOP_HEADING_RE.match(text, start))]
+
+
 def _plan_ranges(
     text: str, plan_heading: re.Pattern[str], result_heading: re.Pattern[str]
 ) -> list[tuple[int, int]]:
-    headings = list(TOP_HEADING_RE.finditer(text))
+    headings = _top_headings(text)
     ranges = []
     for k, heading in enumerate(headings):
         words = heading.group(1)

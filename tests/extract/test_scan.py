@@ -210,3 +210,11 @@ def test_outline_markers_are_found_where_the_outline_pattern_finds_them(text: st
     (headings, numbered items and 一是 after stops, line breaks and spaces, in any mix)."""
     expected = [m.span() for m in document_module.OUTLINE_RE.finditer(text)]
     assert [m.span() for m in document_module._outline_markers(text)] == expected
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet="一二十、.．。问题\n \t#甲", max_size=40))
+def test_top_headings_are_those_a_full_search_finds(text: str) -> None:
+    """The plan sections' headings are matched only at lines that may open one."""
+    expected = [m.span() for m in facts_module.TOP_HEADING_RE.finditer(text)]
+    assert [m.span() for m in facts_module._top_headings(text)] == expected
