@@ -184,6 +184,7 @@ class Rulebook:
 # (totality: 共, 总) stays out: its hits would lengthen every window's lookup.
 GUARDED = ("span_of_years", "subgroup_place", "other_body", "subgroup")
 GUARD_PREFIX = "scoring."
+_ALL_GUARDED = frozenset(GUARDED)
 FLOW_KINDS = ("count", "amount")  # figures of one year; stocks may rightly be cumulative
 BARE_KINDS = ("count", "stock")  # a count may leave its unit out; a rate or an amount never
 BARE = "bare"  # the unit key of a count whose unit is left out after 余 ("评查案卷370余，")
@@ -470,7 +471,7 @@ class _Context:
     other_body: bool = False  # a court, procuratorate or law firm is the subject of the figure
     # the GUARDED scoring patterns with a keyword near the number (see _surroundings): the
     # others cannot match in any window read around it
-    near: frozenset[str] = frozenset(GUARDED)
+    near: frozenset[str] = _ALL_GUARDED
     # where the number's whole clause and sentence begin (its windows above are cut to a reach)
     clause_start: int = 0
     sentence_start: int = 0
@@ -717,21 +718,23 @@ def _context(
     text = layout.text
     left = text[clause_lo : quantity.start]
     listless, removed = _without_list_counts(left)
-    return _Context(
-        index=index,
-        quantity=quantity,
-        clause_lo=clause_lo,
-        clause_hi=clause_hi,
-        sentence_lo=sentence_lo,
-        context_lo=context_lo,
-        left=left,
-        right=text[quantity.end : reach],
-        previous=previous[1],
-        previous_lo=previous[0],
-        listless=listless,
-        removed=removed,
-        clause_start=clause_start,
-        sentence_start=sentence_start,
+    return _Context(  # by position: it is built for every number near a cue
+        index,
+        quantity,
+        clause_lo,
+        clause_hi,
+        sentence_lo,
+        context_lo,
+        left,
+        text[quantity.end : reach],
+        previous[1],  # previous
+        previous[0],  # previous_lo
+        listless,
+        removed,
+        False,  # other_body
+        _ALL_GUARDED,  # near
+        clause_start,
+        sentence_start,
     )
 
 

@@ -346,7 +346,8 @@ def _quantity(match: re.Match[str], before: str) -> Quantity | None:
         unit = _CANONICAL_UNIT[unit]
     qualified = before or groups[_MID - 1] or groups[_MID_AFTER_SCALE - 1] or groups[_AFTER - 1]
     qualifier = _qualifier(before, groups, unit) if qualified else "exact"
-    return Quantity(value, unit, scale, qualifier, start, end, number_start, number_end)
+    # _make builds the tuple in C (the class's __new__ is a Python function of its own)
+    return Quantity._make((value, unit, scale, qualifier, start, end, number_start, number_end))
 
 
 def _scaled(value: float, scale: str) -> float:
