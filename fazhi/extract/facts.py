@@ -534,14 +534,16 @@ def extract_facts(
         cell = _table_cell(text, quantity) if quantity.unit is None else None
         if cell is not None:
             quantity = cell.quantity
-        elif _unit_key(quantity) == BARE and not BARE_COUNT_END_RE.match(text, quantity.end):
-            continue  # a count may leave its unit out only where the clause ends
-        unit = _unit_key(quantity)
+            unit = _unit_key(quantity)
+        else:
+            unit = quantity.unit or _unit_key(quantity)  # a unit is its own key
+            if unit == BARE and not BARE_COUNT_END_RE.match(text, quantity.end):
+                continue  # a count may leave its unit out only where the clause ends
         if unit not in bits_by_unit:
             bits = tuple((bit_of[r.indicator.code], r) for r in book.by_unit.get(unit, ()))
             bits_by_unit[unit] = sum(bit for bit, _ in bits), bits
         unit_bits, bits = bits_by_unit[unit]
-        if not bits or layout.in_plan_section(quantity.start):
+        if not bits or (layout.plan_starts and layout.in_plan_section(quantity.start)):
             continue
         if cell is not None:
             context = cell.context(index)
