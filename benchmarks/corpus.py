@@ -150,6 +150,7 @@ def serve_corpus(site: dict[str, bytes]) -> Iterator[str]:
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True  # headers and body go out as separate writes
 
         def do_GET(self) -> None:
             body = site.get(self.path.split("?")[0])

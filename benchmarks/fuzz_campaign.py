@@ -1104,6 +1104,7 @@ def serve_hostile_site(rng: random.Random, drip_s: float) -> tuple[str, Callable
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True  # headers and body go out as separate writes
 
         def log_message(self, *args: object) -> None:
             pass
