@@ -250,7 +250,7 @@ class CueScanner:
 
     def scan(self, text: str) -> CueHits:
         """Every keyword occurrence in ``text``, in one pass."""
-        found = self.automaton.find_matches_as_indexes(text, True) if self.automaton else []
+        found = _matches(self.automaton, text, True) if self.automaton else []
         if not found:
             return CueHits((), (), (), self.always, self.longest)
         indexes, starts, ends = zip(*found, strict=True)
@@ -261,11 +261,25 @@ class CueScanner:
         """The rules (as bits) with a keyword anywhere in ``text`` (a short, derived string)."""
         if self.automaton is None:
             return self.always
-        found = self.automaton.find_matches_as_indexes(text, True)
+        found = _matches(self.automaton, text, True)
         return reduce(or_, map(self.word_masks.__getitem__, map(_INDEX, found)), self.always)
 
 
 _INDEX = itemgetter(0)
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _matches(automaton: AhoCorasick, text: str, overlapping: bool) -> list[tuple[int, int, int]]:
+    """The automaton's (index, start, end) matches in ``text``.
+
+    The automaton reads UTF-8, which a lone surrogate (a broken escape in a page) cannot be
+    written in; such a text is searched with each surrogate read as U+FFFD, one character for
+    one, so offsets are unchanged and no keyword (none holds either) is found or lost.
+    """
+    try:
+        return automaton.find_matches_as_indexes(text, overlapping)
+    except UnicodeEncodeError:
+        return automaton.find_matches_as_indexes(_SURROGATE_RE.sub("\ufffd", text), overlapping)
 
 
 def _rule_words(patterns: Sequence[re.Pattern[str]]) -> frozenset[str] | None:
@@ -296,7 +310,7 @@ def char_hits(delimiters: str, text: str) -> tuple[Sequence[int], Sequence[int]]
     every character, and splitting the text on each delimiter in turn reads it once per
     delimiter and builds every piece); the automaton's answer is unzipped in C.
     """
-    found = _char_automaton(delimiters).find_matches_as_indexes(text)
+    found = _matches(_char_automaton(delimiters), text, False)
     if not found:
         return (), ()
     kinds, positions, _ = zip(*found, strict=True)

@@ -218,3 +218,22 @@ def test_top_headings_are_those_a_full_search_finds(text: str) -> None:
     """The plan sections' headings are matched only at lines that may open one."""
     expected = [m.span() for m in facts_module.TOP_HEADING_RE.finditer(text)]
     assert [m.span() for m in facts_module._top_headings(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("ab\udcff受理行政复议案件，", "a lone surrogate before a keyword and a stop"),
+        ("\ud800行政复议\udfff，\ud800", "lone surrogates around them"),
+        ("𠀀😀受理行政复议案件，", "characters beyond the Basic Multilingual Plane"),
+    ],
+)
+def test_keywords_and_stops_are_found_in_any_text(text: str, reason: str) -> None:
+    """The automata read UTF-8: a lone surrogate (a broken escape) must not stop a report, and
+    offsets stay offsets into the text as Python indexes it."""
+    scanner = CueScanner({"b": [re.compile("行政复议")]})
+    hits = scanner.scan(text)
+    assert [text[s:e] for s, e in zip(hits.starts, hits.ends, strict=True)] == ["行政复议"], reason
+    assert scanner.rules_of(text) == scanner.bit_of["b"], reason
+    assert char_positions("，", text) == [text.index("，")], reason
+    assert extract_document("全县共办理法律援助案件120件。" + text).facts, reason
