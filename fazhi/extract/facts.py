@@ -851,6 +851,9 @@ def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> Ca
         side == "after"
         and rule.after_needs_scope
         and not scoring.whole_scope.search(text, at.clause_lo, quantity.start)
+        # a place's name before the count says whose bodies they all are (罗庄区45个…); another
+        # place's figure is dropped as such
+        and not division_names_between(text, at.clause_lo, quantity.start)
     ):
         return None  # "30个行政执法单位和8个街镇查摆…": the bodies that took part, not the stock
     if side == "before" and scoring.negation.search(at.left, max(cue_start - 3, 0), cue_end):
