@@ -386,7 +386,11 @@ class _Layout:
     def window(self, start: int, end: int) -> tuple[int, int, int]:
         """The clause around ``text[start:end]``, at most :data:`CLAUSE_REACH` on each side,
         and where the whole clause begins."""
-        lo, hi = self.clause(start, end)
+        stops = self.clause_stops  # :meth:`clause`, inlined: asked for every number
+        i = bisect.bisect_left(stops, start)
+        j = bisect.bisect_left(stops, end)
+        lo = stops[i - 1] + 1 if i > 0 else 0
+        hi = stops[j] if j < len(stops) else self.length
         return max(lo, start - CLAUSE_REACH), min(hi, end + CLAUSE_REACH), lo
 
     def in_plan_section(self, position: int) -> bool:

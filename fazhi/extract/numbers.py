@@ -308,17 +308,17 @@ def _date_parts(match: re.Match[str]) -> list[Quantity]:
 
 def _quantity(match: re.Match[str], before: str) -> Quantity | None:
     groups = match.groups()
+    # in the order of the pattern's groups (_DATE … _AFTER); unpacked once, read as locals
+    _, arabic_rest, percent, _, mid, scale_word, mid_after_scale, unit, after = groups
     text = match.string
     start = match.start()
-    unit = groups[_UNIT - 1]
-    scale = groups[_SCALE - 1]
-    percent = groups[_PERCENT - 1]
+    scale = scale_word
     if percent is not None:
         number_start = start + 3  # after 百分之 / 千分之
         number_end = match.end(_PERCENT)
         value = parse_number(percent)
         unit = "%" if text[start] == "百" else "‰"
-    elif groups[_ARABIC_REST - 1] is not None:
+    elif arabic_rest is not None:
         if text[start - 1 : start] == ".":
             return None  # the tail of a section number such as 1.2.3
         number_start = start
@@ -339,12 +339,12 @@ def _quantity(match: re.Match[str], before: str) -> Quantity | None:
     end = match.end()
     if text[start - 1 : start] in _OPEN_QUOTES and _is_quoted_name(text, start, end, unit):
         return None
-    if groups[_SCALE - 1] is not None:
-        value = _scaled(value, groups[_SCALE - 1])
+    if scale_word is not None:
+        value = _scaled(value, scale_word)
         number_end = match.end(_SCALE)
     if unit in _CANONICAL_UNIT:
         unit = _CANONICAL_UNIT[unit]
-    qualified = before or groups[_MID - 1] or groups[_MID_AFTER_SCALE - 1] or groups[_AFTER - 1]
+    qualified = before or mid or mid_after_scale or after
     qualifier = _qualifier(before, groups, unit) if qualified else "exact"
     # _make builds the tuple in C (the class's __new__ is a Python function of its own)
     return Quantity._make((value, unit, scale, qualifier, start, end, number_start, number_end))
