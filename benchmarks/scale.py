@@ -35,11 +35,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import duckdb
-
-from benchmarks.corpus import build_corpus, serve_corpus, sources_toml
-from fazhi.config import Settings
+# Imports that load polars or DuckDB stay inside functions: the parsing workers of the bare run
+# import this module again (multiprocessing does so with a main module that is not a package's
+# __main__), and with polars, pyarrow and DuckDB mapped a worker's address space reached
+# 1,008 MB of its 1,024 MB limit before its first document, so pages failed "memory exhausted"
+# or "Can't parse HTML" at random (365 MB with the imports inside functions).
+if TYPE_CHECKING:
+    from fazhi.config import Settings
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_S = 0.2
@@ -160,6 +164,8 @@ def _dashboard(settings: Settings) -> str | None:
 # --- the comparison ---------------------------------------------------------------------------
 def loaded_counts(data_dir: Path) -> tuple[int, int]:
     """(documents, facts) in the warehouse of ``data_dir``."""
+    import duckdb
+
     path = data_dir / "fazhi.duckdb"
     if not path.is_file():
         return 0, 0
@@ -210,6 +216,8 @@ def main() -> None:
     if args.bare is not None:  # the child process of the bare measurement
         run_bare(args.bare, args.data_dir)
         return
+    from benchmarks.corpus import build_corpus, serve_corpus, sources_toml
+
     modes = [args.only] if args.only else ["bare", "prefect"]
     site = build_corpus(args.reports, args.sources)
     with serve_corpus(site) as base, _root(args.keep) as root:
