@@ -111,12 +111,14 @@ def run_bare(sources_file: Path, data_dir: Path) -> None:
     from fazhi.crawl.sources import load_sources
     from fazhi.lake import new_run_id
     from fazhi.parse import stage as parse_stage
+    from fazhi.parse.pool import start_worker_server
     from fazhi.report.summary import crawl_outcome, read_headline, render, summarise_batches
     from fazhi.warehouse.load import record_run
 
     settings = load_settings(data_dir=data_dir)
     run_id, started_at = new_run_id(), datetime.now(UTC)
     sources = load_sources(sources_file)
+    start_worker_server()  # as run_pipeline does: the parsers' fork server warms up meanwhile
     manifest = store.combine_manifests(crawl_hosts(sources, settings, run_id))
     rows = parse_stage.select_document_rows(manifest)
     crawl = crawl_outcome(manifest)

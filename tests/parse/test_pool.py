@@ -16,7 +16,7 @@ from fazhi.config import load_settings
 from fazhi.crawl import store
 from fazhi.extract.stage import extract_documents
 from fazhi.isolation import DocumentLimits, ParseJob
-from fazhi.parse.pool import BoundedPool
+from fazhi.parse.pool import BoundedPool, start_worker_server
 from fazhi.parse.stage import parse_documents
 from fazhi.schemas import RAW_MANIFEST, conform
 
@@ -91,3 +91,12 @@ def test_the_pool_runs_its_workers_at_once_and_stops_them() -> None:
         ParseJob(data, url="a.txt").run(300_000).text[:20] for data in texts
     ]
     assert all(p is not None and not p.is_alive() for p in processes)
+
+
+def test_the_worker_server_started_early_serves_the_pool_workers() -> None:
+    start_worker_server()
+    start_worker_server()  # a second call finds it running
+    with BoundedPool(DocumentLimits(), workers=2) as pool:
+        texts = [campaign.good_txt(random.Random(i)) for i in range(2)]
+        parsed = pool.map(lambda data, bounded: bounded.run(ParseJob(data, url="a.txt")), texts)
+    assert all(p.text for p in parsed)
