@@ -12,12 +12,7 @@ process and every descendant, e.g. Prefect's API server, sampled from /proc ever
 loaded, and Prefect's overhead as a ratio of the two times. Issue 16's aim for 100,000 reports:
 under 15 minutes, under 1.5 GB, Prefect adding at most 15 %.
 
-Measured at 1,000 reports in 20 columns, before and after the streaming stages (batches of 500,
-Prefect tasks per batch passing batch numbers, no persisted results), both benchmarks run at the
-same time on the shared 2-core VM at load average 11–13: before, Prefect 842 s / 1,418 MB, bare
-748 s / 1,035 MB (+13 %); after, Prefect 767 s / 1,227 MB, bare 875 s / 919 MB (−12 %, i.e. within
-the noise); the same 995 documents and 17,387 facts. On a quiet VM before: 141 s / 1,482 MB
-against 115 s / 1,180 MB (+23 %).
+Figures (1,000 and 10,000 reports, before and after the work of issue 16): README, *Scale*.
 
 Run: ``.venv/bin/python -m benchmarks.scale --reports 1000 --sources 20 [--only bare]``
 """
