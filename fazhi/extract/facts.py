@@ -112,6 +112,10 @@ class IndicatorRule:
     # whether a court's, a procuratorate's or a law firm's own figure may be this indicator's
     # (people's assessors sit in courts; lawsuits are counted by courts)
     other_bodies_ok: bool = False
+    # whether a count written before its noun (an after-cue) must say it is the locality's whole
+    # stock (全区30个执法单位, 我区…, 共有…): without such a word the bodies counted are those
+    # that took part in something ("30个行政执法单位和8个街镇查摆…"), not all of them
+    after_needs_scope: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +151,7 @@ class Scoring:
     place_name_words: frozenset[str]
     scope_reset: re.Pattern[str]
     continues: re.Pattern[str]
+    whole_scope: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,6 +282,7 @@ def load_rulebook(path: Path = PHRASINGS_PATH, catalog_path: Path = CATALOG_PATH
                 unit: re.compile(pattern) for unit, pattern in spec.get("units_when", {}).items()
             },
             other_bodies_ok=bool(spec.get("other_bodies_ok", False)),
+            after_needs_scope=bool(spec.get("after_needs_scope", False)),
         )
     by_unit = _rules_by_unit(rules)
     compiled_scoring = _scoring(scoring, float(defaults["min_score"]))
@@ -336,6 +342,7 @@ def _scoring(table: dict[str, object], min_score: float) -> Scoring:
         place_name_words=frozenset(table["place_name_words"]),  # type: ignore[call-overload]
         scope_reset=re.compile(str(table["scope_reset"])),
         continues=re.compile(rf"\s*(?:{table['continues']})"),
+        whole_scope=re.compile(str(table["whole_scope"])),
     )
 
 
@@ -840,6 +847,15 @@ def _match(rule: IndicatorRule, at: _Context, text: str, scoring: Scoring) -> Ca
         return None  # "新设立律师事务所2家" adds to a stock; it is not the stock
     if rule.indicator.kind == "stock" and (quantity.unit or "").endswith("次"):
         return None  # a stock (advisers, lawyers …) is never counted in 人次
+    if (
+        side == "after"
+        and rule.after_needs_scope
+        and not scoring.whole_scope.search(text, at.clause_lo, quantity.start)
+        # a place's name before the count says whose bodies they all are (罗庄区45个…); another
+        # place's figure is dropped as such
+        and not division_names_between(text, at.clause_lo, quantity.start)
+    ):
+        return None  # "30个行政执法单位和8个街镇查摆…": the bodies that took part, not the stock
     if side == "before" and scoring.negation.search(at.left, max(cue_start - 3, 0), cue_end):
         return None  # "不予行政处罚案件1280件" are cases not penalised
     anchor = {

@@ -73,9 +73,13 @@ HEADING_YEAR_RE = re.compile(
 )
 DATE_RE = re.compile(r"(20\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?")
 DATE_LINE_RE = re.compile(
-    r"^\s*(?:[•·\-*]\s*)?(?:(?:发布|成文|印发|公布)?(?:时间|日期)\s*[:：]\s*)?"
+    r"^\s*(?:[•·\-*]\s*)?(?:(?:发布|成文|印发|公布|发表)?(?:时间|日期)\s*[:：]\s*)?"
     + DATE_RE.pattern
-    + r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
+    + r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?"
+    # "2025-04-27 10:14 某省人民政府网": a page's date and time, then the site or body it came
+    # from (a sentence after a date and time, "…召开常务会议", is no page date)
+    + r"(?:\s+(?:来源\s*[:：]\s*)?[\u4e00-\u9fa5]{0,20}?"
+    + r"(?:网|网站|客户端|日报|报|政府|办公室|办事处|局|厅|委|中心))?)?\s*$"
 )
 SOURCE_LINE_RE = re.compile(
     r"(?:来源|发布机构|发文机关|发布单位|发布部门|发布者|供稿单位|栏目)"
@@ -111,7 +115,7 @@ LEADERSHIP_RE = re.compile(r"在[^。，,；\n]{0,40}?(?:领导|指导|关心|�
 # Between a label and its value: a colon, or a table's cell wall (`| [ 发布日期 ] | 2026-02-11 |`)
 _LABEL_GAP = r"\s*[\]】]?\s*\|?\s*[:：]?\s*\|?\s*"
 PUBLISHED_LABEL_RE = re.compile(
-    r"(?:发布|发文|公布|公开)(?:时间|日期)" + _LABEL_GAP + DATE_RE.pattern
+    r"(?:发布|发文|公布|公开|发表)(?:时间|日期)" + _LABEL_GAP + DATE_RE.pattern
 )
 # "日期：2026-01-15  来源：…", "来源:某区 日期:2019年05月28日": the page's own date line,
 # a label of its own (not the tail of 成文日期 or 施行日期)
@@ -548,7 +552,7 @@ def find_issuer(head: str, tail: str, crumbs: list[str] | None = None) -> FoundI
         if org and (alone or near_top or _is_title_line(line)):
             titled = _titled_below(lines[index + 1 : index + 3]) if alone else None
             return titled or FoundIssuer(org)
-    for line in lines:
+    for line in _rejoined_titles(lines):
         place = _place_of_title(line)
         if place:
             return FoundIssuer(place, body=False)
@@ -574,6 +578,24 @@ def find_issuer(head: str, tail: str, crumbs: list[str] | None = None) -> FoundI
         if bare and len(line) <= len(bare.group()) + 30:
             return FoundIssuer(bare.group())
     return None
+
+
+# the last words of a title broken over two lines ("某县2020年度依法行政工作情况的" / "报 告")
+TITLE_TAIL_LINE_RE = re.compile(r"的?[\u4e00-\u9fa5]{0,6}?(?:报告|总结|汇报)")
+
+
+def _rejoined_titles(lines: list[str]) -> Iterator[str]:
+    """Each line, and a line without report words joined to the next when that one only ends
+    the title (``情况报告``, ``报告``): a title set on two lines, as pages break long ones."""
+    for index, line in enumerate(lines):
+        yield line
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if (
+            following
+            and TITLE_TAIL_LINE_RE.fullmatch(following)
+            and not REPORT_WORDS_RE.search(line)
+        ):
+            yield line + following
 
 
 def _sector_of(place: str, head: str) -> bool:

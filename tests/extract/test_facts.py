@@ -667,6 +667,38 @@ GENERAL_CASES = [
         27,
         "法律宣传 is publicity like 普法宣传 and 法治宣传",
     ),
+    # Round 6 (x5's development half): a number right after 和/及/与 opens a second item whose
+    # own noun follows it; a count of bodies before its noun needs a word of the whole
+    (
+        "指导律师事务所和15个基层法律服务所开展年度考核。",
+        "law_firms",
+        None,
+        "after 和 the count is the next item's (legal-service offices), not the firms'",
+    ),
+    (
+        "年内培训行政执法人员和320名村级网格员。",
+        "enf_officer_training",
+        None,
+        "after 和 the count is the grid workers', not the enforcement officers'",
+    ),
+    (
+        "全市行政执法主体及26个乡镇街道签订责任书。",
+        "enf_agencies",
+        None,
+        "after 及 the count is the towns'",
+    ),
+    (
+        "组织18个行政执法部门开展案卷交叉评查。",
+        "enf_agencies",
+        None,
+        "bodies counted as the ones taking part, with no word of the whole, are not the stock",
+    ),
+    (
+        "全县18个行政执法部门全部实现执法全过程记录。",
+        "enf_agencies",
+        18,
+        "with 全县 before it the same count is the whole stock",
+    ),
 ]
 
 

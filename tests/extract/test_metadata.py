@@ -330,6 +330,21 @@ ISSUER_CASES = [
         "龙溪镇人民政府",
         "a clause saying what the year is (…之年，) before the town that speaks",
     ),
+    (
+        "湖南省2023年度法治政府建设工作\n\n情况报告\n现将全省2023年度法治政府建设情况报告如下。",
+        "湖南省人民政府",
+        "a title naming only the place, broken before its last words (情况报告)",
+    ),
+    (
+        "宁乡市2021年度依法行政工作情况的\n报 告\n今年以来，全市法治政府建设稳步推进。",
+        "宁乡市人民政府",
+        "a title broken before 报 告, set with a space",
+    ),
+    (
+        "长沙县2023年\n法治政府建设推进会听取了各单位的工作报告\n会议强调，要压实责任。",
+        None,
+        "a line that says more than a title's last words is not joined to the line above",
+    ),
 ]
 
 
@@ -550,6 +565,16 @@ PAGE_DATE_CASES = [
         "标题\n\n2024-02-20 10:15:30\n来源：本网\n正文" + "。" * 400 + "\n某处\n2024年5月7日",
         date(2024, 2, 20),
         "the page's date and time under the title before the signature",
+    ),
+    (
+        "某县2024年法治政府建设情况报告\n\n2025-03-18 16:02 某省人民政府网\n\n2024年，某县坚持依法行政。",
+        date(2025, 3, 18),
+        "a date and time line naming the site the page came from",
+    ),
+    (
+        "某镇2024年法治政府建设工作总结\n发表日期:2025-02-10    文章来源:某镇人民政府\n正文",
+        date(2025, 2, 10),
+        "发表日期",
     ),
 ]
 
@@ -963,6 +988,11 @@ PAGE_DATE_LABEL_CASES = [
         "标题\n施行日期：2024-05-01\n正文",
         None,
         "施行日期 is not the page's date",
+    ),
+    (
+        "标题\n2024-03-05 09:30 县政府召开常务会议研究法治工作\n正文",
+        None,
+        "a sentence after a date and time is not the page's date line",
     ),
 ]
 
