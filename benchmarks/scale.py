@@ -12,12 +12,7 @@ process and every descendant, e.g. Prefect's API server, sampled from /proc ever
 loaded, and Prefect's overhead as a ratio of the two times. Issue 16's aim for 100,000 reports:
 under 15 minutes, under 1.5 GB, Prefect adding at most 15 %.
 
-Measured at 1,000 reports in 20 columns, before and after the streaming stages (batches of 500,
-Prefect tasks per batch passing batch numbers, no persisted results), both benchmarks run at the
-same time on the shared 2-core VM at load average 11–13: before, Prefect 842 s / 1,418 MB, bare
-748 s / 1,035 MB (+13 %); after, Prefect 767 s / 1,227 MB, bare 875 s / 919 MB (−12 %, i.e. within
-the noise); the same 995 documents and 17,387 facts. On a quiet VM before: 141 s / 1,482 MB
-against 115 s / 1,180 MB (+23 %).
+Figures (1,000 and 10,000 reports, before and after the work of issue 16): README, *Scale*.
 
 Run: ``.venv/bin/python -m benchmarks.scale --reports 1000 --sources 20 [--only bare]``
 """
@@ -35,11 +30,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import duckdb
-
-from benchmarks.corpus import build_corpus, serve_corpus, sources_toml
-from fazhi.config import Settings
+# Imports that load polars or DuckDB stay inside functions: the parsing workers of the bare run
+# import this module again (multiprocessing does so with a main module that is not a package's
+# __main__), and with polars, pyarrow and DuckDB mapped a worker's address space reached
+# 1,008 MB of its 1,024 MB limit before its first document, so pages failed "memory exhausted"
+# or "Can't parse HTML" at random (365 MB with the imports inside functions).
+if TYPE_CHECKING:
+    from fazhi.config import Settings
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_S = 0.2
@@ -107,12 +106,14 @@ def run_bare(sources_file: Path, data_dir: Path) -> None:
     from fazhi.crawl.sources import load_sources
     from fazhi.lake import new_run_id
     from fazhi.parse import stage as parse_stage
+    from fazhi.parse.pool import start_worker_server
     from fazhi.report.summary import crawl_outcome, read_headline, render, summarise_batches
     from fazhi.warehouse.load import record_run
 
     settings = load_settings(data_dir=data_dir)
     run_id, started_at = new_run_id(), datetime.now(UTC)
     sources = load_sources(sources_file)
+    start_worker_server()  # as run_pipeline does: the parsers' fork server warms up meanwhile
     manifest = store.combine_manifests(crawl_hosts(sources, settings, run_id))
     rows = parse_stage.select_document_rows(manifest)
     crawl = crawl_outcome(manifest)
@@ -160,6 +161,8 @@ def _dashboard(settings: Settings) -> str | None:
 # --- the comparison ---------------------------------------------------------------------------
 def loaded_counts(data_dir: Path) -> tuple[int, int]:
     """(documents, facts) in the warehouse of ``data_dir``."""
+    import duckdb
+
     path = data_dir / "fazhi.duckdb"
     if not path.is_file():
         return 0, 0
@@ -210,6 +213,8 @@ def main() -> None:
     if args.bare is not None:  # the child process of the bare measurement
         run_bare(args.bare, args.data_dir)
         return
+    from benchmarks.corpus import build_corpus, serve_corpus, sources_toml
+
     modes = [args.only] if args.only else ["bare", "prefect"]
     site = build_corpus(args.reports, args.sources)
     with serve_corpus(site) as base, _root(args.keep) as root:

@@ -147,7 +147,8 @@ def extract_batch(settings: Settings, run_id: str, batch: int) -> BatchStep:
         staged = StagedBatch(**{t: _read(lake, p) for t, p in earlier.items()}).for_run(run_id)
         how: Made = "reused"
     else:
-        staged = extract_documents(parsed, run_id, DocumentLimits.from_settings(settings), rules)
+        limits = DocumentLimits.from_settings(settings)
+        staged = extract_documents(parsed, run_id, limits, rules, settings.document_workers)
         how = "made"
     # the documents file last: a batch counts as extracted once all three files exist
     for table in ("mentions", "facts", "documents"):

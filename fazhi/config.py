@@ -40,6 +40,8 @@ class Settings(BaseSettings):
     document_budget_s: float = 5.0  # parse + extract of one document, then it is "too slow"
     document_memory_bytes: int = 1024 * 1024 * 1024  # address space of the parsing worker
     max_text_chars: int = 1_000_000  # text of one document after parsing; more is "too large"
+    # parsing/extraction workers a stage runs at once (each under the limits above): the cores
+    document_workers: int = Field(default_factory=lambda: len(os.sched_getaffinity(0)), ge=1)
     # documents that go through parse → extract → gate → load together: memory holds one batch
     batch_size: int = Field(default=500, ge=1)
     delay_s: float = 1.0

@@ -25,6 +25,7 @@ from fazhi.crawl import store
 from fazhi.crawl.sample_site import sample_sources, serve_sample_site
 from fazhi.crawl.sources import Source, load_sources
 from fazhi.lake import new_run_id, require_lake_id
+from fazhi.parse.pool import start_worker_server
 from fazhi.parse.stage import select_document_rows, with_quarantined
 from fazhi.quality.quarantine import quarantined_documents
 from fazhi.recovery import with_unloaded
@@ -115,6 +116,7 @@ def run_pipeline(
     settings = _settings(data_dir)
     run_id = run_id or new_run_id()
     started_at = datetime.now(UTC)
+    start_worker_server()  # the parsers' fork server warms up on the other core while we crawl
     with _sources(sources_file) as sources:
         chosen = [s for s in sources if not source_ids or s.id in source_ids]
         manifest = store.combine_manifests(tasks.crawl_all(chosen, settings, run_id))

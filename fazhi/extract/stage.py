@@ -20,6 +20,7 @@ from fazhi.extract.document import EXTRACTOR_VERSION
 from fazhi.extract.facts import RulePaths
 from fazhi.isolation import BoundedParser, DocumentLimits, Extraction, ExtractJob
 from fazhi.lake import Lake, lake_fs
+from fazhi.parse.pool import BoundedPool
 from fazhi.schemas import DOCUMENTS, FACTS, MENTIONS, conform, empty
 
 STAGED_TABLES = {"documents": DOCUMENTS, "mentions": MENTIONS, "facts": FACTS}
@@ -81,25 +82,30 @@ def extract_documents(
     run_id: str,
     limits: DocumentLimits | None = None,
     rules: RulePaths | None = None,
+    workers: int = 1,
 ) -> StagedBatch:
     """Metadata, mentions and facts of every parsed document (failed ones carried as they are);
-    each extraction runs in a worker stopped after ``limits.budget_s`` (fazhi.isolation)."""
+    each extraction runs in a worker stopped after ``limits.budget_s`` (fazhi.isolation),
+    ``workers`` of them at once."""
     documents: list[dict[str, object]] = []
     mentions, facts = _Columns(MENTIONS), _Columns(FACTS)
-    with BoundedParser(limits or DocumentLimits()) as bounded:
-        for row in parsed.iter_rows(named=True):
-            document, extracted = _extract_one(row, run_id, bounded, rules)
-            documents.append(document)
-            if extracted is not None:
-                doc_id = str(document["doc_id"])
-                mentions.add(extracted.mentions, run_id=run_id, doc_id=doc_id, ordinal=None)
-                facts.add(
-                    extracted.facts,
-                    run_id=run_id,
-                    doc_id=doc_id,
-                    extractor_version=EXTRACTOR_VERSION,
-                    flags=[],
-                )
+    with BoundedPool(limits or DocumentLimits(), workers) as pool:
+        extractions = pool.map(
+            lambda row, bounded: _extract_one(row, run_id, bounded, rules),
+            parsed.iter_rows(named=True),
+        )
+    for document, extracted in extractions:
+        documents.append(document)
+        if extracted is not None:
+            doc_id = str(document["doc_id"])
+            mentions.add(extracted.mentions, run_id=run_id, doc_id=doc_id, ordinal=None)
+            facts.add(
+                extracted.facts,
+                run_id=run_id,
+                doc_id=doc_id,
+                extractor_version=EXTRACTOR_VERSION,
+                flags=[],
+            )
     return StagedBatch(
         documents=_frame(documents, DOCUMENTS),
         mentions=mentions.frame(),

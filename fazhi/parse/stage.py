@@ -24,6 +24,7 @@ from fazhi.errors import TerminalError
 from fazhi.isolation import BoundedParser, DocumentLimits, ParseJob
 from fazhi.lake import Lake, lake_fs
 from fazhi.parse.decode import charset_of
+from fazhi.parse.pool import BoundedPool
 from fazhi.schemas import PARSED, conform, empty
 
 # bump when the same bytes would parse to a different text: cached parse results then expire
@@ -111,12 +112,14 @@ def doc_key(source_id: str, url: str) -> str:
 def parse_documents(manifest_rows: pl.DataFrame, settings: Settings, run_id: str) -> pl.DataFrame:
     """The parsed text of every row of ``manifest_rows`` (see :func:`select_document_rows`)."""
     titles = _article_titles(manifest_rows)
-    # each document is parsed in a worker that is stopped when over budget (fazhi.isolation)
-    with BoundedParser(DocumentLimits.from_settings(settings)) as bounded:
-        rows = [
-            _parse_one(row, settings, run_id, titles, bounded)
-            for row in manifest_rows.iter_rows(named=True)
-        ]
+    # each document is parsed in a worker that is stopped when over budget (fazhi.isolation),
+    # settings.document_workers of them at once
+    limits = DocumentLimits.from_settings(settings)
+    with BoundedPool(limits, settings.document_workers) as pool:
+        rows = pool.map(
+            lambda row, bounded: _parse_one(row, settings, run_id, titles, bounded),
+            manifest_rows.iter_rows(named=True),
+        )
     if not rows:
         return empty(PARSED)
     return conform(pl.DataFrame(rows, schema_overrides=PARSED, strict=False), PARSED)

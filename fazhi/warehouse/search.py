@@ -26,6 +26,7 @@ import polars as pl
 
 from fazhi.sql import read_sql, split_statements
 
+POSTINGS_CHUNK = 100  # documents whose postings are built and inserted together
 SNIPPET_CHARS = 40  # on each side of the first matched word
 TOKENIZER = "han-bigram-1"  # recorded with the postings; another value re-indexes every document
 _WORD = re.compile(r"[\w]", re.UNICODE)
@@ -72,8 +73,10 @@ def refresh_search_index(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> int:
     if con.execute(read_sql("search/tokenizer", sql_dir)).fetchall()[0][0] != TOKENIZER:
         _script(con, sql_dir, "search/reset_index", [TOKENIZER])
     rows = con.execute(read_sql("search/unindexed", sql_dir)).fetchall()
-    if rows:
-        con.register("new_postings", postings(rows).to_arrow())
+    for start in range(0, len(rows), POSTINGS_CHUNK):
+        # a chunk at a time: a report has ~2,500 distinct terms, each a Python string and a
+        # posting row until it is inserted (all of a 1,000-report batch at once took ~330 MB)
+        con.register("new_postings", postings(rows[start : start + POSTINGS_CHUNK]).to_arrow())
         try:
             _script(con, sql_dir, "search/insert_postings")
         finally:
