@@ -178,6 +178,14 @@ def parse_and_extract(job: DocumentJob, max_text_chars: int) -> ParsedDocument:
     return job.run(max_text_chars)
 
 
+def worker_context() -> multiprocessing.context.ForkServerContext:
+    """The context bounded workers start from: forkserver, its server preloading the parsers
+    and running the warm-up document (``fazhi.isolation_warmup``) before its first fork."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["fazhi.isolation_warmup"])
+    return context
+
+
 class BoundedParser:
     """Runs :func:`parse_and_extract` in a reused worker process under :class:`DocumentLimits`.
 
@@ -189,8 +197,7 @@ class BoundedParser:
         # forkserver, not fork: the caller may run threads (Prefect); a worker (one per stage and
         # batch, or a replacement after a kill) forks from a server that has already imported
         # the parsers and run the warm-up document, so it starts in milliseconds
-        self._context = multiprocessing.get_context("forkserver")
-        self._context.set_forkserver_preload(["fazhi.isolation_warmup"])
+        self._context = worker_context()
         self._process: BaseProcess | None = None
         self._connection: Connection | None = None
 

@@ -24,7 +24,7 @@ _register_commands()
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Run the command line: `python -m fazhi` and the console script (through fazhi.console)."""
     try:
         app()
     finally:

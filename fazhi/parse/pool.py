@@ -17,7 +17,7 @@ from multiprocessing import forkserver
 from types import TracebackType
 from typing import TypeVar
 
-from fazhi.isolation import BoundedParser, DocumentLimits
+from fazhi.isolation import BoundedParser, DocumentLimits, worker_context
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -30,7 +30,7 @@ def start_worker_server() -> None:
     (6-9 s on this 2-core machine): started before the crawl, that happens on the other core
     while the crawl runs, instead of holding up the first batch's parse.
     """
-    BoundedParser(DocumentLimits())  # sets the fork server's preload (fazhi.isolation_warmup)
+    worker_context()  # sets the server's preload
     forkserver.ensure_running()  # spawns the server and returns; it preloads on its own
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import polars as pl
@@ -14,12 +13,11 @@ import pytest
 
 from benchmarks import fuzz_campaign as campaign
 from fazhi.config import load_settings
-from fazhi.crawl import store
 from fazhi.errors import ParseError
 from fazhi.extract.stage import extract_documents
 from fazhi.isolation import BoundedParser, DocumentJob, DocumentLimits, parse_and_extract
 from fazhi.parse.stage import parse_documents
-from fazhi.schemas import RAW_MANIFEST, conform
+from tests.parse.manifests import raw_manifest
 
 
 @pytest.fixture(scope="module")
@@ -103,29 +101,7 @@ def test_the_parse_and_extract_stages_record_documents_over_budget_and_go_on(
         "big.txt": ("".join(campaign.report_lines(random.Random(5))) * 4000).encode(),
         "good2.txt": campaign.good_txt(random.Random(6)),
     }
-    rows = [
-        {
-            "run_id": "r",
-            "source_id": "src",
-            "kind": "article",
-            "url": f"http://a.gov.cn/{name}",
-            "final_url": None,
-            "parent_url": None,
-            "status": 200,
-            "content_type": None,
-            "sha256": store.write_raw(settings, data),
-            "bytes": len(data),
-            "fetched_at": datetime(2026, 1, 1, tzinfo=UTC),
-            "outcome": "new",
-            "title": None,
-            "published_on": None,
-            "locality_hint": None,
-        }
-        for name, data in bodies.items()
-    ]
-    manifest = conform(
-        pl.DataFrame(rows, schema_overrides=RAW_MANIFEST, strict=False), RAW_MANIFEST
-    )
+    manifest = raw_manifest(settings, bodies)
     parsed = parse_documents(manifest, settings, "r")
     staged = extract_documents(parsed, "r", DocumentLimits.from_settings(settings))
     outcome = {

@@ -4,21 +4,18 @@ rows, their order and every document's failure are those of one worker."""
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime
 from pathlib import Path
 
-import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
 from benchmarks import fuzz_campaign as campaign
 from fazhi.config import load_settings
-from fazhi.crawl import store
 from fazhi.extract.stage import extract_documents
 from fazhi.isolation import DocumentLimits, ParseJob
 from fazhi.parse.pool import BoundedPool, start_worker_server
 from fazhi.parse.stage import parse_documents
-from fazhi.schemas import RAW_MANIFEST, conform
+from tests.parse.manifests import raw_manifest
 
 
 def _bodies() -> dict[str, bytes]:
@@ -27,30 +24,6 @@ def _bodies() -> dict[str, bytes]:
     bodies["good3.txt"] = b"%PDF-1.4 garbage"
     bodies["good5.txt"] = ("".join(campaign.report_lines(random.Random(5))) * 4000).encode()
     return bodies
-
-
-def _manifest(settings: object, bodies: dict[str, bytes]) -> pl.DataFrame:
-    rows = [
-        {
-            "run_id": "r",
-            "source_id": "src",
-            "kind": "article",
-            "url": f"http://a.gov.cn/{name}",
-            "final_url": None,
-            "parent_url": None,
-            "status": 200,
-            "content_type": None,
-            "sha256": store.write_raw(settings, data),  # type: ignore[arg-type]
-            "bytes": len(data),
-            "fetched_at": datetime(2026, 1, 1, tzinfo=UTC),
-            "outcome": "new",
-            "title": None,
-            "published_on": None,
-            "locality_hint": None,
-        }
-        for name, data in bodies.items()
-    ]
-    return conform(pl.DataFrame(rows, schema_overrides=RAW_MANIFEST, strict=False), RAW_MANIFEST)
 
 
 @pytest.mark.parametrize(
@@ -62,7 +35,7 @@ def _manifest(settings: object, bodies: dict[str, bytes]) -> pl.DataFrame:
 )
 def test_several_workers_stage_the_rows_one_worker_stages(tmp_path: Path, workers: int) -> None:
     settings = load_settings(data_dir=tmp_path, max_text_chars=300_000, document_workers=1)
-    manifest = _manifest(settings, _bodies())
+    manifest = raw_manifest(settings, _bodies())
     limits = DocumentLimits.from_settings(settings)
     one_parsed = parse_documents(manifest, settings, "r")
     one = extract_documents(one_parsed, "r", limits, workers=1)
