@@ -32,3 +32,7 @@ class WarehouseLockedError(TransientError):
 
 class WarehouseBusyError(TransientError):
     """A read found the warehouse held by a writer (DuckDB lets no reader in during a load)."""
+
+
+class DuplicateKeyError(TerminalError):
+    """A table the load keeps one row per key holds a key twice (its rows are not trustworthy)."""

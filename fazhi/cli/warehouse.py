@@ -202,3 +202,30 @@ def rebuild_command(data_dir: DataDirOption = None) -> None:
     )
     if done.previous_file is not None:
         typer.echo(f"the previous file is kept as {done.previous_file}")
+
+
+@app.command("check")
+def check_command(data_dir: DataDirOption = None) -> None:
+    """Check that the warehouse holds one row per key where no PRIMARY KEY holds it.
+
+    fact_mention, fact_indicator, best_value, document_text and search_docs have no key
+    constraint (DuckDB kept its index in memory and rewrote it at each load); the load keeps
+    them unique and checks each batch. This checks every row; exit 1 names any table holding a
+    key twice (fazhi rebuild makes the warehouse anew from the lake).
+
+    Example: [bold]fazhi check --data-dir warehouse[/bold]
+    """
+    from fazhi.warehouse.integrity import duplicate_keys
+
+    con = open_reader(data_dir)
+    try:
+        found = duplicate_keys(con, settings_for(data_dir).sql_dir)
+    finally:
+        con.close()
+    for duplicate in found:
+        typer.echo(f"error: {duplicate.describe()}", err=True)
+    if found:
+        raise typer.Exit(1)
+    typer.echo(
+        "one row per key in fact_mention, fact_indicator, best_value, document_text, search_docs"
+    )

@@ -4,7 +4,8 @@ Reads the staged frames of a run (DOCUMENTS, FACTS, MENTIONS, VALIDATIONS, QUARA
 ``fazhi.schemas``) and writes ``dim_document``, ``document_text``, the search postings
 (``search_terms``, ``search_docs``), ``fact_indicator``, ``best_value``, ``locality_year_wide``,
 ``fact_mention``, ``gate_validation``, ``quarantine_row`` and one ``pipeline_run`` row. Each
-step is a file of ``fazhi/sql/load/``; all of them commit together or not at all.
+step is a file of ``fazhi/sql/load/``; all of them commit together or not at all, after a check
+that the batch's rows hold one row per key in the tables without a PRIMARY KEY.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from fazhi.extract.stage import StagedBatch
 from fazhi.quality.gate import GateResult
 from fazhi.sql import read_sql, split_statements
 from fazhi.warehouse.db import writer
+from fazhi.warehouse.integrity import check_batch_keys
 from fazhi.warehouse.search import refresh_search_index
 
 PARAMETER = re.compile(r"\$\d")
@@ -209,6 +211,8 @@ def _load_steps(
     mentions = _changed_rows(con, sql_dir, "mentions", run.run_id, hook)
     _step(con, sql_dir, "load/replace_validations", [], hook)
     _step(con, sql_dir, "load/replace_quarantine", [], hook)
+    check_batch_keys(con, sql_dir)  # the tables without a PRIMARY KEY: one row per key still
+    hook("load/check_batch_keys")
     summary = LoadSummary(
         run_id=run.run_id,
         documents_staged=new_docs + unchanged_docs,

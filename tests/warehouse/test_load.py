@@ -37,6 +37,7 @@ LOAD_STEPS = [
     "load/replace_mentions",
     "load/replace_validations",
     "load/replace_quarantine",
+    "load/check_batch_keys",
     "load/record_run",
 ]
 

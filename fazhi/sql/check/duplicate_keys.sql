@@ -1,0 +1,25 @@
+-- Keys the load keeps unique in the tables that have no PRIMARY KEY since migration 006, over the
+-- whole warehouse (`fazhi check`): one row per table holding some key more than once, with how
+-- many keys and the smallest of them. No row: one row per key everywhere.
+WITH duplicates AS (
+    SELECT 'fact_mention' AS table_name, 'doc_id, ordinal' AS key_columns,
+           doc_id || ', ' || ordinal AS key
+    FROM fact_mention GROUP BY doc_id, ordinal HAVING count(*) > 1
+    UNION ALL
+    SELECT 'fact_indicator', 'doc_id, indicator', doc_id || ', ' || indicator
+    FROM fact_indicator GROUP BY doc_id, indicator HAVING count(*) > 1
+    UNION ALL
+    SELECT 'best_value', 'locality_code, report_year, indicator',
+           locality_code || ', ' || report_year || ', ' || indicator
+    FROM best_value GROUP BY locality_code, report_year, indicator HAVING count(*) > 1
+    UNION ALL
+    SELECT 'document_text', 'doc_id', doc_id
+    FROM document_text GROUP BY doc_id HAVING count(*) > 1
+    UNION ALL
+    SELECT 'search_docs', 'doc_id', doc_id
+    FROM search_docs GROUP BY doc_id HAVING count(*) > 1
+)
+SELECT table_name, key_columns, count(*) AS duplicated_keys, min(key) AS example
+FROM duplicates
+GROUP BY table_name, key_columns
+ORDER BY table_name;
