@@ -99,13 +99,16 @@ def load_once(data_dir: Path, lake_dir: Path, batch: int) -> dict[str, object]:
     )
     rss_before = _rss_mb()
     steps: dict[str, float] = {}
+    cpu: dict[str, float] = {}  # CPU seconds of every thread: less swayed by a busy machine
     started = mark = time.perf_counter()
+    cpu_started = cpu_mark = time.process_time()
 
     def step(name: str) -> None:
-        nonlocal mark
-        now = time.perf_counter()
+        nonlocal mark, cpu_mark
+        now, cpu_now = time.perf_counter(), time.process_time()
         steps[name] = steps.get(name, 0.0) + now - mark
-        mark = now
+        cpu[name] = cpu.get(name, 0.0) + cpu_now - cpu_mark
+        mark, cpu_mark = now, cpu_now
 
     con = duckdb.connect(str(settings.duckdb_path))
     step("open")
@@ -118,6 +121,7 @@ def load_once(data_dir: Path, lake_dir: Path, batch: int) -> dict[str, object]:
     con.close()
     step("close")
     total = time.perf_counter() - started
+    cpu_total = time.process_time() - cpu_started
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {
         "documents": summary.documents_loaded,
@@ -125,6 +129,8 @@ def load_once(data_dir: Path, lake_dir: Path, batch: int) -> dict[str, object]:
         "mentions": summary.mentions_loaded,
         "seconds": total,
         "steps": steps,
+        "cpu_seconds": cpu_total,
+        "cpu_steps": cpu,
         "rss_before_mb": rss_before,
         "peak_rss_mb": peak_kb / 1024,
     }
@@ -174,13 +180,15 @@ def main() -> None:
         for warehouse in args.warehouse:
             load_before = _loadavg()
             r = trial(warehouse, args.lake, args.batch)
-            steps = r["steps"]
-            assert isinstance(steps, dict)
+            steps, cpu = r["steps"], r["cpu_steps"]
+            assert isinstance(steps, dict) and isinstance(cpu, dict)
             sql = sum(s for k, s in steps.items() if k not in ("commit", "checkpoint", "close"))
             print(
                 f"trial {n} {warehouse}: {r['documents']} docs {r['facts']} facts; "
                 f"load {r['seconds']:.2f} s (steps {sql:.2f}, commit {steps['commit']:.2f}, "
                 f"checkpoint {steps['checkpoint']:.2f}, close {steps['close']:.2f}); "
+                f"CPU {r['cpu_seconds']:.2f} s (commit {cpu['commit']:.2f}, "
+                f"checkpoint {cpu['checkpoint']:.2f}); "
                 f"RSS {r['rss_before_mb']:.0f} -> peak {r['peak_rss_mb']:.0f} MB; "
                 f"migration {r['migration_s']:.2f} s; file {r['warehouse_mb']:.0f} MB; "
                 f"loadavg {load_before}",
