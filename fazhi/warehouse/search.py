@@ -69,6 +69,7 @@ def segment(text: str) -> list[str]:
 
 def refresh_search_index(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> int:
     """Index the documents new to the index; how many were added."""
+    _script(con, sql_dir, "search/create_index")
     if con.execute(read_sql("search/tokenizer", sql_dir)).fetchall()[0][0] != TOKENIZER:
         _script(con, sql_dir, "search/reset_index", [TOKENIZER])
     rows = con.execute(read_sql("search/unindexed", sql_dir)).fetchall()

@@ -22,22 +22,15 @@ from tests.warehouse.conftest import SQL_DIR, document, fact, mention, snapshot,
 UNKEYED = "006_unkeyed_document_tables"
 # table → its key, as declared before migration 006 and kept by the load since
 KEYS = {
-    "fact_mention": "doc_id, ordinal",
     "fact_indicator": "doc_id, indicator",
     "best_value": "locality_code, report_year, indicator",
     "document_text": "doc_id",
-    "search_docs": "doc_id",
 }
 KEPT_KEYS = {"dim_document", "dim_locality", "dim_indicator", "dim_year", "pipeline_run"}
-# What loads wrote before migration 006: the search postings as search/create_index.sql
-# created them at each load (search_docs keyed), and a few rows in every table 006 copies.
+KEPT_KEYS |= {"fact_mention", "gate_validation"}
+# A few rows in every table 006 copies (and in fact_mention, which it leaves alone), as loads
+# wrote them before it.
 ROWS_AT_005 = """
-CREATE TABLE search_terms (doc_id VARCHAR NOT NULL, term VARCHAR NOT NULL, tf INTEGER NOT NULL);
-CREATE TABLE search_docs (doc_id VARCHAR PRIMARY KEY, len INTEGER NOT NULL);
-CREATE TABLE search_meta (tokenizer VARCHAR NOT NULL);
-INSERT INTO search_terms VALUES ('a', '法治', 2), ('a', '治政', 1), ('b', '复议', 3);
-INSERT INTO search_docs VALUES ('a', 3), ('b', 3);
-INSERT INTO search_meta VALUES ('han-bigram-1');
 INSERT INTO dim_document (doc_id, doc_key, report_year, locality_code, is_current, run_id, loaded_at)
 VALUES ('a', 'key-a', 2023, '440881', true, 'run-0', '2025-01-10 08:00:00+00'),
        ('b', 'key-b', 2023, '440882', true, 'run-0', '2025-01-10 08:00:00+00');
@@ -105,7 +98,7 @@ def test_migration_006_keeps_every_row_and_drops_only_the_large_tables_keys(
 ) -> None:
     with duckdb.connect(str(old_settings.duckdb_path)) as con:
         assert set(KEYS) <= _keyed_tables(con), "the warehouse at 005 has the keys to drop"
-        tables = [*KEYS, "search_terms", "search_meta"]
+        tables = [*KEYS, "fact_mention"]
         before = {t: con.table(t).order("ALL").fetchall() for t in tables}
         assert migrate(con, old_settings) == [UNKEYED]
         after = {t: con.table(t).order("ALL").fetchall() for t in tables}
@@ -126,15 +119,6 @@ def test_a_migrated_warehouse_loads_on_and_a_reload_keeps_one_row_per_key(
         load_batch(con, first_run(), SQL_DIR)
         assert {t: _max_rows_per_key(con, t) for t in KEYS} == dict.fromkeys(KEYS, 1)
         assert duplicate_keys(con, SQL_DIR) == []
-
-
-def test_a_warehouse_that_never_loaded_gets_empty_search_tables(settings: Settings) -> None:
-    from fazhi.warehouse.search import search
-
-    with writer(settings) as con:
-        counts = [con.table(t).count("*").fetchall()[0][0] for t in ("search_terms", "search_docs")]
-        assert counts == [0, 0]
-        assert search(con, "法治", SQL_DIR) == []
 
 
 @pytest.mark.parametrize(
@@ -185,17 +169,13 @@ def test_loads_keep_one_row_per_key(
 @pytest.mark.parametrize(
     ("table", "reload_finds_it"),
     [
-        ("fact_mention", True),
         ("fact_indicator", True),
         ("document_text", True),
-        ("search_docs", True),
         ("best_value", False),
     ],
     ids=[
-        "a mention twice: unchanged rows are left alone, so the batch check stops the load",
-        "a fact twice: same",
+        "a fact twice: unchanged facts are left alone, so the batch check stops the load",
         "a text twice: texts are only added, so the batch check stops the load",
-        "a search length twice: postings are only added, so the batch check stops the load",
         "a best value twice: the load rebuilds the batch's cells, so it is gone after it",
     ],
 )
@@ -231,4 +211,4 @@ def test_fazhi_check_passes_on_a_loaded_warehouse(settings: Settings) -> None:
         load_batch(con, first_run(), SQL_DIR)
     result = CliRunner().invoke(app, ["check", "--data-dir", str(settings.data_dir)])
     assert result.exit_code == 0, result.output
-    assert "one row per key in fact_mention" in result.output
+    assert "one row per key in fact_indicator, best_value and document_text" in result.output

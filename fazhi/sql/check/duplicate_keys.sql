@@ -2,11 +2,8 @@
 -- whole warehouse (`fazhi check`): one row per table holding some key more than once, with how
 -- many keys and the smallest of them. No row: one row per key everywhere.
 WITH duplicates AS (
-    SELECT 'fact_mention' AS table_name, 'doc_id, ordinal' AS key_columns,
-           doc_id || ', ' || ordinal AS key
-    FROM fact_mention GROUP BY doc_id, ordinal HAVING count(*) > 1
-    UNION ALL
-    SELECT 'fact_indicator', 'doc_id, indicator', doc_id || ', ' || indicator
+    SELECT 'fact_indicator' AS table_name, 'doc_id, indicator' AS key_columns,
+           doc_id || ', ' || indicator AS key
     FROM fact_indicator GROUP BY doc_id, indicator HAVING count(*) > 1
     UNION ALL
     SELECT 'best_value', 'locality_code, report_year, indicator',
@@ -15,9 +12,6 @@ WITH duplicates AS (
     UNION ALL
     SELECT 'document_text', 'doc_id', doc_id
     FROM document_text GROUP BY doc_id HAVING count(*) > 1
-    UNION ALL
-    SELECT 'search_docs', 'doc_id', doc_id
-    FROM search_docs GROUP BY doc_id HAVING count(*) > 1
 )
 SELECT table_name, key_columns, count(*) AS duplicated_keys, min(key) AS example
 FROM duplicates

@@ -1,19 +1,13 @@
 -- check/duplicate_keys.sql over this batch's rows only, before its commit: the rows of the
--- documents staged (documents, facts, mentions) and the best values of the cells the batch
+-- documents and facts staged and the best values of the cells the batch
 -- touched (as load/collect_affected_cells.sql finds them). Scanning a batch's keys costs what
 -- finding its changed rows does, not the whole warehouse's.
 WITH batch_docs AS (
-    SELECT doc_id FROM staged_documents
-    UNION SELECT doc_id FROM staged_facts
-    UNION SELECT doc_id FROM staged_mentions
+    SELECT doc_id FROM staged_documents UNION SELECT doc_id FROM staged_facts
 ),
 duplicates AS (
-    SELECT 'fact_mention' AS table_name, 'doc_id, ordinal' AS key_columns,
-           doc_id || ', ' || ordinal AS key
-    FROM fact_mention WHERE doc_id IN (SELECT doc_id FROM batch_docs)
-    GROUP BY doc_id, ordinal HAVING count(*) > 1
-    UNION ALL
-    SELECT 'fact_indicator', 'doc_id, indicator', doc_id || ', ' || indicator
+    SELECT 'fact_indicator' AS table_name, 'doc_id, indicator' AS key_columns,
+           doc_id || ', ' || indicator AS key
     FROM fact_indicator WHERE doc_id IN (SELECT doc_id FROM batch_docs)
     GROUP BY doc_id, indicator HAVING count(*) > 1
     UNION ALL
@@ -29,10 +23,6 @@ duplicates AS (
     UNION ALL
     SELECT 'document_text', 'doc_id', doc_id
     FROM document_text WHERE doc_id IN (SELECT doc_id FROM batch_docs)
-    GROUP BY doc_id HAVING count(*) > 1
-    UNION ALL
-    SELECT 'search_docs', 'doc_id', doc_id
-    FROM search_docs WHERE doc_id IN (SELECT doc_id FROM batch_docs)
     GROUP BY doc_id HAVING count(*) > 1
 )
 SELECT table_name, key_columns, count(*) AS duplicated_keys, min(key) AS example

@@ -1,34 +1,18 @@
--- The tables that grow with every document lose their PRIMARY KEYs. DuckDB keeps the index
+-- fact_indicator, best_value and document_text lose their PRIMARY KEYs. DuckDB keeps the index
 -- behind each key (an ART) in memory and rewrites it at every checkpoint, so each batch's load
--- grew with the warehouse: loading one 495-report batch into the 10,000-report warehouse spent
--- its extra time and memory there (README, Scale). The load already keeps one row per key: it
--- deletes a document's rows (or a cell's best value) before inserting them, from staged rows
--- deduplicated by key; load/check_batch_keys.sql checks each batch's keys before its commit and
--- `fazhi check` the whole warehouse's. The small tables (dimensions, runs, validations) keep
--- theirs.
+-- grew with the warehouse: loading one 495-report batch into a copy of the 10,000-report
+-- warehouse took 50 MB more memory than into the 1,000-report one, and its checkpoint twice as
+-- long (README, Scale). Without these three keys the loading process peaked 40-60 MB lower at
+-- 10,000 reports, most of it document_text's. The load already keeps one row per key: it deletes
+-- a document's facts (or a cell's best value) before inserting them, from staged rows
+-- deduplicated by key, and adds a text only for a doc_id without one; load/check_batch_keys.sql
+-- checks each batch's keys before its commit and `fazhi check` the whole warehouse's.
+-- fact_mention and search_docs keep theirs: without them a load was neither faster nor smaller
+-- (measured at 10,000 reports), and so do the dimensions and the run tables.
 --
 -- DuckDB cannot drop a PRIMARY KEY (ALTER TABLE … DROP CONSTRAINT is not implemented in 1.5):
 -- each table is copied into one declared without it, then takes the old one's name. Views over
 -- them (the marts) name tables, not their storage, and read the new ones.
-
-CREATE TABLE fact_mention_unkeyed (
-    doc_id    VARCHAR NOT NULL,
-    ordinal   INTEGER NOT NULL,
-    value     DOUBLE,
-    unit      VARCHAR,
-    qualifier VARCHAR,
-    text      VARCHAR,
-    start     INTEGER,
-    "end"     INTEGER,
-    sentence  VARCHAR,
-    outline   VARCHAR,
-    indicator VARCHAR,   -- null: a number no indicator claimed
-    run_id    VARCHAR NOT NULL
-    -- one row per (doc_id, ordinal): load/replace_mentions.sql
-);
-INSERT INTO fact_mention_unkeyed BY NAME SELECT * FROM fact_mention;
-DROP TABLE fact_mention;
-ALTER TABLE fact_mention_unkeyed RENAME TO fact_mention;
 
 CREATE TABLE fact_indicator_unkeyed (
     doc_id            VARCHAR NOT NULL,
@@ -79,26 +63,3 @@ CREATE TABLE document_text_unkeyed (
 INSERT INTO document_text_unkeyed BY NAME SELECT * FROM document_text;
 DROP TABLE document_text;
 ALTER TABLE document_text_unkeyed RENAME TO document_text;
-
--- The search postings, created by each load until now (a warehouse that never loaded has none):
--- created here, and search_docs copied without its key like the tables above. They are derived
--- data, rebuilt at will: search/reset_index.sql empties them and the next load indexes every
--- document. DuckDB's fts index cannot be updated, only rebuilt over every document (about 80 s
--- per 1,000 reports at each load); these tables grow by the new documents of each load instead,
--- and search/search.sql computes fts's BM25 over them.
-CREATE TABLE IF NOT EXISTS search_terms (  -- one row per distinct term of a document
-    doc_id VARCHAR NOT NULL,
-    term   VARCHAR NOT NULL,
-    tf     INTEGER NOT NULL   -- times the term occurs in the document
-);
-CREATE TABLE IF NOT EXISTS search_meta (  -- how the postings were cut into terms
-    tokenizer VARCHAR NOT NULL
-);
-CREATE TABLE IF NOT EXISTS search_docs (doc_id VARCHAR NOT NULL, len INTEGER NOT NULL);
-CREATE TABLE search_docs_unkeyed (  -- one row per indexed document: search/insert_postings.sql
-    doc_id VARCHAR NOT NULL,
-    len    INTEGER NOT NULL   -- terms in the document, for BM25's length normalisation
-);
-INSERT INTO search_docs_unkeyed BY NAME SELECT * FROM search_docs;
-DROP TABLE search_docs;
-ALTER TABLE search_docs_unkeyed RENAME TO search_docs;
