@@ -1,10 +1,10 @@
 -- fact_indicator, best_value and document_text lose their PRIMARY KEYs. DuckDB keeps the index
 -- behind each key (an ART) in memory and rewrites it at every checkpoint, so each batch's load
 -- grew with the warehouse: loading one 495-report batch into a copy of the 10,000-report
--- warehouse took 50 MB more memory than into the 1,000-report one, and its checkpoint twice as
--- long (README, Scale). Without these three keys the loading process peaked 40-60 MB lower at
--- 10,000 reports, most of it document_text's. The load already keeps one row per key: it deletes
--- a document's facts (or a cell's best value) before inserting them, from staged rows
+-- warehouse took 45-120 MB more memory than into the 1,000-report one, and a longer checkpoint
+-- (README, Scale). Without these three keys the loading process peaked 40-90 MB lower at
+-- 10,000 reports, about half of it document_text's. The load already keeps one row per key: it
+-- deletes a document's facts (or a cell's best value) before inserting them, from staged rows
 -- deduplicated by key, and adds a text only for a doc_id without one; load/check_batch_keys.sql
 -- checks each batch's keys before its commit and `fazhi check` the whole warehouse's.
 -- fact_mention and search_docs keep theirs: without them a load was neither faster nor smaller
