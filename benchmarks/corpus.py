@@ -29,6 +29,7 @@ import random
 import re
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -163,8 +164,8 @@ def default_hosts(sources: int) -> int:
 @dataclass
 class RequestLog:
     """What the servers saw, to check the crawler's politeness: the most requests one host had
-    in flight, the first and last moment each column of each host was requested, and the most
-    hosts requested at once."""
+    in flight (and all hosts together), the first and last moment each column of each host was
+    requested, the most hosts requested at once, and how often each path was asked for."""
 
     lock: threading.Lock = field(default_factory=threading.Lock)
     in_flight: dict[str, int] = field(default_factory=dict)
@@ -173,9 +174,15 @@ class RequestLog:
     columns: dict[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
     hosts_in_flight: int = 0
     most_hosts_in_flight: int = 0
+    total_in_flight: int = 0
+    most_total_in_flight: int = 0
+    paths: Counter[str] = field(default_factory=Counter)
 
-    def started(self, host: str) -> None:
+    def started(self, host: str, path: str) -> None:
         with self.lock:
+            self.paths[path] += 1
+            self.total_in_flight += 1
+            self.most_total_in_flight = max(self.most_total_in_flight, self.total_in_flight)
             now = self.in_flight.get(host, 0) + 1
             self.in_flight[host] = now
             self.requests[host] = self.requests.get(host, 0) + 1
@@ -187,6 +194,7 @@ class RequestLog:
     def finished(self, host: str, path: str, began: float) -> None:
         column = path.split("/")[1] if path.startswith("/site") else ""
         with self.lock:
+            self.total_in_flight -= 1
             self.in_flight[host] -= 1
             if self.in_flight[host] == 0:
                 self.hosts_in_flight -= 1
@@ -245,7 +253,7 @@ def serve_hosts(
         def do_GET(self) -> None:
             address, port = self.connection.getsockname()[:2]  # the host this server is
             host, began = f"{address}:{port}", time.monotonic()
-            seen.started(host)
+            seen.started(host, self.path)
             try:
                 self._answer()
             finally:
