@@ -28,7 +28,7 @@ test: install browser
 ## The scale-out fault trials (a Prefect server, crawl workers killed mid-shard, a cancelled run,
 ## fazhi finish): minutes each, so not part of `make test`.
 test-scaleout: install
-	$(PY) -m pytest -m scaleout tests/orchestration
+	$(PY) -m pytest -n 0 -m scaleout tests/orchestration
 
 ## ruff (lint and format), mypy over the package and flows/, and the tests.
 check: install

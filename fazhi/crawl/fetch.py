@@ -104,6 +104,19 @@ class FetchPolicy:
         )
 
 
+def authority(url: str) -> str:
+    """The host and port a URL is asked on, the unit of politeness (as robots.txt's, RFC 9309):
+    two sites on one address but different ports are two hosts, `A.gov.cn` and `a.gov.cn:80` one.
+    """
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:  # a malformed port: the fetch refuses it, its politeness is its netloc's
+        return parts.netloc.lower().rsplit("@", 1)[-1]
+    default = 443 if parts.scheme == "https" else 80
+    return f"{parts.hostname or ''}:{port or default}"
+
+
 class HostLimiter:
     """At most ``concurrency`` requests in flight per host, started at least ``delay_s`` apart.
 
@@ -252,9 +265,8 @@ class Fetcher:
     def _request(
         self, url: str, form: dict[str, str] | None, headers: dict[str, str]
     ) -> tuple[httpx.Response, bytes]:
-        host = urlsplit(url).hostname or ""
         method = "POST" if form is not None else "GET"
-        with self.limiter.slot(host):
+        with self.limiter.slot(authority(url)):
             deadline = time.monotonic() + self.policy.deadline_s
             timeout = min(self.policy.timeout_s, self.policy.deadline_s)
             try:

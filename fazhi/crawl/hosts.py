@@ -11,21 +11,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from urllib.parse import urlsplit
 
 import polars as pl
 
 from fazhi.config import Settings
 from fazhi.crawl.crawler import crawl_source
+from fazhi.crawl.fetch import authority
 from fazhi.crawl.sources import Source
 
 CrawlOne = Callable[[Source, Settings, str], pl.DataFrame]
 
 
 def host_of(source: Source) -> str:
-    """The host (with its port: two sites on one address are two hosts) a source is crawled on."""
-    netloc = urlsplit(source.start_urls[0]).netloc.lower()
-    return netloc.rsplit("@", 1)[-1]
+    """The host (with its port: two sites on one address are two hosts) a source is crawled on,
+    as the fetcher's politeness counts it."""
+    return authority(source.start_urls[0])
 
 
 def host_groups(sources: list[Source]) -> list[list[Source]]:

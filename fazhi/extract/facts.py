@@ -154,6 +154,7 @@ class Scoring:
     span_of_years: re.Pattern[str]
     year_reset: re.Pattern[str]
     target: re.Pattern[str]
+    reckoning: re.Pattern[str]
     result_heading: re.Pattern[str]
     own_place: re.Pattern[str]
     wider_scope: re.Pattern[str]
@@ -192,6 +193,8 @@ GUARD_PREFIX = "scoring."
 _ALL_GUARDED = frozenset(GUARDED)
 FLOW_KINDS = ("count", "amount")  # figures of one year; stocks may rightly be cumulative
 BARE_KINDS = ("count", "stock")  # a count may leave its unit out; a rate or an amount never
+# the longest verb of reckoning (`reckoning` in [scoring]) read before a number
+RECKONING_CHARS = 2
 BARE = "bare"  # the unit key of a count whose unit is left out after 余 ("评查案卷370余，")
 
 
@@ -348,6 +351,7 @@ def _scoring(table: dict[str, object], min_score: float) -> Scoring:
         span_of_years=re.compile(str(table["span_of_years"])),
         year_reset=re.compile(str(table["year_reset"])),
         target=re.compile(str(table["target"])),
+        reckoning=re.compile(str(table["reckoning"])),
         result_heading=re.compile(str(table["result_heading"])),
         own_place=re.compile(str(table["own_place"])),
         wider_scope=re.compile(str(table["wider_scope"])),
@@ -591,6 +595,8 @@ def extract_facts(
             continue
         if book.scoring.per_unit.search(context.left) or book.scoring.target.search(context.left):
             continue  # "每万人拥有律师2.6名" is a ratio, "力争…1000件" a target: not counts
+        if book.scoring.reckoning.search(context.left, len(context.left) - RECKONING_CHARS):
+            continue  # "…的，算一宗": how the notes under a table count, not a count
         if guards is None:
             guards = cues.only(guard_mask)
         near = guards.rules_in(*_surroundings(context))

@@ -73,7 +73,10 @@ HEADING_YEAR_RE = re.compile(
 )
 DATE_RE = re.compile(r"(20\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?")
 DATE_LINE_RE = re.compile(
-    r"^\s*(?:[•·\-*]\s*)?(?:(?:发布|成文|印发|公布|发表)?(?:时间|日期)\s*[:：]\s*)?"
+    r"^\s*(?:[•·\-*]\s*)?(?:(?:发布|成文|印发|公布|发表)?(?:时间|日期)\s*[:：]\s*"
+    # "某省政府办公厅 2022-03-15", "政策法规科 2023-12-29": the body that posted the page, then
+    # its date (a name alone before the date, not a sentence)
+    + r"|[\u4e00-\u9fa5]{1,20}?(?:办公厅|办公室|政府|办事处|局|厅|委|中心|科|处|网|网站)\s+)?"
     + DATE_RE.pattern
     + r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?"
     # "2025-04-27 10:14 某省人民政府网": a page's date and time, then the site or body it came
@@ -87,8 +90,10 @@ SOURCE_LINE_RE = re.compile(
 )
 BOOK_TITLE_RE = re.compile(r"《[^》]{0,80}》")
 # "区司法局", "地区司法处": a body the text names by its level alone
+# "市教育局", "州生态环境局": a department the same way (not 市场监管局, a name of its own)
 BARE_ISSUER_RE = re.compile(
-    r"(?P<level>地区|[区县市旗盟州])(?P<body>司法局|司法处|人民政府|政府|行政公署)"
+    r"(?P<level>地区|[区县市旗盟州])(?P<body>司法局|司法处|人民政府|政府|行政公署"
+    rf"|(?!场){_NAME_CHAR}{{1,10}}?局)"
 )
 PARTY_COMMITTEE_RE = re.compile(
     r"(?P<committee>中共[\u4e00-\u9fa5]{2,16}?委(?:员会)?)[ 　、,，\t\n]*"
@@ -627,7 +632,8 @@ SELF_BODY_RE = re.compile(r"(?:我|本)(局|委|办|厅|中心)(?![\u4e00-\u9fa5
 
 def _body_speaking_as_self(text: str, head: str) -> FoundIssuer | None:
     """我局 / 本委 resolved through the names the text gives: the body of that kind the whole
-    text names most often, at least twice and more often than any other."""
+    text names most often, at least twice and more often than any other, or the only one it
+    names (an opening cut short may name its body once, ``我局…印发《某市某局…》``)."""
     self_reference = SELF_BODY_RE.search(head)
     if self_reference is None:
         return None
@@ -641,7 +647,7 @@ def _body_speaking_as_self(text: str, head: str) -> FoundIssuer | None:
             counts[name] = counts.get(name, 0) + 1
             full.setdefault(name, org)
     ranked = sorted(counts.items(), key=lambda item: -item[1])
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    if not ranked or (len(ranked) > 1 and (ranked[0][1] < 2 or ranked[1][1] == ranked[0][1])):
         return None
     return FoundIssuer(full[ranked[0][0]])
 
@@ -1010,7 +1016,7 @@ def resolve_locality(
     return (
         _from_cited_titles(text, head, hint)
         or given
-        or _site_named(text, hint[1:] if given else hint)
+        or _site_named(text, hint[1:] if given else hint, _bare_level(issuer))
         or _yearbook_place(head)
     )
 
@@ -1067,13 +1073,24 @@ def _county_leading_town(head: str, text: str, hint: Hints) -> Division | None:
     return None
 
 
-def _site_named(text: str, sites: Hints) -> Division | None:
+def _site_named(text: str, sites: Hints, level: str | None = None) -> Division | None:
     """The division a government site's domain spells, when the text names nothing: the one
-    of its readings the text recalls by name or short name (大连 for ``dl``), or its only one."""
+    of its readings the text recalls by name or short name (大连 for ``dl``), the one at the
+    level of the bare body that speaks (``yiyang`` read by a 市教育局: the city, not the
+    counties spelled alike), or its only one."""
     recalled = [d for d in sites if any(n in text for n in (d.name, *d.aliases) if len(n) >= 2)]
     if len(recalled) == 1:
         return recalled[0]
+    at_level = [d for d in sites if level and _speaks_at(d, level)]
+    if len(sites) > 1 and len(at_level) == 1:
+        return at_level[0]
     return sites[0] if len(sites) == 1 and sites[0].level != "province" else None
+
+
+def _bare_level(issuer: str | None) -> str | None:
+    """The level a bare body names itself by (``县司法局``: 县), or None."""
+    bare = BARE_ISSUER_RE.fullmatch(issuer) if issuer else None
+    return bare["level"] if bare else None
 
 
 def _deepest_division(fragment: str, text: str, hint: Hints) -> Division | None:
@@ -1450,6 +1467,16 @@ def _law_headings_open(lines: list[str]) -> bool:
     return any(LAW_HEADING_WORDS_RE.search(line.split("。")[0]) for line in headings[:2])
 
 
+# the mark or words a byline opens with (□ 某局, 文/某局)
+BYLINE_LEAD_RE = re.compile(r"^\s*(?:[□■◆◇●○★☆▲△]|文\s*[/／|｜])?\s*")
+
+
+def _is_byline(line: str) -> bool:
+    """A line that is only a body's name, after a byline's mark: the author, not a topic."""
+    name = BYLINE_LEAD_RE.sub("", line, count=1).rstrip()
+    return bool(name) and _org_at_start(name) == name
+
+
 # The first section of a report on one kind of case: 一、行政复议应诉案件基本情况
 CASE_TOPIC_HEADING_RE = re.compile(r"^一、[^。\n]{0,14}案件(?:的)?(?:基本)?(?:办理)?情况", re.M)
 
@@ -1480,5 +1507,7 @@ def _bureau_tells_its_year(lines: list[str]) -> bool:
         if BUREAU_YEAR_OPENING_RE.match(LEADERSHIP_RE.sub("", line)):
             return True
         if len(line) < OPENING_SENTENCE_CHARS and index == 0:
+            if _is_byline(line):
+                continue  # "□ 某市司法局": the body's byline above its text in a paper
             return False  # a topic heading opening the page: a yearbook's entry
     return False

@@ -44,13 +44,38 @@ class Hit:
 Route = Reply | Callable[["Hit"], Reply]
 
 
+class InFlight:
+    """Requests being answered at once, across every site that shares it, and per site.
+
+    Tests of concurrency read the peaks rather than time the crawl: how many hosts wait side by
+    side is a fact of the run, where seconds depend on how busy the machine is.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._now: dict[str, int] = {}
+        self.peak = 0
+        self.peak_per_site: dict[str, int] = {}
+
+    def enter(self, site: str) -> None:
+        with self._lock:
+            self._now[site] = self._now.get(site, 0) + 1
+            self.peak = max(self.peak, sum(self._now.values()))
+            self.peak_per_site[site] = max(self.peak_per_site.get(site, 0), self._now[site])
+
+    def leave(self, site: str) -> None:
+        with self._lock:
+            self._now[site] -= 1
+
+
 class FixtureSite:
     """The routes of a fixture site and the log of requests made to it."""
 
-    def __init__(self) -> None:
+    def __init__(self, in_flight: InFlight | None = None) -> None:
         self.routes: dict[str, Route] = {}
         self.hits: list[Hit] = []
         self.base_url = ""
+        self.in_flight = in_flight
         self._lock = threading.Lock()
 
     def add(self, path: str, reply: Route) -> None:
@@ -93,6 +118,16 @@ def _handler(site: FixtureSite) -> type[BaseHTTPRequestHandler]:
             self._answer(self.rfile.read(length))
 
         def _answer(self, request_body: bytes) -> None:
+            if site.in_flight is None:
+                self._reply(request_body)
+                return
+            site.in_flight.enter(site.base_url)
+            try:
+                self._reply(request_body)
+            finally:
+                site.in_flight.leave(site.base_url)
+
+        def _reply(self, request_body: bytes) -> None:
             reply = site.reply_for(self.command, self.path, request_body)
             time.sleep(reply.delay_s)
             etag = '"' + hashlib.sha256(reply.body).hexdigest()[:16] + '"'

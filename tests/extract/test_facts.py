@@ -699,6 +699,26 @@ GENERAL_CASES = [
         18,
         "with 全县 before it the same count is the whole stock",
     ),
+    # Round 7 (x6's development half): a verb of reckoning right before a number makes it a
+    # counting rule (the notes under a statistics table), not a count
+    (
+        "注：同一当事人多次申请行政复议的，视为1件行政复议申请。",
+        "rec_applications_received",
+        None,
+        "视为 N件 says how applications are counted, not how many",
+    ),
+    (
+        "说明：多个部门联合开展行政检查的，算作1次。",
+        "enf_inspections",
+        None,
+        "算作 N次 after a clause naming the indicator is a counting rule under a table",
+    ),
+    (
+        "全年实施行政检查412次，其中联合检查计入牵头部门。",
+        "enf_inspections",
+        412,
+        "the count itself stays when the reckoning words follow it",
+    ),
 ]
 
 

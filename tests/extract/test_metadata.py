@@ -534,6 +534,20 @@ YEAR_AND_KIND_CASES = [
         "annual_report",
         "a 法治政府建设 工作总结 is the annual report",
     ),
+    (
+        "□ 宁海县司法局\n2022年，宁海县司法局围绕中心、服务大局，圆满完成全年各项目标任务。\n"
+        "一、发挥法治引领作用\n（一）推进法治建设一体化。召开会议。",
+        2022,
+        "work_summary",
+        "a bureau's byline above its year told: the bureau's summary, not a topic heading",
+    ),
+    (
+        "司法行政\n2022年，宁海县司法局围绕中心、服务大局，圆满完成全年各项目标任务。\n"
+        "一、发挥法治引领作用\n（一）推进法治建设一体化。召开会议。",
+        2022,
+        "annual_report",
+        "a topic heading above it is no byline (a yearbook's entry on the rule of law)",
+    ),
 ]
 
 
@@ -576,13 +590,28 @@ PAGE_DATE_CASES = [
         date(2025, 2, 10),
         "发表日期",
     ),
+    (
+        "某省人民政府关于2023年法治政府建设情况的报告\n某省政府办公厅 2024-03-20\n正文",
+        date(2024, 3, 20),
+        "the posting body's name, then the page's date, on a line under the title",
+    ),
+    (
+        "某市某局2023年度行政执法统计年报\n法制科  2024-01-18\n正文",
+        date(2024, 1, 18),
+        "a section of the bureau as the poster, then the date",
+    ),
+    (
+        "某县2023年法治政府建设情况报告\n2023年全县办理案件 2024-01-18\n正文" + "。" * 400,
+        None,
+        "words that are no body's name before a date are no page date line",
+    ),
 ]
 
 
 @pytest.mark.parametrize(
     ("text", "published", "reason"), PAGE_DATE_CASES, ids=[c[2] for c in PAGE_DATE_CASES]
 )
-def test_published_on_on_real_page_shapes(text: str, published: date, reason: str) -> None:
+def test_published_on_on_real_page_shapes(text: str, published: date | None, reason: str) -> None:
     assert meta(text).published_on == published, reason
 
 
@@ -767,6 +796,20 @@ SELF_REFERENCE_CASES = [
         "two bureaus named as often: neither",
     ),
     (
+        "2024年，我局坚持依法行政，全面推进交通法治建设。\n"
+        + "各项工作稳步推进。" * 40
+        + "（五）理顺职责。印发《绥宁县交通运输局职能配置及内设机构",
+        ("430527", "绥宁县交通运输局"),
+        "我局 and a text cut short that names one body of that kind, once: that body",
+    ),
+    (
+        "2024年，我局坚持依法行政，全面推进交通法治建设。\n"
+        + "各项工作稳步推进。" * 40
+        + "配合绥宁县公安局开展联合执法，协助绥宁县自然资源局开展督查。",
+        ("430527", None),
+        "two bodies of that kind named once each: neither",
+    ),
+    (
         "关于2023年法治政府建设情况的报告\n2023年，我县坚持以法治思想为指导，全面推进依法行政。\n"
         + "全县各项工作稳步推进。" * 80
         + "余庆县被评为示范县。余庆县法治建设经验被推广。凤冈县来我县学习。",
@@ -848,6 +891,18 @@ AWARD_AND_BARE_BODY_CASES = [
         {"evidence": SourceEvidence(url_divisions=("331023",))},
         ("331023", "天台县司法局"),
         "a bare 县司法局 takes the county its government site spells",
+    ),
+    (
+        f"2024年，市教育局{LONG_SENTENCE}全面落实省委、市委部署，全省教育系统学法考法。",
+        {"evidence": SourceEvidence(url_divisions=("361126", "410327", "430900"))},
+        ("430900", "益阳市教育局"),
+        "a bare 市教育局 takes, of the places its site spells, the one that is a 市",
+    ),
+    (
+        f"2024年，县人社局{LONG_SENTENCE}",
+        {"evidence": SourceEvidence(url_divisions=("361126", "410327", "430900"))},
+        (None, "县人社局"),
+        "a bare 县人社局 among two counties its site spells: neither",
     ),
     (
         f"2020年以来，在市委、市政府的坚强领导下，北戴河区政府{LONG_SENTENCE}现将有关情况报告如下：",
