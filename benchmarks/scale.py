@@ -135,13 +135,17 @@ def run_bare(sources_file: Path, data_dir: Path, crawl_only: bool = False) -> No
         return
     crawl = crawl_outcome(manifest)
     outcomes: list[batches.BatchOutcome] = []
+    stage_seconds: dict[str, list[float]] = {"parse": [], "extract": [], "gate": [], "load": []}
     for batch in batches.plan_batches(rows, settings, run_id):
-        batches.parse_batch(settings, run_id, batch)
-        batches.extract_batch(settings, run_id, batch)
-        gated = batches.gate_batch(settings, run_id, batch)
+        with _timed(stage_seconds["parse"]):
+            batches.parse_batch(settings, run_id, batch)
+        with _timed(stage_seconds["extract"]):
+            batches.extract_batch(settings, run_id, batch)
+        with _timed(stage_seconds["gate"]):
+            gated = batches.gate_batch(settings, run_id, batch)
         so_far = summarise_batches(run_id, crawl, outcomes)
-        outcomes.append(
-            batches.load_batch(
+        with _timed(stage_seconds["load"]):
+            loaded = batches.load_batch(
                 settings,
                 gated,
                 run_id=run_id,
@@ -149,7 +153,12 @@ def run_bare(sources_file: Path, data_dir: Path, crawl_only: bool = False) -> No
                 status=so_far.status,
                 counts=so_far.counts(),
             )
-        )
+        outcomes.append(loaded)
+    print(
+        "per batch, seconds (first, then the others' range): "
+        + "; ".join(f"{stage} {_spread(times)}" for stage, times in stage_seconds.items()),
+        flush=True,
+    )
     before = summarise_batches(run_id, crawl, outcomes)
     record_run(
         settings,
@@ -167,6 +176,19 @@ def run_bare(sources_file: Path, data_dir: Path, crawl_only: bool = False) -> No
         data_docs=batches.data_docs(settings, outcomes),
     )
     render(summary)
+
+
+@contextlib.contextmanager
+def _timed(into: list[float]) -> Iterator[None]:
+    started = time.perf_counter()
+    yield
+    into.append(time.perf_counter() - started)
+
+
+def _spread(times: list[float]) -> str:
+    if len(times) < 2:
+        return " ".join(f"{t:.2f}" for t in times)
+    return f"{times[0]:.2f}, {min(times[1:]):.2f}–{max(times[1:]):.2f}"
 
 
 def _cpu_seconds() -> float:
