@@ -253,16 +253,16 @@ def serve_hosts(
         def do_GET(self) -> None:
             address, port = self.connection.getsockname()[:2]  # the host this server is
             host, began = f"{address}:{port}", time.monotonic()
+            # In flight from the request's arrival until its answer leaves: a span inside the
+            # client's hold on its request slot, so two spans that overlap on the server are
+            # two slots held at once (once the answer is out, the client may ask again before
+            # this thread would have counted the request done).
             seen.started(host, self.path)
             try:
-                self._answer()
+                body = b"User-agent: *\nAllow: /\n" if self.path == "/robots.txt" else None
+                body = body or site.get(self.path.split("?")[0])
             finally:
                 seen.finished(host, self.path, began)
-
-        def _answer(self) -> None:
-            body = site.get(self.path.split("?")[0])
-            if self.path == "/robots.txt":
-                body = b"User-agent: *\nAllow: /\n"
             self.send_response(200 if body is not None else 404)
             payload = body if body is not None else b"not found"
             self.send_header("Content-Type", "text/html; charset=utf-8")
