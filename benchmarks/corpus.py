@@ -10,9 +10,8 @@ column k on host k mod ``hosts``. A national crawl touches thousands of sites, a
 each, and crawls one host's columns one after another for politeness (``fazhi.crawl.hosts``):
 every column on one host made the benchmark's crawl sequential, which a real crawl is not. Each
 host is its own loopback address, 127.0.0.1, 127.0.0.2, … (Linux routes all of 127.0.0.0/8 to
-loopback), because the crawler's per-host request slots (``max_concurrency_per_host``) are keyed
-on the host name without its port: hosts on ports of one address (``distinct_addresses=False``)
-are crawled concurrently by ``host_groups`` but share one address's slots.
+loopback), or with ``distinct_addresses=False`` a port of 127.0.0.1: the crawler counts a host
+as its name and port (``fazhi.crawl.fetch.authority``), for its groups and its request slots.
 
 Run: ``.venv/bin/python -m benchmarks.corpus --reports 1000 --sources 20 --out /tmp/corpus``
 writes ``sources.toml`` and serves until Ctrl-C; other benchmarks import :func:`build_corpus`,
