@@ -1,7 +1,8 @@
 """Benchmark: the whole pipeline end to end on a generated corpus, with and without Prefect.
 
-Serves ``--reports`` generated ~10 KB reports in ``--sources`` TRS columns on 127.0.0.1
-(``benchmarks/corpus.py``, delay 0) and runs crawl → parse → extract → gate → load twice, each in a
+Serves ``--reports`` generated ~10 KB reports in ``--sources`` TRS columns on ``--hosts`` loopback
+hosts (``benchmarks/corpus.py``, delay 0; by default one host per column, as real columns are; the
+old single host with ``--hosts 1``) and runs crawl → parse → extract → gate → load twice, each in a
 fresh data directory and its own process:
 - **prefect**: ``python -m fazhi run --sources FILE --data-dir DIR``, exactly what users run (the
   flow of ``flows/pipeline.py`` against Prefect's temporary local API);
@@ -9,12 +10,15 @@ fresh data directory and its own process:
   gate and load batch by batch with ``fazhi.batches``), with no Prefect at all.
 It prints, side by side: seconds, documents/s, the peak RSS of the whole process tree (the
 process and every descendant, e.g. Prefect's API server, sampled from /proc every 0.2 s), facts
-loaded, and Prefect's overhead as a ratio of the two times. Issue 16's aim for 100,000 reports:
+loaded, and Prefect's overhead as a ratio of the two times; for the bare run the crawl's own
+seconds; for each run what the servers saw of the crawler's politeness (requests in flight per
+host, columns of one host crawled at the same time: there must be none). ``--only crawl`` runs
+the bare run's crawl and nothing else. Issue 16's aim for 100,000 reports:
 under 15 minutes, under 1.5 GB, Prefect adding at most 15 %.
 
 Figures (1,000 and 10,000 reports, before and after the work of issue 16): README, *Scale*.
 
-Run: ``.venv/bin/python -m benchmarks.scale --reports 1000 --sources 20 [--only bare]``
+Run: ``.venv/bin/python -m benchmarks.scale --reports 1000 --sources 20 [--hosts 1] [--only bare]``
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -53,6 +59,9 @@ class Measured:
     documents: int
     facts: int
     exit_code: int
+    crawl_seconds: float | None = None
+    politeness: str = ""
+    server_cpu_seconds: float = 0.0
 
 
 # --- the process tree's memory, from /proc ----------------------------------------------------
@@ -96,9 +105,9 @@ def run_measured(command: list[str], log: Path) -> tuple[float, float, int]:
 
 
 # --- the bare run: the stages of flows/pipeline.py without Prefect -----------------------------
-def run_bare(sources_file: Path, data_dir: Path) -> None:
+def run_bare(sources_file: Path, data_dir: Path, crawl_only: bool = False) -> None:
     """Crawl, then parse, extract, gate and load batch by batch and report, as ``run_pipeline``
-    does, with no Prefect."""
+    does, with no Prefect; prints the crawl's seconds (``CRAWL_LINE``)."""
     from fazhi import batches
     from fazhi.config import load_settings
     from fazhi.crawl import store
@@ -114,17 +123,29 @@ def run_bare(sources_file: Path, data_dir: Path) -> None:
     run_id, started_at = new_run_id(), datetime.now(UTC)
     sources = load_sources(sources_file)
     start_worker_server()  # as run_pipeline does: the parsers' fork server warms up meanwhile
+    crawl_started, cpu_started = time.perf_counter(), _cpu_seconds()
     manifest = store.combine_manifests(crawl_hosts(sources, settings, run_id))
     rows = parse_stage.select_document_rows(manifest)
+    print(
+        f"crawl: {time.perf_counter() - crawl_started:.2f} s, {rows.height} documents, "
+        f"{_cpu_seconds() - cpu_started:.2f} s of CPU in this process",
+        flush=True,
+    )
+    if crawl_only:
+        return
     crawl = crawl_outcome(manifest)
     outcomes: list[batches.BatchOutcome] = []
+    stage_seconds: dict[str, list[float]] = {"parse": [], "extract": [], "gate": [], "load": []}
     for batch in batches.plan_batches(rows, settings, run_id):
-        batches.parse_batch(settings, run_id, batch)
-        batches.extract_batch(settings, run_id, batch)
-        gated = batches.gate_batch(settings, run_id, batch)
+        with _timed(stage_seconds["parse"]):
+            batches.parse_batch(settings, run_id, batch)
+        with _timed(stage_seconds["extract"]):
+            batches.extract_batch(settings, run_id, batch)
+        with _timed(stage_seconds["gate"]):
+            gated = batches.gate_batch(settings, run_id, batch)
         so_far = summarise_batches(run_id, crawl, outcomes)
-        outcomes.append(
-            batches.load_batch(
+        with _timed(stage_seconds["load"]):
+            loaded = batches.load_batch(
                 settings,
                 gated,
                 run_id=run_id,
@@ -132,7 +153,12 @@ def run_bare(sources_file: Path, data_dir: Path) -> None:
                 status=so_far.status,
                 counts=so_far.counts(),
             )
-        )
+        outcomes.append(loaded)
+    print(
+        "per batch, seconds (first, then the others' range): "
+        + "; ".join(f"{stage} {_spread(times)}" for stage, times in stage_seconds.items()),
+        flush=True,
+    )
     before = summarise_batches(run_id, crawl, outcomes)
     record_run(
         settings,
@@ -152,10 +178,32 @@ def run_bare(sources_file: Path, data_dir: Path) -> None:
     render(summary)
 
 
+@contextlib.contextmanager
+def _timed(into: list[float]) -> Iterator[None]:
+    started = time.perf_counter()
+    yield
+    into.append(time.perf_counter() - started)
+
+
+def _spread(times: list[float]) -> str:
+    if len(times) < 2:
+        return " ".join(f"{t:.2f}" for t in times)
+    return f"{times[0]:.2f}, {min(times[1:]):.2f}–{max(times[1:]):.2f}"
+
+
+def _cpu_seconds() -> float:
+    """User and system CPU seconds of this process so far (all its threads)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _dashboard(settings: Settings) -> str | None:
     from fazhi.report.dashboard import build_dashboard
 
     return str(build_dashboard(settings))
+
+
+CRAWL_LINE = re.compile(r"^crawl: ([\d.]+) s", re.MULTILINE)
 
 
 # --- the comparison ---------------------------------------------------------------------------
@@ -172,28 +220,60 @@ def loaded_counts(data_dir: Path) -> tuple[int, int]:
     return (documents[0] if documents else 0), (facts[0] if facts else 0)
 
 
-def measure(mode: str, sources_file: Path, root: Path) -> Measured:
-    data_dir = root / mode
-    if mode == "prefect":
-        command = [sys.executable, "-m", "fazhi", "run", "--sources", str(sources_file)]
+def measure(mode: str, site: dict[str, bytes], served: Served, root: Path) -> Measured:
+    """One run of ``mode`` against the corpus served afresh, so its request log is its own."""
+    from benchmarks.corpus import RequestLog, serve_hosts, sources_toml
+
+    data_dir, log, cpu_started = root / mode, RequestLog(), _cpu_seconds()
+    with serve_hosts(site, served.hosts, served.distinct_addresses, log) as bases:
+        sources_file = root / f"sources-{mode}.toml"
+        sources_file.write_text(sources_toml(bases, served.sources), "utf-8")
+        if mode == "prefect":
+            command = [sys.executable, "-m", "fazhi", "run", "--sources", str(sources_file)]
+        else:
+            command = [sys.executable, "-m", "benchmarks.scale", "--bare", str(sources_file)]
+            command += ["--crawl-only"] if mode == "crawl" else []
         command += ["--data-dir", str(data_dir)]
-    else:
-        command = [sys.executable, "-m", "benchmarks.scale", "--bare", str(sources_file)]
-        command += ["--data-dir", str(data_dir)]
-    seconds, peak, code = run_measured(command, root / f"{mode}.log")
+        seconds, peak, code = run_measured(command, root / f"{mode}.log")
     documents, facts = loaded_counts(data_dir)
-    return Measured(mode, seconds, peak, documents, facts, code)
+    crawled = CRAWL_LINE.search((root / f"{mode}.log").read_text("utf-8", "replace"))
+    crawl_seconds = float(crawled.group(1)) if crawled else None
+    server_cpu = _cpu_seconds() - cpu_started  # the corpus's servers, and sampling the RSS
+    politeness = log.politeness()
+    return Measured(
+        mode, seconds, peak, documents, facts, code, crawl_seconds, politeness, server_cpu
+    )
 
 
-def report(results: list[Measured], reports: int, sources: int) -> None:
-    print(f"{reports} generated reports in {sources} sources on 127.0.0.1, delay 0")
-    print(f"{'':<10}{'seconds':>10}{'docs/s':>10}{'peak RSS MB':>14}{'documents':>11}{'facts':>9}")
+@dataclass(frozen=True, slots=True)
+class Served:
+    """How the corpus is served: its columns, on how many hosts, on addresses or on ports."""
+
+    sources: int
+    hosts: int
+    distinct_addresses: bool
+
+    def describe(self) -> str:
+        where = "127.0.0.x addresses" if self.distinct_addresses else "ports of 127.0.0.1"
+        return f"{self.sources} sources on {self.hosts} loopback hosts ({where})"
+
+
+def report(results: list[Measured], reports: int, served: Served) -> None:
+    print(f"{reports} generated reports in {served.describe()}, delay 0")
+    print(
+        f"{'':<10}{'seconds':>10}{'docs/s':>10}{'peak RSS MB':>14}{'documents':>11}{'facts':>9}"
+        f"{'crawl s':>9}"
+    )
     for r in results:
         rate = r.documents / r.seconds if r.seconds else 0.0
+        crawl = f"{r.crawl_seconds:>9.1f}" if r.crawl_seconds is not None else f"{'':>9}"
         print(
             f"{r.mode:<10}{r.seconds:>10.1f}{rate:>10.1f}{r.peak_rss_mb:>14.0f}"
-            f"{r.documents:>11}{r.facts:>9}" + (f"  (exit {r.exit_code})" if r.exit_code else "")
+            f"{r.documents:>11}{r.facts:>9}{crawl}"
+            + (f"  (exit {r.exit_code})" if r.exit_code else "")
         )
+    for r in results:
+        print(f"{r.mode}: {r.politeness}; {r.server_cpu_seconds:.1f} s of CPU serving")
     timed = {r.mode: r.seconds for r in results}
     if timed.get("bare") and timed.get("prefect"):
         overhead = timed["prefect"] / timed["bare"] - 1
@@ -205,23 +285,27 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=1000)
     parser.add_argument("--sources", type=int, default=20)
-    parser.add_argument("--only", choices=["prefect", "bare"], default=None)
+    parser.add_argument("--hosts", type=int, default=None, help="default: one per source")
+    parser.add_argument(
+        "--ports", action="store_true", help="hosts on ports of 127.0.0.1, not 127.0.0.x"
+    )
+    parser.add_argument("--only", choices=["prefect", "bare", "crawl"], default=None)
     parser.add_argument("--keep", type=Path, default=None, help="data directories here, kept")
     parser.add_argument("--bare", type=Path, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--data-dir", type=Path, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--crawl-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args([] if __name__ != "__main__" else None)
     if args.bare is not None:  # the child process of the bare measurement
-        run_bare(args.bare, args.data_dir)
+        run_bare(args.bare, args.data_dir, crawl_only=args.crawl_only)
         return
-    from benchmarks.corpus import build_corpus, serve_corpus, sources_toml
+    from benchmarks.corpus import build_corpus, default_hosts
 
     modes = [args.only] if args.only else ["bare", "prefect"]
+    served = Served(args.sources, args.hosts or default_hosts(args.sources), not args.ports)
     site = build_corpus(args.reports, args.sources)
-    with serve_corpus(site) as base, _root(args.keep) as root:
-        sources_file = root / "sources.toml"
-        sources_file.write_text(sources_toml(base, args.sources), "utf-8")
-        results = [measure(mode, sources_file, root) for mode in modes]
-    report(results, args.reports, args.sources)
+    with _root(args.keep) as root:
+        results = [measure(mode, site, served, root) for mode in modes]
+    report(results, args.reports, served)
 
 
 @contextlib.contextmanager

@@ -74,7 +74,7 @@ class SuiteRunner:
             checkpoint = self._checkpoint(suite)
             result = checkpoint.run(
                 batch_parameters={"dataframe": _to_pandas(frame, suite)},
-                expectation_parameters=parameters,
+                expectation_parameters=narrowed_parameters(suite, frame, parameters),
                 run_id=RunIdentifier(run_name=run_name),
             )
         (validation,) = result.run_results.values()
@@ -205,6 +205,62 @@ def _ge_document(suite: Suite) -> dict[str, Any]:
         "meta": document.get("meta", {}),
         "expectations": document["expectations"],
     }
+
+
+_MEMBERSHIP = frozenset(
+    {"expect_column_values_to_be_in_set", "expect_column_values_to_not_be_in_set"}
+)
+
+
+def narrowed_parameters(
+    suite: Suite, frame: pl.DataFrame, parameters: dict[str, Any]
+) -> dict[str, Any]:
+    """``parameters`` with each set that only (not-)in-set checks of text columns use cut down to
+    the values the frame holds.
+
+    A row's value is in a set exactly when it is in the part of the set the frame's values
+    reach, so every row passes or fails as before. It matters for speed: GX serialises an
+    expectation's arguments again each time it reads its configuration, about 140 times per
+    expectation and batch, so the 3,385 division codes cost the gate more than all its other
+    expectations together (a 500-report batch holds a few hundred codes at most).
+    """
+    columns: dict[str, set[str]] = {}
+    elsewhere: set[str] = set()
+    for spec in suite.expectations:
+        for key, value in spec.kwargs.items():
+            name = value.get("$PARAMETER") if isinstance(value, dict) else None
+            column = spec.kwargs.get("column")
+            if (
+                isinstance(name, str)
+                and key == "value_set"
+                and spec.type in _MEMBERSHIP
+                and isinstance(column, str)
+                and column in frame.columns
+                and frame.schema[column] == pl.String
+            ):
+                columns.setdefault(name, set()).add(column)
+            else:
+                elsewhere.update(_parameter_names(value))
+    narrowed = dict(parameters)
+    for name, names in columns.items():
+        values = parameters.get(name)
+        if name in elsewhere or not isinstance(values, list | tuple):
+            continue
+        if not all(isinstance(v, str) for v in values):
+            continue
+        present = {v for c in names for v in frame.get_column(c).drop_nulls().unique()}
+        narrowed[name] = [v for v in values if v in present]
+    return narrowed
+
+
+def _parameter_names(value: Any) -> set[str]:
+    if isinstance(value, dict):
+        if isinstance(value.get("$PARAMETER"), str):
+            return {value["$PARAMETER"]}
+        return {n for item in value.values() for n in _parameter_names(item)}
+    if isinstance(value, list):
+        return {n for item in value for n in _parameter_names(item)}
+    return set()
 
 
 def _to_pandas(frame: pl.DataFrame, suite: Suite) -> Any:
