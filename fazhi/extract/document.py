@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from typing import NamedTuple
 
 from fazhi.extract.facts import Candidate, RulePaths, delimiter_stops, extract_facts
 from fazhi.extract.metadata import DocumentMetadata, SourceEvidence, extract_metadata
@@ -36,9 +37,13 @@ ITEM_AFTER_STOP_RE = re.compile(rf"[。；;\n](?=[ \t]*[{_CN}]{{1,3}}是)")
 LINE_OPENING_RE = re.compile(rf"\n(?=[ \t#（(\d{_CN}])")
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A number in the text, with its unit, place and (when chosen) the indicator it states."""
+class Mention(NamedTuple):
+    """A number in the text, with its unit, place and (when chosen) the indicator it states.
+
+    A named tuple: a report holds a hundred numbers or more, and a frozen dataclass sets each
+    field through ``object.__setattr__`` when it is built and again when a worker's pickle of it
+    is read back (immutable and hashable all the same).
+    """
 
     value: float
     unit: str | None
@@ -94,28 +99,63 @@ class ExtractedDocument:
 
     @cached_property
     def mentions(self) -> list[Mention]:
-        src = self._source
-        norm, original = src.norm, src.norm.original
-        path_at = _Outline(norm.text).path_at
-        around = src.sentences.original_around
-        span = _OriginalSpans(norm).span
-        mentions = []
-        for i, q in enumerate(src.quantities):
-            start, end = span(q.start, q.end)
-            mentions.append(
-                Mention(
-                    value=q.value,
-                    unit=q.unit,
-                    qualifier=q.qualifier,
-                    text=original[start:end],
-                    start=start,
-                    end=end,
-                    sentence=around(q.start, q.end),
-                    outline=path_at(q.start),
-                    indicator=src.indicator_of.get(i),
+        return _mentions(self._source)
+
+
+def _mentions(src: MentionSource) -> list[Mention]:
+    """Every number of the text as a mention, in one pass over its numbers.
+
+    Each number's original span (:meth:`NormalisedText.to_original`, with the clamping of
+    outlying spans left to it), sentence (:meth:`_Sentences.original_around`) and heading path
+    are looked up inline: a report holds a hundred numbers or more, and three Python calls per
+    number cost more than the lookups themselves (bisections of int arrays).
+    """
+    norm, original = src.norm, src.norm.original
+    size = len(norm.text)
+    text_starts, original_starts = norm.run_text_starts, norm.run_original_starts
+    runs = len(text_starts)
+    outline = _Outline(norm.text)
+    marker_positions, marker_paths = outline.positions, outline.paths
+    sentences = src.sentences
+    stops, seen, stop_count = sentences.stops, sentences.seen, len(sentences.stops)
+    indicator_of = src.indicator_of
+    make = Mention._make
+    mentions = []
+    for i, q in enumerate(src.quantities):
+        q_start, q_end = q.start, q.end
+        if 0 <= q_start < q_end <= size:
+            run = bisect.bisect_right(text_starts, q_start) - 1
+            start = original_starts[run] + q_start - text_starts[run]
+            last = q_end - 1
+            if run + 1 < runs and last >= text_starts[run + 1]:  # another run
+                run = bisect.bisect_right(text_starts, last) - 1
+            end = original_starts[run] + last - text_starts[run] + 1
+        else:
+            start, end = norm.to_original(q_start, q_end)
+        k = bisect.bisect_left(stops, q_start)  # _Sentences.original_around
+        lo = stops[k - 1] + 1 if k > 0 else 0
+        k = bisect.bisect_left(stops, q_end - 1 if q_end - 1 > q_start else q_start, k)
+        hi = stops[k] + 1 if k < stop_count else size
+        sentence = seen.get((lo, hi))
+        if sentence is None:
+            sentence = sentences.original_around(q_start, q_end)
+        marker = bisect.bisect_right(marker_positions, q_start) - 1  # the last heading before
+        mentions.append(
+            make(
+                (
+                    q.value,
+                    q.unit,
+                    q.qualifier,
+                    original[start:end],
+                    start,
+                    end,
+                    sentence,
+                    marker_paths[marker] if marker >= 0 else "",
+                    indicator_of.get(i),
                 )
             )
-        return mentions
+        )
+    return mentions
 
 
 def extract_document(
@@ -201,49 +241,23 @@ def _provenance(norm: NormalisedText, sentences: _Sentences, fact: Candidate) ->
     )
 
 
-class _OriginalSpans:
-    """:meth:`NormalisedText.to_original` for the many spans of one text, with the arrays in hand.
-
-    A number spans at least one character inside the text, so the clamping of empty or outlying
-    spans is left to ``to_original`` itself (the fallback).
-    """
-
-    def __init__(self, norm: NormalisedText) -> None:
-        self.norm = norm
-        self.size = len(norm.text)
-        self.text_starts = norm.run_text_starts
-        self.original_starts = norm.run_original_starts
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        if not 0 <= start < end <= self.size:
-            return self.norm.to_original(start, end)
-        text_starts, original_starts = self.text_starts, self.original_starts
-        run = bisect.bisect_right(text_starts, start) - 1
-        first = original_starts[run] + start - text_starts[run]
-        last = end - 1
-        if run + 1 < len(text_starts) and last >= text_starts[run + 1]:  # another run
-            run = bisect.bisect_right(text_starts, last) - 1
-        return first, original_starts[run] + last - text_starts[run] + 1
-
-
 class _Outline:
-    """Heading path (一、 > （三） > 2. > 一是) at any position of a normalised text."""
+    """Heading path (一、 > （三） > 2. > 一是) from each heading marker of a normalised text on:
+    ``paths[k]`` holds from ``positions[k]`` to the next marker."""
 
     def __init__(self, text: str) -> None:
         self.positions: list[int] = []
         self.paths: list[str] = []
         stack: list[str] = ["", "", "", ""]
         for match in _outline_markers(text):
-            level = next(k for k in range(4) if match.group(f"l{k + 1}"))
-            stack[level] = match.group(f"l{level + 1}")
+            name = match.lastgroup  # the one marker group of the branch that matched: l1 … l4
+            assert name is not None
+            level = int(name[1]) - 1
+            stack[level] = match.group(name)
             for deeper in range(level + 1, 4):
                 stack[deeper] = ""
             self.positions.append(match.start())
             self.paths.append(" > ".join(s for s in stack if s))
-
-    def path_at(self, position: int) -> str:
-        index = bisect.bisect_right(self.positions, position) - 1
-        return self.paths[index] if index >= 0 else ""
 
 
 def _outline_markers(text: str) -> Iterator[re.Match[str]]:
