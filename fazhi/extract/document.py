@@ -257,7 +257,7 @@ class _Outline:
             for deeper in range(level + 1, 4):
                 stack[deeper] = ""
             self.positions.append(match.start())
-            self.paths.append(" > ".join(s for s in stack if s))
+            self.paths.append(" > ".join(filter(None, stack)))  # the levels set, in order
 
 
 def _outline_markers(text: str) -> Iterator[re.Match[str]]:
