@@ -90,7 +90,7 @@ def process_manifest_rows(
         outcomes,
         headline=tasks.headline_task(settings),
         dashboard=tasks.dashboard_task(settings),
-        data_docs=tasks.data_docs_task(settings, outcomes),
+        data_docs=tasks.data_docs_task(settings, run_id, outcomes),
     )
     publish(summary, *artifact_frames(outcomes))
     render(summary)
