@@ -9,7 +9,6 @@ an earlier run already made is reused from the lake (``fazhi.batches``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -111,28 +110,6 @@ def extract_batch_task(settings: Settings, run_id: str, batch: int) -> BatchStep
     step = batches.extract_batch(settings, run_id, batch)
     get_run_logger().info("batch %d: %d documents extracted (%s)", batch, step.documents, step.how)
     return step
-
-
-@dataclass(frozen=True)
-class PreparedBatch:
-    """One batch's parse and extract tasks, submitted; ``result()`` waits for both and raises
-    the parse's own error first (the extract task would only say its upstream failed)."""
-
-    parse: PrefectFuture[BatchStep]
-    extract: PrefectFuture[BatchStep]
-
-    def result(self) -> BatchStep:
-        self.parse.result()
-        return self.extract.result()
-
-
-def prepare_batch(settings: Settings, run_id: str, batch: int) -> PreparedBatch:
-    """Submit one batch's parse, and its extract after it, to the flow's task runner."""
-    parse = parse_batch_task.submit(settings, run_id, batch)
-    extract = extract_batch_task.submit(
-        settings, run_id, batch, return_state=False, wait_for=[parse]
-    )
-    return PreparedBatch(parse, extract)
 
 
 @task(
