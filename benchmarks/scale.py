@@ -13,8 +13,16 @@ process and every descendant, e.g. Prefect's API server, sampled from /proc ever
 loaded, and Prefect's overhead as a ratio of the two times; for the bare run the crawl's own
 seconds; for each run what the servers saw of the crawler's politeness (requests in flight per
 host, columns of one host crawled at the same time: there must be none). ``--only crawl`` runs
-the bare run's crawl and nothing else. Issue 16's aim for 100,000 reports:
-under 15 minutes, under 1.5 GB, Prefect adding at most 15 %.
+the bare run's crawl and nothing else.
+
+The sampler keeps a timeline: per sample, each process's RSS and its role (``role_of``: the run
+process, the parsers' fork server, the bounded workers it forked, Prefect's server, the
+resource tracker) and the stage the run was in (the bare run prints a ``stage:`` line as each
+starts: crawl, batch N parse / extract / gate / load, run record, headline, dashboard, Data Docs;
+under Prefect a task run's last line marks the next stage). It prints each role's peak and the
+whole tree's with the stage and the seconds into it; with ``--keep`` it writes the timeline as
+``<mode>-memory.csv`` beside the run's log (seconds, stage, pid, role, rss_kb).
+Issue 16's aim for 100,000 reports: under 15 minutes, under 1.5 GB, Prefect adding at most 15 %.
 
 Figures (1,000 and 10,000 reports, before and after the work of issue 16): README, *Scale*.
 
