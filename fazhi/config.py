@@ -57,8 +57,9 @@ class Settings(BaseSettings):
     # default is 80 % of the machine's RAM and one thread per core, per connection, so a query
     # over the whole warehouse could take gigabytes. Beyond the limit DuckDB spills what it can
     # (sorts, joins, aggregates) to duckdb_temp_dir and fails the query with an "Out of Memory"
-    # error where it cannot.
-    duckdb_memory_limit_mb: int = Field(default=512, ge=64)
+    # error where it cannot: the dashboard's trend shards (list aggregates, which cannot spill)
+    # need more than 512 MB at 100,000 reports and fit in 1 GB.
+    duckdb_memory_limit_mb: int = Field(default=1024, ge=64)
     duckdb_threads: int = Field(default_factory=lambda: len(os.sched_getaffinity(0)), ge=1)
     catalog_path: Path = PACKAGE_DATA / "catalog.csv"
     phrasings_path: Path = (
