@@ -722,7 +722,7 @@ GENERAL_CASES = [
     # Round 8 (x7's development half): the count first, then the kinds reviewed, then the
     # review; licence decisions published counted in 份
     (
-        "修订合法性审核办法，完成64件县政府重大决策事项、规范性文件和合同的合法性审查。",
+        "本年度，县司法局完成64件县政府重大决策事项、规范性文件和合同的合法性审查。",
         "dec_documents_reviewed",
         64,
         "a count before a list of kinds reviewed is the documents reviewed, the act after them",
