@@ -182,7 +182,7 @@ def run_bare(sources_file: Path, data_dir: Path, crawl_only: bool = False) -> No
         outcomes,
         headline=read_headline(settings),
         dashboard=_dashboard(settings),
-        data_docs=batches.data_docs(settings, outcomes),
+        data_docs=batches.data_docs(settings, run_id, outcomes),
     )
     render(summary)
 

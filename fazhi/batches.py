@@ -284,11 +284,11 @@ def artifact_frames(
     )
 
 
-def data_docs(settings: Settings, outcomes: list[BatchOutcome]) -> str | None:
+def data_docs(settings: Settings, run_id: str, outcomes: list[BatchOutcome]) -> str | None:
     """Render the run's Data Docs once, after its last batch; None when nothing was gated."""
     if not any(o.gated for o in outcomes):
         return None
-    index = render_data_docs(settings)
+    index = render_data_docs(settings, run_id)
     return str(index) if index else None
 
 

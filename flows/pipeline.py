@@ -39,6 +39,7 @@ from fazhi.report.summary import (
     summarise_batches,
 )
 from flows import tasks
+from flows.prepare import prepare_batch
 from flows.publish import publish
 from flows.workers import exit_with_worker
 
@@ -80,7 +81,7 @@ def process_manifest_rows(
 
     outcomes = pipelined(
         plan_batches(rows, settings, run_id),
-        lambda batch: tasks.prepare_batch(settings, run_id, batch),
+        lambda batch: prepare_batch(settings, run_id, batch),
         gate_and_load,
     )
     tasks.record_run_task(settings, summarise_batches(run_id, crawl, outcomes), started_at)
@@ -90,7 +91,7 @@ def process_manifest_rows(
         outcomes,
         headline=tasks.headline_task(settings),
         dashboard=tasks.dashboard_task(settings),
-        data_docs=tasks.data_docs_task(settings, outcomes),
+        data_docs=tasks.data_docs_task(settings, run_id, outcomes),
     )
     publish(summary, *artifact_frames(outcomes))
     render(summary)

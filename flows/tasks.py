@@ -9,7 +9,6 @@ an earlier run already made is reused from the lake (``fazhi.batches``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -113,28 +112,6 @@ def extract_batch_task(settings: Settings, run_id: str, batch: int) -> BatchStep
     return step
 
 
-@dataclass(frozen=True)
-class PreparedBatch:
-    """One batch's parse and extract tasks, submitted; ``result()`` waits for both and raises
-    the parse's own error first (the extract task would only say its upstream failed)."""
-
-    parse: PrefectFuture[BatchStep]
-    extract: PrefectFuture[BatchStep]
-
-    def result(self) -> BatchStep:
-        self.parse.result()
-        return self.extract.result()
-
-
-def prepare_batch(settings: Settings, run_id: str, batch: int) -> PreparedBatch:
-    """Submit one batch's parse, and its extract after it, to the flow's task runner."""
-    parse = parse_batch_task.submit(settings, run_id, batch)
-    extract = extract_batch_task.submit(
-        settings, run_id, batch, return_state=False, wait_for=[parse]
-    )
-    return PreparedBatch(parse, extract)
-
-
 @task(
     name="gate-load-batch",
     retries=3,
@@ -188,9 +165,9 @@ def record_run_task(settings: Settings, summary: RunSummary, started_at: datetim
 
 
 @task(name="data-docs", cache_policy=NO_CACHE, persist_result=False)
-def data_docs_task(settings: Settings, outcomes: list[BatchOutcome]) -> str | None:
+def data_docs_task(settings: Settings, run_id: str, outcomes: list[BatchOutcome]) -> str | None:
     """Render the run's Data Docs once, after its last batch."""
-    return batches.data_docs(settings, outcomes)
+    return batches.data_docs(settings, run_id, outcomes)
 
 
 @task(name="headline")
