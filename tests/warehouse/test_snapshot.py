@@ -156,3 +156,50 @@ def test_batches_leave_the_snapshot_to_the_run_record_and_readers_still_see_them
     with writer(published):
         pass  # the run's record
     assert _snapshot_count(published) == 3
+
+
+KILLED_BATCHES = """
+import os, sys
+from fazhi.config import load_settings
+from fazhi.warehouse.db import writer
+settings = load_settings(data_dir=sys.argv[1])
+with writer(settings, publish=False) as con:
+    con.execute("insert into probe values (2)")  # a batch: committed, not checkpointed
+    if sys.argv[2] == "after-commit":
+        os._exit(17)  # SIGKILL-like: no close, no checkpoint on shutdown
+with writer(settings, publish=False) as con:
+    con.execute("begin")
+    con.execute("insert into probe values (3)")
+    os._exit(17)  # the next batch dies before its commit
+"""
+
+
+@pytest.mark.parametrize(
+    "dies",
+    [
+        pytest.param("after-commit", id="killed after a batch's commit, before its writer closed"),
+        pytest.param("next-batch", id="killed inside the next batch, after a clean close"),
+    ],
+)
+def test_a_batch_commit_is_kept_in_the_log_until_the_run_record_checkpoints(
+    published: Settings, dies: str
+) -> None:
+    """Batch writers (publish=False) do not checkpoint: a committed batch lives in the
+    write-ahead log until a publishing writer checkpoints it into the file. A process killed at
+    any point keeps every committed batch and none that did not commit, and frees the lock."""
+    done = subprocess.run(
+        [sys.executable, "-c", KILLED_BATCHES, str(published.data_dir), dies],
+        env=os.environ | {"PYTHONPATH": str(REPO_ROOT)},
+        cwd=REPO_ROOT,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 17
+    log = published.duckdb_path.with_name(published.duckdb_path.name + ".wal")
+    assert log.is_file() and log.stat().st_size > 0  # the batch is in the log, not the file
+    assert _snapshot_count(published) == 1  # nothing published by a batch
+    assert _count_by_reader(published) == 2  # no writer now: readers see the committed batch
+    with writer(published) as con:  # the run's record: replays the log, checkpoints, publishes
+        assert con.execute("select list(n order by n) from probe").fetchall() == [([1, 2],)]
+    assert not log.exists() or log.stat().st_size == 0
+    assert _snapshot_count(published) == 2
