@@ -16,25 +16,21 @@ jieba's search mode took 50-125 ms per 10 KB report and was most of a load's tim
 from __future__ import annotations
 
 import re
-import sys
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import polars as pl
-import pyarrow as pa
 
 from fazhi.sql import read_sql, split_statements
 
-POSTINGS_CHUNK = 500  # documents whose terms are cut and inserted together (a batch)
+POSTINGS_CHUNK = 100  # documents whose postings are built and inserted together
 SNIPPET_CHARS = 40  # on each side of the first matched word
 TOKENIZER = "han-bigram-1"  # recorded with the postings; another value re-indexes every document
 _WORD = re.compile(r"[\w]", re.UNICODE)
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAN_CHAR = re.compile(f"[{_HAN}]")
 # a run of Chinese characters, or a run of other letters and digits (fts's tokenizer splits at
 # anything but letters and digits, so "_" separates too)
 _RUN = re.compile(f"([{_HAN}]+)|([^\\W_{_HAN}]+)")
@@ -72,74 +68,25 @@ def segment(text: str) -> list[str]:
 
 
 def refresh_search_index(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> int:
-    """Index the documents new to the index; how many were added.
-
-    The terms are cut in SQL (``search/cut_terms.sql``), a chunk of documents at a time, as
-    :func:`segment` cuts them: the same postings rows as :func:`postings`, at a fraction of the
-    cost (cutting in Python took ~2 ms per report, most of a batch's load)."""
+    """Index the documents new to the index; how many were added."""
     _script(con, sql_dir, "search/create_index")
     if con.execute(read_sql("search/tokenizer", sql_dir)).fetchall()[0][0] != TOKENIZER:
         _script(con, sql_dir, "search/reset_index", [TOKENIZER])
-    _script(con, sql_dir, "search/unindexed", [POSTINGS_CHUNK])
-    ((documents, chunks),) = con.execute(
-        "SELECT count(*), count(DISTINCT chunk) FROM unindexed_documents"
-    ).fetchall()
-    space, word = _classes()
-    con.execute("SET VARIABLE search_space = $1", [space])
-    con.execute("SET VARIABLE search_word = $1", [word])
-    for chunk in range(chunks):
-        # a chunk at a time: a report has ~2,500 distinct terms; all of a rebuild's at once
-        # would be every posting of the warehouse in memory before the insert
-        _script(con, sql_dir, "search/cut_terms", [chunk])
-        others = [
-            term for (term,) in con.execute(read_sql("search/other_terms", sql_dir)).fetchall()
-        ]
-        lowered = pa.table(
-            {"term": others, "lowered": [term.lower() for term in others]},
-            schema=pa.schema([("term", pa.string()), ("lowered", pa.string())]),
-        )
-        con.register("lowered", lowered)
+    rows = con.execute(read_sql("search/unindexed", sql_dir)).fetchall()
+    for start in range(0, len(rows), POSTINGS_CHUNK):
+        # a chunk at a time: a report has ~2,500 distinct terms, each a Python string and a
+        # posting row until it is inserted (all of a 1,000-report batch at once took ~330 MB)
+        con.register("new_postings", postings(rows[start : start + POSTINGS_CHUNK]).to_arrow())
         try:
-            _script(con, sql_dir, "search/insert_postings", [chunk])
+            _script(con, sql_dir, "search/insert_postings")
         finally:
-            con.unregister("lowered")
-    con.execute("DROP TABLE unindexed_documents")
-    return int(documents)
-
-
-@cache
-def _classes() -> tuple[str, str]:
-    """RE2 character classes (DuckDB's regular expressions) of Python's whitespace (``\\s``) and
-    of a run :data:`_RUN` takes, letters and digits (``\\w`` but "_") or Chinese, both built from
-    this Python's Unicode tables: DuckDB's ``\\s`` is ASCII only and its ``\\p{L}`` follows a
-    newer Unicode version than Python's, so the SQL would cut differently from :func:`segment`,
-    which also cuts the queries."""
-    space: list[int] = []
-    word: list[int] = []
-    for code in range(sys.maxunicode + 1):
-        char = chr(code)
-        if char.isspace():
-            space.append(code)
-        if char.isalnum() or _HAN_CHAR.match(char):
-            word.append(code)
-    return _re2_class(space), _re2_class(word)
-
-
-def _re2_class(codes: list[int]) -> str:
-    ranges: list[list[int]] = []
-    for code in codes:
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1][1] = code
-        else:
-            ranges.append([code, code])
-    parts = (f"\\x{{{a:x}}}" if a == b else f"\\x{{{a:x}}}-\\x{{{b:x}}}" for a, b in ranges)
-    return f"[{''.join(parts)}]"
+            con.unregister("new_postings")
+    return len(rows)
 
 
 def postings(documents: list[tuple[str, str, str]]) -> pl.DataFrame:
-    """``doc_id``, ``term``, ``tf`` of each ``(doc_id, title, text)``, cut by :func:`segment`; a
-    document without any term has one row with a null term (length 0). The reference that
-    the SQL of :func:`refresh_search_index` is tested against."""
+    """``doc_id``, ``term``, ``tf`` of each ``(doc_id, title, text)``; a document without any
+    term has one row with a null term, so that its length (0) is recorded."""
     doc_ids: list[str] = []
     terms: list[str | None] = []
     counts: list[int] = []

@@ -14,7 +14,7 @@ from fazhi.config import Settings
 from fazhi.warehouse.db import connect_reader, writer
 from fazhi.warehouse.extensions import load_extension
 from fazhi.warehouse.load import load_batch
-from fazhi.warehouse.search import postings, search, segment, snippet
+from fazhi.warehouse.search import search, segment, snippet
 from tests.warehouse.conftest import SQL_DIR, document, staged_run
 
 runner = CliRunner()
@@ -215,38 +215,3 @@ def test_postings_of_another_tokenizer_are_rebuilt_at_the_next_load(settings: Se
         assert con.sql("SELECT count(*) FROM search_docs").fetchone() == (2,)
         tables = {r[0] for r in con.sql("SELECT table_name FROM duckdb_tables()").fetchall()}
         assert "document_words" not in tables
-
-
-CUTS = [  # (title, text, why this row)
-    (
-        "甲市2023年法治政府建设年度报告",
-        "行政复议纠错率为8.5%，较上年下降。",
-        "Chinese, digits, percent",
-    ),
-    ("乙縣司法局工作總結", "推進依法行政，健全行政執法體制。", "traditional characters"),
-    ("", "执 法 监 督　人 员\t培 训", "spaced-out characters, ideographic space, tab"),
-    ("丙区", "ＧＤＰ增长６．５％，Ａ级标准１２３号", "full-width Latin, digits and signs"),
-    ("Annual REPORT", "The Rule-of-Law office_2023 ISO9001 ΟΔΟΣ İzmir", "Latin, Greek final sigma"),
-    ("丁县", "①②项目Ⅻ条 x²", "circled numbers, Roman numeral, superscript"),
-    ("", "", "empty title and text: a length of 0"),
-    ("，。！", "……——（）《》", "punctuation only: a length of 0"),
-    ("戊", "㐀㐁 豈更 龥", "CJK extension A and compatibility ideographs"),
-    ("单", "字 a 中", "lone characters around a Latin letter"),
-]
-
-
-@pytest.mark.parametrize(("title", "text", "why"), CUTS, ids=[why for _, _, why in CUTS])
-def test_sql_cutting_gives_the_postings_of_the_reference_segmentation(
-    settings: Settings, title: str, text: str, why: str
-) -> None:
-    """The load cuts terms in SQL; its rows must be those postings() (segment) gives, since
-    queries are cut by segment."""
-    with writer(settings) as con:
-        load_batch(
-            con, staged_run(documents=[document("C", text=text, title=title or None)]), SQL_DIR
-        )
-        loaded = set(con.execute("SELECT doc_id, term, tf FROM search_terms").fetchall())
-        length = con.execute("SELECT len FROM search_docs WHERE doc_id = 'C'").fetchall()
-    expected = {row for row in postings([("C", title, text)]).iter_rows() if row[1] is not None}
-    assert loaded == expected, why
-    assert length == [(sum(n for _, _, n in expected),)], why
