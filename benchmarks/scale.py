@@ -32,7 +32,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -134,18 +135,20 @@ def run_bare(sources_file: Path, data_dir: Path, crawl_only: bool = False) -> No
     if crawl_only:
         return
     crawl = crawl_outcome(manifest)
-    outcomes: list[batches.BatchOutcome] = []
     stage_seconds: dict[str, list[float]] = {"parse": [], "extract": [], "gate": [], "load": []}
-    for batch in batches.plan_batches(rows, settings, run_id):
+
+    def prepare(batch: int) -> None:  # in the prepare thread, while the last batch finishes
         with _timed(stage_seconds["parse"]):
             batches.parse_batch(settings, run_id, batch)
         with _timed(stage_seconds["extract"]):
             batches.extract_batch(settings, run_id, batch)
+
+    def finish(batch: int, before: Sequence[batches.BatchOutcome]) -> batches.BatchOutcome:
         with _timed(stage_seconds["gate"]):
             gated = batches.gate_batch(settings, run_id, batch)
-        so_far = summarise_batches(run_id, crawl, outcomes)
+        so_far = summarise_batches(run_id, crawl, before)
         with _timed(stage_seconds["load"]):
-            loaded = batches.load_batch(
+            return batches.load_batch(
                 settings,
                 gated,
                 run_id=run_id,
@@ -153,7 +156,13 @@ def run_bare(sources_file: Path, data_dir: Path, crawl_only: bool = False) -> No
                 status=so_far.status,
                 counts=so_far.counts(),
             )
-        outcomes.append(loaded)
+
+    with ThreadPoolExecutor(1, thread_name_prefix="prepare") as ahead:
+        outcomes = batches.pipelined(
+            batches.plan_batches(rows, settings, run_id),
+            lambda batch: ahead.submit(prepare, batch),
+            finish,
+        )
     print(
         "per batch, seconds (first, then the others' range): "
         + "; ".join(f"{stage} {_spread(times)}" for stage, times in stage_seconds.items()),
@@ -173,7 +182,7 @@ def run_bare(sources_file: Path, data_dir: Path, crawl_only: bool = False) -> No
         outcomes,
         headline=read_headline(settings),
         dashboard=_dashboard(settings),
-        data_docs=batches.data_docs(settings, outcomes),
+        data_docs=batches.data_docs(settings, run_id, outcomes),
     )
     render(summary)
 

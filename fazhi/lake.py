@@ -22,6 +22,7 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -63,9 +64,16 @@ def checked_id(value: str, what: str = "id") -> str:
 def check_under(root: Path, path: Path) -> Path:
     """``path`` resolved, when it lies under ``root``; UnsafePathError otherwise."""
     resolved = path.resolve()
-    if not resolved.is_relative_to(root.resolve()):
+    if not resolved.is_relative_to(_resolved(str(root))):
         raise UnsafePathError(f"path {path} leaves {root}")
     return resolved
+
+
+@lru_cache(maxsize=256)
+def _resolved(root: str) -> Path:
+    # a lake's root is resolved once per process, not again for every path in it (the crawl
+    # checks each raw object's path: realpath walks every component of both)
+    return Path(root).resolve()
 
 
 @dataclass(frozen=True)

@@ -165,9 +165,9 @@ def record_run_task(settings: Settings, summary: RunSummary, started_at: datetim
 
 
 @task(name="data-docs", cache_policy=NO_CACHE, persist_result=False)
-def data_docs_task(settings: Settings, outcomes: list[BatchOutcome]) -> str | None:
+def data_docs_task(settings: Settings, run_id: str, outcomes: list[BatchOutcome]) -> str | None:
     """Render the run's Data Docs once, after its last batch."""
-    return batches.data_docs(settings, outcomes)
+    return batches.data_docs(settings, run_id, outcomes)
 
 
 @task(name="headline")

@@ -152,7 +152,7 @@ def run_gate(
             ]
         ),
         validations=validations_frame(outcomes, run_id, now),
-        data_docs_index=runner.build_docs() if render_docs else None,
+        data_docs_index=runner.build_docs(run_id) if render_docs else None,
     )
 
 

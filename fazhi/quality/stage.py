@@ -44,9 +44,11 @@ def gate_staged(
     return result
 
 
-def render_data_docs(settings: Settings) -> Path | None:
-    """Render Data Docs for every validation the GX project kept; the offline listing's path."""
-    return suite_runner(settings.data_docs_dir, project_root=settings.data_dir).build_docs()
+def render_data_docs(settings: Settings, run_id: str | None = None) -> Path | None:
+    """Render Data Docs of run ``run_id`` (of every validation the GX project kept when None,
+    or when none were rendered yet); the offline listing's path."""
+    runner = suite_runner(settings.data_docs_dir, project_root=settings.data_dir)
+    return runner.build_docs(run_id)
 
 
 def _prior_values(settings: Settings, documents: pl.DataFrame) -> pl.DataFrame | None:

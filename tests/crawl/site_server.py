@@ -17,6 +17,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
 
+from benchmarks.corpus import RequestLog
+
 
 @dataclass
 class Reply:
@@ -44,34 +46,10 @@ class Hit:
 Route = Reply | Callable[["Hit"], Reply]
 
 
-class InFlight:
-    """Requests being answered at once, across every site that shares it, and per site.
-
-    Tests of concurrency read the peaks rather than time the crawl: how many hosts wait side by
-    side is a fact of the run, where seconds depend on how busy the machine is.
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._now: dict[str, int] = {}
-        self.peak = 0
-        self.peak_per_site: dict[str, int] = {}
-
-    def enter(self, site: str) -> None:
-        with self._lock:
-            self._now[site] = self._now.get(site, 0) + 1
-            self.peak = max(self.peak, sum(self._now.values()))
-            self.peak_per_site[site] = max(self.peak_per_site.get(site, 0), self._now[site])
-
-    def leave(self, site: str) -> None:
-        with self._lock:
-            self._now[site] -= 1
-
-
 class FixtureSite:
     """The routes of a fixture site and the log of requests made to it."""
 
-    def __init__(self, in_flight: InFlight | None = None) -> None:
+    def __init__(self, in_flight: RequestLog | None = None) -> None:
         self.routes: dict[str, Route] = {}
         self.hits: list[Hit] = []
         self.base_url = ""
@@ -121,11 +99,14 @@ def _handler(site: FixtureSite) -> type[BaseHTTPRequestHandler]:
             if site.in_flight is None:
                 self._reply(request_body)
                 return
-            site.in_flight.enter(site.base_url)
+            # what the servers saw, read by tests of concurrency instead of timing the crawl:
+            # how many hosts wait side by side is a fact of the run, seconds depend on the machine
+            began = time.monotonic()
+            site.in_flight.started(site.base_url, self.path)
             try:
                 self._reply(request_body)
             finally:
-                site.in_flight.leave(site.base_url)
+                site.in_flight.finished(site.base_url, self.path, began)
 
         def _reply(self, request_body: bytes) -> None:
             reply = site.reply_for(self.command, self.path, request_body)

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fazhi.errors import ParseError
-from fazhi.parse.decode import decode_html, sniff_format
+from fazhi.parse.decode import decode_html, decode_text, sniff_format
 
 TEXT = "法治政府建设年度报告：行政复议案件109宗"
 
@@ -131,3 +131,26 @@ def test_declared_gb18030_round_trips(text: str) -> None:
 @given(PAGE_TEXT)
 def test_undeclared_utf8_round_trips(text: str) -> None:
     assert decode_html(text.encode("utf-8")) == text
+
+
+ENCODINGS = st.sampled_from(["utf-8", "gb18030", "big5", "latin-1", "cp1252", "utf-16"])
+
+
+@given(
+    st.one_of(
+        st.binary(max_size=300),
+        st.tuples(PAGE_TEXT, ENCODINGS).map(lambda te: te[0].encode(te[1], errors="replace")),
+    ),
+    st.sampled_from([None, "utf-8", "gbk", "iso-8859-1", "big5", "shift_jis", "bogus"]),
+)
+def test_the_crawler_s_unjudged_decoding_picks_the_text_the_parser_picks(
+    data: bytes, header: str | None
+) -> None:
+    # decode_html skips the garbled measure for trusted codecs; the text must not change
+    try:
+        judged = decode_text(data, header).text
+    except ParseError:
+        with pytest.raises(ParseError):
+            decode_html(data, header)
+        return
+    assert decode_html(data, header) == judged

@@ -10,18 +10,20 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import pytest
 
+from benchmarks.corpus import RequestLog
 from fazhi.config import Settings
 from fazhi.crawl.fetch import authority
 from fazhi.crawl.hosts import crawl_hosts, host_groups
 from fazhi.crawl.sources import Source
 from tests.crawl import fixture_sites
-from tests.crawl.site_server import FixtureSite, InFlight, Reply, serve
+from tests.crawl.site_server import FixtureSite, Reply, serve
 
 SLOW_S = 0.8
 
@@ -37,21 +39,21 @@ def _slow_site(site: FixtureSite) -> str:
 
 
 @contextmanager
-def _silent_host(in_flight: InFlight) -> Iterator[str]:
+def _silent_host(in_flight: RequestLog) -> Iterator[str]:
     """A host that accepts connections, never answers, and counts those the crawler holds open."""
     with socket.socket() as listener:
         listener.bind(("127.0.0.1", 0))
         listener.listen(16)
         name = f"http://127.0.0.1:{listener.getsockname()[1]}"
 
-        def hold(connection: socket.socket) -> None:
+        def hold(connection: socket.socket, began: float) -> None:
             with connection:
                 try:
                     while connection.recv(4096):  # until the crawler gives up and closes
                         pass
                 except OSError:
                     pass
-            in_flight.leave(name)
+            in_flight.finished(name, "/", began)
 
         def accept() -> None:
             while True:
@@ -59,8 +61,10 @@ def _silent_host(in_flight: InFlight) -> Iterator[str]:
                     connection, _ = listener.accept()
                 except OSError:  # the listener closed at the end of the test
                     return
-                in_flight.enter(name)
-                threading.Thread(target=hold, args=(connection,), daemon=True).start()
+                in_flight.started(name, "/")
+                threading.Thread(
+                    target=hold, args=(connection, time.monotonic()), daemon=True
+                ).start()
 
         threading.Thread(target=accept, daemon=True).start()
         yield f"{name}/col/index.html"
@@ -68,7 +72,7 @@ def _silent_host(in_flight: InFlight) -> Iterator[str]:
 
 @contextmanager
 def _hosts(
-    kind: str, hosts: int, sources_per_host: int, in_flight: InFlight
+    kind: str, hosts: int, sources_per_host: int, in_flight: RequestLog
 ) -> Iterator[list[Source]]:
     with ExitStack() as stack:
         urls = []
@@ -118,7 +122,7 @@ def _settings(tmp_path: Path, kind: str, limit: int) -> Settings:
 def test_hosts_are_asked_side_by_side_and_each_one_at_a_time(
     tmp_path: Path, kind: str, hosts: int, per_host: int, limit: int, peak: int
 ) -> None:
-    in_flight = InFlight()
+    in_flight = RequestLog()
     with _hosts(kind, hosts, per_host, in_flight) as sources:
         manifests = crawl_hosts(sources, _settings(tmp_path, kind, limit), "together")
     assert [m.get_column("source_id").unique().to_list() for m in manifests] == [
@@ -126,8 +130,8 @@ def test_hosts_are_asked_side_by_side_and_each_one_at_a_time(
     ]
     expected_outcome = "failed" if kind == "silent" else "new"
     assert all(expected_outcome in m.get_column("outcome").to_list() for m in manifests)
-    assert in_flight.peak == peak
-    assert set(in_flight.peak_per_site.values()) == {1}
+    assert in_flight.most_total_in_flight == peak
+    assert set(in_flight.most_in_flight.values()) == {1}
 
 
 def test_sources_are_grouped_by_host_and_port() -> None:

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.corpus import RequestLog
 from fazhi.config import Settings
 from fazhi.crawl.sources import Source
 from tests.crawl import fixture_sites
-from tests.crawl.site_server import FixtureSite, Hit, InFlight, Reply, serve
+from tests.crawl.site_server import FixtureSite, Hit, Reply, serve
 
 pytestmark = pytest.mark.slow
 HOSTS = 3
@@ -58,7 +59,7 @@ def test_slow_hosts_are_crawled_side_by_side_in_a_flow(
         manifests = tasks.crawl_all(sources, settings, "hosts")
         return [m.get_column("source_id").unique().to_list() for m in manifests]
 
-    in_flight = InFlight()
+    in_flight = RequestLog()
     everyone = threading.Barrier(HOSTS, timeout=WAIT_S)
     with ExitStack() as stack:
         sites = [stack.enter_context(serve(FixtureSite(in_flight))) for _ in range(HOSTS)]
@@ -73,5 +74,5 @@ def test_slow_hosts_are_crawled_side_by_side_in_a_flow(
         ]
         crawled = crawl_every_host(sources)
     assert crawled == [[s.id] for s in sources]
-    assert in_flight.peak == HOSTS  # every host's listing was asked at once
-    assert set(in_flight.peak_per_site.values()) == {1}  # and each host asked once at a time
+    assert in_flight.most_total_in_flight == HOSTS  # every host's listing was asked at once
+    assert set(in_flight.most_in_flight.values()) == {1}  # and each host asked once at a time

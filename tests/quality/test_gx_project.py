@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from fazhi.config import load_settings
 from fazhi.quality.docs_assets import localise
 from fazhi.quality.gate import run_gate
+from fazhi.quality.stage import render_data_docs
 from fazhi.quality.suites import SUITE_NAMES
 from tests.quality.planted import planted_batch
 
@@ -52,6 +54,43 @@ def test_validation_results_are_kept_between_runs(two_runs: Path) -> None:
     assert len(kept) == 2 * len(SUITE_NAMES)
     pages = list((two_runs / "data_docs" / "validations").rglob("*.html"))
     assert len(pages) == 2 * len(SUITE_NAMES)
+
+
+def _result_pages(docs: Path, run: str) -> list[Path]:
+    return sorted((docs / "validations").rglob(f"{run}/**/*.html"))
+
+
+@pytest.mark.parametrize(
+    ("run_id", "expected_rebuilt", "why"),
+    [
+        ("run-three", False, "a run renders its own results: earlier pages are not rendered again"),
+        (None, True, "a full build (fazhi's own rebuild, or a site never built) renders them all"),
+    ],
+)
+def test_a_run_renders_only_its_own_data_docs(
+    two_runs: Path, tmp_path: Path, run_id: str | None, expected_rebuilt: bool, why: str
+) -> None:
+    data_dir = tmp_path / "project"
+    shutil.copytree(two_runs, data_dir)
+    settings = load_settings(data_dir=data_dir)
+    docs = settings.data_docs_dir
+    removed = _result_pages(docs, "run-one")[0]
+    removed.unlink()  # stands for a page rendered long ago: is it rendered again?
+    batch = planted_batch()
+    run_gate(
+        batch.documents,
+        batch.facts,
+        settings=settings,
+        run_id="run-three",
+        prior_values=batch.prior_values,
+        render_docs=False,
+    )
+    index = render_data_docs(settings, run_id)
+    assert len(_result_pages(docs, "run-three")) == len(SUITE_NAMES), why
+    assert removed.is_file() is expected_rebuilt, why
+    listed = index.read_text(encoding="utf-8") if index else ""
+    assert listed.count("run-three") == len(SUITE_NAMES), "the offline listing holds the new run"
+    assert "run-two" in listed, "and the runs before it"
 
 
 def test_data_docs_load_nothing_remote_and_are_styled(two_runs: Path) -> None:

@@ -89,6 +89,25 @@ def test_rewriting_a_run_replaces_it(settings: Settings) -> None:
     assert read_quarantine(settings)["doc_id"].to_list() == ["d2"]
 
 
+@pytest.mark.parametrize(
+    ("excluding", "expected_runs", "why"),
+    [
+        (None, ["r1", "r2", "r3"], "every run's rows"),
+        ("r2", ["r1", "r3"], "a run resolving earlier rows skips its own growing file"),
+        ("r9", ["r1", "r2", "r3"], "a run with no file yet skips nothing"),
+    ],
+)
+def test_reading_every_run_but_one(
+    settings: Settings, excluding: str | None, expected_runs: list[str], why: str
+) -> None:
+    for run in ("r1", "r2", "r3"):
+        write_quarantine(settings, run, _rows(run, (f"d-{run}", None, ["x"])))
+    rows = read_quarantine(settings, excluding_run=excluding)
+    assert sorted(set(rows["run_id"])) == expected_runs, why
+    every = read_quarantine(settings).filter(pl.col("run_id").is_in(expected_runs))
+    assert rows["id"].to_list() == every["id"].to_list(), "ids do not depend on what is skipped"
+
+
 def test_nothing_quarantined_reads_empty(settings: Settings) -> None:
     assert read_quarantine(settings).height == 0
     assert quarantined_documents(settings) == []
