@@ -7,9 +7,9 @@ documents, facts and mentions, as new reports: doc_id and doc_key prefixed so th
 unchanged or superseded) one after another in a fresh process, each through its own
 ``writer(publish=False)`` as a run's batches are, and records the run (``publish=True``: the
 checkpoint and the readers' snapshot). Per batch it times each step of
-``fazhi.warehouse.load`` and the writer's open (lock, connection, replaying DuckDB's log),
-commit (with DuckDB's own checkpoint when the log outgrew its limit) and close (with the
-checkpoint, where a writer checkpoints after each batch), in wall-clock and CPU seconds; and the
+``fazhi.warehouse.load`` and the writer's open (lock, connection, replaying any DuckDB log),
+commit (with DuckDB's own checkpoint, should the log outgrow ``checkpoint_threshold``) and
+close (with the writer's checkpoint), in wall-clock and CPU seconds; and the
 process's resident memory before the loads and at its peak (``ru_maxrss``). Each trial starts
 from a new copy; ``--trials`` of them per warehouse, interleaved. To compare with another
 checkout, run this file from that checkout.
@@ -130,8 +130,8 @@ def load_once(data_dir: Path, lake_dir: Path, batches: list[int]) -> dict[str, o
         with writer(settings, publish=False) as con:
             step("open")  # the lock, the connection (replaying the log), the migrations' check
             summary = load_batch(con, run, settings.sql_dir, after_step=step)
-            step("commit")  # with DuckDB's own checkpoint when the log outgrew its limit
-        step("close")  # with the checkpoint, where every batch writer checkpoints
+            step("commit")  # with DuckDB's own checkpoint, should the log outgrow its limit
+        step("close")  # with the writer's checkpoint
         per_batch.append({"wall": step.wall, "cpu": step.cpu})
         loaded[0] += summary.documents_loaded
         loaded[1] += summary.facts_loaded

@@ -32,10 +32,6 @@ from fazhi.errors import WarehouseBusyError, WarehouseLockedError
 from fazhi.warehouse.extensions import PROJECT_EXTENSIONS, load_extension
 
 POLL_S = 0.05
-# A batch writer's log size at which DuckDB checkpoints at a commit: a 500-report batch writes
-# ~24 MB, and every writer that opens the file replays the log first (~0.35 s of CPU per batch
-# logged), so a checkpoint comes every few batches instead of after each.
-BATCH_WAL_LIMIT = "64MB"
 
 
 def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -99,24 +95,16 @@ def snapshot_path(database: Path) -> Path:
 def readable_path(settings: Settings) -> Path:
     """The file readers open: the published snapshot, unless the warehouse changed after it.
 
-    The warehouse file (or its write-ahead log) is newer than its snapshot while a load writes
-    (the writer holds the advisory lock: the snapshot is then the last committed state), between
-    the batches of a run, or when a program other than fazhi's writer changed it (no lock: only
-    the warehouse file itself is current).
+    The warehouse file is newer than its snapshot while a load writes (the writer holds the
+    advisory lock: the snapshot is then the last committed state) or when a program other than
+    fazhi's writer changed it (no lock: only the warehouse file itself is current).
     """
     database, snapshot = settings.duckdb_path, snapshot_path(settings.duckdb_path)
     if not snapshot.is_file() or not database.is_file():
         return database
-    if snapshot.stat().st_mtime >= _changed_at(database) or _writer_active(database):
+    if snapshot.stat().st_mtime >= database.stat().st_mtime or _writer_active(database):
         return snapshot
     return database
-
-
-def _changed_at(database: Path) -> float:
-    # a batch's commit may reach only the write-ahead log (writer(publish=False))
-    log = database.with_name(database.name + ".wal")
-    changed = database.stat().st_mtime
-    return max(changed, log.stat().st_mtime) if log.is_file() else changed
 
 
 def _writer_active(database: Path) -> bool:
@@ -154,13 +142,7 @@ def writer(settings: Settings, *, publish: bool = True) -> Iterator[duckdb.DuckD
     """The only writable connection, migrated; raises WarehouseLockedError after the timeout.
 
     ``publish=False`` leaves the read snapshot as it is: a run loading in batches publishes once,
-    when it records itself, instead of copying the whole file after every batch. Such a writer
-    does not checkpoint either: what it commits is durable in the write-ahead log
-    (``fazhi.duckdb.wal``, synced at each commit), the next writer to open the file replays the
-    log, and DuckDB checkpoints on its own once the log outgrows ``BATCH_WAL_LIMIT``, or the
-    run's record (``publish=True``) does before publishing. A checkpoint after every batch cost
-    more than the batch's statements at 100,000 reports: DuckDB re-reads and re-compresses the
-    tables' last, partly filled row groups and the ones a batch deleted from (README, Scale)."""
+    when it records itself, instead of copying the whole file after every batch."""
     from fazhi.warehouse.migrate import migrate  # migrate imports this module
 
     database = settings.duckdb_path
@@ -169,13 +151,9 @@ def writer(settings: Settings, *, publish: bool = True) -> Iterator[duckdb.DuckD
     with _advisory_lock(lock_path(database), deadline, settings.lock_timeout_s) as _:
         con = _connect_until(database, deadline, settings.lock_timeout_s)
         try:
-            if not publish:
-                con.execute(f"SET checkpoint_threshold = '{BATCH_WAL_LIMIT}'")
-                con.execute("PRAGMA disable_checkpoint_on_shutdown")  # close would checkpoint
             migrate(con, settings)
             yield con
-            if publish:
-                con.execute("CHECKPOINT")  # the copy below must hold everything: no WAL beside it
+            con.execute("CHECKPOINT")  # the copy below must hold everything: no WAL beside it
         finally:
             con.close()
         if publish:
