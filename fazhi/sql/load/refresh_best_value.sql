@@ -11,11 +11,13 @@ WHERE (locality_code, report_year) IN (SELECT (locality_code, report_year) FROM 
 INSERT INTO best_value
 WITH cell_facts AS MATERIALIZED (
     -- the cells' facts first: left to itself DuckDB joined every fact to its document and
-    -- locality before keeping those of the cells (1.3-2.3 s of CPU a batch at 100,000 reports)
+    -- locality before keeping those of the cells (1.3-2.3 s of CPU a batch at 100,000 reports);
+    -- NULLs match as IN (a struct) matches them: a cell without a locality is a cell too
     SELECT f.*
     FROM fact_indicator AS f
     SEMI JOIN affected_cells AS a
-        ON a.locality_code = f.locality_code AND a.report_year = f.report_year
+        ON a.locality_code IS NOT DISTINCT FROM f.locality_code
+       AND a.report_year IS NOT DISTINCT FROM f.report_year
 )
 SELECT locality_code, report_year, indicator, doc_id, value, unit, qualifier, text, sentence,
        flags, candidates, province_code, level
