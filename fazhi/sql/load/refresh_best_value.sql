@@ -11,7 +11,7 @@ WHERE (locality_code, report_year) IN (SELECT (locality_code, report_year) FROM 
 INSERT INTO best_value
 WITH cell_facts AS MATERIALIZED (
     -- the cells' facts first: left to itself DuckDB joined every fact to its document and
-    -- locality before keeping those of the cells (1.3-2.3 s of CPU a batch at 100,000 reports);
+    -- locality before keeping those of the cells (1.3-2.3 s of CPU a batch at 100,000 reports):
     -- NULLs match as IN (a struct) matches them: a cell without a locality is a cell too
     SELECT f.*
     FROM fact_indicator AS f
