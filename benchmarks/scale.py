@@ -13,8 +13,18 @@ process and every descendant, e.g. Prefect's API server, sampled from /proc ever
 loaded, and Prefect's overhead as a ratio of the two times; for the bare run the crawl's own
 seconds; for each run what the servers saw of the crawler's politeness (requests in flight per
 host, columns of one host crawled at the same time: there must be none). ``--only crawl`` runs
-the bare run's crawl and nothing else. Issue 16's aim for 100,000 reports:
-under 15 minutes, under 1.5 GB, Prefect adding at most 15 %.
+the bare run's crawl and nothing else.
+
+The sampler keeps a timeline: per sample, each process's RSS and its role (``role_of``: the run
+process, the parsers' fork server, the bounded workers it forked, Prefect's server, the
+resource tracker) and the stage the run was in (the bare run prints a ``stage:`` line as each
+starts: crawl, batch N parse / extract / gate / load, run record, headline, dashboard, Data Docs;
+under Prefect a task run's last line marks the next stage; parse and extract of the next batch
+overlap the gate and load of the last, and a sample belongs to the stage that started last). It
+prints each role's peak and the
+whole tree's with the stage and the seconds into it; with ``--keep`` it writes the timeline as
+``<mode>-memory.csv`` beside the run's log (seconds, stage, pid, role, rss_kb).
+Issue 16's aim for 100,000 reports: under 15 minutes, under 1.5 GB, Prefect adding at most 15 %.
 
 Figures (1,000 and 10,000 reports, before and after the work of issue 16): README, *Scale*.
 
@@ -25,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
 import os
 import re
 import resource
@@ -34,7 +45,7 @@ import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -63,6 +74,7 @@ class Measured:
     crawl_seconds: float | None = None
     politeness: str = ""
     server_cpu_seconds: float = 0.0
+    peaks: tuple[str, ...] = ()
 
 
 # --- the process tree's memory, from /proc ----------------------------------------------------
@@ -83,26 +95,158 @@ def _rss_kb(pid: int) -> int:
     return int(fields[1]) * PAGE_KB
 
 
+def _cmdline(pid: int) -> str:
+    try:
+        return (
+            Path(f"/proc/{pid}/cmdline")
+            .read_bytes()
+            .replace(b"\0", b" ")
+            .decode("utf-8", "replace")
+        )
+    except OSError:
+        return ""
+
+
+def role_of(cmdline: str, parent_role: str | None) -> str:
+    """What a process of the tree is, from its command line and its parent's role."""
+    if parent_role is None:
+        return "run"
+    if "multiprocessing.forkserver" in cmdline:
+        # the server and every worker it forks share its command line
+        return "fork server" if parent_role != "fork server" else "bounded worker"
+    if parent_role == "fork server":
+        return "bounded worker"
+    if "resource_tracker" in cmdline:
+        return "resource tracker"
+    if "prefect" in cmdline and ("server" in cmdline or "uvicorn" in cmdline):
+        return "prefect server"
+    words = cmdline.split()
+    return f"other: {Path(words[0]).name if words else '?'}"
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessSample:
+    pid: int
+    role: str
+    rss_kb: int
+
+
+def sample_tree(root: int, roles: dict[int, str] | None = None) -> list[ProcessSample]:
+    """RSS of ``root`` and all its descendants, each with its role (cached per pid in ``roles``:
+    a pid's command line is read once)."""
+    known = {} if roles is None else roles
+    found: list[ProcessSample] = []
+    queue: list[tuple[int, str | None]] = [(root, None)]
+    while queue:
+        pid, parent_role = queue.pop()
+        if pid not in known:
+            known[pid] = role_of(_cmdline(pid), parent_role)
+        role = known[pid]
+        found.append(ProcessSample(pid, role, _rss_kb(pid)))
+        queue.extend((child, role) for child in _children(pid))
+    return found
+
+
 def tree_rss_kb(root: int) -> int:
     """Resident memory of ``root`` and all its descendants, in KB."""
-    total, queue = 0, [root]
-    while queue:
-        pid = queue.pop()
-        total += _rss_kb(pid)
-        queue.extend(_children(pid))
-    return total
+    return sum(p.rss_kb for p in sample_tree(root))
 
 
-def run_measured(command: list[str], log: Path) -> tuple[float, float, int]:
-    """(seconds, peak tree RSS in MB, exit code) of ``command``."""
-    peak = 0
+# Lines of a run's log that start a stage: the bare run's own ("stage: batch 3 load"), and
+# Prefect's task runs finishing (the next stage starts then).
+STAGE_LINE = re.compile(
+    r"^(?:stage: (?P<bare>.+)|.*Task run '(?P<task>[a-z-]+)-[0-9a-f]+' - (?P<what>.{0,40}))$"
+)
+
+
+def stage_of(line: str) -> str | None:
+    """The stage a log line starts, or None when it starts none."""
+    found = STAGE_LINE.match(line.rstrip())
+    if found is None:
+        return None
+    if found.group("bare"):
+        return found.group("bare")
+    batch = re.match(r"batch (\d+)", found.group("what") or "")
+    return f"after {found.group('task')}" + (f" {batch.group(1)}" if batch else "")
+
+
+@dataclass(slots=True)
+class Timeline:
+    """Every sample of a run: seconds since its start, the stage it was in, each process's RSS."""
+
+    samples: list[tuple[float, str, list[ProcessSample]]] = field(default_factory=list)
+    stage_starts: dict[str, float] = field(default_factory=dict)
+
+    def add(self, seconds: float, stage: str, processes: list[ProcessSample]) -> None:
+        self.stage_starts.setdefault(stage, seconds)
+        self.samples.append((seconds, stage, processes))
+
+    def totals_kb(self) -> list[int]:
+        return [sum(p.rss_kb for p in processes) for _, _, processes in self.samples]
+
+    def peak_kb(self) -> int:
+        return max(self.totals_kb(), default=0)
+
+    def by_role(self) -> list[tuple[float, str, dict[str, int]]]:
+        """Per sample, the RSS summed over the processes of each role."""
+        rows = []
+        for seconds, stage, processes in self.samples:
+            roles: dict[str, int] = {}
+            for p in processes:
+                roles[p.role] = roles.get(p.role, 0) + p.rss_kb
+            rows.append((seconds, stage, roles))
+        return rows
+
+    def write_csv(self, path: Path) -> None:
+        with path.open("w", encoding="utf-8", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(["seconds", "stage", "pid", "role", "rss_kb"])
+            for seconds, stage, processes in self.samples:
+                for p in processes:
+                    writer.writerow([f"{seconds:.2f}", stage, p.pid, p.role, p.rss_kb])
+
+    def peaks(self) -> list[str]:
+        """Each role's peak (and the whole tree's) with when it happened: the stage and the
+        seconds since that stage started."""
+        lines: list[str] = []
+        rows = self.by_role()
+        if not rows:
+            return lines
+        totals = self.totals_kb()
+        at = max(range(len(rows)), key=totals.__getitem__)
+        seconds, stage, roles = rows[at]
+        parts = ", ".join(f"{r} {kb / 1024:.0f}" for r, kb in sorted(roles.items()))
+        lines.append(
+            f"  tree peak {totals[at] / 1024:,.0f} MB at {seconds:.1f} s, "
+            f"{self._when(seconds, stage)} ({parts})"
+        )
+        for role in sorted({r for _, _, roles in rows for r in roles}):
+            at = max(range(len(rows)), key=lambda i: rows[i][2].get(role, 0))
+            seconds, stage, roles = rows[at]
+            lines.append(
+                f"  {role:<17} peak {roles[role] / 1024:>7,.0f} MB at {seconds:7.1f} s, "
+                f"{self._when(seconds, stage)}"
+            )
+        return lines
+
+    def _when(self, seconds: float, stage: str) -> str:
+        return f"{stage} +{seconds - self.stage_starts.get(stage, seconds):.1f} s"
+
+
+def run_measured(command: list[str], log: Path) -> tuple[float, Timeline, int]:
+    """(seconds, the tree's memory timeline, exit code) of ``command``."""
+    timeline, roles, stage, unread = Timeline(), {}, "start", b""
     started = time.perf_counter()
-    with log.open("wb") as out:
+    with log.open("wb") as out, log.open("rb") as reading:
         process = subprocess.Popen(command, cwd=REPO, stdout=out, stderr=subprocess.STDOUT)
         while process.poll() is None:
-            peak = max(peak, tree_rss_kb(process.pid))
+            unread += reading.read()
+            *lines, unread = unread.split(b"\n")
+            for line in lines:
+                stage = stage_of(line.decode("utf-8", "replace")) or stage
+            timeline.add(time.perf_counter() - started, stage, sample_tree(process.pid, roles))
             time.sleep(SAMPLE_S)
-    return time.perf_counter() - started, peak / 1024, process.returncode
+    return time.perf_counter() - started, timeline, process.returncode
 
 
 # --- the bare run: the stages of flows/pipeline.py without Prefect -----------------------------
@@ -124,6 +268,7 @@ def run_bare(sources_file: Path, data_dir: Path, crawl_only: bool = False) -> No
     run_id, started_at = new_run_id(), datetime.now(UTC)
     sources = load_sources(sources_file)
     start_worker_server()  # as run_pipeline does: the parsers' fork server warms up meanwhile
+    _stage("crawl")
     crawl_started, cpu_started = time.perf_counter(), _cpu_seconds()
     manifest = store.combine_manifests(crawl_hosts(sources, settings, run_id))
     rows = parse_stage.select_document_rows(manifest)
@@ -138,16 +283,16 @@ def run_bare(sources_file: Path, data_dir: Path, crawl_only: bool = False) -> No
     stage_seconds: dict[str, list[float]] = {"parse": [], "extract": [], "gate": [], "load": []}
 
     def prepare(batch: int) -> None:  # in the prepare thread, while the last batch finishes
-        with _timed(stage_seconds["parse"]):
+        with _timed(stage_seconds["parse"], f"batch {batch} parse"):
             batches.parse_batch(settings, run_id, batch)
-        with _timed(stage_seconds["extract"]):
+        with _timed(stage_seconds["extract"], f"batch {batch} extract"):
             batches.extract_batch(settings, run_id, batch)
 
     def finish(batch: int, before: Sequence[batches.BatchOutcome]) -> batches.BatchOutcome:
-        with _timed(stage_seconds["gate"]):
+        with _timed(stage_seconds["gate"], f"batch {batch} gate"):
             gated = batches.gate_batch(settings, run_id, batch)
         so_far = summarise_batches(run_id, crawl, before)
-        with _timed(stage_seconds["load"]):
+        with _timed(stage_seconds["load"], f"batch {batch} load"):
             return batches.load_batch(
                 settings,
                 gated,
@@ -169,6 +314,7 @@ def run_bare(sources_file: Path, data_dir: Path, crawl_only: bool = False) -> No
         flush=True,
     )
     before = summarise_batches(run_id, crawl, outcomes)
+    _stage("run record")
     record_run(
         settings,
         run_id=run_id,
@@ -176,19 +322,29 @@ def run_bare(sources_file: Path, data_dir: Path, crawl_only: bool = False) -> No
         status=before.status,
         counts=before.counts(),
     )
-    summary = summarise_batches(
-        run_id,
-        crawl,
-        outcomes,
-        headline=read_headline(settings),
-        dashboard=_dashboard(settings),
-        data_docs=batches.data_docs(settings, run_id, outcomes),
+    _stage("headline")
+    headline = read_headline(settings)
+    _stage("dashboard")
+    dashboard = _dashboard(settings)
+    _stage("Data Docs")
+    docs = batches.data_docs(settings, run_id, outcomes)
+    _stage("summary")
+    render(
+        summarise_batches(
+            run_id, crawl, outcomes, headline=headline, dashboard=dashboard, data_docs=docs
+        )
     )
-    render(summary)
+    _stage("end")
+
+
+def _stage(name: str) -> None:
+    """A stage line for the sampler (``STAGE_LINE``): the samples after it belong to ``name``."""
+    print(f"stage: {name}", flush=True)
 
 
 @contextlib.contextmanager
-def _timed(into: list[float]) -> Iterator[None]:
+def _timed(into: list[float], stage: str) -> Iterator[None]:
+    _stage(stage)
     started = time.perf_counter()
     yield
     into.append(time.perf_counter() - started)
@@ -229,8 +385,11 @@ def loaded_counts(data_dir: Path) -> tuple[int, int]:
     return (documents[0] if documents else 0), (facts[0] if facts else 0)
 
 
-def measure(mode: str, site: dict[str, bytes], served: Served, root: Path) -> Measured:
-    """One run of ``mode`` against the corpus served afresh, so its request log is its own."""
+def measure(
+    mode: str, site: dict[str, bytes], served: Served, root: Path, keep: bool = False
+) -> Measured:
+    """One run of ``mode`` against the corpus served afresh, so its request log is its own;
+    with ``keep``, its memory timeline beside its log (``<mode>-memory.csv``)."""
     from benchmarks.corpus import RequestLog, serve_hosts, sources_toml
 
     data_dir, log, cpu_started = root / mode, RequestLog(), _cpu_seconds()
@@ -243,14 +402,25 @@ def measure(mode: str, site: dict[str, bytes], served: Served, root: Path) -> Me
             command = [sys.executable, "-m", "benchmarks.scale", "--bare", str(sources_file)]
             command += ["--crawl-only"] if mode == "crawl" else []
         command += ["--data-dir", str(data_dir)]
-        seconds, peak, code = run_measured(command, root / f"{mode}.log")
+        seconds, timeline, code = run_measured(command, root / f"{mode}.log")
+    if keep:
+        timeline.write_csv(root / f"{mode}-memory.csv")
     documents, facts = loaded_counts(data_dir)
     crawled = CRAWL_LINE.search((root / f"{mode}.log").read_text("utf-8", "replace"))
     crawl_seconds = float(crawled.group(1)) if crawled else None
     server_cpu = _cpu_seconds() - cpu_started  # the corpus's servers, and sampling the RSS
     politeness = log.politeness()
     return Measured(
-        mode, seconds, peak, documents, facts, code, crawl_seconds, politeness, server_cpu
+        mode,
+        seconds,
+        timeline.peak_kb() / 1024,
+        documents,
+        facts,
+        code,
+        crawl_seconds,
+        politeness,
+        server_cpu,
+        tuple(timeline.peaks()),
     )
 
 
@@ -283,6 +453,9 @@ def report(results: list[Measured], reports: int, served: Served) -> None:
         )
     for r in results:
         print(f"{r.mode}: {r.politeness}; {r.server_cpu_seconds:.1f} s of CPU serving")
+    for r in results:
+        print(f"{r.mode}: peak RSS per role (MB), when (stage + seconds into it):")
+        print("\n".join(r.peaks))
     timed = {r.mode: r.seconds for r in results}
     if timed.get("bare") and timed.get("prefect"):
         overhead = timed["prefect"] / timed["bare"] - 1
@@ -313,7 +486,7 @@ def main() -> None:
     served = Served(args.sources, args.hosts or default_hosts(args.sources), not args.ports)
     site = build_corpus(args.reports, args.sources)
     with _root(args.keep) as root:
-        results = [measure(mode, site, served, root) for mode in modes]
+        results = [measure(mode, site, served, root, args.keep is not None) for mode in modes]
     report(results, args.reports, served)
 
 

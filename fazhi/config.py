@@ -53,6 +53,14 @@ class Settings(BaseSettings):
     max_redirects: int = 5
     max_pages: int = 50
     lock_timeout_s: float = 60.0
+    # Every DuckDB connection the project opens (fazhi.warehouse.db.duckdb_config): DuckDB's own
+    # default is 80 % of the machine's RAM and one thread per core, per connection, so a query
+    # over the whole warehouse could take gigabytes. Beyond the limit DuckDB spills what it can
+    # (sorts, joins, aggregates) to duckdb_temp_dir and fails the query with an "Out of Memory"
+    # error where it cannot: the dashboard's trend shards (list aggregates, which cannot spill)
+    # need more than 512 MB at 100,000 reports and fit in 1 GB.
+    duckdb_memory_limit_mb: int = Field(default=1024, ge=64)
+    duckdb_threads: int = Field(default_factory=lambda: len(os.sched_getaffinity(0)), ge=1)
     catalog_path: Path = PACKAGE_DATA / "catalog.csv"
     phrasings_path: Path = (
         PACKAGE_DATA / "phrasings.toml"
@@ -98,6 +106,11 @@ class Settings(BaseSettings):
     @property
     def duckdb_path(self) -> Path:
         return self.data_dir / "fazhi.duckdb"
+
+    @property
+    def duckdb_temp_dir(self) -> Path:
+        """Where DuckDB spills what does not fit ``duckdb_memory_limit_mb``."""
+        return self.data_dir / "duckdb.tmp"
 
     @property
     def state_dir(self) -> Path:

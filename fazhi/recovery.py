@@ -58,7 +58,7 @@ def _warehouse_ids(settings: Settings, query: str) -> set[str]:
     """The first column of ``query``'s rows, read-only; empty without a warehouse or its tables."""
     if not settings.duckdb_path.is_file():
         return set()
-    with contextlib.closing(connect(readable_path(settings), read_only=True)) as con:
+    with contextlib.closing(connect(readable_path(settings), settings, read_only=True)) as con:
         try:
             rows = con.execute(read_sql(query, settings.sql_dir)).fetchall()
         except duckdb.CatalogException:

@@ -47,5 +47,5 @@ def export_command(
     known = named_queries(queries_dir)
     sql = named_query_sql(query, queries_dir) if query in known else query
     frame = fetch(data_dir, sql)
-    written = write_export(frame, to, chosen, bom=bom)
+    written = write_export(frame, to, chosen, settings_for(data_dir), bom=bom)
     typer.echo(f"wrote {frame.height} rows to {written} ({chosen.value})")

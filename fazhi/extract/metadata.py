@@ -91,8 +91,9 @@ SOURCE_LINE_RE = re.compile(
 BOOK_TITLE_RE = re.compile(r"《[^》]{0,80}》")
 # "区司法局", "地区司法处": a body the text names by its level alone
 # "市教育局", "州生态环境局": a department the same way (not 市场监管局, a name of its own)
+# "省司法厅": a province's justice department (what 全省司法行政系统 speaking names)
 BARE_ISSUER_RE = re.compile(
-    r"(?P<level>地区|[区县市旗盟州])(?P<body>司法局|司法处|人民政府|政府|行政公署"
+    r"(?P<level>地区|[区县市旗盟州]|省(?=司法厅))(?P<body>司法局|司法处|司法厅|人民政府|政府|行政公署"
     rf"|(?!场){_NAME_CHAR}{{1,10}}?局)"
 )
 PARTY_COMMITTEE_RE = re.compile(
@@ -310,6 +311,9 @@ def extract_metadata(
     )
     titles = head if not evidence.listing_title else f"{evidence.listing_title}\n{head}"
     report_year = find_report_year(titles)
+    volume = yearbook_volume(head)
+    if report_year is None and volume is not None:
+        report_year = volume - 1  # a yearbook's volume records the year before it
     published_on = (
         (find_published_on(original) if original else None)
         or find_published_on(text)
@@ -516,6 +520,9 @@ SUBJECT_LEAD_RE = re.compile(
     r"(?:是[^。；，,\n]{2,60}?(?:之年|的一年)[，,])?[，,\s]*"
     # "现将某县2023年…报告如下": the place whose report follows
     r"(?:现将)?"
+    # "根据《关于报送…的通知》文件要求，某州人民政府高度重视…": the instruction the report
+    # answers, then the subject
+    r"(?:(?:根据|按照|依据)[^。；\n]{2,80}?(?:要求|规定|部署|安排)[，,]\s*)?"
     r"(?:在[^。；\n]{0,80}?(?:领导|指导|部署|支持|关心)下[，,\s]*)*"
     # "在…新征程上，": a setting before the subject
     r"(?:在[^。；，,\n]{2,30}?(?:上|中|之际)[，,]\s*)?"
@@ -561,6 +568,10 @@ def find_issuer(head: str, tail: str, crumbs: list[str] | None = None) -> FoundI
         place = _place_of_title(line)
         if place:
             return FoundIssuer(place, body=False)
+    for line in lines[:TITLE_LINES]:
+        announcer = _announced_by(line)
+        if announcer:
+            return FoundIssuer(announcer)
     source = SOURCE_LINE_RE.search(head)
     publisher = _org_at_start(source.group(1)) if source else None
     if publisher:
@@ -582,6 +593,25 @@ def find_issuer(head: str, tail: str, crumbs: list[str] | None = None) -> FoundI
         bare = BARE_ISSUER_RE.match(line)  # "区司法局": the text names no place
         if bare and len(line) <= len(bare.group()) + 30:
             return FoundIssuer(bare.group())
+    return None
+
+
+# A news headline announcing the report (某省政府发布2021年法治政府建设报告, …？某市司法局
+# 发布年度报告): the body that published it, standing alone between the headline's marks
+ANNOUNCED_RE = re.compile(
+    r"(?:^|[(（)）【】\[\]?？:：!！\s“”\"])(?P<body>[\u4e00-\u9fa5]{2,30}?)(?:正式|公开|对外)?发布(?:了)?"
+    r"[^。，,；\n]{0,30}?报告"
+)
+
+
+def _announced_by(line: str) -> str | None:
+    """The body a headline names as publishing the report, when the whole subject is its name."""
+    if len(line) > TITLE_LINE_MAX_CHARS or any(mark in line for mark in "。，,；"):
+        return None
+    for match in ANNOUNCED_RE.finditer(line):
+        body = match["body"]
+        if _org_at_start(body) == body:
+            return body
     return None
 
 
@@ -880,7 +910,11 @@ def opening_subject(head: str) -> tuple[str, str] | None:
         lead = SUBJECT_LEAD_RE.match(line)
         position = lead.end() if lead else 0
         fragment = line[position:]
-        org = _single_org_at_start(fragment) or _bare_body_at_start(fragment)
+        org = (
+            _single_org_at_start(fragment)
+            or _bare_body_at_start(fragment)
+            or _justice_sector_body(fragment)
+        )
         if org:
             return "body", org
         end = _names_end(fragment, 0)
@@ -894,6 +928,20 @@ def opening_subject(head: str) -> tuple[str, str] | None:
 
 # "我市司法局…": the body of the place the text speaks for
 SELF_BARE_RE = re.compile(r"(?:我|本)(?=[区县市旗](?:司法局|人民政府|政府))")
+
+
+# "2022年，全市司法行政系统在市委…": the place's justice system speaks as a whole, which its
+# justice bureau (a province's: department) leads and reports for
+JUSTICE_SECTOR_RE = re.compile(r"全(?P<level>[省市区县旗州盟])司法行政(?:系统|战线)")
+
+
+def _justice_sector_body(fragment: str) -> str | None:
+    """``全市司法行政系统…`` opening the text: the bare body (``市司法局``, ``省司法厅``)."""
+    sector = JUSTICE_SECTOR_RE.match(fragment)
+    if sector is None:
+        return None
+    level = sector["level"]
+    return level + ("司法厅" if level == "省" else "司法局")
 
 
 def _bare_body_at_start(fragment: str) -> str | None:
@@ -949,6 +997,8 @@ def _issuer_name(found: FoundIssuer, division: Division | None) -> str:
     bare = BARE_ISSUER_RE.fullmatch(name)
     if bare and division and division.name.endswith(bare["level"]):
         body = bare["body"]
+        if body == "司法局" and division.level == "province" and not division.name.endswith("市"):
+            body = "司法厅"  # an autonomous region's 区司法局 is its 司法厅
         return division.name + ("人民政府" if body == "政府" else body)
     return _full_government_name(name)
 
@@ -1022,6 +1072,20 @@ def resolve_locality(
 
 
 YEARBOOK_RE = re.compile(r"([\u4e00-\u9fa5]{2,8}?)年鉴")
+# A yearbook page's volume on a line of its own (2022卷, 2022年卷) or after the book's name
+# (某区年鉴2021, 某区年鉴（2021）)
+YEARBOOK_VOLUME_RE = re.compile(
+    r"^\s*(?:(20\d{2})\s*年?卷|[^。\n，,]{0,20}?年鉴\s*[（(]?(20\d{2})[）)]?(?:卷)?)\s*$", re.M
+)
+
+
+def yearbook_volume(head: str) -> int | None:
+    """The volume a yearbook page opens with, in its first lines: it records the year before."""
+    for line in head.strip().splitlines()[:3]:
+        match = YEARBOOK_VOLUME_RE.match(line)
+        if match:
+            return int(match.group(1) or match.group(2))
+    return None
 
 
 def _yearbook_place(head: str) -> Division | None:
@@ -1130,7 +1194,8 @@ def _level_spoken(text: str) -> str | None:
     return max(counts, key=lambda k: counts[k]) if counts else None
 
 
-LABEL_LEAD_RE = re.compile(r"\s*(?:【[^】]{1,10}】\s*)?")
+# (a yearbook entry's topic may run longer: 【加强党对法治政府建设的全面领导】)
+LABEL_LEAD_RE = re.compile(r"\s*(?:【[^】]{1,24}】\s*)?")
 
 
 def _region_speaks(head: str) -> bool:
@@ -1403,6 +1468,8 @@ def classify_doc_type(head: str) -> str:
     lines = _lines(opening)
     if OTHER_KIND_RE.search(opening[:120]) or (lines and NEWS_TITLE_RE.match(lines[0])):
         return "other"
+    if yearbook_volume(opening) is not None:
+        return "other"  # a yearbook's entry (2022卷 / 【某项工作】 …), whatever it quotes
     if any(
         OTHER_TITLE_RE.match(line) and not REPORT_TITLE_WORDS_RE.search(line) for line in lines[:2]
     ):

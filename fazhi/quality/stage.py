@@ -55,5 +55,5 @@ def _prior_values(settings: Settings, documents: pl.DataFrame) -> pl.DataFrame |
     codes = documents.get_column("locality_code").drop_nulls().unique().to_list()
     if not settings.duckdb_path.exists() or not codes:
         return None
-    with contextlib.closing(connect(readable_path(settings), read_only=True)) as con:
+    with contextlib.closing(connect(readable_path(settings), settings, read_only=True)) as con:
         return prior_values(con, codes, settings.sql_dir)

@@ -252,7 +252,7 @@ def read_headline(settings: Settings) -> pl.DataFrame:
     """The warehouse's latest locality × year rows, one column per headline indicator of the
     catalogue (its ``headline`` column)."""
     indicators = headline_indicators(load_catalog(settings.catalog_path))
-    with contextlib.closing(connect(readable_path(settings), read_only=True)) as con:
+    with contextlib.closing(connect(readable_path(settings), settings, read_only=True)) as con:
         return headline_table(con, indicators, settings.sql_dir)
 
 

@@ -34,12 +34,41 @@ from fazhi.warehouse.extensions import PROJECT_EXTENSIONS, load_extension
 POLL_S = 0.05
 
 
-def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+def duckdb_config(settings: Settings) -> dict[str, str | bool | int | float | list[str]]:
+    """DuckDB's memory limit, threads and spill directory, for every connection the project
+    opens (:func:`open_duckdb`).
+
+    Without them each connection may take 80 % of the machine's RAM and a thread per core. With
+    them a query that needs more than the limit spills its sorts, joins and aggregates to
+    ``settings.duckdb_temp_dir``, or fails with DuckDB's "Out of Memory" error naming the limit.
+    """
+    return {
+        "memory_limit": f"{settings.duckdb_memory_limit_mb}MiB",
+        "threads": settings.duckdb_threads,
+        "temp_directory": str(settings.duckdb_temp_dir),
+    }
+
+
+def open_duckdb(
+    path: Path | None, settings: Settings, *, read_only: bool = False
+) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection under :func:`duckdb_config`: to the file at ``path``, or to a private
+    in-memory database when ``path`` is None. The only place the project calls
+    ``duckdb.connect``."""
+    config = duckdb_config(settings)  # DuckDB makes the spill directory when it first spills
+    if path is None:
+        return duckdb.connect(":memory:", config=config)
+    return duckdb.connect(str(path), read_only=read_only, config=config)
+
+
+def connect(
+    path: Path, settings: Settings, *, read_only: bool = False
+) -> duckdb.DuckDBPyConnection:
     """A connection to the warehouse file at ``path`` (no lock, no migration)."""
     if read_only and not path.is_file():
         raise FileNotFoundError(f"no warehouse at {path}; load a run first (fazhi run)")
     path.parent.mkdir(parents=True, exist_ok=True)
-    return duckdb.connect(str(path), read_only=read_only)
+    return open_duckdb(path, settings, read_only=read_only)
 
 
 def connect_reader(settings: Settings) -> duckdb.DuckDBPyConnection:
@@ -54,7 +83,7 @@ def connect_reader(settings: Settings) -> duckdb.DuckDBPyConnection:
     if not path.is_file():
         raise FileNotFoundError(f"no warehouse at {path}; load a run first (fazhi run)")
     try:
-        con = duckdb.connect(str(path), read_only=True)
+        con = open_duckdb(path, settings, read_only=True)
     except duckdb.IOException as exc:
         if "lock" not in str(exc).lower():
             raise
@@ -149,7 +178,7 @@ def writer(settings: Settings, *, publish: bool = True) -> Iterator[duckdb.DuckD
     database.parent.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + settings.lock_timeout_s
     with _advisory_lock(lock_path(database), deadline, settings.lock_timeout_s) as _:
-        con = _connect_until(database, deadline, settings.lock_timeout_s)
+        con = _connect_until(database, settings, deadline)
         try:
             migrate(con, settings)
             yield con
@@ -200,14 +229,16 @@ def _held_message(path: Path, handle: IO[str], timeout_s: float) -> str:
     )
 
 
-def _connect_until(database: Path, deadline: float, timeout_s: float) -> duckdb.DuckDBPyConnection:
+def _connect_until(
+    database: Path, settings: Settings, deadline: float
+) -> duckdb.DuckDBPyConnection:
     # Another program (a read-only `fazhi sql`, the DuckDB CLI) may hold DuckDB's file lock.
     while True:
         try:
-            return duckdb.connect(str(database))
+            return open_duckdb(database, settings)
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
                 raise WarehouseLockedError(
-                    f"cannot open {database} for writing after {timeout_s:g} s: {exc}"
+                    f"cannot open {database} for writing after {settings.lock_timeout_s:g} s: {exc}"
                 ) from exc
             time.sleep(POLL_S)

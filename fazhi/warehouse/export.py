@@ -13,9 +13,10 @@ import json
 from enum import StrEnum
 from pathlib import Path
 
-import duckdb
 import polars as pl
 
+from fazhi.config import Settings
+from fazhi.warehouse.db import open_duckdb
 from fazhi.warehouse.extensions import load_extension
 
 UTF8_BOM = "\ufeff"
@@ -56,7 +57,7 @@ def csv_text(frame: pl.DataFrame, *, bom: bool = False) -> str:
 
 
 def write_export(
-    frame: pl.DataFrame, path: Path, output: ExportFormat, *, bom: bool = False
+    frame: pl.DataFrame, path: Path, output: ExportFormat, settings: Settings, *, bom: bool = False
 ) -> Path:
     """Write ``frame`` to ``path`` in ``output``; the path written."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -65,13 +66,13 @@ def write_export(
     elif output is ExportFormat.parquet:
         frame.write_parquet(path)
     else:
-        _write_xlsx(flat(frame), path)
+        _write_xlsx(flat(frame), path, settings)
     return path
 
 
-def _write_xlsx(frame: pl.DataFrame, path: Path) -> None:
+def _write_xlsx(frame: pl.DataFrame, path: Path, settings: Settings) -> None:
     # A private in-memory DuckDB: the locked read connection can write no file, by design.
-    with contextlib.closing(duckdb.connect()) as con:
+    with contextlib.closing(open_duckdb(None, settings)) as con:
         load_extension(con, "excel")
         con.register("export_rows", frame.to_arrow())
         con.execute("COPY export_rows TO $1 (FORMAT xlsx, HEADER true, SHEET 'fazhi')", [str(path)])

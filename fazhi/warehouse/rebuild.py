@@ -22,7 +22,7 @@ import polars as pl
 
 from fazhi.config import Settings
 from fazhi.lake import Lake
-from fazhi.warehouse.db import writer_lock
+from fazhi.warehouse.db import open_duckdb, writer_lock
 from fazhi.warehouse.load import LoadSummary, StagedRun, load_batch
 
 KEPT_SUFFIX = ".before-rebuild"
@@ -58,7 +58,7 @@ def rebuild_from_lake(settings: Settings) -> RebuildSummary:
         _remove(building)
         docs = facts = 0
         runs = staged_run_ids(settings)
-        with contextlib.closing(duckdb.connect(str(building))) as con:
+        with contextlib.closing(open_duckdb(building, settings)) as con:
             migrate(con, settings)
             for run_id in runs:
                 loaded = _replay_run(con, settings, run_id)

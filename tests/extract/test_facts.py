@@ -719,6 +719,44 @@ GENERAL_CASES = [
         412,
         "the count itself stays when the reckoning words follow it",
     ),
+    # Round 8 (x7's development half): the count first, then the kinds reviewed, then the
+    # review; licence decisions published counted in 份
+    (
+        "本年度，县司法局完成64件县政府重大决策事项、规范性文件和合同的合法性审查。",
+        "dec_documents_reviewed",
+        64,
+        "a count before a list of kinds reviewed is the documents reviewed, the act after them",
+    ),
+    (
+        "修订规范性文件合法性审核办法，完成64件县政府重大决策事项、规范性文件和合同的合法性审查。",
+        "rule_normative_docs_reviewed",
+        None,
+        "the clause before naming a mechanism for normative documents does not claim that count",
+    ),
+    (
+        "全年完成12件行政规范性文件的合法性审核。",
+        "dec_documents_reviewed",
+        None,
+        "normative documents alone after the count stay rule_normative_docs_reviewed's",
+    ),
+    (
+        "全年完成12件行政规范性文件合法性审核。",
+        "rule_normative_docs_reviewed",
+        12,
+        "normative documents alone after the count are the normative documents reviewed",
+    ),
+    (
+        "窗口全年受理各类事项905件，公示行政许可决定书412份。",
+        "enf_licenses",
+        412,
+        "licence decisions published are licences, counted in 份",
+    ),
+    (
+        "全年印制行政许可申请书412份。",
+        "enf_licenses",
+        None,
+        "other papers of licensing counted in 份 are not licences",
+    ),
 ]
 
 

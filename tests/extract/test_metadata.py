@@ -1593,3 +1593,91 @@ def test_a_page_flattened_to_one_line_of_chrome_still_has_metadata() -> None:
         "首页 >> 政务公开 >> 工作报告 某镇2023年法治政府建设工作情况报告 2023年，某镇坚持依法行政。"
     )
     assert meta(text).report_year == 2023
+
+
+# --- round 8: causes read on x7's development half (eval/real/DIAGNOSIS.md) -------------------
+X7_FORM_CASES = [
+    (
+        "根据《关于报送2023年度法治政府建设情况的通知》文件要求，恩施州人民政府高度重视，"
+        "组织各部门开展总结。现将恩施州2023年度法治政府建设情况报告如下：\n一、主要举措",
+        {"issuer": "恩施州人民政府", "report_year": 2023},
+        "the instruction a report answers (根据…要求，) stands before its subject",
+    ),
+    (
+        "按照市委依法治市办的统一部署，汝城县司法局认真梳理全年工作，推进法治政府建设。\n一、主要举措",
+        {"issuer": "汝城县司法局", "locality_code": "431026"},
+        "按照…部署， before the subject too",
+    ),
+    (
+        "2023年，全县司法行政系统在县委、县政府的正确领导下，坚持以习近平法治思想为指导，"
+        "推动汝城县法治建设取得新成效。\n一、2023年推进法治政府建设的主要举措和成效\n"
+        "（一）我局牵头制定普法规划。",
+        {"issuer": "汝城县司法局", "locality_code": "431026"},
+        "the county's justice system speaking as a whole: its justice bureau",
+    ),
+    (
+        "2022年，全省司法行政系统以党的二十大精神为引领，服务湖南高质量发展，"
+        "全省法治政府建设取得新进展。\n一、坚持党的领导",
+        {"issuer": "湖南省司法厅", "province": "湖南省"},
+        "a province's justice system speaking: its justice department (厅)",
+    ),
+    (
+        "2021年，湖南司法行政系统以学习贯彻习近平法治思想为统领，各项工作取得新成效。"
+        "全省法治政府建设稳步推进。\n一、主要工作",
+        {"issuer": None, "province": "湖南省"},
+        "a short name before 司法行政系统 names no body (the convention leaves it blank)",
+    ),
+    (
+        "2023年，县司法局党组指导全县司法行政系统干部学法，汝城县法治建设稳步推进。\n一、主要举措",
+        {"issuer": "汝城县司法局"},
+        "全县司法行政系统 as an object is not the subject; the bare bureau before it is",
+    ),
+    (
+        "当前位置：首页 > 要闻\n法治政府建设成效如何？宜昌市政府发布报告\n"
+        f"更新时间：2023-03-20 09:15\n2022年，我市{OPENING}",
+        {"issuer": "宜昌市人民政府", "locality_code": "420500", "report_year": 2022},
+        "a news headline naming the body that published the report",
+    ),
+    (
+        f"（年度盘点）湖南省司法厅正式发布2023年法治政府建设年度报告\n2023年，全省{OPENING}",
+        {"issuer": "湖南省司法厅"},
+        "the announcing body after a bracketed tag, 正式发布",
+    ),
+    (
+        f"专家解读：如何发布一份好的年度报告\n2023年，全市{OPENING}",
+        {"issuer": None},
+        "a headline whose words before 发布 are no body's name names no issuer",
+    ),
+    (
+        "2021卷\n【推进依法行政的主要工作】 自治区党委把法治政府建设摆在全局工作重要位置，"
+        "听取工作汇报，一体推进法治宁夏建设，对5个地级市开展实地督察。",
+        {
+            "locality_code": "640000",
+            "report_year": 2020,
+            "doc_type": "other",
+            "issuer": None,
+        },
+        "a yearbook's volume (2021卷) records the year before; its entry is another kind; a long "
+        "entry label before the region's committee still lets the region speak",
+    ),
+    (
+        "汝城年鉴（2024）\n【法治政府建设】 县政府坚持依法行政，听取法治政府建设工作汇报4次。",
+        {"report_year": 2023, "doc_type": "other"},
+        "a yearbook named with its volume in brackets",
+    ),
+    (
+        "2021卷\n【概况】 2019年，县司法局坚持依法行政，法治政府建设取得新成效。",
+        {"report_year": 2019, "doc_type": "other"},
+        "a year the entry states itself wins over the volume",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "reason"), X7_FORM_CASES, ids=[c[2] for c in X7_FORM_CASES]
+)
+def test_forms_read_on_x7s_development_half(
+    text: str, expected: dict[str, object], reason: str
+) -> None:
+    m = extract_document(text).metadata
+    assert {field: getattr(m, field) for field in expected} == expected, reason

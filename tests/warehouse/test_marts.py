@@ -63,7 +63,7 @@ def marts_settings(tmp_path_factory: pytest.TempPathFactory, template_warehouse:
 
 @pytest.fixture
 def marts(marts_settings: Settings) -> Iterator[duckdb.DuckDBPyConnection]:
-    con = connect(marts_settings.duckdb_path, read_only=True)
+    con = connect(marts_settings.duckdb_path, marts_settings, read_only=True)
     yield con
     con.close()
 

@@ -59,7 +59,7 @@ def _count_by_reader(settings: Settings) -> int:
 
 
 def _count_by_stage_read(settings: Settings) -> int:
-    with contextlib.closing(connect(readable_path(settings), read_only=True)) as con:
+    with contextlib.closing(connect(readable_path(settings), settings, read_only=True)) as con:
         row = con.sql("select count(*) from probe").fetchone()
     return int(row[0]) if row else -1
 
@@ -138,7 +138,9 @@ def test_a_change_made_outside_fazhi_is_read_from_the_warehouse_itself(
 
 
 def _snapshot_count(settings: Settings) -> int:
-    with contextlib.closing(connect(snapshot_path(settings.duckdb_path), read_only=True)) as con:
+    with contextlib.closing(
+        connect(snapshot_path(settings.duckdb_path), settings, read_only=True)
+    ) as con:
         row = con.sql("select count(*) from probe").fetchone()
     return int(row[0]) if row else -1
 

@@ -24,7 +24,7 @@ from fazhi.config import Settings
 from fazhi.errors import WarehouseLockedError
 from fazhi.report.dashboard import panels
 from fazhi.report.data_docs import OFFLINE_INDEX
-from fazhi.warehouse.db import readable_path
+from fazhi.warehouse.db import open_duckdb, readable_path
 
 # The page's own files and the vendored ECharts (see tools/vendor_dashboard_assets.py): every
 # file of the package's assets folder except the page template.
@@ -56,7 +56,7 @@ def _open_read_only(settings: Settings) -> duckdb.DuckDBPyConnection:
     deadline = time.monotonic() + settings.lock_timeout_s
     while True:
         try:
-            return duckdb.connect(str(readable_path(settings)), read_only=True)
+            return open_duckdb(readable_path(settings), settings, read_only=True)
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower():
                 raise

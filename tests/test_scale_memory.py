@@ -1,0 +1,99 @@
+"""The scale benchmark's memory timeline (benchmarks.scale): each process of the tree named by
+its role, each sample by the stage the run's log had reached, each role's peak found."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.scale import ProcessSample, Timeline, role_of, run_measured, stage_of
+
+FORKSERVER = "python -B -c from multiprocessing.forkserver import main; main(3, 5)"
+
+
+@pytest.mark.parametrize(
+    ("cmdline", "parent", "role"),
+    [
+        pytest.param("python -m benchmarks.scale --bare x", None, "run", id="the tree's root"),
+        pytest.param(FORKSERVER, "run", "fork server", id="the parsers' fork server"),
+        pytest.param(FORKSERVER, "fork server", "bounded worker", id="forked: same cmdline"),
+        pytest.param(
+            "python -c from multiprocessing.resource_tracker import main;main(7)",
+            "run",
+            "resource tracker",
+            id="multiprocessing's resource tracker",
+        ),
+        pytest.param(
+            "python -m uvicorn --app-dir x prefect.server.api.server:create_app --factory",
+            "run",
+            "prefect server",
+            id="Prefect's temporary API server",
+        ),
+        pytest.param("/usr/bin/git status", "run", "other: git", id="anything else, by name"),
+    ],
+)
+def test_processes_are_named_by_role(cmdline: str, parent: str | None, role: str) -> None:
+    assert role_of(cmdline, parent) == role
+
+
+@pytest.mark.parametrize(
+    ("line", "stage"),
+    [
+        pytest.param("stage: batch 12 load", "batch 12 load", id="the bare run's own line"),
+        pytest.param(
+            "14:22:38.408 | INFO    | Task run 'parse-batch-88c' - batch 0: 500 documents parsed",
+            "after parse-batch 0",
+            id="a Prefect task's line with its batch",
+        ),
+        pytest.param(
+            "14:25:33.453 | INFO    | Task run 'headline-403' - Finished in state Completed()",
+            "after headline",
+            id="a Prefect task with no batch",
+        ),
+        pytest.param("│ documents found │ 10000 │", None, id="the summary: no stage"),
+    ],
+)
+def test_log_lines_mark_stages(line: str, stage: str | None) -> None:
+    assert stage_of(line) == stage
+
+
+def test_peaks_say_which_role_peaked_in_which_stage() -> None:
+    timeline = Timeline()
+    timeline.add(0.0, "crawl", [ProcessSample(1, "run", 200 * 1024)])
+    timeline.add(
+        1.0,
+        "batch 0 parse",
+        [
+            ProcessSample(1, "run", 300 * 1024),
+            ProcessSample(2, "bounded worker", 400 * 1024),
+            ProcessSample(3, "bounded worker", 400 * 1024),
+        ],
+    )
+    timeline.add(1.5, "batch 0 load", [ProcessSample(1, "run", 900 * 1024)])
+    timeline.add(2.5, "batch 0 load", [ProcessSample(1, "run", 500 * 1024)])
+    peaks = timeline.peaks()
+    assert peaks[0].startswith("  tree peak 1,100 MB at 1.0 s, batch 0 parse +0.0 s")
+    assert any("bounded worker" in p and "800 MB" in p and "batch 0 parse" in p for p in peaks)
+    assert any(
+        p.split()[0] == "run" and "900 MB" in p and "batch 0 load +0.0 s" in p for p in peaks
+    )
+
+
+def test_a_real_tree_is_sampled_with_its_stages(tmp_path: Path) -> None:
+    script = (
+        "import subprocess, sys, time\n"
+        "print('stage: one', flush=True); time.sleep(1.0)\n"
+        "child = subprocess.Popen(['sleep', '2'])\n"
+        "print('stage: two', flush=True); time.sleep(1.5); child.wait()\n"
+    )
+    seconds, timeline, code = run_measured([sys.executable, "-c", script], tmp_path / "x.log")
+    assert code == 0 and seconds >= 2.5
+    stages = [stage for _, stage, _ in timeline.samples]
+    assert "one" in stages and "two" in stages
+    roles = {p.role for _, stage, ps in timeline.samples if stage == "two" for p in ps}
+    assert roles == {"run", "other: sleep"}
+    timeline.write_csv(tmp_path / "x.csv")
+    header, *rows = (tmp_path / "x.csv").read_text().splitlines()
+    assert header == "seconds,stage,pid,role,rss_kb" and len(rows) >= len(timeline.samples)
