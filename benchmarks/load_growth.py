@@ -1,18 +1,23 @@
-"""Benchmark: how one batch's load grows with the warehouse it is loaded into.
+"""Benchmark: how a run's batch loads grow with the warehouse they are loaded into.
 
-Copies a kept warehouse (``--warehouse``, e.g. the 1,000- or 10,000-report run of
+Copies a kept warehouse (``--warehouse``, e.g. the 10,000- or 100,000-report run of
 ``benchmarks.scale --keep``; never written to), migrates the copy to this tree's schema (timed
-apart: a one-off cost), then loads one staged batch of a lake (``--lake`` and ``--batch``: its
+apart: a one-off cost), then loads batches of a lake (``--lake`` and ``--batches``: their
 documents, facts and mentions, as new reports: doc_id and doc_key prefixed so that nothing is
-unchanged or superseded) in a fresh process, timing each step of ``fazhi.warehouse.load``, the
-commit, the checkpoint and the close, and reading that process's resident memory before the load
-and its peak (``ru_maxrss``). Each trial starts from a new copy; ``--trials`` of them per
-warehouse, interleaved.
+unchanged or superseded) one after another in a fresh process, each through its own
+``writer(publish=False)`` as a run's batches are, and records the run (``publish=True``: the
+checkpoint and the readers' snapshot). Per batch it times each step of
+``fazhi.warehouse.load`` and the writer's open (lock, connection, replaying any DuckDB log),
+commit (with DuckDB's own checkpoint, should the log outgrow ``checkpoint_threshold``) and
+close (with the writer's checkpoint), in wall-clock and CPU seconds; and the
+process's resident memory before the loads and at its peak (``ru_maxrss``). Each trial starts
+from a new copy; ``--trials`` of them per warehouse, interleaved. To compare with another
+checkout, run this file from that checkout.
 
 Figures: README, *Scale*.
 
 Run: ``.venv/bin/python -m benchmarks.load_growth --warehouse A.duckdb --warehouse B.duckdb
---lake DATA_DIR --batch 1 --trials 3``
+--lake DATA_DIR --batches 1,2,3,4,5,6 --trials 3``
 """
 
 from __future__ import annotations
@@ -78,71 +83,88 @@ def migrate_copy(data_dir: Path) -> float:
     return time.perf_counter() - started
 
 
-def load_once(data_dir: Path, lake_dir: Path, batch: int) -> dict[str, object]:
-    """Load the batch into the (migrated) warehouse of ``data_dir``; seconds per step and RSS."""
+class StepTimer:
+    """Wall-clock and CPU seconds (of every thread: less swayed by a busy machine) per step,
+    each step timed from the previous one's end."""
+
+    def __init__(self) -> None:
+        self.wall: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
+        self._mark, self._cpu_mark = time.perf_counter(), time.process_time()
+
+    def __call__(self, name: str) -> None:
+        now, cpu_now = time.perf_counter(), time.process_time()
+        self.wall[name] = self.wall.get(name, 0.0) + now - self._mark
+        self.cpu[name] = self.cpu.get(name, 0.0) + cpu_now - self._cpu_mark
+        self._mark, self._cpu_mark = now, cpu_now
+
+
+def load_once(data_dir: Path, lake_dir: Path, batches: list[int]) -> dict[str, object]:
+    """Load the batches into the (migrated) warehouse of ``data_dir`` one after another, each
+    through its own ``writer`` as a run's batches are (``publish=False``), then record the run
+    (``publish=True``: the checkpoint and the readers' snapshot); seconds per step and RSS."""
     from datetime import UTC, datetime
 
-    import duckdb
-
     from fazhi.config import load_settings
-    from fazhi.warehouse.load import StagedRun, load_batch
-    from fazhi.warehouse.migrate import migrate
+    from fazhi.warehouse.db import writer
+    from fazhi.warehouse.load import StagedRun, load_batch, record_run
 
     settings = load_settings(data_dir=data_dir)
-    frames = read_batch(lake_dir, batch)
-    run = StagedRun(
-        "bench-load-growth",
-        datetime.now(UTC),
-        "completed",
-        {},
-        {f"staged_{name}": frame for name, frame in frames.items()},  # type: ignore[misc]
-    )
+    runs = []
+    for batch in batches:
+        frames = read_batch(lake_dir, batch)
+        runs.append(
+            StagedRun(
+                f"bench-load-growth-{batch}",
+                datetime.now(UTC),
+                "completed",
+                {},
+                {f"staged_{name}": frame for name, frame in frames.items()},  # type: ignore[misc]
+            )
+        )
     rss_before = _rss_mb()
-    steps: dict[str, float] = {}
-    cpu: dict[str, float] = {}  # CPU seconds of every thread: less swayed by a busy machine
-    started = mark = time.perf_counter()
-    cpu_started = cpu_mark = time.process_time()
-
-    def step(name: str) -> None:
-        nonlocal mark, cpu_mark
-        now, cpu_now = time.perf_counter(), time.process_time()
-        steps[name] = steps.get(name, 0.0) + now - mark
-        cpu[name] = cpu.get(name, 0.0) + cpu_now - cpu_mark
-        mark, cpu_mark = now, cpu_now
-
-    con = duckdb.connect(str(settings.duckdb_path))
-    step("open")
-    migrate(con, settings)
-    step("migrate (nothing pending)")
-    summary = load_batch(con, run, settings.sql_dir, after_step=step)
-    step("commit")
-    con.execute("CHECKPOINT")
-    step("checkpoint")
-    con.close()
-    step("close")
-    total = time.perf_counter() - started
-    cpu_total = time.process_time() - cpu_started
+    per_batch: list[dict[str, dict[str, float]]] = []
+    loaded = [0, 0, 0]
+    for run in runs:
+        step = StepTimer()
+        with writer(settings, publish=False) as con:
+            step("open")  # the lock, the connection (replaying the log), the migrations' check
+            summary = load_batch(con, run, settings.sql_dir, after_step=step)
+            step("commit")  # with DuckDB's own checkpoint, should the log outgrow its limit
+        step("close")  # with the writer's checkpoint
+        per_batch.append({"wall": step.wall, "cpu": step.cpu})
+        loaded[0] += summary.documents_loaded
+        loaded[1] += summary.facts_loaded
+        loaded[2] += summary.mentions_loaded
+    started, cpu_started = time.perf_counter(), time.process_time()
+    record_run(
+        settings,
+        run_id="bench-load-growth",
+        started_at=datetime.now(UTC),
+        status="completed",
+        counts={},
+    )
+    record = {"wall": time.perf_counter() - started, "cpu": time.process_time() - cpu_started}
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {
-        "documents": summary.documents_loaded,
-        "facts": summary.facts_loaded,
-        "mentions": summary.mentions_loaded,
-        "seconds": total,
-        "steps": steps,
-        "cpu_seconds": cpu_total,
-        "cpu_steps": cpu,
+        "documents": loaded[0],
+        "facts": loaded[1],
+        "mentions": loaded[2],
+        "batches": per_batch,
+        "record": record,
         "rss_before_mb": rss_before,
         "peak_rss_mb": peak_kb / 1024,
     }
 
 
-def trial(warehouse: Path, lake_dir: Path, batch: int) -> dict[str, object]:
+def trial(warehouse: Path, lake_dir: Path, batches: list[int]) -> dict[str, object]:
     """One trial on a new copy of ``warehouse``: migrate, then load in a fresh process."""
     with tempfile.TemporaryDirectory(prefix="fazhi-loadgrow-") as tmp:
         data_dir = Path(tmp)
         shutil.copyfile(warehouse, data_dir / "fazhi.duckdb")
         migrated = _child(["--migrate", str(data_dir)])
-        loaded = _child(["--load", str(data_dir), "--lake", str(lake_dir), "--batch", str(batch)])
+        listed = ",".join(map(str, batches))
+        loaded = _child(["--load", str(data_dir), "--lake", str(lake_dir), "--batches", listed])
         loaded["migration_s"] = migrated["seconds"]
         loaded["warehouse_mb"] = (data_dir / "fazhi.duckdb").stat().st_size / 2**20
         return loaded
@@ -165,7 +187,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--warehouse", type=Path, action="append", default=[])
     parser.add_argument("--lake", type=Path, help="a data directory whose lake holds the batch")
-    parser.add_argument("--batch", type=int, default=1)
+    parser.add_argument(
+        "--batches", default="1,2,3,4,5,6", help="the lake's batches loaded, one after another"
+    )
     parser.add_argument("--trials", type=int, default=3)
     parser.add_argument("--migrate", type=Path, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--load", type=Path, default=None, help=argparse.SUPPRESS)
@@ -174,27 +198,49 @@ def main() -> None:
         print(json.dumps({"seconds": migrate_copy(args.migrate)}))
         return
     if args.load is not None:
-        print(json.dumps(load_once(args.load, args.lake, args.batch)))
+        print(json.dumps(load_once(args.load, args.lake, _numbers(args.batches))))
         return
+    batches = _numbers(args.batches)
     for n in range(args.trials):
         for warehouse in args.warehouse:
             load_before = _loadavg()
-            r = trial(warehouse, args.lake, args.batch)
-            steps, cpu = r["steps"], r["cpu_steps"]
-            assert isinstance(steps, dict) and isinstance(cpu, dict)
-            sql = sum(s for k, s in steps.items() if k not in ("commit", "checkpoint", "close"))
-            print(
-                f"trial {n} {warehouse}: {r['documents']} docs {r['facts']} facts; "
-                f"load {r['seconds']:.2f} s (steps {sql:.2f}, commit {steps['commit']:.2f}, "
-                f"checkpoint {steps['checkpoint']:.2f}, close {steps['close']:.2f}); "
-                f"CPU {r['cpu_seconds']:.2f} s (commit {cpu['commit']:.2f}, "
-                f"checkpoint {cpu['checkpoint']:.2f}); "
-                f"RSS {r['rss_before_mb']:.0f} -> peak {r['peak_rss_mb']:.0f} MB; "
-                f"migration {r['migration_s']:.2f} s; file {r['warehouse_mb']:.0f} MB; "
-                f"loadavg {load_before}",
-                flush=True,
-            )
-            print("  " + json.dumps({k: round(v, 3) for k, v in steps.items()}), flush=True)
+            r = trial(warehouse, args.lake, batches)
+            _print_trial(n, warehouse, r, load_before)
+
+
+def _numbers(listed: str) -> list[int]:
+    return [int(part) for part in listed.split(",")]
+
+
+STEP_GROUPS = {  # what the summary line adds up, per batch
+    "open": ("open",),
+    "search": ("search/refresh_index",),
+    "commit": ("commit",),
+    "close": ("close",),
+}
+
+
+def _print_trial(n: int, warehouse: Path, r: dict[str, object], load_before: str) -> None:
+    per_batch = r["batches"]
+    record = r["record"]
+    assert isinstance(per_batch, list) and isinstance(record, dict)
+    print(
+        f"trial {n} {warehouse}: {len(per_batch)} batches, {r['documents']} docs "
+        f"{r['facts']} facts; RSS {r['rss_before_mb']:.0f} -> peak {r['peak_rss_mb']:.0f} MB; "
+        f"migration {r['migration_s']:.2f} s; file {r['warehouse_mb']:.0f} MB; "
+        f"loadavg {load_before} -> {_loadavg()}",
+        flush=True,
+    )
+    for i, batch in enumerate(per_batch):
+        cpu, wall = batch["cpu"], batch["wall"]
+        grouped = {g: sum(cpu.get(k, 0.0) for k in keys) for g, keys in STEP_GROUPS.items()}
+        named = {k for keys in STEP_GROUPS.values() for k in keys}
+        grouped["other steps"] = sum(v for k, v in cpu.items() if k not in named)
+        parts = ", ".join(f"{g} {v:.2f}" for g, v in grouped.items())
+        total, total_wall = sum(cpu.values()), sum(wall.values())
+        print(f"  batch {i}: CPU {total:.2f} s ({parts}); wall {total_wall:.2f} s", flush=True)
+        print("    cpu " + json.dumps({k: round(v, 3) for k, v in cpu.items()}), flush=True)
+    print(f"  record_run: CPU {record['cpu']:.2f} s, wall {record['wall']:.2f} s", flush=True)
 
 
 if __name__ == "__main__":

@@ -158,3 +158,46 @@ def test_batches_leave_the_snapshot_to_the_run_record_and_readers_still_see_them
     with writer(published):
         pass  # the run's record
     assert _snapshot_count(published) == 3
+
+
+KILLED_BATCHES = """
+import os, sys
+from fazhi.config import load_settings
+from fazhi.warehouse.db import writer
+settings = load_settings(data_dir=sys.argv[1])
+with writer(settings, publish=False) as con:
+    con.execute("insert into probe values (2)")  # a batch: committed to the log
+    if sys.argv[2] == "after-commit":
+        os._exit(17)  # SIGKILL-like: no checkpoint, no close
+with writer(settings, publish=False) as con:
+    con.execute("begin")
+    con.execute("insert into probe values (3)")
+    os._exit(17)  # the next batch dies before its commit
+"""
+
+
+@pytest.mark.parametrize(
+    "dies",
+    [
+        pytest.param("after-commit", id="killed after a batch's commit, before its writer closed"),
+        pytest.param("next-batch", id="killed inside the next batch, after a clean close"),
+    ],
+)
+def test_a_run_killed_between_or_inside_batches_keeps_exactly_the_committed_ones(
+    published: Settings, dies: str
+) -> None:
+    """A batch's commit is durable before its writer checkpoints (DuckDB's log, replayed by the
+    next writer): a process killed at any point keeps every committed batch and none that did
+    not commit, frees the lock, and the run's record publishes what was kept."""
+    done = subprocess.run(
+        [sys.executable, "-c", KILLED_BATCHES, str(published.data_dir), dies],
+        env=os.environ | {"PYTHONPATH": str(REPO_ROOT)},
+        cwd=REPO_ROOT,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 17
+    assert _snapshot_count(published) == 1  # nothing published by a batch
+    with writer(published) as con:  # the run's record: replays the log, checkpoints, publishes
+        assert con.execute("select list(n order by n) from probe").fetchall() == [([1, 2],)]
+    assert _snapshot_count(published) == 2

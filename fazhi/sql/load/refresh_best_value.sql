@@ -9,6 +9,16 @@
 DELETE FROM best_value
 WHERE (locality_code, report_year) IN (SELECT (locality_code, report_year) FROM affected_cells);
 INSERT INTO best_value
+WITH cell_facts AS MATERIALIZED (
+    -- the cells' facts first: left to itself DuckDB joined every fact to its document and
+    -- locality before keeping those of the cells (1.3-2.3 s of CPU a batch at 100,000 reports):
+    -- NULLs match as IN (a struct) matches them: a cell without a locality is a cell too
+    SELECT f.*
+    FROM fact_indicator AS f
+    SEMI JOIN affected_cells AS a
+        ON a.locality_code IS NOT DISTINCT FROM f.locality_code
+       AND a.report_year IS NOT DISTINCT FROM f.report_year
+)
 SELECT locality_code, report_year, indicator, doc_id, value, unit, qualifier, text, sentence,
        flags, candidates, province_code, level
 FROM (
@@ -23,11 +33,9 @@ FROM (
                    d.published_on DESC NULLS LAST,
                    f.doc_id
            ) AS precedence
-    FROM fact_indicator AS f
+    FROM cell_facts AS f
     JOIN dim_document AS d ON d.doc_id = f.doc_id AND d.is_current
     LEFT JOIN dim_locality AS l ON l.admin_code = f.locality_code
-    WHERE (f.locality_code, f.report_year) IN
-          (SELECT (locality_code, report_year) FROM affected_cells)
     WINDOW w AS (PARTITION BY f.locality_code, f.report_year, f.indicator)
 )
 WHERE precedence = 1
