@@ -43,8 +43,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -280,20 +279,18 @@ def run_bare(sources_file: Path, data_dir: Path, crawl_only: bool = False) -> No
     if crawl_only:
         return
     crawl = crawl_outcome(manifest)
+    outcomes: list[batches.BatchOutcome] = []
     stage_seconds: dict[str, list[float]] = {"parse": [], "extract": [], "gate": [], "load": []}
-
-    def prepare(batch: int) -> None:  # in the prepare thread, while the last batch finishes
+    for batch in batches.plan_batches(rows, settings, run_id):
         with _timed(stage_seconds["parse"], f"batch {batch} parse"):
             batches.parse_batch(settings, run_id, batch)
         with _timed(stage_seconds["extract"], f"batch {batch} extract"):
             batches.extract_batch(settings, run_id, batch)
-
-    def finish(batch: int, before: Sequence[batches.BatchOutcome]) -> batches.BatchOutcome:
         with _timed(stage_seconds["gate"], f"batch {batch} gate"):
             gated = batches.gate_batch(settings, run_id, batch)
-        so_far = summarise_batches(run_id, crawl, before)
+        so_far = summarise_batches(run_id, crawl, outcomes)
         with _timed(stage_seconds["load"], f"batch {batch} load"):
-            return batches.load_batch(
+            loaded = batches.load_batch(
                 settings,
                 gated,
                 run_id=run_id,
@@ -301,13 +298,7 @@ def run_bare(sources_file: Path, data_dir: Path, crawl_only: bool = False) -> No
                 status=so_far.status,
                 counts=so_far.counts(),
             )
-
-    with ThreadPoolExecutor(1, thread_name_prefix="prepare") as ahead:
-        outcomes = batches.pipelined(
-            batches.plan_batches(rows, settings, run_id),
-            lambda batch: ahead.submit(prepare, batch),
-            finish,
-        )
+        outcomes.append(loaded)
     print(
         "per batch, seconds (first, then the others' range): "
         + "; ".join(f"{stage} {_spread(times)}" for stage, times in stage_seconds.items()),

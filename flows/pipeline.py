@@ -11,7 +11,7 @@ could be crawled; the run summary and the reasons per source are in its artifact
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from prefect import flow
 from prefect.states import Completed, Failed, State
 
-from fazhi.batches import BatchOutcome, artifact_frames, pipelined, plan_batches
+from fazhi.batches import BatchOutcome, artifact_frames, plan_batches
 from fazhi.config import Settings, load_settings
 from fazhi.crawl import store
 from fazhi.crawl.sample_site import sample_sources, serve_sample_site
@@ -39,7 +39,6 @@ from fazhi.report.summary import (
     summarise_batches,
 )
 from flows import tasks
-from flows.prepare import prepare_batch
 from flows.publish import publish
 from flows.workers import exit_with_worker
 
@@ -70,20 +69,17 @@ def process_manifest_rows(
     years: list[int] | None = None,
 ) -> State[Any]:
     """Parse, extract, gate and load a set of manifest rows batch by batch, then report (shared
-    by every flow). Batches are gated and loaded in order, each while the next one is parsed and
-    extracted (``fazhi.batches.pipelined``)."""
-
-    def gate_and_load(batch: int, before: Sequence[BatchOutcome]) -> BatchOutcome:
-        so_far = summarise_batches(run_id, crawl, before)
-        return tasks.gate_load_batch_task(
-            settings, run_id, batch, started_at, so_far.status, so_far.counts(), years
+    by every flow). Each batch is in the warehouse before the next one is parsed."""
+    outcomes: list[BatchOutcome] = []
+    for batch in plan_batches(rows, settings, run_id):
+        tasks.parse_batch_task(settings, run_id, batch)
+        tasks.extract_batch_task(settings, run_id, batch)
+        so_far = summarise_batches(run_id, crawl, outcomes)
+        outcomes.append(
+            tasks.gate_load_batch_task(
+                settings, run_id, batch, started_at, so_far.status, so_far.counts(), years
+            )
         )
-
-    outcomes = pipelined(
-        plan_batches(rows, settings, run_id),
-        lambda batch: prepare_batch(settings, run_id, batch),
-        gate_and_load,
-    )
     tasks.record_run_task(settings, summarise_batches(run_id, crawl, outcomes), started_at)
     summary = summarise_batches(
         run_id,
