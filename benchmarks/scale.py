@@ -19,9 +19,7 @@ The sampler keeps a timeline: per sample, each process's RSS and its role (``rol
 process, the parsers' fork server, the bounded workers it forked, Prefect's server, the
 resource tracker) and the stage the run was in (the bare run prints a ``stage:`` line as each
 starts: crawl, batch N parse / extract / gate / load, run record, headline, dashboard, Data Docs;
-under Prefect a task run's last line marks the next stage; parse and extract of the next batch
-overlap the gate and load of the last, and a sample belongs to the stage that started last). It
-prints each role's peak and the
+under Prefect a task run's last line marks the next stage). It prints each role's peak and the
 whole tree's with the stage and the seconds into it; with ``--keep`` it writes the timeline as
 ``<mode>-memory.csv`` beside the run's log (seconds, stage, pid, role, rss_kb).
 Issue 16's aim for 100,000 reports: under 15 minutes, under 1.5 GB, Prefect adding at most 15 %.

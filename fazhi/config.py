@@ -27,6 +27,11 @@ def _config_file() -> Path:
     return Path(os.environ.get("FAZHI_CONFIG", "fazhi.toml"))
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity, not the machine's count)."""
+    return len(os.sched_getaffinity(0))
+
+
 class Settings(BaseSettings):
     """Runtime settings; every path derives from ``data_dir`` unless set explicitly."""
 
@@ -41,7 +46,7 @@ class Settings(BaseSettings):
     document_memory_bytes: int = 1024 * 1024 * 1024  # address space of the parsing worker
     max_text_chars: int = 1_000_000  # text of one document after parsing; more is "too large"
     # parsing/extraction workers a stage runs at once (each under the limits above): the cores
-    document_workers: int = Field(default_factory=lambda: len(os.sched_getaffinity(0)), ge=1)
+    document_workers: int = Field(default_factory=usable_cores, ge=1)
     # documents that go through parse → extract → gate → load together: memory holds one batch
     batch_size: int = Field(default=500, ge=1)
     delay_s: float = 1.0
@@ -60,7 +65,7 @@ class Settings(BaseSettings):
     # error where it cannot: the dashboard's trend shards (list aggregates, which cannot spill)
     # need more than 512 MB at 100,000 reports and fit in 1 GB.
     duckdb_memory_limit_mb: int = Field(default=1024, ge=64)
-    duckdb_threads: int = Field(default_factory=lambda: len(os.sched_getaffinity(0)), ge=1)
+    duckdb_threads: int = Field(default_factory=usable_cores, ge=1)
     catalog_path: Path = PACKAGE_DATA / "catalog.csv"
     phrasings_path: Path = (
         PACKAGE_DATA / "phrasings.toml"
