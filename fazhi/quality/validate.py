@@ -13,6 +13,7 @@ import shutil
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +76,9 @@ class SuiteRunner:
             result = checkpoint.run(
                 batch_parameters={"dataframe": _to_pandas(frame, suite)},
                 expectation_parameters=narrowed_parameters(suite, frame, parameters),
-                run_id=RunIdentifier(run_name=run_name),
+                # with no run_time GX parses the run name as a date: a run id such as
+                # 20261203T181555Z-8716ad reads as one with an offset of days, and GX then fails
+                run_id=RunIdentifier(run_name=run_name, run_time=datetime.now(UTC)),
             )
         (validation,) = result.run_results.values()
         return [_outcome(suite, r) for r in validation.results]

@@ -174,3 +174,26 @@ def test_data_docs_load_nothing_remote_and_are_styled(two_runs: Path) -> None:
 )
 def test_localise(tag: str, expected: str, reason: str) -> None:
     assert localise(tag, "v") == expected, reason
+
+
+@pytest.mark.parametrize(
+    "run_id",
+    [
+        "20261203T181555Z-8716ad",  # dateutil reads "8716ad" as an offset of days (CI, 3 Dec)
+        "20261203T181555Z-abc123",  # an ordinary run id
+    ],
+)
+def test_a_run_id_that_reads_as_a_date_is_gated(tmp_path: Path, run_id: str) -> None:
+    settings = load_settings(data_dir=tmp_path)
+    batch = planted_batch()
+    result = run_gate(
+        batch.documents,
+        batch.facts,
+        settings=settings,
+        run_id=run_id,
+        prior_values=batch.prior_values,
+        render_docs=False,
+    )
+    assert result.quarantine.height > 0
+    kept = list((tmp_path / "gx" / "uncommitted" / "validations").rglob("*.json"))
+    assert {part for path in kept for part in path.parts if part == run_id} == {run_id}
