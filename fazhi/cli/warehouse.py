@@ -208,9 +208,9 @@ def rebuild_command(data_dir: DataDirOption = None) -> None:
 def check_command(data_dir: DataDirOption = None) -> None:
     """Check that the warehouse holds one row per key where no PRIMARY KEY holds it.
 
-    fact_indicator, best_value and document_text have no key constraint (DuckDB kept its
-    index in memory and rewrote it at each load); the load keeps them unique and checks each
-    batch. This checks every row; exit 1 names any table holding a
+    fact_indicator, best_value, document_text and dim_document have no key constraint (DuckDB
+    kept its index in memory and rewrote it at each load); the load keeps them unique and checks
+    each batch. This checks every row; exit 1 names any table holding a
     key twice (fazhi rebuild makes the warehouse anew from the lake).
 
     Example: [bold]fazhi check --data-dir warehouse[/bold]
@@ -226,4 +226,4 @@ def check_command(data_dir: DataDirOption = None) -> None:
         typer.echo(f"error: {duplicate.describe()}", err=True)
     if found:
         raise typer.Exit(1)
-    typer.echo("one row per key in fact_indicator, best_value and document_text")
+    typer.echo("one row per key in fact_indicator, best_value, document_text and dim_document")

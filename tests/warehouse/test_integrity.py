@@ -1,5 +1,5 @@
-"""One row per key without PRIMARY KEYs: migration 006 keeps every row, loads keep one row per
-key, and the batch check and ``fazhi check`` name a table holding a key twice."""
+"""One row per key without PRIMARY KEYs: migrations 006 and 007 keep every row, loads keep one
+row per key, and the batch check and ``fazhi check`` name a table holding a key twice."""
 
 from __future__ import annotations
 
@@ -19,17 +19,18 @@ from fazhi.warehouse.load import StagedRun, load_batch
 from fazhi.warehouse.migrate import migrate
 from tests.warehouse.conftest import SQL_DIR, document, fact, mention, snapshot, staged_run
 
-UNKEYED = "006_unkeyed_document_tables"
-# table → its key, as declared before migration 006 and kept by the load since
+UNKEYED = ["006_unkeyed_document_tables", "007_unkeyed_dim_document"]
+# table → its key, as declared before migrations 006 and 007 and kept by the load since
 KEYS = {
     "fact_indicator": "doc_id, indicator",
     "best_value": "locality_code, report_year, indicator",
     "document_text": "doc_id",
+    "dim_document": "doc_id",
 }
-KEPT_KEYS = {"dim_document", "dim_locality", "dim_indicator", "dim_year", "pipeline_run"}
+KEPT_KEYS = {"dim_locality", "dim_indicator", "dim_year", "pipeline_run"}
 KEPT_KEYS |= {"fact_mention", "gate_validation"}
-# A few rows in every table 006 copies (and in fact_mention, which it leaves alone), as loads
-# wrote them before it.
+# A few rows in every table 006 and 007 copy (and in fact_mention, which they leave alone), as
+# loads wrote them before them.
 ROWS_AT_005 = """
 INSERT INTO dim_document (doc_id, doc_key, report_year, locality_code, is_current, run_id, loaded_at)
 VALUES ('a', 'key-a', 2023, '440881', true, 'run-0', '2025-01-10 08:00:00+00'),
@@ -72,11 +73,13 @@ def _max_rows_per_key(con: duckdb.DuckDBPyConnection, table: str) -> int:
 
 @pytest.fixture(scope="module")
 def warehouse_at_005(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A warehouse migrated to 005 (the SQL folder without 006) holding rows in each table."""
+    """A warehouse migrated to 005 (the SQL folder without 006 and 007) holding rows in each
+    table."""
     root = tmp_path_factory.mktemp("at005")
     old_sql = root / "sql"
     shutil.copytree(SQL_DIR, old_sql)
-    (old_sql / "migrations" / f"{UNKEYED}.sql").unlink()
+    for name in UNKEYED:
+        (old_sql / "migrations" / f"{name}.sql").unlink()
     settings = load_settings(data_dir=root / "data", sql_dir=old_sql)
     settings.data_dir.mkdir()
     with duckdb.connect(str(settings.duckdb_path)) as con:
@@ -93,14 +96,14 @@ def old_settings(tmp_path: Path, warehouse_at_005: Path) -> Settings:
     return load_settings(data_dir=tmp_path, lock_timeout_s=2.0)
 
 
-def test_migration_006_keeps_every_row_and_drops_only_the_large_tables_keys(
+def test_migrations_006_and_007_keep_every_row_and_drop_only_the_large_tables_keys(
     old_settings: Settings,
 ) -> None:
     with duckdb.connect(str(old_settings.duckdb_path)) as con:
         assert set(KEYS) <= _keyed_tables(con), "the warehouse at 005 has the keys to drop"
         tables = [*KEYS, "fact_mention"]
         before = {t: con.table(t).order("ALL").fetchall() for t in tables}
-        assert migrate(con, old_settings) == [UNKEYED]
+        assert migrate(con, old_settings) == UNKEYED
         after = {t: con.table(t).order("ALL").fetchall() for t in tables}
         keyed = _keyed_tables(con)
         best = con.execute("SELECT doc_id, value FROM mart_best_value").fetchall()
@@ -171,11 +174,13 @@ def test_loads_keep_one_row_per_key(
     [
         ("fact_indicator", True),
         ("document_text", True),
+        ("dim_document", True),
         ("best_value", False),
     ],
     ids=[
         "a fact twice: unchanged facts are left alone, so the batch check stops the load",
         "a text twice: texts are only added, so the batch check stops the load",
+        "a document twice: versions are only added, so the batch check stops the load",
         "a best value twice: the load rebuilds the batch's cells, so it is gone after it",
     ],
 )
@@ -211,4 +216,7 @@ def test_fazhi_check_passes_on_a_loaded_warehouse(settings: Settings) -> None:
         load_batch(con, first_run(), SQL_DIR)
     result = CliRunner().invoke(app, ["check", "--data-dir", str(settings.data_dir)])
     assert result.exit_code == 0, result.output
-    assert "one row per key in fact_indicator, best_value and document_text" in result.output
+    assert (
+        "one row per key in fact_indicator, best_value, document_text and dim_document"
+        in result.output
+    )

@@ -1,6 +1,6 @@
--- Keys the load keeps unique in the tables that have no PRIMARY KEY since migration 006, over the
--- whole warehouse (`fazhi check`): one row per table holding some key more than once, with how
--- many keys and the smallest of them. No row: one row per key everywhere.
+-- Keys the load keeps unique in the tables that have no PRIMARY KEY since migrations 006 and
+-- 007, over the whole warehouse (`fazhi check`): one row per table holding some key more than
+-- once, with how many keys and the smallest of them. No row: one row per key everywhere.
 WITH duplicates AS (
     SELECT 'fact_indicator' AS table_name, 'doc_id, indicator' AS key_columns,
            doc_id || ', ' || indicator AS key
@@ -12,6 +12,9 @@ WITH duplicates AS (
     UNION ALL
     SELECT 'document_text', 'doc_id', doc_id
     FROM document_text GROUP BY doc_id HAVING count(*) > 1
+    UNION ALL
+    SELECT 'dim_document', 'doc_id', doc_id
+    FROM dim_document GROUP BY doc_id HAVING count(*) > 1
 )
 SELECT table_name, key_columns, count(*) AS duplicated_keys, min(key) AS example
 FROM duplicates

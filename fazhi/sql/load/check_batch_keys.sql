@@ -24,6 +24,10 @@ duplicates AS (
     SELECT 'document_text', 'doc_id', doc_id
     FROM document_text WHERE doc_id IN (SELECT doc_id FROM batch_docs)
     GROUP BY doc_id HAVING count(*) > 1
+    UNION ALL
+    SELECT 'dim_document', 'doc_id', doc_id
+    FROM dim_document WHERE doc_id IN (SELECT doc_id FROM batch_docs)
+    GROUP BY doc_id HAVING count(*) > 1
 )
 SELECT table_name, key_columns, count(*) AS duplicated_keys, min(key) AS example
 FROM duplicates
