@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from pathlib import Path
 
+import duckdb
 import polars as pl
 import pytest
 
-from fazhi.warehouse.search import postings, segment
+from fazhi.warehouse import search as search_module
+from fazhi.warehouse.search import postings, refresh_search_index, segment
+from tests.warehouse.conftest import SQL_DIR
 
 SCHEMA = {"doc_id": pl.String(), "term": pl.String(), "tf": pl.Int32()}
 
@@ -124,3 +128,45 @@ def test_postings_of_no_document() -> None:
     built = postings([])
     assert built.height == 0
     assert built.schema == pl.Schema(SCHEMA)
+
+
+@pytest.mark.parametrize(
+    ("insert_documents", "postings_chunk", "reason"),
+    [
+        (500, 100, "as a load runs: every document in one insert"),
+        (3, 2, "inserts and chunks that do not divide the documents"),
+        (1, 1, "a document at a time"),
+    ],
+)
+def test_refresh_indexes_every_new_document_once(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    insert_documents: int,
+    postings_chunk: int,
+    reason: str,
+) -> None:
+    """The index step in a real DuckDB file: every unindexed document's postings and length,
+    the empty one's too, however the documents are cut into chunks and inserts."""
+    monkeypatch.setattr(search_module, "INSERT_DOCUMENTS", insert_documents)
+    monkeypatch.setattr(search_module, "POSTINGS_CHUNK", postings_chunk)
+    documents = [
+        ("a", "甲市报告", "行政复议纠错率8.5%"),
+        ("b", "", ""),
+        ("c", "援", "执 法 人员 ABC_def"),
+        ("d", "乙县", "行政复议 行政复议"),
+        ("e", "", "，。"),
+    ]
+    with duckdb.connect(str(tmp_path / "index.duckdb")) as con:
+        con.execute("CREATE TABLE dim_document (doc_id VARCHAR, title VARCHAR)")
+        con.execute("CREATE TABLE document_text (doc_id VARCHAR, text VARCHAR)")
+        con.executemany("INSERT INTO dim_document VALUES (?, ?)", [(d, t) for d, t, _ in documents])
+        con.executemany(
+            "INSERT INTO document_text VALUES (?, ?)", [(d, x) for d, _, x in documents]
+        )
+        assert refresh_search_index(con, SQL_DIR) == len(documents), reason
+        assert refresh_search_index(con, SQL_DIR) == 0, reason  # nothing new the second time
+        terms = con.sql("SELECT doc_id, term, tf FROM search_terms").fetchall()
+        lengths = dict(con.sql("SELECT doc_id, len FROM search_docs").fetchall())
+    expected = reference_postings(documents)
+    assert sorted(terms) == sorted(expected.filter(pl.col("term").is_not_null()).rows()), reason
+    assert lengths == {d: len(segment(f"{t}\n{x}")) for d, t, x in documents}, reason
