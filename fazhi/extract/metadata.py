@@ -1178,7 +1178,7 @@ def _deepest_division(fragment: str, text: str, hint: Hints) -> Division | None:
     ]
     if inner:
         return inner[0]
-    branch = _branch_county(fragment, below_province)
+    branch = _branch_county(_plain(fragment), below_province)
     if branch is not None:
         return branch
     return below_province[0] if below_province else (chosen[0] if chosen else None)
