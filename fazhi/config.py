@@ -49,6 +49,9 @@ class Settings(BaseSettings):
     document_workers: int = Field(default_factory=usable_cores, ge=1)
     # documents that go through parse → extract → gate → load together: memory holds one batch
     batch_size: int = Field(default=500, ge=1)
+    # batches the loader's process gates and loads before it is replaced by a fresh one, which
+    # returns whatever memory it kept from batch to batch (fazhi.loader)
+    loader_recycle_batches: int = Field(default=50, ge=1)
     delay_s: float = 1.0
     max_concurrency_per_host: int = 2
     max_concurrent_hosts: int = 4  # hosts crawled at once, each within its own politeness

@@ -31,6 +31,13 @@ FORKSERVER = "python -B -c from multiprocessing.forkserver import main; main(3, 
             "prefect server",
             id="Prefect's temporary API server",
         ),
+        pytest.param(
+            "python -c from multiprocessing.spawn import spawn_main; spawn_main(tracker_fd=5, "
+            "pipe_handle=9) --multiprocessing-fork",
+            "run",
+            "loader",
+            id="the gate and load's spawned process",
+        ),
         pytest.param("/usr/bin/git status", "run", "other: git", id="anything else, by name"),
     ],
 )
