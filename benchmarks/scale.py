@@ -307,7 +307,12 @@ def run_bare(sources_file: Path, data_dir: Path, crawl_only: bool = False) -> No
     with ThreadPoolExecutor(1, thread_name_prefix="prepare") as ahead:
         numbers = batches.plan_batches(rows, settings, run_id)
         loader.start()
-        outcomes = batches.pipelined(numbers, lambda batch: ahead.submit(prepare, batch), finish)
+        outcomes = batches.pipelined(
+            numbers,
+            lambda batch: ahead.submit(prepare, batch),
+            finish,
+            ahead=settings.overlap_batches,
+        )
     print(
         "per batch, seconds (first, then the others' range): "
         + "; ".join(f"{stage} {_spread(times)}" for stage, times in stage_seconds.items()),

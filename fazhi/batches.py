@@ -228,9 +228,13 @@ def pipelined(
     numbers: Sequence[int],
     start: Callable[[int], Pending],
     finish: Callable[[int, Sequence[Finished]], Finished],
+    *,
+    ahead: bool = True,
 ) -> list[Finished]:
     """``finish`` every batch in order, each once its ``start`` is done, while the next batch's
-    ``start`` runs.
+    ``start`` runs (or, with ``ahead`` false, one batch after the other: the parsing workers
+    and the loader's process are then never resident at once, which costs time and saves
+    memory).
 
     ``start`` is a batch's parse and extract, which the bounded workers do in other processes;
     ``finish`` is its gate and load, given the outcomes finished before it, in batch order (the
@@ -247,7 +251,8 @@ def pipelined(
     pending = start(numbers[0])
     for index, number in enumerate(numbers):
         pending.result()  # this batch's parse and extract are done (or raise here)
-        following = start(numbers[index + 1]) if index + 1 < len(numbers) else None
+        has_next = index + 1 < len(numbers)
+        following = start(numbers[index + 1]) if ahead and has_next else None
         try:
             outcomes.append(finish(number, tuple(outcomes)))
         except BaseException:
@@ -255,8 +260,8 @@ def pipelined(
                 with contextlib.suppress(BaseException):
                     following.result()
             raise
-        if following is not None:
-            pending = following
+        if has_next:
+            pending = following if following is not None else start(numbers[index + 1])
     return outcomes
 
 

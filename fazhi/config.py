@@ -52,6 +52,9 @@ class Settings(BaseSettings):
     # batches the loader's process gates and loads before it is replaced by a fresh one, which
     # returns whatever memory it kept from batch to batch (fazhi.loader)
     loader_recycle_batches: int = Field(default=50, ge=1)
+    # parse and extract the next batch while one is gated and loaded (faster where the cores
+    # would otherwise idle; the parsing workers and the loader are then resident at once)
+    overlap_batches: bool = True
     delay_s: float = 1.0
     max_concurrency_per_host: int = 2
     max_concurrent_hosts: int = 4  # hosts crawled at once, each within its own politeness

@@ -82,10 +82,10 @@ def process_manifest_rows(
             args = (loader, settings, run_id, batch, started_at, status, counts, years)
             return tasks.gate_load_batch_task(*args)
 
-        numbers = plan_batches(rows, settings, run_id)
-        if numbers:
+        if numbers := plan_batches(rows, settings, run_id):
             loader.start()  # it imports the gate while the first batch is parsed
-        outcomes = pipelined(numbers, partial(prepare_batch, settings, run_id), gate_and_load)
+        prepare = partial(prepare_batch, settings, run_id)
+        outcomes = pipelined(numbers, prepare, gate_and_load, ahead=settings.overlap_batches)
         tasks.record_run_task(settings, summarise_batches(run_id, crawl, outcomes), started_at)
         summary = summarise_batches(
             run_id,
