@@ -58,6 +58,8 @@ class Settings(BaseSettings):
     delay_s: float = 1.0
     max_concurrency_per_host: int = 2
     max_concurrent_hosts: int = 4  # hosts crawled at once, each within its own politeness
+    # each of them in a process of its own (fazhi.crawl.processes), so that they use every core
+    crawl_in_processes: bool = True
     max_retries: int = 3
     retry_backoff_s: float = 1.0  # first wait between retries of a transient fault; doubles
     max_body_bytes: int = 50 * 1024 * 1024

@@ -16,10 +16,6 @@ on the next call, so a retry of the batch runs in a fresh one.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import threading
-import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -27,6 +23,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from fazhi.children import child_pool
 from fazhi.config import Settings
 from fazhi.errors import TransientError
 
@@ -34,7 +31,6 @@ if TYPE_CHECKING:  # the gate and the load are imported in the child
     from fazhi.batches import BatchOutcome, GatedBatch
 
 Result = TypeVar("Result")
-PARENT_CHECK_S = 0.5  # how often the child looks whether the run's process is still there
 
 # gated batches waiting for their load, in the child: (run_id, batch) → GatedBatch
 _gated: dict[tuple[str, int], GatedBatch] = {}
@@ -117,13 +113,7 @@ class LoaderProcess:
 
     def _child(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            # spawn, not fork: the caller runs threads (Prefect's, the parsing pool's)
-            self._pool = ProcessPoolExecutor(
-                max_workers=1,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_watch_parent,
-                initargs=(os.getpid(),),
-            )
+            self._pool = child_pool(1)
             self._pool.submit(_warm_up)  # imports while the caller works
             self._loads = 0
         return self._pool
@@ -135,18 +125,6 @@ class LoaderProcess:
 
 
 # --- in the child ------------------------------------------------------------------------------
-def _watch_parent(parent: int) -> None:
-    """End this process once the run's process is gone (its parent changes to init or a
-    subreaper): a killed run leaves no loader writing behind it."""
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(PARENT_CHECK_S)
-        os._exit(70)
-
-    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
-
-
 def _warm_up() -> None:
     import fazhi.batches  # noqa: F401  (GX, pandas, DuckDB: seconds of imports)
 

@@ -20,8 +20,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from fazhi import batches
 from fazhi.batches import BatchOutcome, BatchStep, parse_problem_rows
 from fazhi.config import Settings
-from fazhi.crawl import store
-from fazhi.crawl.crawler import crawl_source
+from fazhi.crawl import processes, store
 from fazhi.crawl.hosts import host_groups
 from fazhi.crawl.sources import Source
 from fazhi.errors import TransientError
@@ -55,9 +54,7 @@ def _transient_only(task: Any, task_run: Any, state: Any) -> bool:
 def crawl_task(source: Source, settings: Settings, run_id: str) -> Rows:
     logger = get_run_logger()
     logger.info("crawling source %s (%s)", source.id, source.start_urls[0])
-    manifest = crawl_source(
-        source, settings, run_id, progress=lambda m: logger.debug("%s: %s", source.id, m)
-    )
+    manifest = processes.crawl(source, settings, run_id)
     logger.info("source %s: %d fetches", source.id, manifest.height)
     return manifest
 
@@ -85,7 +82,10 @@ def crawl_all(sources: list[Source], settings: Settings, run_id: str) -> list[Ro
     """Every source's manifest: a task per host, ``settings.max_concurrent_hosts`` at a time."""
     groups = host_groups(sources)
     runner: ThreadPoolTaskRunner[Any]
-    with ThreadPoolTaskRunner(max_workers=max(1, settings.max_concurrent_hosts)) as runner:
+    with (
+        processes.crawl_processes(settings),
+        ThreadPoolTaskRunner(max_workers=max(1, settings.max_concurrent_hosts)) as runner,
+    ):
         # Prefect's overloads of submit do not resolve a ParamSpec task under mypy
         futures: list[PrefectFuture[list[Rows]]] = [
             runner.submit(crawl_host_task, {"sources": g, "settings": settings, "run_id": run_id})  # type: ignore[arg-type]
