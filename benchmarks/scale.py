@@ -93,6 +93,13 @@ def _rss_kb(pid: int) -> int:
     return int(fields[1]) * PAGE_KB
 
 
+def _name(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:
+        return ""
+
+
 def _cmdline(pid: int) -> str:
     try:
         return (
@@ -105,10 +112,16 @@ def _cmdline(pid: int) -> str:
         return ""
 
 
-def role_of(cmdline: str, parent_role: str | None) -> str:
-    """What a process of the tree is, from its command line and its parent's role."""
+SPAWNED = "spawned child"
+
+
+def role_of(cmdline: str, parent_role: str | None, name: str = "") -> str:
+    """What a process of the tree is, from its command line, its parent's role and its name
+    (``/proc/PID/comm``: the project's spawned children name themselves ``fazhi-<role>``)."""
     if parent_role is None:
         return "run"
+    if name.startswith("fazhi-"):
+        return name.removeprefix("fazhi-")
     if "multiprocessing.forkserver" in cmdline:
         # the server and every worker it forks share its command line
         return "fork server" if parent_role != "fork server" else "bounded worker"
@@ -117,7 +130,7 @@ def role_of(cmdline: str, parent_role: str | None) -> str:
     if "resource_tracker" in cmdline:
         return "resource tracker"
     if "multiprocessing.spawn" in cmdline:
-        return "loader"  # fazhi.loader's process: the only one the project spawns
+        return SPAWNED  # not named yet: named once its initializer ran
     if "prefect" in cmdline and ("server" in cmdline or "uvicorn" in cmdline):
         return "prefect server"
     words = cmdline.split()
@@ -140,8 +153,10 @@ def sample_tree(root: int, roles: dict[int, str] | None = None) -> list[ProcessS
     while queue:
         pid, parent_role = queue.pop()
         if pid not in known:
-            known[pid] = role_of(_cmdline(pid), parent_role)
-        role = known[pid]
+            role = role_of(_cmdline(pid), parent_role, _name(pid))
+            if role != SPAWNED:
+                known[pid] = role
+        role = known.get(pid, SPAWNED)
         found.append(ProcessSample(pid, role, _rss_kb(pid)))
         queue.extend((child, role) for child in _children(pid))
     return found

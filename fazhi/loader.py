@@ -113,7 +113,7 @@ class LoaderProcess:
 
     def _child(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            self._pool = child_pool(1)
+            self._pool = child_pool(1, "loader")
             self._pool.submit(_warm_up)  # imports while the caller works
             self._loads = 0
         return self._pool

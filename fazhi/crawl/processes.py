@@ -81,7 +81,7 @@ def _replace(broken: ProcessPoolExecutor, settings: Settings) -> None:
 def _started_pool(settings: Settings) -> ProcessPoolExecutor:
     """A pool whose processes have all started and imported the crawler, so that the first
     hosts are crawled side by side rather than as their processes come up."""
-    pool = child_pool(settings.max_concurrent_hosts)
+    pool = child_pool(settings.max_concurrent_hosts, "crawl")
     for started in [pool.submit(_warm_up) for _ in range(settings.max_concurrent_hosts)]:
         started.result()
     return pool
