@@ -58,7 +58,7 @@ def _site() -> Iterator[Source]:
         )
 
 
-def _settings(data_dir: Path, in_processes: bool = True) -> Settings:
+def _settings(data_dir: Path, in_processes: bool = True) -> Settings:  # off by default
     return Settings(
         data_dir=data_dir,
         delay_s=0.0,
