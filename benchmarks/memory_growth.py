@@ -15,6 +15,9 @@ iteration on (the first ones fill caches that are made once). Variants:
 - ``read``: ``read_staged_batch`` (polars ``read_parquet`` of the batch's three files);
 - ``register``: DuckDB ``register``/``unregister`` of the batch's facts as Arrow, a count.
 
+``VARIANT@N`` runs it with glibc's ``MALLOC_ARENA_MAX=N`` (``@16``: glibc's own limit on 2 cores,
+as before ``fazhi.memory`` capped the arenas).
+
 Figures: README, *Scale* ("Memory is not flat").
 
 Run: ``.venv/bin/python -m benchmarks.memory_growth --data-dir RUN/bare --variants gate,load``
@@ -25,14 +28,21 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fazhi.batches import GatedBatch
 
 REPO = Path(__file__).resolve().parent.parent
+ARENA_ENV = "MALLOC_ARENA_MAX"
 
 
 def memory_mb() -> dict[str, float]:
@@ -141,7 +151,7 @@ def _drop(_: object) -> None:
     """Results are dropped, as a run keeps only counts of each batch."""
 
 
-def _renamed(gated: object, prefix: str) -> object:
+def _renamed(gated: GatedBatch, prefix: str) -> GatedBatch:
     """The gated batch with every doc_id and doc_key made new: a load that adds rows each time."""
     import dataclasses
 
@@ -155,7 +165,8 @@ def _renamed(gated: object, prefix: str) -> object:
         ]
         return frame.with_columns(renamed) if renamed else frame
 
-    staged, gate = gated.staged, gated.gate  # type: ignore[attr-defined]
+    staged, gate = gated.staged, gated.gate
+    assert gate is not None
     staged = dataclasses.replace(
         staged, **{f.name: new(getattr(staged, f.name)) for f in dataclasses.fields(staged)}
     )
@@ -165,7 +176,7 @@ def _renamed(gated: object, prefix: str) -> object:
         facts=new(gate.facts),
         quarantine=new(gate.quarantine),
     )
-    return dataclasses.replace(gated, staged=staged, gate=gate)  # type: ignore[type-var]
+    return dataclasses.replace(gated, staged=staged, gate=gate)
 
 
 def _validate_step(
@@ -213,7 +224,8 @@ def repeat(variant: str, data_dir: Path, batch: int, iterations: int) -> list[di
     for n in range(iterations):
         step(n)
         gc.collect()
-        seen.append(memory_mb())
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        seen.append({**memory_mb(), "cpu": usage.ru_utime + usage.ru_stime})
     return seen
 
 
@@ -244,6 +256,8 @@ def main() -> None:
         return
     results = {}
     for variant in args.variants.split(","):
+        step, _, arenas = variant.partition("@")
+        env = dict(os.environ, **({ARENA_ENV: arenas} if arenas else {}))
         with tempfile.TemporaryDirectory(prefix="fazhi-memgrowth-", dir=args.work) as tmp:
             copy = prepare(args.data_dir, Path(tmp) / "data", with_warehouse=True)
             command = [
@@ -253,28 +267,30 @@ def main() -> None:
                 "--data-dir",
                 str(copy),
                 "--child",
-                variant,
+                step,
                 "--iterations",
                 str(args.iterations),
                 "--batch",
                 str(args.batch),
             ]
-            done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
+            done = subprocess.run(
+                command, cwd=REPO, env=env, capture_output=True, text=True, check=False
+            )
             if done.returncode:
                 raise SystemExit(f"{variant} failed:\n{done.stderr[-4000:]}")
             results[variant] = json.loads(done.stdout.strip().splitlines()[-1])
         seen = results[variant]
         rss = [m["rss"] for m in seen]
+        cpu = (seen[-1]["cpu"] - seen[1]["cpu"]) / max(len(seen) - 2, 1)
         print(
             f"{variant:12s} RSS {rss[0]:.0f} -> {rss[-1]:.0f} MB over {len(rss)} iterations; "
             f"growth per iteration: RSS {slope(rss):+.2f} MB, anon "
             f"{slope([m['anon'] for m in seen]):+.2f} MB, file "
             f"{slope([m['file'] for m in seen]):+.2f} MB ("
             + ", ".join(
-                f"{k} {slope([m[k] for m in seen]):+.2f}"
-                for k in ("heap", "arena64", "other_anon")
+                f"{k} {slope([m[k] for m in seen]):+.2f}" for k in ("heap", "arena64", "other_anon")
             )
-            + ")",
+            + f"); CPU {cpu:.2f} s per iteration",
             flush=True,
         )
     names = list(results)
