@@ -22,11 +22,15 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import numpy as np
 import polars as pl
+import pyarrow as pa
 
 from fazhi.sql import read_sql, split_statements
 
-POSTINGS_CHUNK = 100  # documents whose postings are built and inserted together
+POSTINGS_CHUNK = 100  # documents cut into terms together
+# documents whose postings are inserted together: a batch, ~750,000 rows, ~30 MB of Arrow
+INSERT_DOCUMENTS = 500
 SNIPPET_CHARS = 40  # on each side of the first matched word
 TOKENIZER = "han-bigram-1"  # recorded with the postings; another value re-indexes every document
 _WORD = re.compile(r"[\w]", re.UNICODE)
@@ -37,6 +41,10 @@ _RUN = re.compile(f"([{_HAN}]+)|([^\\W_{_HAN}]+)")
 _SPACE = re.compile(r"\s+")
 # PDF text often spaces out Chinese characters (执 法); a word must not be cut there
 _HAN_GAP = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
+_OTHER = re.compile(f"[^\\W_{_HAN}]+")  # the second kind of run of _RUN alone
+# the code points of _HAN, every one of them in the Basic Multilingual Plane above U+07FF, so
+# three bytes of UTF-8 each
+_HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +81,16 @@ def refresh_search_index(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> int:
     if con.execute(read_sql("search/tokenizer", sql_dir)).fetchall()[0][0] != TOKENIZER:
         _script(con, sql_dir, "search/reset_index", [TOKENIZER])
     rows = con.execute(read_sql("search/unindexed", sql_dir)).fetchall()
-    for start in range(0, len(rows), POSTINGS_CHUNK):
-        # a chunk at a time: a report has ~2,500 distinct terms, each a Python string and a
-        # posting row until it is inserted (all of a 1,000-report batch at once took ~330 MB)
-        con.register("new_postings", postings(rows[start : start + POSTINGS_CHUNK]).to_arrow())
+    for start in range(0, len(rows), INSERT_DOCUMENTS):
+        documents = rows[start : start + INSERT_DOCUMENTS]
+        # cut POSTINGS_CHUNK documents at a time, so that numpy's working arrays stay small,
+        # and insert them together: one insert of a batch's ~750,000 postings took half the
+        # CPU of five inserts of 100 documents' (DuckDB writes fewer, fuller row groups)
+        new_postings = pa.concat_tables(
+            postings(documents[at : at + POSTINGS_CHUNK]).to_arrow()
+            for at in range(0, len(documents), POSTINGS_CHUNK)
+        )
+        con.register("new_postings", new_postings)
         try:
             _script(con, sql_dir, "search/insert_postings")
         finally:
@@ -85,20 +99,82 @@ def refresh_search_index(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> int:
 
 
 def postings(documents: list[tuple[str, str, str]]) -> pl.DataFrame:
-    """``doc_id``, ``term``, ``tf`` of each ``(doc_id, title, text)``; a document without any
-    term has one row with a null term, so that its length (0) is recorded."""
-    doc_ids: list[str] = []
-    terms: list[str | None] = []
-    counts: list[int] = []
-    for doc_id, title, text in documents:
-        counted = Counter(segment(f"{title}\n{text}")) or {None: 0}
-        doc_ids.extend([doc_id] * len(counted))
-        terms.extend(counted)
-        counts.extend(counted.values())
+    """``doc_id``, ``term``, ``tf`` of each ``(doc_id, title, text)``, the terms ``segment``
+    cuts from ``f"{title}\\n{text}"``; a document without any term has one row with a null term,
+    so that its length (0) is recorded.
+
+    The same rows as counting ``segment``'s terms document by document, but the Chinese pairs,
+    nearly all of a report's terms, are counted as integers in numpy: making a Python string of
+    each of a report's ~3,500 pairs and counting them in a dict cost ~2 ms a report, most of a
+    load's time (``benchmarks/search_postings.py``)."""
+    texts = [_HAN_GAP.sub("", f"{title}\n{text}") for _, title, text in documents]
+    han_doc, han_term, han_tf = _han_pairs(texts)
+    other_doc: list[int] = []
+    other_term: list[str] = []
+    other_tf: list[int] = []
+    for index, text in enumerate(texts):  # letters and digits: a few dozen runs a report
+        counted = Counter(run.lower() for run in _OTHER.findall(text))
+        other_doc.extend([index] * len(counted))
+        other_term.extend(counted)
+        other_tf.extend(counted.values())
+    found = np.union1d(han_doc, np.asarray(other_doc, dtype=np.int64))
+    empty = np.setdiff1d(np.arange(len(texts), dtype=np.int64), found)
+    doc = np.concatenate([han_doc, np.asarray(other_doc, dtype=np.int64), empty])
+    term = pa.chunked_array(
+        [han_term, pa.array(other_term, pa.string()), pa.nulls(len(empty), pa.string())]
+    )
+    tf = np.concatenate(
+        [han_tf, np.asarray(other_tf, dtype=np.int32), np.zeros(len(empty), np.int32)]
+    )
+    doc_ids = pl.Series("doc_id", [doc_id for doc_id, _, _ in documents], dtype=pl.String())
     return pl.DataFrame(
-        {"doc_id": doc_ids, "term": terms, "tf": counts},
+        {"doc_id": doc_ids.gather(doc), "term": pl.from_arrow(term), "tf": tf},
         schema={"doc_id": pl.String(), "term": pl.String(), "tf": pl.Int32()},
     )
+
+
+def _han_pairs(texts: list[str]) -> tuple[np.ndarray, pa.StringArray, np.ndarray]:
+    """The Chinese terms of ``texts`` (already joined at spaced-out characters): the index of the
+    text, the term (a pair of neighbouring Chinese characters, or a lone one) and its count."""
+    codes = np.frombuffer("\0".join(texts).encode("utf-32-le"), dtype=np.uint32)
+    doc = np.repeat(np.arange(len(texts), dtype=np.uint64), [len(t) + 1 for t in texts])
+    doc = doc[: codes.size]  # no separator after the last text
+    han = np.zeros(codes.size, dtype=bool)
+    for low, high in _HAN_RANGES:
+        han |= (codes >= low) & (codes <= high)
+    before = np.zeros_like(han)
+    before[1:] = han[:-1]
+    after = np.zeros_like(han)
+    after[:-1] = han[1:]
+    wide = codes.astype(np.uint64)
+    following = np.zeros_like(wide)  # the next character; 0 (no Chinese character) at a lone one
+    following[:-1] = np.where(after[:-1], wide[1:], 0)
+    # one integer per term and text: text << 32 | first character << 16 | second (or 0)
+    start = han & (after | ~before)  # the first character of a pair, or a lone character
+    keys = (doc[start] << np.uint64(32)) | (wide[start] << np.uint64(16)) | following[start]
+    unique, counts = np.unique(keys, return_counts=True)
+    pairs = np.stack([(unique >> np.uint64(16)) & np.uint64(0xFFFF), unique & np.uint64(0xFFFF)], 1)
+    utf8 = (
+        np.stack(  # each character as three bytes of UTF-8: 1110xxxx 10xxxxxx 10xxxxxx
+            [
+                0xE0 | (pairs >> np.uint64(12)),
+                0x80 | ((pairs >> np.uint64(6)) & np.uint64(0x3F)),
+                0x80 | (pairs & np.uint64(0x3F)),
+            ],
+            axis=2,
+        )
+        .astype(np.uint8)
+        .reshape(-1, 6)
+    )
+    lone = pairs[:, 1] == 0
+    keep = np.ones_like(utf8, dtype=bool)
+    keep[lone, 3:] = False
+    offsets = np.zeros(unique.size + 1, dtype=np.int32)
+    np.cumsum(np.where(lone, 3, 6), out=offsets[1:])
+    terms = pa.StringArray.from_buffers(
+        unique.size, pa.py_buffer(offsets), pa.py_buffer(utf8[keep].tobytes())
+    )
+    return (unique >> np.uint64(32)).astype(np.int64), terms, counts.astype(np.int32)
 
 
 def search(

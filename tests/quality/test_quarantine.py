@@ -192,3 +192,55 @@ def test_cli_show_refuses_an_unknown_id(settings: Settings) -> None:
     )
     assert result.exit_code == 1
     assert find_quarantined(settings, "ffffff").height == 0
+
+
+def _stage_documents(settings: Settings, run_id: str, keys: dict[str, str]) -> None:
+    """The run's staged documents (doc_id, doc_key), as its extraction wrote them."""
+    from fazhi.lake import Lake
+
+    lake = Lake.of(settings)
+    path = lake.staged_batch("documents", run_id, 0)
+    lake.fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
+    with lake.fs.open(path, "wb") as handle:
+        pl.DataFrame({"doc_id": list(keys), "doc_key": list(keys.values())}).write_parquet(handle)
+
+
+def test_each_batch_of_a_run_resolves_earlier_rows_read_once_per_run(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run gates in batches: every batch resolves the earlier runs' rows of its documents, by
+    doc_id or by a new version's doc_key, while the earlier rows are read at its first batch
+    only (read again per batch, one earlier run of 100,000 reports cost 1-2 s a batch)."""
+    from fazhi.quality import quarantine
+
+    first = _now_quarantine(
+        "r1",
+        ("d1", None, ["x"]),
+        ("d2", "aid_cases", ["y"]),
+        ("d3", None, ["z"]),
+        ("d4", None, ["w"]),
+    )
+    record_gate_run(settings, "r1", _result([], first))
+    _stage_documents(settings, "r1", {"d1": "k1", "d2": "k2", "d3": "k3", "d4": "k4"})
+    reads: list[str | None] = []
+    real = quarantine.read_quarantine
+
+    def counted(settings: Settings, *, excluding_run: str | None = None) -> pl.DataFrame:
+        reads.append(excluding_run)
+        return real(settings, excluding_run=excluding_run)
+
+    monkeypatch.setattr(quarantine, "read_quarantine", counted)
+    batches = [
+        (["d1"], {"d1": "k1"}, "by doc_id"),
+        (["d3-v2"], {"d3-v2": "k3"}, "a new version of d3, by doc_key"),
+        (["d9"], {"d9": "k9"}, "a document no earlier run quarantined"),
+    ]
+    for passed, keys, _ in batches:
+        gated = pl.DataFrame({"doc_id": list(keys), "doc_key": list(keys.values())})
+        record_gate_run(settings, "r2", _result(passed, empty(QUARANTINE)), gated_documents=gated)
+    assert reads == ["r2"]
+    monkeypatch.undo()
+    assert quarantined_documents(settings) == ["d2", "d4"]
+    # a later run in the same process reads the rows afresh: r2's resolutions count
+    record_gate_run(settings, "r3", _result(["d2"], empty(QUARANTINE)))
+    assert quarantined_documents(settings) == ["d4"]
