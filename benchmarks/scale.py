@@ -41,7 +41,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -92,6 +93,13 @@ def _rss_kb(pid: int) -> int:
     return int(fields[1]) * PAGE_KB
 
 
+def _name(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:
+        return ""
+
+
 def _cmdline(pid: int) -> str:
     try:
         return (
@@ -104,10 +112,16 @@ def _cmdline(pid: int) -> str:
         return ""
 
 
-def role_of(cmdline: str, parent_role: str | None) -> str:
-    """What a process of the tree is, from its command line and its parent's role."""
+SPAWNED = "spawned child"
+
+
+def role_of(cmdline: str, parent_role: str | None, name: str = "") -> str:
+    """What a process of the tree is, from its command line, its parent's role and its name
+    (``/proc/PID/comm``: the project's spawned children name themselves ``fazhi-<role>``)."""
     if parent_role is None:
         return "run"
+    if name.startswith("fazhi-"):
+        return name.removeprefix("fazhi-")
     if "multiprocessing.forkserver" in cmdline:
         # the server and every worker it forks share its command line
         return "fork server" if parent_role != "fork server" else "bounded worker"
@@ -115,6 +129,8 @@ def role_of(cmdline: str, parent_role: str | None) -> str:
         return "bounded worker"
     if "resource_tracker" in cmdline:
         return "resource tracker"
+    if "multiprocessing.spawn" in cmdline:
+        return SPAWNED  # not named yet: named once its initializer ran
     if "prefect" in cmdline and ("server" in cmdline or "uvicorn" in cmdline):
         return "prefect server"
     words = cmdline.split()
@@ -137,8 +153,10 @@ def sample_tree(root: int, roles: dict[int, str] | None = None) -> list[ProcessS
     while queue:
         pid, parent_role = queue.pop()
         if pid not in known:
-            known[pid] = role_of(_cmdline(pid), parent_role)
-        role = known[pid]
+            role = role_of(_cmdline(pid), parent_role, _name(pid))
+            if role != SPAWNED:
+                known[pid] = role
+        role = known.get(pid, SPAWNED)
         found.append(ProcessSample(pid, role, _rss_kb(pid)))
         queue.extend((child, role) for child in _children(pid))
     return found
@@ -256,6 +274,7 @@ def run_bare(sources_file: Path, data_dir: Path, crawl_only: bool = False) -> No
     from fazhi.crawl.hosts import crawl_hosts
     from fazhi.crawl.sources import load_sources
     from fazhi.lake import new_run_id
+    from fazhi.loader import LoaderProcess
     from fazhi.parse import stage as parse_stage
     from fazhi.parse.pool import start_worker_server
     from fazhi.report.summary import crawl_outcome, read_headline, render, summarise_batches
@@ -277,26 +296,38 @@ def run_bare(sources_file: Path, data_dir: Path, crawl_only: bool = False) -> No
     if crawl_only:
         return
     crawl = crawl_outcome(manifest)
-    outcomes: list[batches.BatchOutcome] = []
     stage_seconds: dict[str, list[float]] = {"parse": [], "extract": [], "gate": [], "load": []}
-    for batch in batches.plan_batches(rows, settings, run_id):
+
+    def prepare(batch: int) -> None:  # in the prepare thread, while the batch before it loads
         with _timed(stage_seconds["parse"], f"batch {batch} parse"):
             batches.parse_batch(settings, run_id, batch)
         with _timed(stage_seconds["extract"], f"batch {batch} extract"):
             batches.extract_batch(settings, run_id, batch)
+
+    def finish(batch: int, before: Sequence[batches.BatchOutcome]) -> batches.BatchOutcome:
         with _timed(stage_seconds["gate"], f"batch {batch} gate"):
-            gated = batches.gate_batch(settings, run_id, batch)
-        so_far = summarise_batches(run_id, crawl, outcomes)
+            loader.gate(settings, run_id, batch)
+        so_far = summarise_batches(run_id, crawl, before)
         with _timed(stage_seconds["load"], f"batch {batch} load"):
-            loaded = batches.load_batch(
+            return loader.load(
                 settings,
-                gated,
-                run_id=run_id,
+                run_id,
+                batch,
                 started_at=started_at,
                 status=so_far.status,
                 counts=so_far.counts(),
             )
-        outcomes.append(loaded)
+
+    loader = LoaderProcess(settings.loader_recycle_batches)
+    with ThreadPoolExecutor(1, thread_name_prefix="prepare") as ahead:
+        numbers = batches.plan_batches(rows, settings, run_id)
+        loader.start()
+        outcomes = batches.pipelined(
+            numbers,
+            lambda batch: ahead.submit(prepare, batch),
+            finish,
+            ahead=settings.overlap_batches,
+        )
     print(
         "per batch, seconds (first, then the others' range): "
         + "; ".join(f"{stage} {_spread(times)}" for stage, times in stage_seconds.items()),
@@ -316,7 +347,8 @@ def run_bare(sources_file: Path, data_dir: Path, crawl_only: bool = False) -> No
     _stage("dashboard")
     dashboard = _dashboard(settings)
     _stage("Data Docs")
-    docs = batches.data_docs(settings, run_id, outcomes)
+    docs = loader.call(batches.data_docs, settings, run_id, outcomes)
+    loader.close()
     _stage("summary")
     render(
         summarise_batches(

@@ -18,10 +18,11 @@ Nothing is done twice:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import contextlib
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Literal, Protocol, TypeVar
 
 import polars as pl
 import pyarrow.parquet as pq
@@ -47,6 +48,7 @@ from fazhi.warehouse.load import LoadSummary, load_gated_run
 
 BATCH_COLUMN = "batch"
 Made = Literal["made", "reused", "resumed"]
+Finished = TypeVar("Finished")
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +235,60 @@ def load_batch(
         quarantine=gate.quarantine if gate else None,
         new_facts=gate.facts.head(NEW_FACTS_SHOWN) if gate else None,
     )
+
+
+# --- the order of stages across batches --------------------------------------------------------
+class Pending(Protocol):
+    """Work started in the background: ``result()`` waits for it and raises what it raised
+    (a ``concurrent.futures.Future``, or a batch's Prefect futures)."""
+
+    def result(self) -> object: ...
+
+
+def pipelined(
+    numbers: Sequence[int],
+    start: Callable[[int], Pending],
+    finish: Callable[[int, Sequence[Finished]], Finished],
+    *,
+    ahead: bool = True,
+) -> list[Finished]:
+    """``finish`` every batch in order, each once its ``start`` is done, while the next batch's
+    ``start`` runs (or, with ``ahead`` false, one batch after the other: the parsing workers
+    and the loader's process are then never resident at once, which costs time and saves
+    memory).
+
+    ``start`` is a batch's parse and extract, which the bounded workers do in other processes;
+    ``finish`` is its gate and load, given the outcomes finished before it, in batch order (the
+    gate's across-years checks read what was loaded before it), in the loader's process
+    (``fazhi.loader``): the run's process only waits on it, so the thread collecting the
+    workers' results does not queue behind the gate for the interpreter's lock. At most two
+    batches are in flight, so memory stays bounded by the batch size. When ``finish`` fails, the
+    batch already started is waited for (so that its files are whole for a resumed run), then
+    the failure is raised.
+    """
+    outcomes: list[Finished] = []
+    if not numbers:
+        return outcomes
+    pending = start(numbers[0])
+    for index, number in enumerate(numbers):
+        pending.result()  # this batch's parse and extract are done (or raise here)
+        has_next = index + 1 < len(numbers)
+        following = start(numbers[index + 1]) if ahead and has_next else None
+        try:
+            outcomes.append(finish(number, tuple(outcomes)))
+        except BaseException:
+            if following is not None:
+                with contextlib.suppress(BaseException):
+                    following.result()
+            raise
+        if has_next:
+            pending = following if following is not None else start(numbers[index + 1])
+    return outcomes
+
+
+def prepare_batch(settings: Settings, run_id: str, batch: int) -> tuple[BatchStep, BatchStep]:
+    """Parse then extract one batch (what ``pipelined`` starts ahead, without Prefect)."""
+    return parse_batch(settings, run_id, batch), extract_batch(settings, run_id, batch)
 
 
 def parse_problem_rows(outcome: BatchOutcome) -> list[tuple[str, str, str, str]]:

@@ -49,9 +49,19 @@ class Settings(BaseSettings):
     document_workers: int = Field(default_factory=usable_cores, ge=1)
     # documents that go through parse → extract → gate → load together: memory holds one batch
     batch_size: int = Field(default=500, ge=1)
+    # batches the loader's process gates and loads before it is replaced by a fresh one, which
+    # returns whatever memory it kept from batch to batch (fazhi.loader)
+    loader_recycle_batches: int = Field(default=50, ge=1)
+    # parse and extract the next batch while one is gated and loaded (faster where the cores
+    # would otherwise idle; the parsing workers and the loader are then resident at once)
+    overlap_batches: bool = True
     delay_s: float = 1.0
     max_concurrency_per_host: int = 2
     max_concurrent_hosts: int = 4  # hosts crawled at once, each within its own politeness
+    # each of them in a process of its own (fazhi.crawl.processes), so that a crawl bound by its
+    # own Python can use every core; off by default: on this 2-core machine, with the benchmark's
+    # loopback servers on the same cores, it measured no faster and took ~360 MB more
+    crawl_in_processes: bool = False
     max_retries: int = 3
     retry_backoff_s: float = 1.0  # first wait between retries of a transient fault; doubles
     max_body_bytes: int = 50 * 1024 * 1024

@@ -11,20 +11,22 @@ could be crawled; the run summary and the reasons per source are in its artifact
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from prefect import flow
 from prefect.states import Completed, Failed, State
 
-from fazhi.batches import BatchOutcome, artifact_frames, plan_batches
+from fazhi.batches import BatchOutcome, artifact_frames, pipelined, plan_batches
 from fazhi.config import Settings, load_settings
 from fazhi.crawl import store
 from fazhi.crawl.sample_site import sample_sources, serve_sample_site
 from fazhi.crawl.sources import Source, load_sources
 from fazhi.lake import new_run_id, require_lake_id
+from fazhi.loader import LoaderProcess
 from fazhi.parse.pool import start_worker_server
 from fazhi.parse.stage import select_document_rows, with_quarantined
 from fazhi.quality.quarantine import quarantined_documents
@@ -39,6 +41,7 @@ from fazhi.report.summary import (
     summarise_batches,
 )
 from flows import tasks
+from flows.prepare import prepare_batch
 from flows.publish import publish
 from flows.workers import exit_with_worker
 
@@ -69,26 +72,29 @@ def process_manifest_rows(
     years: list[int] | None = None,
 ) -> State[Any]:
     """Parse, extract, gate and load a set of manifest rows batch by batch, then report (shared
-    by every flow). Each batch is in the warehouse before the next one is parsed."""
-    outcomes: list[BatchOutcome] = []
-    for batch in plan_batches(rows, settings, run_id):
-        tasks.parse_batch_task(settings, run_id, batch)
-        tasks.extract_batch_task(settings, run_id, batch)
-        so_far = summarise_batches(run_id, crawl, outcomes)
-        outcomes.append(
-            tasks.gate_load_batch_task(
-                settings, run_id, batch, started_at, so_far.status, so_far.counts(), years
-            )
+    by every flow). Batches are gated and loaded in order in the loader's process, each while the
+    next one is parsed and extracted (``fazhi.batches.pipelined``)."""
+    with LoaderProcess(settings.loader_recycle_batches) as loader:
+
+        def gate_and_load(batch: int, before: Sequence[BatchOutcome]) -> BatchOutcome:
+            so_far = summarise_batches(run_id, crawl, before)
+            status, counts = so_far.status, so_far.counts()
+            args = (loader, settings, run_id, batch, started_at, status, counts, years)
+            return tasks.gate_load_batch_task(*args)
+
+        if numbers := plan_batches(rows, settings, run_id):
+            loader.start()  # it imports the gate while the first batch is parsed
+        prepare = partial(prepare_batch, settings, run_id)
+        outcomes = pipelined(numbers, prepare, gate_and_load, ahead=settings.overlap_batches)
+        tasks.record_run_task(settings, summarise_batches(run_id, crawl, outcomes), started_at)
+        summary = summarise_batches(
+            run_id,
+            crawl,
+            outcomes,
+            headline=tasks.headline_task(settings),
+            dashboard=tasks.dashboard_task(settings),
+            data_docs=tasks.data_docs_task(loader, settings, run_id, outcomes),
         )
-    tasks.record_run_task(settings, summarise_batches(run_id, crawl, outcomes), started_at)
-    summary = summarise_batches(
-        run_id,
-        crawl,
-        outcomes,
-        headline=tasks.headline_task(settings),
-        dashboard=tasks.dashboard_task(settings),
-        data_docs=tasks.data_docs_task(settings, run_id, outcomes),
-    )
     publish(summary, *artifact_frames(outcomes))
     render(summary)
     return final_state(summary)

@@ -20,11 +20,11 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from fazhi import batches
 from fazhi.batches import BatchOutcome, BatchStep, parse_problem_rows
 from fazhi.config import Settings
-from fazhi.crawl import store
-from fazhi.crawl.crawler import crawl_source
+from fazhi.crawl import processes, store
 from fazhi.crawl.hosts import host_groups
 from fazhi.crawl.sources import Source
 from fazhi.errors import TransientError
+from fazhi.loader import LoaderProcess
 from fazhi.report.summary import RunSummary, read_headline
 from fazhi.warehouse.load import record_run
 from flows.limits import crawl_host_tag, warehouse_slot
@@ -54,9 +54,7 @@ def _transient_only(task: Any, task_run: Any, state: Any) -> bool:
 def crawl_task(source: Source, settings: Settings, run_id: str) -> Rows:
     logger = get_run_logger()
     logger.info("crawling source %s (%s)", source.id, source.start_urls[0])
-    manifest = crawl_source(
-        source, settings, run_id, progress=lambda m: logger.debug("%s: %s", source.id, m)
-    )
+    manifest = processes.crawl(source, settings, run_id)
     logger.info("source %s: %d fetches", source.id, manifest.height)
     return manifest
 
@@ -84,7 +82,10 @@ def crawl_all(sources: list[Source], settings: Settings, run_id: str) -> list[Ro
     """Every source's manifest: a task per host, ``settings.max_concurrent_hosts`` at a time."""
     groups = host_groups(sources)
     runner: ThreadPoolTaskRunner[Any]
-    with ThreadPoolTaskRunner(max_workers=max(1, settings.max_concurrent_hosts)) as runner:
+    with (
+        processes.crawl_processes(settings),
+        ThreadPoolTaskRunner(max_workers=max(1, settings.max_concurrent_hosts)) as runner,
+    ):
         # Prefect's overloads of submit do not resolve a ParamSpec task under mypy
         futures: list[PrefectFuture[list[Rows]]] = [
             runner.submit(crawl_host_task, {"sources": g, "settings": settings, "run_id": run_id})  # type: ignore[arg-type]
@@ -121,6 +122,7 @@ def extract_batch_task(settings: Settings, run_id: str, batch: int) -> BatchStep
     persist_result=False,
 )
 def gate_load_batch_task(
+    loader: LoaderProcess,
     settings: Settings,
     run_id: str,
     batch: int,
@@ -129,13 +131,20 @@ def gate_load_batch_task(
     counts: dict[str, int],
     years: list[int] | None = None,
 ) -> BatchOutcome:
-    """Gate one staged batch, then load what passed inside the single writer slot."""
+    """Gate one staged batch, then load what passed inside the single writer slot (both in the
+    loader's process)."""
     logger = get_run_logger()
-    gated = batches.gate_batch(settings, run_id, batch, years)
-    logger.info("batch %d gate: %s", batch, gated.gate.counts() if gated.gate else "nothing")
+    gated = loader.gate(settings, run_id, batch, years)
+    logger.info("batch %d gate: %s", batch, gated or "nothing")
     with warehouse_slot():  # one DuckDB writer across every worker and machine
-        outcome = batches.load_batch(
-            settings, gated, run_id=run_id, started_at=started_at, status=status, counts=counts
+        outcome = loader.load(
+            settings,
+            run_id,
+            batch,
+            started_at=started_at,
+            status=status,
+            counts=counts,
+            years=years,
         )
     for source_id, url, _, reason in parse_problem_rows(outcome):
         logger.warning("document of %s (%s) not parsed: %s", source_id, url, reason)
@@ -165,9 +174,11 @@ def record_run_task(settings: Settings, summary: RunSummary, started_at: datetim
 
 
 @task(name="data-docs", cache_policy=NO_CACHE, persist_result=False)
-def data_docs_task(settings: Settings, run_id: str, outcomes: list[BatchOutcome]) -> str | None:
-    """Render the run's Data Docs once, after its last batch."""
-    return batches.data_docs(settings, run_id, outcomes)
+def data_docs_task(
+    loader: LoaderProcess, settings: Settings, run_id: str, outcomes: list[BatchOutcome]
+) -> str | None:
+    """Render the run's Data Docs once, after its last batch (where the gate's context is)."""
+    return loader.call(batches.data_docs, settings, run_id, outcomes)
 
 
 @task(name="headline")

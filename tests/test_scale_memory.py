@@ -36,11 +36,32 @@ FORKSERVER = "python -B -c from multiprocessing.forkserver import main; main(3, 
             "prefect server",
             id="Prefect's temporary API server",
         ),
+        pytest.param(
+            "python -c from multiprocessing.spawn import spawn_main; spawn_main(tracker_fd=5, "
+            "pipe_handle=9) --multiprocessing-fork",
+            "run",
+            "spawned child",
+            id="a spawned child not named yet",
+        ),
         pytest.param("/usr/bin/git status", "run", "other: git", id="anything else, by name"),
     ],
 )
 def test_processes_are_named_by_role(cmdline: str, parent: str | None, role: str) -> None:
     assert role_of(cmdline, parent) == role
+
+
+@pytest.mark.parametrize(
+    ("name", "role"),
+    [
+        pytest.param("fazhi-loader", "loader", id="the gate and load's process"),
+        pytest.param("fazhi-crawl", "crawl", id="a crawl process"),
+    ],
+)
+def test_the_projects_children_are_known_by_the_name_they_give_themselves(
+    name: str, role: str
+) -> None:
+    spawned = "python -c from multiprocessing.spawn import spawn_main; spawn_main()"
+    assert role_of(spawned, "run", name) == role
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 import polars as pl
 
 from fazhi.config import Settings
-from fazhi.crawl.crawler import crawl_source
+from fazhi.crawl import processes
 from fazhi.crawl.fetch import authority
 from fazhi.crawl.sources import Source
 
@@ -40,9 +40,10 @@ def crawl_hosts(
     sources: list[Source],
     settings: Settings,
     run_id: str,
-    crawl_one: CrawlOne = crawl_source,
+    crawl_one: CrawlOne = processes.crawl,
 ) -> list[pl.DataFrame]:
-    """Each source's manifest, hosts crawled ``settings.max_concurrent_hosts`` at a time."""
+    """Each source's manifest, hosts crawled ``settings.max_concurrent_hosts`` at a time (each
+    in a crawl process of its own unless ``settings.crawl_in_processes`` is false)."""
     groups = host_groups(sources)
     if not groups:
         return []
@@ -51,7 +52,10 @@ def crawl_hosts(
     def crawl_group(group: list[Source]) -> list[pl.DataFrame]:
         return [crawl_one(source, settings, run_id) for source in group]
 
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="crawl-host") as pool:
+    with (
+        processes.crawl_processes(settings),
+        ThreadPoolExecutor(max_workers=workers, thread_name_prefix="crawl-host") as pool,
+    ):
         per_group = list(pool.map(crawl_group, groups))
     crawled = {
         id(s): m

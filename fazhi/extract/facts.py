@@ -94,9 +94,13 @@ LIST_COUNT_RE = re.compile(
     r"(?:人次|场次|件次|份次|万元|亿元|[件宗起份项个家所名位人次场卷本条册张期批轮单元%])"
     r"[、和及]"
 )
+# a heading's words end at its line's first full stop: a heading run into its paragraph on one
+# line ("二、推进法治政府建设。一是…推动出台《…工作计划》…") says what the section is before it
 TOP_HEADING_RE = re.compile(
-    r"^[ \t]*(?:#+[ \t]*)?[一二三四五六七八九十]{1,3}[、.．]([^\n]*)$", re.M
+    r"^[ \t]*(?:#+[ \t]*)?[一二三四五六七八九十]{1,3}[、.．]([^\n。！？!?]*)", re.M
 )
+# the title of another document named in a heading ("一、贯彻《…工作计划》") is no plan of its own
+HEADING_TITLE_RE = re.compile(r"《[^》\n]*》")
 HEADING_LINE_RE = re.compile(r"\n(?=[ \t#一二三四五六七八九十])")  # where TOP_HEADING_RE may match
 
 
@@ -440,7 +444,7 @@ def _plan_ranges(
     headings = _top_headings(text)
     ranges = []
     for k, heading in enumerate(headings):
-        words = heading.group(1)
+        words = HEADING_TITLE_RE.sub("", heading.group(1))
         # "主要举措、成效及存在的问题": a heading that also names results holds results
         if plan_heading.search(words) and not result_heading.search(words):
             end = headings[k + 1].start() if k + 1 < len(headings) else len(text)

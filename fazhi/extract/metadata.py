@@ -424,7 +424,11 @@ def _city_of(division: Division | None) -> str | None:
         return division.name if division.name.endswith("市") else None
     if division.level == "prefecture":
         return division.name
-    return division.city_name or division.province_name
+    if division.city_name:
+        return division.city_name
+    # a county with no prefecture: a municipality's district has the municipality as its city; a
+    # county-level city under a province directly (琼海市, 潜江市, 济源市) has none
+    return division.province_name if division.province_name.endswith("市") else None
 
 
 # --- division names -------------------------------------------------------------------------
@@ -1165,7 +1169,48 @@ def _deepest_division(fragment: str, text: str, hint: Hints) -> Division | None:
     """
     chosen = _named_divisions(_plain(fragment), text, hint)
     below_province = [d for d in chosen if d.level != "province"]
+    # a county named after its own city, apart from it, is the body's own place: a city
+    # department's district branch (某市公安局某区分局, 某市自然资源局某县分局)
+    inner = [
+        d
+        for d in below_province
+        if d.level == "county" and any(o.code == d.city_code for o in below_province)
+    ]
+    if inner:
+        return inner[0]
+    branch = _branch_county(_plain(fragment), below_province)
+    if branch is not None:
+        return branch
     return below_province[0] if below_province else (chosen[0] if chosen else None)
+
+
+# a city department's branch named by a county's short name (某市生态环境局某某分局)
+BRANCH_RE = re.compile(r"局([\u4e00-\u9fa5]{2,3}?)分局")
+
+
+def _branch_county(fragment: str, named: list[Division]) -> Division | None:
+    """The county of a city department's branch that goes by the county's short name
+    (湛江市生态环境局廉江分局: 廉江市): a county of the city the fragment names, never a
+    branch named for a function (经开分局, 交警分局) that no county of it is called."""
+    cities = [d.code for d in named if d.level == "prefecture"]
+    if not cities or "分局" not in fragment:
+        return None
+    for match in BRANCH_RE.finditer(fragment):
+        found = [
+            d
+            for d in _counties_of(cities[0])
+            if match.group(1) in d.aliases or match.group(1) == d.name
+        ]
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
+@cache
+def _counties_of(city_code: str) -> tuple[Division, ...]:
+    return tuple(
+        d for d in divisions_by_code().values() if d.level == "county" and d.city_code == city_code
+    )
 
 
 def _plain(fragment: str) -> str:

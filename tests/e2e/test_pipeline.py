@@ -8,8 +8,12 @@ gated and loaded before the next), the second finds nothing new and changes noth
 from __future__ import annotations
 
 import csv
+import os
+import shutil
+import signal
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -19,7 +23,9 @@ import pytest
 from fazhi import batches
 from fazhi.config import load_settings
 from fazhi.crawl.store import read_manifest
+from fazhi.errors import TransientError
 from fazhi.extract.stage import read_staged
+from fazhi.loader import LoaderProcess
 from fazhi.parse.stage import select_document_rows
 
 REPO = Path(__file__).resolve().parents[2]
@@ -143,3 +149,22 @@ def test_a_second_pass_makes_nothing_already_in_the_lake(
     staged = read_staged(settings, run_id)
     assert staged is not None and set(staged.documents["run_id"]) == {run_id}
     assert staged.documents.height == (BATCH_SIZE if expected == "made" else 5)
+
+
+def test_a_batch_whose_loader_died_after_its_gate_is_gated_again_and_loaded(
+    pipeline_runs, tmp_path: Path
+) -> None:
+    data_dir, (first, _, _) = pipeline_runs
+    copy = tmp_path / "data"
+    shutil.copytree(data_dir, copy)  # the module's other tests read the original
+    settings = load_settings(data_dir=copy, batch_size=BATCH_SIZE)
+    args = (settings, first.run_id, BATCHES[0])
+    again = {"started_at": datetime.now(UTC), "status": "succeeded", "counts": {}}
+    with LoaderProcess() as loader:
+        gated = loader.gate(*args)
+        os.kill(loader.call(os.getpid), signal.SIGKILL)  # the gated batch dies with it
+        with pytest.raises(TransientError, match="loader process died"):
+            loader.load(*args, **again)
+        outcome = loader.load(*args, **again)  # a new child, which gates the batch itself
+    assert outcome.documents == BATCH_SIZE
+    assert gated is not None and dict(outcome.gated) == dict(gated)

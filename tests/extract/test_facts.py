@@ -757,6 +757,43 @@ GENERAL_CASES = [
         None,
         "other papers of licensing counted in 份 are not licences",
     ),
+    # Round 9 (x8's development half): a heading run into its paragraph on one line says what
+    # its section is before its first full stop; plan words later in the paragraph (a work plan
+    # named as a document, a problem solved) do not make the section one of plans
+    (
+        "2023年，市人民政府坚持依法行政。\n三、深化行政复议体制改革。推动印发《某市行政复议工作"
+        "计划》，全年受理行政复议案件58件。\n四、下一步工作打算\n继续深化改革。",
+        "rec_cases_accepted",
+        58,
+        "a work plan named as a document inside a run-in heading's paragraph",
+    ),
+    (
+        "2022年，县人民政府扎实推进法治建设。\n二、加强矛盾纠纷多元化解。坚持问题导向，"
+        "全年排查调解矛盾纠纷1260件。\n三、存在的不足",
+        "med_disputes_handled",
+        1260,
+        "问题 in the paragraph's second sentence is no heading of problems",
+    ),
+    (
+        "2024年，区司法局全面履职。\n一、贯彻落实《区法治政府建设2024年工作计划》\n"
+        "全年组织行政执法人员培训12期，培训820人次。",
+        "enf_officer_training",
+        820,
+        "a heading naming another document's 工作计划 in 《》 is no plans heading",
+    ),
+    (
+        "2023年，县司法局扎实履职。\n四、2024年工作计划。组织行政执法人员培训3期，培训600人次。",
+        "enf_officer_training",
+        None,
+        "a run-in heading whose own words are plans still opens a plans section",
+    ),
+    (
+        "2023年，县人民政府扎实推进法治建设。\n三、存在的问题和不足。部分乡镇全年仅受理"
+        "行政复议案件12件，基层化解能力不强。",
+        "rec_cases_accepted",
+        None,
+        "a run-in heading of problems still opens a section whose figures are no results",
+    ),
 ]
 
 

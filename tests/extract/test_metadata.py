@@ -1681,3 +1681,58 @@ def test_forms_read_on_x7s_development_half(
 ) -> None:
     m = extract_document(text).metadata
     assert {field: getattr(m, field) for field in expected} == expected, reason
+
+
+# --- round 9: causes read on x8's development half (eval/real/DIAGNOSIS.md) -------------------
+X8_FORM_CASES = [
+    (
+        f"仙桃市2023年法治政府建设年度报告\n2023年，仙桃市{OPENING}",
+        {"locality_code": "429004", "province": "湖北省", "city": None},
+        "a county-level city under its province directly has no city, not the province",
+    ),
+    (
+        f"济源市2022年度法治政府建设情况报告\n2022年，济源市{OPENING}",
+        {"locality_code": "419001", "city": None},
+        "the same in another province",
+    ),
+    (
+        f"石河子市2023年法治政府建设情况报告\n2023年，石河子市{OPENING}",
+        {"locality_code": "659001", "city": None},
+        "an autonomous region's directly administered city has none either",
+    ),
+    (
+        f"北京市海淀区2022年法治政府建设年度报告\n2022年，海淀区{OPENING}",
+        {"locality_code": "110108", "city": "北京市"},
+        "a municipality's district keeps the municipality as its city",
+    ),
+    (
+        f"成都市公安局武侯区分局2023年法治政府建设工作报告\n2023年，我分局{OPENING}",
+        {"locality_code": "510107", "city": "成都市", "issuer": "成都市公安局武侯区分局"},
+        "a city department's district branch reports for its district",
+    ),
+    (
+        f"湛江市生态环境局廉江分局2023年法治政府建设年度报告\n2023年，我分局{OPENING}",
+        {"locality_code": "440881", "city": "湛江市"},
+        "a branch named by its county's short name",
+    ),
+    (
+        f"成都市公安局交警分局2023年法治政府建设年度报告\n2023年，我分局{OPENING}",
+        {"locality_code": "510100"},
+        "a branch named for a function is the city's",
+    ),
+    (
+        f"成都市人民政府2023年法治政府建设情况报告\n2023年，成都市持续推进武侯区{OPENING}",
+        {"locality_code": "510100", "issuer": "成都市人民政府"},
+        "a district named in the text, not in the issuer, leaves the city's report the city's",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "reason"), X8_FORM_CASES, ids=[c[2] for c in X8_FORM_CASES]
+)
+def test_forms_read_on_x8s_development_half(
+    text: str, expected: dict[str, object], reason: str
+) -> None:
+    m = extract_document(text).metadata
+    assert {field: getattr(m, field) for field in expected} == expected, reason

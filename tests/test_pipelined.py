@@ -1,0 +1,125 @@
+"""fazhi.batches.pipelined: batches finish in order while the next one is prepared, on threads."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+
+import pytest
+
+from fazhi.batches import pipelined
+
+WAIT_S = 10.0  # an event that does not come within this is a failure, not a slow machine
+
+
+class Recorder:
+    """Starts (prepares) batches on one thread, as the bare run does, and logs what happens."""
+
+    def __init__(
+        self,
+        count: int,
+        fail_start: int | None = None,
+        fail_finish: int | None = None,
+        ahead: bool = True,
+    ) -> None:
+        self.count = count
+        self.ahead = ahead
+        self.events: list[str] = []
+        self.started = {n: threading.Event() for n in range(10)}
+        self.prepared = {n: threading.Event() for n in range(10)}
+        self.in_flight = 0
+        self.peak_in_flight = 0
+        self.fail_start = fail_start
+        self.fail_finish = fail_finish
+        self.lock = threading.Lock()
+        self.pool = ThreadPoolExecutor(1)
+
+    def start(self, batch: int) -> Future[None]:
+        with self.lock:
+            self.in_flight += 1
+            self.peak_in_flight = max(self.peak_in_flight, self.in_flight)
+        return self.pool.submit(self._prepare, batch)
+
+    def _prepare(self, batch: int) -> None:
+        self.started[batch].set()
+        self._log(f"prepare {batch}")
+        # long enough that a batch still running when run() returns is caught unfinished
+        time.sleep(0.3 if self.fail_finish == batch - 1 else 0.02)
+        if batch == self.fail_start:
+            raise RuntimeError(f"parse of batch {batch} failed")
+        self.prepared[batch].set()
+
+    def finish(self, batch: int, before: Sequence[str]) -> str:
+        self._log(f"finish {batch} after {len(before)}")
+        assert self.prepared[batch].is_set(), "finished before its parse and extract were done"
+        if batch + 1 < self.count and self.ahead:
+            # the next batch must be under way while this one finishes; were it started only
+            # after, this would wait in vain
+            assert self.started[batch + 1].wait(WAIT_S), f"batch {batch + 1} was not started ahead"
+        elif batch + 1 < self.count:
+            time.sleep(0.05)  # time for a wrongly started next batch to show
+            assert not self.started[batch + 1].is_set(), f"batch {batch + 1} started ahead"
+        if batch == self.fail_finish:
+            raise RuntimeError(f"load of batch {batch} failed")
+        with self.lock:
+            self.in_flight -= 1
+        return f"outcome {batch}"
+
+    def _log(self, event: str) -> None:
+        with self.lock:
+            self.events.append(event)
+
+    def run(self) -> list[str]:
+        try:
+            return pipelined(list(range(self.count)), self.start, self.finish, ahead=self.ahead)
+        finally:
+            self.pool.shutdown(wait=False)  # what is still running stays visible to the test
+
+
+@pytest.mark.parametrize(
+    ("count", "reason"),
+    [
+        (0, "no batches: nothing is started or finished"),
+        (1, "one batch: started, then finished, nothing ahead"),
+        (4, "several: each finished in order, the next prepared meanwhile"),
+    ],
+)
+def test_batches_finish_in_order_with_the_next_one_prepared_meanwhile(
+    count: int, reason: str
+) -> None:
+    recorder = Recorder(count)
+    outcomes = recorder.run()
+    assert outcomes == [f"outcome {n}" for n in range(count)], reason
+    finishes = [e for e in recorder.events if e.startswith("finish")]
+    assert finishes == [f"finish {n} after {n}" for n in range(count)], reason
+    assert recorder.peak_in_flight <= 2, "more than two batches in flight: memory not bounded"
+
+
+def test_a_failed_prepare_is_raised_once_the_batches_before_it_are_finished() -> None:
+    recorder = Recorder(4, fail_start=2)
+    with pytest.raises(RuntimeError, match="parse of batch 2 failed"):
+        recorder.run()
+    finishes = [e for e in recorder.events if e.startswith("finish")]
+    assert finishes == ["finish 0 after 0", "finish 1 after 1"]
+    assert not recorder.started[3].is_set(), "a batch after the failed one was started"
+
+
+def test_a_failed_finish_waits_for_the_batch_started_ahead_before_raising() -> None:
+    recorder = Recorder(4, fail_finish=1)
+    with pytest.raises(RuntimeError, match="load of batch 1 failed"):
+        recorder.run()
+    # batch 2 was under way when batch 1's load failed: it was let finish, not cut off
+    assert recorder.prepared[2].is_set()
+    assert not recorder.started[3].is_set()
+
+
+def test_without_ahead_each_batch_is_finished_before_the_next_is_started() -> None:
+    recorder = Recorder(3, ahead=False)
+    assert recorder.run() == ["outcome 0", "outcome 1", "outcome 2"]
+    assert recorder.events == [
+        "prepare 0", "finish 0 after 0", "prepare 1", "finish 1 after 1", "prepare 2",
+        "finish 2 after 2",
+    ]  # fmt: skip
+    assert recorder.peak_in_flight == 1
