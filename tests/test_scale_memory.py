@@ -3,12 +3,17 @@ its role, each sample by the stage the run's log had reached, each role's peak f
 
 from __future__ import annotations
 
+import os
+import platform
+import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from benchmarks.scale import ProcessSample, Timeline, role_of, run_measured, stage_of
+from fazhi.memory import ARENA_ENV
 
 FORKSERVER = "python -B -c from multiprocessing.forkserver import main; main(3, 5)"
 
@@ -118,3 +123,65 @@ def test_a_real_tree_is_sampled_with_its_stages(tmp_path: Path) -> None:
     timeline.write_csv(tmp_path / "x.csv")
     header, *rows = (tmp_path / "x.csv").read_text().splitlines()
     assert header == "seconds,stage,pid,role,rss_kb" and len(rows) >= len(timeline.samples)
+
+
+ARENAS_SCRIPT = """
+import ctypes, sys, tempfile, threading
+if sys.argv[1] == "import":
+    import fazhi  # noqa: F401  (what every fazhi process does first)
+libc = ctypes.CDLL(None)
+libc.malloc.restype, libc.malloc.argtypes = ctypes.c_void_p, (ctypes.c_size_t,)
+libc.free.argtypes = (ctypes.c_void_p,)
+libc.fopen.restype, libc.fopen.argtypes = ctypes.c_void_p, (ctypes.c_char_p, ctypes.c_char_p)
+libc.fclose.argtypes = (ctypes.c_void_p,)
+libc.malloc_info.argtypes = (ctypes.c_int, ctypes.c_void_p)
+together = threading.Barrier(12)
+def allocate():
+    together.wait()  # every thread allocating at once: glibc gives each its own arena
+    for _ in range(2000):
+        libc.free(libc.malloc(4096))
+threads = [threading.Thread(target=allocate) for _ in range(12)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+with tempfile.NamedTemporaryFile() as out:
+    stream = libc.fopen(out.name.encode(), b"w")
+    libc.malloc_info(0, stream)
+    libc.fclose(stream)
+    print(open(out.name).read().count("<heap nr="))
+"""
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc",
+    reason="malloc arenas are glibc's",
+)
+@pytest.mark.parametrize(
+    ("how", "arena_env", "expected"),
+    [
+        pytest.param("import", None, lambda n: n == 1, id="importing fazhi: one arena"),
+        pytest.param(
+            "plain", None, lambda n: n > 1, id="without fazhi: one per thread (the test can fail)"
+        ),
+        pytest.param("import", "3", lambda n: n == 3, id="MALLOC_ARENA_MAX set: it decides"),
+    ],
+)
+def test_a_fazhi_process_keeps_to_one_malloc_arena(
+    how: str, arena_env: str | None, expected: Callable[[int], bool]
+) -> None:
+    """Threads that each get an arena keep what they free (each batch's DuckDB threads grew the
+    run process ~4.6 MB per load); one arena shrinks (fazhi.memory)."""
+    env = {k: v for k, v in os.environ.items() if k != ARENA_ENV}
+    env |= {ARENA_ENV: arena_env} if arena_env else {}
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parent.parent)
+    done = subprocess.run(
+        [sys.executable, "-c", ARENAS_SCRIPT, how],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    arenas = int(done.stdout.strip())
+    assert expected(arenas), arenas

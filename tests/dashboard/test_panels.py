@@ -223,3 +223,40 @@ def test_summary(con: duckdb.DuckDBPyConnection) -> None:
     (summary,) = records(panels.fetch_table(con, SQL_DIR, "summary"))
     assert (summary["documents"], summary["facts"], summary["runs"]) == (5, 8, 2)
     assert (summary["earliest_year"], summary["latest_year"]) == (2021, 2023)
+
+
+@pytest.mark.parametrize(
+    "documents_per_query",
+    [
+        pytest.param(1, id="every province in a query of its own"),
+        pytest.param(3, id="provinces grouped up to 3 documents"),
+    ],
+)
+def test_trend_shards_are_the_same_whatever_the_groups(
+    con: duckdb.DuckDBPyConnection, documents_per_query: int
+) -> None:
+    """Provinces are queried in groups to bound memory; the shards must not depend on it."""
+    together = panels.collect_trend_shards(con, SQL_DIR, documents_per_query=10**9)
+    grouped = panels.collect_trend_shards(con, SQL_DIR, documents_per_query=documents_per_query)
+    assert len(together) > 1, "the small warehouse holds several provinces"
+    assert grouped == together
+
+
+@pytest.mark.parametrize(
+    ("provinces", "limit", "groups"),
+    [
+        pytest.param([("11", 5), ("12", 5), ("13", 5)], 10, [["11", "12"], ["13"]], id="fill"),
+        pytest.param([("11", 30), ("12", 5)], 10, [["11"], ["12"]], id="a large one alone"),
+        pytest.param([("11", 1), ("12", 1)], 10, [["11", "12"]], id="all in one query"),
+        pytest.param([], 10, [], id="no documents: no query"),
+    ],
+)
+def test_province_groups(
+    provinces: list[tuple[str, int]], limit: int, groups: list[list[str]]
+) -> None:
+    assert panels.province_groups(provinces, limit) == groups
+
+
+def test_only_division_codes_reach_the_shard_query(con: duckdb.DuckDBPyConnection) -> None:
+    with pytest.raises(ValueError, match="not division codes"):
+        panels._codes(["440000", "1') OR 1=1 --"])
