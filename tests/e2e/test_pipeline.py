@@ -46,8 +46,10 @@ def pipeline_runs(
     data_dir = tmp_path_factory.mktemp("data")
     with pytest.MonkeyPatch.context() as env:
         env.setenv("FAZHI_BATCH_SIZE", str(BATCH_SIZE))
+        env.setenv("FAZHI_OVERLAP_BATCHES", "true")  # the first run parses batch 1 ahead
         first = run_pipeline(data_dir=str(data_dir))
         snapshot = _warehouse_snapshot(data_dir)
+        env.setenv("FAZHI_OVERLAP_BATCHES", "false")  # the second, one batch after the other
         second = run_pipeline(data_dir=str(data_dir))
         yield data_dir, [first, second, snapshot]
 
