@@ -5,31 +5,18 @@ so that postings already in a warehouse and new ones agree without re-indexing."
 from __future__ import annotations
 
 import random
-from collections import Counter
 from pathlib import Path
 
 import duckdb
 import polars as pl
 import pytest
 
+from benchmarks.search_postings import counter_postings as reference_postings
 from fazhi.warehouse import search as search_module
 from fazhi.warehouse.search import postings, refresh_search_index, segment
 from tests.warehouse.conftest import SQL_DIR
 
 SCHEMA = {"doc_id": pl.String(), "term": pl.String(), "tf": pl.Int32()}
-
-
-def reference_postings(documents: list[tuple[str, str, str]]) -> pl.DataFrame:
-    """The postings as built before: ``segment`` each document, count with a Counter."""
-    doc_ids: list[str] = []
-    terms: list[str | None] = []
-    counts: list[int] = []
-    for doc_id, title, text in documents:
-        counted: Counter[str | None] = Counter(segment(f"{title}\n{text}")) or Counter({None: 0})
-        doc_ids.extend([doc_id] * len(counted))
-        terms.extend(counted)
-        counts.extend(counted.values())
-    return pl.DataFrame({"doc_id": doc_ids, "term": terms, "tf": counts}, schema=SCHEMA)
 
 
 def _rows(frame: pl.DataFrame) -> list[tuple[object, ...]]:
