@@ -121,8 +121,11 @@ LEADERSHIP_RE = re.compile(r"在[^。，,；\n]{0,40}?(?:领导|指导|关心|�
 # Between a label and its value: a colon, or a table's cell wall (`| [ 发布日期 ] | 2026-02-11 |`)
 _LABEL_GAP = r"\s*[\]】]?\s*\|?\s*[:：]?\s*\|?\s*"
 PUBLISHED_LABEL_RE = re.compile(
-    r"(?:发布|发文|公布|公开|发表)(?:时间|日期)" + _LABEL_GAP + DATE_RE.pattern
+    r"(?:发布|公布|公开|发表)(?:时间|日期)" + _LABEL_GAP + DATE_RE.pattern
 )
+# "发文日期": the day the document was sent out, which a page may post weeks later; the page's
+# 发布日期 beside it is the publication, 发文日期 the next best (before 成文日期)
+ISSUED_LABEL_RE = re.compile(r"发文(?:时间|日期)" + _LABEL_GAP + DATE_RE.pattern)
 # "日期：2026-01-15  来源：…", "来源:某区 日期:2019年05月28日": the page's own date line,
 # a label of its own (not the tail of 成文日期 or 施行日期)
 PAGE_DATE_LABEL_RE = re.compile(r"(?<![\u4e00-\u9fa5])日期\s*[:：]\s*" + DATE_RE.pattern)
@@ -192,8 +195,9 @@ PART_YEAR_OPENING_RE = re.compile(
 # Reports that share words with ours but are of another kind
 OTHER_KIND_RE = re.compile(
     r"政府信息公开[^。\n]{0,6}报告|统计分析报告|统计公报|信息公示|数据表|年鉴"
-    # the government's report to the people's congress, not its 法治政府建设 report
-    r"|(?<!法治)政府工作报告"
+    # the government's report to the people's congress, not its 法治政府建设 report: as a
+    # title, not a sentence citing it (…将某项工作写入政府工作报告)
+    r"|(?:^|\n)[^。，,；\n]{0,40}?(?<!法治)政府工作报告"
     # a court's or procuratorate's report, and its system's year (全省法院新收…)
     r"|^[^。\n]{0,20}(?:人民法院|人民检察院)[^。\n]{0,30}(?:报告|白皮书|总结)"
     r"|全[省市区县]法院|全[省市区县]检察机关"
@@ -569,9 +573,9 @@ def find_issuer(head: str, tail: str, crumbs: list[str] | None = None) -> FoundI
             titled = _titled_below(lines[index + 1 : index + 3]) if alone else None
             return titled or FoundIssuer(org)
     for line in _rejoined_titles(lines):
-        place = _place_of_title(line)
-        if place:
-            return FoundIssuer(place, body=False)
+        speaker = _title_speaker(line)
+        if speaker:
+            return speaker
     for line in lines[:TITLE_LINES]:
         announcer = _announced_by(line)
         if announcer:
@@ -719,13 +723,30 @@ def _titled_below(below: list[str]) -> FoundIssuer | None:
         org = _org_at_start(line)
         if org:
             return FoundIssuer(org)
-        place = _place_of_title(line)
-        return FoundIssuer(place, body=False) if place else None
+        return _title_speaker(line)
     return None
 
 
 def _lines(text: str) -> list[str]:
     return [line.strip(" #*-—\t|") for line in text.splitlines() if line.strip(" #*-—\t|")]
+
+
+# What follows the place in a title on its justice administration's year (某区2023年司法行政
+# 工作总结): the work of the place's justice bureau, which reports it
+JUSTICE_WORK_TITLE_RE = re.compile(rf"(?:关于)?(?:{_WRITTEN_YEAR}度?)?(?:全年)?司法行政")
+
+
+def _title_speaker(line: str) -> FoundIssuer | None:
+    """The speaker of a title that names a place, not a body: the place (its government
+    speaks), or the place's justice bureau when the title is on 司法行政 work, as a place's
+    justice system speaking is its bureau."""
+    place = _place_of_title(line)
+    if place is None:
+        return None
+    end = line.find(place) + len(place)
+    if JUSTICE_WORK_TITLE_RE.match(line, end) and not _township_at(place, _names_end(place, 0)):
+        return FoundIssuer(place + ("司法厅" if place.endswith(("省", "自治区")) else "司法局"))
+    return FoundIssuer(place, body=False)
 
 
 def _place_of_title(line: str) -> str | None:
@@ -861,6 +882,11 @@ def _unlisted_town_body(fragment: str) -> str | None:
     return town.group() if town else None
 
 
+# A province's department after the province's short name (宁夏司法厅, 广西财政厅): 厅 is the
+# level's own word, so the short name needs no place after it
+PROVINCE_DEPARTMENT_RE = re.compile(rf"{_SUB_NAME_CHAR}{{1,10}}?厅(?![\u4e00-\u9fa5]{{0,2}}长)")
+
+
 def _short_named_org_at_start(fragment: str) -> str | None:
     """``山东滕州司法局…`` → ``滕州市司法局…``: a body after short names, a province's then a
     place of it, as news reposts write them; both short names are needed, one alone is too
@@ -868,6 +894,9 @@ def _short_named_org_at_start(fragment: str) -> str | None:
     province = _short_name_at(fragment, 0, lambda d: d.level == "province")
     if province is None:
         return None
+    department = PROVINCE_DEPARTMENT_RE.match(fragment, len(province[0]))
+    if department:  # 宁夏司法厅: a province's own department, by the name the text gives it
+        return fragment[: department.end()]
     named_end = _names_end(fragment, len(province[0]))
     if named_end > len(province[0]):  # 江苏南京市司法局: a full name after the short one
         org = ORG_RE.match(fragment, named_end)
@@ -881,6 +910,14 @@ def _short_named_org_at_start(fragment: str) -> str | None:
         return None
     org = ORG_RE.match(fragment, len(province[0]) + len(place[0]))
     return place[1].name + org.group() if org else None
+
+
+def _short_named_province(issuer: str) -> Division | None:
+    """The province of a department named after the province's short name (``宁夏司法厅``)."""
+    province = _short_name_at(issuer, 0, lambda d: d.level == "province")
+    if province is None or not PROVINCE_DEPARTMENT_RE.fullmatch(issuer, len(province[0])):
+        return None
+    return province[1]
 
 
 def _short_name_at(
@@ -914,19 +951,50 @@ def opening_subject(head: str) -> tuple[str, str] | None:
         lead = SUBJECT_LEAD_RE.match(line)
         position = lead.end() if lead else 0
         fragment = line[position:]
-        org = (
-            _single_org_at_start(fragment)
-            or _bare_body_at_start(fragment)
-            or _justice_sector_body(fragment)
-        )
-        if org:
-            return "body", org
-        end = _names_end(fragment, 0)
-        town = _township_at(fragment, end)
-        if town:
-            return "township", fragment[: end + len(town)]
-        if end:
-            return "division", fragment[:end]
+        subject = _subject_at(fragment) or _subject_after_fronted_clauses(fragment)
+        if subject:
+            return subject
+    return None
+
+
+def _subject_at(fragment: str) -> tuple[str, str] | None:
+    """The body, township or division whose name opens ``fragment``."""
+    org = (
+        _single_org_at_start(fragment)
+        or _bare_body_at_start(fragment)
+        or _justice_sector_body(fragment)
+    )
+    if org:
+        return "body", org
+    end = _names_end(fragment, 0)
+    town = _township_at(fragment, end)
+    if town:
+        return "township", fragment[: end + len(town)]
+    if end:
+        return "division", fragment[:end]
+    return None
+
+
+# "为进一步做好…工作，依据…部署，充分发挥…，某市司法局…": a sentence that opens on what it is
+# for or what it follows, with the subject after those clauses
+FRONTED_CLAUSE_RE = re.compile(r"(?:为了?|根据|按照|依据|围绕)(?![\u4e00-\u9fa5]{0,2}[，,])")
+CLAUSE_BREAK_RE = re.compile(r"[，,]\s*")
+FRONTED_CLAUSES = 4
+
+
+def _subject_after_fronted_clauses(fragment: str) -> tuple[str, str] | None:
+    """The subject of a first sentence whose first clauses say what it is for (``为…，``) or
+    what it follows (``根据…，``): the first clause of that sentence, among the next few, that
+    opens on a body's or a place's name."""
+    if not FRONTED_CLAUSE_RE.match(fragment):
+        return None
+    sentence = re.split(r"[。；;]", fragment, maxsplit=1)[0]
+    for index, match in enumerate(CLAUSE_BREAK_RE.finditer(sentence)):
+        if index >= FRONTED_CLAUSES:
+            break
+        subject = _subject_at(sentence[match.end() :])
+        if subject:
+            return subject
     return None
 
 
@@ -1043,7 +1111,11 @@ def resolve_locality(
     given = by_code.get(locality_hint or "")
     hint: Hints = tuple(d for d in (given, *(by_code.get(c) for c in url_codes)) if d)
     if issuer:
-        division = _deepest_division(issuer, text, hint) or _zone_city(issuer)
+        division = (
+            _deepest_division(issuer, text, hint)
+            or _zone_city(issuer)
+            or _short_named_province(issuer)
+        )
         if division is not None:
             return division
     subject = opening_subject(head)
@@ -1493,6 +1565,7 @@ def _published_candidates(text: str) -> Iterator[re.Match[str] | None]:
     search tries every position of the head: it runs only on a head that holds their label."""
     head = arabic_dates(text[:HEAD_CHARS])
     yield PUBLISHED_LABEL_RE.search(head)
+    yield ISSUED_LABEL_RE.search(head)
     yield PAGE_DATE_LABEL_RE.search(head) if "日期" in head else None
     yield PAGE_TIME_LABEL_RE.search(head) if "时间" in head else None
     yield TITLE_DATE_RE.search(head)

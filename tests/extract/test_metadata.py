@@ -1736,3 +1736,81 @@ def test_forms_read_on_x8s_development_half(
 ) -> None:
     m = extract_document(text).metadata
     assert {field: getattr(m, field) for field in expected} == expected, reason
+
+
+X9_FORM_CASES = [
+    (
+        "索 引 号: | 0001/2024-00012 | 发布机构: | 区司法局 |\n"
+        "发文日期: | 2024-02-02 09:10 | 发布日期: | 2024-04-08 11:20 |\n"
+        f"铜官区2023年法治政府建设年度报告\n2023年，铜官区{OPENING}",
+        {"published_on": date(2024, 4, 8)},
+        "发布日期 is the page's publication; 发文日期 before it is the day the paper went out",
+    ),
+    (
+        "发文日期：2025-01-21\n成文日期：2025-01-16\n"
+        f"铜官区2024年法治政府建设年度报告\n2024年，铜官区{OPENING}",
+        {"published_on": date(2025, 1, 21)},
+        "with no 发布日期, 发文日期 still comes before 成文日期",
+    ),
+    (
+        f"广西财政厅2022年度法治政府建设情况报告\n来源：广西壮族自治区财政厅\n2022年，自治区财政厅{OPENING}",
+        {"issuer": "广西财政厅", "locality_code": "450000", "province": "广西壮族自治区"},
+        "a province's department by the province's short name, as its own title writes it",
+    ),
+    (
+        f"内蒙古司法厅关于2021年法治政府建设情况的报告\n2021年，我厅{OPENING}",
+        {"issuer": "内蒙古司法厅", "locality_code": "150000"},
+        "the same with a title opening 关于, and no full name anywhere",
+    ),
+    (
+        "铜官区2023年司法行政工作总结\n今年以来，铜官区司法局在区委区政府的领导下，"
+        "围绕中心服务大局，各项工作有序推进。\n一、全年工作情况",
+        {"issuer": "铜官区司法局", "locality_code": "340705"},
+        "a place's title on its 司法行政 work is its justice bureau's, not its government's",
+    ),
+    (
+        "甘肃省2022年度司法行政工作总结\n2022年，全省司法行政系统坚持以人民为中心，"
+        "扎实推进各项工作。\n一、主要工作",
+        {"issuer": "甘肃省司法厅", "locality_code": "620000"},
+        "a province's 司法行政 title is its justice department's",
+    ),
+    (
+        f"铜官区2023年度法治政府建设工作总结\n来源：铜官区司法局\n2023年，铜官区{OPENING}",
+        {"issuer": "铜官区人民政府"},
+        "a place's title on 法治政府建设 stays its government's",
+    ),
+    (
+        "为进一步加强基层矛盾纠纷调处工作，按照市委政法委关于平安建设的部署，着力构建多元化解格局，"
+        "安宁区司法局会同法院、公安等部门建立联调机制，取得明显成效。\n一、主要成效",
+        {"issuer": "安宁区司法局", "locality_code": "620105"},
+        "a first sentence opening on its purpose and its basis: the body after those clauses",
+    ),
+    (
+        "根据省政府统一安排，为推动依法行政落到实处，华容县坚持把法治政府建设摆在突出位置，"
+        "全面推进各项工作。\n一、主要举措和成效",
+        {"issuer": None, "locality_code": "430623", "doc_type": "annual_report"},
+        "a place after fronted clauses speaks (no body named), and settles the locality",
+    ),
+    (
+        "为提升群众法治意识，近日，安宁区司法局在社区广场举办普法集市活动，现场发放资料，"
+        "解答群众咨询。",
+        {"issuer": "安宁区司法局", "doc_type": "other"},
+        "a news lead with a purpose clause names its body but stays a news item",
+    ),
+    (
+        "2023年，华容县坚持依法行政，把建设法治政府示范县写入政府工作报告，"
+        "全面推进法治政府建设。\n一、主要举措和成效",
+        {"doc_type": "annual_report"},
+        "政府工作报告 cited in a sentence is no title of another kind",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "reason"), X9_FORM_CASES, ids=[c[2] for c in X9_FORM_CASES]
+)
+def test_forms_read_on_x9s_development_half(
+    text: str, expected: dict[str, object], reason: str
+) -> None:
+    m = extract_document(text).metadata
+    assert {field: getattr(m, field) for field in expected} == expected, reason
