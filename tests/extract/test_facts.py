@@ -794,6 +794,12 @@ GENERAL_CASES = [
         None,
         "a run-in heading of problems still opens a section whose figures are no results",
     ),
+    (
+        "人民调解方面：全旗现有调解组织96个，本年度共化解各类民间纠纷2154件，调解成功2150件。",
+        "med_disputes_handled",
+        2154,
+        "民间纠纷, the mediation law's word for disputes, after the mediation verb",
+    ),
 ]
 
 
