@@ -800,6 +800,18 @@ GENERAL_CASES = [
         2154,
         "民间纠纷, the mediation law's word for disputes, after the mediation verb",
     ),
+    (
+        "全市调解工作稳步推进，在全市32个镇调委会设立了家事纠纷调解室。",
+        "med_committees",
+        None,
+        "a tier between the count and the committees (镇调委会) counts that tier's only",
+    ),
+    (
+        "目前全县共有156个基层人民调解委员会，调解员870名。",
+        "med_committees",
+        156,
+        "基层 before the committees names every tier: the county's total",
+    ),
 ]
 
 
