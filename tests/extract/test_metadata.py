@@ -1728,16 +1728,6 @@ X8_FORM_CASES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected", "reason"), X8_FORM_CASES, ids=[c[2] for c in X8_FORM_CASES]
-)
-def test_forms_read_on_x8s_development_half(
-    text: str, expected: dict[str, object], reason: str
-) -> None:
-    m = extract_document(text).metadata
-    assert {field: getattr(m, field) for field in expected} == expected, reason
-
-
 X9_FORM_CASES = [
     (
         "索 引 号: | 0001/2024-00012 | 发布机构: | 区司法局 |\n"
@@ -1807,9 +1797,11 @@ X9_FORM_CASES = [
 
 
 @pytest.mark.parametrize(
-    ("text", "expected", "reason"), X9_FORM_CASES, ids=[c[2] for c in X9_FORM_CASES]
+    ("text", "expected", "reason"),
+    X8_FORM_CASES + X9_FORM_CASES,
+    ids=[c[2] for c in X8_FORM_CASES + X9_FORM_CASES],
 )
-def test_forms_read_on_x9s_development_half(
+def test_forms_read_on_x8s_and_x9s_development_halves(
     text: str, expected: dict[str, object], reason: str
 ) -> None:
     m = extract_document(text).metadata
