@@ -179,6 +179,7 @@ class Scoring:
     # a clause that sums a list of counts before it ("…22件，共计965件"): the sum, then its number
     sum_clause: re.Pattern[str]
     sum_opens: re.Pattern[str]
+    clause_lead: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -380,6 +381,7 @@ def _scoring(table: dict[str, object], min_score: float) -> Scoring:
             rf"[，,](?:{table['sum_of_list']})[^\d，,；;。]{{0,12}}?\d[\d.,]*(?:余|多)?"
         ),
         sum_opens=re.compile(rf"\s*(?:{table['sum_of_list']})\s*$"),
+        clause_lead=re.compile(str(table["clause_lead"])),
     )
 
 
@@ -897,7 +899,13 @@ def _previous_clause(
     (that one would be the candidate), unless the clause only sums the counts of the one before
     ("刑事案件402件、民事案件541件，共计943件": the sum takes the list's topic).
     """
-    if quantity.start - clause_lo > LOOKBACK_MAX_LEFT:  # most numbers: their clause says enough
+    left = quantity.start - clause_lo
+    if left > LOOKBACK_MAX_LEFT and (
+        left > 2 * LOOKBACK_MAX_LEFT  # most numbers: their clause says enough
+        # "…进行合法性审查，全年共审查340件": the year and the total say nothing of the topic
+        or quantity.start - layout.scoring.clause_lead.match(layout.text, clause_lo).end()
+        > LOOKBACK_MAX_LEFT
+    ):
         return clause_lo, ""
     sentence_lo, _ = layout.sentence(quantity.start, quantity.end)
     if clause_lo <= sentence_lo:
@@ -970,8 +978,11 @@ def _match(
         return None  # "…决策源头治理等7项重点工作" counts the noun after the number
     if rule.indicator.kind in FLOW_KINDS and _over_years(text, scoring, at):
         return None  # "近三年共办理…", "2018年以来累计…": several years, not the report's
-    if not all(p.search(text, at.context_lo, at.clause_hi) for p in rule.requires):
-        return None
+    if not all(
+        p.search(text, at.context_lo, at.clause_hi) or (at.right and p.search(at.right))
+        for p in rule.requires
+    ):
+        return None  # (the topic may be said in a shared predicate: "…512人，全部纳入安置帮教")
     if any(p.search(text, at.sentence_lo, at.clause_hi) for p in rule.exclude):
         return None
     if any(p.search(text, at.clause_lo, at.clause_hi) for p in rule.exclude_near):

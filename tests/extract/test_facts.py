@@ -1630,6 +1630,61 @@ FORMS10_CASES = [
         None,
         "several columns and no header: which is this year's cannot be told",
     ),
+    # (found on a second, fresh batch of passages)
+    (
+        "中心全年为残疾人、老年人等群体给予法律援助238件。",
+        "aid_cases",
+        238,
+        "aid given (给予法律援助), counted in cases",
+    ),
+    (
+        "各调委会成功化解征地拆迁、劳资、医患等方面的矛盾纠纷655件。",
+        "med_disputes_resolved",
+        655,
+        "the kinds of disputes between 成功化解 and 纠纷",
+    ),
+    (
+        "全区各级行政机关负责人出庭应诉、出庭讲话率均为100%。",
+        "lit_head_appearance_rate",
+        100,
+        "two rates sharing one value, the first without 率",
+    ),
+    (
+        "对镇政府拟签订的合同、拟出台的文件开展合法性审核，全年共审核58件。",
+        "dec_documents_reviewed",
+        58,
+        "a clause of the year, the total and a bare verb takes the topic of the clause before",
+    ),
+    (
+        "司法所组织开展普法宣传进村入户活动，全年共走访农户1200户。",
+        "pub_events",
+        None,
+        "the topic of the clause before does not give its unit to another count",
+    ),
+    (
+        "全县在册刑满释放人员286名，均已落实帮教措施。",
+        "rs_population",
+        286,
+        "the topic said in a shared predicate (均已落实帮教)",
+    ),
+    (
+        "组织村（社区）开展矛盾纠纷拉网式排查35次。",
+        "med_screenings",
+        35,
+        "a word of manner between 矛盾纠纷 and 排查",
+    ),
+    (
+        "市人民检察院办理行政诉讼监督案件42件。",
+        "lit_cases",
+        None,
+        "a procuratorate's supervision of lawsuits is not the lawsuits defended",
+    ),
+    (
+        "律师参与接访，协助调处化解群众信访纠纷案件12宗。",
+        "med_disputes_handled",
+        None,
+        "petitions' disputes are another channel, also with the verb far from 纠纷",
+    ),
 ]
 
 
