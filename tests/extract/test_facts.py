@@ -1685,6 +1685,24 @@ FORMS10_CASES = [
         None,
         "petitions' disputes are another channel, also with the verb far from 纠纷",
     ),
+    (
+        "全区调解组织共调解纠纷5230件，其中医疗纠纷人民调解委员会调处医患纠纷74件，涉及金额380万元。",
+        "med_agreement_amount",
+        None,
+        "the amount of one specialised committee's disputes is that committee's",
+    ),
+    (
+        "市医调委全年受理医患纠纷130件。",
+        "med_disputes_handled",
+        None,
+        "a medical-dispute committee's own count is a part",
+    ),
+    (
+        "全县人民调解组织调解纠纷2100件，其中交通事故纠纷人民调解委员会调解300件。",
+        "med_disputes_handled",
+        2100,
+        "the total named before a specialised committee's part stays",
+    ),
 ]
 
 
