@@ -177,7 +177,7 @@ class Scoring:
     continues: re.Pattern[str]
     whole_scope: re.Pattern[str]
     # a clause that sums a list of counts before it ("…22件，共计965件"): the sum, then its number
-    sum_clause: re.Pattern[str]
+    sum_words: str
     sum_opens: re.Pattern[str]
     clause_lead: re.Pattern[str]
 
@@ -377,9 +377,7 @@ def _scoring(table: dict[str, object], min_score: float) -> Scoring:
         scope_reset=re.compile(str(table["scope_reset"])),
         continues=re.compile(rf"\s*(?:{table['continues']})"),
         whole_scope=re.compile(str(table["whole_scope"])),
-        sum_clause=re.compile(
-            rf"[，,](?:{table['sum_of_list']})[^\d，,；;。]{{0,12}}?\d[\d.,]*(?:余|多)?"
-        ),
+        sum_words=str(table["sum_of_list"]),
         sum_opens=re.compile(rf"\s*(?:{table['sum_of_list']})\s*$"),
         clause_lead=re.compile(str(table["clause_lead"])),
     )
@@ -1044,13 +1042,24 @@ def _match(
 
 
 def _summed_after(text: str, scoring: Scoring, at: _Context) -> bool:
-    """Whether the clause after the number's own opens by summing it with others, in the same
-    unit ("民事案件541件、行政案件22件，共计965件"): then the number is one of the parts."""
+    """Whether a clause after the number's own opens by summing it with others, in the same
+    unit, with only further items between ("民事案件541件、行政案件22件，共计965件"; "刑事案件520件，
+    民事案件790件，总计1310件"): then the number is one of the parts."""
     unit = at.quantity.unit
-    if not unit:
+    if not unit or text[at.clause_hi : at.clause_hi + 1] not in ("，", ","):
         return False
-    found = scoring.sum_clause.match(text, at.clause_hi)
-    return found is not None and text.startswith(unit, found.end())
+    return _items_then_sum(scoring.sum_words, unit).match(text, at.clause_hi) is not None
+
+
+@cache
+def _items_then_sum(words: str, unit: str) -> re.Pattern[str]:
+    """Clauses that each end with a count in ``unit`` (further items of a list), then a clause
+    opening with a word of ``words`` and a count in ``unit`` (the sum)."""
+    count = rf"\d[\d.,]*(?:余|多)?{re.escape(unit)}"
+    return re.compile(
+        rf"(?:[，,][^，,；;。！？!?\n\d]{{1,24}}{count}){{0,8}}"
+        rf"[，,](?:{words})[^\d，,；;。！？!?\n]{{0,12}}?{count}"
+    )
 
 
 def _over_years(text: str, scoring: Scoring, at: _Context) -> bool:

@@ -1703,6 +1703,31 @@ FORMS10_CASES = [
         2100,
         "the total named before a specialised committee's part stays",
     ),
+    # (found on a third fresh batch)
+    (
+        "办理民事援助案件610件，刑事援助案件233件，总计843件。",
+        "aid_cases",
+        843,
+        "items in clauses of their own, then the sum",
+    ),
+    (
+        "办理国内公证3020件，涉外公证410件，合计3430件。",
+        "not_notarizations",
+        3430,
+        "two kinds of notarization in clauses, then 合计",
+    ),
+    (
+        "全年受理法律援助案件700件，办结680件，共挽回经济损失900万元。",
+        "aid_cases",
+        700,
+        "a sum of another unit after the items leaves the count whole",
+    ),
+    (
+        "从各执法单位调取行政处罚案卷150卷开展交叉评查。",
+        "enf_case_files_reviewed",
+        150,
+        "files drawn (调取) for a review",
+    ),
 ]
 
 
