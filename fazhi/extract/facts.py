@@ -898,13 +898,13 @@ def _previous_clause(
     ("刑事案件402件、民事案件541件，共计943件": the sum takes the list's topic).
     """
     left = quantity.start - clause_lo
-    if left > LOOKBACK_MAX_LEFT and (
-        left > 2 * LOOKBACK_MAX_LEFT  # most numbers: their clause says enough
+    if left > 2 * LOOKBACK_MAX_LEFT:
+        return clause_lo, ""  # most numbers: their clause says enough
+    if left > LOOKBACK_MAX_LEFT:
         # "…进行合法性审查，全年共审查340件": the year and the total say nothing of the topic
-        or quantity.start - layout.scoring.clause_lead.match(layout.text, clause_lo).end()
-        > LOOKBACK_MAX_LEFT
-    ):
-        return clause_lo, ""
+        lead = layout.scoring.clause_lead.match(layout.text, clause_lo)
+        if quantity.start - (lead.end() if lead else clause_lo) > LOOKBACK_MAX_LEFT:
+            return clause_lo, ""
     sentence_lo, _ = layout.sentence(quantity.start, quantity.end)
     if clause_lo <= sentence_lo:
         return clause_lo, ""
@@ -1043,12 +1043,14 @@ def _match(
 
 def _summed_after(text: str, scoring: Scoring, at: _Context) -> bool:
     """Whether a clause after the number's own opens by summing it with others, in the same
-    unit, with only further items between ("民事案件541件、行政案件22件，共计965件"; "刑事案件520件，
-    民事案件790件，总计1310件"): then the number is one of the parts."""
+    unit, with only further items between ("民事案件541件、行政案件22件，共计965件";
+    "刑事案件520件，民事案件790件，总计1310件"): then the number is one of the parts."""
     unit = at.quantity.unit
     if not unit or text[at.clause_hi : at.clause_hi + 1] not in ("，", ","):
         return False
-    return _items_then_sum(scoring.sum_words, unit).match(text, at.clause_hi) is not None
+    found = _items_then_sum(scoring.sum_words, unit).match(text, at.clause_hi)
+    # a sum exceeds each of its parts: "受理复议案件45件，共纠错6件" is no sum of 45
+    return found is not None and float(found["sum"].replace(",", "")) > at.quantity.value
 
 
 @cache
@@ -1058,7 +1060,8 @@ def _items_then_sum(words: str, unit: str) -> re.Pattern[str]:
     count = rf"\d[\d.,]*(?:余|多)?{re.escape(unit)}"
     return re.compile(
         rf"(?:[，,][^，,；;。！？!?\n\d]{{1,24}}{count}){{0,8}}"
-        rf"[，,](?:{words})[^\d，,；;。！？!?\n]{{0,12}}?{count}"
+        rf"[，,](?:{words})[^\d，,；;。！？!?\n]{{0,12}}?"
+        rf"(?P<sum>\d[\d.,]*)(?:余|多)?{re.escape(unit)}"
     )
 
 

@@ -1723,6 +1723,12 @@ FORMS10_CASES = [
         "a sum of another unit after the items leaves the count whole",
     ),
     (
+        "全年审结行政复议案件45件，共纠正违法或不当行政行为6件。",
+        "rec_cases_closed",
+        45,
+        "a smaller count after 共 is no sum of the count before it",
+    ),
+    (
         "从各执法单位调取行政处罚案卷150卷开展交叉评查。",
         "enf_case_files_reviewed",
         150,
