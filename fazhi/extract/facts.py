@@ -76,6 +76,16 @@ TABLE_LABEL_RE = re.compile(
     r"(?P<label>[^\n\d。，；]{2,30}?)[（(](?P<unit>[^）)\n\d]{1,4})[）)]\s*"
 )
 YEAR_HEADER_RE = re.compile(r"^[ \t]*(20\d{2})年度?[ \t]*$", re.M)
+# a row of a table flattened onto one line: the label with its unit, then the value in a cell of
+# its own ("调解纠纷（件）\t2318", "| 法律援助案件（件） | 1326 |"; normalisation drops the blanks
+# between the label and a digit), and maybe more values after it
+INLINE_LABEL_RE = re.compile(
+    r"[ \t|]*(?P<label>[^\n\d。，；|]{2,30}?)[（(](?P<unit>[^）)\n\d]{1,4})[）)][ \t|：:]*"
+)
+INLINE_REST_RE = re.compile(r"(?P<more>(?:[ \t|]+[\d.,]+%?)*)[ \t|]*")
+# the years a header row names ("指标 2023年 2022年"; not a title's "2023年度行政…"): the first
+# column is this year's only when it is the latest
+HEADER_YEAR_RE = re.compile(r"(?<!\d)(20\d{2})年度?(?![\u4e00-\u9fa5])")
 BARE_NUMBER_LINE_RE = re.compile(r"[ \t]*[\d.,]+[ \t]*(?:\n|$)")
 TABLE_MAX_LINES, TABLE_MAX_LINE = 40, 40
 # How far from a number its words are read. Cues, pairs and fillers reach at most a few dozen
@@ -166,6 +176,10 @@ class Scoring:
     scope_reset: re.Pattern[str]
     continues: re.Pattern[str]
     whole_scope: re.Pattern[str]
+    # a clause that sums a list of counts before it ("…22件，共计965件"): the sum, then its number
+    sum_words: str
+    sum_opens: re.Pattern[str]
+    clause_lead: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,6 +377,9 @@ def _scoring(table: dict[str, object], min_score: float) -> Scoring:
         scope_reset=re.compile(str(table["scope_reset"])),
         continues=re.compile(rf"\s*(?:{table['continues']})"),
         whole_scope=re.compile(str(table["whole_scope"])),
+        sum_words=str(table["sum_of_list"]),
+        sum_opens=re.compile(rf"\s*(?:{table['sum_of_list']})\s*$"),
+        clause_lead=re.compile(str(table["clause_lead"])),
     )
 
 
@@ -650,7 +667,7 @@ def _table_cell(text: str, quantity: Quantity) -> _TableCell | None:
     line_lo = _after_blanks_back(text, quantity.start)
     line_hi = _line_end(text, quantity.end)
     if line_lo is None or line_lo == 0 or text[quantity.end : line_hi].strip(" \t"):
-        return None
+        return _inline_cell(text, quantity, line_hi)
     label_lo = text.rfind("\n", max(line_lo - 2 - TABLE_MAX_LINE, 0), line_lo - 1) + 1
     if label_lo == 0 and line_lo - 1 > TABLE_MAX_LINE:
         return None  # the line above is too long to be a label
@@ -664,6 +681,30 @@ def _table_cell(text: str, quantity: Quantity) -> _TableCell | None:
     unit, scale, multiplier = _label_unit(label["unit"])
     cell = quantity._replace(
         value=quantity.value * multiplier, unit=unit, scale=scale, start=label_lo
+    )
+    return _TableCell(cell, label["label"], table_lo)
+
+
+def _inline_cell(text: str, quantity: Quantity, line_hi: int) -> _TableCell | None:
+    """The cell of a row flattened onto one line: a unit label, then the value, and further
+    values only when the table's header names years with the latest first."""
+    line_lo = text.rfind("\n", max(quantity.start - TABLE_MAX_LINE - 1, 0), quantity.start) + 1
+    if line_lo == 0 and quantity.start > TABLE_MAX_LINE:
+        return None  # the line is too long to be a table's row
+    label = INLINE_LABEL_RE.fullmatch(text, line_lo, quantity.start)
+    if label is None:
+        return None
+    rest = INLINE_REST_RE.fullmatch(text, quantity.end, line_hi)
+    if rest is None:
+        return None
+    table_lo = _table_start(text, line_lo) if line_lo else line_lo
+    if rest["more"]:
+        years = [int(y) for y in HEADER_YEAR_RE.findall(text, table_lo, line_lo)]
+        if len(years) < 2 or years[0] != max(years):
+            return None  # which column is this year's cannot be told
+    unit, scale, multiplier = _label_unit(label["unit"])
+    cell = quantity._replace(
+        value=quantity.value * multiplier, unit=unit, scale=scale, start=line_lo
     )
     return _TableCell(cell, label["label"], table_lo)
 
@@ -853,15 +894,24 @@ def _previous_clause(
 
     Empty unless the number's clause (which begins at ``clause_lo``) says almost nothing before
     it, the previous clause is in the same sentence, and it holds no number of the same unit
-    (that one would be the candidate).
+    (that one would be the candidate), unless the clause only sums the counts of the one before
+    ("刑事案件402件、民事案件541件，共计943件": the sum takes the list's topic).
     """
-    if quantity.start - clause_lo > LOOKBACK_MAX_LEFT:  # most numbers: their clause says enough
-        return clause_lo, ""
+    left = quantity.start - clause_lo
+    if left > 2 * LOOKBACK_MAX_LEFT:
+        return clause_lo, ""  # most numbers: their clause says enough
+    if left > LOOKBACK_MAX_LEFT:
+        # "…进行合法性审查，全年共审查340件": the year and the total say nothing of the topic
+        lead = layout.scoring.clause_lead.match(layout.text, clause_lo)
+        if quantity.start - (lead.end() if lead else clause_lo) > LOOKBACK_MAX_LEFT:
+            return clause_lo, ""
     sentence_lo, _ = layout.sentence(quantity.start, quantity.end)
     if clause_lo <= sentence_lo:
         return clause_lo, ""
     previous_lo, previous_hi = layout.clause(clause_lo - 1, clause_lo - 1)
-    if quantity.unit in units_at.get(previous_lo, set()):
+    if quantity.unit in units_at.get(previous_lo, set()) and not layout.scoring.sum_opens.match(
+        layout.text[clause_lo : quantity.start]
+    ):
         return clause_lo, ""
     previous_lo = max(previous_lo, previous_hi - CLAUSE_REACH)
     return previous_lo, layout.text[previous_lo:previous_hi]
@@ -926,8 +976,11 @@ def _match(
         return None  # "…决策源头治理等7项重点工作" counts the noun after the number
     if rule.indicator.kind in FLOW_KINDS and _over_years(text, scoring, at):
         return None  # "近三年共办理…", "2018年以来累计…": several years, not the report's
-    if not all(p.search(text, at.context_lo, at.clause_hi) for p in rule.requires):
-        return None
+    if not all(
+        p.search(text, at.context_lo, at.clause_hi) or (at.right and p.search(at.right))
+        for p in rule.requires
+    ):
+        return None  # (the topic may be said in a shared predicate: "…512人，全部纳入安置帮教")
     if any(p.search(text, at.sentence_lo, at.clause_hi) for p in rule.exclude):
         return None
     if any(p.search(text, at.clause_lo, at.clause_hi) for p in rule.exclude_near):
@@ -963,6 +1016,8 @@ def _match(
         score -= scoring.part_of_penalty
     if scoring.share_of.match(text, quantity.end):
         score -= scoring.part_of_penalty  # "…12件，占总量的35%": a part of some larger total
+    if _summed_after(text, scoring, at):
+        score -= scoring.part_of_penalty  # "…、送法下乡140场，共计…312场": a part of the sum
     if through_list:
         score -= scoring.list_item_penalty  # the verb is read over other items and their counts
     elif side == "before" and at.left[cue_start - 1 : cue_start] == "、" and not at.removed:
@@ -983,6 +1038,30 @@ def _match(
         quantity_index=at.index,
         score=score,
         rule=f"{rule.indicator.code}:{side}-cue{'+total' if totality else ''}",
+    )
+
+
+def _summed_after(text: str, scoring: Scoring, at: _Context) -> bool:
+    """Whether a clause after the number's own opens by summing it with others, in the same
+    unit, with only further items between ("民事案件541件、行政案件22件，共计965件";
+    "刑事案件520件，民事案件790件，总计1310件"): then the number is one of the parts."""
+    unit = at.quantity.unit
+    if not unit or text[at.clause_hi : at.clause_hi + 1] not in ("，", ","):
+        return False
+    found = _items_then_sum(scoring.sum_words, unit).match(text, at.clause_hi)
+    # a sum exceeds each of its parts: "受理复议案件45件，共纠错6件" is no sum of 45
+    return found is not None and float(found["sum"].replace(",", "")) > at.quantity.value
+
+
+@cache
+def _items_then_sum(words: str, unit: str) -> re.Pattern[str]:
+    """Clauses that each end with a count in ``unit`` (further items of a list), then a clause
+    opening with a word of ``words`` and a count in ``unit`` (the sum)."""
+    count = rf"\d[\d.,]*(?:余|多)?{re.escape(unit)}"
+    return re.compile(
+        rf"(?:[，,][^，,；;。！？!?\n\d]{{1,24}}{count}){{0,8}}"
+        rf"[，,](?:{words})[^\d，,；;。！？!?\n]{{0,12}}?"
+        rf"(?P<sum>\d[\d.,]*)(?:余|多)?{re.escape(unit)}"
     )
 
 

@@ -1459,12 +1459,320 @@ X23_CASES = [
 ]
 
 
+# Round 11: forms of statement (eval/real/DIAGNOSIS.md), each written afresh for other indicators,
+# places and wording than the passages that showed it.
+FORMS10_CASES = [
+    # a list of counts summed in the next clause: the sum is the total, the items are parts
+    (
+        "本年度受理刑事援助案件215件、民事援助案件388件，合计603件。",
+        "aid_cases",
+        603,
+        "parts then 合计: the sum takes the list's topic",
+    ),
+    (
+        "举办法治讲座20场、普法集市15场、以案释法活动31场，总计开展普法宣传活动66场次。",
+        "pub_events",
+        66,
+        "parts then a sum with its own cue: the sum beats a longer item cue",
+    ),
+    (
+        "设立乡镇人民调解委员会9个、村级人民调解委员会132个，共141个。",
+        "med_committees",
+        141,
+        "a stock summed after its parts",
+    ),
+    (
+        "办理民事公证1200件、经济公证300件、涉外公证95件，总计1595件。",
+        "not_notarizations",
+        1595,
+        "a sum of domestic and foreign notarizations is the total",
+    ),
+    (
+        "全年办理公证1800件，其中涉外公证210件。",
+        "not_notarizations",
+        1800,
+        "foreign notarizations after 其中 stay a part",
+    ),
+    (
+        "全年调解矛盾纠纷420件，共涉及金额860万元。",
+        "med_disputes_handled",
+        420,
+        "a sum clause of another unit does not make the count a part",
+    ),
+    # the verb far from its object: scope, kinds or groups between
+    (
+        "共承办涉及劳动报酬、工伤赔偿和婚姻家庭等事项的法律援助案件437件。",
+        "aid_cases",
+        437,
+        "a list of matters between the verb and 法律援助案件",
+    ),
+    (
+        "各级调解组织调处因征地补偿、劳动报酬、物业服务引发的矛盾纠纷1288件。",
+        "med_disputes_handled",
+        1288,
+        "the causes of disputes between the verb and 纠纷",
+    ),
+    (
+        "全县人民调解委员会和行业调解组织共成功调处各类纠纷900件。",
+        "med_disputes_handled",
+        None,
+        "调解 in a body's name is no verb, and a success before the count is med_disputes_resolved",
+    ),
+    (
+        "全县人民调解委员会和行业调解组织共成功调处各类纠纷900件。",
+        "med_disputes_resolved",
+        900,
+        "成功调处 far from 纠纷",
+    ),
+    (
+        "全年接收因缓刑、假释和暂予监外执行而纳入管理的社区矫正对象96名。",
+        "cc_admitted",
+        96,
+        "the kinds of sentences between 接收 and the object",
+    ),
+    (
+        "区社区矫正机构全年接收由人民法院、监狱管理机关移交的社区矫正对象64人。",
+        "cc_admitted",
+        64,
+        "a court after 由 inside the clause is an agent, not the figure's subject",
+    ),
+    (
+        "镇政府选聘熟悉农村土地和基层治理事务的专业法律顾问3名。",
+        "gov_legal_advisers",
+        3,
+        "what the advisers know between the verb and 法律顾问",
+    ),
+    (
+        "组织全市行政执法人员参加行政处罚法、行政复议法修订专题网络培训，培训4300人次。",
+        "enf_officer_training",
+        4300,
+        "the subjects of the training between the officers and 培训; the count in the next clause",
+    ),
+    (
+        "审核由区政府及各部门起草、拟以区政府办公室名义印发的规范性文件42件。",
+        "rule_normative_docs_reviewed",
+        42,
+        "drafters and issuers between the verb and 规范性文件",
+    ),
+    # a year's own sum (全年累计) against a sum over years
+    (
+        "全年累计接收社区矫正对象88人，解除矫正80人。",
+        "cc_admitted",
+        88,
+        "全年累计 is the year's admissions",
+    ),
+    (
+        "全年累计接收社区矫正对象88人，解除矫正80人。",
+        "cc_released_cumulative",
+        None,
+        "a year's releases are not the cumulative releases",
+    ),
+    (
+        "试点以来累计接收社区矫正对象1520人。",
+        "cc_admitted",
+        None,
+        "a sum since the start stays cumulative",
+    ),
+    # a range of years
+    (
+        "2020年至2024年，全市累计调解纠纷1.6万件。",
+        "med_disputes_handled",
+        None,
+        "a range of years is not the report's year",
+    ),
+    (
+        "2023年1月至11月，全市共调解纠纷1.6万件。",
+        "med_disputes_handled",
+        16000,
+        "months of one year are that year",
+    ),
+    # words of the indicators
+    (
+        "全县行政机关作为被告的一审行政案件共57件。",
+        "lit_cases",
+        57,
+        "作为被告的…行政案件 are lawsuits defended",
+    ),
+    (
+        "全镇持行政执法证的人员共43名。",
+        "enf_certified_officers",
+        43,
+        "持 without 有 before the certificate",
+    ),
+    (
+        "县法律援助中心全年解答法律援助咨询2600余人次。",
+        "aid_consultations",
+        2600,
+        "法律援助咨询 as the object",
+    ),
+    (
+        "组织12家律所的200名律师开展“法治体检”。",
+        "law_lawyers",
+        None,
+        "lawyers counted before their noun for an activity are those who took part",
+    ),
+    (
+        "全市共有1680名执业律师。",
+        "law_lawyers",
+        1680,
+        "the count before its noun with 共有 is the stock",
+    ),
+    # a table row flattened onto one line
+    (
+        "主要业务数据\n公证办证（件）\t4310\n司法鉴定（件）\t720",
+        "not_notarizations",
+        4310,
+        "a label with its unit and the value on one line",
+    ),
+    (
+        "| 指标 | 数值 |\n| 受理法律援助案件（件） | 918 |",
+        "aid_cases",
+        918,
+        "a pipe table's row",
+    ),
+    (
+        "项目 2024年 2023年\n调解纠纷（件） 3120 2875",
+        "med_disputes_handled",
+        3120,
+        "several columns under years, the latest first",
+    ),
+    (
+        "项目 2023年 2024年\n调解纠纷（件） 2875 3120",
+        "med_disputes_handled",
+        None,
+        "several columns under years, the oldest first: which is this year's cannot be told",
+    ),
+    (
+        "调解纠纷（件） 3120 2875",
+        "med_disputes_handled",
+        None,
+        "several columns and no header: which is this year's cannot be told",
+    ),
+    # (found on a second, fresh batch of passages)
+    (
+        "中心全年为残疾人、老年人等群体给予法律援助238件。",
+        "aid_cases",
+        238,
+        "aid given (给予法律援助), counted in cases",
+    ),
+    (
+        "各调委会成功化解征地拆迁、劳资、医患等方面的矛盾纠纷655件。",
+        "med_disputes_resolved",
+        655,
+        "the kinds of disputes between 成功化解 and 纠纷",
+    ),
+    (
+        "全区各级行政机关负责人出庭应诉、出庭讲话率均为100%。",
+        "lit_head_appearance_rate",
+        100,
+        "two rates sharing one value, the first without 率",
+    ),
+    (
+        "对镇政府拟签订的合同、拟出台的文件开展合法性审核，全年共审核58件。",
+        "dec_documents_reviewed",
+        58,
+        "a clause of the year, the total and a bare verb takes the topic of the clause before",
+    ),
+    (
+        "司法所组织开展普法宣传进村入户活动，全年共走访农户1200户。",
+        "pub_events",
+        None,
+        "the topic of the clause before does not give its unit to another count",
+    ),
+    (
+        "全县在册刑满释放人员286名，均已落实帮教措施。",
+        "rs_population",
+        286,
+        "the topic said in a shared predicate (均已落实帮教)",
+    ),
+    (
+        "组织村（社区）开展矛盾纠纷拉网式排查35次。",
+        "med_screenings",
+        35,
+        "a word of manner between 矛盾纠纷 and 排查",
+    ),
+    (
+        "市人民检察院办理行政诉讼监督案件42件。",
+        "lit_cases",
+        None,
+        "a procuratorate's supervision of lawsuits is not the lawsuits defended",
+    ),
+    (
+        "律师参与接访，协助调处化解群众信访纠纷案件12宗。",
+        "med_disputes_handled",
+        None,
+        "petitions' disputes are another channel, also with the verb far from 纠纷",
+    ),
+    (
+        "全区调解组织共调解纠纷5230件，其中医疗纠纷人民调解委员会调处医患纠纷74件，涉及金额380万元。",
+        "med_agreement_amount",
+        None,
+        "the amount of one specialised committee's disputes is that committee's",
+    ),
+    (
+        "市医调委全年受理医患纠纷130件。",
+        "med_disputes_handled",
+        None,
+        "a medical-dispute committee's own count is a part",
+    ),
+    (
+        "全县人民调解组织调解纠纷2100件，其中交通事故纠纷人民调解委员会调解300件。",
+        "med_disputes_handled",
+        2100,
+        "the total named before a specialised committee's part stays",
+    ),
+    # (found on a third fresh batch)
+    (
+        "办理民事援助案件610件，刑事援助案件233件，总计843件。",
+        "aid_cases",
+        843,
+        "items in clauses of their own, then the sum",
+    ),
+    (
+        "办理国内公证3020件，涉外公证410件，合计3430件。",
+        "not_notarizations",
+        3430,
+        "two kinds of notarization in clauses, then 合计",
+    ),
+    (
+        "全年受理法律援助案件700件，办结680件，共挽回经济损失900万元。",
+        "aid_cases",
+        700,
+        "a sum of another unit after the items leaves the count whole",
+    ),
+    (
+        "全年审结行政复议案件45件，共纠正违法或不当行政行为6件。",
+        "rec_cases_closed",
+        45,
+        "a smaller count after 共 is no sum of the count before it",
+    ),
+    (
+        "从各执法单位调取行政处罚案卷150卷开展交叉评查。",
+        "enf_case_files_reviewed",
+        150,
+        "files drawn (调取) for a review",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "indicator", "expected", "reason"),
-    CASES + PLACE_CASES + REAL_TEXT_CASES + GENERAL_CASES + BREADTH_CASES + X23_CASES,
+    CASES
+    + PLACE_CASES
+    + REAL_TEXT_CASES
+    + GENERAL_CASES
+    + BREADTH_CASES
+    + X23_CASES
+    + FORMS10_CASES,
     ids=[
         c[3]
-        for c in CASES + PLACE_CASES + REAL_TEXT_CASES + GENERAL_CASES + BREADTH_CASES + X23_CASES
+        for c in CASES
+        + PLACE_CASES
+        + REAL_TEXT_CASES
+        + GENERAL_CASES
+        + BREADTH_CASES
+        + X23_CASES
+        + FORMS10_CASES
     ],
 )
 def test_headline_fact(text: str, indicator: str, expected: float | None, reason: str) -> None:
