@@ -542,6 +542,30 @@ REAL_TEXT_CASES = [
 # generalisation"), each in invented wording
 GENERAL_CASES = [
     (
+        "全市人民调解组织共调解矛盾纠纷1520件。其中，市医调委成效突出，尤其是全年受理调解疑难纠纷41件。",
+        "med_disputes_handled",
+        1520,
+        "the difficult disputes of one committee are not the headline beside the total",
+    ),
+    (
+        "各乡镇调委会调解各类纠纷904件，成功876件。区调委会发挥示范作用，全年累计调处疑难矛盾纠纷35件。",
+        "med_disputes_handled",
+        904,
+        "a year's difficult disputes (全年累计…疑难) do not outrank the count of all disputes",
+    ),
+    (
+        "全区成功化解矛盾纠纷1288件，其中成功化解重大疑难纠纷26件。",
+        "med_disputes_resolved",
+        1288,
+        "difficult disputes resolved are a kind of the disputes resolved",
+    ),
+    (
+        "各级调解组织排查调处重大疑难复杂矛盾纠纷17件，全年调解矛盾纠纷2260件。",
+        "med_disputes_handled",
+        2260,
+        "difficult and complex disputes (疑难复杂) are one kind singled out, not all disputes",
+    ),
+    (
         "本年度该区政府法律顾问共审核重大行政决策2件、规范性文件15件、合同40余份。",
         "rule_normative_docs_reviewed",
         15,
