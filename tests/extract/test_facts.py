@@ -1770,12 +1770,6 @@ FORMS10_CASES = [
         45,
         "a smaller count after 共 is no sum of the count before it",
     ),
-    (
-        "从各执法单位调取行政处罚案卷150卷开展交叉评查。",
-        "enf_case_files_reviewed",
-        150,
-        "files drawn (调取) for a review",
-    ),
 ]
 
 
