@@ -99,14 +99,17 @@ class StepTimer:
         self._mark, self._cpu_mark = now, cpu_now
 
 
-def load_once(data_dir: Path, lake_dir: Path, batches: list[int]) -> dict[str, object]:
+def load_once(
+    data_dir: Path, lake_dir: Path, batches: list[int], hold: int = 1
+) -> dict[str, object]:
     """Load the batches into the (migrated) warehouse of ``data_dir`` one after another, each
-    through its own ``writer`` as a run's batches are (``publish=False``), then record the run
+    through its own ``writer`` (``publish=False``) or, with ``hold`` over 1, through a writer
+    held across ``hold`` loads as the loader holds it (``HeldWriter``), then record the run
     (``publish=True``: the checkpoint and the readers' snapshot); seconds per step and RSS."""
     from datetime import UTC, datetime
 
     from fazhi.config import load_settings
-    from fazhi.warehouse.db import writer
+    from fazhi.warehouse.db import HeldWriter, writer
     from fazhi.warehouse.load import StagedRun, load_batch, record_run
 
     settings = load_settings(data_dir=data_dir)
@@ -125,18 +128,20 @@ def load_once(data_dir: Path, lake_dir: Path, batches: list[int]) -> dict[str, o
     rss_before = _rss_mb()
     per_batch: list[dict[str, dict[str, float]]] = []
     loaded = [0, 0, 0]
+    held = HeldWriter(settings, hold)
     for run in runs:
         step = StepTimer()
-        with writer(settings, publish=False) as con:
+        with held.load() if hold > 1 else writer(settings, publish=False) as con:
             step("open")  # the lock, the connection (replaying the log), the migrations' check
             summary = load_batch(con, run, settings.sql_dir, after_step=step)
             step("commit")  # with DuckDB's own checkpoint, should the log outgrow its limit
-        step("close")  # with the writer's checkpoint
+        step("close")  # with the writer's checkpoint (a held writer's every ``hold`` loads)
         per_batch.append({"wall": step.wall, "cpu": step.cpu})
         loaded[0] += summary.documents_loaded
         loaded[1] += summary.facts_loaded
         loaded[2] += summary.mentions_loaded
     started, cpu_started = time.perf_counter(), time.process_time()
+    held.release()  # as the run does before it records itself
     record_run(
         settings,
         run_id="bench-load-growth",
@@ -157,14 +162,15 @@ def load_once(data_dir: Path, lake_dir: Path, batches: list[int]) -> dict[str, o
     }
 
 
-def trial(warehouse: Path, lake_dir: Path, batches: list[int]) -> dict[str, object]:
+def trial(warehouse: Path, lake_dir: Path, batches: list[int], hold: int) -> dict[str, object]:
     """One trial on a new copy of ``warehouse``: migrate, then load in a fresh process."""
     with tempfile.TemporaryDirectory(prefix="fazhi-loadgrow-") as tmp:
         data_dir = Path(tmp)
         shutil.copyfile(warehouse, data_dir / "fazhi.duckdb")
         migrated = _child(["--migrate", str(data_dir)])
         listed = ",".join(map(str, batches))
-        loaded = _child(["--load", str(data_dir), "--lake", str(lake_dir), "--batches", listed])
+        where = ["--load", str(data_dir), "--lake", str(lake_dir)]
+        loaded = _child([*where, "--batches", listed, "--hold", str(hold)])
         loaded["migration_s"] = migrated["seconds"]
         loaded["warehouse_mb"] = (data_dir / "fazhi.duckdb").stat().st_size / 2**20
         return loaded
@@ -191,6 +197,13 @@ def main() -> None:
         "--batches", default="1,2,3,4,5,6", help="the lake's batches loaded, one after another"
     )
     parser.add_argument("--trials", type=int, default=3)
+    parser.add_argument(
+        "--hold",
+        type=int,
+        action="append",
+        default=[],
+        help="loads per writer (1: a writer per batch, the default; repeat to compare)",
+    )
     parser.add_argument("--migrate", type=Path, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--load", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -198,14 +211,16 @@ def main() -> None:
         print(json.dumps({"seconds": migrate_copy(args.migrate)}))
         return
     if args.load is not None:
-        print(json.dumps(load_once(args.load, args.lake, _numbers(args.batches))))
+        hold = args.hold[-1] if args.hold else 1
+        print(json.dumps(load_once(args.load, args.lake, _numbers(args.batches), hold)))
         return
     batches = _numbers(args.batches)
     for n in range(args.trials):
         for warehouse in args.warehouse:
-            load_before = _loadavg()
-            r = trial(warehouse, args.lake, batches)
-            _print_trial(n, warehouse, r, load_before)
+            for hold in args.hold or [1]:
+                load_before = _loadavg()
+                r = trial(warehouse, args.lake, batches, hold)
+                _print_trial(n, warehouse, r, load_before, hold)
 
 
 def _numbers(listed: str) -> list[int]:
@@ -220,13 +235,16 @@ STEP_GROUPS = {  # what the summary line adds up, per batch
 }
 
 
-def _print_trial(n: int, warehouse: Path, r: dict[str, object], load_before: str) -> None:
+def _print_trial(
+    n: int, warehouse: Path, r: dict[str, object], load_before: str, hold: int
+) -> None:
     per_batch = r["batches"]
     record = r["record"]
     assert isinstance(per_batch, list) and isinstance(record, dict)
     print(
-        f"trial {n} {warehouse}: {len(per_batch)} batches, {r['documents']} docs "
-        f"{r['facts']} facts; RSS {r['rss_before_mb']:.0f} -> peak {r['peak_rss_mb']:.0f} MB; "
+        f"trial {n} {warehouse}, {hold} loads a writer: {len(per_batch)} batches, "
+        f"{r['documents']} docs {r['facts']} facts; "
+        f"RSS {r['rss_before_mb']:.0f} -> peak {r['peak_rss_mb']:.0f} MB; "
         f"migration {r['migration_s']:.2f} s; file {r['warehouse_mb']:.0f} MB; "
         f"loadavg {load_before} -> {_loadavg()}",
         flush=True,

@@ -335,6 +335,7 @@ def run_bare(sources_file: Path, data_dir: Path, crawl_only: bool = False) -> No
     )
     before = summarise_batches(run_id, crawl, outcomes)
     _stage("run record")
+    loader.release_warehouse()
     record_run(
         settings,
         run_id=run_id,

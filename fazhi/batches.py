@@ -44,6 +44,7 @@ from fazhi.quality.stage import gate_staged, render_data_docs
 from fazhi.report.artifacts import NEW_FACTS_SHOWN
 from fazhi.report.summary import parse_problems
 from fazhi.schemas import PARSED, conform
+from fazhi.warehouse.db import HeldWriter
 from fazhi.warehouse.load import LoadSummary, load_gated_run
 
 BATCH_COLUMN = "batch"
@@ -192,14 +193,21 @@ def read_staged_batch(settings: Settings, run_id: str, batch: int) -> StagedBatc
 
 # --- gate and load -----------------------------------------------------------------------------
 def gate_batch(
-    settings: Settings, run_id: str, batch: int, years: list[int] | None = None
+    settings: Settings,
+    run_id: str,
+    batch: int,
+    years: list[int] | None = None,
+    held: HeldWriter | None = None,
 ) -> GatedBatch:
     """Gate one staged batch (only the reports of ``years`` when given); its quarantine is
-    added to the run's. The gate's across-years checks see every batch loaded before it."""
+    added to the run's. The gate's across-years checks see every batch loaded before it
+    (through ``held``'s connection while the loader holds the writer)."""
     staged = read_staged_batch(settings, run_id, batch)
     if years:
         staged = only_years(staged, years)
-    return GatedBatch(batch, staged, gate_staged(staged, settings, run_id, render_docs=False))
+    warehouse = held.connection if held is not None else None
+    gate = gate_staged(staged, settings, run_id, render_docs=False, warehouse=warehouse)
+    return GatedBatch(batch, staged, gate)
 
 
 def load_batch(
@@ -210,8 +218,10 @@ def load_batch(
     started_at: datetime,
     status: str,
     counts: dict[str, int],
+    held: HeldWriter | None = None,
 ) -> BatchOutcome:
-    """Load what the gate let through of one batch, in one transaction; what it adds to the run."""
+    """Load what the gate let through of one batch, in one transaction; what it adds to the run
+    (through ``held``, the loader's writer kept across batches, when given)."""
     loaded = load_gated_run(
         settings,
         run_id=run_id,
@@ -221,6 +231,7 @@ def load_batch(
         batch=gated.staged,
         gate=gated.gate,
         publish=False,  # the run's record publishes the readers' snapshot once, at its end
+        held=held,
     )
     documents = gated.staged.documents
     gate = gated.gate

@@ -52,6 +52,12 @@ class Settings(BaseSettings):
     # batches the loader's process gates and loads before it is replaced by a fresh one, which
     # returns whatever memory it kept from batch to batch (fazhi.loader)
     loader_recycle_batches: int = Field(default=50, ge=1)
+    # batches the loader loads through one writer before closing it, which checkpoints DuckDB's
+    # log into the file and lets other writers in (they wait up to lock_timeout_s meanwhile);
+    # 1 opens and checkpoints the warehouse for every batch (fazhi.warehouse.db.HeldWriter).
+    # Ten 500-report batches into a 10,000-report warehouse: 38.4 s of CPU with 1, 27.5 with 5,
+    # 30.9 with 10; the loading process's peak 735, 857 and 996 MB (benchmarks.load_growth)
+    warehouse_hold_batches: int = Field(default=5, ge=1)
     # parse and extract the next batch while one is gated and loaded: faster only where the
     # cores would otherwise idle, and the parsing workers and the loader are then resident at
     # once. Off by default: on 2 cores, 10,000 reports took 226.1 s and 1,708 MB overlapped

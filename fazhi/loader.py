@@ -7,11 +7,16 @@ a pipe, so a batch can be gated and loaded while the next one is parsed and extr
 the two fighting for one interpreter's lock (in threads of one process they did: the run grew
 from 224.6 s to 278.7 s at 10,000 reports).
 
-The child is replaced every ``recycle_after`` loads, so whatever native memory it keeps from batch
-to batch (GX, pandas, DuckDB) is returned to the system; its successor is started at once and
-imports meanwhile. It exits when the run's process is gone, so a killed run leaves no loader
-behind. A child that dies (killed, out of memory) is reported as a transient error and replaced
-on the next call, so a retry of the batch runs in a fresh one.
+The child keeps the warehouse's writer open from load to load
+(``fazhi.warehouse.db.HeldWriter``), closing it, with its checkpoint, every
+``settings.warehouse_hold_batches`` loads, when the run asks
+(:meth:`LoaderProcess.release_warehouse`, before it records itself) and when the child is
+replaced. The child is replaced every ``recycle_after`` loads, so whatever native memory it
+keeps from batch to batch (GX, pandas, DuckDB) is returned to the system; its successor is
+started at once and imports meanwhile. It exits when the run's process is gone, so a killed run
+leaves no loader behind (the loads it committed are in DuckDB's log). A child that dies
+(killed, out of memory) is reported as a transient error and replaced on the next call, so a
+retry of the batch runs in a fresh one.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import suppress
 from datetime import datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -29,11 +35,14 @@ from fazhi.errors import TransientError
 
 if TYPE_CHECKING:  # the gate and the load are imported in the child
     from fazhi.batches import BatchOutcome, GatedBatch
+    from fazhi.warehouse.db import HeldWriter
 
 Result = TypeVar("Result")
 
 # gated batches waiting for their load, in the child: (run_id, batch) → GatedBatch
 _gated: dict[tuple[str, int], GatedBatch] = {}
+# the warehouse's writer, held across loads, in the child
+_held: HeldWriter | None = None
 
 
 class LoaderProcess:
@@ -94,9 +103,17 @@ class LoaderProcess:
         Docs), in the child."""
         return self._call(work, *args)
 
-    def close(self) -> None:
-        """Stop the child, waiting for what it is doing."""
+    def release_warehouse(self) -> None:
+        """Close the child's writer (checkpoint, lock released) so that another writer, such
+        as the run's record, can open the warehouse; the next load opens it again."""
         if self._pool is not None:
+            self._call(_release)
+
+    def close(self) -> None:
+        """Release the warehouse and stop the child, waiting for what it is doing."""
+        if self._pool is not None:
+            with suppress(BrokenProcessPool):  # it died: its committed loads are in DuckDB's log
+                self._pool.submit(_release).result()
             self._pool.shutdown(wait=True)
         self._pool = None
 
@@ -134,7 +151,7 @@ def _gate(
 ) -> Mapping[str, int] | None:
     from fazhi.batches import gate_batch
 
-    gated = gate_batch(settings, run_id, batch, years)
+    gated = gate_batch(settings, run_id, batch, years, _held_writer(settings))
     _gated[(run_id, batch)] = gated
     return gated.gate.counts() if gated.gate else None
 
@@ -152,7 +169,30 @@ def _load(
 
     gated = _gated.pop((run_id, batch), None)
     if gated is None:  # this child did not gate it: its predecessor did, before it was replaced
-        gated = gate_batch(settings, run_id, batch, years)
+        gated = gate_batch(settings, run_id, batch, years, _held_writer(settings))
     return load_batch(
-        settings, gated, run_id=run_id, started_at=started_at, status=status, counts=counts
+        settings,
+        gated,
+        run_id=run_id,
+        started_at=started_at,
+        status=status,
+        counts=counts,
+        held=_held_writer(settings),
     )
+
+
+def _held_writer(settings: Settings) -> HeldWriter:
+    from fazhi.warehouse.db import HeldWriter
+
+    global _held
+    if _held is not None and _held.settings != settings:  # another warehouse, or other limits
+        _held.release()
+        _held = None
+    if _held is None:
+        _held = HeldWriter(settings, settings.warehouse_hold_batches)
+    return _held
+
+
+def _release() -> None:
+    if _held is not None:
+        _held.release()

@@ -71,9 +71,8 @@ def process_manifest_rows(
     started_at: datetime,
     years: list[int] | None = None,
 ) -> State[Any]:
-    """Parse, extract, gate and load a set of manifest rows batch by batch, then report (shared
-    by every flow). Batches are gated and loaded in order in the loader's process, each while the
-    next one is parsed and extracted (``fazhi.batches.pipelined``)."""
+    """Parse, extract, gate and load a set of manifest rows batch by batch (the gate and the load
+    in the loader's process, ``fazhi.loader``), then report; shared by every flow."""
     with LoaderProcess(settings.loader_recycle_batches) as loader:
 
         def gate_and_load(batch: int, before: Sequence[BatchOutcome]) -> BatchOutcome:
@@ -86,7 +85,8 @@ def process_manifest_rows(
             loader.start()  # it imports the gate while the first batch is parsed
         prepare = partial(prepare_batch, settings, run_id)
         outcomes = pipelined(numbers, prepare, gate_and_load, ahead=settings.overlap_batches)
-        tasks.record_run_task(settings, summarise_batches(run_id, crawl, outcomes), started_at)
+        summary = summarise_batches(run_id, crawl, outcomes)
+        tasks.record_run_task(loader, settings, summary, started_at)
         summary = summarise_batches(
             run_id,
             crawl,

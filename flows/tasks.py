@@ -160,9 +160,13 @@ def gate_load_batch_task(
     cache_policy=NO_CACHE,
     persist_result=False,
 )
-def record_run_task(settings: Settings, summary: RunSummary, started_at: datetime) -> None:
+def record_run_task(
+    loader: LoaderProcess, settings: Settings, summary: RunSummary, started_at: datetime
+) -> None:
     """Record the run with its final counts in the warehouse (also when nothing was loaded) and
-    publish the readers' snapshot once; each batch's load already indexed its documents."""
+    publish the readers' snapshot once, after the loader let go of the writer; each batch's
+    load already indexed its documents."""
+    loader.release_warehouse()
     with warehouse_slot():
         record_run(
             settings,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
+import duckdb
 import polars as pl
 
 from fazhi.config import Settings
@@ -22,16 +23,23 @@ from fazhi.warehouse.read import prior_values
 
 
 def gate_staged(
-    batch: StagedBatch, settings: Settings, run_id: str, *, render_docs: bool = True
+    batch: StagedBatch,
+    settings: Settings,
+    run_id: str,
+    *,
+    render_docs: bool = True,
+    warehouse: duckdb.DuckDBPyConnection | None = None,
 ) -> GateResult | None:
     """Gate the parsed documents of ``batch`` and persist the quarantine; None when it is empty.
 
     ``render_docs=False`` keeps the validation results for :func:`render_data_docs` to render
-    later (a run gated in batches renders Data Docs once)."""
+    later (a run gated in batches renders Data Docs once). ``warehouse``: the writer this
+    process holds open, if any (DuckDB opens a file once per process), for the values already
+    loaded."""
     if not batch.documents.height:
         return None
     parsed = batch.documents.filter(pl.col("parse_status") == "ok")
-    prior = _prior_values(settings, parsed)
+    prior = _prior_values(settings, parsed, warehouse)
     result = run_gate(
         parsed,
         batch.facts,
@@ -51,9 +59,14 @@ def render_data_docs(settings: Settings, run_id: str | None = None) -> Path | No
     return runner.build_docs(run_id)
 
 
-def _prior_values(settings: Settings, documents: pl.DataFrame) -> pl.DataFrame | None:
+def _prior_values(
+    settings: Settings, documents: pl.DataFrame, warehouse: duckdb.DuckDBPyConnection | None
+) -> pl.DataFrame | None:
     codes = documents.get_column("locality_code").drop_nulls().unique().to_list()
     if not settings.duckdb_path.exists() or not codes:
         return None
+    if warehouse is not None:
+        with contextlib.closing(warehouse.cursor()) as con:
+            return prior_values(con, codes, settings.sql_dir)
     with contextlib.closing(connect(readable_path(settings), settings, read_only=True)) as con:
         return prior_values(con, codes, settings.sql_dir)

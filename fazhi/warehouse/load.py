@@ -24,7 +24,7 @@ from fazhi.config import Settings
 from fazhi.extract.stage import StagedBatch
 from fazhi.quality.gate import GateResult
 from fazhi.sql import read_sql, split_statements
-from fazhi.warehouse.db import writer
+from fazhi.warehouse.db import HeldWriter, writer
 from fazhi.warehouse.integrity import check_batch_keys
 from fazhi.warehouse.search import refresh_search_index
 
@@ -88,10 +88,13 @@ def load_run(
     validations: pl.DataFrame,
     quarantine: pl.DataFrame,
     publish: bool = True,
+    held: HeldWriter | None = None,
 ) -> LoadSummary:
     """Load a run's staged rows under the writer lock, in one transaction; what changed.
 
-    ``publish=False`` (a batch of a run) leaves the readers' snapshot to the run's record."""
+    ``publish=False`` (a batch of a run) leaves the readers' snapshot to the run's record;
+    ``held`` (a batch of a run, in the loader) loads through a writer kept open across batches
+    instead of one opened for this load, and never publishes."""
     run = StagedRun(
         run_id,
         started_at,
@@ -105,6 +108,9 @@ def load_run(
             "staged_quarantine": quarantine,
         },
     )
+    if held is not None:
+        with held.load() as con:
+            return load_batch(con, run, settings.sql_dir)
     with writer(settings, publish=publish) as con:
         return load_batch(con, run, settings.sql_dir)
 
@@ -119,6 +125,7 @@ def load_gated_run(
     batch: StagedBatch,
     gate: GateResult | None,
     publish: bool = True,
+    held: HeldWriter | None = None,
 ) -> LoadSummary:
     """Load what the gate let through (nothing but the run's record when nothing was gated)."""
     documents = gate.documents if gate else batch.documents.head(0)
@@ -135,6 +142,7 @@ def load_gated_run(
         validations=gate.validations if gate else schemas.empty(schemas.VALIDATIONS),
         quarantine=gate.quarantine if gate else schemas.empty(schemas.QUARANTINE),
         publish=publish,
+        held=held,
     )
 
 
