@@ -15,7 +15,8 @@ seconds (user + system, ``getrusage``), so the servers' CPU is not counted. ``--
 crawls with another checkout's ``fazhi`` (e.g. ``git worktree add /tmp/before main``) in
 alternate rounds (``--rounds``, default 2), prints the two side by side per 1,000 documents,
 and checks that both stored the same result: manifest rows (fetch times aside), raw objects,
-and URL states. ``--profile FILE`` writes this checkout's first crawl's cProfile stats.
+and URL states. Profile a crawl with ``py-spy record --gil`` on the child (cProfile sees only
+one thread, and the crawl runs in several).
 """
 
 from __future__ import annotations
@@ -116,10 +117,9 @@ def main() -> None:
     parser.add_argument("--sources", type=int, default=50)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--against", type=Path, default=None, help="a checkout to compare with")
-    parser.add_argument("--profile", type=Path, default=None, help="cProfile stats of a crawl")
     args = parser.parse_args()
     if args.reports is not None:
-        compare_cpu(args.reports, args.sources, args.rounds, args.against, args.profile)
+        compare_cpu(args.reports, args.sources, args.rounds, args.against)
         return
     site = build_site(args.pages, args.per_page)
     with serve(site) as (base_url, log), tempfile.TemporaryDirectory() as tmp:
@@ -172,7 +172,7 @@ REPO = Path(__file__).resolve().parent.parent
 # Run with -c in the checkout's folder, so that checkout's fazhi is the one imported (the
 # current folder comes first on sys.path); it needs nothing from benchmarks/.
 CRAWL_CHILD = """
-import cProfile, json, resource, sys, time
+import json, resource, sys, time
 from pathlib import Path
 
 def cpu():
@@ -187,17 +187,11 @@ from fazhi.crawl.hosts import crawl_hosts
 from fazhi.crawl.sources import load_sources
 from fazhi.parse.stage import select_document_rows
 
-sources_file, data_dir, profile = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
+sources_file, data_dir = sys.argv[1], Path(sys.argv[2])
 settings = load_settings(data_dir=data_dir)
 sources = load_sources(Path(sources_file))
 imported, wall = cpu(), time.perf_counter()
-profiler = cProfile.Profile() if profile else None
-if profiler:
-    profiler.enable()
 manifest = store.combine_manifests(crawl_hosts(sources, settings, "bench"))
-if profiler:
-    profiler.disable()
-    profiler.dump_stats(profile)
 print(json.dumps({
     "cpu": cpu() - imported, "imports": imported - started, "wall": time.perf_counter() - wall,
     "documents": select_document_rows(manifest).height, "rows": manifest.height,
@@ -206,15 +200,11 @@ print(json.dumps({
 """
 
 
-def crawl_in_child(
-    checkout: Path, sources_file: Path, data_dir: Path, profile: Path | None = None
-) -> dict[str, Any]:
+def crawl_in_child(checkout: Path, sources_file: Path, data_dir: Path) -> dict[str, Any]:
     """One crawl of the sources in a fresh process importing ``checkout``'s fazhi."""
     command = [sys.executable, "-c", CRAWL_CHILD, str(sources_file), str(data_dir)]
     env = {**os.environ, "PYTHONPATH": str(checkout)}
-    done = subprocess.run(
-        [*command, str(profile or "")], cwd=checkout, env=env, capture_output=True, text=True
-    )
+    done = subprocess.run(command, cwd=checkout, env=env, capture_output=True, text=True)
     if done.returncode != 0:
         raise RuntimeError(f"crawl in {checkout} failed:\n{done.stderr[-3000:]}")
     measured: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
@@ -243,9 +233,7 @@ def crawl_result(data_dir: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def compare_cpu(
-    reports: int, sources: int, rounds: int, against: Path | None, profile: Path | None
-) -> None:
+def compare_cpu(reports: int, sources: int, rounds: int, against: Path | None) -> None:
     """Crawl the generated corpus ``rounds`` times with this checkout (and, alternately, with
     ``against``) and print the crawler's CPU per 1,000 documents side by side."""
     from benchmarks.corpus import build_corpus, default_hosts, serve_hosts, sources_toml
@@ -260,8 +248,7 @@ def compare_cpu(
             order = sides if round_ % 2 == 0 else sides[::-1]
             for name, checkout in order:
                 data_dir = Path(tmp) / f"{name}-{round_}"
-                first = profile if name == "this" and not results[name] else None
-                measured = crawl_in_child(checkout, sources_file, data_dir, first)
+                measured = crawl_in_child(checkout, sources_file, data_dir)
                 results[name].append(measured)
                 print(
                     f"round {round_ + 1} {name:<8} {measured['cpu']:7.2f} s CPU "
