@@ -6,14 +6,15 @@ import shutil
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import polars as pl
 import pytest
 
 from fazhi.config import Settings
-from fazhi.crawl.crawler import crawl_source, summarise_manifest
-from fazhi.crawl.families import detect_family
+from fazhi.crawl.crawler import _each, crawl_source, summarise_manifest
+from fazhi.crawl.families import Link, detect_family
 from fazhi.crawl.fetch import inert_url
 from fazhi.crawl.sources import Source
 from fazhi.crawl.store import read_manifest, read_raw
@@ -353,3 +354,34 @@ def test_page_one_under_a_second_name_does_not_stop_the_pager(tmp_path: Path) ->
     same = manifest.filter(pl.col("reason").str.starts_with("the same page as"))
     assert [_path(u) for u in same["url"]] == ["/c9/list.shtml"]
     assert manifest.filter(pl.col("reason").str.contains("ignores the page number")).is_empty()
+
+
+@pytest.mark.parametrize(
+    ("failing", "raised"),
+    [
+        pytest.param(set(), None, id="none-fails"),
+        pytest.param({7}, "7", id="one-fails"),
+        pytest.param({3, 11, 0}, "0", id="the-first-in-order-is-raised"),
+    ],
+)
+def test_every_page_is_worked_on_and_the_first_error_in_order_raised(
+    failing: set[int], raised: str | None
+) -> None:
+    links = [Link(f"http://example.gov.cn/t{n}.html", str(n)) for n in range(20)]
+    done: list[str] = []
+    lock = threading.Lock()
+
+    def work(link: Link) -> None:
+        time.sleep(0.001 * (20 - int(link.title)))  # later links finish first
+        with lock:
+            done.append(link.title)
+        if int(link.title) in failing:
+            raise ValueError(link.title)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        if raised is None:
+            _each(pool, work, links)
+        else:
+            with pytest.raises(ValueError, match=f"^{raised}$"):
+                _each(pool, work, links)
+    assert sorted(done, key=int) == [link.title for link in links]
