@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -273,14 +273,23 @@ def crawl_articles(run: _Run, links: list[Link], maybes: list[Link] | None = Non
 
 
 def _each(pool: ThreadPoolExecutor, work: Callable[[Link], None], links: list[Link]) -> None:
-    """``work`` on every link in ``pool``, this thread woken once when all are done; the first
-    error in the links' order is raised, as ``list(pool.map(work, links))`` would. Waiting on
-    each result in turn, as map does, woke this thread once per page, and every such wake-up
-    was a hand-over of the GIL between threads (11-14 % of the crawl's GIL samples)."""
+    """``work`` on every link in ``pool`` as ``list(pool.map(work, links))`` does it (the first
+    error in the links' order raised, the links not started by then cancelled: an interrupted
+    crawl stops), with this thread woken once when all are done or one failed. Map waits on
+    each result in turn, which woke this thread once per page, and every such wake-up was a
+    hand-over of the GIL between threads (11-14 % of the crawl's GIL samples)."""
     futures = [pool.submit(work, link) for link in links]
-    wait(futures)
-    for future in futures:
-        future.result()
+    wait(futures, return_when=FIRST_EXCEPTION)
+    # taken from the end as map does: a failed future left in the list would form a cycle with
+    # its error (error → traceback → this frame → list → future → error) that keeps the crawl,
+    # and its journal's lock, alive until a garbage collection: a resumed crawl can't adopt it
+    futures.reverse()
+    try:
+        while futures:
+            futures.pop().result()
+    finally:
+        for future in futures:
+            future.cancel()
 
 
 def _crawl_article(run: _Run, link: Link) -> None:
