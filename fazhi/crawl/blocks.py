@@ -13,11 +13,14 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from fazhi.parse import selectors as sel
 
 _SCRIPT = re.compile(rb"<script", re.IGNORECASE)
-_JSL_COOKIE = re.compile(rb"__jsl_clearance", re.IGNORECASE)
+# Searched in the body with its ASCII letters lowered (bytes.lower(), as a bytes pattern's
+# IGNORECASE folds only ASCII): a case-blind regex scanned each 10 KB page at ~160 µs, once per
+# response, the slowest check of a fetch; a literal search of the lowered body takes ~5 µs.
+_JSL_COOKIE = b"__jsl_clearance"
 # 加速乐 (jiasule) first stage: the cookie name is assembled one quoted character at a time,
 # ('_')+('_')+('j')+('s')+('l')…, so it never appears literally; joined, the pieces spell it.
 _QUOTED_CHARACTER = re.compile(rb"""\(\s*['"]([^'"])['"]\s*\)""")
-_COOKIE_SCRIPT = re.compile(rb"document\.cookie\s*=", re.IGNORECASE)
+_COOKIE_SCRIPT = re.compile(rb"document\.cookie\s*=")  # in the lowered body
 # 瑞数 (Riversecurity): a $_ts bootstrap object and scripts / metas marked r="m", served with 412
 # on the first visit and with 200 or 202 on pages it wraps.
 _RUISHU_TS = re.compile(rb"\$_ts\b")  # window['$_ts'], $_ts.nsd=…, _$x['$_ts']
@@ -54,13 +57,14 @@ def challenge_kind(body: bytes) -> str | None:
     """The anti-bot product whose challenge ``body`` is, by its script's signature, or None."""
     if _RUISHU_TS.search(body) and _RUISHU_MARK.search(body):
         return "瑞数 ($_ts, r=m scripts)"
-    if _JSL_COOKIE.search(body) or _jsl_cookie_spelled(body):
+    lowered = body.lower()
+    if _JSL_COOKIE in lowered or _jsl_cookie_spelled(body, lowered):
         return "加速乐 __jsl_clearance cookie script"
     return None
 
 
-def _jsl_cookie_spelled(body: bytes) -> bool:
-    if not _COOKIE_SCRIPT.search(body):
+def _jsl_cookie_spelled(body: bytes, lowered: bytes) -> bool:
+    if not _COOKIE_SCRIPT.search(lowered):
         return False
     spelled = b"".join(_QUOTED_CHARACTER.findall(body))
     return b"__jsl_clearance" in spelled.lower() or b"jsl_clearance" in spelled.lower()
@@ -80,18 +84,17 @@ def block_reason_for_page(html: str) -> str | None:
     """Why a decoded 200 HTML page is a block page (JavaScript redirect stub), or None."""
     tree = HTMLParser(html)
     scripts = " ".join(node.text() for node in tree.css("script"))
+    # A page is a stub only with a computed redirect: the page's text (most of its cost, ~0.1 ms
+    # for a 10 KB report) is read only for one that has such a script.
+    if not _JS_REDIRECT.search(scripts) or _LITERAL_REDIRECT.search(scripts):
+        return None
     for node in tree.css("script, style, noscript"):
         node.decompose()
     body = tree.body
     visible = "".join((body.text() if body else "").split())
     links = len(tree.css("a[href]"))
     # Hanweb listings keep their records inside <script>: their nav links tell them apart.
-    if (
-        _JS_REDIRECT.search(scripts)
-        and not _LITERAL_REDIRECT.search(scripts)
-        and len(visible) <= _STUB_MAX_VISIBLE_CHARS
-        and links <= _STUB_MAX_LINKS
-    ):
+    if len(visible) <= _STUB_MAX_VISIBLE_CHARS and links <= _STUB_MAX_LINKS:
         return "JavaScript redirect stub instead of content"
     return None
 

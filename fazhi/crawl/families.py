@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from urllib.parse import parse_qs, parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
@@ -417,6 +418,22 @@ def _absolute(page_url: str, href: str) -> str | None:
     href = href.strip()
     if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
         return None
+    if len(href) <= _REMEMBERED_HREF_CHARS:  # a hostile page's huge hrefs are not kept
+        return _remembered_absolute(page_url, href)
+    return _joined(page_url, href)
+
+
+# A listing page resolves each link twice (its rows, then its pager links), and joining is most
+# of reading a listing's links; remembering the last few thousand costs at most a few MB.
+_REMEMBERED_HREF_CHARS = 2048
+
+
+@lru_cache(maxsize=2048)
+def _remembered_absolute(page_url: str, href: str) -> str | None:
+    return _joined(page_url, href)
+
+
+def _joined(page_url: str, href: str) -> str | None:
     url = join_url(page_url, html_lib.unescape(href))[0]
     if url is None:
         return None

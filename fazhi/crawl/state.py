@@ -34,7 +34,7 @@ import os
 import threading
 import time
 import uuid
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -63,12 +63,20 @@ class UrlState:
     # state). A page not fetched again still has them requested when one is not in the lake.
     attachments: tuple[str, ...] | None = None
 
+    def as_json(self) -> dict[str, Any]:
+        """The state as ``urls.json`` and a journal line store it: ``dataclasses.asdict`` without
+        its deep copy (a tenth of a journal line's cost)."""
+        return {name: getattr(self, name) for name in _URL_STATE_FIELDS}
+
     @classmethod
     def from_json(cls, item: dict[str, Any]) -> UrlState:
         """A state as stored in ``urls.json`` or a journal line."""
         attachments = item.get("attachments")
         fields = {**item, "attachments": None if attachments is None else tuple(attachments)}
         return cls(**fields)
+
+
+_URL_STATE_FIELDS = tuple(item.name for item in fields(UrlState))
 
 
 class CrawlState:
@@ -109,7 +117,7 @@ class CrawlState:
     def record(self, row: dict[str, Any], url_state: UrlState | None) -> None:
         """Journal one manifest row and the URL state it produced, durably, in one line."""
         line = json.dumps(
-            {"row": _jsonable(row), "url_state": asdict(url_state) if url_state else None},
+            {"row": _jsonable(row), "url_state": url_state.as_json() if url_state else None},
             ensure_ascii=False,
         )
         with self._lock:
@@ -155,7 +163,7 @@ class CrawlState:
         with self._lock:
             merged = self._keyed(self._urls_file.load())
             merged.update(self._changed)
-            self._urls_file.save([asdict(state) for state in merged.values()])
+            self._urls_file.save([state.as_json() for state in merged.values()])
             self._urls = merged
             self._changed = {}
             mine = [(self._journal_path, self._journal)] if self._journal is not None else []

@@ -30,6 +30,12 @@ NAV = "".join(f'<a href="/c{n}/">栏目{n}</a>' for n in range(8))
             "__jsl_clearance",
             id="200-jsl-cookie-script",
         ),
+        pytest.param(
+            200,
+            b"<SCRIPT>Document.Cookie='__JSL_Clearance=1'</SCRIPT>",
+            "__jsl_clearance",
+            id="jsl-cookie-name-in-capitals",
+        ),
         pytest.param(403, b"forbidden", "403", id="403-refused"),
         pytest.param(200, b"<html><body>ok</body></html>", None, id="ordinary-page"),
         pytest.param(404, b"not found", None, id="404-is-a-failure-not-a-block"),
@@ -78,6 +84,23 @@ def test_block_reason_for_status(status: int, body: bytes, expected: str | None)
             id="article-with-a-location-script",
         ),
         pytest.param("<html><body>short page</body></html>", False, id="short-page-no-script"),
+        pytest.param(
+            "<html><body><p>" + "法治政府建设" * 60 + "</p><script>"
+            "location.href=location.pathname+'?'+t</script></body></html>",
+            False,
+            id="article-with-a-computed-redirect-script",
+        ),
+        pytest.param(
+            f"<html><body>{NAV}<script>location.href=location.pathname+'?'+t</script>"
+            "</body></html>",
+            False,
+            id="short-page-of-links-with-a-computed-redirect-script",
+        ),
+        pytest.param(
+            "<html><body><SCRIPT>Window.Location.Href='/a?'+Math.random()</SCRIPT></body></html>",
+            True,
+            id="stub-script-in-capitals",
+        ),
     ],
 )
 def test_block_reason_for_page(html: str, blocked: bool) -> None:
@@ -139,6 +162,10 @@ RUISHU_WRAPPED_APP = (
                      id="dollar-ts-in-text-without-r-m-scripts"),
         pytest.param(200, b"<html><script>document.cookie='theme=dark'</script></html>", None,
                      id="ordinary-cookie-script"),
+        pytest.param(521, JSL_521.replace(b"document.cookie", b"Document.COOKIE  "), "加速乐",
+                     id="jsl-spelled-with-the-cookie-assignment-in-capitals"),
+        pytest.param(521, JSL_521.replace(b"document.cookie=", b"document.title="), None,
+                     id="characters-spelled-without-a-cookie-assignment"),
     ],
 )  # fmt: skip
 def test_challenges_are_blocked_whatever_the_status(

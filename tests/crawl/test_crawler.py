@@ -6,14 +6,15 @@ import shutil
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import polars as pl
 import pytest
 
 from fazhi.config import Settings
-from fazhi.crawl.crawler import crawl_source, summarise_manifest
-from fazhi.crawl.families import detect_family
+from fazhi.crawl.crawler import _each, crawl_source, summarise_manifest
+from fazhi.crawl.families import Link, detect_family
 from fazhi.crawl.fetch import inert_url
 from fazhi.crawl.sources import Source
 from fazhi.crawl.store import read_manifest, read_raw
@@ -353,3 +354,29 @@ def test_page_one_under_a_second_name_does_not_stop_the_pager(tmp_path: Path) ->
     same = manifest.filter(pl.col("reason").str.starts_with("the same page as"))
     assert [_path(u) for u in same["url"]] == ["/c9/list.shtml"]
     assert manifest.filter(pl.col("reason").str.contains("ignores the page number")).is_empty()
+
+
+@pytest.mark.parametrize("failing", [None, 0, 3])
+def test_pages_are_worked_on_in_order_and_an_error_stops_the_rest(failing: int | None) -> None:
+    """As ``list(pool.map(...))`` did: every page, or up to the first error, which is raised,
+    and the pages not started by then are never started (an interrupted crawl stops)."""
+    links = [Link(f"http://example.gov.cn/t{n}.html", str(n)) for n in range(8)]
+    done: list[int] = []
+
+    def work(link: Link) -> None:
+        done.append(int(link.title))
+        if int(link.title) == failing:
+            raise ValueError(link.title)
+        time.sleep(0.2)  # time enough for the waiting thread to cancel what has not started
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        if failing is None:
+            _each(pool, work, links)
+        else:
+            with pytest.raises(ValueError, match=f"^{failing}$"):
+                _each(pool, work, links)
+    if failing is None:
+        assert done == list(range(8))
+    else:  # the page after the failing one may have started before the cancel, no other
+        assert done[: failing + 1] == list(range(failing + 1))
+        assert len(done) <= failing + 2

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import urljoin
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from fazhi.crawl import families
 from fazhi.crawl.families import ListingRequest
@@ -223,6 +225,19 @@ PAGER_CASES = [
     ),
     pytest.param(
         COLUMN + "index.html",
+        'createPage(2, 0, "index", "html");<script>;var countPage = 3</script>',
+        ["index_1.html", "index_2.html"],
+        id="pager-names-at-the-page-start-and-after-punctuation",
+    ),
+    pytest.param(
+        COLUMN + "index.html",
+        '<script>xcreatePage(3, 0, "index", "html");_var countPage = 4;'
+        "$('.p').p({mytotalPage: 5}); 分var countPage = 6</script>",
+        [],
+        id="pager-names-inside-longer-words-are-not-pagers",
+    ),
+    pytest.param(
+        COLUMN + "index.html",
         '<div class="list_page"><a tagname="[HOMEPAGE]">首页</a>'
         '<a style="cursor:pointer" onclick="queryArticleByCondition(this,\'/zwgk/fzbg/5501-2.html\')"'
         ' tagname="/zwgk/fzbg/5501-2.html" class="pagingNormal">下一页</a>'
@@ -341,3 +356,16 @@ def test_js_redirect_target(html: str, target: str | None) -> None:
 def test_a_computed_redirect_names_no_target() -> None:
     html = "<script>window.location.href='/f/x?'+Math.random();</script>"
     assert families.js_redirect_target(html, COLUMN) is None
+
+
+@pytest.mark.parametrize("length", [10, 2048, 2049, 20_000])
+def test_links_are_joined_alike_whatever_their_length(length: int) -> None:
+    """Short hrefs are remembered from page to page and long ones are not: both join alike."""
+    name = "a" * length + ".html"
+    html = f'<a href="{name}">第一页</a><a href="../{name}#top">上一级</a><a href="#x">锚</a>'
+    for page_url in (COLUMN + "index.html", COLUMN + "sub/index_1.html"):
+        links = families.page_links(HTMLParser(html), page_url)
+        assert [link.url for link in links] == [
+            urljoin(page_url, name),
+            urljoin(page_url, "../" + name),
+        ]

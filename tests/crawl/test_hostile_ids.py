@@ -81,3 +81,43 @@ def test_good_ids_make_paths_under_the_lake(tmp_path: Path, value: str) -> None:
 def test_lake_path_parts_are_single_components(tmp_path: Path, part: str) -> None:
     with pytest.raises(UnsafePathError):
         Lake.of(load_settings(data_dir=tmp_path)).path("staging", part)
+
+
+BODY = "样例县报告".encode()
+SHA = store.sha256_of(BODY)
+# (where a symlink is, relative to the lake, and where it points: "out" is outside the lake)
+SYMLINKS = [
+    pytest.param("raw", "out", True, id="raw-folder-leads-out"),
+    pytest.param(f"raw/objects/{SHA[:2]}", "out", True, id="object-folder-leads-out"),
+    pytest.param(f"raw/objects/{SHA[:2]}/{SHA}", "out/x", True, id="the-object-itself-leads-out"),
+    pytest.param(f"raw/objects/{SHA[:2]}", "out/absent", True, id="dangling-link-out"),
+    pytest.param("raw", "data/lake/elsewhere", False, id="a-link-within-the-lake"),
+    pytest.param("", "real-lake", False, id="the-lake-root-is-a-link"),
+]
+
+
+@pytest.mark.parametrize(("link", "target", "refused"), SYMLINKS)
+def test_symlinks_out_of_the_lake_are_refused(
+    tmp_path: Path, link: str, target: str, refused: bool
+) -> None:
+    data = tmp_path / "data"
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "x").write_bytes(b"outside")
+    if link:
+        (data / "lake" / "elsewhere").mkdir(parents=True)
+        (data / "lake" / link).parent.mkdir(parents=True, exist_ok=True)
+        (data / "lake" / link).symlink_to(tmp_path / target)
+    else:
+        (tmp_path / "real-lake").mkdir()
+        data.mkdir()
+        (data / "lake").symlink_to(tmp_path / target)
+    lake = Lake.of(load_settings(data_dir=data))
+    if refused:
+        with pytest.raises(UnsafePathError):
+            lake.raw_object(SHA)
+        with pytest.raises(UnsafePathError):
+            store.put_object(lake, BODY)
+    else:
+        assert Path(lake.raw_object(SHA)).resolve().is_relative_to(tmp_path)
+        assert store.put_object(lake, BODY) == SHA
+        assert store.read_object(lake, SHA) == BODY
