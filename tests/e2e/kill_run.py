@@ -95,7 +95,7 @@ def kill_inside(stage: str) -> None:
     if stage == "crawl":
         from fazhi.crawl import store
 
-        _kill_at_call(store, "write_raw", 2)
+        _kill_at_call(store, "put_object", 2)
     elif stage in ("parse", "extract"):
         from fazhi.isolation import BoundedParser, ExtractJob, ParseJob
 
