@@ -78,6 +78,12 @@ class Settings(BaseSettings):
     # need more than 512 MB at 100,000 reports and fit in 1 GB.
     duckdb_memory_limit_mb: int = Field(default=1024, ge=64)
     duckdb_threads: int = Field(default_factory=usable_cores, ge=1)
+    # The same two for the run's loader process (fazhi.loader: its gate, its loads and the run's
+    # dashboard), which holds GX and pandas besides. DuckDB keeps every block a query read in its
+    # buffer pool up to the limit, so with 1 GiB the loader's peak inside a load rose with the
+    # warehouse it scanned (README, Scale); a batch's load needs far less.
+    loader_duckdb_memory_limit_mb: int = Field(default=256, ge=64)
+    loader_duckdb_threads: int = Field(default_factory=usable_cores, ge=1)
     catalog_path: Path = PACKAGE_DATA / "catalog.csv"
     phrasings_path: Path = (
         PACKAGE_DATA / "phrasings.toml"

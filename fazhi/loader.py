@@ -7,6 +7,12 @@ a pipe, so a batch can be gated and loaded while the next one is parsed and extr
 the two fighting for one interpreter's lock (in threads of one process they did: the run grew
 from 224.6 s to 278.7 s at 10,000 reports).
 
+Every DuckDB connection the child opens (the gate's reads, the loads, the run's dashboard) is
+bounded by ``loader_duckdb_memory_limit_mb`` and ``loader_duckdb_threads`` rather than the
+project's ``duckdb_memory_limit_mb`` and ``duckdb_threads``: the settings handed to the child
+are :func:`bounded`. DuckDB keeps the blocks a query read in its buffer pool up to its limit,
+so at 1 GiB the loader's peak inside a load grew with the warehouse it read.
+
 The child is replaced every ``recycle_after`` loads, so whatever native memory it keeps from batch
 to batch (GX, pandas, DuckDB) is returned to the system; its successor is started at once and
 imports meanwhile. It exits when the run's process is gone, so a killed run leaves no loader
@@ -89,9 +95,14 @@ class LoaderProcess:
             self.close()
             self._child()
 
+    def dashboard(self, settings: Settings) -> str | None:
+        """Build the run's dashboard in the child, under the loader's DuckDB bounds; its index's
+        path (None when the dashboard's optional dependencies are missing)."""
+        return self._call(_dashboard, settings)
+
     def call(self, work: Callable[..., Result], *args: Any) -> Result:
         """Any other picklable ``work`` of the run's end that needs the gate's context (Data
-        Docs), in the child."""
+        Docs), in the child; a ``Settings`` among ``args`` arrives :func:`bounded`."""
         return self._call(work, *args)
 
     def close(self) -> None:
@@ -102,7 +113,7 @@ class LoaderProcess:
 
     def _call(self, work: Callable[..., Result], *args: Any) -> Result:
         try:
-            future: Future[Result] = self._child().submit(work, *args)
+            future: Future[Result] = self._child().submit(_bounded_call, work, *args)
             return future.result()
         except BrokenProcessPool as exc:
             self._abandon()
@@ -124,7 +135,21 @@ class LoaderProcess:
         self._pool = None
 
 
+def bounded(settings: Settings) -> Settings:
+    """``settings`` with the loader's DuckDB memory limit and threads for every connection."""
+    return settings.model_copy(
+        update={
+            "duckdb_memory_limit_mb": settings.loader_duckdb_memory_limit_mb,
+            "duckdb_threads": settings.loader_duckdb_threads,
+        }
+    )
+
+
 # --- in the child ------------------------------------------------------------------------------
+def _bounded_call(work: Callable[..., Result], *args: Any) -> Result:
+    return work(*(bounded(a) if isinstance(a, Settings) else a for a in args))
+
+
 def _warm_up() -> None:
     import fazhi.batches  # noqa: F401  (GX, pandas, DuckDB: seconds of imports)
 
@@ -156,3 +181,11 @@ def _load(
     return load_batch(
         settings, gated, run_id=run_id, started_at=started_at, status=status, counts=counts
     )
+
+
+def _dashboard(settings: Settings) -> str | None:
+    try:
+        from fazhi.report.dashboard import build_dashboard
+    except ImportError:  # the dashboard is optional for the pipeline's correctness
+        return None
+    return str(build_dashboard(settings))

@@ -92,7 +92,7 @@ def process_manifest_rows(
             crawl,
             outcomes,
             headline=tasks.headline_task(settings),
-            dashboard=tasks.dashboard_task(settings),
+            dashboard=tasks.dashboard_task(loader, settings),
             data_docs=tasks.data_docs_task(loader, settings, run_id, outcomes),
         )
     publish(summary, *artifact_frames(outcomes))
