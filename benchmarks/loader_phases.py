@@ -50,17 +50,19 @@ class PhaseMeter:
         _reset_peak()
 
     def __call__(self, name: str) -> None:
-        duckdb_mb = 0.0
+        tags: dict[str, float] = {}
         if self.con is not None:
-            row = self.con.execute(  # type: ignore[attr-defined]
-                "SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory()"
-            ).fetchone()
-            duckdb_mb = row[0] / 2**20
+            rows = self.con.execute(  # type: ignore[attr-defined]
+                "SELECT tag, memory_usage_bytes / 2**20 FROM duckdb_memory() "
+                "WHERE memory_usage_bytes > 0"
+            ).fetchall()
+            tags = {str(tag): round(float(mb), 1) for tag, mb in rows}
         now = time.process_time()
         self.phases[name] = {
             "peak": _status_mb("VmHWM"),
             "rss": _status_mb("VmRSS"),
-            "duckdb": duckdb_mb,
+            "duckdb": sum(tags.values()),
+            "tags": tags,  # type: ignore[dict-item]
             "cpu": now - self._started,
         }
         self._started = now
@@ -140,7 +142,7 @@ def summarise(seen: list[dict[str, object]], every: int) -> None:
     for name in names:
         cells = []
         for window in windows:
-            phases = [r["phases"][name] for r in window if name in r["phases"]]  # type: ignore[index]
+            phases = [r["phases"][name] for r in window if name in r["phases"]]  # type: ignore[index,operator]
             peak, rss = max(p["peak"] for p in phases), max(p["rss"] for p in phases)
             duck, cpu = max(p["duckdb"] for p in phases), sum(p["cpu"] for p in phases)
             cells.append(f"{peak:5.0f}/{rss:5.0f} ({duck:4.0f}, {cpu / len(phases):.2f} s)")

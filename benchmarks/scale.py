@@ -270,7 +270,7 @@ def run_bare(sources_file: Path, data_dir: Path, crawl_only: bool = False) -> No
     from fazhi.crawl.hosts import crawl_hosts
     from fazhi.crawl.sources import load_sources
     from fazhi.lake import new_run_id
-    from fazhi.loader import LoaderProcess
+    from fazhi.loader import LoaderProcess, build_dashboard_bounded
     from fazhi.parse import stage as parse_stage
     from fazhi.parse.pool import start_worker_server
     from fazhi.report.summary import crawl_outcome, read_headline, render, summarise_batches
@@ -340,11 +340,11 @@ def run_bare(sources_file: Path, data_dir: Path, crawl_only: bool = False) -> No
     )
     _stage("headline")
     headline = read_headline(settings)
-    _stage("dashboard")
-    dashboard = loader.dashboard(settings)
     _stage("Data Docs")
     docs = loader.call(batches.data_docs, settings, run_id, outcomes)
     loader.close()
+    _stage("dashboard")
+    dashboard = build_dashboard_bounded(settings)
     _stage("summary")
     render(
         summarise_batches(

@@ -87,13 +87,16 @@ def process_manifest_rows(
         prepare = partial(prepare_batch, settings, run_id)
         outcomes = pipelined(numbers, prepare, gate_and_load, ahead=settings.overlap_batches)
         tasks.record_run_task(settings, summarise_batches(run_id, crawl, outcomes), started_at)
+        headline = tasks.headline_task(settings)
+        data_docs = tasks.data_docs_task(loader, settings, run_id, outcomes)
+        loader.close()  # its work is done: the dashboard's process is not resident beside it
         summary = summarise_batches(
             run_id,
             crawl,
             outcomes,
-            headline=tasks.headline_task(settings),
-            dashboard=tasks.dashboard_task(loader, settings),
-            data_docs=tasks.data_docs_task(loader, settings, run_id, outcomes),
+            headline=headline,
+            dashboard=tasks.dashboard_task(settings),
+            data_docs=data_docs,
         )
     publish(summary, *artifact_frames(outcomes))
     render(summary)
