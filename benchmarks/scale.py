@@ -46,16 +46,12 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 # Imports that load polars or DuckDB stay inside functions: the parsing workers of the bare run
 # import this module again (multiprocessing does so with a main module that is not a package's
 # __main__), and with polars, pyarrow and DuckDB mapped a worker's address space reached
 # 1,008 MB of its 1,024 MB limit before its first document, so pages failed "memory exhausted"
 # or "Can't parse HTML" at random (365 MB with the imports inside functions).
-if TYPE_CHECKING:
-    from fazhi.config import Settings
-
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_S = 0.2
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
@@ -274,7 +270,7 @@ def run_bare(sources_file: Path, data_dir: Path, crawl_only: bool = False) -> No
     from fazhi.crawl.hosts import crawl_hosts
     from fazhi.crawl.sources import load_sources
     from fazhi.lake import new_run_id
-    from fazhi.loader import LoaderProcess
+    from fazhi.loader import LoaderProcess, build_dashboard_bounded
     from fazhi.parse import stage as parse_stage
     from fazhi.parse.pool import start_worker_server
     from fazhi.report.summary import crawl_outcome, read_headline, render, summarise_batches
@@ -345,11 +341,11 @@ def run_bare(sources_file: Path, data_dir: Path, crawl_only: bool = False) -> No
     )
     _stage("headline")
     headline = read_headline(settings)
-    _stage("dashboard")
-    dashboard = _dashboard(settings)
     _stage("Data Docs")
     docs = loader.call(batches.data_docs, settings, run_id, outcomes)
     loader.close()
+    _stage("dashboard")
+    dashboard = build_dashboard_bounded(settings)
     _stage("summary")
     render(
         summarise_batches(
@@ -382,12 +378,6 @@ def _cpu_seconds() -> float:
     """User and system CPU seconds of this process so far (all its threads)."""
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
-
-
-def _dashboard(settings: Settings) -> str | None:
-    from fazhi.report.dashboard import build_dashboard
-
-    return str(build_dashboard(settings))
 
 
 CRAWL_LINE = re.compile(r"^crawl: ([\d.]+) s", re.MULTILINE)

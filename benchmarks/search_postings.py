@@ -103,6 +103,8 @@ def step_cpu_ms(
         con.execute("CREATE TABLE document_text (doc_id VARCHAR, text VARCHAR)")
         con.executemany("INSERT INTO dim_document VALUES (?, ?)", [(d, t) for d, t, _ in batch])
         con.executemany("INSERT INTO document_text VALUES (?, ?)", [(d, x) for d, _, x in batch])
+        # the batch as a load stages it (refresh_search_index reads new reports' text there)
+        con.execute("CREATE TABLE staged_documents AS SELECT * FROM document_text")
         _script(con, SQL_DIR, "search/create_index")
         con.execute("BEGIN")
         started = os.times()

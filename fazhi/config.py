@@ -81,9 +81,16 @@ class Settings(BaseSettings):
     # over the whole warehouse could take gigabytes. Beyond the limit DuckDB spills what it can
     # (sorts, joins, aggregates) to duckdb_temp_dir and fails the query with an "Out of Memory"
     # error where it cannot: the dashboard's trend shards (list aggregates, which cannot spill)
-    # need more than 512 MB at 100,000 reports and fit in 1 GB.
+    # are queried in groups of documents sized from the limit (fazhi.report.dashboard.panels).
     duckdb_memory_limit_mb: int = Field(default=1024, ge=64)
     duckdb_threads: int = Field(default_factory=usable_cores, ge=1)
+    # The same two for the run's loader process (fazhi.loader: its gate and its loads) and the
+    # run's dashboard (a process of its own at the run's end), beside the run's process. DuckDB
+    # lets its buffers grow to the limit: with 1 GiB the checkpoint closing each load peaked
+    # higher as the warehouse grew (README, Scale); a batch's steps hold ~155 MB at 30,000
+    # reports. Too low a limit fails a load with DuckDB's "Out of Memory" error.
+    loader_duckdb_memory_limit_mb: int = Field(default=256, ge=64)
+    loader_duckdb_threads: int = Field(default_factory=usable_cores, ge=1)
     catalog_path: Path = PACKAGE_DATA / "catalog.csv"
     phrasings_path: Path = (
         PACKAGE_DATA / "phrasings.toml"

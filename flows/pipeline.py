@@ -87,14 +87,13 @@ def process_manifest_rows(
         outcomes = pipelined(numbers, prepare, gate_and_load, ahead=settings.overlap_batches)
         summary = summarise_batches(run_id, crawl, outcomes)
         tasks.record_run_task(loader, settings, summary, started_at)
-        summary = summarise_batches(
-            run_id,
-            crawl,
-            outcomes,
-            headline=tasks.headline_task(settings),
-            dashboard=tasks.dashboard_task(settings),
-            data_docs=tasks.data_docs_task(loader, settings, run_id, outcomes),
-        )
+        headline = tasks.headline_task(settings)
+        data_docs = tasks.data_docs_task(loader, settings, run_id, outcomes)
+        loader.close()  # its work is done: the dashboard's process is not resident beside it
+    dashboard = tasks.dashboard_task(settings)
+    summary = summarise_batches(
+        run_id, crawl, outcomes, headline=headline, dashboard=dashboard, data_docs=data_docs
+    )
     publish(summary, *artifact_frames(outcomes))
     render(summary)
     return final_state(summary)

@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from fazhi.config import Settings, load_settings
 from fazhi.errors import TransientError
 from fazhi.loader import LoaderProcess
+from fazhi.warehouse.db import writer
 
 REPO = Path(__file__).resolve().parent.parent
 WAIT_S = 60.0  # a spawned child imports polars and DuckDB: slow on a busy machine, never this slow
@@ -103,3 +105,35 @@ def test_the_child_ends_when_the_run_process_is_killed() -> None:
         assert _wait_gone(child), "the loader outlived the run that started it"
     finally:
         parent.kill()
+
+
+def _duckdb_bounds(settings: Settings) -> tuple[str, int]:
+    """What the warehouse's writer connection is limited to, where this runs."""
+    with writer(settings, publish=False) as con:
+        row = con.sql("SELECT current_setting('memory_limit'), current_setting('threads')")
+        found = row.fetchone()
+    assert found is not None
+    return found[0], found[1]
+
+
+@pytest.mark.parametrize(
+    ("limit_mb", "threads"),
+    [
+        pytest.param(96, 1, id="a small limit, one thread"),
+        pytest.param(300, 2, id="a larger limit, two threads"),
+    ],
+)
+def test_the_childs_duckdb_connections_take_the_loaders_bounds(
+    tmp_path: Path, limit_mb: int, threads: int
+) -> None:
+    settings = load_settings(
+        data_dir=tmp_path,
+        duckdb_memory_limit_mb=1024,
+        duckdb_threads=2,
+        loader_duckdb_memory_limit_mb=limit_mb,
+        loader_duckdb_threads=threads,
+    )
+    with LoaderProcess() as loader:
+        in_child = loader.call(_duckdb_bounds, settings)
+    assert in_child == (f"{limit_mb}.0 MiB", threads)
+    assert _duckdb_bounds(settings) == ("1.0 GiB", 2), "the run's own process keeps its own"

@@ -1,10 +1,11 @@
 """Full-text search over report texts: Chinese cut into overlapping character pairs (bigrams),
 ranked by BM25 in SQL.
 
-At load, reads ``dim_document`` and ``document_text`` for documents not indexed yet and adds their
-postings to ``search_terms`` and ``search_docs`` (``fazhi/sql/search/``): a load adds only its new
-documents. A search cuts the query the same way, ranks candidates by the BM25 of DuckDB's fts
-extension written in SQL, and returns the current documents holding every query word as
+At load, reads the titles and texts of documents not indexed yet (the batch's, from the staged
+documents) and adds their postings to ``search_terms`` and ``search_docs``
+(``fazhi/sql/search/``): a load adds only its new documents. A search cuts the query the same
+way, ranks candidates by the BM25 of DuckDB's fts extension written in SQL, and returns the
+current documents holding every query word as
 written, with title, locality, year, URL and a snippet around the first word found.
 
 Bigrams, as Lucene's CJK analyzer indexes Chinese, Japanese and Korean, rather than a word
@@ -76,11 +77,16 @@ def segment(text: str) -> list[str]:
 
 
 def refresh_search_index(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> int:
-    """Index the documents new to the index; how many were added."""
+    """Index the documents new to the index; how many were added.
+
+    A load's ``staged_documents`` are nearly always all of them, and their text is taken from
+    there; the stored texts are read only when other documents are missing from the index."""
     _script(con, sql_dir, "search/create_index")
     if con.execute(read_sql("search/tokenizer", sql_dir)).fetchall()[0][0] != TOKENIZER:
         _script(con, sql_dir, "search/reset_index", [TOKENIZER])
-    rows = con.execute(read_sql("search/unindexed", sql_dir)).fetchall()
+    elsewhere = con.execute(read_sql("search/unindexed_elsewhere", sql_dir)).fetchall()[0][0]
+    unindexed = "search/unindexed" if elsewhere else "search/unindexed_batch"
+    rows = con.execute(read_sql(unindexed, sql_dir)).fetchall()
     for start in range(0, len(rows), INSERT_DOCUMENTS):
         documents = rows[start : start + INSERT_DOCUMENTS]
         # cut POSTINGS_CHUNK documents at a time, so that numpy's working arrays stay small,

@@ -207,7 +207,7 @@ def test_manifest_freshness(
 def test_trend_shard_points_link_to_their_documents(
     con: duckdb.DuckDBPyConnection, ordinals: dict[str, int]
 ) -> None:
-    shard = json.loads(panels.collect_trend_shards(con, SQL_DIR)["440000"])
+    shard = json.loads(panels.collect_trend_shards(con, SQL_DIR, 10**9)["440000"])
     series = {(s["l"], s["i"]): s for s in shard["series"]}
     aid = series[("440881", "aid_cases")]
     assert aid["v"] == [990.0, 1100.0, 1215.0]

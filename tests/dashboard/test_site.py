@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from fazhi.cli import app
 from fazhi.config import Settings, load_settings
+from fazhi.loader import build_dashboard_bounded
 from fazhi.localities import divisions_by_code, load_divisions
 from fazhi.report.dashboard import build_dashboard
 
@@ -204,3 +205,23 @@ def test_vendored_files_stay_small_and_carry_their_licence() -> None:
     licence = (ASSETS / "echarts.LICENSE.txt").read_text(encoding="utf-8")
     assert "Apache License" in licence and "Version 2.0" in licence
     assert "echarts 5.6.0" in licence
+
+
+def test_the_loader_builds_the_same_dashboard_under_its_bounds(
+    nationwide_settings: Settings, nationwide_index: Path, tmp_path: Path
+) -> None:
+    """The run builds its dashboard in a spawned process under the loader's DuckDB limit (its
+    default, so fewer documents per trend-shard query) and one thread: the same tables and
+    trend shards as a build in this process under the project's limit."""
+    copied = copy_settings(nationwide_settings, tmp_path)
+    settings = load_settings(data_dir=copied.data_dir, loader_duckdb_threads=1)
+    built = build_dashboard_bounded(settings)
+    assert built is not None
+    index = Path(built)
+    assert index == settings.dashboard_dir / "index.html"
+    assert read_data(index)["tables"] == read_data(nationwide_index)["tables"]
+    shards = {p.name: p.read_text("utf-8") for p in (index.parent / "trend").glob("*.js")}
+    expected = {
+        p.name: p.read_text("utf-8") for p in (nationwide_index.parent / "trend").glob("*.js")
+    }
+    assert shards == expected

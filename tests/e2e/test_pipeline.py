@@ -98,9 +98,12 @@ def test_second_run_finds_nothing_new_and_changes_nothing(pipeline_runs) -> None
     assert runs.height == 2 and (runs["status"] == "succeeded").all()
 
 
-def test_gate_results_and_data_docs_are_recorded(pipeline_runs) -> None:
+def test_gate_results_data_docs_and_dashboard_are_recorded(pipeline_runs) -> None:
     data_dir, (first, _, _) = pipeline_runs
     assert first.data_docs and Path(first.data_docs).is_file()
+    # built in a process of its own once the loader closed (fazhi.loader.build_dashboard_bounded)
+    assert first.dashboard == str(data_dir / "dashboard" / "index.html")
+    assert (data_dir / "dashboard" / "data.js").is_file()
     with duckdb.connect(str(data_dir / "fazhi.duckdb"), read_only=True) as con:
         [(validations,)] = con.sql("select count(*) from gate_validation").fetchall()
     assert validations > 0

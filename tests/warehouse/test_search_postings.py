@@ -118,11 +118,13 @@ def test_postings_of_no_document() -> None:
 
 
 @pytest.mark.parametrize(
-    ("insert_documents", "postings_chunk", "reason"),
+    ("insert_documents", "postings_chunk", "staged", "reason"),
     [
-        (500, 100, "as a load runs: every document in one insert"),
-        (3, 2, "inserts and chunks that do not divide the documents"),
-        (1, 1, "a document at a time"),
+        (500, 100, "abcde", "as a load runs: every document in one insert"),
+        (3, 2, "abcde", "inserts and chunks that do not divide the documents"),
+        (1, 1, "abcde", "a document at a time"),
+        (500, 100, "", "nothing staged: every stored text is read (a new or reset index)"),
+        (2, 1, "bd", "some stored documents outside the batch: those too"),
     ],
 )
 def test_refresh_indexes_every_new_document_once(
@@ -130,10 +132,12 @@ def test_refresh_indexes_every_new_document_once(
     monkeypatch: pytest.MonkeyPatch,
     insert_documents: int,
     postings_chunk: int,
+    staged: str,
     reason: str,
 ) -> None:
     """The index step in a real DuckDB file: every unindexed document's postings and length,
-    the empty one's too, however the documents are cut into chunks and inserts."""
+    the empty one's too, however the documents are cut into chunks and inserts, whether the
+    unindexed documents are the staged batch's (their text read from it) or stored before."""
     monkeypatch.setattr(search_module, "INSERT_DOCUMENTS", insert_documents)
     monkeypatch.setattr(search_module, "POSTINGS_CHUNK", postings_chunk)
     documents = [
@@ -150,6 +154,10 @@ def test_refresh_indexes_every_new_document_once(
         con.executemany(
             "INSERT INTO document_text VALUES (?, ?)", [(d, x) for d, _, x in documents]
         )
+        con.execute("CREATE TABLE staged_documents (doc_id VARCHAR, text VARCHAR)")
+        for doc_id, _, text in documents:
+            if doc_id in staged:
+                con.execute("INSERT INTO staged_documents VALUES (?, ?)", [doc_id, text])
         assert refresh_search_index(con, SQL_DIR) == len(documents), reason
         assert refresh_search_index(con, SQL_DIR) == 0, reason  # nothing new the second time
         terms = con.sql("SELECT doc_id, term, tf FROM search_terms").fetchall()

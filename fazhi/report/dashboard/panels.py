@@ -87,13 +87,19 @@ def collect_manifest_freshness(con: duckdb.DuckDBPyConnection, settings: Setting
     return fetch_table(con, settings.sql_dir, "freshness_manifest", {"manifest_glob": glob})
 
 
-# current documents per trend-shard query: ~25 MB of list aggregates per 10,000 (100,000
-# reports' shards took 900 MB in one query)
-TREND_DOCUMENTS = 25_000
+# current documents per trend-shard query for each MB of DuckDB's memory limit: the shards' list
+# aggregates cannot spill (100,000 reports' shards took 900 MB in one query); 25,000 documents
+# a query fit 1 GiB at 100,000 reports, and 6,400 fit 256 MiB at 30,000 where 25,000 did not
+TREND_DOCUMENTS_PER_MB = 25
+
+
+def trend_documents(memory_limit_mb: int) -> int:
+    """Current documents per trend-shard query under a DuckDB limit of ``memory_limit_mb``."""
+    return max(1, memory_limit_mb * TREND_DOCUMENTS_PER_MB)
 
 
 def collect_trend_shards(
-    con: duckdb.DuckDBPyConnection, sql_dir: Path, documents_per_query: int = TREND_DOCUMENTS
+    con: duckdb.DuckDBPyConnection, sql_dir: Path, documents_per_query: int
 ) -> dict[str, str]:
     """Province code → JSON text of that province's trend series and their documents.
 

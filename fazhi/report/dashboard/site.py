@@ -42,7 +42,8 @@ def build_dashboard(settings: Settings) -> Path:
     with _open_read_only(settings) as con:
         con.execute("SET enable_progress_bar = false")  # stdout carries only the index path
         data = _page_data(con, settings)
-        shards = panels.collect_trend_shards(con, settings.sql_dir)
+        per_query = panels.trend_documents(settings.duckdb_memory_limit_mb)
+        shards = panels.collect_trend_shards(con, settings.sql_dir, per_query)
     _write_assets(out)
     _write_shards(out / "trend", shards)
     _write_script(out / "data.js", "window.FAZHI_DASHBOARD = " + _dumps(data) + ";\n")
