@@ -56,8 +56,11 @@ class Settings(BaseSettings):
     # log into the file and lets other writers in (they wait up to lock_timeout_s meanwhile);
     # 1 opens and checkpoints the warehouse for every batch (fazhi.warehouse.db.HeldWriter).
     # Ten 500-report batches into a 10,000-report warehouse: 38.4 s of CPU with 1, 27.5 with 5,
-    # 30.9 with 10; the loading process's peak 735, 857 and 996 MB (benchmarks.load_growth)
-    warehouse_hold_batches: int = Field(default=5, ge=1)
+    # 30.9 with 10; the loading process's peak 735, 857 and 996 MB (benchmarks.load_growth).
+    # End to end at 10,000 reports, 5 took 105.9 s against 123.6 s but the tree's peak 1,801 MB
+    # against 1,482 (the held writer's memory stays while the next batch is parsed), so 1 by
+    # default: faster runs with memory to spare set FAZHI_WAREHOUSE_HOLD_BATCHES=5
+    warehouse_hold_batches: int = Field(default=1, ge=1)
     # parse and extract the next batch while one is gated and loaded: faster only where the
     # cores would otherwise idle, and the parsing workers and the loader are then resident at
     # once. Off by default: on 2 cores, 10,000 reports took 226.1 s and 1,708 MB overlapped

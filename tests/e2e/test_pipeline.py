@@ -47,9 +47,11 @@ def pipeline_runs(
     with pytest.MonkeyPatch.context() as env:
         env.setenv("FAZHI_BATCH_SIZE", str(BATCH_SIZE))
         env.setenv("FAZHI_OVERLAP_BATCHES", "true")  # the first run parses batch 1 ahead
+        env.setenv("FAZHI_WAREHOUSE_HOLD_BATCHES", "2")  # and loads both through one writer
         first = run_pipeline(data_dir=str(data_dir))
         snapshot = _warehouse_snapshot(data_dir)
         env.setenv("FAZHI_OVERLAP_BATCHES", "false")  # the second, one batch after the other
+        env.setenv("FAZHI_WAREHOUSE_HOLD_BATCHES", "1")  # each through a writer of its own
         second = run_pipeline(data_dir=str(data_dir))
         yield data_dir, [first, second, snapshot]
 
