@@ -41,7 +41,7 @@ from fazhi.lake import Lake
 from fazhi.parse import stage as parse_stage
 from fazhi.quality.gate import GateResult
 from fazhi.quality.stage import gate_staged, render_data_docs
-from fazhi.report.artifacts import NEW_FACTS_SHOWN
+from fazhi.report.artifacts import NEW_FACT_COLUMNS, NEW_FACTS_SHOWN, QUARANTINE_COLUMNS
 from fazhi.report.summary import parse_problems
 from fazhi.schemas import PARSED, conform
 from fazhi.warehouse.db import HeldWriter
@@ -243,8 +243,8 @@ def load_batch(
         reasons=gate.reasons() if gate else {},
         loaded=loaded,
         problems=parse_problems(documents),
-        quarantine=gate.quarantine if gate else None,
-        new_facts=gate.facts.head(NEW_FACTS_SHOWN) if gate else None,
+        quarantine=gate.quarantine.select(QUARANTINE_COLUMNS) if gate else None,
+        new_facts=gate.facts.select(NEW_FACT_COLUMNS).head(NEW_FACTS_SHOWN) if gate else None,
     )
 
 

@@ -17,6 +17,10 @@ NEW_FACTS_SHOWN = 500
 # kept in the lake (lake/quarantine/run_id=…). Every row of a 10,000-report run (12,419) made a
 # 2 MB artifact whose event Prefect's server refused to publish
 QUARANTINE_SHOWN = 500
+# the columns the artifacts show: all a run keeps of each batch's quarantine and new facts until
+# its end (the whole rows, with row_json and sentences, grew the run's process ~0.5 MB a batch)
+QUARANTINE_COLUMNS = ("table_name", "doc_id", "indicator", "reasons")
+NEW_FACT_COLUMNS = ("doc_id", "indicator", "value", "unit", "qualifier", "text")
 
 
 @dataclass(frozen=True)
@@ -100,7 +104,8 @@ def _quarantine(quarantine: pl.DataFrame | None) -> TableArtifact | None:
     if quarantine is None or not quarantine.height:
         return None
     rows = (
-        quarantine.select("table_name", "doc_id", "indicator", pl.col("reasons").list.join("; "))
+        quarantine.select(*QUARANTINE_COLUMNS)
+        .with_columns(pl.col("reasons").list.join("; "))
         .head(QUARANTINE_SHOWN)
         .to_dicts()
     )
@@ -117,11 +122,7 @@ def _quarantine(quarantine: pl.DataFrame | None) -> TableArtifact | None:
 def _new_facts(facts: pl.DataFrame | None) -> TableArtifact | None:
     if facts is None or not facts.height:
         return None
-    rows = (
-        facts.select("doc_id", "indicator", "value", "unit", "qualifier", "text")
-        .head(NEW_FACTS_SHOWN)
-        .to_dicts()
-    )
+    rows = facts.select(*NEW_FACT_COLUMNS).head(NEW_FACTS_SHOWN).to_dicts()
     description = f"Facts loaded by this run (first {NEW_FACTS_SHOWN})"
     return TableArtifact("fazhi-new-facts", rows, description)
 
