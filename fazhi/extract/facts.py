@@ -60,6 +60,7 @@ PAIR_SPAN = r"(?:[^\d，,；;。！？!?\n：:]|20\d{2}年度?|\d+(?:个|家|所
 INNER_COUNT = r"\d+(?:场次|场|期|批|轮|班)"
 SENTENCE_DELIMITERS = "。！？!?\n；;"
 FULL_STOPS = "。！？!?\n"
+SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_DELIMITERS)}]")
 # each set holds the next: a text's clause stops are found once and the others filtered from them
 # (as indexes among the clause delimiters, which is how scan.char_hits tells them apart)
 _SENTENCE_KINDS = frozenset(
@@ -139,6 +140,10 @@ class IndicatorRule:
     # stock (全区30个执法单位, 我区…, 共有…): without such a word the bodies counted are those
     # that took part in something ("30个行政执法单位和8个街镇查摆…"), not all of them
     after_needs_scope: bool = False
+    # whether the `requires` topic may also stand after the number, up to its sentence's end: a
+    # list of one service's figures names the service in a later item ("提供法律咨询N人次，办理
+    # 法律援助案件M件")
+    requires_in_sentence: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,6 +321,7 @@ def load_rulebook(path: Path = PHRASINGS_PATH, catalog_path: Path = CATALOG_PATH
             },
             other_bodies_ok=bool(spec.get("other_bodies_ok", False)),
             after_needs_scope=bool(spec.get("after_needs_scope", False)),
+            requires_in_sentence=bool(spec.get("requires_in_sentence", False)),
         )
     by_unit = _rules_by_unit(rules)
     compiled_scoring = _scoring(scoring, float(defaults["min_score"]))
@@ -976,11 +982,8 @@ def _match(
         return None  # "…决策源头治理等7项重点工作" counts the noun after the number
     if rule.indicator.kind in FLOW_KINDS and _over_years(text, scoring, at):
         return None  # "近三年共办理…", "2018年以来累计…": several years, not the report's
-    if not all(
-        p.search(text, at.context_lo, at.clause_hi) or (at.right and p.search(at.right))
-        for p in rule.requires
-    ):
-        return None  # (the topic may be said in a shared predicate: "…512人，全部纳入安置帮教")
+    if not _topic_said(rule, at, text):
+        return None
     if any(p.search(text, at.sentence_lo, at.clause_hi) for p in rule.exclude):
         return None
     if any(p.search(text, at.clause_lo, at.clause_hi) for p in rule.exclude_near):
@@ -1038,6 +1041,20 @@ def _match(
         quantity_index=at.index,
         score=score,
         rule=f"{rule.indicator.code}:{side}-cue{'+total' if totality else ''}",
+    )
+
+
+def _topic_said(rule: IndicatorRule, at: _Context, text: str) -> bool:
+    """Whether every `requires` pattern occurs in the number's sentence (or the one before) up
+    to the end of its clause, in a shared predicate after it ("…512人，全部纳入安置帮教"), or,
+    for a rule that allows it, further on in the sentence."""
+    hi = at.clause_hi
+    if rule.requires_in_sentence:
+        end = SENTENCE_END_RE.search(text, at.quantity.end, at.quantity.end + CONTEXT_REACH)
+        hi = end.start() if end else min(len(text), at.quantity.end + CONTEXT_REACH)
+    return all(
+        p.search(text, at.context_lo, hi) or (at.right and p.search(at.right))
+        for p in rule.requires
     )
 
 

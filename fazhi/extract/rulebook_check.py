@@ -22,7 +22,7 @@ from fazhi.extract.numbers import PRODUCIBLE_UNITS, SCALES
 PATTERN_KEYS = ("before", "after", "requires", "exclude", "exclude_near", "exclude_before")
 INDICATOR_KEYS = frozenset(
     {*PATTERN_KEYS, "pairs", "units", "units_when", "gap_before", "gap_after", "pair_span"}
-    | {"other_bodies_ok", "after_needs_scope", "examples"}
+    | {"other_bodies_ok", "after_needs_scope", "requires_in_sentence", "examples"}
 )
 TOP_TABLES = ("defaults", "units", "scoring", "indicator")
 
