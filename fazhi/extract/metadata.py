@@ -74,6 +74,8 @@ HEADING_YEAR_RE = re.compile(
 DATE_RE = re.compile(r"(20\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?")
 DATE_LINE_RE = re.compile(
     r"^\s*(?:[•·\-*]\s*)?(?:(?:发布|成文|印发|公布|发表)?(?:时间|日期)\s*[:：]\s*"
+    # "阅读次数:12752019-12-11 13:51": a page's view counter, its count glued to the date
+    + r"|(?:阅读|浏览|点击|访问)(?:次数|量|数)\s*[:：]\s*\d{0,9}?"
     # "某省政府办公厅 2022-03-15", "政策法规科 2023-12-29": the body that posted the page, then
     # its date (a name alone before the date, not a sentence)
     + r"|[\u4e00-\u9fa5]{1,20}?(?:办公厅|办公室|政府|办事处|局|厅|委|中心|科|处|网|网站)\s+)?"
@@ -92,8 +94,10 @@ BOOK_TITLE_RE = re.compile(r"《[^》]{0,80}》")
 # "区司法局", "地区司法处": a body the text names by its level alone
 # "市教育局", "州生态环境局": a department the same way (not 市场监管局, a name of its own)
 # "省司法厅": a province's justice department (what 全省司法行政系统 speaking names)
+# "省政府坚持…", "自治区人民政府把…": a province's or region's government by its level alone
 BARE_ISSUER_RE = re.compile(
-    r"(?P<level>地区|[区县市旗盟州]|省(?=司法厅))(?P<body>司法局|司法处|司法厅|人民政府|政府|行政公署"
+    r"(?P<level>地区|自治区(?=人民政府|政府|司法厅)|[区县市旗盟州]|省(?=司法厅|人民政府|政府))"
+    r"(?P<body>司法局|司法处|司法厅|人民政府|政府|行政公署"
     rf"|(?!场){_NAME_CHAR}{{1,10}}?局)"
 )
 PARTY_COMMITTEE_RE = re.compile(
@@ -176,7 +180,10 @@ ANNUAL_STRUCTURE_RE = re.compile(
     re.M,
 )
 # "现将2025年工作情况总结如下" in an opening on 法治政府建设: the year's report, whatever verb
-REPORT_INTRO_RE = re.compile(r"现将[^。\n]{0,40}?(?:报告|总结|汇报)如下")
+# (现就…报告如下, 现报告如下: the same sentence without 将)
+REPORT_INTRO_RE = re.compile(
+    r"现(?:将|就|把)[^。\n]{0,40}?(?:报告|总结|汇报)如下|现(?:报告|总结|汇报)如下"
+)
 # A body's year of work with next year's plan (工作情况及2026年工作计划, 工作总结与…计划):
 # its own work summary, unless the title is about 法治政府建设
 SUMMARY_WITH_PLAN_RE = re.compile(
@@ -399,7 +406,11 @@ def _clean_head(head: str) -> str:
     for line in head.splitlines():
         stripped = line.strip(" \t|")
         addressee = stripped[-1:] in (":", "：") and len(stripped) <= 60
-        chrome = BREADCRUMB_RE.search(stripped) or SITE_CHROME_RE.search(stripped)
+        chrome = (
+            BREADCRUMB_RE.search(stripped)
+            or SITE_CHROME_RE.search(stripped)
+            or _column_trail(stripped)
+        )
         if chrome or (addressee and SALUTATION_RE.match(stripped)):
             kept.append("")
         elif stripped.startswith("《") and stripped.endswith("》") and "》" not in stripped[:-1]:
@@ -407,6 +418,21 @@ def _clean_head(head: str) -> str:
         else:
             kept.append(line)
     return "\n".join(kept)
+
+
+CRUMB_STEPS, CRUMB_STEP_MAX_CHARS = 3, 20
+
+
+def _column_trail(line: str) -> bool:
+    """A trail of three columns or more with no 首页 (``某某网 > 资讯 > 本地新闻 > 正文``):
+    page chrome above the headline, never a sentence."""
+    if ">" not in line and "＞" not in line and "»" not in line:
+        return False
+    steps = CRUMB_SEPARATOR_RE.split(line)
+    return len(steps) >= CRUMB_STEPS and all(
+        0 < len(step) <= CRUMB_STEP_MAX_CHARS and not any(mark in step for mark in "。，,")
+        for step in steps
+    )
 
 
 def _crumbs(head: str) -> list[str]:
@@ -960,7 +986,8 @@ def opening_subject(head: str) -> tuple[str, str] | None:
 def _subject_at(fragment: str) -> tuple[str, str] | None:
     """The body, township or division whose name opens ``fragment``."""
     org = (
-        _single_org_at_start(fragment)
+        _joint_place_government(fragment)
+        or _single_org_at_start(fragment)
         or _bare_body_at_start(fragment)
         or _justice_sector_body(fragment)
     )
@@ -972,6 +999,24 @@ def _subject_at(fragment: str) -> tuple[str, str] | None:
         return "township", fragment[: end + len(town)]
     if end:
         return "division", fragment[:end]
+    return None
+
+
+# "巴州党委、政府坚持…", "某市委、市政府…": a place's party committee and its government speaking
+# together (the joint convention: the government's report), after the place's full or short name
+JOINT_PLACE_RE = re.compile(
+    r"(?:党委|[省市区县旗州盟]?委)[、，,和及与]?[省市区县旗州盟]?(?:人民)?政府(?!办|工作|网|门户)"
+)
+
+
+def _joint_place_government(fragment: str) -> str | None:
+    """``巴州人民政府`` from ``巴州党委、政府坚持…``: the place as the text writes it, then its
+    government's name."""
+    end = _names_end(fragment, 0) or next(
+        (size for size in (3, 2) if fragment[:size] in short_names()), 0
+    )
+    if end and JOINT_PLACE_RE.match(fragment, end):
+        return fragment[:end] + _government_of(fragment[:end])
     return None
 
 
@@ -1056,9 +1101,10 @@ def _past_government_above_town(issuer: str, position: int) -> int:
     return position
 
 
-def _issuer_name(found: FoundIssuer, division: Division | None) -> str:
+def _issuer_name(found: FoundIssuer, division: Division | None) -> str | None:
     """The issuer's own name, a place's own body when the text names only the place, and a
-    bare ``区司法局`` / ``区政府`` completed with the locality the text gives."""
+    bare ``区司法局`` / ``区政府`` completed with the locality the text gives (none for a bare
+    ``省政府`` in a report whose locality is no province: a superior, not the speaker)."""
     if not found.body:
         town = _township_of(found.name)
         if town:
@@ -1067,12 +1113,21 @@ def _issuer_name(found: FoundIssuer, division: Division | None) -> str:
         return place + _government_of(place)
     name = own_name(found.name)
     bare = BARE_ISSUER_RE.fullmatch(name)
+    if (
+        bare
+        and bare["level"] in PROVINCE_LEVELS
+        and (division is None or division.level != "province")
+    ):
+        return None
     if bare and division and division.name.endswith(bare["level"]):
         body = bare["body"]
         if body == "司法局" and division.level == "province" and not division.name.endswith("市"):
             body = "司法厅"  # an autonomous region's 区司法局 is its 司法厅
         return division.name + ("人民政府" if body == "政府" else body)
     return _full_government_name(name)
+
+
+PROVINCE_LEVELS = ("省", "自治区")
 
 
 def _government_of(place: str) -> str:
@@ -1131,7 +1186,8 @@ def resolve_locality(
     if subject and subject[0] in ("division", "body"):
         division = _deepest_division(subject[1], text, hint)
         if division is not None:
-            return division
+            inner = _district_speaking(division, text, hint) if subject[0] == "division" else None
+            return inner or division
     if subject is None:
         division = _county_leading_town(head, text, hint)
         if division is not None:
@@ -1211,6 +1267,26 @@ def _county_leading_town(head: str, text: str, hint: Hints) -> Division | None:
             counties = [d for d in named if d.level == "county"]
             return counties[0] if counties else None
     return None
+
+
+COUNTY_LEVELS = ("区", "县", "旗")
+SELF_COUNTY_WORDS = tuple(who + level for level in COUNTY_LEVELS for who in "我本")
+
+
+def _district_speaking(city: Division, text: str, hint: Hints) -> Division | None:
+    """The one county of ``city`` the text names, when the city only opens a headline (``某市
+    首个…活动昨在我区举行``) and the text speaks as a county of it (我区, 全区 …)."""
+    if city.level != "prefecture" or not any(word in text for word in SELF_COUNTY_WORDS):
+        return None  # (most cities' reports: no pass over the text beyond these look-ups)
+    level = _level_spoken(text)
+    if level not in COUNTY_LEVELS or ("我" + level not in text and "本" + level not in text):
+        return None
+    inside = {
+        d.code: d
+        for d in _named_divisions(_plain(text), text, hint)
+        if d.level == "county" and d.city_code == city.code and d.name.endswith(level)
+    }
+    return next(iter(inside.values())) if len(inside) == 1 else None
 
 
 def _site_named(text: str, sites: Hints, level: str | None = None) -> Division | None:
@@ -1607,7 +1683,10 @@ def classify_doc_type(head: str) -> str:
         return "annual_report"
     if "工作总结" in opening:
         return "work_summary"
-    if "法治政府建设" in opening and REPORT_INTRO_RE.search(opening):
+    if any(
+        "法治政府建设" in words and REPORT_INTRO_RE.search(words)
+        for words in (opening, _opening_paragraph(head))
+    ):
         return "annual_report"
     if DOC_KEYWORDS_RE.search(opening) and "报告" in opening:
         return "annual_report"
@@ -1626,6 +1705,12 @@ def classify_doc_type(head: str) -> str:
 
 
 HEADING_LINE_MAX_CHARS = 50
+
+
+def _opening_paragraph(head: str) -> str:
+    """The first line of the head that is a sentence, not a title: an untitled report's
+    preamble, which may run past the first 300 characters before it says 现将…报告如下."""
+    return next((line for line in _lines(head) if len(line) >= OPENING_SENTENCE_CHARS), "")
 
 
 def _heading_lines(head: str) -> list[str]:

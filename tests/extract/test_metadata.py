@@ -306,9 +306,15 @@ ISSUER_CASES = [
         "a commission by its short form (…委)",
     ),
     (
-        "2023年，遵义市委、市政府坚持依法行政，全面推进法治政府建设，各项工作取得新成效。",
+        "2023年，遵义市委坚持依法执政，全面推进法治建设，各项工作取得新成效。",
         None,
         "the party committee in an opening sentence is no issuer",
+    ),
+    (
+        "2023年，遵义市委、市政府坚持依法行政，全面推进法治政府建设，各项工作取得新成效。",
+        "遵义市人民政府",
+        "the committee with its government speaking together: the government's report (the gold "
+        "README's joint convention, round 12)",
     ),
     (
         "北京市人民政府\n北京市顺义区司法局2023年法治政府建设年度报告\n2023年，我局……",
@@ -1796,12 +1802,90 @@ X9_FORM_CASES = [
 ]
 
 
+# Round 12: forms read on x10's development half, written afresh for other places and words.
+X10_FORM_CASES = [
+    (
+        "2021年，自治区坚持以法治思想为指导，推动法治宁夏建设迈出新步伐。现将有关情况报告如下：\n"
+        "一、坚持党的领导，压实法治建设责任\n"
+        "自治区人民政府把法治政府建设列入年度重点工作，常务会议专题研究法治议题9次。",
+        {"issuer": "宁夏回族自治区人民政府", "locality_code": "640000"},
+        "an untitled region's report whose first section opens with 自治区人民政府: the government",
+    ),
+    (
+        "2022年，在党中央、国务院和省委的坚强领导下，全省各级行政机关坚持依法行政，法治甘肃建设取得"
+        "新进展。现将有关情况报告如下：\n一、全省法治政府建设情况\n"
+        "省政府坚持把法治政府建设作为重点工作，召开常务会议研究法治议题20次。",
+        {"issuer": "甘肃省人民政府", "locality_code": "620000"},
+        "the same with 省政府 under the first heading",
+    ),
+    (
+        "2022年，全市各级行政机关坚持依法行政，定西市法治政府建设取得新进展。现将有关情况报告如下：\n"
+        "一、主要举措和成效\n省政府督查组对我市法治政府建设工作开展实地督查，给予充分肯定。",
+        {"issuer": None, "locality_code": "621100"},
+        "省政府 in a city's report is a superior, never the issuer",
+    ),
+    (
+        "2023年，海西州党委、政府坚持依法行政，严格规范公正文明执法，扎实推进法治政府建设。\n"
+        "一、主要举措",
+        {"issuer": "海西州人民政府", "locality_code": "632800"},
+        "a place's 党委、政府 speaking together: its government, named as the text writes the place",
+    ),
+    (
+        "2023年，定西市委、市政府坚持依法行政，扎实推进法治政府建设。\n一、主要举措",
+        {"issuer": "定西市人民政府", "locality_code": "621100"},
+        "the same with 市委、市政府 after the place's full name",
+    ),
+    (
+        "2023年，定西市坚持依法行政，扎实推进法治政府建设。\n一、主要举措",
+        {"issuer": None, "locality_code": "621100"},
+        "the place alone speaking names no body",
+    ),
+    (
+        "2024年是全面贯彻党的二十届三中全会精神的开局之年，也是推动高质量发展的关键之年，是全面落实"
+        "“十四五”规划目标任务的攻坚之年。一年来，在习近平新时代中国特色社会主义思想指引下，在省委、省"
+        "政府的坚强领导下，定西市坚持以法治思想为指导，全面落实上级决策部署，紧扣全市中心工作，统筹推进"
+        "法治政府建设各项任务，把法治建设放在全局工作中谋划推进，着力提升行政决策、行政执法、矛盾化解的"
+        "法治化水平，推动营商环境持续优化，政务服务效能明显提升，基层治理能力稳步增强，社会大局保持和谐"
+        "稳定，人民群众的获得感、幸福感、安全感不断增强，为全市经济社会高质量发展提供了有力法治保障，"
+        "各项工作取得积极成效，得到群众普遍认可。现报告如下。\n一、主要工作情况",
+        {"doc_type": "annual_report"},
+        "现报告如下 closing a preamble longer than the first 300 characters: the annual report",
+    ),
+    (
+        "某某网 > 资讯 > 本地新闻 > 正文\n定西市举办首届法治文化节\n浏览次数:3562023-05-06 10:20\n"
+        "5月5日上午，首届法治文化节开幕，与会人员听取了市司法局关于全市法治文化建设的情况报告。",
+        {"doc_type": "other", "published_on": date(2023, 5, 6)},
+        "a trail of columns with no 首页 is chrome, the news headline below it opens the page; a "
+        "view counter glued to the page's date",
+    ),
+    (
+        "成都市首场行政复议开放日活动昨日在我区举行\n11月8日上午，成都市首场行政复议开放日活动在区"
+        "司法局举行，市司法局和区有关部门参加。近年来，我区坚持依法行政，青羊区行政复议工作稳步推进，"
+        "全区行政复议案件纠错率保持低位。",
+        {"locality_code": "510105"},
+        "a city opening a headline as a modifier (某市首场…在我区举行): the one district of it the "
+        "text names and speaks for",
+    ),
+    (
+        "2023年，成都市坚持依法行政，全市法治政府建设稳步推进。我市在青羊区开展行政复议开放日活动。",
+        {"locality_code": "510100"},
+        "a city speaking for itself keeps its code though it names a district",
+    ),
+    (
+        "成都市首场行政复议开放日活动昨日在我区举行\n11月8日上午，活动在青羊区举行，锦江区、武侯区"
+        "司法局参加。我区将持续推进复议工作，全区复议案件纠错率保持低位。",
+        {"locality_code": "510100"},
+        "two or more districts named: none is settled, the city stays",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "expected", "reason"),
-    X8_FORM_CASES + X9_FORM_CASES,
-    ids=[c[2] for c in X8_FORM_CASES + X9_FORM_CASES],
+    X8_FORM_CASES + X9_FORM_CASES + X10_FORM_CASES,
+    ids=[c[2] for c in X8_FORM_CASES + X9_FORM_CASES + X10_FORM_CASES],
 )
-def test_forms_read_on_x8s_and_x9s_development_halves(
+def test_forms_read_on_the_development_halves_of_x8_to_x10(
     text: str, expected: dict[str, object], reason: str
 ) -> None:
     m = extract_document(text).metadata
