@@ -69,8 +69,11 @@ class PhaseMeter:
         _reset_peak()
 
 
-def run_loads(data_dir: Path, loads: int) -> list[dict[str, object]]:
-    """Gate and load ``loads`` batches (the lake's in turn, made new each time) in this process."""
+def run_loads(data_dir: Path, loads: int, profile: Path | None = None) -> list[dict[str, object]]:
+    """Gate and load ``loads`` batches (the lake's in turn, made new each time) in this process;
+    with ``profile``, cProfile's statistics of every load but the first (which builds the GX
+    context) are written there."""
+    import cProfile
     import gc
     from datetime import UTC, datetime
 
@@ -88,8 +91,11 @@ def run_loads(data_dir: Path, loads: int) -> list[dict[str, object]]:
     run_id = run_dir.name.removeprefix("run_id=")
     numbers = sorted(int(p.stem.removeprefix("batch-")) for p in run_dir.glob("batch-*.parquet"))
     seen: list[dict[str, object]] = []
+    profiler = cProfile.Profile()
     for n in range(loads):
         batch = numbers[n % len(numbers)]
+        if profile is not None and n == 1:
+            profiler.enable()
         meter = PhaseMeter()
         gated = _renamed(batches.gate_batch(settings, run_id, batch), f"p{n}-")
         meter("gate")
@@ -126,6 +132,9 @@ def run_loads(data_dir: Path, loads: int) -> list[dict[str, object]]:
             }
         )
         print(json.dumps(seen[-1]), flush=True)
+    if profile is not None:
+        profiler.disable()
+        profiler.dump_stats(profile)
     return seen
 
 
@@ -160,10 +169,11 @@ def main() -> None:
     parser.add_argument("--loads", type=int, default=30)
     parser.add_argument("--every", type=int, default=10, help="loads summarised together")
     parser.add_argument("--work", type=Path, default=None, help="where the copy goes")
+    parser.add_argument("--profile", type=Path, default=None, help="cProfile statistics here")
     parser.add_argument("--child", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child is not None:
-        run_loads(args.child, args.loads)
+        run_loads(args.child, args.loads, args.profile)
         return
     from benchmarks.memory_growth import prepare
 
@@ -171,6 +181,8 @@ def main() -> None:
         copy = prepare(args.data_dir, Path(tmp) / "data", with_warehouse=True)
         command = [sys.executable, "-m", "benchmarks.loader_phases", "--data-dir", str(copy)]
         command += ["--child", str(copy), "--loads", str(args.loads)]
+        if args.profile is not None:
+            command += ["--profile", str(args.profile.resolve())]
         done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
         if done.returncode:
             raise SystemExit(f"failed:\n{done.stderr[-4000:]}")
