@@ -47,6 +47,7 @@ class PhaseMeter:
         self.phases: dict[str, dict[str, float]] = {}
         self.con: object | None = None
         self._started = time.process_time()
+        self._wall = time.perf_counter()
         _reset_peak()
 
     def __call__(self, name: str) -> None:
@@ -57,15 +58,16 @@ class PhaseMeter:
                 "WHERE memory_usage_bytes > 0"
             ).fetchall()
             tags = {str(tag): round(float(mb), 1) for tag, mb in rows}
-        now = time.process_time()
+        now, wall = time.process_time(), time.perf_counter()
         self.phases[name] = {
             "peak": _status_mb("VmHWM"),
             "rss": _status_mb("VmRSS"),
             "duckdb": sum(tags.values()),
             "tags": tags,  # type: ignore[dict-item]
             "cpu": now - self._started,
+            "wall": wall - self._wall,
         }
-        self._started = now
+        self._started, self._wall = now, wall
         _reset_peak()
 
 
@@ -157,6 +159,13 @@ def summarise(seen: list[dict[str, object]], every: int) -> None:
             cells.append(f"{peak:5.0f}/{rss:5.0f} ({duck:4.0f}, {cpu / len(phases):.2f} s)")
         print(f"  {name:30s} " + "  ".join(cells))
     rest = [r["rest"] for r in seen]
+    for label, key in (("CPU", "cpu"), ("wall", "wall")):
+        totals = [sum(p[key] for p in r["phases"].values()) for r in seen[1:]]  # type: ignore[attr-defined]
+        if totals:
+            print(
+                f"gate and load, loads 2-{len(seen)}: {label} "
+                f"mean {sum(totals) / len(totals):.2f} s, max {max(totals):.2f} s"
+            )
     print(
         f"at rest after each load: {rest[0]:.0f} -> {rest[-1]:.0f} MB; "
         f"file {seen[0]['file_mb']:.0f} -> {seen[-1]['file_mb']:.0f} MB"
