@@ -47,6 +47,7 @@ class PhaseMeter:
         self.phases: dict[str, dict[str, float]] = {}
         self.con: object | None = None
         self._started = time.process_time()
+        self._wall = time.perf_counter()
         _reset_peak()
 
     def __call__(self, name: str) -> None:
@@ -57,20 +58,24 @@ class PhaseMeter:
                 "WHERE memory_usage_bytes > 0"
             ).fetchall()
             tags = {str(tag): round(float(mb), 1) for tag, mb in rows}
-        now = time.process_time()
+        now, wall = time.process_time(), time.perf_counter()
         self.phases[name] = {
             "peak": _status_mb("VmHWM"),
             "rss": _status_mb("VmRSS"),
             "duckdb": sum(tags.values()),
             "tags": tags,  # type: ignore[dict-item]
             "cpu": now - self._started,
+            "wall": wall - self._wall,
         }
-        self._started = now
+        self._started, self._wall = now, wall
         _reset_peak()
 
 
-def run_loads(data_dir: Path, loads: int) -> list[dict[str, object]]:
-    """Gate and load ``loads`` batches (the lake's in turn, made new each time) in this process."""
+def run_loads(data_dir: Path, loads: int, profile: Path | None = None) -> list[dict[str, object]]:
+    """Gate and load ``loads`` batches (the lake's in turn, made new each time) in this process;
+    with ``profile``, cProfile's statistics of every load but the first (which builds the GX
+    context) are written there."""
+    import cProfile
     import gc
     from datetime import UTC, datetime
 
@@ -88,8 +93,11 @@ def run_loads(data_dir: Path, loads: int) -> list[dict[str, object]]:
     run_id = run_dir.name.removeprefix("run_id=")
     numbers = sorted(int(p.stem.removeprefix("batch-")) for p in run_dir.glob("batch-*.parquet"))
     seen: list[dict[str, object]] = []
+    profiler = cProfile.Profile()
     for n in range(loads):
         batch = numbers[n % len(numbers)]
+        if profile is not None and n == 1:
+            profiler.enable()
         meter = PhaseMeter()
         gated = _renamed(batches.gate_batch(settings, run_id, batch), f"p{n}-")
         meter("gate")
@@ -126,6 +134,9 @@ def run_loads(data_dir: Path, loads: int) -> list[dict[str, object]]:
             }
         )
         print(json.dumps(seen[-1]), flush=True)
+    if profile is not None:
+        profiler.disable()
+        profiler.dump_stats(profile)
     return seen
 
 
@@ -148,6 +159,13 @@ def summarise(seen: list[dict[str, object]], every: int) -> None:
             cells.append(f"{peak:5.0f}/{rss:5.0f} ({duck:4.0f}, {cpu / len(phases):.2f} s)")
         print(f"  {name:30s} " + "  ".join(cells))
     rest = [r["rest"] for r in seen]
+    for label, key in (("CPU", "cpu"), ("wall", "wall")):
+        totals = [sum(p[key] for p in r["phases"].values()) for r in seen[1:]]  # type: ignore[attr-defined]
+        if totals:
+            print(
+                f"gate and load, loads 2-{len(seen)}: {label} "
+                f"mean {sum(totals) / len(totals):.2f} s, max {max(totals):.2f} s"
+            )
     print(
         f"at rest after each load: {rest[0]:.0f} -> {rest[-1]:.0f} MB; "
         f"file {seen[0]['file_mb']:.0f} -> {seen[-1]['file_mb']:.0f} MB"
@@ -160,10 +178,11 @@ def main() -> None:
     parser.add_argument("--loads", type=int, default=30)
     parser.add_argument("--every", type=int, default=10, help="loads summarised together")
     parser.add_argument("--work", type=Path, default=None, help="where the copy goes")
+    parser.add_argument("--profile", type=Path, default=None, help="cProfile statistics here")
     parser.add_argument("--child", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child is not None:
-        run_loads(args.child, args.loads)
+        run_loads(args.child, args.loads, args.profile)
         return
     from benchmarks.memory_growth import prepare
 
@@ -171,6 +190,8 @@ def main() -> None:
         copy = prepare(args.data_dir, Path(tmp) / "data", with_warehouse=True)
         command = [sys.executable, "-m", "benchmarks.loader_phases", "--data-dir", str(copy)]
         command += ["--child", str(copy), "--loads", str(args.loads)]
+        if args.profile is not None:
+            command += ["--profile", str(args.profile.resolve())]
         done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
         if done.returncode:
             raise SystemExit(f"failed:\n{done.stderr[-4000:]}")

@@ -93,7 +93,11 @@ class Settings(BaseSettings):
     # higher as the warehouse grew (README, Scale); a batch's steps hold ~155 MB at 30,000
     # reports. Too low a limit fails a load with DuckDB's "Out of Memory" error.
     loader_duckdb_memory_limit_mb: int = Field(default=256, ge=64)
-    loader_duckdb_threads: int = Field(default_factory=usable_cores, ge=1)
+    # One thread, not one per core: a batch's statements and its checkpoint are small, and a
+    # second DuckDB thread mostly waited, for more CPU and no less time (a batch's gate and load
+    # at a 100,000-report-sized warehouse, benchmarks/loader_phases.py: 3.9-4.6 s of CPU with
+    # two threads, 2.6 s with one; the checkpoint at the writer's close 1.5-1.8 s against 0.5 s)
+    loader_duckdb_threads: int = Field(default=1, ge=1)
     catalog_path: Path = PACKAGE_DATA / "catalog.csv"
     phrasings_path: Path = (
         PACKAGE_DATA / "phrasings.toml"

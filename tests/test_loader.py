@@ -137,3 +137,19 @@ def test_the_childs_duckdb_connections_take_the_loaders_bounds(
         in_child = loader.call(_duckdb_bounds, settings)
     assert in_child == (f"{limit_mb}.0 MiB", threads)
     assert _duckdb_bounds(settings) == ("1.0 GiB", 2), "the run's own process keeps its own"
+
+
+def _warm_state() -> tuple[bool, int]:
+    import gc
+
+    return "great_expectations" in sys.modules, gc.get_freeze_count()
+
+
+def test_the_warm_up_imports_great_expectations_and_freezes_the_imports() -> None:
+    # the first gate of a child must not pay GX's import (seconds) on the run's critical path,
+    # and full collections must not walk the objects the imports leave
+    with LoaderProcess(recycle_after=10) as loader:
+        loader.start()
+        imported, frozen = loader.call(_warm_state)
+    assert imported
+    assert frozen > 100_000
