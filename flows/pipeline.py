@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from prefect import flow
 from prefect.states import Completed, Failed, State
@@ -46,9 +46,6 @@ from flows.prepare import prepare_batch
 from flows.publish import publish
 from flows.workers import exit_with_worker
 
-if TYPE_CHECKING:  # annotations only
-    from fazhi.schemas import Rows
-
 
 def _settings(data_dir: str | None) -> Settings:
     return load_settings(data_dir=Path(data_dir) if data_dir else None)
@@ -62,20 +59,6 @@ def _sources(sources_file: str | None) -> Iterator[list[Source]]:
         return
     with serve_sample_site() as base_url:
         yield sample_sources(base_url)
-
-
-def process_manifest_rows(
-    rows: Rows,
-    crawl: CrawlOutcome,
-    settings: Settings,
-    run_id: str,
-    started_at: datetime,
-    years: list[int] | None = None,
-) -> State[Any]:
-    """Plan a set of manifest rows into batches, then ``process_batches``."""
-    return process_batches(
-        plan_batches(rows, settings, run_id), crawl, settings, run_id, started_at, years
-    )
 
 
 def process_batches(
@@ -196,7 +179,8 @@ def reextract(data_dir: str | None = None) -> State[Any]:
     settings = _settings(data_dir)
     rows = select_document_rows(store.read_manifest(settings), fresh_only=False)
     run_id = new_run_id()
-    return process_manifest_rows(rows, relisted_outcome(rows), settings, run_id, datetime.now(UTC))
+    numbers = plan_batches(rows, settings, run_id)
+    return process_batches(numbers, relisted_outcome(rows), settings, run_id, datetime.now(UTC))
 
 
 @flow(name="crawl-shard")
