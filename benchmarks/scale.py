@@ -46,6 +46,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # annotations only (see below)
+    from fazhi.config import Settings
+    from fazhi.report.summary import CrawlOutcome
 
 # Imports that load polars or DuckDB stay inside functions: the parsing workers of the bare run
 # import this module again (multiprocessing does so with a main module that is not a package's
@@ -266,32 +271,21 @@ def run_bare(sources_file: Path, data_dir: Path, crawl_only: bool = False) -> No
     does, with no Prefect; prints the crawl's seconds (``CRAWL_LINE``)."""
     from fazhi import batches
     from fazhi.config import load_settings
-    from fazhi.crawl import store
-    from fazhi.crawl.hosts import crawl_hosts
-    from fazhi.crawl.sources import load_sources
     from fazhi.lake import new_run_id
     from fazhi.loader import LoaderProcess, build_dashboard_bounded
-    from fazhi.parse import stage as parse_stage
+    from fazhi.memory import release_memory
     from fazhi.parse.pool import start_worker_server
-    from fazhi.report.summary import crawl_outcome, read_headline, render, summarise_batches
+    from fazhi.report.summary import read_headline, render, summarise_batches
     from fazhi.warehouse.load import record_run
 
     settings = load_settings(data_dir=data_dir)
     run_id, started_at = new_run_id(), datetime.now(UTC)
-    sources = load_sources(sources_file)
     start_worker_server()  # as run_pipeline does: the parsers' fork server warms up meanwhile
-    _stage("crawl")
-    crawl_started, cpu_started = time.perf_counter(), _cpu_seconds()
-    manifest = store.combine_manifests(crawl_hosts(sources, settings, run_id))
-    rows = parse_stage.select_document_rows(manifest)
-    print(
-        f"crawl: {time.perf_counter() - crawl_started:.2f} s, {rows.height} documents, "
-        f"{_cpu_seconds() - cpu_started:.2f} s of CPU in this process",
-        flush=True,
-    )
-    if crawl_only:
+    planned = _crawl_and_plan(sources_file, settings, run_id, crawl_only)
+    if planned is None:
         return
-    crawl = crawl_outcome(manifest)
+    crawl, numbers = planned
+    release_memory()  # as process_batches does: what planning freed goes back
     stage_seconds: dict[str, list[float]] = {"parse": [], "extract": [], "gate": [], "load": []}
 
     def prepare(batch: int) -> None:  # in the prepare thread, while the batch before it loads
@@ -316,7 +310,6 @@ def run_bare(sources_file: Path, data_dir: Path, crawl_only: bool = False) -> No
 
     loader = LoaderProcess(settings.loader_recycle_batches)
     with ThreadPoolExecutor(1, thread_name_prefix="prepare") as ahead:
-        numbers = batches.plan_batches(rows, settings, run_id)
         loader.start()
         outcomes = batches.pipelined(
             numbers,
@@ -353,6 +346,33 @@ def run_bare(sources_file: Path, data_dir: Path, crawl_only: bool = False) -> No
         )
     )
     _stage("end")
+
+
+def _crawl_and_plan(
+    sources_file: Path, settings: Settings, run_id: str, crawl_only: bool
+) -> tuple[CrawlOutcome, list[int]] | None:
+    """The crawl's outcome and the planned batch numbers (None with ``crawl_only``), as
+    ``flows.pipeline._crawl_and_plan`` gives them: the manifest and its rows end here."""
+    from fazhi import batches
+    from fazhi.crawl import store
+    from fazhi.crawl.hosts import crawl_hosts
+    from fazhi.crawl.sources import load_sources
+    from fazhi.parse import stage as parse_stage
+    from fazhi.report.summary import crawl_outcome
+
+    sources = load_sources(sources_file)
+    _stage("crawl")
+    crawl_started, cpu_started = time.perf_counter(), _cpu_seconds()
+    manifest = store.combine_manifests(crawl_hosts(sources, settings, run_id))
+    rows = parse_stage.select_document_rows(manifest)
+    print(
+        f"crawl: {time.perf_counter() - crawl_started:.2f} s, {rows.height} documents, "
+        f"{_cpu_seconds() - cpu_started:.2f} s of CPU in this process",
+        flush=True,
+    )
+    if crawl_only:
+        return None
+    return crawl_outcome(manifest), batches.plan_batches(rows, settings, run_id)
 
 
 def _stage(name: str) -> None:

@@ -11,6 +11,7 @@ before threads allocate (glibc fixes its limit once it has made 8 arenas), so im
 from __future__ import annotations
 
 import ctypes
+import gc
 import os
 import sys
 
@@ -33,3 +34,20 @@ def cap_malloc_arenas(arenas: int = MALLOC_ARENAS) -> bool:
     mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
     mallopt.restype = ctypes.c_int
     return bool(mallopt(M_ARENA_MAX, arenas))
+
+
+def release_memory() -> bool:
+    """Collect garbage, then hand glibc's free heap pages back to the system (``malloc_trim``);
+    whether glibc gave any back (never outside glibc). By itself glibc gives back only the top
+    of its heap, so a freed chunk below a live one stays resident: the run's process frees
+    the crawl's objects and frames once its batches are planned, below what it still holds."""
+    gc.collect()
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        malloc_trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return False
+    malloc_trim.argtypes = (ctypes.c_size_t,)
+    malloc_trim.restype = ctypes.c_int
+    return bool(malloc_trim(0))

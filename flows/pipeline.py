@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from prefect import flow
 from prefect.states import Completed, Failed, State
@@ -27,6 +27,7 @@ from fazhi.crawl.sample_site import sample_sources, serve_sample_site
 from fazhi.crawl.sources import Source, load_sources
 from fazhi.lake import new_run_id, require_lake_id
 from fazhi.loader import LoaderProcess
+from fazhi.memory import release_memory
 from fazhi.parse.pool import start_worker_server
 from fazhi.parse.stage import select_document_rows, with_quarantined
 from fazhi.quality.quarantine import quarantined_documents
@@ -45,9 +46,6 @@ from flows.prepare import prepare_batch
 from flows.publish import publish
 from flows.workers import exit_with_worker
 
-if TYPE_CHECKING:  # annotations only
-    from fazhi.schemas import Rows
-
 
 def _settings(data_dir: str | None) -> Settings:
     return load_settings(data_dir=Path(data_dir) if data_dir else None)
@@ -63,16 +61,17 @@ def _sources(sources_file: str | None) -> Iterator[list[Source]]:
         yield sample_sources(base_url)
 
 
-def process_manifest_rows(
-    rows: Rows,
+def process_batches(
+    numbers: list[int],
     crawl: CrawlOutcome,
     settings: Settings,
     run_id: str,
     started_at: datetime,
     years: list[int] | None = None,
 ) -> State[Any]:
-    """Parse, extract, gate and load a set of manifest rows batch by batch (the gate and the load
-    in the loader's process, ``fazhi.loader``), then report; shared by every flow."""
+    """Parse, extract, gate and load the run's planned batches (the gate and the load in the
+    loader's process, ``fazhi.loader``), then report; shared by every flow."""
+    release_memory()  # what planning freed (the crawl's frames and objects) goes back
     with LoaderProcess(settings.loader_recycle_batches) as loader:
 
         def gate_and_load(batch: int, before: Sequence[BatchOutcome]) -> BatchOutcome:
@@ -81,7 +80,7 @@ def process_manifest_rows(
             args = (loader, settings, run_id, batch, started_at, status, counts, years)
             return tasks.gate_load_batch_task(*args)
 
-        if numbers := plan_batches(rows, settings, run_id):
+        if numbers:
             loader.start()  # it imports the gate while the first batch is parsed
         prepare = partial(prepare_batch, settings, run_id)
         outcomes = pipelined(numbers, prepare, gate_and_load, ahead=settings.overlap_batches)
@@ -122,6 +121,22 @@ def run_pipeline(
     run_id = run_id or new_run_id()
     started_at = datetime.now(UTC)
     start_worker_server()  # the parsers' fork server warms up on the other core while we crawl
+    crawl, numbers = _crawl_and_plan(
+        sources_file, source_ids, settings, run_id, reprocess_quarantine
+    )
+    return process_batches(numbers, crawl, settings, run_id, started_at, years)
+
+
+def _crawl_and_plan(
+    sources_file: str | None,
+    source_ids: list[str] | None,
+    settings: Settings,
+    run_id: str,
+    reprocess_quarantine: bool,
+) -> tuple[CrawlOutcome, list[int]]:
+    """Crawl, then plan the run's batches into the lake: the crawl's outcome and the batch
+    numbers. The manifest and its document rows, which grow with the corpus, end with this
+    call (the batches read their rows from the plan), not with the run."""
     with _sources(sources_file) as sources:
         chosen = [s for s in sources if not source_ids or s.id in source_ids]
         manifest = store.combine_manifests(tasks.crawl_all(chosen, settings, run_id))
@@ -130,8 +145,7 @@ def run_pipeline(
     if reprocess_quarantine:
         every = store.read_manifest(settings)
         rows = with_quarantined(rows, every, quarantined_documents(settings))
-    crawl = crawl_outcome(manifest)
-    return process_manifest_rows(rows, crawl, settings, run_id, started_at, years)
+    return crawl_outcome(manifest), plan_batches(rows, settings, run_id)
 
 
 @flow(name="daily-crawl")
@@ -165,7 +179,8 @@ def reextract(data_dir: str | None = None) -> State[Any]:
     settings = _settings(data_dir)
     rows = select_document_rows(store.read_manifest(settings), fresh_only=False)
     run_id = new_run_id()
-    return process_manifest_rows(rows, relisted_outcome(rows), settings, run_id, datetime.now(UTC))
+    numbers = plan_batches(rows, settings, run_id)
+    return process_batches(numbers, relisted_outcome(rows), settings, run_id, datetime.now(UTC))
 
 
 @flow(name="crawl-shard")

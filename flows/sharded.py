@@ -21,13 +21,14 @@ from prefect.client.schemas.objects import FlowRun
 from prefect.deployments import run_deployment
 from prefect.states import Failed, State
 
+from fazhi.batches import plan_batches
 from fazhi.config import load_settings
 from fazhi.crawl.sources import load_sources
 from fazhi.crawl.store import read_manifest_of_run
 from fazhi.lake import ensure_lake_id, new_run_id
 from fazhi.parse.stage import select_document_rows
 from fazhi.report.summary import crawl_outcome
-from flows.pipeline import process_manifest_rows
+from flows.pipeline import process_batches
 from flows.server import WORK_POOL
 from flows.shard_watch import Shard, watch
 from flows.sharding import shard_sources, source_host
@@ -69,8 +70,8 @@ def process_crawl_run(run_id: str, data_dir: str | None = None) -> State[Any]:
     """Parse, gate and load the new reports that every shard of ``run_id`` fetched, once."""
     settings = load_settings(data_dir=Path(data_dir) if data_dir else None)
     manifest = read_manifest_of_run(settings, run_id)
-    rows = select_document_rows(manifest)
-    return process_manifest_rows(rows, crawl_outcome(manifest), settings, run_id, datetime.now(UTC))
+    numbers = plan_batches(select_document_rows(manifest), settings, run_id)
+    return process_batches(numbers, crawl_outcome(manifest), settings, run_id, datetime.now(UTC))
 
 
 @flow(name="sharded-crawl", log_prints=True)
