@@ -23,7 +23,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build" / "mypyc"
 COMPILED_PATH = "fazhi/extract/_compiled"
-GROUP = "fazhi.extract.native"  # the shared library: fazhi/extract/native__mypyc.*.so
 
 
 def clean() -> None:
@@ -39,7 +38,13 @@ def build() -> None:
     from mypyc.build import mypycify
     from setuptools import Distribution
 
-    from fazhi.extract import COMPILED_DIR, COMPILED_MODULES, SOURCES_STAMP, source_digest
+    from fazhi.extract import (
+        COMPILED_DIR,
+        COMPILED_MODULES,
+        GROUP,
+        SOURCES_STAMP,
+        source_digest,
+    )
 
     digest = source_digest()  # of the files as they were when the build began
     sources = [f"fazhi/extract/{name}.py" for name in COMPILED_MODULES]
@@ -47,7 +52,9 @@ def build() -> None:
     with tempfile.TemporaryDirectory(dir=BUILD) as out:
         # mypyc resolves module names from the paths, so it runs from the checkout's root;
         # a bare Distribution (not setup()) reads no pyproject.toml.
-        extensions = mypycify(sources, opt_level="3", group_name=GROUP, target_dir=str(BUILD / "c"))
+        extensions = mypycify(
+            sources, opt_level="3", group_name=f"fazhi.extract.{GROUP}", target_dir=str(BUILD / "c")
+        )
         dist = Distribution({"name": "fazhi-extract-compiled", "ext_modules": extensions})
         command = dist.get_command_obj("build_ext")
         command.build_lib = out

@@ -10,6 +10,7 @@ built from these very files by this Python (the digest in ``_compiled/SOURCES`` 
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 import sys
 from collections.abc import Mapping
@@ -19,6 +20,7 @@ COMPILED_MODULES = ("normalize", "numbers", "scan", "facts", "metadata", "source
 COMPILED_DIR = Path(__file__).resolve().parent / "_compiled"
 SOURCES_STAMP = "SOURCES"
 PURE_PYTHON_VARIABLE = "FAZHI_PURE_PYTHON"
+GROUP = "native"  # mypyc's one shared library of them all: native__mypyc
 
 
 def source_digest(source_dir: Path = COMPILED_DIR.parent) -> str:
@@ -42,6 +44,17 @@ def compiled_is_current(compiled_dir: Path, environ: Mapping[str, str]) -> bool:
         return False
 
 
-COMPILED = compiled_is_current(COMPILED_DIR, os.environ)
-if COMPILED:  # the extensions shadow the Python files of the same names
-    __path__.insert(0, str(COMPILED_DIR))
+def _load_compiled() -> bool:
+    """Put the extensions ahead of the Python files when current and loadable here."""
+    if not compiled_is_current(COMPILED_DIR, os.environ):
+        return False
+    __path__.insert(0, str(COMPILED_DIR))  # the extensions shadow the Python files' names
+    try:  # the library every extension opens with: one built for another system fails here
+        importlib.import_module(f"{__name__}.{GROUP}__mypyc")
+    except ImportError:
+        __path__.remove(str(COMPILED_DIR))
+        return False
+    return True
+
+
+COMPILED = _load_compiled()
