@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test test-scaleout check eval eval-real eval-real-record markup-check bench install browser clean duckdb-cli-check wheel-check compose-check fuzz kill-trials scaleout-kill
+.PHONY: run test test-scaleout check compile compile-clean eval eval-real eval-real-record markup-check bench install browser clean duckdb-cli-check wheel-check compose-check fuzz kill-trials scaleout-kill
 
 # pip prints one line per package it collects, downloads and installs: the first `make run`
 # takes minutes, and a silent terminal looks hung.
@@ -36,6 +36,16 @@ check: install
 	$(VENV)/bin/ruff format --check fazhi flows tests benchmarks
 	$(VENV)/bin/mypy fazhi flows
 	$(PY) -m pytest
+
+## Optional: build the extraction hot path (fazhi.extract.COMPILED_MODULES) as C extensions with
+## mypyc into fazhi/extract/_compiled/ (about a minute of CPU). The Python files stay the source:
+## the extensions are used only while built from them as they are, and FAZHI_PURE_PYTHON=1 turns
+## them off; `fazhi version` says which runs. Not part of `make install`: see README, Extraction.
+compile: install
+	$(PY) tools/compile_extract.py
+
+compile-clean:
+	$(PY) tools/compile_extract.py --clean
 
 ## Score the extractor against the gold set.
 eval: install
@@ -124,4 +134,4 @@ browser:
 	    || echo "warning: could not install chromium; browser tests will be skipped"; }
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache fazhi/extract/_compiled build/mypyc

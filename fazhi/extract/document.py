@@ -18,6 +18,7 @@ from fazhi.extract.facts import Candidate, RulePaths, delimiter_stops, extract_f
 from fazhi.extract.metadata import DocumentMetadata, SourceEvidence, extract_metadata
 from fazhi.extract.normalize import NormalisedText, normalise
 from fazhi.extract.numbers import Quantity, find_quantities
+from fazhi.extract.records import by_constructor
 from fazhi.extract.source_url import url_date, url_divisions
 
 EXTRACTOR_VERSION = "0.3.0"
@@ -72,6 +73,9 @@ class Fact:
     sentence: str
     rule: str
 
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return by_constructor(self)  # compiled or not (fazhi.extract.records)
+
 
 @dataclass(frozen=True, slots=True)
 class MentionSource:
@@ -81,6 +85,9 @@ class MentionSource:
     sentences: _Sentences
     quantities: list[Quantity]
     indicator_of: dict[int, str]
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return by_constructor(self)  # compiled or not (fazhi.extract.records)
 
 
 class ExtractedDocument:
@@ -96,6 +103,10 @@ class ExtractedDocument:
         self.metadata = metadata
         self.facts = facts
         self._source = source
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        """Rebuilt from what it holds (compiled or not); the mentions are built again when asked."""
+        return ExtractedDocument, (self.metadata, self.facts, self._source)
 
     @cached_property
     def mentions(self) -> list[Mention]:
@@ -213,6 +224,9 @@ class _Sentences:
         self.norm = norm
         self.stops = delimiter_stops(norm.text)[2]  # 。！？!? and line ends
         self.seen: dict[tuple[int, int], str] = {}  # numbers share sentences: map each once
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return _Sentences, (self.norm,)  # compiled or not; the stops are found again
 
     def original_around(self, start: int, end: int) -> str:
         """The sentence holding ``text[start:end]``, as written in the original text."""

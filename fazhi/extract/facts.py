@@ -29,6 +29,7 @@ from fazhi.catalog import Indicator, load_catalog
 from fazhi.config import PACKAGE_DATA, Settings
 from fazhi.extract.metadata import division_names_between
 from fazhi.extract.numbers import SCALES, Quantity
+from fazhi.extract.records import by_constructor
 from fazhi.extract.rulebook_check import RulebookError, check_rulebook, unit_keys
 from fazhi.extract.scan import CueHits, CueScanner, char_hits
 from fazhi.localities import divisions_by_code
@@ -526,6 +527,9 @@ class RulePaths:
 
     phrasings: Path = PHRASINGS_PATH
     catalog: Path = CATALOG_PATH
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return by_constructor(self)  # compiled or not (fazhi.extract.records)
 
     @classmethod
     def of(cls, settings: Settings) -> RulePaths:

@@ -16,6 +16,7 @@ from datetime import date
 from functools import cache
 
 from fazhi.extract.normalize import normalise_line
+from fazhi.extract.records import by_constructor
 from fazhi.localities import (
     DatedCode,
     Division,
@@ -258,6 +259,9 @@ class DocumentMetadata:
     doc_type: str
     published_on: date | None
     township: str | None = None
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return by_constructor(self)  # compiled or not (fazhi.extract.records)
 
 
 Hints = tuple[Division, ...]

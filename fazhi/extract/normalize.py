@@ -31,6 +31,8 @@ from pathlib import Path
 
 import opencc
 
+from fazhi.extract.records import by_constructor
+
 __all__ = ["NormalisedText", "normalise", "normalise_line"]
 
 
@@ -47,6 +49,9 @@ class NormalisedText:
     original: str
     run_text_starts: array[int]
     run_original_starts: array[int]
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return by_constructor(self)  # compiled or not (fazhi.extract.records)
 
     def original_offset(self, index: int) -> int:
         """Offset in ``original`` of the character at ``index`` of ``text``."""

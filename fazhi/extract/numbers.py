@@ -258,8 +258,8 @@ def parse_number(s: str) -> float | None:
 # ---------------------------------------------------------------- find_quantities
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Every quantity in ``text`` in order; never raises."""
+def find_quantities(text: object) -> list[Quantity]:
+    """Every quantity in ``text`` in order (none in what is not a string); never raises."""
     if not isinstance(text, str):
         return []
     found: list[Quantity] = []

@@ -266,7 +266,8 @@ class CueScanner:
 
 
 _INDEX = itemgetter(0)
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+# the pattern's escapes, not the characters: mypyc writes no lone surrogate in a C string literal
+_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
 
 
 def _matches(automaton: AhoCorasick, text: str, overlapping: bool) -> list[tuple[int, int, int]]:
