@@ -30,6 +30,9 @@ from fazhi.localities import (
 )
 
 YEAR_END_MONTH = 10
+# Last year's summaries are written and signed into the first quarter; a text dated from this
+# month on that counts the year so far (今年以来) counts its own year
+YEAR_TO_DATE_MONTH = 4
 HEAD_CHARS = 600
 TAIL_CHARS = 300
 OPENING_LINES = 8
@@ -62,7 +65,20 @@ YEAR_RE = re.compile(r"(20\d{2})年(?:度)?")
 TITLE_YEAR_RE = re.compile(
     r"(20\d{2})年(?:度)?[^。\n，,；《》]{0,16}?"
     r"(?:法治政府建设|法治建设|依法行政|司法行政工作|工作总结|工作报告|年度报告)"
+    # a meeting named by its year (2022年全区司法行政工作会议) is held early in that year to
+    # review the one before: no title of the year reported
+    r"(?![^。\n，,；]{0,4}?(?:会议|推进会|座谈会|部署会|动员会))"
 )
+# Verbs that make a year's report an object handled in the text's own year (县人大审议2023年度
+# 法治政府建设情况报告, 听取…报告): that report is of the year before the text's
+REPORT_HANDLED_RE = re.compile(r"(?:审议|听取|报送|提交|公开|起草|撰写)(?:了|通过)?$")
+# An opening that counts the year so far (今年以来, 上半年以来, 今年1-6月): the year of the
+# page's own date, whatever its month
+YEAR_TO_DATE_RE = re.compile(
+    r"^\s*(?:今年(?:以来|上半年|前三季度|1\s*[-—–~至到]\s*\d{1,2}月)|上半年以来)"
+)
+# A news item's dateline opening its first sentence (3月21日，…发布。, 22日，…召开。)
+NEWS_DATELINE_RE = re.compile(r"^(?:\d{1,2}月)?\d{1,2}日\s*(?:上午|下午|晚)?\s*[,，]")
 REPORT_INTRO_YEAR_RE = re.compile(r"现将[^。\n]{0,12}?(20\d{2})年(?:度)?")
 # "2019年，…", "【概况】 2019年…", "2019年安庆市…": a year opening the first lines
 OPENING_YEAR_RE = re.compile(
@@ -124,7 +140,8 @@ ZONE_BODY_RE = re.compile(
 LEADERSHIP_RE = re.compile(r"在[^。，,；\n]{0,40}?(?:领导|指导|关心|支持|部署)(?:下|和)")
 # Publication dates by label, the one a reader sees as the page's date first
 # Between a label and its value: a colon, or a table's cell wall (`| [ 发布日期 ] | 2026-02-11 |`)
-_LABEL_GAP = r"\s*[\]】]?\s*\|?\s*[:：]?\s*\|?\s*"
+# A value may stand in brackets of its own (`发布时间:[2024-8-5]`)
+_LABEL_GAP = r"\s*[\]】]?\s*\|?\s*[:：]?\s*\|?\s*[\[【]?\s*"
 PUBLISHED_LABEL_RE = re.compile(
     r"(?:发布|公布|公开|发表)(?:时间|日期)" + _LABEL_GAP + DATE_RE.pattern
 )
@@ -169,6 +186,11 @@ SALUTATION_RE = re.compile(
 SELF_LEVEL_RE = re.compile(r"全(地区)|(?:全|我|本)([省市区县旗州盟])")
 # "被省委评为全省先进县", "荣获全市…集体": the scope of an award, not the level the text speaks at
 AWARD_SCOPE_RE = re.compile(r"(?:评为|评选为|获评|荣获|授予|命名为|列为|确定为)[^。，,；\n]{0,3}$")
+# "排名全市第三", "同比下降50%，全市降幅最大": a rank among the superior's places, not the level
+# the text speaks at (checked right after the self-reference)
+RANK_SCOPE_RE = re.compile(
+    r"(?:第[一二三四五六七八九十\d]|前[列茅]|首位|[^。，,；\n]{0,2}最[高低多少大小快好])"
+)
 REGION_BODY_RE = re.compile(r"自治区(?:党委|人民政府|政府|司法厅|[\u4e00-\u9fa5]{1,6}?厅)")
 # Headings of the structure every 法治政府建设年度报告 follows (主要举措和成效, 存在的不足, …)
 ANNUAL_STRUCTURE_RE = re.compile(
@@ -335,6 +357,13 @@ def extract_metadata(
         or published_hint
         or evidence.page_date
     )
+    if (
+        report_year is None
+        and published_on is not None
+        and published_on.month >= YEAR_TO_DATE_MONTH
+        and _counts_year_to_date(head)
+    ):
+        report_year = published_on.year  # the text's own date, not its address's (a repost's)
     dated = published_on or evidence.url_date
     if report_year is None and dated is not None:
         # annual reports come out early the next year; one signed in the last quarter is a
@@ -363,6 +392,11 @@ def extract_metadata(
         published_on=published_on,
         township=township,
     )
+
+
+def _counts_year_to_date(head: str) -> bool:
+    """An opening line that counts the year so far (今年以来，某镇…)."""
+    return any(YEAR_TO_DATE_RE.match(line) for line in _lines(head)[:OPENING_LINES])
 
 
 def _as_in_year(division: Division, year: int | None, head: str) -> tuple[str, str]:
@@ -1384,6 +1418,8 @@ def _level_spoken(text: str) -> str | None:
     for match in SELF_LEVEL_RE.finditer(plain):
         if AWARD_SCOPE_RE.search(plain, max(0, match.start() - 10), match.start()):
             continue
+        if RANK_SCOPE_RE.match(plain, match.end()):
+            continue
         level = match.group(1) or match.group(2)
         counts[level] = counts.get(level, 0) + 1
     if _region_speaks(plain[:HEAD_CHARS]):
@@ -1416,7 +1452,10 @@ def _at_spoken_level(text: str, head: str, hint: Hints) -> Division | None:
         return _province_spoken_of(text, named)
     fitting = [d for d in named if level and _speaks_at(d, level)]
     if fitting:
-        return fitting[0]
+        # a name that is also ordinary words (会同县府办: "together with the county office")
+        # yields to another place of the level the text names
+        ordinary = _ordinary_phrase_names()
+        return min(fitting, key=lambda d: d.name in ordinary)
     if level:
         recalled = _most_named_at(text, level, hint)
         if recalled is not None:
@@ -1425,6 +1464,15 @@ def _at_spoken_level(text: str, head: str, hint: Hints) -> Division | None:
     if level is None or not named:
         return below_province[0] if below_province else (named[0] if named else None)
     return None
+
+
+@cache
+def _ordinary_phrase_names() -> frozenset[str]:
+    """Division names that are also ordinary phrases, from the rulebook's ``place_name_words``
+    (their one home; imported here because the facts module imports this one)."""
+    from fazhi.extract.facts import load_rulebook
+
+    return load_rulebook().scoring.place_name_words
 
 
 def _most_named_at(text: str, level: str, hint: Hints) -> Division | None:
@@ -1601,7 +1649,8 @@ def find_report_year(head: str) -> int | None:
             return int(match.group(1))
     match = TITLE_YEAR_RE.search(plain)
     if match:
-        return int(match.group(1))
+        handled = REPORT_HANDLED_RE.search(plain, max(0, match.start() - 6), match.start())
+        return int(match.group(1)) + (1 if handled else 0)
     for line in lines:
         match = OPENING_YEAR_RE.match(line)
         if match:
@@ -1664,7 +1713,9 @@ def classify_doc_type(head: str) -> str:
     """
     opening = head[:300]
     lines = _lines(opening)
-    if OTHER_KIND_RE.search(opening[:120]) or (lines and NEWS_TITLE_RE.match(lines[0])):
+    if OTHER_KIND_RE.search(opening[:120]) or (
+        lines and (NEWS_TITLE_RE.match(lines[0]) or NEWS_DATELINE_RE.match(lines[0]))
+    ):
         return "other"
     if yearbook_volume(opening) is not None:
         return "other"  # a yearbook's entry (2022卷 / 【某项工作】 …), whatever it quotes

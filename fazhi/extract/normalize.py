@@ -392,8 +392,12 @@ _SPACE_IN_WORDS = re.compile(rf"(?<=[{_CJK}0-9])[ ]+(?=[{_CJK}0-9%‰])")
 def normalise_line(line: str) -> str:
     """One line as ``normalise`` would write it, without joining lines: characters mapped
     one to one, spaces between characters and figures gone. No offsets are kept; cheaper than
-    ``normalise`` for reading a title block line by line."""
-    return _SPACE_IN_WORDS.sub("", _translate(line))
+    ``normalise`` for reading a title block line by line. Pronunciation notes go too
+    (會(huì)議 reads 会议), as ``normalise`` drops them."""
+    translated = _translate(line)
+    if "(" in translated or "（" in translated:
+        translated = _PRONUNCIATION_NOTE.sub("", translated)
+    return _SPACE_IN_WORDS.sub("", translated)
 
 
 # ---------------------------------------------------------------- two columns on one line

@@ -1820,6 +1820,52 @@ X10_CASES = [
     ),
 ]
 
+# Round 13: causes read on x11's development half, in the team's own words.
+X11_CASES = [
+    (
+        "全区各级行政复议机关共收案1204件，审结1150件。",
+        "rec_applications_received",
+        1204,
+        "the reconsideration body between 复议 and the verb: 复议机关共收案",
+    ),
+    (
+        "市本级行政复议机构新收案件318件。",
+        "rec_applications_received",
+        318,
+        "the same with 复议机构 and 新收案件",
+    ),
+    (
+        "各乡镇有效调解邻里、婚姻家庭等矛盾纠纷2150多件。",
+        "med_disputes_resolved",
+        2150,
+        "有效调解 says the disputes were settled, as 成功调解 does",
+    ),
+    (
+        "各乡镇有效化解矛盾纠纷2150多件。",
+        "med_disputes_handled",
+        None,
+        "a settled count is not the count handled",
+    ),
+    (
+        "全年排查矛盾纠纷3100次，调解矛盾纠纷2400件，有效化解2300件。",
+        "med_disputes_handled",
+        2400,
+        "有效 in a later clause leaves the count handled before it alone",
+    ),
+    (
+        "今年以来，该街道组织开展7场普法活动，覆盖群众2000余人。",
+        "pub_events",
+        7,
+        "the count before 普法活动, as before 普法宣传",
+    ),
+    (
+        "组织800名干部参加普法活动。",
+        "pub_events",
+        None,
+        "people taking part in 普法活动 are no count of events",
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "indicator", "expected", "reason"),
@@ -1830,7 +1876,8 @@ X10_CASES = [
     + BREADTH_CASES
     + X23_CASES
     + FORMS10_CASES
-    + X10_CASES,
+    + X10_CASES
+    + X11_CASES,
     ids=[
         c[3]
         for c in CASES
@@ -1841,6 +1888,7 @@ X10_CASES = [
         + X23_CASES
         + FORMS10_CASES
         + X10_CASES
+        + X11_CASES
     ],
 )
 def test_headline_fact(text: str, indicator: str, expected: float | None, reason: str) -> None:
