@@ -2,16 +2,14 @@
 
 Each flow reads like the data-flow diagram of the README: the crawl as a task per host, then the
 documents in batches of ``settings.batch_size``, each going through parse → extract → gate and
-load as a task per stage (tasks in ``flows/tasks.py``, the work in ``fazhi``); tasks hand each
-other batch numbers, the rows stay in the lake. A run ends Completed when
-every source answered, Completed under the name "Partial" when some failed, and Failed when none
-could be crawled; the run summary and the reasons per source are in its artifacts.
+load as a task per stage (``flows/tasks.py``); tasks hand each other batch numbers, the rows stay
+in the lake. A run ends Completed when every source answered, "Partial" (Completed) when some
+failed, Failed when none could be crawled; its artifacts hold the summary and reasons per source.
 """
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -23,8 +21,8 @@ from prefect.states import Completed, Failed, State
 from fazhi.batches import BatchOutcome, artifact_frames, pipelined, plan_batches
 from fazhi.config import Settings, load_settings
 from fazhi.crawl import store
-from fazhi.crawl.sample_site import sample_sources, serve_sample_site
-from fazhi.crawl.sources import Source, load_sources
+from fazhi.crawl.sample_site import sources_or_sample
+from fazhi.crawl.sources import load_sources
 from fazhi.lake import new_run_id, require_lake_id
 from fazhi.loader import LoaderProcess
 from fazhi.memory import release_memory
@@ -49,16 +47,6 @@ from flows.workers import exit_with_worker
 
 def _settings(data_dir: str | None) -> Settings:
     return load_settings(data_dir=Path(data_dir) if data_dir else None)
-
-
-@contextlib.contextmanager
-def _sources(sources_file: str | None) -> Iterator[list[Source]]:
-    """The sources of a file, or the bundled sample site served on 127.0.0.1."""
-    if sources_file:
-        yield load_sources(Path(sources_file))
-        return
-    with serve_sample_site() as base_url:
-        yield sample_sources(base_url)
 
 
 def process_batches(
@@ -121,9 +109,8 @@ def run_pipeline(
     run_id = run_id or new_run_id()
     started_at = datetime.now(UTC)
     start_worker_server()  # the parsers' fork server warms up on the other core while we crawl
-    crawl, numbers = _crawl_and_plan(
-        sources_file, source_ids, settings, run_id, reprocess_quarantine
-    )
+    plan = (sources_file, source_ids, settings, run_id, reprocess_quarantine)
+    crawl, numbers = _crawl_and_plan(*plan)
     return process_batches(numbers, crawl, settings, run_id, started_at, years)
 
 
@@ -134,10 +121,9 @@ def _crawl_and_plan(
     run_id: str,
     reprocess_quarantine: bool,
 ) -> tuple[CrawlOutcome, list[int]]:
-    """Crawl, then plan the run's batches into the lake: the crawl's outcome and the batch
-    numbers. The manifest and its document rows, which grow with the corpus, end with this
-    call (the batches read their rows from the plan), not with the run."""
-    with _sources(sources_file) as sources:
+    """Crawl, then plan the run's batches into the lake. The manifest and its document rows,
+    which grow with the corpus, end with this call, not with the run."""
+    with sources_or_sample(Path(sources_file) if sources_file else None) as sources:
         chosen = [s for s in sources if not source_ids or s.id in source_ids]
         manifest = store.combine_manifests(tasks.crawl_all(chosen, settings, run_id))
     # a run killed after its crawl left documents only in the lake: they are loaded now

@@ -11,10 +11,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 from fazhi.config import PACKAGE_DATA
-from fazhi.crawl.sources import Source
+from fazhi.crawl.sources import Source, load_sources
 
 SAMPLE_SITE_DIR = PACKAGE_DATA / "sample_site"
 SAMPLE_COLUMN = "/zwgk/fzzfjsbg/"
@@ -56,3 +57,14 @@ def sample_sources(base_url: str) -> list[Source]:
             delay_s=0.0,  # our own loopback server needs no politeness delay
         )
     ]
+
+
+@contextmanager
+def sources_or_sample(sources_file: Path | None) -> Iterator[list[Source]]:
+    """The sources of ``sources_file``, or without one the bundled sample site's, served on
+    127.0.0.1 while the block runs."""
+    if sources_file:
+        yield load_sources(sources_file)
+        return
+    with serve_sample_site() as base_url:
+        yield sample_sources(base_url)
