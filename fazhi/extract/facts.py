@@ -174,6 +174,8 @@ class Scoring:
     span_of_years: re.Pattern[str]
     year_reset: re.Pattern[str]
     target: re.Pattern[str]
+    change_from: re.Pattern[str]  # 从/由 before a number, in its clause
+    change_start: re.Pattern[str]  # a change's verb with 到/至 right after the number
     reckoning: re.Pattern[str]
     result_heading: re.Pattern[str]
     own_place: re.Pattern[str]
@@ -376,6 +378,8 @@ def _scoring(table: dict[str, object], min_score: float) -> Scoring:
         span_of_years=re.compile(str(table["span_of_years"])),
         year_reset=re.compile(str(table["year_reset"])),
         target=re.compile(str(table["target"])),
+        change_from=re.compile("[从由][^，,；;。]{0,12}$"),
+        change_start=re.compile(f"(?:{table['change_start']})"),
         reckoning=re.compile(str(table["reckoning"])),
         result_heading=re.compile(str(table["result_heading"])),
         own_place=re.compile(str(table["own_place"])),
@@ -628,6 +632,10 @@ def extract_facts(
             continue  # "每万人拥有律师2.6名" is a ratio, "力争…1000件" a target: not counts
         if book.scoring.reckoning.search(context.left, len(context.left) - RECKONING_CHARS):
             continue  # "…的，算一宗": how the notes under a table count, not a count
+        if book.scoring.change_start.match(context.right) and book.scoring.change_from.search(
+            context.left
+        ):
+            continue  # "从12%提高到35%": the level a change starts from, not the one reached
         if guards is None:
             guards = cues.only(guard_mask)
         near = guards.rules_in(*_surroundings(context))
@@ -1211,6 +1219,39 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
     for fact in ranked:
         if fact.indicator in chosen or fact.quantity_index in taken_quantities:
             continue
+        if fact.qualifier == "at_least":
+            fact = _exact_within(fact, ranked, taken_quantities)
         chosen[fact.indicator] = fact
         taken_quantities.add(fact.quantity_index)
     return sorted(chosen.values(), key=lambda f: f.start)
+
+
+def _last_digit_place(value: float) -> float:
+    """10 ** the trailing zeros of a whole ``value`` (20000 → 10000); 0 for fractions."""
+    if value <= 0 or value != int(value):
+        return 0.0
+    place, whole = 1, int(value)
+    while whole % (place * 10) == 0:
+        place *= 10
+    return float(place)
+
+
+def _exact_within(rounded: Candidate, ranked: list[Candidate], taken: set[int]) -> Candidate:
+    """The exact figure a rounded one restates ("在矫24862人" … "在册2万多人"), else ``rounded``.
+
+    The step is the place of the last digit written: "2万多" (``at_least``) covers 20000 up to
+    29999, "1200余" 1200 up to 1299: an exact candidate of the same indicator inside is the
+    figure. (A 约 figure may be a total above its exact parts: it stays.)
+    """
+    lo = rounded.value
+    hi = lo + _last_digit_place(lo)
+    for other in ranked:
+        if (
+            other.indicator == rounded.indicator
+            and other.qualifier == "exact"
+            and other.quantity_index not in taken
+            and lo <= other.value < hi
+            and other.value != rounded.value
+        ):
+            return other
+    return rounded

@@ -141,9 +141,10 @@ LEADERSHIP_RE = re.compile(r"在[^。，,；\n]{0,40}?(?:领导|指导|关心|�
 # Publication dates by label, the one a reader sees as the page's date first
 # Between a label and its value: a colon, or a table's cell wall (`| [ 发布日期 ] | 2026-02-11 |`)
 # A value may stand in brackets of its own (`发布时间:[2024-8-5]`)
+# 发布时期 is a site's variant of the label 发布时间 (`发布时期:2025-08-20 信息来源:…`)
 _LABEL_GAP = r"\s*[\]】]?\s*\|?\s*[:：]?\s*\|?\s*[\[【]?\s*"
 PUBLISHED_LABEL_RE = re.compile(
-    r"(?:发布|公布|公开|发表)(?:时间|日期)" + _LABEL_GAP + DATE_RE.pattern
+    r"(?:发布|公布|公开|发表)(?:时间|日期|时期)" + _LABEL_GAP + DATE_RE.pattern
 )
 # "发文日期": the day the document was sent out, which a page may post weeks later; the page's
 # 发布日期 beside it is the publication, 发文日期 the next best (before 成文日期)
@@ -217,6 +218,11 @@ SUMMARY_WITH_PLAN_RE = re.compile(
 BODY_YEAR_REPORT_RE = re.compile(
     r"^[^。\n，,]{2,30}?(?:局|厅|委员会|办公室|中心|处)(?:关于)?20\d{2}年度?(?:全年)?"
     r"工作(?:情况)?的?报告\s*$"
+)
+# A title on one field's year of work, its body unnamed (关于2024年度某市行政复议工作的报告, a
+# report to the people's congress): a work summary, unless the field is law-building itself
+FIELD_YEAR_REPORT_RE = re.compile(
+    r"^关于20\d{2}年度?(?:全年)?[^。\n，,《》]{2,24}?工作(?:情况)?的?报告\s*$"
 )
 # "2022年上半年，…", "1-6月，…": an opening telling part of a year
 PART_YEAR_OPENING_RE = re.compile(
@@ -586,6 +592,8 @@ def _stands_as_place(text: str, start: int, end: int, previous_end: int) -> bool
 # Labels of an information table above a title: "名  称：", "[ 标 题 ]"
 TITLE_LABEL_RE = re.compile(r"^\[?\s*(?:名\s*称|标\s*题)\s*\]?\s*[:：]?\s*")
 SUBJECT_LEAD_RE = re.compile(
+    # a news item's lead ("某某新闻网讯(通讯员 某某)", "本报讯"), then the sentence
+    r"(?:[\u4e00-\u9fa5]{0,10}(?:网讯|报讯|台讯)\s*(?:[(（][^)）\n]{0,24}[)）])?[，,:：\s]*)?"
     r"(?:20\d{2}年(?:以来|度|上半年|下半年|前三季度)?|今年以来|今年来|今年上半年|一年来|近年来|近期"
     r"|本年度|这一年|过去的?一年)?"
     # "2025年是《…纲要》收官之年，某镇在…": what the year is, then the subject
@@ -629,6 +637,8 @@ def find_issuer(head: str, tail: str, crumbs: list[str] | None = None) -> FoundI
     followers = [*lines[1:], ""] if lines else []
     for index, (line, following) in enumerate(zip(lines, followers, strict=True)):
         org = _org_at_start(line, following) or _org_after_year(line, index)
+        if org and _listed_bodies_sentence(line, org):
+            continue
         alone = org is not None and len(line) <= len(org) + 2
         # past the first lines only a line that is the body's name alone (an author line) or
         # a title below an information table
@@ -666,6 +676,12 @@ def find_issuer(head: str, tail: str, crumbs: list[str] | None = None) -> FoundI
         if bare and len(line) <= len(bare.group()) + 30:
             return FoundIssuer(bare.group())
     return None
+
+
+def _listed_bodies_sentence(line: str, org: str) -> bool:
+    """A sentence opening with a list of bodies (``某县司法局、某县司法局获评…优秀单位；``): what
+    several bodies did or won, told by another (a news item's line on awards), not an author."""
+    return line.startswith(org + "、") and line.rstrip()[-1:] in ("。", "；", ";", "，", ",")
 
 
 # A news headline announcing the report (某省政府发布2021年法治政府建设报告, …？某市司法局
@@ -1727,7 +1743,11 @@ def classify_doc_type(head: str) -> str:
         PART_YEAR_OPENING_RE.match(line) for line in lines[:3]
     ):
         return "work_summary"
-    if any(BODY_YEAR_REPORT_RE.match(line) for line in lines[:3]):
+    if any(
+        BODY_YEAR_REPORT_RE.match(line)
+        or (FIELD_YEAR_REPORT_RE.match(line) and not LAW_WORK_RE.search(line))
+        for line in lines[:3]
+    ):
         return "work_summary"
     plan = SUMMARY_WITH_PLAN_RE.search(opening[:120])
     if plan and "法治政府建设" not in opening[: plan.start()]:

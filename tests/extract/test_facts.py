@@ -1867,6 +1867,48 @@ X11_CASES = [
 ]
 
 
+X12_CASES = [
+    (
+        "经过督促，全县负责人出庭应诉率从2020年全年的12%提高到2021年全年的35.2%；今年以来，"
+        "1-9月平均出庭应诉率为81.4%其中9月为92%。",
+        "lit_head_appearance_rate",
+        81.4,
+        "the level a change starts from (从…12%提高到…) is not the figure",
+    ),
+    (
+        "全县行政复议纠错率由上年的8%降至5%。",
+        "rec_correction_rate",
+        None,
+        "由…8%降至: the starting level, never the headline",
+    ),
+    (
+        "全县行政机关负责人出庭应诉率由2022年的60%提高到2023年的95%以上。",
+        "lit_head_appearance_rate",
+        None,
+        "nor the earlier year's rate when the reached one is out of the cue's reach",
+    ),
+    (
+        "2020年，全县社区矫正机构累计接收社区服刑人员1320人，解除1290人，在矫1510人。"
+        "全县共有在册社区服刑人员1千多人，均纳入电子定位管理。",
+        "cc_active_population",
+        1510,
+        "a rounded restatement (1千多人) yields to the exact figure it covers (在矫1510人)",
+    ),
+    (
+        "全县共有在册社区矫正对象1千多人。去年同期在矫860人。",
+        "cc_active_population",
+        1000,
+        "an exact figure outside the rounded one's range (860 < 1000) is another figure",
+    ),
+    (
+        "全年共办理法律援助案件1200余件。另有刑事法律援助案件1350件。",
+        "aid_cases",
+        1200,
+        "1200余 covers 1200 to 1299 only",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "indicator", "expected", "reason"),
     CASES
@@ -1877,7 +1919,8 @@ X11_CASES = [
     + X23_CASES
     + FORMS10_CASES
     + X10_CASES
-    + X11_CASES,
+    + X11_CASES
+    + X12_CASES,
     ids=[
         c[3]
         for c in CASES
@@ -1889,6 +1932,7 @@ X11_CASES = [
         + FORMS10_CASES
         + X10_CASES
         + X11_CASES
+        + X12_CASES
     ],
 )
 def test_headline_fact(text: str, indicator: str, expected: float | None, reason: str) -> None:

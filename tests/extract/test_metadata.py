@@ -1939,12 +1939,53 @@ X11_FORM_CASES = [
 ]
 
 
+X12_FORM_CASES = [
+    (
+        "关于2023年度某某市行政复议工作的报告\n\n发布时期:2024-07-18 信息来源:市人大 作者:\n\n"
+        "某某市司法局\n\n2023年，全市行政复议机构认真贯彻行政复议法。现根据《某某市人大常委会"
+        "关于听取和审议法治政府建设情况报告的实施方案》，将2023年度全市行政复议工作汇报如下：\n\n"
+        "一、全市行政复议基本情况\n",
+        {"published_on": date(2024, 7, 18), "doc_type": "work_summary"},
+        "发布时期 labels the page's date; a year's report on one field of work (行政复议) is a work "
+        "summary, whatever 法治政府建设 report a quoted plan names",
+    ),
+    (
+        "关于2023年度某某县法治政府建设工作的报告\n\n2023年，某某县认真贯彻落实。现将有关情况报告如下：\n",
+        {"doc_type": "annual_report"},
+        "the same title on law-building itself stays the annual report",
+    ),
+    (
+        "关于2023年度某某县依法行政工作的报告\n\n2023年，某某县坚持依法行政。现将有关情况报告如下：\n",
+        {"doc_type": "annual_report"},
+        "and so does one on 依法行政",
+    ),
+    (
+        "某某新闻网讯(通讯员 王某)2019年，汉中市法律援助中心超额完成了全年办案任务。当年全市各级"
+        "法律援助机构共受理法律援助案件1530件，增长8.2%。\n"
+        "城固县司法局、洋县司法局获2019年度全省法律援助案件质量评查优秀单位；\n"
+        "我市3个案例获评全省优秀法律援助典型案例。",
+        {"issuer": "汉中市法律援助中心", "locality_code": "610700"},
+        "a news lead (某某网讯(通讯员…)) before the opening's subject; a line listing bodies that won "
+        "awards is no author line",
+    ),
+    (
+        "本报讯 2022年，宜昌市司法局全年办理法律援助案件2300件，接待群众来访4100人次，"
+        "指导各县市区司法局开展工作。",
+        {"issuer": "宜昌市司法局", "locality_code": "420500"},
+        "本报讯 before the subject",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "expected", "reason"),
-    X8_FORM_CASES + X9_FORM_CASES + X10_FORM_CASES + X11_FORM_CASES,
-    ids=[c[2] for c in X8_FORM_CASES + X9_FORM_CASES + X10_FORM_CASES + X11_FORM_CASES],
+    X8_FORM_CASES + X9_FORM_CASES + X10_FORM_CASES + X11_FORM_CASES + X12_FORM_CASES,
+    ids=[
+        c[2]
+        for c in X8_FORM_CASES + X9_FORM_CASES + X10_FORM_CASES + X11_FORM_CASES + X12_FORM_CASES
+    ],
 )
-def test_forms_read_on_the_development_halves_of_x8_to_x11(
+def test_forms_read_on_the_development_halves_of_x8_to_x12(
     text: str, expected: dict[str, object], reason: str
 ) -> None:
     m = extract_document(text).metadata
