@@ -87,13 +87,21 @@ def extract_documents(
     """Metadata, mentions and facts of every parsed document (failed ones carried as they are);
     each extraction runs in a worker stopped after ``limits.budget_s`` (fazhi.isolation),
     ``workers`` of them at once."""
-    documents: list[dict[str, object]] = []
-    mentions, facts = _Columns(MENTIONS), _Columns(FACTS)
     with BoundedPool(limits or DocumentLimits(), workers) as pool:
         extractions = pool.map(
             lambda row, bounded: _extract_one(row, run_id, bounded, rules),
             parsed.iter_rows(named=True),
         )
+    return staged_batch(extractions, run_id)
+
+
+def staged_batch(
+    extractions: Sequence[tuple[dict[str, object], Extraction | None]], run_id: str
+) -> StagedBatch:
+    """The staged frames of the workers' answers: a documents row each, with its mentions and
+    facts when it was extracted."""
+    documents: list[dict[str, object]] = []
+    mentions, facts = _Columns(MENTIONS), _Columns(FACTS)
     for document, extracted in extractions:
         documents.append(document)
         if extracted is not None:
