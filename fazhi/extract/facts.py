@@ -378,7 +378,7 @@ def _scoring(table: dict[str, object], min_score: float) -> Scoring:
         span_of_years=re.compile(str(table["span_of_years"])),
         year_reset=re.compile(str(table["year_reset"])),
         target=re.compile(str(table["target"])),
-        change_from=re.compile("[从由][^，,；;。]{0,12}$"),
+        change_from=re.compile(str(table["change_from"])),
         change_start=re.compile(f"(?:{table['change_start']})"),
         reckoning=re.compile(str(table["reckoning"])),
         result_heading=re.compile(str(table["result_heading"])),
