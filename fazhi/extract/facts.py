@@ -1103,12 +1103,22 @@ def _over_years(text: str, scoring: Scoring, at: _Context) -> bool:
 
 
 def _spans_years(text: str, scoring: Scoring, at: _Context) -> bool:
+    """The span may open the whole sentence, before a ；: "十九大以来，全省办理…1.56万件；办理
+    农民工法律援助8000余件" (the clauses after the ； share its time)."""
     if "span_of_years" not in at.near:
         return False
+    lo = _full_sentence_start(text, at.sentence_lo)
     last = None
-    for last in scoring.span_of_years.finditer(text, at.sentence_lo, at.quantity.start):  # noqa: B007
+    for last in scoring.span_of_years.finditer(text, lo, at.quantity.start):  # noqa: B007
         pass
     return last is not None and not scoring.year_reset.search(text, last.end(), at.quantity.start)
+
+
+def _full_sentence_start(text: str, sentence_lo: int) -> int:
+    """Where the full sentence (closed by 。！？ or a line end, not by ；) holding
+    ``sentence_lo`` begins, looked for at most :data:`CONTEXT_REACH` characters back."""
+    bound = max(0, sentence_lo - CONTEXT_REACH)
+    return max(text.rfind(stop, bound, sentence_lo) + 1 for stop in FULL_STOPS) or bound
 
 
 def _by_other_body(layout: _Layout, scoring: Scoring, at: _Context, position: int) -> bool:

@@ -63,7 +63,9 @@ DOC_KEYWORDS_RE = re.compile(
 )
 YEAR_RE = re.compile(r"(20\d{2})年(?:度)?")
 TITLE_YEAR_RE = re.compile(
-    r"(20\d{2})年(?:度)?[^。\n，,；《》]{0,16}?"
+    # an award's year (某处2019年被评为全国法治政府建设工作先进单位) is no title's
+    r"(20\d{2})年(?:度)?(?![^。\n，,；]{0,3}?(?:被评|评为|获评|荣获|获得|入选|被命名|被授予))"
+    r"[^。\n，,；《》]{0,16}?"
     r"(?:法治政府建设|法治建设|依法行政|司法行政工作|工作总结|工作报告|年度报告)"
     # a meeting named by its year (2022年全区司法行政工作会议) is held early in that year to
     # review the one before: no title of the year reported
@@ -75,7 +77,7 @@ REPORT_HANDLED_RE = re.compile(r"(?:审议|听取|报送|提交|公开|起草|�
 # An opening that counts the year so far (今年以来, 上半年以来, 今年1-6月): the year of the
 # page's own date, whatever its month
 YEAR_TO_DATE_RE = re.compile(
-    r"^\s*(?:今年(?:以来|上半年|前三季度|1\s*[-—–~至到]\s*\d{1,2}月)|上半年以来)"
+    r"^\s*(?:今年(?:以?来|上半年|前三季度|1\s*[-—–~至到]\s*\d{1,2}月)|上半年以来)"
 )
 # A news item's dateline opening its first sentence (3月21日，…发布。, 22日，…召开。)
 NEWS_DATELINE_RE = re.compile(r"^(?:\d{1,2}月)?\d{1,2}日\s*(?:上午|下午|晚)?\s*[,，]")
@@ -101,7 +103,11 @@ DATE_LINE_RE = re.compile(
     # "2025-04-27 10:14 某省人民政府网": a page's date and time, then the site or body it came
     # from (a sentence after a date and time, "…召开常务会议", is no page date)
     + r"(?:\s+(?:来源\s*[:：]\s*)?[\u4e00-\u9fa5]{0,20}?"
-    + r"(?:网|网站|客户端|日报|报|政府|办公室|办事处|局|厅|委|中心))?)?\s*$"
+    + r"(?:网|网站|客户端|日报|报|政府|办公室|办事处|局|厅|委|中心))?)?"
+    # "2018-08-23   来源:人民日报", "2021年01月21日 19:23:30 | 来源:某台",
+    # "…18:18:02來源:某网编辑:某": a page's date, then its labelled source and what else the
+    # page's line says of it
+    + r"(?:\s*[|｜]?\s*[来來]源\s*[:：][^\n]{0,60}?)?\s*$"
 )
 SOURCE_LINE_RE = re.compile(
     r"(?:来源|发布机构|发文机关|发布单位|发布部门|发布者|供稿单位|栏目)"
@@ -185,12 +191,18 @@ SALUTATION_RE = re.compile(
 # Self-references that say at which level the report speaks: 全省, 我市, 全区, 本县 …
 # (全地区 speaks for a 地区; 本地区 is ordinary words for "the area")
 SELF_LEVEL_RE = re.compile(r"全(地区)|(?:全|我|本)([省市区县旗州盟])")
-# "被省委评为全省先进县", "荣获全市…集体": the scope of an award, not the level the text speaks at
-AWARD_SCOPE_RE = re.compile(r"(?:评为|评选为|获评|荣获|授予|命名为|列为|确定为)[^。，,；\n]{0,3}$")
+# "被省委评为全省先进县", "荣获全市…集体": the scope of an award, not the level the text speaks at;
+# also a later item of the award's list ("获评全市学习型党组织、全省普法先进集体") and a
+# selection (入选全省首批示范项目)
+AWARD_SCOPE_RE = re.compile(
+    r"(?:评为|评选为|获评|荣获|授予|命名为|列为|确定为|入选)"
+    r"(?:[^。，,；\n]{0,3}|[^。，,；\n]{0,24}、)$"
+)
+AWARD_SCOPE_REACH = 30
 # "排名全市第三", "同比下降50%，全市降幅最大": a rank among the superior's places, not the level
 # the text speaks at (checked right after the self-reference)
 RANK_SCOPE_RE = re.compile(
-    r"(?:第[一二三四五六七八九十\d]|前[列茅]|首位|[^。，,；\n]{0,2}最[高低多少大小快好])"
+    r"(?:第[一二三四五六七八九十\d]|前[列茅]|首位|唯一|[^。，,；\n]{0,2}最[高低多少大小快好])"
 )
 REGION_BODY_RE = re.compile(r"自治区(?:党委|人民政府|政府|司法厅|[\u4e00-\u9fa5]{1,6}?厅)")
 # Headings of the structure every 法治政府建设年度报告 follows (主要举措和成效, 存在的不足, …)
@@ -363,18 +375,19 @@ def extract_metadata(
         or published_hint
         or evidence.page_date
     )
-    if (
-        report_year is None
-        and published_on is not None
-        and published_on.month >= YEAR_TO_DATE_MONTH
-        and _counts_year_to_date(head)
-    ):
-        report_year = published_on.year  # the text's own date, not its address's (a repost's)
+    if report_year is None and _counts_year_to_date(head):
+        # the text's own date, not its address's (a repost's), unless the text names no year
+        # at all: then the address is the only witness, and the year so far is the date's
+        own = published_on or (evidence.url_date if _names_no_year(text) else None)
+        if own is not None and own.month >= YEAR_TO_DATE_MONTH:
+            report_year = own.year
     dated = published_on or evidence.url_date
+    doc_type = classify_doc_type(titles)
     if report_year is None and dated is not None:
         # annual reports come out early the next year; one signed in the last quarter is a
-        # year-end summary of the same year
-        late = dated.month >= YEAR_END_MONTH
+        # year-end summary of the same year; a news item or notice (``other``) dated after the
+        # first quarter tells of its own year (a meeting of January still looks back)
+        late = dated.month >= (YEAR_TO_DATE_MONTH if doc_type == "other" else YEAR_END_MONTH)
         report_year = dated.year if late else dated.year - 1
     if report_year is None:
         report_year = _only_year_stated(text)
@@ -394,7 +407,7 @@ def extract_metadata(
         city=_city_of(region),
         report_year=report_year,
         issuer=_issuer_name(found, division) if found else None,
-        doc_type=classify_doc_type(titles),
+        doc_type=doc_type,
         published_on=published_on,
         township=township,
     )
@@ -1254,7 +1267,31 @@ def resolve_locality(
         or given
         or _site_named(text, hint[1:] if given else hint, _bare_level(issuer))
         or _yearbook_place(head)
+        or _city_of_listed_bureaus(text)
     )
+
+
+# Counties' bureaus listed by the counties' short names (吴川、遂溪司法局作经验交流)
+LISTED_BUREAUS_RE = re.compile(r"((?:[\u4e00-\u9fa5]{2,3}、)+[\u4e00-\u9fa5]{2,3})司法局")
+
+
+def _city_of_listed_bureaus(text: str) -> Division | None:
+    """A city speaking as 我市/全市 that names none of its divisions in full but lists two of
+    its counties' bureaus by their short names: the city they all lie in."""
+    if _level_spoken(text) != "市":
+        return None
+    for match in LISTED_BUREAUS_RE.finditer(text):
+        counties = []
+        for name in match.group(1).split("、"):
+            found = [d for d in short_names().get(name, ()) if d.level == "county"]
+            if len(found) != 1:
+                break
+            counties.append(found[0])
+        else:
+            cities = {d.city_code for d in counties}
+            if len(cities) == 1 and None not in cities:
+                return divisions_by_code().get(cities.pop() or "")
+    return None
 
 
 YEARBOOK_RE = re.compile(r"([\u4e00-\u9fa5]{2,8}?)年鉴")
@@ -1432,7 +1469,7 @@ def _level_spoken(text: str) -> str | None:
     plain = BOOK_TITLE_RE.sub("", text)
     counts: dict[str, int] = {}
     for match in SELF_LEVEL_RE.finditer(plain):
-        if AWARD_SCOPE_RE.search(plain, max(0, match.start() - 10), match.start()):
+        if AWARD_SCOPE_RE.search(plain, max(0, match.start() - AWARD_SCOPE_REACH), match.start()):
             continue
         if RANK_SCOPE_RE.match(plain, match.end()):
             continue
@@ -1683,11 +1720,27 @@ YEAR_RANGE_RE = re.compile(r"20\d{2}\s*(?:年)?\s*[-—–~至到]\s*20\d{2}")
 STATED_YEAR_RE = re.compile(r"(?<![到])(?<![^截]至)(20\d{2})年(?!前|远景|目标)")
 
 
+def _names_no_year(text: str) -> bool:
+    """Whether the text states no year at all (a year-to-date item that says only 今年)."""
+    return STATED_YEAR_RE.search(arabic_dates(text)) is None
+
+
+# A year opening a clause whose subject is the whole place (2025年全市各级人民调解组织调解…,
+# 2023年，我县…): the year whose figures the text gives
+PLACE_YEAR_RE = re.compile(
+    r"(?:^|[。；;，,\n])\s*(20\d{2})年度?[，,]?\s*(?:全|我|本)[省市区县州旗盟]", re.M
+)
+
+
 def _only_year_stated(text: str) -> int | None:
     """The one year a text speaks of, when it names exactly one outside the titles of other
-    documents and the spans of plans (2021—2025年): a page that opens with 今年以来."""
+    documents and the spans of plans (2021—2025年): a page that opens with 今年以来. Of
+    several, the one year that opens the whole place's figures (not a past visit's
+    "总书记2014年调研…时")."""
     plain = YEAR_RANGE_RE.sub("", BOOK_TITLE_RE.sub("", arabic_dates(text)))
     years = {int(m.group(1)) for m in STATED_YEAR_RE.finditer(plain)}
+    if len(years) > 1:
+        years = {int(m.group(1)) for m in PLACE_YEAR_RE.finditer(plain)}
     return years.pop() if len(years) == 1 else None
 
 

@@ -1909,6 +1909,97 @@ X12_CASES = [
 ]
 
 
+# Round 15 (x14's development half: township and street reports, news items with few figures):
+# what a text without a headline figure offers instead
+X14_CASES = [
+    (
+        "全市公证机构年均办理公证1.2万件，服务群众满意率稳步提升。",
+        "not_notarizations",
+        None,
+        "a yearly average over several years (年均) is no year's count",
+    ),
+    (
+        "全市公证机构全年办理公证1.2万件，服务群众满意率稳步提升。",
+        "not_notarizations",
+        12000,
+        "the year's own count (全年) stays",
+    ),
+    (
+        "本街道坚持常态普法，每月至少开展2场次法治宣传活动。",
+        "pub_events",
+        None,
+        "a frequency (每月至少N场次) is no count of events",
+    ),
+    (
+        "本街道坚持常态普法，全年开展法治宣传活动26场次。",
+        "pub_events",
+        26,
+        "the year's events stay",
+    ),
+    (
+        "党的十八大以来，全区办理法律援助案件5600件，受援群众7000余人；办理老年人法律援助案件900余件，"
+        "挽回损失3000万元。",
+        "aid_cases",
+        None,
+        "a span of years opening the sentence holds past its ； (the clause after shares its time)",
+    ),
+    (
+        "近三年累计办理法律援助案件2400件；2023年办理法律援助案件860件。",
+        "aid_cases",
+        860,
+        "a year named after the ； still brings the sentence back to one year",
+    ),
+    (
+        "今年以来，组织80支调解突击队，帮助企业排查化解劳资纠纷2.1万件。",
+        "med_disputes_handled",
+        None,
+        "a campaign's task force (突击队) is a sub-group, like a 专班",
+    ),
+    (
+        "组建调解突击队12支。全县人民调解组织全年调解矛盾纠纷4300件。",
+        "med_disputes_handled",
+        4300,
+        "the task force in another sentence leaves the year's disputes alone",
+    ),
+    (
+        "截至目前，全市共有“全国法治示范村（社区）”23个，培育“法律明白人”4000余名。",
+        "pub_demo_villages",
+        23,
+        "the model villages' title without 民主 (法治示范村)",
+    ),
+    (
+        "全市建成法治文化示范村（社区）40个。",
+        "pub_demo_villages",
+        None,
+        "a culture model village is another title",
+    ),
+    (
+        "目前，全区有各类调解委员会412个，人民调解员2300名。",
+        "med_committees",
+        412,
+        "调解委员会 after a word of every kind (各类), before the count as after it",
+    ),
+    (
+        "目前，全区有劳动人事争议调解委员会38个。",
+        "med_committees",
+        None,
+        "one other kind of committee alone is not the people's mediation committees",
+    ),
+    (
+        "目前共有860名律师和基层法律服务工作者担任法律顾问，还为1200个村（社区）建立了服务群。",
+        "svc_village_counsels",
+        860,
+        "the villages the counsels serve named later in the sentence",
+    ),
+    (
+        "全市共有86名律师担任法律顾问，为政府重大决策提供法律意见。",
+        "svc_village_counsels",
+        None,
+        "counsels with no village in their sentence are not village counsels",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "indicator", "expected", "reason"),
     CASES
@@ -1920,7 +2011,8 @@ X12_CASES = [
     + FORMS10_CASES
     + X10_CASES
     + X11_CASES
-    + X12_CASES,
+    + X12_CASES
+    + X14_CASES,
     ids=[
         c[3]
         for c in CASES
@@ -1933,6 +2025,7 @@ X12_CASES = [
         + X10_CASES
         + X11_CASES
         + X12_CASES
+        + X14_CASES
     ],
 )
 def test_headline_fact(text: str, indicator: str, expected: float | None, reason: str) -> None:

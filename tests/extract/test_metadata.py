@@ -1896,10 +1896,18 @@ X11_FORM_CASES = [
         "without 今年以来 a page dated in the last quarter is still that year's",
     ),
     (
+        # round 15: a news item (the headline 某镇：…) dated after the first quarter is of its own
+        # year (x10_034, x14_018, x14_030, x14_039); this row expected 2022 before
         "某镇：依法治理见实效\n发布时间:2023-07-14\n"
         "某镇坚持依法行政，组织开展法治讲座5场，调处矛盾纠纷28起。",
+        {"report_year": 2023},
+        "a news item dated mid-year is of its own year, with or without 今年以来",
+    ),
+    (
+        "某镇司法所工作总结\n发布时间:2023-07-14\n"
+        "某镇坚持依法行政，组织开展法治讲座5场，调处矛盾纠纷28起。",
         {"report_year": 2022},
-        "nor does a mid-year date make its own year without it",
+        "nor does a mid-year date make a summary's own year without 今年以来",
     ),
     (
         "某镇：依法治理见实效\n发布时间:2024-01-12\n"
@@ -1975,6 +1983,99 @@ X12_FORM_CASES = [
         "本报讯 before the subject",
     ),
 ]
+
+
+# Round 15 (x14's development half: news items, township and county openings without a title)
+X14_FORM_CASES = [
+    (
+        "某省公共法律服务实现全覆盖\n2019-06-12   来源:某某日报\n\n日前获悉：某省公共法律服务体系"
+        "建设取得成效。到目前，全省已建成法律服务站900个。\n",
+        {},
+        {"published_on": date(2019, 6, 12), "report_year": 2019, "doc_type": "other"},
+        "a page's date with its labelled source and no time; a news item dated after the first "
+        "quarter tells of its own year",
+    ),
+    (
+        "某市法治建设综述\n2021年09月14日 10:20:11 | 来源:某某广电融媒体中心\n\n近年来，某市持续推进"
+        "法治建设。\n",
+        {},
+        {"published_on": date(2021, 9, 14), "report_year": 2021},
+        "a date and time, then | and the source",
+    ),
+    (
+        "某市将创建示范市\n2021-09-14 10:20:11來源:某某网编辑:王某责编:李某\n\n十八大以来，某市统筹推进"
+        "法治建设，市司法局立法处2018年被评为全国法治政府建设工作先进单位。\n",
+        {},
+        {"published_on": date(2021, 9, 14), "report_year": 2021},
+        "the source glued to the time, with the page's editors after it; an award's year "
+        "(2018年被评为…法治政府建设…单位) is no title's",
+    ),
+    (
+        "某市召开司法行政工作会议\n2021-02-03 来源:某某日报\n\n日前，某市召开司法行政工作会议。\n",
+        {},
+        {"published_on": date(2021, 2, 3), "report_year": 2020},
+        "a news item of the first quarter still looks back on the year before",
+    ),
+    (
+        "今年来，某州司法局认真贯彻落实上级部署，推进公共法律服务体系建设。\n一是着力推进平台建设。"
+        "全州已建成工作站210个。\n",
+        {"source_url": "http://sfj.example.gov.cn/sfgz/202308/t20230915_1.html"},
+        {"report_year": 2023, "doc_type": "work_summary"},
+        "今年来 counts the year so far; a text naming no year at all takes its address's year",
+    ),
+    (
+        "今年来，某州司法局认真贯彻落实上级部署。\n一、2022年工作开展情况\n全州已建成工作站210个。\n",
+        {"source_url": "http://www.example.com/zfxxgk/202305/abc.shtml"},
+        {"report_year": 2022},
+        "a text that names its year is not dated by a repost's address",
+    ),
+    (
+        "日前，中共宁都县委、宁都县人民政府通报了年度绩效考核结果，宁都县司法局获评优秀等次。\n"
+        "近年来，全县司法行政系统坚决贯彻各项决策部署。“客家调解”项目入选全省首批示范项目，也是"
+        "全市唯一入选的县级项目。县司法局先后获评全市先进基层党组织、全省“七五”普法先进集体。\n",
+        {},
+        {"locality_code": "360730", "city": "赣州市"},
+        "a selection (入选全省…), a rank (全市唯一) and a later item of an award's list (获评…、全省…) "
+        "are no level the text speaks at",
+    ),
+    (
+        "近年来，某市司法局始终牢记习近平总书记2014年视察时的重要指示，打好调解组合拳。\n全市各类"
+        "调委会专职调解员配备率达100%。2024年全市各级人民调解组织调解案件1.2万件，调解成功率达99%。\n",
+        {},
+        {"report_year": 2024},
+        "of several years stated, the one opening the whole place's figures (not a past visit's)",
+    ),
+    (
+        "近年来，某市司法局深化调解工作。\n2022年全市调解案件1.1万件；2023年全市调解案件1.2万件。\n",
+        {},
+        {"report_year": None},
+        "two years opening the place's figures settle nothing",
+    ),
+    (
+        "6月10日，全市司法所工作会议召开。\n目前，我市有各类调解委员会900个，全市司法所紧贴民生需求。\n"
+        "会上，宁都、于都司法局作经验交流。\n",
+        {},
+        {"province": "江西省", "city": "赣州市"},
+        "a city speaking as 我市 that lists its counties' bureaus by their short names",
+    ),
+    (
+        "6月10日，全市司法所工作会议召开。\n目前，我市有各类调解委员会900个，全市司法所紧贴民生需求。\n"
+        "会上，宁都、吴川司法局作经验交流。\n",
+        {},
+        {"province": None, "city": None},
+        "counties of two cities settle no city",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "hints", "expected", "reason"), X14_FORM_CASES, ids=[c[3] for c in X14_FORM_CASES]
+)
+def test_forms_read_on_the_development_half_of_x14(
+    text: str, hints: dict[str, str], expected: dict[str, object], reason: str
+) -> None:
+    m = extract_document(text, **hints).metadata  # type: ignore[arg-type]
+    assert {field: getattr(m, field) for field in expected} == expected, reason
 
 
 @pytest.mark.parametrize(
