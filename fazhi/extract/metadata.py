@@ -56,7 +56,8 @@ _DEPARTMENT = (
     rf"|{_NAME_CHAR}{{2,12}}?(?<!党)(?<!党工)委(?!员))"
 )
 # a body under a government or a bureau: 人民政府办公室, 人民政府行政复议办公室, 生态环境局某分局
-_SUB_BODY = rf"(?:{_SUB_NAME_CHAR}{{0,10}}?(?:办公室|中心|处|委员会)|{_SUB_NAME_CHAR}{{1,6}}?分局)"
+# (a branch for an area with a long name: 公安局某某风景名胜区分局, 某局经济技术开发区分局)
+_SUB_BODY = rf"(?:{_SUB_NAME_CHAR}{{0,10}}?(?:办公室|中心|处|委员会)|{_SUB_NAME_CHAR}{{1,9}}?分局)"
 ORG_RE = re.compile(rf"(?:{_TOWN_BODY}|{_GOVERNMENT}|{_DEPARTMENT})(?:{_SUB_BODY})?")
 DOC_KEYWORDS_RE = re.compile(
     r"法治政府建设|法治建设|依法行政|司法行政工作|工作总结|工作报告|年度报告|情况报告|情况的报告"
@@ -182,6 +183,9 @@ SITE_CHROME_RE = re.compile(
 CRUMB_SEPARATOR_RE = re.compile(r"\s*(?:[>＞»]+|&gt;)\s*")
 # A label before a title: 【全文】, [权威发布], 【法治政府建设】
 TITLE_TAG_RE = re.compile(r"^[【\[][^】\]]{1,8}[】\]]\s*(?=\S)")
+# an information table's field naming the page's poster, in brackets ("[ 发布机构 ] 某局"): not an
+# author line above the title (the title below names the body in full)
+POSTER_TAG_RE = re.compile(r"^[【\[]\s*(?:发布机构|发布单位|信息来源|来源)\s*[】\]]")
 # The addressee of a report sent upwards: "中共某市委、某市人民政府：", "县委、县政府："
 _ADDRESSEE_END = r"(?:委员会|委|政府|局|厅|人大|政协|办公室|办)"
 SALUTATION_RE = re.compile(
@@ -249,6 +253,9 @@ OTHER_KIND_RE = re.compile(
     # a court's or procuratorate's report, and its system's year (全省法院新收…)
     r"|^[^。\n]{0,20}(?:人民法院|人民检察院)[^。\n]{0,30}(?:报告|白皮书|总结)"
     r"|全[省市区县]法院|全[省市区县]检察机关"
+    # a body's year of administrative enforcement as a title (某厅2021年度行政执法总体情况, 某局
+    # 2022年度行政执法统计年报, 某区行政执法工作报告): the enforcement statistics' report
+    r"|(?:^|\n)[^。，,；\n]{0,40}?行政执法(?:工作)?(?:总体情况|统计年报|年报|数据|报告)\s*(?=\n|$)"
 )
 # A news item's title about a meeting or a visit (某县召开法治政府建设工作会议): another kind,
 # though its sentences quote the report's words
@@ -260,7 +267,8 @@ NEWS_TITLE_RE = re.compile(
 SUMMARY_KIND_RE = re.compile(
     # a leader reporting in person (本人…履行…职责, 一、履职情况): a 述职 by another name
     r"本人[^。\n]{0,12}履行|^[一二三四五六七八九十]+、\s*(?:个人)?履职情况|"
-    r"述职报告|述法报告|第一责任人职责[^。\n]{0,6}报告|半年[^。\n]{0,8}(?:总结|报告)"
+    # (not one cited in a sentence: "主要负责人在年终述职报告中汇报法治政府建设")
+    r"(?:述职|述法)报告(?![中里内时])|第一责任人职责[^。\n]{0,6}报告|半年[^。\n]{0,8}(?:总结|报告)"
     r"|前三季度[^。\n]{0,8}(?:总结|报告)|重点工作任务完成情况",
     re.M,
 )
@@ -406,7 +414,7 @@ def extract_metadata(
         province=region.province_name if region else None,
         city=_city_of(region),
         report_year=report_year,
-        issuer=_issuer_name(found, division) if found else None,
+        issuer=_issuer_name(found, division, text, evidence.url_divisions) if found else None,
         doc_type=doc_type,
         published_on=published_on,
         township=township,
@@ -642,13 +650,13 @@ class FoundIssuer:
 def find_issuer(head: str, tail: str, crumbs: list[str] | None = None) -> FoundIssuer | None:
     """The issuing body: the title or author line, the ``来源`` line, a signature line, or the
     subject of the opening sentence."""
-    lines = [
-        TITLE_TAG_RE.sub("", TITLE_LABEL_RE.sub("", line))
-        for line in _lines(head)[:TITLE_BLOCK_LINES]
-    ]
+    head_lines = _lines(head)[:TITLE_BLOCK_LINES]
+    lines = [TITLE_TAG_RE.sub("", TITLE_LABEL_RE.sub("", line)) for line in head_lines]
     # a head of page chrome alone (a page flattened to one line) leaves no line at all
     followers = [*lines[1:], ""] if lines else []
     for index, (line, following) in enumerate(zip(lines, followers, strict=True)):
+        if POSTER_TAG_RE.match(head_lines[index]):
+            continue  # "[ 发布机构 ] 某委": the body that posted the page, read as such below
         org = _org_at_start(line, following) or _org_after_year(line, index)
         if org and _listed_bodies_sentence(line, org):
             continue
@@ -761,6 +769,9 @@ def _posted_by(publisher: str, head: str) -> FoundIssuer:
 SELF_BODY_RE = re.compile(r"(?:我|本)(局|委|办|厅|中心)(?![\u4e00-\u9fa5]{0,1}[长任员])")
 
 
+SELF_ISSUED_RE = re.compile(r"(?:我|本)(?P<kind>局|委|办|厅|中心)(?:印发|制定|出台|发布)了?《")
+
+
 def _body_speaking_as_self(text: str, head: str) -> FoundIssuer | None:
     """我局 / 本委 resolved through the names the text gives: the body of that kind the whole
     text names most often, at least twice and more often than any other, or the only one it
@@ -771,9 +782,13 @@ def _body_speaking_as_self(text: str, head: str) -> FoundIssuer | None:
     kind = self_reference.group(1)
     counts: dict[str, int] = {}
     full: dict[str, str] = {}
-    for hit in _name_hits(_plain(text)):
-        org = _single_org_at_start(text[hit.start : hit.start + 40])
-        if org and org.endswith(kind):
+    starts = [hit.start for hit in _name_hits(_plain(text))]
+    # a document the body itself issued names it in its title (我委印发了《某区某委关于…的通知》)
+    starts += [m.end() for m in SELF_ISSUED_RE.finditer(text) if m["kind"] == kind]
+    ends = (kind, "委员会") if kind == "委" else (kind,)  # 我委: a 卫健委 or a 卫生健康委员会
+    for start in starts:
+        org = _single_org_at_start(text[start : start + 40])
+        if org and org.endswith(ends):
             name = own_name(org)
             counts[name] = counts.get(name, 0) + 1
             full.setdefault(name, org)
@@ -1128,9 +1143,24 @@ def _justice_sector_body(fragment: str) -> str | None:
     return level + ("司法厅" if level == "省" else "司法局")
 
 
+# "…领导下，农业农村局认真贯彻…": a department naming itself by its function alone, neither place
+# nor level, then a verb of the opening; completed with the locality the text gives, or none
+FUNCTION_BODY_RE = re.compile(
+    rf"(?P<body>(?![我本全各该]){_NAME_CHAR}{{2,10}}?局)(?=认真|坚持|始终|全面|深入|紧紧|扎实|积极)"
+)
+
+
+def _function_only(name: str) -> bool:
+    """Whether ``name`` is a department by its function alone (农业农村局), no place in it."""
+    found = FUNCTION_BODY_RE.match(name + "认真")
+    return found is not None and found.end() == len(name) and _names_end(name, 0) == 0
+
+
 def _bare_body_at_start(fragment: str) -> str | None:
     self_named = SELF_BARE_RE.match(fragment)
     bare = BARE_ISSUER_RE.match(fragment, self_named.end() if self_named else 0)
+    if bare is None and self_named is None:
+        bare = FUNCTION_BODY_RE.match(fragment)
     return bare.group() if bare else None
 
 
@@ -1168,10 +1198,17 @@ def _past_government_above_town(issuer: str, position: int) -> int:
     return position
 
 
-def _issuer_name(found: FoundIssuer, division: Division | None) -> str | None:
+def _issuer_name(
+    found: FoundIssuer,
+    division: Division | None,
+    text: str = "",
+    url_codes: tuple[str, ...] = (),
+) -> str | None:
     """The issuer's own name, a place's own body when the text names only the place, and a
     bare ``区司法局`` / ``区政府`` completed with the locality the text gives (none for a bare
-    ``省政府`` in a report whose locality is no province: a superior, not the speaker)."""
+    ``省政府`` in a report whose locality is no province: a superior, not the speaker). A body
+    by its function alone (``农业农村局``) is completed only with a locality the page's address
+    spells or the text names: a place named in passing is no evidence of whose body it is."""
     if not found.body:
         town = _township_of(found.name)
         if town:
@@ -1191,6 +1228,11 @@ def _issuer_name(found: FoundIssuer, division: Division | None) -> str | None:
         if body == "司法局" and division.level == "province" and not division.name.endswith("市"):
             body = "司法厅"  # an autonomous region's 区司法局 is its 司法厅
         return division.name + ("人民政府" if body == "政府" else body)
+    if not bare and _function_only(name):
+        confirmed = division is not None and (
+            division.code in url_codes or division.name + name in text
+        )
+        return division.name + name if division and confirmed else None
     return _full_government_name(name)
 
 
@@ -1259,13 +1301,22 @@ def resolve_locality(
         division = _county_leading_town(head, text, hint)
         if division is not None:
             return division
-    division = _at_spoken_level(text, head, hint)
+    spoken = _level_spoken(text)
+    sites = hint[1:] if given else hint
+    if spoken is None and not given:
+        # a body speaking without its place (市公安局, 农业农村局…) at no level: the places the
+        # head names are named in passing (a route 某地—长沙市, the city's platform); the one the
+        # site's address spells, named by the text, is its own
+        recalled = _site_recalled(text, sites)
+        if recalled is not None:
+            return recalled
+    division = _at_spoken_level(text, head, hint, spoken)
     if division is not None:
         return division
     return (
-        _from_cited_titles(text, head, hint)
+        _from_cited_titles(text, head, hint, spoken)
         or given
-        or _site_named(text, hint[1:] if given else hint, _bare_level(issuer))
+        or _site_named(text, sites, _bare_level(issuer) or spoken)
         or _yearbook_place(head)
         or _city_of_listed_bureaus(text)
     )
@@ -1385,13 +1436,24 @@ def _site_named(text: str, sites: Hints, level: str | None = None) -> Division |
     of its readings the text recalls by name or short name (大连 for ``dl``), the one at the
     level of the bare body that speaks (``yiyang`` read by a 市教育局: the city, not the
     counties spelled alike), or its only one."""
-    recalled = [d for d in sites if any(n in text for n in (d.name, *d.aliases) if len(n) >= 2)]
-    if len(recalled) == 1:
-        return recalled[0]
-    at_level = [d for d in sites if level and _speaks_at(d, level)]
-    if len(sites) > 1 and len(at_level) == 1:
+    recalled = _site_recalled(text, sites)
+    if recalled is not None:
+        return recalled
+    # (a text speaking as a province, 我省/全省, takes the province among the readings: ``ln``)
+    at_level = [
+        d
+        for d in sites
+        if level and (d.level == "province" if level == "省" else _speaks_at(d, level))
+    ]
+    if len(at_level) == 1 and (len(sites) > 1 or level == "省"):
         return at_level[0]
     return sites[0] if len(sites) == 1 and sites[0].level != "province" else None
+
+
+def _site_recalled(text: str, sites: Hints) -> Division | None:
+    """The one reading of a government site's domain the text names, by name or short name."""
+    recalled = [d for d in sites if any(n in text for n in (d.name, *d.aliases) if len(n) >= 2)]
+    return recalled[0] if len(recalled) == 1 else None
 
 
 def _bare_level(issuer: str | None) -> str | None:
@@ -1496,10 +1558,9 @@ def _region_speaks(head: str) -> bool:
     return False
 
 
-def _at_spoken_level(text: str, head: str, hint: Hints) -> Division | None:
+def _at_spoken_level(text: str, head: str, hint: Hints, level: str | None) -> Division | None:
     """Among the divisions the head names, the one at the level the text speaks at; a report
     speaking for a province names its cities only in passing."""
-    level = _level_spoken(text)
     named = _named_divisions(_plain(head), text, hint)
     if level == "省":
         return _province_spoken_of(text, named)
@@ -1565,15 +1626,17 @@ def _province_spoken_of(text: str, named: list[Division]) -> Division | None:
     return best if counts[best] else None
 
 
-def _from_cited_titles(text: str, head: str, hint: Hints) -> Division | None:
+def _from_cited_titles(text: str, head: str, hint: Hints, level: str | None) -> Division | None:
     """A local document the report cites (《仓山区法治社会建设实施方案》) names its locality
     when nothing else does, if its level is the one the text speaks at."""
-    level = _level_spoken(text)
-    if level is None or level == "省":
+    # a body speaking as itself (我局) at no level: the place of the documents it cites, any level
+    if level == "省" or (level is None and not SELF_BODY_RE.search(head)):
         return None
     titles = " ".join(m.group() for m in BOOK_TITLE_RE.finditer(head))
     named = _named_divisions(titles, text, hint)
-    fitting = [d for d in named if d.level != "province" and d.name.endswith(level)]
+    fitting = [
+        d for d in named if d.level != "province" and (level is None or d.name.endswith(level))
+    ]
     return fitting[0] if len({d.code for d in fitting}) == 1 else None
 
 

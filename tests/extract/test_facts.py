@@ -1908,6 +1908,89 @@ X12_CASES = [
     ),
 ]
 
+# x13's development half (round 16): a department's own legal staff, enforcement and review
+# counts in the words departments use (invented wording for other bodies, places and figures)
+X13_CASES = [
+    (
+        "设立法律顾问室，共聘请5名法律顾问、9名公职律师。",
+        "gov_legal_advisers",
+        5,
+        "a body's advisers named beside its public lawyers (公职律师) are its own legal staff",
+    ),
+    (
+        "根据工作需要，聘请3名执业律师担任法律顾问，参与重大行政决策和合同审查。",
+        "gov_legal_advisers",
+        3,
+        "the advised body's work (决策) may come later in the sentence",
+    ),
+    (
+        "为辖区企业聘请2名律师担任法律顾问。",
+        "gov_legal_advisers",
+        None,
+        "firms' advisers, with no word of a government body or its decisions, stay out",
+    ),
+    (
+        "为48个村聘请法律顾问48名，参与村务决策。",
+        "gov_legal_advisers",
+        None,
+        "village counsels stay out, whatever 决策 the sentence names later",
+    ),
+    (
+        "全年监督检查餐饮单位2150户次。",
+        "enf_inspections",
+        2150,
+        "a department's supervision inspections, counted in 户次",
+    ),
+    (
+        "优化审批流程，办理行政审批业务1.2万件。",
+        "enf_licenses",
+        12000,
+        "行政审批 is how a department names the licences it grants",
+    ),
+    (
+        "完成建设项目环评审批58个，其中准予审批52个，不予审批6个。",
+        "enf_licenses",
+        52,
+        "of the applications approved, those granted (准予…个)",
+    ),
+    (
+        "梳理行政许可事项73个。",
+        "enf_licenses",
+        None,
+        "licence items counted in 个 are items, not licences",
+    ),
+    (
+        "全局应持执法证人员128人，已持证125人。",
+        "enf_certified_officers",
+        125,
+        "those holding a certificate (已持证), not the quota who should (应持)",
+    ),
+    (
+        "全系统共有46名干部持有省政府统一制发的行政执法证。",
+        "enf_certified_officers",
+        46,
+        "the certificate after the holders, with who issued it between (持有…的行政执法证)",
+    ),
+    (
+        "全年完成法制审核520宗，提出意见建议80条。",
+        "dec_documents_reviewed",
+        520,
+        "a department's 法制审核 of its decisions and acts",
+    ),
+    (
+        "审查规划、方案、请示等行政决策210件。",
+        "dec_documents_reviewed",
+        210,
+        "kinds of papers summed up as decisions (…等行政决策N件)",
+    ),
+    (
+        "审查重大行政决策3件、规范性文件11件。",
+        "dec_documents_reviewed",
+        None,
+        "a list's first item (重大行政决策3件、…) is not the tally",
+    ),
+]
+
 
 # Round 15 (x14's development half: township and street reports, news items with few figures):
 # what a text without a headline figure offers instead
@@ -2012,6 +2095,7 @@ X14_CASES = [
     + X10_CASES
     + X11_CASES
     + X12_CASES
+    + X13_CASES
     + X14_CASES,
     ids=[
         c[3]
@@ -2025,6 +2109,7 @@ X14_CASES = [
         + X10_CASES
         + X11_CASES
         + X12_CASES
+        + X13_CASES
         + X14_CASES
     ],
 )

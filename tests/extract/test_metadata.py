@@ -1234,8 +1234,123 @@ BODY_FORM_CASES = [
 ]
 
 
+# x13's development half (round 16): departments speaking without their place, their kinds of
+# report; with the page's address where the case is about it (invented wording)
+X13_FORM_CASES = [
+    (
+        "2024年,市公安局认真贯彻落实中央、省委、市委部署,现将我局2024年法治政府建设工作情况报告如下。\n"
+        "一、主要工作及成效\n1.深化改革。针对抚州—南昌市确定“跨市通办”事项12项,制定《抚州市公安局优化"
+        "营商环境实施方案》,开展专项整治。\n",
+        "http://gaj.fuzhou.gov.cn/art/2025/1/10/art_1_2.html",
+        {"locality_code": "361000", "issuer": "抚州市公安局"},
+        "a bare 市公安局 at no level: the reading of the site's domain the text names (抚州), not a "
+        "city named in passing (抚州—南昌市)",
+    ),
+    (
+        "2024年,南昌市公安局认真贯彻落实中央、省委、市委部署,现将有关情况报告如下。\n"
+        "一、主要工作\n针对抚州—南昌市确定“跨市通办”事项12项。\n",
+        "http://gaj.fuzhou.gov.cn/art/2025/1/10/art_1_2.html",
+        {"locality_code": "360100", "issuer": "南昌市公安局"},
+        "a body that names its place keeps it, whatever the site's domain spells",
+    ),
+    (
+        "2024年,在市委、市政府的正确领导下,市场监督管理局认真贯彻《如皋市法治政府建设实施方案》,"
+        "依法行政工作取得显著成效。现将2024年的工作情况报告如下:\n一、主要举措和成效\n"
+        "所有办件均在南通市政务服务一体化平台运行。\n",
+        "http://www.rugao.gov.cn/rgsscjgj/content/a1.html",
+        {"locality_code": "320682", "issuer": "如皋市市场监督管理局"},
+        "a department by its function alone (市场监督管理局认真…) on a county-level city's site: the "
+        "site's place, named only in a cited title, over the city's platform named in passing",
+    ),
+    (
+        "2024年,在市委、市政府的正确领导下,市场监督管理局认真贯彻《如皋市法治政府建设实施方案》,"
+        "依法行政工作取得显著成效。现将2024年的工作情况报告如下:\n一、主要举措和成效\n"
+        "所有办件均在南通市政务服务一体化平台运行。\n",
+        None,
+        {"issuer": None},
+        "without the page's address nothing confirms whose function-named body it is: no issuer",
+    ),
+    (
+        "省交通运输厅2023年度行政执法总体情况\n2023年,我厅认真贯彻落实法治政府建设实施纲要,"
+        "严格落实行政执法“三项制度”。现将有关情况报告如下:\n一、主要工作\n我省交通运输系统…\n",
+        "https://jtt.jl.gov.cn/zwgk/xzzf/a1.html",
+        {"doc_type": "other", "province": "吉林省", "locality_code": "220000"},
+        "a department's year of enforcement (行政执法总体情况) is the enforcement statistics' report; "
+        "a text speaking as a province (我省) takes the province the site's domain spells",
+    ),
+    (
+        "省交通运输厅2023年度行政执法总体情况\n2023年,我厅认真贯彻落实法治政府建设实施纲要。"
+        "现将有关情况报告如下:\n一、主要工作\n我省交通运输系统…\n",
+        "https://jtt.hb.gov.cn/zwgk/xzzf/a1.html",
+        {"doc_type": "other", "province": None},
+        "a domain spelling two provinces (hb: 河北, 湖北) settles none",
+    ),
+    (
+        "某某县2023年法治政府建设年度报告\n2023年,某某县坚持依法行政,全县行政执法工作规范开展。"
+        "现将有关情况报告如下:\n",
+        None,
+        {"doc_type": "annual_report"},
+        "行政执法 in the annual report's sentences leaves it the annual report",
+    ),
+    (
+        "南宁市公安局经济技术开发区分局2023年度行政执法统计年报\n\n第一部分 行政执法数据表\n",
+        None,
+        {"issuer": "南宁市公安局经济技术开发区分局", "doc_type": "other"},
+        "a bureau's branch for an area with a long name is the issuer, not the bureau above it",
+    ),
+    (
+        "[ 发布机构 ] 綦江区发展改革委 [ 发布日期 ] 2025-01-20\n[ 发布机构 ]\n綦江区发展改革委\n\n"
+        "重庆市綦江区发展和改革委员会 关于2024年法治政府建设情况的报告\n\n"
+        "2024年,綦江区发展和改革委员会深入学习贯彻习近平法治思想,现将有关情况报告如下:\n",
+        None,
+        {"issuer": "綦江区发展和改革委员会"},
+        "an information table's [ 发布机构 ] names the poster, not an author line above the title",
+    ),
+    (
+        "(三)健全依法行政制度体系。\n1. 完善规范性文件管理制度。\n我委印发了《重庆市璧山区交通"
+        "运输委员会关于进一步加强规范性文件管理的通知》,严格了制发程序。建立了规范性文件季度清理机制,"
+        "每季度对委机关发文进行梳理排查。\n",
+        None,
+        {"issuer": "璧山区交通运输委员会"},
+        "我委 resolved through a document it issued (我委印发了《某区某委员会关于…》)",
+    ),
+    (
+        "一、深学笃用习近平法治思想,推进法治政府建设\n(一)深入学习贯彻习近平法治思想。认真学习贯彻"
+        "习近平新时代中国特色社会主义思想,全面落实法治政府建设的决策部署。2023年,市场监管局党组"
+        "集中学习习近平法治思想6次,主要负责人在年终述职报告中汇报法治政府建设内容。\n",
+        None,
+        {"doc_type": "annual_report"},
+        "a 述职报告 cited in a sentence (在年终述职报告中汇报) does not make a 述职",
+    ),
+    (
+        "某某区司法局局长2023年度述法报告\n本人认真履行推进法治建设第一责任人职责。\n",
+        None,
+        {"doc_type": "work_summary"},
+        "a 述法报告 as the title stays a work summary",
+    ),
+    (
+        "根据法治政府建设年度报告制度的要求,现将我局2022年法治政府建设工作报告如下。\n"
+        "一、强化组织领导\n我局高度重视法治政府建设工作,局党组每季度开展中心组学法。\n"
+        "二、完善制度建设\n2022年我局制定了《佛山市公共汽车站点设置和管理办法》等部门规范性文件。\n",
+        None,
+        {"locality_code": "440600"},
+        "我局 at no level: the place of the documents it cites (《佛山市…办法》)",
+    ),
+    (
+        "根据法治政府建设年度报告制度的要求,现将我局2022年法治政府建设工作报告如下。\n"
+        "一、完善制度建设\n2022年我局参照《佛山市公共汽车站点设置和管理办法》《肇庆市城市公共交通"
+        "管理办法》制定了实施细则。\n",
+        None,
+        {"locality_code": None},
+        "two places' documents cited settle none",
+    ),
+]
+
+
 @pytest.mark.parametrize(
-    ("text", "url", "expected", "reason"), BODY_FORM_CASES, ids=[c[3] for c in BODY_FORM_CASES]
+    ("text", "url", "expected", "reason"),
+    BODY_FORM_CASES + X13_FORM_CASES,
+    ids=[c[3] for c in BODY_FORM_CASES + X13_FORM_CASES],
 )
 def test_bodies_of_every_shape(
     text: str, url: str | None, expected: dict[str, object], reason: str
