@@ -224,14 +224,29 @@ def _configuration_once(expectation: Any) -> Any:
     config = kept[2]
     return ExpectationConfiguration(
         type=config.type,
-        kwargs=deepcopy(config.kwargs),
-        meta=deepcopy(config.meta),
-        notes=deepcopy(config.notes),
+        kwargs=_copied(config.kwargs),
+        meta=_copied(config.meta),
+        notes=_copied(config.notes),
         description=config.description,
         severity=config.severity,
         id=config.id,
-        rendered_content=deepcopy(config.rendered_content),
+        rendered_content=_copied(config.rendered_content),
     )
+
+
+_IMMUTABLE = (str, int, float, bool, type(None))
+
+
+def _copied(value: Any) -> Any:
+    """A deep copy of ``value``: dicts, lists and scalars (what configurations hold) by hand,
+    anything else by ``copy.deepcopy``, whose bookkeeping cost half of what the reads saved."""
+    if isinstance(value, _IMMUTABLE):
+        return value
+    if type(value) is dict:
+        return {key: _copied(item) for key, item in value.items()}
+    if type(value) is list:
+        return [_copied(item) for item in value]
+    return deepcopy(value)
 
 
 SOURCE = "fazhi_gate"
