@@ -8,9 +8,11 @@ the warehouse grows by a batch a load, as a run's does. Per phase it records the
 resident memory (Linux's VmHWM, reset before each phase through ``/proc/self/clear_refs``) and
 what DuckDB's buffer manager held at its end (``duckdb_memory()``); phases are the gate, the
 writer's open (lock, connection, migrations' check), each step of ``fazhi.warehouse.load``, the
-commit and the close (the writer's checkpoint). Settings come from the environment as a run's
-do, bounded as the loader's are (``FAZHI_LOADER_DUCKDB_MEMORY_LIMIT_MB=…``), so two
-configurations compare without editing code.
+commit and the close. The loads go through the loader's writer (``HeldWriter``, closed after
+``warehouse_hold_batches`` loads, 1 by default), so the checkpoint is in the commit of a writer's
+last load, or in the close where the code measured checkpoints there. Settings come from the
+environment as a run's do, bounded as the loader's are (``FAZHI_LOADER_DUCKDB_MEMORY_LIMIT_MB=…``),
+so two configurations compare without editing code.
 
 Run: ``.venv/bin/python -m benchmarks.loader_phases --data-dir RUN/bare --loads 60``
 """
@@ -84,7 +86,7 @@ def run_loads(data_dir: Path, loads: int, profile: Path | None = None) -> list[d
     from fazhi.config import load_settings
     from fazhi.lake import Lake
     from fazhi.loader import bounded
-    from fazhi.warehouse.db import writer
+    from fazhi.warehouse.db import HeldWriter
     from fazhi.warehouse.load import StagedRun, load_batch
 
     settings = bounded(load_settings(data_dir=data_dir))  # what the loader's child works with
@@ -94,12 +96,13 @@ def run_loads(data_dir: Path, loads: int, profile: Path | None = None) -> list[d
     numbers = sorted(int(p.stem.removeprefix("batch-")) for p in run_dir.glob("batch-*.parquet"))
     seen: list[dict[str, object]] = []
     profiler = cProfile.Profile()
+    held = HeldWriter(settings, settings.warehouse_hold_batches)  # the loader's writer
     for n in range(loads):
         batch = numbers[n % len(numbers)]
         if profile is not None and n == 1:
             profiler.enable()
         meter = PhaseMeter()
-        gated = _renamed(batches.gate_batch(settings, run_id, batch), f"p{n}-")
+        gated = _renamed(batches.gate_batch(settings, run_id, batch, None, held), f"p{n}-")
         meter("gate")
         gate = gated.gate
         assert gate is not None
@@ -114,14 +117,14 @@ def run_loads(data_dir: Path, loads: int, profile: Path | None = None) -> list[d
             "staged_quarantine": gate.quarantine,
         }
         run = StagedRun(f"{run_id}-p{n}", datetime.now(UTC), "completed", {}, frames)
-        with writer(settings, publish=False) as con:
+        with held.load() as con:
             meter.con = con
             meter("open")
             load_batch(con, run, settings.sql_dir, after_step=meter)
             meter("commit")
             size = con.execute("PRAGMA database_size").fetchone()
             meter.con = None
-        meter("close")
+        meter("close")  # the writer's release, when this load was its last
         del gated, gate, frames, run
         gc.collect()
         seen.append(
@@ -161,10 +164,15 @@ def summarise(seen: list[dict[str, object]], every: int) -> None:
     rest = [r["rest"] for r in seen]
     for label, key in (("CPU", "cpu"), ("wall", "wall")):
         totals = [sum(p[key] for p in r["phases"].values()) for r in seen[1:]]  # type: ignore[attr-defined]
+        ends = [
+            sum(p[key] for name, p in r["phases"].items() if name in ("commit", "close"))  # type: ignore[attr-defined]
+            for r in seen[1:]
+        ]
         if totals:
             print(
                 f"gate and load, loads 2-{len(seen)}: {label} "
-                f"mean {sum(totals) / len(totals):.2f} s, max {max(totals):.2f} s"
+                f"mean {sum(totals) / len(totals):.2f} s, max {max(totals):.2f} s; "
+                f"of it commit and close mean {sum(ends) / len(ends):.2f} s, max {max(ends):.2f} s"
             )
     print(
         f"at rest after each load: {rest[0]:.0f} -> {rest[-1]:.0f} MB; "

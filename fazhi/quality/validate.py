@@ -11,7 +11,9 @@ from __future__ import annotations
 import json
 import shutil
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from copy import deepcopy
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -71,7 +73,7 @@ class SuiteRunner:
         """Validate ``frame`` (which must hold ``row_id``) with ``suite``; one outcome each."""
         from great_expectations.core.run_identifier import RunIdentifier
 
-        with self._lock:
+        with self._lock, configurations_built_once():
             checkpoint = self._checkpoint(suite)
             result = checkpoint.run(
                 batch_parameters={"dataframe": _to_pandas(frame, suite)},
@@ -166,6 +168,85 @@ def suite_runner(data_docs_dir: Path | None, project_root: Path | None = None) -
         if runner is None or not (project_root / "gx" / "great_expectations.yml").is_file():
             runner = _RUNNERS[key] = SuiteRunner(data_docs_dir, project_root)
         return runner
+
+
+@contextmanager
+def configurations_built_once() -> Iterator[None]:
+    """While inside, each Great Expectations expectation builds its configuration once.
+
+    GX's ``Expectation.configuration`` is a property that serialises the expectation (a pydantic
+    model) into a new ``ExpectationConfiguration`` on every read, and the validator reads it once
+    per keyword of every metric an expectation asks for: ~140 times per expectation and batch,
+    most of the pydantic work of a gate. Inside, the first read of an object is kept and every
+    read returns its own copy of it (a caller may change what it is handed, as before); an
+    object whose fields were assigned since (``__dict__`` holds other values) is read again.
+    Nothing else changes: the same expectations run on the same rows.
+    """
+    from great_expectations.expectations.expectation import Expectation
+
+    with _ONCE_LOCK:  # runners of other threads may be inside too: the first in installs it
+        if not _GX_PROPERTY:
+            _GX_PROPERTY.append(Expectation.__dict__["configuration"])
+            Expectation.configuration = property(_configuration_once)  # type: ignore[method-assign,assignment]
+        _INSIDE.append(None)
+    try:
+        yield
+    finally:
+        with _ONCE_LOCK:  # the last out puts GX's property back
+            _INSIDE.pop()
+            if not _INSIDE:
+                Expectation.configuration = _GX_PROPERTY.pop()  # type: ignore[method-assign,assignment]
+                _BUILT.clear()
+
+
+_ONCE_LOCK = threading.Lock()
+_GX_PROPERTY: list[property] = []  # GX's own, while it is replaced
+_INSIDE: list[None] = []  # one per caller inside
+# id of an expectation → (the expectation, its fields when read, the configuration read then)
+_BUILT: dict[int, tuple[Any, tuple[Any, ...], Any]] = {}
+
+
+def _configuration_once(expectation: Any) -> Any:
+    from great_expectations.expectations.expectation_configuration import (
+        ExpectationConfiguration,
+    )
+
+    fields = tuple(expectation.__dict__.values())
+    kept = _BUILT.get(id(expectation))
+    if (
+        kept is None
+        or kept[0] is not expectation
+        or len(kept[1]) != len(fields)
+        or any(a is not b for a, b in zip(kept[1], fields, strict=True))
+    ):
+        built = _GX_PROPERTY[0].fget(expectation)  # type: ignore[misc]
+        kept = _BUILT[id(expectation)] = (expectation, fields, built)
+    config = kept[2]
+    return ExpectationConfiguration(
+        type=config.type,
+        kwargs=_copied(config.kwargs),
+        meta=_copied(config.meta),
+        notes=_copied(config.notes),
+        description=config.description,
+        severity=config.severity,
+        id=config.id,
+        rendered_content=_copied(config.rendered_content),
+    )
+
+
+_IMMUTABLE = (str, int, float, bool, type(None))
+
+
+def _copied(value: Any) -> Any:
+    """A deep copy of ``value``: dicts, lists and scalars (what configurations hold) by hand,
+    anything else by ``copy.deepcopy``, whose bookkeeping cost half of what the reads saved."""
+    if isinstance(value, _IMMUTABLE):
+        return value
+    if type(value) is dict:
+        return {key: _copied(item) for key, item in value.items()}
+    if type(value) is list:
+        return [_copied(item) for item in value]
+    return deepcopy(value)
 
 
 SOURCE = "fazhi_gate"

@@ -228,9 +228,15 @@ class HeldWriter:
             stack = ExitStack()
             self._con = stack.enter_context(writer(self.settings, publish=False))
             self._stack = stack
-            # DuckDB checkpoints by itself once its log outgrows this (16 MB by default: every
-            # second batch); held, the writer's close is the checkpoint
-            self._con.execute(f"SET checkpoint_threshold = '{HELD_LOG_LIMIT_MB}MiB'")
+        # DuckDB checkpoints at a commit, instead of writing the commit to its log, once the log
+        # would outgrow this (16 MB by default: every second batch). Held, the writer's close is
+        # the checkpoint; but the last load before the close checkpoints at its commit (a limit
+        # of 0): its rows are written once, not to the log and then again by the close's
+        # checkpoint (at 100,000 reports ~19 MB of log a batch, 0.1 s of CPU and ~0.5 s of
+        # wall). Its commit returns once the file holds it, so a kill after it loses nothing.
+        last = self._done + 1 >= self.loads
+        limit = "0B" if last else f"{HELD_LOG_LIMIT_MB}MiB"
+        self._con.execute(f"SET checkpoint_threshold = '{limit}'")
         try:
             yield self._con
         except BaseException as exc:
