@@ -913,11 +913,17 @@ def _previous_clause(
     Empty unless the number's clause (which begins at ``clause_lo``) says almost nothing before
     it, the previous clause is in the same sentence, and it holds no number of the same unit
     (that one would be the candidate), unless the clause only sums the counts of the one before
-    ("刑事案件402件、民事案件541件，共计943件": the sum takes the list's topic).
+    ("刑事案件402件、民事案件541件，共计943件": the sum takes the list's topic). A number that
+    opens its clause and is followed there by its own words ("…培训5场，10名工作人员申领执法证")
+    is the subject of a new statement, not the previous clause's count.
     """
     left = quantity.start - clause_lo
     if left > 2 * LOOKBACK_MAX_LEFT:
         return clause_lo, ""  # most numbers: their clause says enough
+    if not left and layout.clause(quantity.start, quantity.end)[1] - quantity.end > (
+        2 * LOOKBACK_MAX_LEFT
+    ):
+        return clause_lo, ""
     if left > LOOKBACK_MAX_LEFT:
         # "…进行合法性审查，全年共审查340件": the year and the total say nothing of the topic
         lead = layout.scoring.clause_lead.match(layout.text, clause_lo)

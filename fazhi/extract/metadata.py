@@ -98,9 +98,13 @@ DATE_LINE_RE = re.compile(
     + r"|(?:阅读|浏览|点击|访问)(?:次数|量|数)\s*[:：]\s*\d{0,9}?"
     # "某省政府办公厅 2022-03-15", "政策法规科 2023-12-29": the body that posted the page, then
     # its date (a name alone before the date, not a sentence)
-    + r"|[\u4e00-\u9fa5]{1,20}?(?:办公厅|办公室|政府|办事处|局|厅|委|中心|科|处|网|网站)\s+)?"
+    # (or the paper that printed it: "某某晚报 2020-03-20 10:10")
+    + r"|[\u4e00-\u9fa5]{1,20}?(?:办公厅|办公室|政府|办事处|局|厅|委|中心|科|处|网|网站|报)\s+)?"
     + DATE_RE.pattern
-    + r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?"
+    # the time as digits or in words ("2025年03月19日 09时07分")
+    + r"(?:\s+\d{1,2}(?::\d{2}(?::\d{2})?|时\d{1,2}分(?:\d{1,2}秒)?)"
+    # a page's text-size control after the time ("10:10 大字", "10:10 大 中 小")
+    + r"(?:\s+(?:大字|大\s*中\s*小))?"
     # "2025-04-27 10:14 某省人民政府网": a page's date and time, then the site or body it came
     # from (a sentence after a date and time, "…召开常务会议", is no page date)
     + r"(?:\s+(?:来源\s*[:：]\s*)?[\u4e00-\u9fa5]{0,20}?"
@@ -221,6 +225,12 @@ ANNUAL_STRUCTURE_RE = re.compile(
 )
 # "现将2025年工作情况总结如下" in an opening on 法治政府建设: the year's report, whatever verb
 # (现就…报告如下, 现报告如下: the same sentence without 将)
+# A report on the building of the rule of law by its words, or an untitled one by the sentence
+# that introduces it ("今年依法行政工作开展情况如下："): the annual report, whoever writes it
+LAW_REPORT_WORDS_RE = re.compile(
+    r"法治(?:政府)?建设[^。\n]{0,12}(?:报告|总结|汇报)|依法行政[^。\n]{0,12}报告"
+    r"|(?:法治(?:政府)?建设|依法行政)[^。\n]{0,12}?情况如下"
+)
 REPORT_INTRO_RE = re.compile(
     r"现(?:将|就|把)[^。\n]{0,40}?(?:报告|总结|汇报)如下|现(?:报告|总结|汇报)如下"
 )
@@ -262,6 +272,13 @@ OTHER_KIND_RE = re.compile(
 NEWS_TITLE_RE = re.compile(
     r"^[^。\n]{0,30}?(?:召开|举行|举办|推进会|工作会议|座谈会|培训班|调研|督察|视察|部署会|动员会)"
     r"(?![^。\n]*(?:报告|总结|情况)\s*$)[^。\n]{0,30}$"
+)
+# "某市中级法院、某市司法局联合发布…案件半年分析报告": a title telling of a release (an analysis, a
+# white paper, typical cases): news of the publication, not the body's report (one posting its
+# own 年度报告 under 发布 stays a report)
+RELEASE_TITLE_RE = re.compile(
+    r"^[^。\n]{2,40}?(?<!关于)(?:联合)?(?:发布|公布)(?:了)?[^。\n]{0,30}?"
+    r"(?:分析报告|白皮书|蓝皮书|典型案例)$"
 )
 # Kinds of report the README counts as work summaries though they share the annual report's words
 SUMMARY_KIND_RE = re.compile(
@@ -622,9 +639,12 @@ SUBJECT_LEAD_RE = re.compile(
     # "现将某县2023年…报告如下": the place whose report follows
     r"(?:现将)?"
     # "根据《关于报送…的通知》文件要求，某州人民政府高度重视…": the instruction the report
-    # answers, then the subject
-    r"(?:(?:根据|按照|依据)[^。；\n]{2,80}?(?:要求|规定|部署|安排)[，,]\s*)?"
-    r"(?:在[^。；\n]{0,80}?(?:领导|指导|部署|支持|关心)下[，,\s]*)*"
+    # answers, then the subject (or 现将 and the body whose report follows: "根据《…规定》要求，
+    # 现将省政府2023年度…报告如下")
+    r"(?:(?:根据|按照|依据)[^。；\n]{2,80}?(?:要求|规定|部署|安排)[，,]\s*(?:现将)?)?"
+    # "在区委的正确领导和区人大常委会的监督下，区司法局…": superiors' leadership, guidance or
+    # oversight
+    r"(?:在[^。；\n]{0,80}?(?:领导|指导|部署|支持|关心|监督)下[，,\s]*)*"
     # "在…新征程上，": a setting before the subject
     r"(?:在[^。；，,\n]{2,30}?(?:上|中|之际)[，,]\s*)?"
 )
@@ -1053,6 +1073,7 @@ def opening_subject(head: str) -> tuple[str, str] | None:
     """Who speaks in the first sentences: ``("body", "河东区司法局")``, ``("township",
     "龙溪镇")`` or ``("division", "昌平区")``, read after a leading year and a
     "在…领导下" clause (``2024年，在区委的领导下，中山门街道坚持…``)."""
+    reported = False  # below a news lead, a place's justice system is the reporter's topic
     for line in _lines(head)[:OPENING_LINES]:
         if len(line) < 20:
             continue  # a title or a heading, not a sentence
@@ -1060,8 +1081,11 @@ def opening_subject(head: str) -> tuple[str, str] | None:
         position = lead.end() if lead else 0
         fragment = line[position:]
         subject = _subject_at(fragment) or _subject_after_fronted_clauses(fragment)
+        if subject and subject[0] == "division" and not reported:
+            subject = _named_sector_body(subject, fragment)
         if subject:
             return subject
+        reported = reported or NEWS_LEAD_LINE_RE.match(line) is not None
     return None
 
 
@@ -1132,6 +1156,10 @@ SELF_BARE_RE = re.compile(r"(?:我|本)(?=[区县市旗](?:司法局|人民政�
 # "2022年，全市司法行政系统在市委…": the place's justice system speaks as a whole, which its
 # justice bureau (a province's: department) leads and reports for
 JUSTICE_SECTOR_RE = re.compile(r"全(?P<level>[省市区县旗州盟])司法行政(?:系统|战线)")
+# "2024年，某县司法行政系统在县委…": the same with the place's own name
+NAMED_SECTOR_RE = re.compile(r"司法行政(?:系统|战线)")
+# a news item's lead line: a dateline or a paper's or site's 讯 ("本报讯 10月11日上午，…")
+NEWS_LEAD_LINE_RE = re.compile(r"[\u4e00-\u9fa5]{0,10}(?:网讯|报讯|台讯)|\d{1,2}月\d{1,2}日")
 
 
 def _justice_sector_body(fragment: str) -> str | None:
@@ -1141,6 +1169,15 @@ def _justice_sector_body(fragment: str) -> str | None:
         return None
     level = sector["level"]
     return level + ("司法厅" if level == "省" else "司法局")
+
+
+def _named_sector_body(subject: tuple[str, str], fragment: str) -> tuple[str, str]:
+    """``某县司法行政系统…`` opening a sentence: that place's justice bureau (a province's:
+    department), as ``全县司法行政系统`` names the bare one; other subjects unchanged."""
+    kind, place = subject
+    if kind != "division" or not NAMED_SECTOR_RE.match(fragment, len(place)):
+        return subject
+    return "body", place + ("司法厅" if place.endswith(PROVINCE_LEVELS) else "司法局")
 
 
 # "…领导下，农业农村局认真贯彻…": a department naming itself by its function alone, neither place
@@ -1791,7 +1828,11 @@ def _names_no_year(text: str) -> bool:
 # A year opening a clause whose subject is the whole place (2025年全市各级人民调解组织调解…,
 # 2023年，我县…): the year whose figures the text gives
 PLACE_YEAR_RE = re.compile(
-    r"(?:^|[。；;，,\n])\s*(20\d{2})年度?[，,]?\s*(?:全|我|本)[省市区县州旗盟]", re.M
+    r"(?:^|[。；;，,\n])\s*(20\d{2})年度?[，,]?\s*"
+    # the whole place by 全/我/本, or by its name and the bodies of every tier ("2024年，某市各级
+    # 行政复议机关共收到…")
+    r"(?:(?:全|我|本)[省市区县州旗盟]|[\u4e00-\u9fa5]{1,8}?[省市区县州旗盟]各级)",
+    re.M,
 )
 
 
@@ -1846,7 +1887,12 @@ def classify_doc_type(head: str) -> str:
     opening = head[:300]
     lines = _lines(opening)
     if OTHER_KIND_RE.search(opening[:120]) or (
-        lines and (NEWS_TITLE_RE.match(lines[0]) or NEWS_DATELINE_RE.match(lines[0]))
+        lines
+        and (
+            NEWS_TITLE_RE.match(lines[0])
+            or NEWS_DATELINE_RE.match(lines[0])
+            or RELEASE_TITLE_RE.match(lines[0])
+        )
     ):
         return "other"
     if yearbook_volume(opening) is not None:
@@ -1868,9 +1914,7 @@ def classify_doc_type(head: str) -> str:
     plan = SUMMARY_WITH_PLAN_RE.search(opening[:120])
     if plan and "法治政府建设" not in opening[: plan.start()]:
         return "work_summary"
-    if re.search(
-        r"法治(?:政府)?建设[^。\n]{0,12}(?:报告|总结|汇报)|依法行政[^。\n]{0,12}报告", opening
-    ):
+    if LAW_REPORT_WORDS_RE.search(opening):
         return "annual_report"
     if "工作总结" in opening:
         return "work_summary"

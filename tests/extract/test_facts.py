@@ -2083,6 +2083,46 @@ X14_CASES = [
 ]
 
 
+X15_CASES = [
+    (
+        "建立市级人民调解委员会2个，乡镇人民调解委员会15个，村（社区）人民调解委员会180个。",
+        "med_committees",
+        180,
+        "one tier of a list of tiers (市级…, 乡镇…) is that tier's committees only",
+    ),
+    (
+        "全县共有人民调解委员会210个，其中乡镇人民调解委员会12个。",
+        "med_committees",
+        210,
+        "the whole place's committees stay",
+    ),
+    (
+        "全县132个村（居）委会全部配备法律顾问。",
+        "svc_villages_covered",
+        132,
+        "村(居)委会: the village and residents' committees covered",
+    ),
+    (
+        "组织执法人员参加执法培训4场，12名干部职工取得行政执法证。",
+        "enf_officer_training",
+        None,
+        "a number opening its clause with words of its own is no count of the clause before",
+    ),
+    (
+        "开展行政执法培训6期，培训1820人次。",
+        "enf_officer_training",
+        1820,
+        "a clause saying only its verb still takes the clause before",
+    ),
+    (
+        "举办行政执法人员培训班3期，480人次。",
+        "enf_officer_training",
+        480,
+        "a bare headcount after the sessions still takes them",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "indicator", "expected", "reason"),
     CASES
@@ -2096,7 +2136,8 @@ X14_CASES = [
     + X11_CASES
     + X12_CASES
     + X13_CASES
-    + X14_CASES,
+    + X14_CASES
+    + X15_CASES,
     ids=[
         c[3]
         for c in CASES
@@ -2111,6 +2152,7 @@ X14_CASES = [
         + X12_CASES
         + X13_CASES
         + X14_CASES
+        + X15_CASES
     ],
 )
 def test_headline_fact(text: str, indicator: str, expected: float | None, reason: str) -> None:

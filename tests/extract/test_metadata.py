@@ -2193,15 +2193,107 @@ def test_forms_read_on_the_development_half_of_x14(
     assert {field: getattr(m, field) for field in expected} == expected, reason
 
 
+# Round 17 (x15's development half): invented wording for each cause, with guards
+X15_FORM_CASES = [
+    (
+        "今年以来，在县委、县政府的正确领导和县人大常委会的有力监督下，县司法局坚持和发展新时代"
+        "枫桥经验，为平江县经济社会发展提供法治保障。\n一、调解工作\n全县调解纠纷1200件。\n",
+        {"issuer": "平江县司法局"},
+        "a leading clause of leadership and oversight (领导和…监督下) before the bare body",
+    ),
+    (
+        "根据《法治政府建设与责任落实督察工作规定》要求，现将省政府2024年度法治政府建设情况报告如下。\n"
+        "一、2024年主要工作\n制定我省法治甘肃建设重点举措30条，全省各级行政机关依法行政。\n",
+        {"issuer": "甘肃省人民政府"},
+        "现将 after the instruction the report answers, then the bare 省政府",
+    ),
+    (
+        "2023年，临澧县司法行政系统在县委、县政府的坚强领导下，守正创新、扎实推进全面依法治县"
+        "各项工作。\n一、人民调解\n全县调解纠纷900件。\n",
+        {"issuer": "临澧县司法局", "doc_type": "work_summary"},
+        "a named place's justice system speaks as its bureau (as 全县司法行政系统 does)",
+    ),
+    (
+        "2023年，甘肃省司法行政系统在省委、省政府的坚强领导下，守正创新、扎实推进全面依法治省"
+        "各项工作。\n",
+        {"issuer": "甘肃省司法厅"},
+        "a province's justice system: its department",
+    ),
+    (
+        "本报讯 5月8日上午，某市人民政府新闻办公室举行新闻发布会，介绍全市司法行政工作成效。\n"
+        "今年以来，临澧县司法行政系统充分发挥职能作用，推动依法治县工作取得新成效。\n",
+        {"issuer": None},
+        "guard: below a news lead the place's justice system is the reporter's topic (the open "
+        "question on news items, not fitted)",
+    ),
+    (
+        "2023年，全县司法行政系统在县委、县政府的坚强领导下，守正创新、扎实推进全面依法治县各项工作。\n",
+        {"issuer": "县司法局"},
+        "guard: 全县司法行政系统 stays the bare bureau",
+    ),
+    (
+        "某省人民政府2024年度法治政府建设工作情况\n• 2025年03月21日 10时15分\n• 来源: 司法厅\n"
+        "2024年，省政府坚持依法行政。\n",
+        {"published_on": date(2025, 3, 21)},
+        "a page's date with its time in words (10时15分)",
+    ),
+    (
+        "某地法律援助中心获全国表彰\n某某晚报 2021-05-11 09:30 大字\n本报讯 近日，某地法律援助中心"
+        "获评先进集体。\n",
+        {"published_on": date(2021, 5, 11)},
+        "a paper's name, its date and time, and the page's text-size control",
+    ),
+    (
+        "某市中级法院、某市司法局联合发布行政复议行政诉讼案件上半年分析报告\n2023-08-15 09:10 某市司法局\n"
+        "近日，某市司法局与某市中级法院联合发布报告。\n",
+        {"doc_type": "other", "report_year": 2023},
+        "a title telling of a release (联合发布…分析报告) is news of it, not a half-year summary",
+    ),
+    (
+        "某县人民政府发布2023年度法治政府建设报告\n2023年，县政府坚持依法行政，现将有关情况报告如下。\n",
+        {"doc_type": "annual_report"},
+        "guard: a government posting its own annual report under 发布 stays a report",
+    ),
+    (
+        "4月2日，某市司法局召开新闻发布会。\n白皮书显示，2023年，盐城市各级行政复议机关共收到申请"
+        "3000件，是2022年收案数的2倍。\n",
+        {"report_year": 2023},
+        "of two years stated, the one that opens the place's bodies of every tier (某市各级)",
+    ),
+    (
+        "2023年，某区教育局以习近平法治思想为指导，积极运用法治思维和法治方式推进教育事业发展。"
+        "今年依法行政工作开展情况如下：\n一、重点工作完成情况\n1.加强学习。组织干部学法。\n",
+        {"doc_type": "annual_report"},
+        "an untitled report introduced by its law work (依法行政工作开展情况如下)",
+    ),
+    (
+        "2023年，某区教育局以习近平法治思想为指导，积极推进普法工作。今年普法工作开展情况如下：\n"
+        "一、重点工作完成情况\n1.加强学习。组织干部学法。\n",
+        {"doc_type": "other"},
+        "guard: another field's work introduced the same way is no law report",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "expected", "reason"),
-    X8_FORM_CASES + X9_FORM_CASES + X10_FORM_CASES + X11_FORM_CASES + X12_FORM_CASES,
+    X8_FORM_CASES
+    + X9_FORM_CASES
+    + X10_FORM_CASES
+    + X11_FORM_CASES
+    + X12_FORM_CASES
+    + X15_FORM_CASES,
     ids=[
         c[2]
-        for c in X8_FORM_CASES + X9_FORM_CASES + X10_FORM_CASES + X11_FORM_CASES + X12_FORM_CASES
+        for c in X8_FORM_CASES
+        + X9_FORM_CASES
+        + X10_FORM_CASES
+        + X11_FORM_CASES
+        + X12_FORM_CASES
+        + X15_FORM_CASES
     ],
 )
-def test_forms_read_on_the_development_halves_of_x8_to_x12(
+def test_forms_read_on_the_development_halves_of_x8_to_x12_and_x15(
     text: str, expected: dict[str, object], reason: str
 ) -> None:
     m = extract_document(text).metadata
