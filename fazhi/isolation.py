@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # extraction is imported in the worker, when a job needs it
 STOP = None  # sent to the worker to end it
 READY = "ready"  # sent by the worker once it can take documents
 STARTUP_S = 120.0
+WORKER_NAME = "fazhi-parse"  # the bounded workers' process name (``fazhi.isolation_warmup``)
 
 
 @dataclass(frozen=True)
@@ -297,7 +298,7 @@ class BoundedParser:
             self._stop(kill=True)
             parent, child = self._context.Pipe()
             self._process = self._context.Process(
-                target=_serve, args=(child, self.limits), daemon=True, name="fazhi-parse"
+                target=_serve, args=(child, self.limits), daemon=True, name=WORKER_NAME
             )
             self._process.start()
             child.close()
