@@ -17,7 +17,7 @@ import contextlib
 import multiprocessing
 import resource
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import asdict, dataclass, fields
 from datetime import date
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
@@ -31,7 +31,6 @@ from fazhi.parse.text import ParsedText, parse_document
 if TYPE_CHECKING:  # extraction is imported in the worker, when a job needs it
     from fazhi.extract.document import ExtractedDocument
     from fazhi.extract.facts import RulePaths
-    from fazhi.extract.metadata import DocumentMetadata
 
 STOP = None  # sent to the worker to end it
 READY = "ready"  # sent by the worker once it can take documents
@@ -72,14 +71,15 @@ Columns = dict[str, list[Any]]
 class Extraction:
     """What staging keeps of one document's extraction, in plain values.
 
-    The facts and mentions travel as columns (:func:`record_columns`), not as a record each:
-    the stage's process reads every worker's answer under one interpreter lock, and a list of
-    strings or numbers unpickles without a constructor call per record and extends the stage's
-    own columns as it is (a batch of 500 reports, 48,000 records: 73 → 39 ms to unpickle,
-    107 → 35 ms to build the frames; the worker's pickling 84 → 24 ms).
+    The metadata travels as a dict of its fields and the facts and mentions as columns
+    (:func:`record_columns`), not as a record each: the stage's process reads every worker's
+    answer under one interpreter lock, and a list of strings or numbers unpickles without a
+    constructor call per record and extends the stage's own columns as it is (a batch of 500
+    reports, 48,000 records: 73 → 39 ms to unpickle, 107 → 40 ms to build the frames; the
+    worker's pickling 84 → 24 ms).
     """
 
-    metadata: DocumentMetadata
+    metadata: dict[str, Any]
     facts: Columns
     mentions: Columns
 
@@ -123,7 +123,7 @@ class ExtractJob:
 
         extracted = self.extract()
         return Extraction(
-            extracted.metadata,
+            asdict(extracted.metadata),
             record_columns(extracted.facts, [f.name for f in fields(Fact)]),
             record_columns(extracted.mentions, Mention._fields),
         )

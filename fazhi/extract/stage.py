@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import polars as pl
 
@@ -178,7 +178,7 @@ def _extract_one(
         extracted = bounded.run(job)
     except ParseError as exc:  # over budget: recorded on the document, the run goes on
         return {**base, "parse_status": "failed", "parse_error": f"extraction {exc}"}, None
-    return {**base, **asdict(extracted.metadata), "title": title}, extracted
+    return {**base, **extracted.metadata, "title": title}, extracted
 
 
 def _text_or_none(value: object) -> str | None:
