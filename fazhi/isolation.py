@@ -16,25 +16,26 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import resource
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, fields
 from datetime import date
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from types import TracebackType
-from typing import TYPE_CHECKING, cast, overload
+from typing import TYPE_CHECKING, Any, cast, overload
 
 from fazhi.config import Settings
 from fazhi.errors import ParseError, TerminalError
 from fazhi.parse.text import ParsedText, parse_document
 
 if TYPE_CHECKING:  # extraction is imported in the worker, when a job needs it
-    from fazhi.extract.document import ExtractedDocument, Fact, Mention
+    from fazhi.extract.document import ExtractedDocument
     from fazhi.extract.facts import RulePaths
-    from fazhi.extract.metadata import DocumentMetadata
 
 STOP = None  # sent to the worker to end it
 READY = "ready"  # sent by the worker once it can take documents
 STARTUP_S = 120.0
+WORKER_NAME = "fazhi-parse"  # the bounded workers' process name (``fazhi.isolation_warmup``)
 
 
 @dataclass(frozen=True)
@@ -62,13 +63,44 @@ class ParseJob:
         return parsed
 
 
+# one list of values per field of a record type, the records in order
+Columns = dict[str, list[Any]]
+
+
 @dataclass(frozen=True, slots=True)
 class Extraction:
-    """What staging keeps of one document's extraction, in plain values: cheap to pickle."""
+    """What staging keeps of one document's extraction, in plain values.
 
-    metadata: DocumentMetadata
-    facts: list[Fact]
-    mentions: list[Mention]
+    The metadata travels as a dict of its fields and the facts and mentions as columns
+    (:func:`record_columns`), not as a record each: the stage's process reads every worker's
+    answer under one interpreter lock, and a list of strings or numbers unpickles without a
+    constructor call per record and extends the stage's own columns as it is (a batch of 500
+    reports, 48,000 records: 73 → 39 ms to unpickle, 107 → 40 ms to build the frames; the
+    worker's pickling 84 → 24 ms).
+    """
+
+    metadata: dict[str, Any]
+    facts: Columns
+    mentions: Columns
+
+    @property
+    def fact_count(self) -> int:
+        """How many facts the columns hold."""
+        return _height(self.facts)
+
+    @property
+    def mention_count(self) -> int:
+        """How many mentions the columns hold."""
+        return _height(self.mentions)
+
+
+def record_columns(records: Sequence[object], names: Sequence[str]) -> Columns:
+    """The ``names`` attributes of ``records``, a list per name, in the records' order."""
+    return {name: [getattr(record, name) for record in records] for name in names}
+
+
+def _height(columns: Columns) -> int:
+    return len(next(iter(columns.values()), ()))
 
 
 @dataclass(frozen=True)
@@ -87,8 +119,14 @@ class ExtractJob:
     def run(self, max_text_chars: int) -> Extraction:
         """Metadata, facts and mentions of the text, the mentions built here: inside the
         budget, and sent back instead of the normalised text and sentences they come from."""
+        from fazhi.extract.document import Fact, Mention
+
         extracted = self.extract()
-        return Extraction(extracted.metadata, extracted.facts, extracted.mentions)
+        return Extraction(
+            asdict(extracted.metadata),
+            record_columns(extracted.facts, [f.name for f in fields(Fact)]),
+            record_columns(extracted.mentions, Mention._fields),
+        )
 
     def extract(self) -> ExtractedDocument:
         """The extractor's document (mentions built on first use), in this process."""
@@ -260,7 +298,7 @@ class BoundedParser:
             self._stop(kill=True)
             parent, child = self._context.Pipe()
             self._process = self._context.Process(
-                target=_serve, args=(child, self.limits), daemon=True, name="fazhi-parse"
+                target=_serve, args=(child, self.limits), daemon=True, name=WORKER_NAME
             )
             self._process.start()
             child.close()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import polars as pl
 
@@ -18,7 +18,7 @@ from fazhi.config import Settings
 from fazhi.errors import ParseError
 from fazhi.extract.document import EXTRACTOR_VERSION
 from fazhi.extract.facts import RulePaths
-from fazhi.isolation import BoundedParser, DocumentLimits, Extraction, ExtractJob
+from fazhi.isolation import BoundedParser, Columns, DocumentLimits, Extraction, ExtractJob
 from fazhi.lake import Lake, lake_fs
 from fazhi.parse.pool import BoundedPool
 from fazhi.schemas import DOCUMENTS, FACTS, MENTIONS, conform, empty
@@ -101,19 +101,14 @@ def staged_batch(
     """The staged frames of the workers' answers: a documents row each, with its mentions and
     facts when it was extracted."""
     documents: list[dict[str, object]] = []
-    mentions, facts = _Columns(MENTIONS), _Columns(FACTS)
+    mentions = _Columns(MENTIONS, run_id=run_id)
+    facts = _Columns(FACTS, run_id=run_id, extractor_version=EXTRACTOR_VERSION, flags=[])
     for document, extracted in extractions:
         documents.append(document)
         if extracted is not None:
             doc_id = str(document["doc_id"])
-            mentions.add(extracted.mentions, run_id=run_id, doc_id=doc_id, ordinal=None)
-            facts.add(
-                extracted.facts,
-                run_id=run_id,
-                doc_id=doc_id,
-                extractor_version=EXTRACTOR_VERSION,
-                flags=[],
-            )
+            mentions.add(extracted.mentions, extracted.mention_count, doc_id=doc_id, ordinal=None)
+            facts.add(extracted.facts, extracted.fact_count, doc_id=doc_id)
     return StagedBatch(
         documents=_frame(documents, DOCUMENTS),
         mentions=mentions.frame(),
@@ -122,29 +117,38 @@ def staged_batch(
 
 
 class _Columns:
-    """A table built column by column from records (attributes) and per-document constants:
-    one list per column instead of a dict per row."""
+    """A table built column by column from the workers' columns, per-document constants and
+    constants of the whole batch: one list per column instead of a dict per row."""
 
-    def __init__(self, schema: dict[str, pl.DataType]) -> None:
+    def __init__(self, schema: dict[str, pl.DataType], **batch_constant: object) -> None:
         self.schema = schema
-        self.columns: dict[str, list[object]] = {name: [] for name in schema}
+        # set on the whole frame at once: a Python list per row of a list column (the facts'
+        # empty flags) cost polars a Series each, most of the frames' time
+        self.batch_constant = batch_constant
+        self.columns: dict[str, list[object]] = {
+            name: [] for name in schema if name not in batch_constant
+        }
 
-    def add(self, records: Sequence[object], **constant: object) -> None:
-        """Append ``records``; ``constant`` gives the columns they do not hold (``None`` for
-        ``ordinal``: the record's position in the document)."""
+    def add(self, columns: Columns, rows: int, **constant: object) -> None:
+        """Append ``rows`` rows of ``columns``; ``constant`` gives the columns they do not hold
+        (``None`` for ``ordinal``: the row's position in the document)."""
         for name, column in self.columns.items():
             if name == "ordinal" and "ordinal" in constant:
-                column.extend(range(len(records)))
+                column.extend(range(rows))
             elif name in constant:
-                column.extend([constant[name]] * len(records))
+                column.extend([constant[name]] * rows)
             else:
-                column.extend([getattr(r, name) for r in records])
+                column.extend(columns[name])
 
     def frame(self) -> pl.DataFrame:
         if not self.columns or not next(iter(self.columns.values())):
             return empty(self.schema)
         frame = pl.DataFrame(self.columns, schema_overrides=self.schema, strict=False)
-        return conform(frame, self.schema)
+        constants = [
+            pl.lit(value, self.schema[name]).alias(name)
+            for name, value in self.batch_constant.items()
+        ]
+        return conform(frame.with_columns(constants), self.schema)
 
 
 def _frame(rows: list[dict[str, object]], schema: dict[str, pl.DataType]) -> pl.DataFrame:
@@ -174,7 +178,7 @@ def _extract_one(
         extracted = bounded.run(job)
     except ParseError as exc:  # over budget: recorded on the document, the run goes on
         return {**base, "parse_status": "failed", "parse_error": f"extraction {exc}"}, None
-    return {**base, **asdict(extracted.metadata), "title": title}, extracted
+    return {**base, **extracted.metadata, "title": title}, extracted
 
 
 def _text_or_none(value: object) -> str | None:
