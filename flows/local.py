@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from fazhi.config import Settings
+from flows import home_db
 
 EPHEMERAL_STARTUP_TIMEOUT_S = 120  # a cold start on a busy 2-core machine takes over a minute
 # What Prefect's own temporary server runs with (prefect.server.api.server.SubprocessASGIServer):
@@ -57,7 +58,8 @@ def temporary_server(settings: Settings) -> Iterator[Callable[[], None]]:
 
     Prefect would start the same server itself, but only when the flow begins, so the run waited
     for its start (3-8 s of CPU, migrations on a fresh home) with nothing else to do; started
-    here, it comes up while the run imports its flows and the parsers' fork server warms up.
+    here, it comes up while the run imports its flows and the parsers' fork server warms up, and
+    a fresh home starts from a migrated empty database (``flows.home_db``).
     Prefect's own way also imports its whole server package into the run's process (+2 s of
     CPU, +75 MB resident for the whole run) just to start it.
     """
@@ -80,12 +82,20 @@ def temporary_server(settings: Settings) -> Iterator[Callable[[], None]]:
     global _temporary_api
     port = free_port()
     api = api_url(DEFAULT_HOST, port)
+    database, template = home_db.database_file(), home_db.template_file()
+    keep = database is not None and home_db.seed(database, template)
     process = start_process(_server_command(port), _server_env(), on_start=die_with_parent)
+
+    def ready() -> None:
+        wait_for_api(api, EPHEMERAL_STARTUP_TIMEOUT_S, process)
+        if keep and database is not None:  # migrated, and nothing run yet
+            home_db.keep_template(database, template)
+
     try:
         # no UI: no "View at" link to a page that would not answer
         with temporary_settings({PREFECT_API_URL: api, PREFECT_UI_URL: ""}):
             _temporary_api = api
-            yield lambda: wait_for_api(api, EPHEMERAL_STARTUP_TIMEOUT_S, process)
+            yield ready
     finally:
         _drain_to(process)
         _temporary_api = None
