@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from prefect import get_run_logger, task
+from prefect import Task, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 from prefect.task_runners import ThreadPoolTaskRunner
@@ -44,37 +44,31 @@ def _transient_only(task: Any, task_run: Any, state: Any) -> bool:
     return False
 
 
-@task(
-    name="crawl-source",
-    retries=2,
-    retry_delay_seconds=[5, 30],
-    retry_condition_fn=_transient_only,
-    tags=["crawl"],
-)
-def crawl_task(source: Source, settings: Settings, run_id: str) -> Rows:
+def crawl(source: Source, settings: Settings, run_id: str) -> Rows:
+    """Crawl one source; a source this run id already crawled is not crawled again: resuming
+    a run (or retrying its host) reuses its manifest, which a second crawl would overwrite with
+    "unchanged" rows."""
     logger = get_run_logger()
+    if store.manifest_exists(settings, run_id, source.id):
+        logger.info("source %s: crawled already in run %s, resuming", source.id, run_id)
+        return store.read_run_manifest(settings, run_id, source.id)
     logger.info("crawling source %s (%s)", source.id, source.start_urls[0])
     manifest = processes.crawl(source, settings, run_id)
     logger.info("source %s: %d fetches", source.id, manifest.height)
     return manifest
 
 
-def crawl(source: Source, settings: Settings, run_id: str) -> Rows:
-    """Crawl one source as a task tagged with its host, so a per-host limit can hold it.
-
-    A source this run id already crawled is not crawled again: resuming a run reuses its
-    manifest, which a second crawl would overwrite with "unchanged" rows.
-    """
-    if store.manifest_exists(settings, run_id, source.id):
-        get_run_logger().info("source %s: crawled already in run %s, resuming", source.id, run_id)
-        return store.read_run_manifest(settings, run_id, source.id)
-    tags = ["crawl", crawl_host_tag(source.start_urls[0])]
-    return crawl_task.with_options(tags=tags)(source, settings, run_id)
-
-
-@task(name="crawl-host")
+@task(
+    name="crawl-host",
+    retries=2,
+    retry_delay_seconds=[5, 30],
+    retry_condition_fn=_transient_only,
+    tags=["crawl"],
+)
 def crawl_host_task(sources: list[Source], settings: Settings, run_id: str) -> list[Rows]:
-    """Crawl the sources of one host one after another: the host sees one crawl at a time."""
+    """Crawl the sources of one host one after another: the host sees one crawl at a time. A
+    task per host, not per source (a task run cost ~6 ms here and ~35 ms in Prefect's server,
+    and a tagged one a round trip more); a retry crawls only what the run has not crawled."""
     return [crawl(source, settings, run_id) for source in sources]
 
 
@@ -88,10 +82,15 @@ def crawl_all(sources: list[Source], settings: Settings, run_id: str) -> list[Ro
     ):
         # Prefect's overloads of submit do not resolve a ParamSpec task under mypy
         futures: list[PrefectFuture[list[Rows]]] = [
-            runner.submit(crawl_host_task, {"sources": g, "settings": settings, "run_id": run_id})  # type: ignore[arg-type]
+            runner.submit(_tagged(g), {"sources": g, "settings": settings, "run_id": run_id})  # type: ignore[arg-type]
             for g in groups
         ]
         return [manifest for future in futures for manifest in future.result()]
+
+
+def _tagged(group: list[Source]) -> Task[[list[Source], Settings, str], list[Rows]]:
+    """The host task tagged with the group's host, so a per-host limit can hold it."""
+    return crawl_host_task.with_options(tags=["crawl", crawl_host_tag(group[0].start_urls[0])])
 
 
 # Batch tasks pass batch numbers, never rows: every stage reads and writes the lake, so Prefect
