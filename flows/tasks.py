@@ -1,10 +1,9 @@
-"""Prefect tasks of fazhi-lake: each calls one package function and returns its result.
-
-Tasks add what Prefect is for — retries of transient errors, tags that concurrency limits hold,
-logging — and nothing else. The crawl is a task per host; parse, extract and gate-and-load are a
-task per batch of documents (``settings.batch_size``). Every stage persists its hand-off in the
-lake keyed by run id and batch, so a resumed run skips what it finished, and a batch whose inputs
-an earlier run already made is reused from the lake (``fazhi.batches``).
+"""Prefect tasks of fazhi-lake: each calls one package function and returns its result, adding
+what Prefect is for (retries of transient errors, tags that limits hold, logging) and nothing
+else. The crawl is a task per host; parse, extract and gate-and-load a task per batch of documents
+(``settings.batch_size``). Every stage persists its hand-off in the lake keyed by run id and
+batch, so a resumed run skips what it finished and a batch an earlier run made is reused from the
+lake (``fazhi.batches``): no task caches or persists a result.
 """
 
 from __future__ import annotations
@@ -64,6 +63,8 @@ def crawl(source: Source, settings: Settings, run_id: str) -> Rows:
     retry_delay_seconds=[5, 30],
     retry_condition_fn=_transient_only,
     tags=["crawl"],
+    cache_policy=NO_CACHE,  # no key computed from the sources and settings of every host
+    persist_result=False,
 )
 def crawl_host_task(sources: list[Source], settings: Settings, run_id: str) -> list[Rows]:
     """Crawl the sources of one host one after another: the host sees one crawl at a time. Not a
@@ -98,8 +99,7 @@ def _tagged(group: list[Source]) -> Task[[list[Source], Settings, str], list[Row
 
 
 # Batch tasks pass batch numbers, never rows: every stage reads and writes the lake, so Prefect
-# keeps no copy of them (no cache policy, no persisted result), and a batch already made by this
-# run or an earlier one is reused from the lake (fazhi.batches), not from a task cache.
+# keeps no copy of them, and a batch already made is reused from the lake, not from a task cache.
 @task(name="parse-batch", cache_policy=NO_CACHE, persist_result=False)
 def parse_batch_task(settings: Settings, run_id: str, batch: int) -> BatchStep:
     """Parse one batch of the run's documents into the lake."""
