@@ -94,6 +94,18 @@ def _rss_kb(pid: int) -> int:
     return int(fields[1]) * PAGE_KB
 
 
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_s(pid: int) -> float:
+    """User and system CPU seconds ``pid`` has used so far (0 once it ended)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
 def _name(pid: int) -> str:
     try:
         return Path(f"/proc/{pid}/comm").read_text().strip()
@@ -143,6 +155,7 @@ class ProcessSample:
     pid: int
     role: str
     rss_kb: int
+    cpu_s: float = 0.0
 
 
 def sample_tree(root: int, roles: dict[int, str] | None = None) -> list[ProcessSample]:
@@ -158,7 +171,7 @@ def sample_tree(root: int, roles: dict[int, str] | None = None) -> list[ProcessS
             if role != SPAWNED:
                 known[pid] = role
         role = known.get(pid, SPAWNED)
-        found.append(ProcessSample(pid, role, _rss_kb(pid)))
+        found.append(ProcessSample(pid, role, _rss_kb(pid), _cpu_s(pid)))
         queue.extend((child, role) for child in _children(pid))
     return found
 
@@ -196,6 +209,17 @@ class Timeline:
     def add(self, seconds: float, stage: str, processes: list[ProcessSample]) -> None:
         self.stage_starts.setdefault(stage, seconds)
         self.samples.append((seconds, stage, processes))
+
+    def cpu_by_role(self) -> dict[str, float]:
+        """CPU seconds per role: each process's last sample (what it used until then), summed."""
+        last: dict[int, tuple[str, float]] = {}
+        for _, _, processes in self.samples:
+            for p in processes:
+                last[p.pid] = (p.role, max(p.cpu_s, last.get(p.pid, ("", 0.0))[1]))
+        roles: dict[str, float] = {}
+        for role, cpu in last.values():
+            roles[role] = roles.get(role, 0.0) + cpu
+        return roles
 
     def totals_kb(self) -> list[int]:
         return [sum(p.rss_kb for p in processes) for _, _, processes in self.samples]
@@ -235,6 +259,11 @@ class Timeline:
         lines.append(
             f"  tree peak {totals[at] / 1024:,.0f} MB at {seconds:.1f} s, "
             f"{self._when(seconds, stage)} ({parts})"
+        )
+        cpu = sorted(self.cpu_by_role().items(), key=lambda item: -item[1])
+        lines.append(
+            f"  CPU seconds by role (to each process's last sample), {sum(c for _, c in cpu):.1f} "
+            "in all: " + ", ".join(f"{role} {seconds:.1f}" for role, seconds in cpu)
         )
         for role in sorted({r for _, _, roles in rows for r in roles}):
             at = max(range(len(rows)), key=lambda i: rows[i][2].get(role, 0))

@@ -25,11 +25,14 @@ CRAWL_HOST_TAG_PREFIX = "crawl-host:"
 
 
 def configured_api_url() -> str | None:
-    """The Prefect API URL in effect (env, profile), or None in ephemeral mode."""
+    """The Prefect API URL in effect (env, profile), or None in ephemeral mode (Prefect's own
+    temporary server, or the one ``flows.local.temporary_server`` started for this run)."""
     from prefect.settings import get_current_settings
 
+    from flows.local import is_temporary_api
+
     url = get_current_settings().api.url
-    return url or None
+    return None if not url or is_temporary_api(url) else url
 
 
 @contextlib.contextmanager

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +39,7 @@ from fazhi.report.summary import (
     summarise_batches,
 )
 from flows import tasks
-from flows.prepare import prepare_batch
+from flows.prepare import batch_preparer
 from flows.publish import publish
 from flows.workers import exit_with_worker
 
@@ -60,7 +59,10 @@ def process_batches(
     """Parse, extract, gate and load the run's planned batches (the gate and the load in the
     loader's process, ``fazhi.loader``), then report; shared by every flow."""
     release_memory()  # what planning freed (the crawl's frames and objects) goes back
-    with LoaderProcess(settings.loader_recycle_batches) as loader:
+    with (
+        LoaderProcess(settings.loader_recycle_batches) as loader,
+        batch_preparer(settings, run_id) as prepare,
+    ):
 
         def gate_and_load(batch: int, before: Sequence[BatchOutcome]) -> BatchOutcome:
             so_far = summarise_batches(run_id, crawl, before)
@@ -70,7 +72,6 @@ def process_batches(
 
         if numbers:
             loader.start()  # it imports the gate while the first batch is parsed
-        prepare = partial(prepare_batch, settings, run_id)
         outcomes = pipelined(numbers, prepare, gate_and_load, ahead=settings.overlap_batches)
         summary = summarise_batches(run_id, crawl, outcomes)
         tasks.record_run_task(loader, settings, summary, started_at)
@@ -106,8 +107,7 @@ def run_pipeline(
 ) -> State[Any]:
     """Crawl the sources (default: the bundled sample site), parse, gate and load what is new."""
     settings = _settings(data_dir)
-    run_id = run_id or new_run_id()
-    started_at = datetime.now(UTC)
+    run_id, started_at = run_id or new_run_id(), datetime.now(UTC)
     start_worker_server()  # the parsers' fork server warms up on the other core while we crawl
     plan = (sources_file, source_ids, settings, run_id, reprocess_quarantine)
     crawl, numbers = _crawl_and_plan(*plan)

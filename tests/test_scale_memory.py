@@ -107,6 +107,27 @@ def test_peaks_say_which_role_peaked_in_which_stage() -> None:
     )
 
 
+def test_cpu_per_role_sums_each_process_last_sample() -> None:
+    timeline = Timeline()
+    timeline.add(
+        0.0, "crawl", [ProcessSample(1, "run", 1, 1.0), ProcessSample(2, "loader", 1, 0.5)]
+    )
+    timeline.add(
+        1.0,
+        "batch 0 parse",
+        [
+            ProcessSample(1, "run", 1, 2.5),
+            ProcessSample(3, "bounded worker", 1, 0.75),
+            ProcessSample(4, "bounded worker", 1, 0.25),
+        ],
+    )  # the loader (2) ended after its first sample: it keeps what it had used by then
+    assert timeline.cpu_by_role() == {"run": 2.5, "loader": 0.5, "bounded worker": 1.0}
+    assert any(
+        line.startswith("  CPU seconds by role") and "4.0 in all" in line
+        for line in timeline.peaks()
+    )
+
+
 def test_a_real_tree_is_sampled_with_its_stages(tmp_path: Path) -> None:
     script = (
         "import subprocess, sys, time\n"

@@ -33,10 +33,16 @@ def run(
     """
     settings = settings_for(data_dir)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    from flows.local import local_prefect
-    from flows.pipeline import run_exit_code
+    from fazhi.parse.pool import start_worker_server
+    from flows.local import local_prefect, temporary_server
 
-    with local_prefect(settings):
+    with local_prefect(settings), temporary_server(settings) as server_ready:
+        # the parsers' fork server and Prefect's server start side by side on the two cores
+        # while this process imports the flows; the crawl then has a core to itself
+        start_worker_server()
+        from flows.pipeline import run_exit_code
+
+        server_ready()
         code = run_exit_code(
             sources_file=str(sources) if sources else None,
             data_dir=str(settings.data_dir),
