@@ -1355,6 +1355,7 @@ def resolve_locality(
         or given
         or _site_named(text, sites, _bare_level(issuer) or spoken)
         or _yearbook_place(head)
+        or _yearbook_entry_place(head, text, hint)
         or _city_of_listed_bureaus(text)
     )
 
@@ -1408,6 +1409,22 @@ def _yearbook_place(head: str) -> Division | None:
         below = [d for d in found if d.level != "province"] or found
         if len({d.code for d in below}) == 1:
             return below[0]
+    return None
+
+
+def _yearbook_entry_place(head: str, text: str, hint: Hints) -> Division | None:
+    """The place of the body or division a yearbook entry opens with, after its heading tag
+    (``2018卷`` then ``【概况】某县司法局是…``). Only the place: whether the entry's subject is its
+    issuer is a question labels answered both ways (r1_008 blank, x16_016 the body)."""
+    if yearbook_volume(head) is None:
+        return None
+    for line in _lines(head)[:OPENING_LINES]:
+        tag = TITLE_TAG_RE.match(line)
+        if tag is None:
+            continue
+        subject = _subject_at(line[tag.end() :])
+        if subject is not None:
+            return _deepest_division(subject[1], text, hint)
     return None
 
 
@@ -1608,13 +1625,32 @@ def _at_spoken_level(text: str, head: str, hint: Hints, level: str | None) -> Di
         ordinary = _ordinary_phrase_names()
         return min(fitting, key=lambda d: d.name in ordinary)
     if level:
-        recalled = _most_named_at(text, level, hint)
+        recalled = _most_named_at(text, level, hint) or _region_by_its_bodies(text, head, level)
         if recalled is not None:
             return recalled
     below_province = [d for d in named if d.level != "province"]
     if level is None or not named:
         return below_province[0] if below_province else (named[0] if named else None)
     return None
+
+
+def _region_by_its_bodies(text: str, head: str, level: str) -> Division | None:
+    """全区 in a text naming the region's own bodies (自治区政府, 自治区司法厅) and, in its head,
+    one autonomous region by its name or short name (``…:宁夏为基层社会治理树立新标杆``): that
+    region, when no district is named at that level."""
+    if level != "区" or not REGION_BODY_RE.search(text):
+        return None
+    named = {
+        d.code for d in _autonomous_regions() if any(word in head for word in (d.name, *d.aliases))
+    }
+    return divisions_by_code()[named.pop()] if len(named) == 1 else None
+
+
+@cache
+def _autonomous_regions() -> tuple[Division, ...]:
+    return tuple(
+        d for d in divisions_by_code().values() if d.level == "province" and "自治区" in d.name
+    )
 
 
 @cache
