@@ -2172,6 +2172,24 @@ X16_CASES = [
         None,
         "sub-groups named without a count of what was built stay the subject",
     ),
+    (
+        "自2020年以来，全县各级各类人民调解组织累计调解各类矛盾纠纷近3万件。",
+        "med_disputes_handled",
+        None,
+        "a total since an earlier year, its subject between 以来 and 累计, is no year's count",
+    ),
+    (
+        "2023年以来，全县各级人民调解组织共调解矛盾纠纷1200件。",
+        "med_disputes_handled",
+        1200,
+        "the report's year 以来 without 累计 is still its year",
+    ),
+    (
+        "全市村（居）法律顾问开展法治讲座900次，参与调解矛盾纠纷2150件。",
+        "med_disputes_handled",
+        None,
+        "disputes helpers took part in mediating (参与调解) are the helpers' figure",
+    ),
 ]
 
 
