@@ -2190,6 +2190,18 @@ X16_CASES = [
         None,
         "disputes helpers took part in mediating (参与调解) are the helpers' figure",
     ),
+    (
+        "依托律师事务所建成15个青年律师实训基地，服务青年律师成长。",
+        "law_firms",
+        None,
+        "firms building something: the count is of what they built",
+    ),
+    (
+        "截至年底，全区律师事务所发展到41家。",
+        "law_firms",
+        41,
+        "the firms' own count after a verb of growth stays",
+    ),
 ]
 
 
