@@ -2302,6 +2302,12 @@ X16_FORM_CASES = [
         {"locality_code": "450103"},
         "guard: a district speaking as 全区 under the region's department stays the district",
     ),
+    (
+        "第1207期:第03版 本期出版日期:2021-03-09\n\n全县实现村(居)法律顾问全覆盖\n"
+        "据了解,2020年,全县共选配230名律师担任村(居)法律顾问。\n",
+        {"published_on": date(2021, 3, 9)},
+        "a paper's issue date (本期出版日期) is the item's publication",
+    ),
 ]
 
 
