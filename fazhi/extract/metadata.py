@@ -887,10 +887,21 @@ def _place_of_title(line: str) -> str | None:
     start = lead.end() if lead else 0
     position = _names_end(line, start)
     town = _township_at(line, position)
+    if town is None and position == start:
+        # a town the gazetteer no longer lists (merged since), opening the title alone
+        unknown = UNLISTED_TOWN_RE.match(line, start)
+        town = unknown.group() if unknown else None
     end = position + len(town) if town else position
     if end == start or not TITLE_AFTER_PLACE_RE.match(line, end):
         return None
     return line[start:end]
+
+
+# "2023年度包场镇法治政府建设工作报告": a town's name of two or three characters that is no level
+# word itself (not 全县乡镇, 各乡镇, 本镇)
+UNLISTED_TOWN_RE = re.compile(
+    r"(?![全各本我该每])[^\W\d_省市区县乡镇村街]{2,3}(?:镇|乡|街道)(?!镇|乡)"
+)
 
 
 def _names_end(fragment: str, position: int) -> int:
@@ -1248,7 +1259,10 @@ def _issuer_name(
     by its function alone (``农业农村局``) is completed only with a locality the page's address
     spells or the text names: a place named in passing is no evidence of whose body it is."""
     if not found.body:
-        town = _township_of(found.name)
+        # (a town the gazetteer no longer lists, named by a title alone: its own government too)
+        town = _township_of(found.name) or (
+            found.name if UNLISTED_TOWN_RE.fullmatch(found.name) else None
+        )
         if town:
             return town + ("办事处" if town.endswith("街道") else "人民政府")
         place = division.name if division else own_name(found.name)

@@ -2308,6 +2308,17 @@ X16_FORM_CASES = [
         {"published_on": date(2021, 3, 9)},
         "a paper's issue date (本期出版日期) is the item's publication",
     ),
+    (
+        "2022年度丰渠镇法治政府建设工作报告\n\n按照岐山县委、县政府的要求,丰渠镇依法全面履行"
+        "政府职能,扎实推进法治政府建设。\n",
+        {"issuer": "丰渠镇人民政府"},
+        "a town the gazetteer does not list, opening a title alone, speaks as its government",
+    ),
+    (
+        "2022年度全县乡镇法治政府建设工作总结\n\n全县各乡镇依法全面履行政府职能。\n",
+        {"issuer": None},
+        "guard: the county's towns taken together are no town",
+    ),
 ]
 
 
