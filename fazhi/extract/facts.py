@@ -158,6 +158,7 @@ class Scoring:
     change: re.Pattern[str]
     subgroup: re.Pattern[str]
     subgroup_place: re.Pattern[str]
+    subgroup_counted: re.Pattern[str]
     plan_heading: re.Pattern[str]
     flow_words: re.Pattern[str]
     negation: re.Pattern[str]
@@ -364,6 +365,7 @@ def _scoring(table: dict[str, object], min_score: float) -> Scoring:
         negation=re.compile(str(table["negation"])),
         subgroup=re.compile(str(table["subgroup"])),
         subgroup_place=re.compile(str(table["subgroup_place"])),
+        subgroup_counted=re.compile(f"(?:{table['subgroup_counted']})[^，,；;。\\d]{{0,12}}$"),
         plan_heading=re.compile(str(table["plan_heading"])),
         min_score=min_score,
         category=re.compile(str(table["category"])),
@@ -1174,8 +1176,15 @@ def _in_subgroup(
     window_lo = max(
         at.sentence_lo, previous_lo if clause_lo > 0 else clause_lo, position - CONTEXT_REACH
     )
+    # a sub-group counted in the clause before ("建成239个…调解中心，去年…成功率96.8%") is what
+    # that clause built, not the subject of the number's clause
     ends = [
-        m.end() for pattern in patterns for m in pattern.finditer(layout.text, window_lo, position)
+        m.end()
+        for pattern in patterns
+        for m in pattern.finditer(layout.text, window_lo, position)
+        if m.end() > clause_lo
+        or pattern is not scoring.subgroup
+        or not scoring.subgroup_counted.search(layout.text, previous_lo, m.start())
     ]
     return bool(ends) and not scoring.scope_reset.search(layout.text, max(ends), position)
 

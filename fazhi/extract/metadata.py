@@ -154,8 +154,9 @@ LEADERSHIP_RE = re.compile(r"在[^。，,；\n]{0,40}?(?:领导|指导|关心|�
 # A value may stand in brackets of its own (`发布时间:[2024-8-5]`)
 # 发布时期 is a site's variant of the label 发布时间 (`发布时期:2025-08-20 信息来源:…`)
 _LABEL_GAP = r"\s*[\]】]?\s*\|?\s*[:：]?\s*\|?\s*[\[【]?\s*"
+# a paper's issue date is its publication (`第4405期:第02版 本期出版日期:2022-02-16`)
 PUBLISHED_LABEL_RE = re.compile(
-    r"(?:发布|公布|公开|发表)(?:时间|日期|时期)" + _LABEL_GAP + DATE_RE.pattern
+    r"(?:发布|公布|公开|发表|出版)(?:时间|日期|时期)" + _LABEL_GAP + DATE_RE.pattern
 )
 # "发文日期": the day the document was sent out, which a page may post weeks later; the page's
 # 发布日期 beside it is the publication, 发文日期 the next best (before 成文日期)
@@ -886,10 +887,21 @@ def _place_of_title(line: str) -> str | None:
     start = lead.end() if lead else 0
     position = _names_end(line, start)
     town = _township_at(line, position)
+    if town is None and position == start:
+        # a town the gazetteer no longer lists (merged since), opening the title alone
+        unknown = UNLISTED_TOWN_RE.match(line, start)
+        town = unknown.group() if unknown else None
     end = position + len(town) if town else position
     if end == start or not TITLE_AFTER_PLACE_RE.match(line, end):
         return None
     return line[start:end]
+
+
+# "2023年度包场镇法治政府建设工作报告": a town's name of two or three characters that is no level
+# word itself (not 全县乡镇, 各乡镇, 本镇)
+UNLISTED_TOWN_RE = re.compile(
+    r"(?![全各本我该每])[^\W\d_省市区县乡镇村街]{2,3}(?:镇|乡|街道)(?!镇|乡)"
+)
 
 
 def _names_end(fragment: str, position: int) -> int:
@@ -1247,7 +1259,10 @@ def _issuer_name(
     by its function alone (``农业农村局``) is completed only with a locality the page's address
     spells or the text names: a place named in passing is no evidence of whose body it is."""
     if not found.body:
-        town = _township_of(found.name)
+        # (a town the gazetteer no longer lists, named by a title alone: its own government too)
+        town = _township_of(found.name) or (
+            found.name if UNLISTED_TOWN_RE.fullmatch(found.name) else None
+        )
         if town:
             return town + ("办事处" if town.endswith("街道") else "人民政府")
         place = division.name if division else own_name(found.name)
@@ -1355,6 +1370,7 @@ def resolve_locality(
         or given
         or _site_named(text, sites, _bare_level(issuer) or spoken)
         or _yearbook_place(head)
+        or _yearbook_entry_place(head, text, hint)
         or _city_of_listed_bureaus(text)
     )
 
@@ -1408,6 +1424,22 @@ def _yearbook_place(head: str) -> Division | None:
         below = [d for d in found if d.level != "province"] or found
         if len({d.code for d in below}) == 1:
             return below[0]
+    return None
+
+
+def _yearbook_entry_place(head: str, text: str, hint: Hints) -> Division | None:
+    """The place of the body or division a yearbook entry opens with, after its heading tag
+    (``2018卷`` then ``【概况】某县司法局是…``). Only the place: whether the entry's subject is its
+    issuer is a question labels answered both ways (r1_008 blank, x16_016 the body)."""
+    if yearbook_volume(head) is None:
+        return None
+    for line in _lines(head)[:OPENING_LINES]:
+        tag = TITLE_TAG_RE.match(line)
+        if tag is None:
+            continue
+        subject = _subject_at(line[tag.end() :])
+        if subject is not None:
+            return _deepest_division(subject[1], text, hint)
     return None
 
 
@@ -1608,13 +1640,32 @@ def _at_spoken_level(text: str, head: str, hint: Hints, level: str | None) -> Di
         ordinary = _ordinary_phrase_names()
         return min(fitting, key=lambda d: d.name in ordinary)
     if level:
-        recalled = _most_named_at(text, level, hint)
+        recalled = _most_named_at(text, level, hint) or _region_by_its_bodies(text, head, level)
         if recalled is not None:
             return recalled
     below_province = [d for d in named if d.level != "province"]
     if level is None or not named:
         return below_province[0] if below_province else (named[0] if named else None)
     return None
+
+
+def _region_by_its_bodies(text: str, head: str, level: str) -> Division | None:
+    """全区 in a text naming the region's own bodies (自治区政府, 自治区司法厅) and, in its head,
+    one autonomous region by its name or short name (``…:宁夏为基层社会治理树立新标杆``): that
+    region, when no district is named at that level."""
+    if level != "区" or not REGION_BODY_RE.search(text):
+        return None
+    named = {
+        d.code for d in _autonomous_regions() if any(word in head for word in (d.name, *d.aliases))
+    }
+    return divisions_by_code()[named.pop()] if len(named) == 1 else None
+
+
+@cache
+def _autonomous_regions() -> tuple[Division, ...]:
+    return tuple(
+        d for d in divisions_by_code().values() if d.level == "province" and "自治区" in d.name
+    )
 
 
 @cache

@@ -2122,6 +2122,88 @@ X15_CASES = [
     ),
 ]
 
+# round 18 (x16's development half): causes 142-144, invented wording
+X16_CASES = [
+    (
+        "据统计，全市共选派2410名法律服务人员担任村（居）法律顾问。其中，1800名法律顾问为执业律师。",
+        "svc_village_counsels",
+        2410,
+        "legal service staff serving as village counsels are the counsels, not the lawyers among them",
+    ),
+    (
+        "全区1250名律师、380名基层法律服务工作者担任村（社区）法律顾问。",
+        "svc_village_counsels",
+        None,
+        "grassroots legal service workers listed beside the lawyers are one part of the counsels",
+    ),
+    (
+        "全县35名法律服务人员担任企业法律顾问。",
+        "svc_village_counsels",
+        None,
+        "legal service staff serving enterprises are no village counsels",
+    ),
+    (
+        "截至8月底，全区提供法律援助2140人次，办理案件数537件，挽回损失860万元。",
+        "aid_cases",
+        537,
+        "a case count named as such (办理案件数) in a sentence about legal aid",
+    ),
+    (
+        "截至8月底，全区法院受理案件数6120件，审结5900件。",
+        "aid_cases",
+        None,
+        "a case count with no legal aid in its sentence is no aid count",
+    ),
+    (
+        "全区建成46个一站式矛盾纠纷调解中心，去年纠纷化解成功率98.1%。",
+        "med_success_rate",
+        98.1,
+        "sub-groups built and counted in the clause before are not the rate's subject",
+    ),
+    (
+        "依托9个专业调解工作室，调解纠纷410件。",
+        "med_disputes_handled",
+        None,
+        "sub-groups the work relied on stay the subject of the clause after",
+    ),
+    (
+        "各调解中心规范运行，纠纷化解成功率98.1%。",
+        "med_success_rate",
+        None,
+        "sub-groups named without a count of what was built stay the subject",
+    ),
+    (
+        "自2020年以来，全县各级各类人民调解组织累计调解各类矛盾纠纷近3万件。",
+        "med_disputes_handled",
+        None,
+        "a total since an earlier year, its subject between 以来 and 累计, is no year's count",
+    ),
+    (
+        "2023年以来，全县各级人民调解组织共调解矛盾纠纷1200件。",
+        "med_disputes_handled",
+        1200,
+        "the report's year 以来 without 累计 is still its year",
+    ),
+    (
+        "全市村（居）法律顾问开展法治讲座900次，参与调解矛盾纠纷2150件。",
+        "med_disputes_handled",
+        None,
+        "disputes helpers took part in mediating (参与调解) are the helpers' figure",
+    ),
+    (
+        "依托律师事务所建成15个青年律师实训基地，服务青年律师成长。",
+        "law_firms",
+        None,
+        "firms building something: the count is of what they built",
+    ),
+    (
+        "截至年底，全区律师事务所发展到41家。",
+        "law_firms",
+        41,
+        "the firms' own count after a verb of growth stays",
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "indicator", "expected", "reason"),
@@ -2137,7 +2219,8 @@ X15_CASES = [
     + X12_CASES
     + X13_CASES
     + X14_CASES
-    + X15_CASES,
+    + X15_CASES
+    + X16_CASES,
     ids=[
         c[3]
         for c in CASES
@@ -2153,6 +2236,7 @@ X15_CASES = [
         + X13_CASES
         + X14_CASES
         + X15_CASES
+        + X16_CASES
     ],
 )
 def test_headline_fact(text: str, indicator: str, expected: float | None, reason: str) -> None:

@@ -2274,6 +2274,53 @@ X15_FORM_CASES = [
     ),
 ]
 
+# round 18 (x16's development half): causes 145-146, invented wording
+X16_FORM_CASES = [
+    (
+        "2019卷\n【概况】 广西壮族自治区司法厅(以下简称自治区司法厅)是负责全区司法行政工作的"
+        "政府组成部门。厅机关设处室18个。\n【人民调解】 全区调解纠纷12万件。\n",
+        {"locality_code": "450000", "province": "广西壮族自治区"},
+        "a yearbook entry's subject after its heading tag gives the place",
+    ),
+    (
+        "2019卷\n【概况】 广西壮族自治区司法厅(以下简称自治区司法厅)是负责全区司法行政工作的"
+        "政府组成部门。厅机关设处室18个。\n",
+        {"issuer": None},
+        "guard: whether the entry's subject is its issuer is answered both ways (not fitted)",
+    ),
+    (
+        "原标题:\n“枫桥”新篇:新疆为基层治理立起新标杆\n建成140个一站式矛盾纠纷调解中心,"
+        "去年纠纷化解成功率97.5%;\n被列入自治区政府2023年工作要点的调解品牌建设,全区各地"
+        "持续推进。\n一起纠纷近日在某县法院诉前调解委员会得到化解。据了解,自治区司法厅推动"
+        "全区调解组织不断壮大。\n",
+        {"locality_code": "650000", "province": "新疆维吾尔自治区"},
+        "全区 with the region's own bodies and its short name in the head: the region",
+    ),
+    (
+        "2023年,青秀区司法局在区委、区政府的领导下,扎实推进法治建设。\n在自治区司法厅的指导下,"
+        "全区调解组织化解纠纷3000件。全区法律援助工作稳步推进。\n",
+        {"locality_code": "450103"},
+        "guard: a district speaking as 全区 under the region's department stays the district",
+    ),
+    (
+        "第1207期:第03版 本期出版日期:2021-03-09\n\n全县实现村(居)法律顾问全覆盖\n"
+        "据了解,2020年,全县共选配230名律师担任村(居)法律顾问。\n",
+        {"published_on": date(2021, 3, 9)},
+        "a paper's issue date (本期出版日期) is the item's publication",
+    ),
+    (
+        "2022年度丰渠镇法治政府建设工作报告\n\n按照岐山县委、县政府的要求,丰渠镇依法全面履行"
+        "政府职能,扎实推进法治政府建设。\n",
+        {"issuer": "丰渠镇人民政府"},
+        "a town the gazetteer does not list, opening a title alone, speaks as its government",
+    ),
+    (
+        "2022年度全县乡镇法治政府建设工作总结\n\n全县各乡镇依法全面履行政府职能。\n",
+        {"issuer": None},
+        "guard: the county's towns taken together are no town",
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "expected", "reason"),
@@ -2282,7 +2329,8 @@ X15_FORM_CASES = [
     + X10_FORM_CASES
     + X11_FORM_CASES
     + X12_FORM_CASES
-    + X15_FORM_CASES,
+    + X15_FORM_CASES
+    + X16_FORM_CASES,
     ids=[
         c[2]
         for c in X8_FORM_CASES
@@ -2291,6 +2339,7 @@ X15_FORM_CASES = [
         + X11_FORM_CASES
         + X12_FORM_CASES
         + X15_FORM_CASES
+        + X16_FORM_CASES
     ],
 )
 def test_forms_read_on_the_development_halves_of_x8_to_x12_and_x15(
