@@ -40,20 +40,42 @@ def _slow_site(site: FixtureSite) -> str:
 
 @contextmanager
 def _silent_host(in_flight: RequestLog) -> Iterator[str]:
-    """A host that accepts connections, never answers, and counts those the crawler holds open."""
+    """A host that accepts connections, never answers, and counts those the crawler holds open.
+
+    A connection is finished when the crawler closes it. The thread holding it may notice that
+    later than the next connection is accepted (a loaded machine schedules it late), so before
+    counting a new connection the accepting thread finishes every held one whose peer has closed:
+    on loopback the crawler's close has reached this side before its next connection is accepted.
+    """
     with socket.socket() as listener:
         listener.bind(("127.0.0.1", 0))
         listener.listen(16)
         name = f"http://127.0.0.1:{listener.getsockname()[1]}"
+        held: dict[socket.socket, float] = {}  # open connections and when each was accepted
+        lock = threading.Lock()
 
-        def hold(connection: socket.socket, began: float) -> None:
+        def finish(connection: socket.socket) -> None:
+            with lock:
+                began = held.pop(connection, None)
+            if began is not None:  # once, by whichever thread saw the close first
+                in_flight.finished(name, "/", began)
+
+        def closed_by_peer(connection: socket.socket) -> bool:
+            try:
+                return connection.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT) == b""
+            except BlockingIOError:
+                return False  # open, nothing sent
+            except OSError:
+                return True
+
+        def hold(connection: socket.socket) -> None:
             with connection:
                 try:
                     while connection.recv(4096):  # until the crawler gives up and closes
                         pass
                 except OSError:
                     pass
-            in_flight.finished(name, "/", began)
+                finish(connection)
 
         def accept() -> None:
             while True:
@@ -61,10 +83,15 @@ def _silent_host(in_flight: RequestLog) -> Iterator[str]:
                     connection, _ = listener.accept()
                 except OSError:  # the listener closed at the end of the test
                     return
+                with lock:
+                    earlier = list(held)
+                for other in earlier:
+                    if closed_by_peer(other):
+                        finish(other)
+                with lock:
+                    held[connection] = time.monotonic()
                 in_flight.started(name, "/")
-                threading.Thread(
-                    target=hold, args=(connection, time.monotonic()), daemon=True
-                ).start()
+                threading.Thread(target=hold, args=(connection,), daemon=True).start()
 
         threading.Thread(target=accept, daemon=True).start()
         yield f"{name}/col/index.html"
