@@ -18,10 +18,8 @@ the stage's hand-off.
 from __future__ import annotations
 
 import gc
-import os
 import pickle
 import random
-import resource
 import tempfile
 import time
 from collections.abc import Callable
@@ -31,6 +29,7 @@ from pathlib import Path
 import polars as pl
 
 from benchmarks.corpus import YEARS, _counties, read_seeds, rewrite
+from benchmarks.proc import cpu_s, self_cpu_s
 from fazhi.extract import COMPILED, stage
 from fazhi.extract.facts import RulePaths
 from fazhi.isolation import DocumentLimits, ExtractJob
@@ -73,17 +72,6 @@ def parsed_batch(documents: int = BATCH, seed: int = 2026) -> pl.DataFrame:
     return conform(pl.DataFrame(rows, schema_overrides=PARSED, strict=False), PARSED)
 
 
-def _cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
-
-
-def _process_cpu(pid: int) -> float:
-    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
-        fields = stat.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 class Split:
     """Wall and CPU seconds of this process, part by part."""
 
@@ -92,9 +80,9 @@ class Split:
 
     def time(self, name: str, work: Callable[[], object]) -> object:
         gc.collect()  # no part pays for the garbage of the one before it
-        wall, cpu = time.perf_counter(), _cpu()
+        wall, cpu = time.perf_counter(), self_cpu_s()
         result = work()
-        self.parts.append((name, time.perf_counter() - wall, _cpu() - cpu))
+        self.parts.append((name, time.perf_counter() - wall, self_cpu_s() - cpu))
         return result
 
     def show(self) -> None:
@@ -134,18 +122,18 @@ def main() -> None:
 
         split.time("start workers (fork server)", start)
         pids = [p._process.pid for p in pool._parsers if p._process and p._process.pid]
-        before = [_process_cpu(pid) for pid in pids]
+        before = [cpu_s(pid) for pid in pids]
         extractions = split.time(
             "workers' map (send, wait, receive, unpickle)",
             lambda: pool.map(lambda row, bounded: stage._extract_one(row, RUN_ID, bounded), rows),
         )
-        worker_cpu = [_process_cpu(pid) - b for pid, b in zip(pids, before, strict=True)]
-        again = [_process_cpu(pid) for pid in pids]
+        worker_cpu = [cpu_s(pid) - b for pid, b in zip(pids, before, strict=True)]
+        again = [cpu_s(pid) for pid in pids]
         split.time(
             "another batch's map (the workers now warm)",
             lambda: pool.map(lambda row, bounded: stage._extract_one(row, RUN_ID, bounded), other),
         )
-        warm_cpu = [_process_cpu(pid) - b for pid, b in zip(pids, again, strict=True)]
+        warm_cpu = [cpu_s(pid) - b for pid, b in zip(pids, again, strict=True)]
 
     staged = split.time(
         "records → staged frames",

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from benchmarks.proc import reaped_cpu_s, self_cpu_s, stat_fields
 
 if TYPE_CHECKING:  # fazhi is imported in main: a worker importing this module again pays little
     from fazhi.config import Settings
@@ -48,12 +49,12 @@ def restage(kept: Path, out: Path) -> None:
     numbers = _planned(settings, run_id)
     start_worker_server()
     time.sleep(SERVER_WARM_S)
-    wall, cpu = time.perf_counter(), _cpu()
+    wall, cpu = time.perf_counter(), self_cpu_s()
     for batch in numbers:
         parse_batch(settings, run_id, batch)
         extract_batch(settings, run_id, batch)
-    wall, cpu = time.perf_counter() - wall, _cpu() - cpu
-    workers = _reaped_cpu(_fork_server())
+    wall, cpu = time.perf_counter() - wall, self_cpu_s() - cpu
+    workers = reaped_cpu_s(_fork_server())
     print(
         f"{out}: {len(numbers)} batches parsed and extracted in {wall:.1f} s; CPU: this process "
         f"{cpu:.1f} s, the bounded workers {workers:.1f} s "
@@ -73,11 +74,6 @@ def _planned(settings: Settings, run_id: str) -> list[int]:
     return sorted(plan.get_column(BATCH_COLUMN).unique().to_list())
 
 
-def _cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
-
-
 def _fork_server() -> int:
     """The pid of this process's multiprocessing fork server."""
     for entry in Path("/proc").iterdir():
@@ -85,22 +81,12 @@ def _fork_server() -> int:
             continue
         try:
             command = (entry / "cmdline").read_bytes()
-            parent = int(_stat(int(entry.name))[1])
+            parent = int(stat_fields(int(entry.name))[1])
         except (OSError, ValueError):
             continue
         if parent == os.getpid() and b"multiprocessing.forkserver" in command:
             return int(entry.name)
     raise SystemExit("no fork server found")
-
-
-def _stat(pid: int) -> list[str]:
-    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-
-
-def _reaped_cpu(pid: int) -> float:
-    """CPU seconds of the children ``pid`` has reaped (cutime + cstime)."""
-    fields = _stat(pid)
-    return (int(fields[13]) + int(fields[14])) / os.sysconf("SC_CLK_TCK")
 
 
 def compare(first: Path, second: Path) -> bool:

@@ -36,7 +36,6 @@ import contextlib
 import csv
 import os
 import re
-import resource
 import subprocess
 import sys
 import tempfile
@@ -47,6 +46,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from benchmarks.proc import cpu_s, self_cpu_s
 
 if TYPE_CHECKING:  # annotations only (see below)
     from fazhi.config import Settings
@@ -92,18 +93,6 @@ def _rss_kb(pid: int) -> int:
     except OSError:  # the process ended between listing and reading
         return 0
     return int(fields[1]) * PAGE_KB
-
-
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def _cpu_s(pid: int) -> float:
-    """User and system CPU seconds ``pid`` has used so far (0 once it ended)."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except (OSError, IndexError):
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
 
 
 def _name(pid: int) -> str:
@@ -171,7 +160,7 @@ def sample_tree(root: int, roles: dict[int, str] | None = None) -> list[ProcessS
             if role != SPAWNED:
                 known[pid] = role
         role = known.get(pid, SPAWNED)
-        found.append(ProcessSample(pid, role, _rss_kb(pid), _cpu_s(pid)))
+        found.append(ProcessSample(pid, role, _rss_kb(pid), cpu_s(pid)))
         queue.extend((child, role) for child in _children(pid))
     return found
 
@@ -391,12 +380,12 @@ def _crawl_and_plan(
 
     sources = load_sources(sources_file)
     _stage("crawl")
-    crawl_started, cpu_started = time.perf_counter(), _cpu_seconds()
+    crawl_started, cpu_started = time.perf_counter(), self_cpu_s()
     manifest = store.combine_manifests(crawl_hosts(sources, settings, run_id))
     rows = parse_stage.select_document_rows(manifest)
     print(
         f"crawl: {time.perf_counter() - crawl_started:.2f} s, {rows.height} documents, "
-        f"{_cpu_seconds() - cpu_started:.2f} s of CPU in this process",
+        f"{self_cpu_s() - cpu_started:.2f} s of CPU in this process",
         flush=True,
     )
     if crawl_only:
@@ -423,12 +412,6 @@ def _spread(times: list[float]) -> str:
     return f"{times[0]:.2f}, {min(times[1:]):.2f}–{max(times[1:]):.2f}"
 
 
-def _cpu_seconds() -> float:
-    """User and system CPU seconds of this process so far (all its threads)."""
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
-
-
 CRAWL_LINE = re.compile(r"^crawl: ([\d.]+) s", re.MULTILINE)
 
 
@@ -453,7 +436,7 @@ def measure(
     with ``keep``, its memory timeline beside its log (``<mode>-memory.csv``)."""
     from benchmarks.corpus import RequestLog, serve_hosts, sources_toml
 
-    data_dir, log, cpu_started = root / mode, RequestLog(), _cpu_seconds()
+    data_dir, log, cpu_started = root / mode, RequestLog(), self_cpu_s()
     with serve_hosts(site, served.hosts, served.distinct_addresses, log) as bases:
         sources_file = root / f"sources-{mode}.toml"
         sources_file.write_text(sources_toml(bases, served.sources), "utf-8")
@@ -469,7 +452,7 @@ def measure(
     documents, facts = loaded_counts(data_dir)
     crawled = CRAWL_LINE.search((root / f"{mode}.log").read_text("utf-8", "replace"))
     crawl_seconds = float(crawled.group(1)) if crawled else None
-    server_cpu = _cpu_seconds() - cpu_started  # the corpus's servers, and sampling the RSS
+    server_cpu = self_cpu_s() - cpu_started  # the corpus's servers, and sampling the RSS
     politeness = log.politeness()
     return Measured(
         mode,
