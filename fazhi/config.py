@@ -93,7 +93,8 @@ class Settings(BaseSettings):
     # higher as the warehouse grew (README, Scale); a batch's steps hold ~155 MB at 30,000
     # reports. Too low a limit fails a load with DuckDB's "Out of Memory" error. 128 MiB, not 256:
     # 10,000 reports (bare, back to back, 4 December) took the loader's peak 852 -> 750 MB and the
-    # tree's 1,280 -> 1,189 MB in 113.8 -> 107.4 s; 100,000 reports under Prefect loaded whole with it.
+    # tree's 1,280 -> 1,189 MB in 113.8 -> 107.4 s; 100,000 reports under Prefect loaded whole
+    # with it.
     loader_duckdb_memory_limit_mb: int = Field(default=128, ge=64)
     # One thread, not one per core: a batch's statements and its checkpoint are small, and a
     # second DuckDB thread mostly waited, for more CPU and no less time (a batch's gate and load
