@@ -12,7 +12,7 @@ import contextlib
 import csv
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -128,7 +128,45 @@ def load_divisions() -> tuple[Division, ...]:
                         is_function_zone=county["_admin_code"][4:6] in ("71", "72"),
                     )
                 )
-    return tuple(_dedupe(rows))
+    return tuple(_dedupe(_recoded(rows)))
+
+
+def _recoded(rows: list[Division]) -> list[Division]:
+    """jionlp's divisions with the codes of today where it kept a stale one: a county made a
+    district (撤县设区, 撤市设区) gets a new code, which jionlp's dictionary sometimes gives the
+    new name under the old code (320684 海门区, now 320614) or misses (长泰县, now 长泰区). The
+    dated table (``fazhi/data/division_codes.csv``) says which code ended for which successor."""
+    stale = stale_codes()
+    named = {row.code: row.name for row in _dated_rows()}
+    return [
+        replace(row, code=stale[row.code], name=named[stale[row.code]])
+        if row.code in stale
+        else row
+        for row in rows
+    ]
+
+
+@cache
+def stale_codes() -> dict[str, str]:
+    """Codes jionlp still lists that ended without a change of division (one predecessor or the
+    one jionlp keeps of a merger) → the code of today that replaced them."""
+    jionlp_codes = {
+        county["_admin_code"]
+        for prov in _quiet_jionlp().china_location_loader().values()
+        for _, city in _children(prov)
+        for _, county in _children(city)
+    }
+    rows = _dated_rows()
+    listed = {row.code for row in rows}
+    return {
+        row.code: row.successor
+        for row in rows
+        if row.valid_to is not None
+        and row.successor
+        and row.successor in listed
+        and row.successor not in jionlp_codes
+        and row.code in jionlp_codes
+    }
 
 
 def _dedupe(rows: list[Division]) -> list[Division]:
@@ -196,6 +234,7 @@ def townships_by_name() -> dict[str, tuple[str, ...]]:
             elif line.startswith("\t\t"):
                 fields = line.strip().split("\t")
                 county = fields[1] if len(fields) > 1 else None
+                county = stale_codes().get(county, county) if county else None
     return {name: tuple(dict.fromkeys(codes)) for name, codes in index.items()}
 
 
@@ -232,6 +271,19 @@ def dated_codes() -> tuple[DatedCode, ...]:
         rows = [_dated_code(row) for row in csv.DictReader(handle)]
     _check_dated_codes(rows)
     return tuple(rows)
+
+
+@cache
+def _dated_rows() -> tuple[DatedCode, ...]:
+    """The dated table as written, before it is checked against the dictionary it corrects."""
+    with DATED_CODES_PATH.open(encoding="utf-8", newline="") as handle:
+        return tuple(_dated_code(row) for row in csv.DictReader(handle))
+
+
+def known_codes() -> frozenset[str]:
+    """Every code a report may carry: today's divisions and the codes they replaced since 2015,
+    which a report on a year before the change is given (370282 即墨市 in 2016)."""
+    return frozenset(divisions_by_code()) | {row.code for row in dated_codes()}
 
 
 def _dated_code(row: dict[str, str]) -> DatedCode:
@@ -285,6 +337,33 @@ def code_valid_in(code: str, year: int) -> tuple[str, str] | None:
             if len(former) == 1:
                 return former[0].code, former[0].name
     return None
+
+
+def dated_changes() -> tuple[DivisionChange, ...]:
+    """The dated table's ended codes as changes of name (海门市 → 海门区, 2020-07), for the
+    warehouse, which files a report under today's division: jionlp's own record lacks some."""
+    changes = []
+    for row in dated_codes():
+        today = _today(row.code)
+        if row.valid_to is None or today is None or today.code == row.code:
+            continue
+        changed_on = f"{row.valid_to[0]:04d}-{row.valid_to[1]:02d}-01"
+        city = (today.city_name,) if today.city_name else ()
+        new_path = (today.province_name, *city, today.name)
+        old_path = (row.province, *city, row.name)
+        changes.append(DivisionChange(changed_on, old_path, new_path))
+    return tuple(changes)
+
+
+def _today(code: str) -> Division | None:
+    """Today's division that a dated code became, following a chain of changes."""
+    current = divisions_by_code()
+    rows = {row.code: row for row in dated_codes()}
+    seen: set[str] = set()
+    while code not in current and code in rows and code not in seen:
+        seen.add(code)
+        code = rows[code].successor or ""
+    return current.get(code)
 
 
 @cache

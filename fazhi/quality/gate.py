@@ -25,7 +25,7 @@ import polars as pl
 
 from fazhi.catalog import Indicator, load_catalog
 from fazhi.config import Settings
-from fazhi.localities import divisions_by_code
+from fazhi.localities import known_codes
 from fazhi.quality.frames import (
     across_years_for_validation,
     consistency_for_validation,
@@ -159,7 +159,7 @@ def run_gate(
 def gate_parameters(catalog: Mapping[str, Indicator]) -> dict[str, Any]:
     """Values the suites refer to with ``$PARAMETER``: reference sets and the current year."""
     return {
-        "division_codes": sorted(divisions_by_code()),
+        "division_codes": sorted(known_codes()),
         "indicator_codes": list(catalog),
         "current_year": date.today().year,
     }

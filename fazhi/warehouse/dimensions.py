@@ -14,7 +14,7 @@ import polars as pl
 
 from fazhi.catalog import load_catalog
 from fazhi.config import Settings
-from fazhi.localities import load_changes, load_divisions
+from fazhi.localities import DATED_CODES_PATH, dated_changes, load_changes, load_divisions
 
 DIVISIONS: dict[str, pl.DataType] = {
     "admin_code": pl.String(),
@@ -74,7 +74,7 @@ def changes_frame() -> pl.DataFrame:
     """Recorded division changes; paths are (province, [city,] name)."""
     rows = [
         (date.fromisoformat(c.changed_on), *_path3(c.old_path), *_path3(c.new_path))
-        for c in load_changes()
+        for c in (*load_changes(), *dated_changes())
     ]
     return pl.DataFrame(rows, schema=CHANGES, orient="row")
 
@@ -102,6 +102,7 @@ def reference_fingerprint(settings: Settings, mart_sql: list[str]) -> str:
     """A hash of everything the dimensions and marts are built from; cheap to compute."""
     digest = hashlib.sha256()
     digest.update(metadata.version("jionlp").encode())
+    digest.update(DATED_CODES_PATH.read_bytes())
     digest.update(settings.catalog_path.read_bytes())
     for text in mart_sql:
         digest.update(text.encode())

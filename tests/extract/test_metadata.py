@@ -13,7 +13,7 @@ from fazhi.extract.files import as_contract_json, extract_file
 from fazhi.extract.metadata import SourceEvidence, extract_metadata
 from fazhi.extract.normalize import normalise
 from fazhi.extract.source_url import url_date, url_divisions
-from fazhi.localities import dated_codes, divisions_by_code
+from fazhi.localities import dated_codes, divisions_by_code, townships_by_name
 
 
 def meta(text: str, **hints: object):  # type: ignore[no-untyped-def]
@@ -733,6 +733,27 @@ DATED_CASES = [
         ("340705", "铜官区"),
         "a merger of two: no one former code",
     ),
+    (
+        "海门区人民政府2022年法治政府建设年度报告",
+        ("320614", "海门区"),
+        "a district the dictionary names under its former city's code",
+    ),
+    (
+        "海门市司法局2019年工作总结",
+        ("320684", "海门市"),
+        "that city before it became a district",
+    ),
+    (
+        "长泰区司法局2023年法治政府建设工作情况报告",
+        ("350605", "长泰区"),
+        "a district the dictionary knows only by its former county's name and code",
+    ),
+    ("长泰县人民政府2018年法治政府建设年度报告", ("350625", "长泰县"), "that county before"),
+    (
+        "湟中县人民政府2019年法治政府建设年度报告",
+        ("630122", "湟中县"),
+        "approved in 2019, set up in 2020: the county's last report",
+    ),
 ]
 
 
@@ -742,6 +763,22 @@ DATED_CASES = [
 def test_codes_valid_in_the_report_year(text: str, expected: tuple[str, str], reason: str) -> None:
     m = meta(text)
     assert (m.locality_code, m.locality_name) == expected, reason
+
+
+@pytest.mark.parametrize(
+    ("stale", "today"),
+    [("320684", "320614"), ("350625", "350605"), ("410322", "410308"), ("220381", "220184")],
+)
+def test_codes_the_dictionary_kept_after_a_change_are_todays(stale: str, today: str) -> None:
+    current = divisions_by_code()
+    assert stale not in current
+    assert current[today].name == next(r.name for r in dated_codes() if r.code == today)
+
+
+def test_townships_of_a_recoded_county_follow_its_code() -> None:
+    counties = {code for codes in townships_by_name().values() for code in codes}
+    assert "320614" in counties
+    assert not counties & set(localities.stale_codes())
 
 
 def test_the_dated_code_table_is_consistent_with_the_dictionary() -> None:

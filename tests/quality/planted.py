@@ -154,6 +154,9 @@ def planted_batch() -> Batch:
     refused(
         _doc("bad-locality", "999999", 2023), {"locality_code is not in the division dictionary"}
     )
+    # A code of the year reported that has since ended (即墨市 before it became 即墨区) is known.
+    passes(_doc("former-code", "370282", 2016, published=dt.date(2017, 2, 1)))
+    fact_passes(_fact("former-code", "aid_cases", 120, "件"))
     refused(
         _doc("old-year", "440882", 1999), {"report_year is not between 2004 and the current year"}
     )

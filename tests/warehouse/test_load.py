@@ -288,11 +288,17 @@ def test_load_run_and_record_run_take_the_lock_and_record(settings: Settings) ->
         ("440881", "廉江市", "440881"),
         ("330104", "江干区", "330102"),
         (None, "襄樊市", "420600"),
+        ("370282", "即墨市", "370215"),
+        ("320684", "海门市", "320614"),
+        ("320614", "海门区", "320614"),
     ],
     ids=[
         "a current code is kept",
         "a district merged in 2021 maps to its successor",
         "a renamed prefecture without a code maps to today's code",
+        "a city of the dated table made a district maps to the district",
+        "a city the dictionary kept under its former code maps to today's",
+        "that district's code of today is kept",
     ],
 )
 def test_document_locality_is_resolved_to_a_current_division(
