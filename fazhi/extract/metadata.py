@@ -1627,10 +1627,25 @@ def _region_speaks(head: str) -> bool:
     return False
 
 
+# Places the report works with, not its own: "与某市某区、某区委依法治区办结对", "同某县开展
+# 对口协作" (the partners between 与/同 and a verb of pairing, up to 24 characters)
+PARTNER_PLACES_RE = re.compile(
+    r"(?:与|同)[^。，,；;\n与同]{2,24}?(?:结对|结成|对口|帮扶|协作|共建|签订|签署)"
+)
+
+
+def _without_partners(fragment: str) -> str:
+    """``fragment`` with the places it names as partners blanked (offsets kept)."""
+    if "与" not in fragment and "同" not in fragment:
+        return fragment
+    return PARTNER_PLACES_RE.sub(lambda m: "　" * len(m.group()), fragment)
+
+
 def _at_spoken_level(text: str, head: str, hint: Hints, level: str | None) -> Division | None:
     """Among the divisions the head names, the one at the level the text speaks at; a report
-    speaking for a province names its cities only in passing."""
-    named = _named_divisions(_plain(head), text, hint)
+    speaking for a province names its cities only in passing, and one pairing with other
+    places names them as partners (与某区…结对)."""
+    named = _named_divisions(_without_partners(_plain(head)), text, hint)
     if level == "省":
         return _province_spoken_of(text, named)
     fitting = [d for d in named if level and _speaks_at(d, level)]
@@ -1682,7 +1697,7 @@ def _most_named_at(text: str, level: str, hint: Hints) -> Division | None:
     it names most often, at least twice and more often than any other."""
     counts: dict[str, int] = {}
     by_code = divisions_by_code()
-    for division in _named_divisions(_plain(text), text, hint):
+    for division in _named_divisions(_without_partners(_plain(text)), text, hint):
         if _speaks_at(division, level):
             counts[division.code] = counts.get(division.code, 0) + 1
     ranked = sorted(counts.items(), key=lambda item: -item[1])
@@ -1899,12 +1914,24 @@ def _only_year_stated(text: str) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
+# A page's date day first, dotted, on a line of its own (a mirror's chrome: "19.12.2017  20:36")
+DAY_FIRST_DATE_LINE_RE = re.compile(
+    r"^\s*(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>20\d{2})"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
+)
+
+
 def find_published_on(text: str) -> date | None:
     """A publication date: labelled (发布日期：… before 成文日期：…) near the top, or on a
     line of its own near the top or in the signature."""
     for match in _published_candidates(text):
         if match:
-            year, month, day = (int(g) for g in match.groups())
+            named = match.groupdict()
+            year, month, day = (
+                (int(named["year"]), int(named["month"]), int(named["day"]))
+                if named
+                else (int(g) for g in match.groups())
+            )
             try:
                 return date(year, month, day)
             except ValueError:
@@ -1925,7 +1952,7 @@ def _published_candidates(text: str) -> Iterator[re.Match[str] | None]:
     yield WRITTEN_LABEL_RE.search(head)
     tail = arabic_dates(text[-TAIL_CHARS:])
     for line in head.splitlines()[:12] + tail.splitlines()[-6:]:
-        yield DATE_LINE_RE.match(line)
+        yield DATE_LINE_RE.match(line) or DAY_FIRST_DATE_LINE_RE.match(line)
 
 
 def classify_doc_type(head: str) -> str:

@@ -2205,6 +2205,34 @@ X16_CASES = [
 ]
 
 
+# Round 20 (x18's development half): invented wording for the causes found there
+X18_CASES = [
+    (
+        "本次活动共有15个执法单位参与,现场发放宣传资料3000份。",
+        "enf_agencies",
+        None,
+        "the units one event brought together are no stock of enforcement bodies",
+    ),
+    (
+        "此次演练共有12个行政执法单位参加。",
+        "enf_agencies",
+        None,
+        "the units taking part in one drill are no stock of enforcement bodies",
+    ),
+    (
+        "全市共有行政执法主体86个，本次培训覆盖全部执法主体。",
+        "enf_agencies",
+        86,
+        "guard: an event named in the clause after the stock leaves the stock",
+    ),
+    (
+        "全区共有30个行政执法单位，全部参加了年度执法考核。",
+        "enf_agencies",
+        30,
+        "guard: the whole stock taking part in something later is still the stock",
+    ),
+]
+
 @pytest.mark.parametrize(
     ("text", "indicator", "expected", "reason"),
     CASES
@@ -2220,7 +2248,8 @@ X16_CASES = [
     + X13_CASES
     + X14_CASES
     + X15_CASES
-    + X16_CASES,
+    + X16_CASES
+    + X18_CASES,
     ids=[
         c[3]
         for c in CASES
@@ -2237,6 +2266,7 @@ X16_CASES = [
         + X14_CASES
         + X15_CASES
         + X16_CASES
+        + X18_CASES
     ],
 )
 def test_headline_fact(text: str, indicator: str, expected: float | None, reason: str) -> None:

@@ -2359,6 +2359,29 @@ X16_FORM_CASES = [
 ]
 
 
+# Round 20 (x18's development half): invented wording for the causes found there
+X18_FORM_CASES = [
+    (
+        "一、2024年上半年工作总结\n(一)深化依法治区。组织全区各部门开展述法,积极探索与佛山市"
+        "南海区、顺德区委依法治区办结对共建。\n(二)建设法治政府。全区共审查合同30份,制定"
+        "《龙岗区行政复议办案规程》,印发《龙岗区行政执法监督办法》。\n",
+        {"locality_code": "440307", "city": "深圳市"},
+        "places named as partners (与…结对) are not the district speaking as 全区",
+    ),
+    (
+        "西城区司法局多措并举推进人民调解\n\n08.11.2019  10:15\n\n  2019年,西城区司法局坚持"
+        "预防为主,全区调解纠纷1200件。\n",
+        {"published_on": date(2019, 11, 8)},
+        "a page's date written day first and dotted, with its time, on a line of its own",
+    ),
+    (
+        "西城区司法局多措并举推进人民调解\n\n08.11.2019 西城区召开调解工作会议\n\n  2019年,"
+        "西城区司法局坚持预防为主,全区调解纠纷1200件。\n",
+        {"published_on": None},
+        "guard: a dotted date opening a line of words is no page date",
+    ),
+]
+
 @pytest.mark.parametrize(
     ("text", "expected", "reason"),
     X8_FORM_CASES
@@ -2367,7 +2390,8 @@ X16_FORM_CASES = [
     + X11_FORM_CASES
     + X12_FORM_CASES
     + X15_FORM_CASES
-    + X16_FORM_CASES,
+    + X16_FORM_CASES
+    + X18_FORM_CASES,
     ids=[
         c[2]
         for c in X8_FORM_CASES
@@ -2377,6 +2401,7 @@ X16_FORM_CASES = [
         + X12_FORM_CASES
         + X15_FORM_CASES
         + X16_FORM_CASES
+        + X18_FORM_CASES
     ],
 )
 def test_forms_read_on_the_development_halves_of_x8_to_x12_and_x15(
