@@ -2233,6 +2233,7 @@ X18_CASES = [
     ),
 ]
 
+
 @pytest.mark.parametrize(
     ("text", "indicator", "expected", "reason"),
     CASES

@@ -2382,6 +2382,7 @@ X18_FORM_CASES = [
     ),
 ]
 
+
 @pytest.mark.parametrize(
     ("text", "expected", "reason"),
     X8_FORM_CASES
