@@ -408,6 +408,16 @@ def extract_metadata(
         if own is not None and own.month >= YEAR_TO_DATE_MONTH:
             report_year = own.year
     dated = published_on or evidence.url_date
+    # a news item whose dateline is its page's date (12月31日，记者从…获悉 on a page of
+    # 2021-12-31) tells of that date's year; a year opening a later paragraph ("2016年
+    # 某市印发《…》") is the story's past
+    if (
+        report_year is not None
+        and dated is not None
+        and report_year < dated.year - 1
+        and _dateline_on(head, dated)
+    ):
+        report_year = None
     doc_type = classify_doc_type(titles)
     if report_year is None and dated is not None:
         # annual reports come out early the next year; one signed in the last quarter is a
@@ -437,6 +447,20 @@ def extract_metadata(
         published_on=published_on,
         township=township,
     )
+
+
+# the month and day of a news item's dateline (12月31日，…)
+DATELINE_DAY_RE = re.compile(r"^(\d{1,2})月(\d{1,2})日")
+
+
+def _dateline_on(head: str, dated: date) -> bool:
+    """Whether the head opens with a news dateline (``M月D日，…``, no year) naming ``dated``'s
+    month and day: the item's own date."""
+    lines = _lines(head)
+    if not lines or not NEWS_DATELINE_RE.match(lines[0]):
+        return False
+    day = DATELINE_DAY_RE.match(lines[0])
+    return day is not None and (int(day.group(1)), int(day.group(2))) == (dated.month, dated.day)
 
 
 def _counts_year_to_date(head: str) -> bool:

@@ -2231,6 +2231,42 @@ X18_CASES = [
         30,
         "guard: the whole stock taking part in something later is still the stock",
     ),
+    (
+        "全年共办理法制审查、法律顾问事项860件，审查重要合同40份。",
+        "dec_legal_affairs",
+        860,
+        "legality reviews and legal advisers' matters counted together are matters handled",
+    ),
+    (
+        "区政府法律顾问全年办理法律顾问事项120件。",
+        "dec_legal_affairs",
+        120,
+        "the matters the government's legal advisers handle are legal affairs",
+    ),
+    (
+        "全区共聘请法律顾问45名。",
+        "dec_legal_affairs",
+        None,
+        "guard: the advisers counted in 名 are no matters handled",
+    ),
+    (
+        "全年审核规范性文件、重大决策、涉法事务555件。",
+        "dec_documents_reviewed",
+        555,
+        "guard: the review verb governing a list still claims the list's count",
+    ),
+    (
+        "各镇街协理员共计协助开展法治宣传活动80余场次，引导办理法律援助60余件。",
+        "aid_cases",
+        None,
+        "auxiliary staff's (协理员) figures are a sub-group's",
+    ),
+    (
+        "全县共办理法律援助案件600件，司法行政协理员配备实现全覆盖。",
+        "aid_cases",
+        600,
+        "guard: auxiliary staff named after the count leave it the whole county's",
+    ),
 ]
 
 
