@@ -426,7 +426,7 @@ def extract_metadata(
         late = dated.month >= (YEAR_TO_DATE_MONTH if doc_type == "other" else YEAR_END_MONTH)
         report_year = dated.year if late else dated.year - 1
     if report_year is None:
-        report_year = _only_year_stated(text)
+        report_year = _only_year_stated(text) or _anniversary_year(text)
     code, name = _as_in_year(division, report_year, head) if division else (None, None)
     # a name two divisions share that nothing settles still tells its province (桥西区: all
     # in 河北), sometimes its city, and so does a government site whose domain spells a
@@ -1935,6 +1935,30 @@ def _only_year_stated(text: str) -> int | None:
     years = {int(m.group(1)) for m in STATED_YEAR_RE.finditer(plain)}
     if len(years) > 1:
         years = {int(m.group(1)) for m in PLACE_YEAR_RE.finditer(plain)}
+    return years.pop() if len(years) == 1 else None
+
+
+# An anniversary the text marks, by the year it counts from: 新中国成立70周年 is 2019,
+# 建党100周年 2021, 改革开放40周年 2018
+ANNIVERSARY_RE = re.compile(
+    r"(?:(?P<prc>新中国|中华人民共和国)成立|(?P<cpc>中国共产党|建党)(?:成立)?|(?P<reform>改革开放))"
+    r"(?P<years>\d{2,3}|[二三四五六七八九]?十[一二三四五六七八九]?)周年"
+)
+ANNIVERSARY_FROM = {"prc": 1949, "cpc": 1921, "reform": 1978}
+
+
+def _anniversary_year(text: str) -> int | None:
+    """The year of the anniversaries a text that names no year at all marks (``全力服务新中国
+    成立70周年庆祝活动``), when they agree: the only witness of its year."""
+    if not _names_no_year(text) or "周年" not in text:
+        return None
+    years: set[int] = set()
+    for match in ANNIVERSARY_RE.finditer(text):
+        event = next(name for name in ANNIVERSARY_FROM if match.group(name))
+        count = match.group("years")
+        years.add(
+            ANNIVERSARY_FROM[event] + (int(count) if count.isdigit() else _small_numeral(count))
+        )
     return years.pop() if len(years) == 1 else None
 
 

@@ -2401,6 +2401,27 @@ X18_FORM_CASES = [
         {"published_on": None},
         "guard: a dotted date opening a line of words is no page date",
     ),
+    (
+        "某县司法局扎实开展矛盾纠纷排查化解。\n截至目前,全县人民调解组织共调解纠纷3200件,"
+        "为庆祝新中国成立70周年营造和谐稳定的社会环境。\n",
+        {"report_year": 2019},
+        "a text naming no year dated by the anniversary it marks",
+    ),
+    (
+        "今年以来,某区司法局以庆祝建党100周年为契机,深入开展法治宣传,举办讲座40场。\n",
+        {"report_year": 2021},
+        "the party's centenary dates a year-to-date text that names no year",
+    ),
+    (
+        "2020年,某县司法局扎实开展法治宣传,为迎接建党100周年营造良好氛围。\n",
+        {"report_year": 2020},
+        "guard: a year the text states comes before an anniversary it looks forward to",
+    ),
+    (
+        "某县司法局扎实开展法治宣传,回顾新中国成立70周年和改革开放40周年的法治成就。\n",
+        {"report_year": None},
+        "guard: anniversaries of two years settle none",
+    ),
 ]
 
 
