@@ -408,6 +408,16 @@ def extract_metadata(
         if own is not None and own.month >= YEAR_TO_DATE_MONTH:
             report_year = own.year
     dated = published_on or evidence.url_date
+    # a news item whose dateline is its page's date (12月31日，记者从…获悉 on a page of
+    # 2021-12-31) tells of that date's year; a year opening a later paragraph ("2016年
+    # 某市印发《…》") is the story's past
+    if (
+        report_year is not None
+        and dated is not None
+        and report_year < dated.year - 1
+        and _dateline_on(head, dated)
+    ):
+        report_year = None
     doc_type = classify_doc_type(titles)
     if report_year is None and dated is not None:
         # annual reports come out early the next year; one signed in the last quarter is a
@@ -416,7 +426,7 @@ def extract_metadata(
         late = dated.month >= (YEAR_TO_DATE_MONTH if doc_type == "other" else YEAR_END_MONTH)
         report_year = dated.year if late else dated.year - 1
     if report_year is None:
-        report_year = _only_year_stated(text)
+        report_year = _only_year_stated(text) or _anniversary_year(text)
     code, name = _as_in_year(division, report_year, head) if division else (None, None)
     # a name two divisions share that nothing settles still tells its province (桥西区: all
     # in 河北), sometimes its city, and so does a government site whose domain spells a
@@ -437,6 +447,20 @@ def extract_metadata(
         published_on=published_on,
         township=township,
     )
+
+
+# the month and day of a news item's dateline (12月31日，…)
+DATELINE_DAY_RE = re.compile(r"^(\d{1,2})月(\d{1,2})日")
+
+
+def _dateline_on(head: str, dated: date) -> bool:
+    """Whether the head opens with a news dateline (``M月D日，…``, no year) naming ``dated``'s
+    month and day: the item's own date."""
+    lines = _lines(head)
+    if not lines or not NEWS_DATELINE_RE.match(lines[0]):
+        return False
+    day = DATELINE_DAY_RE.match(lines[0])
+    return day is not None and (int(day.group(1)), int(day.group(2))) == (dated.month, dated.day)
 
 
 def _counts_year_to_date(head: str) -> bool:
@@ -1627,10 +1651,25 @@ def _region_speaks(head: str) -> bool:
     return False
 
 
+# Places the report works with, not its own: "与某市某区、某区委依法治区办结对", "同某县开展
+# 对口协作" (the partners between 与/同 and a verb of pairing, up to 24 characters)
+PARTNER_PLACES_RE = re.compile(
+    r"(?:与|同)[^。，,；;\n与同]{2,24}?(?:结对|结成|对口|帮扶|协作|共建|签订|签署)"
+)
+
+
+def _without_partners(fragment: str) -> str:
+    """``fragment`` with the places it names as partners blanked (offsets kept)."""
+    if "与" not in fragment and "同" not in fragment:
+        return fragment
+    return PARTNER_PLACES_RE.sub(lambda m: "　" * len(m.group()), fragment)
+
+
 def _at_spoken_level(text: str, head: str, hint: Hints, level: str | None) -> Division | None:
     """Among the divisions the head names, the one at the level the text speaks at; a report
-    speaking for a province names its cities only in passing."""
-    named = _named_divisions(_plain(head), text, hint)
+    speaking for a province names its cities only in passing, and one pairing with other
+    places names them as partners (与某区…结对)."""
+    named = _named_divisions(_without_partners(_plain(head)), text, hint)
     if level == "省":
         return _province_spoken_of(text, named)
     fitting = [d for d in named if level and _speaks_at(d, level)]
@@ -1682,7 +1721,7 @@ def _most_named_at(text: str, level: str, hint: Hints) -> Division | None:
     it names most often, at least twice and more often than any other."""
     counts: dict[str, int] = {}
     by_code = divisions_by_code()
-    for division in _named_divisions(_plain(text), text, hint):
+    for division in _named_divisions(_without_partners(_plain(text)), text, hint):
         if _speaks_at(division, level):
             counts[division.code] = counts.get(division.code, 0) + 1
     ranked = sorted(counts.items(), key=lambda item: -item[1])
@@ -1899,12 +1938,48 @@ def _only_year_stated(text: str) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
+# An anniversary the text marks, by the year it counts from: 新中国成立70周年 is 2019,
+# 建党100周年 2021, 改革开放40周年 2018
+ANNIVERSARY_RE = re.compile(
+    r"(?:(?P<prc>新中国|中华人民共和国)成立|(?P<cpc>中国共产党|建党)(?:成立)?|(?P<reform>改革开放))"
+    r"(?P<years>\d{2,3}|[二三四五六七八九]?十[一二三四五六七八九]?)周年"
+)
+ANNIVERSARY_FROM = {"prc": 1949, "cpc": 1921, "reform": 1978}
+
+
+def _anniversary_year(text: str) -> int | None:
+    """The year of the anniversaries a text that names no year at all marks (``全力服务新中国
+    成立70周年庆祝活动``), when they agree: the only witness of its year."""
+    if not _names_no_year(text) or "周年" not in text:
+        return None
+    years: set[int] = set()
+    for match in ANNIVERSARY_RE.finditer(text):
+        event = next(name for name in ANNIVERSARY_FROM if match.group(name))
+        count = match.group("years")
+        years.add(
+            ANNIVERSARY_FROM[event] + (int(count) if count.isdigit() else _small_numeral(count))
+        )
+    return years.pop() if len(years) == 1 else None
+
+
+# A page's date day first, dotted, on a line of its own (a mirror's chrome: "19.12.2017  20:36")
+DAY_FIRST_DATE_LINE_RE = re.compile(
+    r"^\s*(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>20\d{2})"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
+)
+
+
 def find_published_on(text: str) -> date | None:
     """A publication date: labelled (发布日期：… before 成文日期：…) near the top, or on a
     line of its own near the top or in the signature."""
     for match in _published_candidates(text):
         if match:
-            year, month, day = (int(g) for g in match.groups())
+            named = match.groupdict()
+            year, month, day = (
+                (int(named["year"]), int(named["month"]), int(named["day"]))
+                if named
+                else (int(g) for g in match.groups())
+            )
             try:
                 return date(year, month, day)
             except ValueError:
@@ -1925,7 +2000,7 @@ def _published_candidates(text: str) -> Iterator[re.Match[str] | None]:
     yield WRITTEN_LABEL_RE.search(head)
     tail = arabic_dates(text[-TAIL_CHARS:])
     for line in head.splitlines()[:12] + tail.splitlines()[-6:]:
-        yield DATE_LINE_RE.match(line)
+        yield DATE_LINE_RE.match(line) or DAY_FIRST_DATE_LINE_RE.match(line)
 
 
 def classify_doc_type(head: str) -> str:

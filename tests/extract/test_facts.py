@@ -2205,6 +2205,71 @@ X16_CASES = [
 ]
 
 
+# Round 20 (x18's development half): invented wording for the causes found there
+X18_CASES = [
+    (
+        "本次活动共有15个执法单位参与,现场发放宣传资料3000份。",
+        "enf_agencies",
+        None,
+        "the units one event brought together are no stock of enforcement bodies",
+    ),
+    (
+        "此次演练共有12个行政执法单位参加。",
+        "enf_agencies",
+        None,
+        "the units taking part in one drill are no stock of enforcement bodies",
+    ),
+    (
+        "全市共有行政执法主体86个，本次培训覆盖全部执法主体。",
+        "enf_agencies",
+        86,
+        "guard: an event named in the clause after the stock leaves the stock",
+    ),
+    (
+        "全区共有30个行政执法单位，全部参加了年度执法考核。",
+        "enf_agencies",
+        30,
+        "guard: the whole stock taking part in something later is still the stock",
+    ),
+    (
+        "全年共办理法制审查、法律顾问事项860件，审查重要合同40份。",
+        "dec_legal_affairs",
+        860,
+        "legality reviews and legal advisers' matters counted together are matters handled",
+    ),
+    (
+        "区政府法律顾问全年办理法律顾问事项120件。",
+        "dec_legal_affairs",
+        120,
+        "the matters the government's legal advisers handle are legal affairs",
+    ),
+    (
+        "全区共聘请法律顾问45名。",
+        "dec_legal_affairs",
+        None,
+        "guard: the advisers counted in 名 are no matters handled",
+    ),
+    (
+        "全年审核规范性文件、重大决策、涉法事务555件。",
+        "dec_documents_reviewed",
+        555,
+        "guard: the review verb governing a list still claims the list's count",
+    ),
+    (
+        "各镇街协理员共计协助开展法治宣传活动80余场次，引导办理法律援助60余件。",
+        "aid_cases",
+        None,
+        "auxiliary staff's (协理员) figures are a sub-group's",
+    ),
+    (
+        "全县共办理法律援助案件600件，司法行政协理员配备实现全覆盖。",
+        "aid_cases",
+        600,
+        "guard: auxiliary staff named after the count leave it the whole county's",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "indicator", "expected", "reason"),
     CASES
@@ -2220,7 +2285,8 @@ X16_CASES = [
     + X13_CASES
     + X14_CASES
     + X15_CASES
-    + X16_CASES,
+    + X16_CASES
+    + X18_CASES,
     ids=[
         c[3]
         for c in CASES
@@ -2237,6 +2303,7 @@ X16_CASES = [
         + X14_CASES
         + X15_CASES
         + X16_CASES
+        + X18_CASES
     ],
 )
 def test_headline_fact(text: str, indicator: str, expected: float | None, reason: str) -> None:

@@ -2220,10 +2220,31 @@ X14_FORM_CASES = [
 ]
 
 
+# (round 20) x18's causes read with the page's address
+X18_HINT_CASES = [
+    (
+        "11月20日,记者从大理州司法局获悉,截至目前,全州共办理法律援助案件3200件,同比增长12%。\n\n"
+        "完善制度建设\n2017年中共大理州委办公室印发《大理州关于完善法律援助制度的实施意见》。\n",
+        {"source_url": "http://news.example.com/c/2022-11-20/5566.shtml"},
+        {"report_year": 2022},
+        "a news item whose dateline is its page's date tells that year, not a later paragraph's past",
+    ),
+    (
+        "3月2日,记者从某市司法局获悉,全市法律援助工作成效明显。\n"
+        "2021年,全市共办理法律援助案件3200件。\n",
+        {"source_url": "http://news.example.com/c/2022-03-02/5567.shtml"},
+        {"report_year": 2021},
+        "guard: a first-quarter item opening the year before keeps that year",
+    ),
+]
+
+
 @pytest.mark.parametrize(
-    ("text", "hints", "expected", "reason"), X14_FORM_CASES, ids=[c[3] for c in X14_FORM_CASES]
+    ("text", "hints", "expected", "reason"),
+    X14_FORM_CASES + X18_HINT_CASES,
+    ids=[c[3] for c in X14_FORM_CASES + X18_HINT_CASES],
 )
-def test_forms_read_on_the_development_half_of_x14(
+def test_forms_read_on_the_development_halves_of_x14_and_x18(
     text: str, hints: dict[str, str], expected: dict[str, object], reason: str
 ) -> None:
     m = extract_document(text, **hints).metadata  # type: ignore[arg-type]
@@ -2359,6 +2380,51 @@ X16_FORM_CASES = [
 ]
 
 
+# Round 20 (x18's development half): invented wording for the causes found there
+X18_FORM_CASES = [
+    (
+        "一、2024年上半年工作总结\n(一)深化依法治区。组织全区各部门开展述法,积极探索与佛山市"
+        "南海区、顺德区委依法治区办结对共建。\n(二)建设法治政府。全区共审查合同30份,制定"
+        "《龙岗区行政复议办案规程》,印发《龙岗区行政执法监督办法》。\n",
+        {"locality_code": "440307", "city": "深圳市"},
+        "places named as partners (与…结对) are not the district speaking as 全区",
+    ),
+    (
+        "西城区司法局多措并举推进人民调解\n\n08.11.2019  10:15\n\n  2019年,西城区司法局坚持"
+        "预防为主,全区调解纠纷1200件。\n",
+        {"published_on": date(2019, 11, 8)},
+        "a page's date written day first and dotted, with its time, on a line of its own",
+    ),
+    (
+        "西城区司法局多措并举推进人民调解\n\n08.11.2019 西城区召开调解工作会议\n\n  2019年,"
+        "西城区司法局坚持预防为主,全区调解纠纷1200件。\n",
+        {"published_on": None},
+        "guard: a dotted date opening a line of words is no page date",
+    ),
+    (
+        "某县司法局扎实开展矛盾纠纷排查化解。\n截至目前,全县人民调解组织共调解纠纷3200件,"
+        "为庆祝新中国成立70周年营造和谐稳定的社会环境。\n",
+        {"report_year": 2019},
+        "a text naming no year dated by the anniversary it marks",
+    ),
+    (
+        "今年以来,某区司法局以庆祝建党100周年为契机,深入开展法治宣传,举办讲座40场。\n",
+        {"report_year": 2021},
+        "the party's centenary dates a year-to-date text that names no year",
+    ),
+    (
+        "2020年,某县司法局扎实开展法治宣传,为迎接建党100周年营造良好氛围。\n",
+        {"report_year": 2020},
+        "guard: a year the text states comes before an anniversary it looks forward to",
+    ),
+    (
+        "某县司法局扎实开展法治宣传,回顾新中国成立70周年和改革开放40周年的法治成就。\n",
+        {"report_year": None},
+        "guard: anniversaries of two years settle none",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "expected", "reason"),
     X8_FORM_CASES
@@ -2367,7 +2433,8 @@ X16_FORM_CASES = [
     + X11_FORM_CASES
     + X12_FORM_CASES
     + X15_FORM_CASES
-    + X16_FORM_CASES,
+    + X16_FORM_CASES
+    + X18_FORM_CASES,
     ids=[
         c[2]
         for c in X8_FORM_CASES
@@ -2377,6 +2444,7 @@ X16_FORM_CASES = [
         + X12_FORM_CASES
         + X15_FORM_CASES
         + X16_FORM_CASES
+        + X18_FORM_CASES
     ],
 )
 def test_forms_read_on_the_development_halves_of_x8_to_x12_and_x15(
