@@ -46,10 +46,17 @@ __all__ = [
     "load_rulebook",
 ]
 CLAUSE_DELIMITERS = "，,；;。！？!?\n：:"
-# filler between a cue and its number: a bracketed note ("（含结转）") and a year ("2023年度")
-# count as one character each, since neither is another figure; a 、 may join when the list
-# shares the number ("参考率、合格率均为100%", "参学率、达标率达100%")
-NOTE = r"[（(][^（()）\d，,；;。]{1,12}[）)]|20\d{2}年度?"
+# filler between a cue and its number: a bracketed note ("（含结转）"), a year ("2023年度") and
+# the level a change starts from before the level it reached ("律师由2012年的50人增加至102人":
+# the cue 律师 governs 102; 50, the start, is dropped by `change_from`; a level reached in a
+# year named after 到, "提高到2023年的95%", stays out of reach) count as one character
+# each, since none is another figure; a 、 may join when the list shares the number
+# ("参考率、合格率均为100%", "参学率、达标率达100%")
+NOTE = (
+    r"[（(][^（()）\d，,；;。]{1,12}[）)]|20\d{2}年度?"
+    r"|[从由](?:20\d{2}年(?:底|末)?的?)?\d+(?:\.\d+)?[^\d、，,；;。]{0,3}?"
+    r"(?:提高|提升|上升|跃升|增长|增加|发展|扩大|下降|降低|减少|增|升|降)(?:到|至)(?!20\d{2}年)"
+)
 # ("参考率、合格率、优秀率均为100%": each further rate of the list is one character of filler)
 RATE_ITEM = r"、[^\d、，,；;。]{1,6}?率"
 FILLER = rf"(?:{NOTE}|{RATE_ITEM}|[^\d、，,；;。]|、(?=[^\d、，,；;。]{{1,10}}?[均都率]))"
