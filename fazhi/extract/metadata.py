@@ -91,9 +91,17 @@ OPENING_YEAR_RE = re.compile(
 HEADING_YEAR_RE = re.compile(
     r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)?[^。，,；:：]{0,20}?(20\d{2})年(?:度)?(?!\s*\d{1,2}\s*月)[^。，,；:：]{2,30}$"
 )
+# A title on one month or a few months of a year ("某市司法局2025年1月行政调解工作情况分析报告",
+# "2024年1-3月行政复议案件情况通报"): a report on that part of the year, out early in the next
+# month, so the year is the title's, not the one before the page's date
+MONTH_TITLE_RE = re.compile(
+    r"^[^。，,；:：]{0,24}?(20\d{2})年\s*(?:\d{1,2}\s*[-—–~至到]\s*)?\d{1,2}\s*月份?"
+    r"[^。，,；:：\d]{2,30}?(?:报告|情况|分析|总结|通报)$"
+)
 DATE_RE = re.compile(r"(20\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?")
 DATE_LINE_RE = re.compile(
-    r"^\s*(?:[•·\-*]\s*)?(?:(?:发布|成文|印发|公布|发表)?(?:时间|日期)\s*[:：]\s*"
+    # ("来源: • 2023-02-16 14:00:27": a source label left blank, then the page's date)
+    r"^\s*(?:(?:信息)?来源\s*[:：]\s*)?(?:[•·\-*]\s*)?(?:(?:发布|成文|印发|公布|发表)?(?:时间|日期)\s*[:：]\s*"
     # "阅读次数:12752019-12-11 13:51": a page's view counter, its count glued to the date
     + r"|(?:阅读|浏览|点击|访问)(?:次数|量|数)\s*[:：]\s*\d{0,9}?"
     # "某省政府办公厅 2022-03-15", "政策法规科 2023-12-29": the body that posted the page, then
@@ -213,7 +221,11 @@ AWARD_SCOPE_REACH = 30
 RANK_SCOPE_RE = re.compile(
     r"(?:第[一二三四五六七八九十\d]|前[列茅]|首位|唯一|[^。，,；\n]{0,2}最[高低多少大小快好])"
 )
-REGION_BODY_RE = re.compile(r"自治区(?:党委|人民政府|政府|司法厅|[\u4e00-\u9fa5]{1,6}?厅)")
+# (also the region's bar, courts and congress: "记者从某自治区律师协会获悉…全区律师人数达…")
+REGION_BODY_RE = re.compile(
+    r"自治区(?:党委|人民政府|政府|司法厅|[\u4e00-\u9fa5]{1,6}?厅"
+    r"|律师协会|高级人民法院|人民检察院|人大常委会)"
+)
 # Headings of the structure every 法治政府建设年度报告 follows (主要举措和成效, 存在的不足, …)
 ANNUAL_STRUCTURE_RE = re.compile(
     r"法治政府(?:部门)?建设[^。\n]{0,8}(?:主要举措|基本情况|总体情况|工作情况|举措和成效)"
@@ -1861,6 +1873,10 @@ def find_report_year(head: str) -> int | None:
             return int(match.group(1))
     for line in lines:
         match = HEADING_YEAR_RE.match(line)  # a title or heading naming one year
+        if match:
+            return int(match.group(1))
+    for line in lines:
+        match = MONTH_TITLE_RE.match(line)  # a title on a month or months of one year
         if match:
             return int(match.group(1))
     return None

@@ -2358,6 +2358,38 @@ X16_FORM_CASES = [
     ),
 ]
 
+X17_FORM_CASES = [
+    (
+        "某县法援为群众挽回损失\n来源: • 2024-03-08 09:12:45\n3月7日,记者从县司法局获悉,"
+        "2023年,全县办理法律援助案件630件。\n",
+        {"published_on": date(2024, 3, 8)},
+        "a source label left blank, then the page's date and time",
+    ),
+    (
+        "首页 > 政务公开 > 司法局\n某市司法局2024年2月行政复议案件情况分析报告\n发布日期 2024-03-05\n"
+        "一、2月份全市共收到行政复议申请41件。\n",
+        {"report_year": 2024},
+        "a title on one month of a year, out early in the next month: the title's year",
+    ),
+    (
+        "某县2023年1-3月人民调解工作情况通报\n发布时间:2023-04-10\n一季度,全县调解纠纷210件。\n",
+        {"report_year": 2023},
+        "a title on a quarter's months: the title's year",
+    ),
+    (
+        "增长40%!广西律师行业稳步发展\n日期: 2023-07-20\n记者日前从广西壮族自治区律师协会获悉,"
+        "截至2023年6月底,全区律师人数达9800名,全区律师事务所760家。\n",
+        {"locality_code": "450000", "province": "广西壮族自治区"},
+        "全区 with the region's bar named in full and its short name in the head: the region",
+    ),
+    (
+        "2023年,某区司法局扎实推进法治建设。\n在自治区律师协会的支持下,全区律师办理法律援助"
+        "案件300件。\n",
+        {"locality_code": None},
+        "guard: the region's bar named without the region's name in the head places nothing",
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "expected", "reason"),
@@ -2367,7 +2399,8 @@ X16_FORM_CASES = [
     + X11_FORM_CASES
     + X12_FORM_CASES
     + X15_FORM_CASES
-    + X16_FORM_CASES,
+    + X16_FORM_CASES
+    + X17_FORM_CASES,
     ids=[
         c[2]
         for c in X8_FORM_CASES
@@ -2377,6 +2410,7 @@ X16_FORM_CASES = [
         + X12_FORM_CASES
         + X15_FORM_CASES
         + X16_FORM_CASES
+        + X17_FORM_CASES
     ],
 )
 def test_forms_read_on_the_development_halves_of_x8_to_x12_and_x15(
