@@ -2221,7 +2221,7 @@ X17_CASES = [
         "全县人民调解成功率由96.2%提高到98.4%。",
         "med_success_rate",
         98.4,
-        "guard: a rate's change reads its level reached as before",
+        "a rate's change read the same way: the level reached",
     ),
     (
         "截至2023年9月30日，全州律师人数达1382名，比2018年增长41%。",
@@ -2248,7 +2248,7 @@ X17_CASES = [
         "guard: public lawyers counted by 人数 stay out",
     ),
     (
-        "过去五年中，全市律师累计开展公益法治讲座2100余场次，化解矛盾纠纷1.6万余件。",
+        "过去五年中，全市律师累计开展公益法治宣讲2100余场次，化解矛盾纠纷1.6万余件。",
         "pub_events",
         None,
         "a total over the past years (过去N年中) is no year's count",

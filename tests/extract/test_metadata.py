@@ -2374,7 +2374,7 @@ X17_FORM_CASES = [
     (
         "某县2023年1-3月人民调解工作情况通报\n发布时间:2023-04-10\n一季度,全县调解纠纷210件。\n",
         {"report_year": 2023},
-        "a title on a quarter's months: the title's year",
+        "guard: a title on a quarter's months, dated after the quarter: the title's year",
     ),
     (
         "增长40%!广西律师行业稳步发展\n日期: 2023-07-20\n记者日前从广西壮族自治区律师协会获悉,"
