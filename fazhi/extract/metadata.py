@@ -309,9 +309,11 @@ OTHER_TITLE_RE = re.compile(
 )
 # A title's words that say it is the report itself, whatever else it says
 REPORT_TITLE_WORDS_RE = re.compile(r"报告|总结|汇报")
-# "2024年，某司法局…" / "今年以来，某市司法局…": a year told by a justice bureau
+# "2024年，某司法局…" / "今年以来，某市司法局…": a year told by a justice bureau (a province's
+# 司法厅 too: "2024年以来,某省司法厅坚持…")
 BUREAU_YEAR_OPENING_RE = re.compile(
-    r"^\s*(?:20\d{2}年|今年以来|今年来|一年来|这一年|过去的一年)[，,]?[^。\n]{0,24}?(?:司法局|司法行政|我局)"
+    r"^\s*(?:20\d{2}年|今年以来|今年来|一年来|这一年|过去的一年)[，,]?[^。\n]{0,24}?"
+    r"(?:司法局|司法厅|司法行政|我局|我厅)"
 )
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
 CN_YEAR_RE = re.compile(r"[〇○零一二三四五六七八九]{4}(?=年)")

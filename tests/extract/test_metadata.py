@@ -2388,6 +2388,17 @@ X17_FORM_CASES = [
         {"locality_code": None},
         "guard: the region's bar named without the region's name in the head places nothing",
     ),
+    (
+        "2023年以来,云南省司法厅坚持以人民为中心,推动公共法律服务提质增效。\n一、夯实基础\n"
+        "全省设立法律援助工作站1600个。\n",
+        {"doc_type": "work_summary", "issuer": "云南省司法厅"},
+        "a province's 司法厅 telling its year in an untitled opening: its work summary",
+    ),
+    (
+        "2023年,在省司法厅的精心指导下,全县扎实推进依法行政。\n全县办理法律援助案件230件。\n",
+        {"doc_type": "other"},
+        "guard: the 司法厅 as a superior in a lead clause does not tell its year",
+    ),
 ]
 
 
