@@ -309,12 +309,13 @@ OTHER_TITLE_RE = re.compile(
 )
 # A title's words that say it is the report itself, whatever else it says
 REPORT_TITLE_WORDS_RE = re.compile(r"报告|总结|汇报")
-# "2024年，某司法局…" / "今年以来，某市司法局…": a year told by a justice bureau (a province's
-# 司法厅 too: "2024年以来,某省司法厅坚持…")
-BUREAU_YEAR_OPENING_RE = re.compile(
-    r"^\s*(?:20\d{2}年|今年以来|今年来|一年来|这一年|过去的一年)[，,]?[^。\n]{0,24}?"
-    r"(?:司法局|司法厅|司法行政|我局|我厅)"
-)
+# "2024年，某司法局…" / "今年以来，某市司法局…": a year told by a justice bureau
+YEAR_OPENING = r"^\s*(?:20\d{2}年|今年以来|今年来|一年来|这一年|过去的一年)[，,]?[^。\n]{0,24}?"
+BUREAU_YEAR_OPENING_RE = re.compile(YEAR_OPENING + r"(?:司法局|司法行政|我局)")
+# "2024年以来,某省司法厅坚持…": a province's department telling its year, as the opening itself;
+# below a news lead (a dateline, 近日…) the department is the reporter's topic, the open question on
+# news items (as for cause 134's justice system)
+DEPARTMENT_YEAR_OPENING_RE = re.compile(YEAR_OPENING + r"(?:司法厅|我厅)")
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
 CN_YEAR_RE = re.compile(r"[〇○零一二三四五六七八九]{4}(?=年)")
 CN_MONTH_DAY_RE = re.compile(
@@ -2074,11 +2075,15 @@ def _place_tells_its_law_year(head: str) -> bool:
 def _bureau_tells_its_year(lines: list[str]) -> bool:
     """An untitled opening in which a justice bureau tells its year (``2024年，某司法局…``,
     ``2017年是…年，我局…``), in the first line or after a news lead sentence (``近日，…``)
-    and the section heading below it (``担责于身，我们不辱使命``); a short heading opening the
-    page (``司法工作``) is a yearbook's entry, another kind."""
+    and the section heading below it (``担责于身，我们不辱使命``); a province's 司法厅 only in
+    the first line. A short heading opening the page (``司法工作``) is a yearbook's entry,
+    another kind."""
     for index, line in enumerate(lines[:3]):
         # the superiors of a "在…指导下" clause (上级司法行政部门) are not the speaker
-        if BUREAU_YEAR_OPENING_RE.match(LEADERSHIP_RE.sub("", line)):
+        told = LEADERSHIP_RE.sub("", line)
+        if BUREAU_YEAR_OPENING_RE.match(told) or (
+            index == 0 and DEPARTMENT_YEAR_OPENING_RE.match(told)
+        ):
             return True
         if len(line) < OPENING_SENTENCE_CHARS and index == 0:
             if _is_byline(line):

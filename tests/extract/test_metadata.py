@@ -2399,6 +2399,12 @@ X17_FORM_CASES = [
         {"doc_type": "other"},
         "guard: the 司法厅 as a superior in a lead clause does not tell its year",
     ),
+    (
+        "近日,记者从云南省司法厅获悉,全省公共法律服务体系建设取得新进展,群众满意度持续提升。\n"
+        "2023年,云南省司法厅推进一站式矛盾纠纷调解中心建设。\n全省调解纠纷8.2万件。\n",
+        {"doc_type": "other"},
+        "guard: a 司法厅 below a news lead is the reporter's topic (the open question)",
+    ),
 ]
 
 
