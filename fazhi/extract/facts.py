@@ -50,10 +50,19 @@ CLAUSE_DELIMITERS = "，,；;。！？!?\n：:"
 # count as one character each, since neither is another figure; a 、 may join when the list
 # shares the number ("参考率、合格率均为100%", "参学率、达标率达100%")
 NOTE = r"[（(][^（()）\d，,；;。]{1,12}[）)]|20\d{2}年度?"
+# the level a change starts from, between a cue and the level reached ("律师由2012年的50人增加至
+# 102人": the cue 律师 governs 102; 50, the start, is dropped by `change_from`) reads as its
+# 由/从 alone, one character of filler; tried only where the words before a number end in 到/至
+# (a level reached in a year named after 到, "提高到2023年的95%", stays out of reach)
+CHANGE_REACHED_RE = re.compile(
+    r"[从由](?:20\d{2}年(?:底|末)?的?)?\d+(?:\.\d+)?[^\d、，,；;。]{0,3}?"
+    r"(?:提高|提升|上升|跃升|增长|增加|发展|扩大|下降|降低|减少|增|升|降)(?:到|至)$"
+)
 # ("参考率、合格率、优秀率均为100%": each further rate of the list is one character of filler)
 RATE_ITEM = r"、[^\d、，,；;。]{1,6}?率"
 FILLER = rf"(?:{NOTE}|{RATE_ITEM}|[^\d、，,；;。]|、(?=[^\d、，,；;。]{{1,10}}?[均都率]))"
 NOTE_RE = re.compile(NOTE)
+CHANGE_REACH = 24  # characters of a change's start before 到/至 (由2012年底的1234.5人增加至)
 # what a verb–object pair (`pairs` in the TOML) may hold between verb and object: words, a year,
 # and counts of another kind naming whose objects they are ("抽查全区8个执法单位执法案卷")
 PAIR_SPAN = r"(?:[^\d，,；;。！？!?\n：:]|20\d{2}年度?|\d+(?:个|家|所|名))"
@@ -1203,6 +1212,10 @@ def _cue(rule: IndicatorRule, left: str, right: str) -> _Cue | None:
     """The closest cue: (start, end, gap, side) with offsets relative to its window."""
     best: _Cue | None = None
     before = rule.before if rule.before_hint and rule.before_hint.search(left) else ()
+    if before and left.endswith(("到", "至")):
+        change = CHANGE_REACHED_RE.search(left, max(0, len(left) - CHANGE_REACH))
+        if change:
+            left = left[: change.start() + 1]  # the change's start read as its 由/从 alone
     for pattern in before:
         match = pattern.search(left)
         if match:

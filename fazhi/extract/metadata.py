@@ -91,9 +91,17 @@ OPENING_YEAR_RE = re.compile(
 HEADING_YEAR_RE = re.compile(
     r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)?[^。，,；:：]{0,20}?(20\d{2})年(?:度)?(?!\s*\d{1,2}\s*月)[^。，,；:：]{2,30}$"
 )
+# A title on one month or a few months of a year ("某市司法局2025年1月行政调解工作情况分析报告",
+# "2024年1-3月行政复议案件情况通报"): a report on that part of the year, out early in the next
+# month, so the year is the title's, not the one before the page's date
+MONTH_TITLE_RE = re.compile(
+    r"^[^。，,；:：]{0,24}?(20\d{2})年\s*(?:\d{1,2}\s*[-—–~至到]\s*)?\d{1,2}\s*月份?"
+    r"[^。，,；:：\d]{2,30}?(?:报告|情况|分析|总结|通报)$"
+)
 DATE_RE = re.compile(r"(20\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?")
 DATE_LINE_RE = re.compile(
-    r"^\s*(?:[•·\-*]\s*)?(?:(?:发布|成文|印发|公布|发表)?(?:时间|日期)\s*[:：]\s*"
+    # ("来源: • 2023-02-16 14:00:27": a source label left blank, then the page's date)
+    r"^\s*(?:(?:信息)?来源\s*[:：]\s*)?(?:[•·\-*]\s*)?(?:(?:发布|成文|印发|公布|发表)?(?:时间|日期)\s*[:：]\s*"
     # "阅读次数:12752019-12-11 13:51": a page's view counter, its count glued to the date
     + r"|(?:阅读|浏览|点击|访问)(?:次数|量|数)\s*[:：]\s*\d{0,9}?"
     # "某省政府办公厅 2022-03-15", "政策法规科 2023-12-29": the body that posted the page, then
@@ -213,7 +221,11 @@ AWARD_SCOPE_REACH = 30
 RANK_SCOPE_RE = re.compile(
     r"(?:第[一二三四五六七八九十\d]|前[列茅]|首位|唯一|[^。，,；\n]{0,2}最[高低多少大小快好])"
 )
-REGION_BODY_RE = re.compile(r"自治区(?:党委|人民政府|政府|司法厅|[\u4e00-\u9fa5]{1,6}?厅)")
+# (also the region's bar, courts and congress: "记者从某自治区律师协会获悉…全区律师人数达…")
+REGION_BODY_RE = re.compile(
+    r"自治区(?:党委|人民政府|政府|司法厅|[\u4e00-\u9fa5]{1,6}?厅"
+    r"|律师协会|高级人民法院|人民检察院|人大常委会)"
+)
 # Headings of the structure every 法治政府建设年度报告 follows (主要举措和成效, 存在的不足, …)
 ANNUAL_STRUCTURE_RE = re.compile(
     r"法治政府(?:部门)?建设[^。\n]{0,8}(?:主要举措|基本情况|总体情况|工作情况|举措和成效)"
@@ -298,9 +310,12 @@ OTHER_TITLE_RE = re.compile(
 # A title's words that say it is the report itself, whatever else it says
 REPORT_TITLE_WORDS_RE = re.compile(r"报告|总结|汇报")
 # "2024年，某司法局…" / "今年以来，某市司法局…": a year told by a justice bureau
-BUREAU_YEAR_OPENING_RE = re.compile(
-    r"^\s*(?:20\d{2}年|今年以来|今年来|一年来|这一年|过去的一年)[，,]?[^。\n]{0,24}?(?:司法局|司法行政|我局)"
-)
+YEAR_OPENING = r"^\s*(?:20\d{2}年|今年以来|今年来|一年来|这一年|过去的一年)[，,]?[^。\n]{0,24}?"
+BUREAU_YEAR_OPENING_RE = re.compile(YEAR_OPENING + r"(?:司法局|司法行政|我局)")
+# "2024年以来,某省司法厅坚持…": a province's department telling its year, as the opening itself;
+# below a news lead (a dateline, 近日…) the department is the reporter's topic, the open question on
+# news items (as for cause 134's justice system)
+DEPARTMENT_YEAR_OPENING_RE = re.compile(YEAR_OPENING + r"(?:司法厅|我厅)")
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
 CN_YEAR_RE = re.compile(r"[〇○零一二三四五六七八九]{4}(?=年)")
 CN_MONTH_DAY_RE = re.compile(
@@ -1902,6 +1917,10 @@ def find_report_year(head: str) -> int | None:
         match = HEADING_YEAR_RE.match(line)  # a title or heading naming one year
         if match:
             return int(match.group(1))
+    for line in lines:
+        match = MONTH_TITLE_RE.match(line)  # a title on a month or months of one year
+        if match:
+            return int(match.group(1))
     return None
 
 
@@ -2131,11 +2150,15 @@ def _place_tells_its_law_year(head: str) -> bool:
 def _bureau_tells_its_year(lines: list[str]) -> bool:
     """An untitled opening in which a justice bureau tells its year (``2024年，某司法局…``,
     ``2017年是…年，我局…``), in the first line or after a news lead sentence (``近日，…``)
-    and the section heading below it (``担责于身，我们不辱使命``); a short heading opening the
-    page (``司法工作``) is a yearbook's entry, another kind."""
+    and the section heading below it (``担责于身，我们不辱使命``); a province's 司法厅 only in
+    the first line. A short heading opening the page (``司法工作``) is a yearbook's entry,
+    another kind."""
     for index, line in enumerate(lines[:3]):
         # the superiors of a "在…指导下" clause (上级司法行政部门) are not the speaker
-        if BUREAU_YEAR_OPENING_RE.match(LEADERSHIP_RE.sub("", line)):
+        told = LEADERSHIP_RE.sub("", line)
+        if BUREAU_YEAR_OPENING_RE.match(told) or (
+            index == 0 and DEPARTMENT_YEAR_OPENING_RE.match(told)
+        ):
             return True
         if len(line) < OPENING_SENTENCE_CHARS and index == 0:
             if _is_byline(line):

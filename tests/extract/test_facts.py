@@ -2204,6 +2204,63 @@ X16_CASES = [
     ),
 ]
 
+X17_CASES = [
+    (
+        "加强队伍建设，全县有律师事务所5家，执业律师由2016年的21人增加至47人；公证员6名。",
+        "law_lawyers",
+        47,
+        "the level a change reached after the cue, its start and year between them",
+    ),
+    (
+        "全市律师由38人增加至75人。",
+        "law_lawyers",
+        75,
+        "bare 律师 before a change's start: the level reached",
+    ),
+    (
+        "全县人民调解成功率由96.2%提高到98.4%。",
+        "med_success_rate",
+        98.4,
+        "a rate's change read the same way: the level reached",
+    ),
+    (
+        "截至2023年9月30日，全州律师人数达1382名，比2018年增长41%。",
+        "law_lawyers",
+        1382,
+        "律师人数 names the locality's lawyers",
+    ),
+    (
+        "截至2020年底，全市有律师3215人，其中专职律师2890人。",
+        "law_lawyers",
+        3215,
+        "全市有律师: the city's stock",
+    ),
+    (
+        "全省有律师11200人。全省县域执业律师人数为2870人，占全省的25.6%。",
+        "law_lawyers",
+        11200,
+        "the counties' lawyers within a province are a part, not its stock",
+    ),
+    (
+        "全区公职律师人数达460名。",
+        "law_lawyers",
+        None,
+        "guard: public lawyers counted by 人数 stay out",
+    ),
+    (
+        "过去五年中，全市律师累计开展公益法治宣讲2100余场次，化解矛盾纠纷1.6万余件。",
+        "pub_events",
+        None,
+        "a total over the past years (过去N年中) is no year's count",
+    ),
+    (
+        "过去一年，全县开展法治宣传活动320场次。",
+        "pub_events",
+        320,
+        "guard: the past year is the report's own",
+    ),
+]
+
 
 # Round 20 (x18's development half): invented wording for the causes found there
 X18_CASES = [
@@ -2286,6 +2343,7 @@ X18_CASES = [
     + X14_CASES
     + X15_CASES
     + X16_CASES
+    + X17_CASES
     + X18_CASES,
     ids=[
         c[3]
@@ -2303,6 +2361,7 @@ X18_CASES = [
         + X14_CASES
         + X15_CASES
         + X16_CASES
+        + X17_CASES
         + X18_CASES
     ],
 )

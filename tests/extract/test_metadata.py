@@ -2379,6 +2379,55 @@ X16_FORM_CASES = [
     ),
 ]
 
+X17_FORM_CASES = [
+    (
+        "某县法援为群众挽回损失\n来源: • 2024-03-08 09:12:45\n3月7日,记者从县司法局获悉,"
+        "2023年,全县办理法律援助案件630件。\n",
+        {"published_on": date(2024, 3, 8)},
+        "a source label left blank, then the page's date and time",
+    ),
+    (
+        "首页 > 政务公开 > 司法局\n某市司法局2024年2月行政复议案件情况分析报告\n发布日期 2024-03-05\n"
+        "一、2月份全市共收到行政复议申请41件。\n",
+        {"report_year": 2024},
+        "a title on one month of a year, out early in the next month: the title's year",
+    ),
+    (
+        "某县2023年1-3月人民调解工作情况通报\n发布时间:2023-04-10\n一季度,全县调解纠纷210件。\n",
+        {"report_year": 2023},
+        "guard: a title on a quarter's months, dated after the quarter: the title's year",
+    ),
+    (
+        "增长40%!广西律师行业稳步发展\n日期: 2023-07-20\n记者日前从广西壮族自治区律师协会获悉,"
+        "截至2023年6月底,全区律师人数达9800名,全区律师事务所760家。\n",
+        {"locality_code": "450000", "province": "广西壮族自治区"},
+        "全区 with the region's bar named in full and its short name in the head: the region",
+    ),
+    (
+        "2023年,某区司法局扎实推进法治建设。\n在自治区律师协会的支持下,全区律师办理法律援助"
+        "案件300件。\n",
+        {"locality_code": None},
+        "guard: the region's bar named without the region's name in the head places nothing",
+    ),
+    (
+        "2023年以来,云南省司法厅坚持以人民为中心,推动公共法律服务提质增效。\n一、夯实基础\n"
+        "全省设立法律援助工作站1600个。\n",
+        {"doc_type": "work_summary", "issuer": "云南省司法厅"},
+        "a province's 司法厅 telling its year in an untitled opening: its work summary",
+    ),
+    (
+        "2023年,在省司法厅的精心指导下,全县扎实推进依法行政。\n全县办理法律援助案件230件。\n",
+        {"doc_type": "other"},
+        "guard: the 司法厅 as a superior in a lead clause does not tell its year",
+    ),
+    (
+        "近日,记者从云南省司法厅获悉,全省公共法律服务体系建设取得新进展,群众满意度持续提升。\n"
+        "2023年,云南省司法厅推进一站式矛盾纠纷调解中心建设。\n全省调解纠纷8.2万件。\n",
+        {"doc_type": "other"},
+        "guard: a 司法厅 below a news lead is the reporter's topic (the open question)",
+    ),
+]
+
 
 # Round 20 (x18's development half): invented wording for the causes found there
 X18_FORM_CASES = [
@@ -2434,6 +2483,7 @@ X18_FORM_CASES = [
     + X12_FORM_CASES
     + X15_FORM_CASES
     + X16_FORM_CASES
+    + X17_FORM_CASES
     + X18_FORM_CASES,
     ids=[
         c[2]
@@ -2444,6 +2494,7 @@ X18_FORM_CASES = [
         + X12_FORM_CASES
         + X15_FORM_CASES
         + X16_FORM_CASES
+        + X17_FORM_CASES
         + X18_FORM_CASES
     ],
 )
