@@ -6,12 +6,12 @@ through the run's loader (``fazhi.loader.LoaderProcess``, defaults as a run's) i
 warehouse, with whatever ``fazhi`` is first on the path: run it once from each checkout (another
 checkout's with ``PYTHONPATH=<its tree>``) into two directories.
 
-``--compare A B``: every table of the two warehouses and the run's quarantine file in the lake,
-row for row (as multisets, and the quarantine file in its order too: a quarantined row's id
-comes from its place in the file), leaving out only the times of the load, the gate, the
-quarantine and the migrations. Replaying the same staged batches takes the crawl's own
-differences (fetch times, ports in URLs) out of the comparison, which two runs of
-``benchmarks.scale`` cannot.
+``--compare A B``: every table of the two warehouses and the run's quarantine in the lake (its
+one file, or its batches' files read in batch order), row for row (as multisets, and the
+quarantine in its order too: a quarantined row's id comes from its place in the run's rows),
+leaving out only the times of the load, the gate, the quarantine and the migrations. Replaying
+the same staged batches takes the crawl's own differences (fetch times, ports in URLs) out of
+the comparison, which two runs of ``benchmarks.scale`` cannot.
 
 Run: ``.venv/bin/python -m benchmarks.replay_identity --replay --data-dir RUN/bare --out A``
 then ``.venv/bin/python -m benchmarks.replay_identity --compare A B``
@@ -63,12 +63,19 @@ def compare(a: Path, b: Path) -> bool:
     same = tables["a"] == tables["b"]
     for table in tables["a"]:
         same &= _same(con, f"a.{table}", f"b.{table}", table, _columns(con, f"a.{table}"))
-    files = [next(p.glob("lake/quarantine/run_id=*/quarantine.parquet")) for p in (a, b)]
-    relations = [f"read_parquet('{f}')" for f in files]
+    relations = [f"read_parquet({_quarantine_files(p)})" for p in (a, b)]
     same &= _same(con, *relations, "quarantine file", _columns(con, relations[0]))
     ordered = [con.execute(f"SELECT doc_id, indicator FROM {r}").fetchall() for r in relations]
     print(f"quarantine file order: {'same' if ordered[0] == ordered[1] else 'DIFFERENT'}")
     return same and ordered[0] == ordered[1]
+
+
+def _quarantine_files(data_dir: Path) -> list[str]:
+    """The run's quarantine files in the order its rows are read: its one file (as written
+    before 2026-12-05), or its batches' files in batch order."""
+    (run,) = (data_dir / "lake" / "quarantine").glob("run_id=*")
+    files = [*run.glob("quarantine.parquet"), *sorted(run.glob("quarantine/batch-*.parquet"))]
+    return [str(f) for f in files]
 
 
 def _tables(con: object, database: str) -> list[str]:

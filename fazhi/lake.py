@@ -256,9 +256,9 @@ class Lake:
         """Where the batch that ``stage`` made from inputs with content key ``key`` is recorded."""
         return self.path("staging", "reuse", checked_id(stage, "stage"), checked_id(key, "key"))
 
-    def quarantine(self, run_id: str, name: str) -> str:
+    def quarantine(self, run_id: str, *names: str) -> str:
         """A file of a run's quarantine (rows the gate refused, or their resolutions)."""
-        return self.path("quarantine", f"run_id={checked_id(run_id, 'run id')}", name)
+        return self.path("quarantine", f"run_id={checked_id(run_id, 'run id')}", *names)
 
     def quarantines(self, name: str) -> str:
         """A glob of the file ``name`` of every run's quarantine."""

@@ -29,13 +29,15 @@ def gate_staged(
     *,
     render_docs: bool = True,
     warehouse: duckdb.DuckDBPyConnection | None = None,
+    batch_number: int | None = None,
 ) -> GateResult | None:
     """Gate the parsed documents of ``batch`` and persist the quarantine; None when it is empty.
 
     ``render_docs=False`` keeps the validation results for :func:`render_data_docs` to render
     later (a run gated in batches renders Data Docs once). ``warehouse``: the writer this
     process holds open, if any (DuckDB opens a file once per process), for the values already
-    loaded."""
+    loaded. ``batch_number``: which of the run's batches this is (its quarantine is then a file
+    of its own, ``fazhi.quality.quarantine``)."""
     if not batch.documents.height:
         return None
     parsed = batch.documents.filter(pl.col("parse_status") == "ok")
@@ -48,7 +50,7 @@ def gate_staged(
         prior_values=prior,
         render_docs=render_docs,
     )
-    record_gate_run(settings, run_id, result, gated_documents=parsed)
+    record_gate_run(settings, run_id, result, gated_documents=parsed, batch=batch_number)
     return result
 
 

@@ -244,3 +244,38 @@ def test_each_batch_of_a_run_resolves_earlier_rows_read_once_per_run(
     # a later run in the same process reads the rows afresh: r2's resolutions count
     record_gate_run(settings, "r3", _result(["d2"], empty(QUARANTINE)))
     assert quarantined_documents(settings) == ["d4"]
+
+
+def test_a_run_gated_in_batches_reads_as_its_one_file_with_the_same_ids(
+    tmp_path: object,
+) -> None:
+    """A file per batch (nothing read back when a batch is added) lists the same rows, ids and
+    statuses as the run's one file did; a batch gated again replaces its own rows only."""
+    batches = [
+        (["d1"], _now_quarantine("r2", ("d2", None, ["x"]), ("d3", "aid_cases", ["y"]))),
+        (["d4"], empty(QUARANTINE)),
+        ([], _now_quarantine("r2", ("d5", None, ["z"]))),
+    ]
+    listed, settings = {}, {}
+    for how in ("whole", "batches"):
+        settings[how] = Settings(data_dir=tmp_path / how)  # type: ignore[operator]
+        earlier = _now_quarantine("r1", ("d1", None, ["x"]), ("d4", None, ["w"]), ("d6", None, []))
+        record_gate_run(settings[how], "r1", _result([], earlier))
+        for number, (passed, rows) in enumerate(batches):
+            batch = None if how == "whole" else number
+            record_gate_run(settings[how], "r2", _result(passed, rows), batch=batch)
+        listed[how] = read_quarantine(settings[how]).select("id", "run_id", "doc_id", "status")
+    assert listed["batches"].rows() == listed["whole"].rows()
+    assert listed["batches"]["status"].to_list() == ["resolved", "resolved", "open"] + ["open"] * 3
+    by_batch = settings["batches"]
+    assert read_quarantine(by_batch, excluding_run="r2")["doc_id"].to_list() == ["d1", "d4", "d6"]
+    # batch 0 gated again, its document d3 passing now: its file alone is replaced
+    again = _now_quarantine("r2", ("d2", None, ["x"]))
+    record_gate_run(by_batch, "r2", _result(["d1", "d3"], again), batch=0)
+    folder = by_batch.lake_dir / "quarantine" / "run_id=r2" / "quarantine"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "batch-00000.parquet",
+        "batch-00001.parquet",
+        "batch-00002.parquet",
+    ]
+    assert quarantined_documents(by_batch) == ["d2", "d5", "d6"]
