@@ -206,7 +206,9 @@ def gate_batch(
     if years:
         staged = only_years(staged, years)
     warehouse = held.connection if held is not None else None
-    gate = gate_staged(staged, settings, run_id, render_docs=False, warehouse=warehouse)
+    gate = gate_staged(
+        staged, settings, run_id, render_docs=False, warehouse=warehouse, batch_number=batch
+    )
     return GatedBatch(batch, staged, gate)
 
 
