@@ -1,16 +1,19 @@
 """Crawl many sources at once: different hosts concurrently, each host one source at a time.
 
 Reads the sources and the settings (``max_concurrent_hosts``); returns each source's manifest, in
-the order of the sources. A host's politeness — its delay, its per-host concurrency, its
-robots.txt — lives in the fetcher of one source's crawl (fazhi.crawl.crawler), so two sources on
-one host are crawled one after another and the host never sees two crawls at once, while slow or
-unreachable hosts wait side by side instead of in series.
+the order of the sources, or each host's manifests as its crawl ends (``crawl_hosts_as_done``).
+A host's politeness — its delay, its per-host concurrency, its robots.txt — lives in the fetcher of
+one source's crawl (fazhi.crawl.crawler), so two sources on one host are crawled one after another
+and the host never sees two crawls at once, while slow or unreachable hosts wait side by side
+instead of in series.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from queue import SimpleQueue
+from typing import Any, Protocol, TypeVar
 
 import polars as pl
 
@@ -20,6 +23,8 @@ from fazhi.crawl.fetch import authority
 from fazhi.crawl.sources import Source
 
 CrawlOne = Callable[[Source, Settings, str], pl.DataFrame]
+Result = TypeVar("Result")
+Done = TypeVar("Done", covariant=True)
 
 
 def host_of(source: Source) -> str:
@@ -63,3 +68,47 @@ def crawl_hosts(
         for s, m in zip(group, ms, strict=True)
     }
     return [crawled[id(source)] for source in sources]
+
+
+def crawl_hosts_as_done(
+    sources: list[Source],
+    settings: Settings,
+    run_id: str,
+    crawl_one: CrawlOne = processes.crawl,
+) -> Iterator[list[pl.DataFrame]]:
+    """Each host's manifests (one per source) as soon as its crawl ends, hosts crawled as
+    :func:`crawl_hosts` crawls them; a host's manifests are not kept once handed on."""
+    groups = host_groups(sources)
+    if not groups:
+        return
+    workers = max(1, min(settings.max_concurrent_hosts, len(groups)))
+
+    def crawl_group(group: list[Source]) -> list[pl.DataFrame]:
+        return [crawl_one(source, settings, run_id) for source in group]
+
+    with (
+        processes.crawl_processes(settings),
+        ThreadPoolExecutor(max_workers=workers, thread_name_prefix="crawl-host") as pool,
+    ):
+        yield from in_completion_order([pool.submit(crawl_group, g) for g in groups])
+
+
+class Completing(Protocol[Done]):
+    """A future that calls back when it is done: ``concurrent.futures``' or Prefect's."""
+
+    def add_done_callback(self, fn: Callable[[Any], None], /) -> None: ...
+
+    def result(self) -> Done: ...
+
+
+def in_completion_order(futures: Iterable[Completing[Result]]) -> Iterator[Result]:
+    """The results of ``futures`` as each is done (raising what it raised), waiting on their
+    completion; unlike ``as_completed`` (concurrent.futures' or Prefect's) no future is held
+    once its result is handed on, when the caller holds none (a host's manifests would
+    otherwise live until the last host is done)."""
+    done: SimpleQueue[Completing[Result]] = SimpleQueue()
+    count = 0
+    for future in futures:
+        future.add_done_callback(done.put)
+        count += 1
+    return (done.get().result() for _ in range(count))
