@@ -275,6 +275,11 @@ class Lake:
         return self.path("quarantine", "run_id=*", name)
 
 
+def batch_number(path: str) -> int:
+    """The batch number of a file that :func:`batch_name` named."""
+    return int(path.rsplit("/", 1)[-1].removeprefix("batch-").removesuffix(".parquet"))
+
+
 def batch_name(batch: int) -> str:
     """The file name of batch number ``batch`` (zero-padded: files sort in batch order)."""
     if batch < 0:

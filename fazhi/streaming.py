@@ -26,7 +26,7 @@ import polars as pl
 from fazhi.batches import BATCH_COLUMN, write_plan_part
 from fazhi.config import Settings
 from fazhi.crawl import store
-from fazhi.lake import Lake
+from fazhi.lake import Lake, batch_number
 from fazhi.parse.stage import select_document_rows, with_quarantined
 from fazhi.quality.quarantine import quarantined_documents
 from fazhi.recovery import unloaded_document_rows
@@ -70,9 +70,9 @@ class BatchPlanner:
         numbers = []
         for path in sorted(lake.fs.glob(lake.batch_plan_parts(self.run_id))):
             with lake.fs.open(path, "rb") as handle:
-                part = pl.read_parquet(handle, columns=["sha256", BATCH_COLUMN])
-            self._seen.update(part.get_column("sha256").to_list())
-            numbers.extend(part.get_column(BATCH_COLUMN).unique().to_list())
+                hashes = pl.read_parquet(handle, columns=["sha256"]).get_column("sha256")
+            self._seen.update(hashes.to_list())
+            numbers.append(batch_number(path))
         return sorted(numbers)
 
     def add(self, rows: pl.DataFrame, *, recovered: bool = False) -> list[int]:
