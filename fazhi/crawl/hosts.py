@@ -10,8 +10,9 @@ instead of in series.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from queue import SimpleQueue
 from typing import Any, Protocol, TypeVar
 
@@ -49,24 +50,12 @@ def crawl_hosts(
 ) -> list[pl.DataFrame]:
     """Each source's manifest, hosts crawled ``settings.max_concurrent_hosts`` at a time (each
     in a crawl process of its own unless ``settings.crawl_in_processes`` is false)."""
-    groups = host_groups(sources)
-    if not groups:
-        return []
-    workers = max(1, min(settings.max_concurrent_hosts, len(groups)))
-
-    def crawl_group(group: list[Source]) -> list[pl.DataFrame]:
-        return [crawl_one(source, settings, run_id) for source in group]
-
-    with (
-        processes.crawl_processes(settings),
-        ThreadPoolExecutor(max_workers=workers, thread_name_prefix="crawl-host") as pool,
-    ):
-        per_group = list(pool.map(crawl_group, groups))
-    crawled = {
-        id(s): m
-        for group, ms in zip(groups, per_group, strict=True)
-        for s, m in zip(group, ms, strict=True)
-    }
+    with _hosts_crawled(sources, settings, run_id, crawl_one) as submitted:
+        crawled = {
+            id(s): m
+            for group, future in submitted
+            for s, m in zip(group, future.result(), strict=True)
+        }
     return [crawled[id(source)] for source in sources]
 
 
@@ -78,8 +67,23 @@ def crawl_hosts_as_done(
 ) -> Iterator[list[pl.DataFrame]]:
     """Each host's manifests (one per source) as soon as its crawl ends, hosts crawled as
     :func:`crawl_hosts` crawls them; a host's manifests are not kept once handed on."""
+    with _hosts_crawled(sources, settings, run_id, crawl_one) as submitted:
+        futures = [future for _, future in submitted]
+        submitted.clear()
+        results = in_completion_order(futures)
+        futures.clear()
+        yield from results
+
+
+@contextlib.contextmanager
+def _hosts_crawled(
+    sources: list[Source], settings: Settings, run_id: str, crawl_one: CrawlOne
+) -> Iterator[list[tuple[list[Source], Future[list[pl.DataFrame]]]]]:
+    """Each host's sources with the future of their crawl, one after another; the block's end
+    waits for every host (no pool, and no crawl process, without sources)."""
     groups = host_groups(sources)
     if not groups:
+        yield []
         return
     workers = max(1, min(settings.max_concurrent_hosts, len(groups)))
 
@@ -90,7 +94,7 @@ def crawl_hosts_as_done(
         processes.crawl_processes(settings),
         ThreadPoolExecutor(max_workers=workers, thread_name_prefix="crawl-host") as pool,
     ):
-        yield from in_completion_order([pool.submit(crawl_group, g) for g in groups])
+        yield [(group, pool.submit(crawl_group, group)) for group in groups]
 
 
 class Completing(Protocol[Done]):

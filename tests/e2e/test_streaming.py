@@ -21,7 +21,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from fazhi.config import Settings
@@ -29,6 +28,7 @@ from fazhi.crawl.sample_site import SAMPLE_COLUMN, serve_sample_site
 from fazhi.lake import Lake
 from tests.crawl import fixture_sites
 from tests.crawl.site_server import FixtureSite, Hit, Reply, serve
+from tests.e2e.test_kill_each_stage import warehouse
 
 REPO = Path(__file__).resolve().parents[2]
 BATCH_SIZE = 2
@@ -87,20 +87,6 @@ def staged(data_dir: Path, table: str, batch: int, run_id: str = RUN) -> Callabl
     """Whether the run's ``table`` file of ``batch`` is in the lake."""
     lake = Lake.of(Settings(data_dir=data_dir))
     return lambda: bool(lake.fs.exists(lake.staged_batch(table, run_id, batch)))
-
-
-def warehouse(data_dir: Path) -> tuple[set[tuple[str, str]], int]:
-    """(doc_key and doc_id of every current document, facts) in the warehouse."""
-    path = data_dir / "fazhi.duckdb"
-    if not path.is_file():
-        return set(), 0
-    with contextlib.closing(duckdb.connect(str(path), read_only=True)) as con:
-        try:
-            documents = set(con.sql("select doc_key, doc_id from dim_document").fetchall())
-            row = con.sql("select count(*) from fact_indicator").fetchone()
-        except duckdb.CatalogException:
-            return set(), 0
-    return documents, int(row[0]) if row else 0
 
 
 @pytest.fixture(scope="module")
