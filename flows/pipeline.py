@@ -1,9 +1,10 @@
 """Prefect flows of fazhi-lake: crawl → parse → extract → gate → load → report.
 
-Each flow reads like the data-flow diagram of the README: the crawl as a task per host, then the
-documents in batches of ``settings.batch_size``, each going through parse → extract → gate and
-load as a task per stage (``flows/tasks.py``); tasks hand each other batch numbers, the rows stay
-in the lake. A run ends Completed when every source answered, "Partial" (Completed) when some
+Each flow reads like the data-flow diagram of the README: the crawl as a task per host and, as
+each host's task ends, its documents in batches of ``settings.batch_size`` (``flows/crawling.py``)
+while other hosts are crawled, each batch going through parse → extract → gate and load as a
+task per stage (``flows/tasks.py``); tasks hand each other batch numbers, the rows stay in the
+lake. A run ends Completed when every source answered, "Partial" (Completed) when some
 failed, Failed when none could be crawled; its artifacts hold the summary and reasons per source.
 """
 
