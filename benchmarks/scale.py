@@ -41,7 +41,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -51,7 +51,7 @@ from benchmarks.proc import cpu_s, self_cpu_s
 
 if TYPE_CHECKING:  # annotations only (see below)
     from fazhi.config import Settings
-    from fazhi.report.summary import CrawlOutcome
+    from fazhi.streaming import BatchFeed
 
 # Imports that load polars or DuckDB stay inside functions: the parsing workers of the bare run
 # import this module again (multiprocessing does so with a main module that is not a package's
@@ -299,11 +299,11 @@ def run_bare(sources_file: Path, data_dir: Path, crawl_only: bool = False) -> No
     settings = load_settings(data_dir=data_dir)
     run_id, started_at = new_run_id(), datetime.now(UTC)
     start_worker_server()  # as run_pipeline does: the parsers' fork server warms up meanwhile
-    planned = _crawl_and_plan(sources_file, settings, run_id, crawl_only)
-    if planned is None:
+    if crawl_only:
+        _crawl_only(sources_file, settings, run_id)
         return
-    crawl, numbers = planned
-    release_memory()  # as process_batches does: what planning freed goes back
+    feed = _crawling(sources_file, settings, run_id)
+    release_memory()  # as process_batches does
     stage_seconds: dict[str, list[float]] = {"parse": [], "extract": [], "gate": [], "load": []}
 
     def prepare(batch: int) -> None:  # in the prepare thread, while the batch before it loads
@@ -315,7 +315,7 @@ def run_bare(sources_file: Path, data_dir: Path, crawl_only: bool = False) -> No
     def finish(batch: int, before: Sequence[batches.BatchOutcome]) -> batches.BatchOutcome:
         with _timed(stage_seconds["gate"], f"batch {batch} gate"):
             loader.gate(settings, run_id, batch)
-        so_far = summarise_batches(run_id, crawl, before)
+        so_far = summarise_batches(run_id, feed.outcome(), before)
         with _timed(stage_seconds["load"], f"batch {batch} load"):
             return loader.load(
                 settings,
@@ -326,15 +326,16 @@ def run_bare(sources_file: Path, data_dir: Path, crawl_only: bool = False) -> No
                 counts=so_far.counts(),
             )
 
+    def start(batch: int) -> Future[None]:
+        loader.start()  # as process_batches does, at the first batch
+        return ahead.submit(prepare, batch)
+
     loader = LoaderProcess(settings.loader_recycle_batches)
     with ThreadPoolExecutor(1, thread_name_prefix="prepare") as ahead:
-        loader.start()
         outcomes = batches.pipelined(
-            numbers,
-            lambda batch: ahead.submit(prepare, batch),
-            finish,
-            ahead=settings.overlap_batches,
+            feed, start, finish, ahead=settings.overlap_batches, ready=feed.ready
         )
+    crawl = feed.outcome()
     print(
         "per batch, seconds (first, then the others' range): "
         + "; ".join(f"{stage} {_spread(times)}" for stage, times in stage_seconds.items()),
@@ -366,31 +367,53 @@ def run_bare(sources_file: Path, data_dir: Path, crawl_only: bool = False) -> No
     _stage("end")
 
 
-def _crawl_and_plan(
-    sources_file: Path, settings: Settings, run_id: str, crawl_only: bool
-) -> tuple[CrawlOutcome, list[int]] | None:
-    """The crawl's outcome and the planned batch numbers (None with ``crawl_only``), as
-    ``flows.pipeline._crawl_and_plan`` gives them: the manifest and its rows end here."""
-    from fazhi import batches
-    from fazhi.crawl import store
-    from fazhi.crawl.hosts import crawl_hosts
+def _crawling(sources_file: Path, settings: Settings, run_id: str) -> BatchFeed:
+    """The run's batches as the crawl plans them, host by host, in a thread of their own (as
+    ``flows.crawling.crawling`` plans them); prints the crawl's seconds (``CRAWL_LINE``) and
+    this process's CPU seconds until then (the batches' share of it included)."""
+    from fazhi.crawl.hosts import crawl_hosts_as_done
     from fazhi.crawl.sources import load_sources
-    from fazhi.parse import stage as parse_stage
-    from fazhi.report.summary import crawl_outcome
+    from fazhi.memory import release_memory
+    from fazhi.streaming import BatchFeed, BatchPlanner, consume_in_thread, recovered_rows
 
-    sources = load_sources(sources_file)
+    recovered = recovered_rows(settings)  # as run_pipeline reads it, before anything loads
+    planner = BatchPlanner(settings, run_id)
     _stage("crawl")
     crawl_started, cpu_started = time.perf_counter(), self_cpu_s()
-    manifest = store.combine_manifests(crawl_hosts(sources, settings, run_id))
-    rows = parse_stage.select_document_rows(manifest)
+    feed = BatchFeed()
+
+    def crawl_ended() -> None:
+        crawl = feed.outcome()
+        print(
+            f"crawl: {time.perf_counter() - crawl_started:.2f} s, {crawl.documents_new} "
+            f"documents, {self_cpu_s() - cpu_started:.2f} s of CPU in this process",
+            flush=True,
+        )
+        release_memory()
+
+    hosts = crawl_hosts_as_done(load_sources(sources_file), settings, run_id)
+    consume_in_thread(feed, planner, hosts, recovered, after=crawl_ended)
+    return feed
+
+
+def _crawl_only(sources_file: Path, settings: Settings, run_id: str) -> None:
+    """The crawl alone, host by host as above, its rows counted and dropped."""
+    from fazhi.crawl import store
+    from fazhi.crawl.hosts import crawl_hosts_as_done
+    from fazhi.crawl.sources import load_sources
+    from fazhi.parse import stage as parse_stage
+
+    _stage("crawl")
+    crawl_started, cpu_started = time.perf_counter(), self_cpu_s()
+    documents = sum(
+        parse_stage.select_document_rows(store.combine_manifests(manifests)).height
+        for manifests in crawl_hosts_as_done(load_sources(sources_file), settings, run_id)
+    )
     print(
-        f"crawl: {time.perf_counter() - crawl_started:.2f} s, {rows.height} documents, "
+        f"crawl: {time.perf_counter() - crawl_started:.2f} s, {documents} documents, "
         f"{self_cpu_s() - cpu_started:.2f} s of CPU in this process",
         flush=True,
     )
-    if crawl_only:
-        return None
-    return crawl_outcome(manifest), batches.plan_batches(rows, settings, run_id)
 
 
 def _stage(name: str) -> None:

@@ -19,7 +19,7 @@ Nothing is done twice:
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal, Protocol, TypeVar
@@ -101,13 +101,22 @@ def plan_batches(rows: pl.DataFrame, settings: Settings, run_id: str) -> list[in
     return sorted(plan.get_column(BATCH_COLUMN).unique().to_list())
 
 
+def write_plan_part(lake: Lake, run_id: str, batch: int, rows: pl.DataFrame) -> None:
+    """Plan ``rows`` as batch ``batch`` of the run, in a file of its own (``fazhi.streaming``)."""
+    _write(lake, lake.batch_plan_part(run_id, batch), rows)
+
+
 def batch_rows(settings: Settings, run_id: str, batch: int) -> pl.DataFrame:
-    """The document rows of one batch of the run's plan.
+    """The document rows of one batch of the run's plan: its own file when the run planned it
+    as the crawl went on, else its rows of the plan made at once.
 
     Reads only the plan's row groups that may hold the batch (by their statistics): the plan
     has a row group per batch, and reading all of it for each batch made a run's reads grow
     with the square of its size (100,000 reports: 200 reads of 100,000 rows)."""
     lake = Lake.of(settings)
+    part = lake.batch_plan_part(run_id, batch)
+    if lake.fs.exists(part):
+        return _read(lake, part)
     with lake.fs.open(lake.batch_plan(run_id), "rb") as handle:
         plan = pq.ParquetFile(handle)
         column = plan.schema_arrow.get_field_index(BATCH_COLUMN)
@@ -259,11 +268,12 @@ class Pending(Protocol):
 
 
 def pipelined(
-    numbers: Sequence[int],
+    numbers: Iterable[int],
     start: Callable[[int], Pending],
     finish: Callable[[int, Sequence[Finished]], Finished],
     *,
     ahead: bool = True,
+    ready: Callable[[], bool] = lambda: True,
 ) -> list[Finished]:
     """``finish`` every batch in order, each once its ``start`` is done, while the next batch's
     ``start`` runs (or, with ``ahead`` false, one batch after the other: the parsing workers
@@ -278,25 +288,35 @@ def pipelined(
     batches are in flight, so memory stays bounded by the batch size. When ``finish`` fails, the
     batch already started is waited for (so that its files are whole for a resumed run), then
     the failure is raised.
+
+    ``numbers`` may come while batches run (``fazhi.streaming.BatchFeed``, planned as the crawl
+    goes on): a batch is started ahead only when ``ready()`` says its number is there, else
+    the batch in hand is finished first and the next number waited for after it.
     """
     outcomes: list[Finished] = []
-    if not numbers:
-        return outcomes
-    pending = start(numbers[0])
-    for index, number in enumerate(numbers):
+    remaining = iter(numbers)
+    number = next(remaining, None)
+    pending = start(number) if number is not None else None
+    while number is not None and pending is not None:
         pending.result()  # this batch's parse and extract are done (or raise here)
-        has_next = index + 1 < len(numbers)
-        following = start(numbers[index + 1]) if ahead and has_next else None
+        following: tuple[int | None, Pending | None] | None = None
+        if ahead and ready():
+            following = _started(next(remaining, None), start)
         try:
             outcomes.append(finish(number, tuple(outcomes)))
         except BaseException:
-            if following is not None:
+            if following is not None and following[1] is not None:
                 with contextlib.suppress(BaseException):
-                    following.result()
+                    following[1].result()
             raise
-        if has_next:
-            pending = following if following is not None else start(numbers[index + 1])
+        number, pending = following or _started(next(remaining, None), start)
     return outcomes
+
+
+def _started(
+    number: int | None, start: Callable[[int], Pending]
+) -> tuple[int | None, Pending | None]:
+    return number, (start(number) if number is not None else None)
 
 
 def prepare_batch(settings: Settings, run_id: str, batch: int) -> tuple[BatchStep, BatchStep]:

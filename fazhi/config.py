@@ -64,7 +64,9 @@ class Settings(BaseSettings):
     # parse and extract the next batch while one is gated and loaded: faster only where the
     # cores would otherwise idle, and the parsing workers and the loader are then resident at
     # once. Off by default: on 2 cores, 10,000 reports took 226.1 s and 1,708 MB overlapped
-    # against 215.3 s and 1,472 MB one batch after the other (README, Scale)
+    # against 215.3 s and 1,472 MB one batch after the other (README, Scale); with the batches
+    # begun during the crawl (5 December, bare, noisy machine) the tree's peak 1,517 MB against
+    # 1,364, 143.7 s of CPU against 126.5
     overlap_batches: bool = False
     delay_s: float = 1.0
     max_concurrency_per_host: int = 2

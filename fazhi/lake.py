@@ -252,6 +252,16 @@ class Lake:
         run_part = f"run_id={checked_id(run_id, 'run id')}"
         return self.path("staging", "batches", run_part, "plan.parquet")
 
+    def batch_plan_part(self, run_id: str, batch: int) -> str:
+        """One batch of a run planned as its crawl went on (``fazhi.streaming``): its rows."""
+        run_part = f"run_id={checked_id(run_id, 'run id')}"
+        return self.path("staging", "batches", run_part, batch_name(batch))
+
+    def batch_plan_parts(self, run_id: str) -> str:
+        """A glob of every batch of a run planned as its crawl went on."""
+        run_part = f"run_id={checked_id(run_id, 'run id')}"
+        return self.path("staging", "batches", run_part, "batch-*.parquet")
+
     def reusable(self, stage: str, key: str) -> str:
         """Where the batch that ``stage`` made from inputs with content key ``key`` is recorded."""
         return self.path("staging", "reuse", checked_id(stage, "stage"), checked_id(key, "key"))
@@ -263,6 +273,11 @@ class Lake:
     def quarantines(self, name: str) -> str:
         """A glob of the file ``name`` of every run's quarantine."""
         return self.path("quarantine", "run_id=*", name)
+
+
+def batch_number(path: str) -> int:
+    """The batch number of a file that :func:`batch_name` named."""
+    return int(path.rsplit("/", 1)[-1].removeprefix("batch-").removesuffix(".parquet"))
 
 
 def batch_name(batch: int) -> str:

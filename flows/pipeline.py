@@ -1,9 +1,10 @@
 """Prefect flows of fazhi-lake: crawl → parse → extract → gate → load → report.
 
-Each flow reads like the data-flow diagram of the README: the crawl as a task per host, then the
-documents in batches of ``settings.batch_size``, each going through parse → extract → gate and
-load as a task per stage (``flows/tasks.py``); tasks hand each other batch numbers, the rows stay
-in the lake. A run ends Completed when every source answered, "Partial" (Completed) when some
+Each flow reads like the data-flow diagram of the README: the crawl as a task per host and, as
+each host's task ends, its documents in batches of ``settings.batch_size`` (``flows/crawling.py``)
+while other hosts are crawled, each batch going through parse → extract → gate and load as a
+task per stage (``flows/tasks.py``); tasks hand each other batch numbers, the rows stay in the
+lake. A run ends Completed when every source answered, "Partial" (Completed) when some
 failed, Failed when none could be crawled; its artifacts hold the summary and reasons per source.
 """
 
@@ -26,20 +27,18 @@ from fazhi.lake import new_run_id, require_lake_id
 from fazhi.loader import LoaderProcess
 from fazhi.memory import release_memory
 from fazhi.parse.pool import start_worker_server
-from fazhi.parse.stage import select_document_rows, with_quarantined
-from fazhi.quality.quarantine import quarantined_documents
-from fazhi.recovery import with_unloaded
+from fazhi.parse.stage import select_document_rows
 from fazhi.report.summary import (
-    CrawlOutcome,
     EverySourceFailed,
     RunSummary,
-    crawl_outcome,
     relisted_outcome,
     render,
     summarise_batches,
 )
+from fazhi.streaming import BatchFeed, recovered_rows
 from flows import tasks
-from flows.prepare import batch_preparer
+from flows.crawling import crawl_all, crawling
+from flows.prepare import PreparedBatch, batch_preparer
 from flows.publish import publish
 from flows.workers import exit_with_worker
 
@@ -49,30 +48,34 @@ def _settings(data_dir: str | None) -> Settings:
 
 
 def process_batches(
-    numbers: list[int],
-    crawl: CrawlOutcome,
+    feed: BatchFeed,
     settings: Settings,
     run_id: str,
     started_at: datetime,
     years: list[int] | None = None,
 ) -> State[Any]:
-    """Parse, extract, gate and load the run's planned batches (the gate and the load in the
-    loader's process, ``fazhi.loader``), then report; shared by every flow."""
-    release_memory()  # what planning freed (the crawl's frames and objects) goes back
+    """Parse, extract, gate and load the run's batches as ``feed`` plans them (while the crawl
+    goes on; the gate and the load in the loader's process, ``fazhi.loader``), then report;
+    shared by every flow."""
+    release_memory()  # what planning at once freed (a crawl over, its frames) goes back
     with (
         LoaderProcess(settings.loader_recycle_batches) as loader,
         batch_preparer(settings, run_id) as prepare,
     ):
 
+        def start(batch: int) -> PreparedBatch:
+            loader.start()  # at the first batch: it imports the gate while that one is parsed
+            return prepare(batch)
+
         def gate_and_load(batch: int, before: Sequence[BatchOutcome]) -> BatchOutcome:
-            so_far = summarise_batches(run_id, crawl, before)
+            so_far = summarise_batches(run_id, feed.outcome(), before)  # the crawl so far
             status, counts = so_far.status, so_far.counts()
             args = (loader, settings, run_id, batch, started_at, status, counts, years)
             return tasks.gate_load_batch_task(*args)
 
-        if numbers:
-            loader.start()  # it imports the gate while the first batch is parsed
-        outcomes = pipelined(numbers, prepare, gate_and_load, ahead=settings.overlap_batches)
+        ahead = settings.overlap_batches
+        outcomes = pipelined(feed, start, gate_and_load, ahead=ahead, ready=feed.ready)
+        crawl = feed.outcome()  # the feed ended: so did the crawl
         summary = summarise_batches(run_id, crawl, outcomes)
         tasks.record_run_task(loader, settings, summary, started_at)
         headline = tasks.headline_task(settings)
@@ -109,29 +112,12 @@ def run_pipeline(
     settings = _settings(data_dir)
     run_id, started_at = run_id or new_run_id(), datetime.now(UTC)
     start_worker_server()  # the parsers' fork server warms up on the other core while we crawl
-    plan = (sources_file, source_ids, settings, run_id, reprocess_quarantine)
-    crawl, numbers = _crawl_and_plan(*plan)
-    return process_batches(numbers, crawl, settings, run_id, started_at, years)
-
-
-def _crawl_and_plan(
-    sources_file: str | None,
-    source_ids: list[str] | None,
-    settings: Settings,
-    run_id: str,
-    reprocess_quarantine: bool,
-) -> tuple[CrawlOutcome, list[int]]:
-    """Crawl, then plan the run's batches into the lake. The manifest and its document rows,
-    which grow with the corpus, end with this call, not with the run."""
+    # a run killed at any point left documents only in the lake: they are loaded now
+    recovered = recovered_rows(settings, reprocess_quarantine)  # read before this run loads
     with sources_or_sample(Path(sources_file) if sources_file else None) as sources:
         chosen = [s for s in sources if not source_ids or s.id in source_ids]
-        manifest = store.combine_manifests(tasks.crawl_all(chosen, settings, run_id))
-    # a run killed after its crawl left documents only in the lake: they are loaded now
-    rows = with_unloaded(select_document_rows(manifest), settings)
-    if reprocess_quarantine:
-        every = store.read_manifest(settings)
-        rows = with_quarantined(rows, every, quarantined_documents(settings))
-    return crawl_outcome(manifest), plan_batches(rows, settings, run_id)
+        with crawling(chosen, settings, run_id, BatchFeed(), recovered) as feed:
+            return process_batches(feed, settings, run_id, started_at, years)
 
 
 @flow(name="daily-crawl")
@@ -165,8 +151,8 @@ def reextract(data_dir: str | None = None) -> State[Any]:
     settings = _settings(data_dir)
     rows = select_document_rows(store.read_manifest(settings), fresh_only=False)
     run_id = new_run_id()
-    numbers = plan_batches(rows, settings, run_id)
-    return process_batches(numbers, relisted_outcome(rows), settings, run_id, datetime.now(UTC))
+    feed = BatchFeed.fixed(plan_batches(rows, settings, run_id), relisted_outcome(rows))
+    return process_batches(feed, settings, run_id, datetime.now(UTC))
 
 
 @flow(name="crawl-shard")
@@ -188,7 +174,7 @@ def crawl_shard(
     if lake_id is not None:
         require_lake_id(settings, lake_id)
     chosen = [s for s in load_sources(Path(sources_file)) if s.id in source_ids]
-    return sum(manifest.height for manifest in tasks.crawl_all(chosen, settings, run_id))
+    return sum(manifest.height for manifest in crawl_all(chosen, settings, run_id))
 
 
 def run_exit_code(**parameters: Any) -> int:

@@ -28,6 +28,7 @@ from fazhi.crawl.store import read_manifest_of_run
 from fazhi.lake import ensure_lake_id, new_run_id
 from fazhi.parse.stage import select_document_rows
 from fazhi.report.summary import crawl_outcome
+from fazhi.streaming import BatchFeed
 from flows.pipeline import process_batches
 from flows.server import WORK_POOL
 from flows.shard_watch import Shard, watch
@@ -71,7 +72,8 @@ def process_crawl_run(run_id: str, data_dir: str | None = None) -> State[Any]:
     settings = load_settings(data_dir=Path(data_dir) if data_dir else None)
     manifest = read_manifest_of_run(settings, run_id)
     numbers = plan_batches(select_document_rows(manifest), settings, run_id)
-    return process_batches(numbers, crawl_outcome(manifest), settings, run_id, datetime.now(UTC))
+    feed = BatchFeed.fixed(numbers, crawl_outcome(manifest))
+    return process_batches(feed, settings, run_id, datetime.now(UTC))
 
 
 @flow(name="sharded-crawl", log_prints=True)

@@ -11,22 +11,19 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from prefect import Task, get_run_logger, task
+from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
-from prefect.futures import PrefectFuture
-from prefect.task_runners import ThreadPoolTaskRunner
 
 from fazhi import batches
 from fazhi.batches import BatchOutcome, BatchStep, parse_problem_rows
 from fazhi.config import Settings
 from fazhi.crawl import processes, store
-from fazhi.crawl.hosts import host_groups
 from fazhi.crawl.sources import Source
 from fazhi.errors import TransientError
 from fazhi.loader import LoaderProcess, build_dashboard_bounded
 from fazhi.report.summary import RunSummary, read_headline
 from fazhi.warehouse.load import record_run
-from flows.limits import configured_api_url, crawl_host_tag, warehouse_slot
+from flows.limits import warehouse_slot
 
 if TYPE_CHECKING:  # annotations only: flows/ passes frames on and never computes with them
     from fazhi.schemas import Rows
@@ -70,32 +67,6 @@ def crawl_host_task(sources: list[Source], settings: Settings, run_id: str) -> l
     """Crawl the sources of one host one after another: the host sees one crawl at a time. Not a
     task per source (a task run: ~6 ms here, ~35 ms in the server); a retry skips crawled ones."""
     return [crawl(source, settings, run_id) for source in sources]
-
-
-def crawl_all(sources: list[Source], settings: Settings, run_id: str) -> list[Rows]:
-    """Every source's manifest: a task per host, ``settings.max_concurrent_hosts`` at a time."""
-    groups = host_groups(sources)
-    runner: ThreadPoolTaskRunner[Any]
-    with (
-        processes.crawl_processes(settings),
-        ThreadPoolTaskRunner(max_workers=max(1, settings.max_concurrent_hosts)) as runner,
-    ):
-        # Prefect's overloads of submit do not resolve a ParamSpec task under mypy
-        futures: list[PrefectFuture[list[Rows]]] = [
-            runner.submit(_tagged(g), {"sources": g, "settings": settings, "run_id": run_id})  # type: ignore[arg-type]
-            for g in groups
-        ]
-        return [manifest for future in futures for manifest in future.result()]
-
-
-def _tagged(group: list[Source]) -> Task[[list[Source], Settings, str], list[Rows]]:
-    """The host task tagged with the group's host, so a per-host limit of the configured
-    server can hold it. On a temporary server, which has no limits, only "crawl": Prefect
-    keeps a slot service with an API client of its own per distinct set of tags, ~65 ms of the
-    run's CPU per host (3 s at 50 hosts) for limits that cannot exist there."""
-    if configured_api_url() is None:
-        return crawl_host_task
-    return crawl_host_task.with_options(tags=["crawl", crawl_host_tag(group[0].start_urls[0])])
 
 
 # Batch tasks pass batch numbers, never rows: every stage reads and writes the lake, so Prefect

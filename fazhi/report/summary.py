@@ -123,6 +123,24 @@ def crawl_outcome(manifest: pl.DataFrame) -> CrawlOutcome:
     )
 
 
+def merged_outcomes(outcomes: Sequence[CrawlOutcome]) -> CrawlOutcome:
+    """The outcome of crawls of disjoint sources together (hosts that finished one by one), as
+    ``crawl_outcome`` gives it for their manifests together; sources in the order of their ids,
+    which does not depend on the order the hosts finished in."""
+
+    def together(frames: list[pl.DataFrame], by: str | None) -> pl.DataFrame:
+        combined = pl.concat(frames, how="vertical_relaxed")
+        return combined.sort(by, maintain_order=True) if by else combined
+
+    return CrawlOutcome(
+        documents_found=sum(o.documents_found for o in outcomes),
+        documents_new=sum(o.documents_new for o in outcomes),
+        per_source=together([o.per_source for o in outcomes], "source_id"),
+        sources=together([o.sources for o in outcomes], "source_id"),
+        problems=together([o.problems for o in outcomes], None),
+    )
+
+
 def relisted_outcome(rows: pl.DataFrame) -> CrawlOutcome:
     """A run that crawls nothing and takes ``rows`` from the lake again (re-extraction)."""
     empty = pl.DataFrame(schema={"source_id": pl.String(), "status": pl.String()})

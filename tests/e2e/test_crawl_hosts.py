@@ -1,4 +1,4 @@
-"""Under Prefect, hosts are crawled by concurrent tasks, one per host (flows.tasks.crawl_all).
+"""Under Prefect, hosts are crawled by concurrent tasks, one per host (flows.crawling.crawl_all).
 
 Three sites on 127.0.0.1 whose listing answers only once all three are being asked (or after
 WAIT_S, when the crawl is not side by side) are crawled in one flow: the servers count the
@@ -49,14 +49,14 @@ def test_slow_hosts_are_crawled_side_by_side_in_a_flow(
 ) -> None:
     from prefect import flow
 
-    from flows import tasks
+    from flows.crawling import crawl_all
 
     @flow
     def crawl_every_host(sources: list[Source]) -> list[list[str]]:
         settings = Settings(
             data_dir=tmp_path, delay_s=0.0, request_timeout_s=WAIT_S * 2, max_concurrent_hosts=4
         )
-        manifests = tasks.crawl_all(sources, settings, "hosts")
+        manifests = crawl_all(sources, settings, "hosts")
         return [m.get_column("source_id").unique().to_list() for m in manifests]
 
     in_flight = RequestLog()
