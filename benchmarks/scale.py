@@ -392,7 +392,8 @@ def _crawling(sources_file: Path, settings: Settings, run_id: str) -> BatchFeed:
         release_memory()
 
     hosts = crawl_hosts_as_done(load_sources(sources_file), settings, run_id)
-    consume_in_thread(feed, planner, hosts, recovered, after=crawl_ended)
+    during = settings.stream_batches
+    consume_in_thread(feed, planner, hosts, recovered, after=crawl_ended, during_crawl=during)
     return feed
 
 

@@ -131,23 +131,30 @@ class BatchFeed:
         hosts: Iterable[list[pl.DataFrame]],
         recovered: pl.DataFrame | None = None,
         after: Callable[[], object] | None = None,
+        *,
+        during_crawl: bool = True,
     ) -> None:
         """Plan the batches an earlier attempt left, ``recovered`` rows, then each host's rows
         as its crawl finishes, then the rest; ``after()`` once the crawl ended. Runs in a
-        thread of its own; what fails is raised where the feed is iterated."""
+        thread of its own; what fails is raised where the feed is iterated. Without
+        ``during_crawl`` the batches are still planned as hosts finish (their rows are not
+        kept to the crawl's end) but handed on only once the crawl is over."""
+        held: list[int] = []
+        put = self._put if during_crawl else held.extend
         try:
-            self._put(planner.resumed)
+            put(planner.resumed)
             if recovered is not None:
-                self._put(planner.add(recovered, recovered=True))
+                put(planner.add(recovered, recovered=True))
             for manifests in hosts:
                 manifest = store.combine_manifests(manifests)
                 with self._lock:
                     self._crawl = merged_outcomes([self._crawl, crawl_outcome(manifest)])
-                self._put(planner.add(select_document_rows(manifest)))
+                put(planner.add(select_document_rows(manifest)))
                 del manifest, manifests  # the host's rows end here, not with the crawl
-            self._put(planner.finish())
+            put(planner.finish())
             if after is not None:
                 after()
+            self._put(held)
         except BaseException as error:  # handed to the thread that processes the batches
             self._queue.put(error)
         self._queue.put(_ENDED)

@@ -64,7 +64,10 @@ def crawling(
     with hosts_crawling(sources, settings, run_id) as futures:
         hosts = in_completion_order(futures)  # waits on the futures' completion, no polling
         futures.clear()  # each host's manifests end once planned, not with the crawl
-        feeder = consume_in_thread(feed, planner, hosts, recovered, after=release_memory)
+        during = settings.stream_batches
+        feeder = consume_in_thread(
+            feed, planner, hosts, recovered, after=release_memory, during_crawl=during
+        )
         try:
             yield feed
         finally:

@@ -151,3 +151,29 @@ def test_results_come_in_the_order_their_futures_finish() -> None:
             gates[n].set()
             order.append(next(results))
     assert order == [2, 0, 1]
+
+
+def test_without_streaming_batches_are_handed_on_only_once_the_crawl_is_over(
+    tmp_path: Path,
+) -> None:
+    """Planned as each host finishes, but no number is ready while a host is still crawled."""
+    rows = document_rows(4)
+    second_host = threading.Event()
+    seen_while_crawling: list[bool] = []
+    feed = BatchFeed()
+
+    def hosts() -> Iterator[list[pl.DataFrame]]:
+        yield [manifest_of(rows.head(2), "first")]
+        seen_while_crawling.append(feed.ready())
+        second_host.set()
+        yield [manifest_of(rows.slice(2), "second")]
+
+    planner = BatchPlanner(settings_of(tmp_path, 2), RUN)
+    thread = threading.Thread(
+        target=feed.consume, args=(planner, hosts()), kwargs={"during_crawl": False}
+    )
+    thread.start()
+    assert second_host.wait(10.0)
+    assert list(feed) == [0, 1]
+    thread.join()
+    assert seen_while_crawling == [False]
