@@ -137,10 +137,12 @@ class BatchFeed:
         """Plan the batches an earlier attempt left, ``recovered`` rows, then each host's rows
         as its crawl finishes, then the rest; ``after()`` once the crawl ended. Runs in a
         thread of its own; what fails is raised where the feed is iterated. Without
-        ``during_crawl`` the batches are still planned as hosts finish (their rows are not
-        kept to the crawl's end) but handed on only once the crawl is over."""
+        ``during_crawl`` the crawl's rows are kept to its end and planned at once, every host's
+        mixed in content-hash order as before streaming (a batch of one host's reports, all of
+        one place, loaded 30 % slower at 100,000 reports), and handed on then."""
         held: list[int] = []
         put = self._put if during_crawl else held.extend
+        crawled: list[pl.DataFrame] = []
         try:
             put(planner.resumed)
             if recovered is not None:
@@ -149,8 +151,15 @@ class BatchFeed:
                 manifest = store.combine_manifests(manifests)
                 with self._lock:
                     self._crawl = merged_outcomes([self._crawl, crawl_outcome(manifest)])
-                put(planner.add(select_document_rows(manifest)))
-                del manifest, manifests  # the host's rows end here, not with the crawl
+                rows = select_document_rows(manifest)
+                if during_crawl:
+                    put(planner.add(rows))
+                else:
+                    crawled.append(rows)
+                del manifest, manifests, rows  # the host's rows end here, not with the crawl
+            if crawled:
+                put(planner.add(pl.concat(crawled, how="vertical_relaxed")))
+                crawled.clear()
             put(planner.finish())
             if after is not None:
                 after()

@@ -156,7 +156,8 @@ def test_results_come_in_the_order_their_futures_finish() -> None:
 def test_without_streaming_batches_are_handed_on_only_once_the_crawl_is_over(
     tmp_path: Path,
 ) -> None:
-    """Planned as each host finishes, but no number is ready while a host is still crawled."""
+    """Planned once every host finished (all their rows in content-hash order), and no number
+    is ready while a host is still crawled."""
     rows = document_rows(4)
     second_host = threading.Event()
     seen_while_crawling: list[bool] = []
@@ -177,3 +178,6 @@ def test_without_streaming_batches_are_handed_on_only_once_the_crawl_is_over(
     assert list(feed) == [0, 1]
     thread.join()
     assert seen_while_crawling == [False]
+    planned = [pl.read_parquet(path) for path in sorted(tmp_path.rglob("*.parquet"))]
+    hashes = [h for part in planned if "sha256" in part.columns for h in part["sha256"]]
+    assert hashes == sorted(rows["sha256"]), "both hosts' rows mixed in hash order"

@@ -102,6 +102,7 @@ def streamed(
         pytest.MonkeyPatch.context() as env,
     ):
         env.setenv("FAZHI_BATCH_SIZE", str(BATCH_SIZE))
+        env.setenv("FAZHI_STREAM_BATCHES", "true")
         env.setenv("FAZHI_OVERLAP_BATCHES", "true")
         state = run_pipeline(
             sources_file=str(sources), data_dir=str(data_dir), run_id=RUN, return_state=True
@@ -141,6 +142,7 @@ def test_a_run_killed_mid_crawl_after_a_batch_loaded_loses_nothing(
         "PYTHONPATH": str(REPO),
         "PREFECT_API_URL": str(PREFECT_API_URL.value()),  # the tests' server, no other
         "FAZHI_BATCH_SIZE": str(BATCH_SIZE),
+        "FAZHI_STREAM_BATCHES": "true",
         "FAZHI_OVERLAP_BATCHES": "false",  # batch 1 is begun only once batch 0 is loaded
     }
     running: list[subprocess.Popen[bytes]] = []
@@ -166,6 +168,7 @@ def test_a_run_killed_mid_crawl_after_a_batch_loaded_loses_nothing(
         assert 0 < len(loaded_before) < DOCUMENTS  # killed with a batch loaded, not all
         with pytest.MonkeyPatch.context() as patch:
             patch.setenv("FAZHI_BATCH_SIZE", str(BATCH_SIZE))
+            patch.setenv("FAZHI_STREAM_BATCHES", "true")
             state = run_pipeline(
                 sources_file=str(sources), data_dir=str(data_dir), return_state=True
             )
