@@ -115,6 +115,7 @@ def _cmdline(pid: int) -> str:
 
 
 SPAWNED = "spawned child"
+FORKED = "forked child"  # a child sampled between its fork and its exec: named at a later sample
 
 
 def role_of(cmdline: str, parent_role: str | None, name: str = "") -> str:
@@ -152,16 +153,19 @@ def sample_tree(root: int, roles: dict[int, str] | None = None) -> list[ProcessS
     a pid's command line is read once)."""
     known = {} if roles is None else roles
     found: list[ProcessSample] = []
-    queue: list[tuple[int, str | None]] = [(root, None)]
+    queue: list[tuple[int, str | None, str | None]] = [(root, None, None)]
     while queue:
-        pid, parent_role = queue.pop()
-        if pid not in known:
-            role = role_of(_cmdline(pid), parent_role, _name(pid))
-            if role != SPAWNED:
+        pid, parent_role, parent_cmdline = queue.pop()
+        cmdline = _cmdline(pid)
+        role = known.get(pid)
+        if role is None:
+            role = role_of(cmdline, parent_role, _name(pid))
+            if cmdline == parent_cmdline and "multiprocessing.forkserver" not in cmdline:
+                role = FORKED  # forked, not yet exec'd: its own command line comes next
+            if role not in (SPAWNED, FORKED):
                 known[pid] = role
-        role = known.get(pid, SPAWNED)
         found.append(ProcessSample(pid, role, _rss_kb(pid), cpu_s(pid)))
-        queue.extend((child, role) for child in _children(pid))
+        queue.extend((child, role, cmdline) for child in _children(pid))
     return found
 
 

@@ -7,12 +7,20 @@ import os
 import platform
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from benchmarks.scale import ProcessSample, Timeline, role_of, run_measured, stage_of
+from benchmarks.scale import (
+    ProcessSample,
+    Timeline,
+    role_of,
+    run_measured,
+    sample_tree,
+    stage_of,
+)
 from fazhi.memory import ARENA_ENV
 
 FORKSERVER = "python -B -c from multiprocessing.forkserver import main; main(3, 5)"
@@ -206,3 +214,33 @@ def test_a_fazhi_process_keeps_to_one_malloc_arena(
     )
     arenas = int(done.stdout.strip())
     assert expected(arenas), arenas
+
+
+FORKS_A_SLEEPER = """
+import os, time
+if os.fork() == 0:
+    time.sleep(30)
+    os._exit(0)
+time.sleep(30)
+"""
+
+
+def test_a_child_sampled_before_its_exec_is_named_once_it_has_one() -> None:
+    """A forked child still running its parent's command line is not taken for anything its
+    command line says, nor remembered: the temporary Prefect server, sampled between its fork
+    and its exec, was once named "other: python" for a whole run."""
+    parent = subprocess.Popen([sys.executable, "-c", FORKS_A_SLEEPER])
+    samples: list[ProcessSample] = []
+    try:
+        roles: dict[int, str] = {}
+        deadline = time.monotonic() + 10
+        while len(samples) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+            samples = sample_tree(parent.pid, roles)
+        assert [sample.role for sample in samples] == ["run", "forked child"]
+        assert list(roles.values()) == ["run"], "the child's role is read again next time"
+    finally:
+        for sample in samples[1:]:
+            os.kill(sample.pid, 9)
+        parent.kill()
+        parent.wait()
