@@ -2327,8 +2327,7 @@ X18_CASES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("text", "indicator", "expected", "reason"),
+HEADLINE_CASES = (
     CASES
     + PLACE_CASES
     + REAL_TEXT_CASES
@@ -2344,26 +2343,14 @@ X18_CASES = [
     + X15_CASES
     + X16_CASES
     + X17_CASES
-    + X18_CASES,
-    ids=[
-        c[3]
-        for c in CASES
-        + PLACE_CASES
-        + REAL_TEXT_CASES
-        + GENERAL_CASES
-        + BREADTH_CASES
-        + X23_CASES
-        + FORMS10_CASES
-        + X10_CASES
-        + X11_CASES
-        + X12_CASES
-        + X13_CASES
-        + X14_CASES
-        + X15_CASES
-        + X16_CASES
-        + X17_CASES
-        + X18_CASES
-    ],
+    + X18_CASES
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "expected", "reason"),
+    HEADLINE_CASES,
+    ids=[c[3] for c in HEADLINE_CASES],
 )
 def test_headline_fact(text: str, indicator: str, expected: float | None, reason: str) -> None:
     facts = {f.indicator: f for f in extract_document(text).facts}

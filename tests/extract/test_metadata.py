@@ -2474,8 +2474,7 @@ X18_FORM_CASES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected", "reason"),
+DEVELOPMENT_FORM_CASES = (
     X8_FORM_CASES
     + X9_FORM_CASES
     + X10_FORM_CASES
@@ -2484,21 +2483,16 @@ X18_FORM_CASES = [
     + X15_FORM_CASES
     + X16_FORM_CASES
     + X17_FORM_CASES
-    + X18_FORM_CASES,
-    ids=[
-        c[2]
-        for c in X8_FORM_CASES
-        + X9_FORM_CASES
-        + X10_FORM_CASES
-        + X11_FORM_CASES
-        + X12_FORM_CASES
-        + X15_FORM_CASES
-        + X16_FORM_CASES
-        + X17_FORM_CASES
-        + X18_FORM_CASES
-    ],
+    + X18_FORM_CASES
 )
-def test_forms_read_on_the_development_halves_of_x8_to_x12_and_x15(
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "reason"),
+    DEVELOPMENT_FORM_CASES,
+    ids=[c[2] for c in DEVELOPMENT_FORM_CASES],
+)
+def test_forms_read_on_the_development_halves(
     text: str, expected: dict[str, object], reason: str
 ) -> None:
     m = extract_document(text).metadata
