@@ -90,6 +90,12 @@ def pinyin_syllables(name: str) -> list[str]:
 @cache
 def load_divisions() -> tuple[Division, ...]:
     """Every province-, prefecture- and county-level division, provinces first."""
+    return tuple(_dedupe(_recoded(list(_jionlp_divisions()))))
+
+
+@cache
+def _jionlp_divisions() -> tuple[Division, ...]:
+    """The divisions as jionlp's dictionary lists them, codes it kept after a change included."""
     tree = _quiet_jionlp().china_location_loader()
     rows: list[Division] = []
     for prov_name, prov in tree.items():
@@ -128,7 +134,7 @@ def load_divisions() -> tuple[Division, ...]:
                         is_function_zone=county["_admin_code"][4:6] in ("71", "72"),
                     )
                 )
-    return tuple(_dedupe(_recoded(rows)))
+    return tuple(rows)
 
 
 def _recoded(rows: list[Division]) -> list[Division]:
@@ -150,12 +156,7 @@ def _recoded(rows: list[Division]) -> list[Division]:
 def stale_codes() -> dict[str, str]:
     """Codes jionlp still lists that ended without a change of division (one predecessor or the
     one jionlp keeps of a merger) → the code of today that replaced them."""
-    jionlp_codes = {
-        county["_admin_code"]
-        for prov in _quiet_jionlp().china_location_loader().values()
-        for _, city in _children(prov)
-        for _, county in _children(city)
-    }
+    jionlp_codes = {row.code for row in _jionlp_divisions() if row.level == "county"}
     rows = _dated_rows()
     listed = {row.code for row in rows}
     return {
@@ -370,14 +371,11 @@ def _today(code: str) -> Division | None:
 def former_names() -> dict[str, tuple[Division, ...]]:
     """Names of divisions merged or renamed since 2015 → today's division that took them over
     (即墨市 → 即墨区): a report written before the change names its place so."""
-    current = divisions_by_code()
     index: dict[str, list[Division]] = {}
     for row in dated_codes():
-        successor = row.successor
-        while successor and successor not in current:  # a chain of changes: follow it
-            successor = next((r.successor for r in dated_codes() if r.code == successor), None)
-        if successor and row.name not in divisions_by_name():
-            index.setdefault(row.name, []).append(current[successor])
+        today = _today(row.successor) if row.successor else None  # a chain of changes followed
+        if today and row.name not in divisions_by_name():
+            index.setdefault(row.name, []).append(today)
     dated = {row.name for row in dated_codes()}
     for change in load_changes():
         # jionlp's own record of renames and mergers (长治县 → 上党区, 2018): the former name
