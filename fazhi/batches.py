@@ -28,6 +28,7 @@ import polars as pl
 import pyarrow.parquet as pq
 
 from fazhi.config import Settings
+from fazhi.disk import require_free_space
 from fazhi.extract.facts import RulePaths
 from fazhi.extract.stage import (
     STAGED_TABLES,
@@ -145,6 +146,7 @@ def parse_batch(settings: Settings, run_id: str, batch: int) -> BatchStep:
     target = lake.staged_batch("parsed", run_id, batch)
     if lake.fs.exists(target):
         return BatchStep(batch, "resumed", _count(lake, target))
+    require_free_space(settings, f"parsing batch {batch}")
     rows = batch_rows(settings, run_id, batch)
     key = parse_stage.parsing_key(rows)
     earlier = _reused(lake, "parsed", key, ("parsed",))
@@ -233,6 +235,7 @@ def load_batch(
 ) -> BatchOutcome:
     """Load what the gate let through of one batch, in one transaction; what it adds to the run
     (through ``held``, the loader's writer kept across batches, when given)."""
+    require_free_space(settings, f"loading batch {gated.batch}")
     loaded = load_gated_run(
         settings,
         run_id=run_id,

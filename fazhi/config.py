@@ -87,6 +87,11 @@ class Settings(BaseSettings):
     max_redirects: int = 5
     max_pages: int = 50
     lock_timeout_s: float = 60.0
+    # free space (MB) a run keeps on each local disk it writes (the data directory, a local
+    # lake): it looks before each source's crawl and each batch's parse and load, and on the
+    # warehouse's disk also keeps room for the readers' copy the run's end publishes (the size of
+    # the warehouse); short of it the run stops with the reason (fazhi.disk). 0 checks nothing.
+    min_free_disk_mb: int = Field(default=512, ge=0)
     # Every DuckDB connection the project opens (fazhi.warehouse.db.duckdb_config): DuckDB's own
     # default is 80 % of the machine's RAM and one thread per core, per connection, so a query
     # over the whole warehouse could take gigabytes. Beyond the limit DuckDB spills what it can

@@ -30,6 +30,7 @@ from fazhi.crawl.families import Link, ListingRequest
 from fazhi.crawl.fetch import Fetcher, FetchPolicy, FetchResult, host_allowed
 from fazhi.crawl.sources import Source
 from fazhi.crawl.state import CrawlState, UrlState
+from fazhi.disk import require_free_space
 from fazhi.errors import ParseError
 from fazhi.lake import Lake
 from fazhi.parse.decode import decode_html, sniff_format
@@ -79,6 +80,7 @@ def crawl_source(
     progress: Callable[[str], None] | None = None,
 ) -> pl.DataFrame:
     """Crawl one source, store raw bytes, persist and return this run's manifest rows."""
+    require_free_space(settings, f"crawling source {source.id}")
     # URL states in the lake: whichever machine crawls the source next asks conditionally
     lake = Lake.of(settings)
     state = CrawlState(settings.state_dir, source.id, source.domains, lake)

@@ -28,6 +28,7 @@ from typing import IO
 import duckdb
 
 from fazhi.config import Settings
+from fazhi.disk import MB, DiskNearlyFullError, free_bytes, no_space_explained
 from fazhi.errors import WarehouseBusyError, WarehouseLockedError
 from fazhi.warehouse.extensions import PROJECT_EXTENSIONS, load_extension
 
@@ -154,8 +155,17 @@ def publish_snapshot(database: Path) -> Path:
     """Copy the closed, checkpointed ``database`` and rename the copy over its read snapshot."""
     snapshot = snapshot_path(database)
     partial = snapshot.with_name(f"{snapshot.name}.{os.getpid()}.partial")
+    doing = f"publishing the readers' copy {snapshot.name}"
+    size, free = database.stat().st_size, free_bytes(database.parent)
+    if free < size:  # a copy that cannot fit fails only once the disk is full: say so before
+        raise DiskNearlyFullError(
+            f"not {doing}: the copy takes {size / MB:,.0f} MB and the disk of {database.parent} "
+            f"has {free / MB:,.0f} MB free. The warehouse holds every load; until a copy is "
+            "published, readers open the warehouse itself (and wait while it loads)"
+        )
     try:
-        shutil.copyfile(database, partial)
+        with no_space_explained(doing, database.parent):
+            shutil.copyfile(database, partial)
         os.replace(partial, snapshot)
     finally:
         partial.unlink(missing_ok=True)

@@ -97,3 +97,33 @@ def test_some_sources_unreachable_is_partial_with_reasons_and_exits_3(
     assert rows["down"]["status"] == "failed"
     assert "Connection refused" in rows["down"]["reasons"]
     assert exit_code == 3
+
+
+def test_a_disk_short_of_space_stops_the_run_with_the_reason_and_the_next_loads_it_all(
+    harness: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Crawled (``fazhi crawl``), then a run on a disk under ``min_free_disk_mb`` (a petabyte):
+    it stops with the reason before its crawl writes anything; once the limit is met again, the
+    next run loads the report crawled before."""
+    from flows.pipeline import run_pipeline
+
+    good = FixtureSite()
+    ff.good_site(good, faults=False)
+    data_dir = tmp_path / "data"
+    with serve(good):
+        sources = ff.write_sources(
+            tmp_path / "sources.toml", [ff.SourceEntry("good", good.url(ff.COLUMN))]
+        )
+        crawled = CliRunner().invoke(
+            app, ["crawl", "--sources", str(sources), "--data-dir", str(data_dir)]
+        )
+        assert crawled.exit_code == 0, crawled.output
+        monkeypatch.setenv("FAZHI_MIN_FREE_DISK_MB", str(10**9))
+        short = run_pipeline(sources_file=str(sources), data_dir=str(data_dir), return_state=True)
+        monkeypatch.delenv("FAZHI_MIN_FREE_DISK_MB")
+        again = run_pipeline(sources_file=str(sources), data_dir=str(data_dir), return_state=True)
+    assert short.is_failed(), short
+    assert "DiskNearlyFullError: not crawling source good: " in (short.message or "")
+    assert "FAZHI_MIN_FREE_DISK_MB" in (short.message or "")
+    assert again.is_completed(), again
+    assert again.result().facts_loaded > 0  # the report crawled before the short run
