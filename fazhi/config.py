@@ -66,7 +66,8 @@ class Settings(BaseSettings):
     # once. Off by default: on 2 cores, 10,000 reports took 226.1 s and 1,708 MB overlapped
     # against 215.3 s and 1,472 MB one batch after the other (README, Scale); with the batches
     # begun during the crawl (5 December, bare, noisy machine) the tree's peak 1,517 MB against
-    # 1,364, 143.7 s of CPU against 126.5
+    # 1,364, 143.7 s of CPU against 126.5; at 100,000 under Prefect 1,127.3 s and 1,608 MB against
+    # 1,168.5 s and 1,466 MB (README, Scale)
     overlap_batches: bool = False
     # begin a batch as soon as the hosts crawled so far fill it, while other hosts are crawled
     # (fazhi.streaming); off, the crawl's documents are planned at once when it ends, every
