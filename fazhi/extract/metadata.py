@@ -298,7 +298,8 @@ SUMMARY_KIND_RE = re.compile(
     # a leader reporting in person (本人…履行…职责, 一、履职情况): a 述职 by another name
     r"本人[^。\n]{0,12}履行|^[一二三四五六七八九十]+、\s*(?:个人)?履职情况|"
     # (not one cited in a sentence: "主要负责人在年终述职报告中汇报法治政府建设")
-    r"(?:述职|述法)报告(?![中里内时])|第一责任人职责[^。\n]{0,6}报告|半年[^。\n]{0,8}(?:总结|报告)"
+    # (a half year's goals and how far each was met, 上半年工作目标完成情况: a half-year summary)
+    r"(?:述职|述法)报告(?![中里内时])|第一责任人职责[^。\n]{0,6}报告|半年[^。\n]{0,8}(?:总结|报告|完成情况)"
     r"|前三季度[^。\n]{0,8}(?:总结|报告)|重点工作任务完成情况",
     re.M,
 )
@@ -478,9 +479,20 @@ def _dateline_on(head: str, dated: date) -> bool:
     return day is not None and (int(day.group(1)), int(day.group(2))) == (dated.month, dated.day)
 
 
+# A title on part of a year that names no year (市司法局上半年工作目标完成情况): the part of
+# the year its page is dated in, as 今年以来 is
+PART_YEAR_TITLE_RE = re.compile(
+    r"^[^。，,；\n\d]{0,30}?(?:上半年|前三季度)[^。，,；\n\d]{0,12}(?:总结|报告|完成情况)\s*$"
+)
+
+
 def _counts_year_to_date(head: str) -> bool:
-    """An opening line that counts the year so far (今年以来，某镇…)."""
-    return any(YEAR_TO_DATE_RE.match(line) for line in _lines(head)[:OPENING_LINES])
+    """An opening line that counts the year so far (今年以来，某镇…), or a title on part of a
+    year naming no year."""
+    return any(
+        YEAR_TO_DATE_RE.match(line) or PART_YEAR_TITLE_RE.match(line)
+        for line in _lines(head)[:OPENING_LINES]
+    )
 
 
 def _as_in_year(division: Division, year: int | None, head: str) -> tuple[str, str]:
@@ -717,6 +729,8 @@ def find_issuer(head: str, tail: str, crumbs: list[str] | None = None) -> FoundI
     for index, (line, following) in enumerate(zip(lines, followers, strict=True)):
         if POSTER_TAG_RE.match(head_lines[index]):
             continue  # "[ 发布机构 ] 某委": the body that posted the page, read as such below
+        if QUOTE_ATTRIBUTION_RE.match(line):
+            continue  # who said the quote above (某厅厅长某某在…会议上表示), not an author line
         org = _org_at_start(line, following) or _org_after_year(line, index)
         if org and _listed_bodies_sentence(line, org):
             continue
@@ -754,7 +768,7 @@ def find_issuer(head: str, tail: str, crumbs: list[str] | None = None) -> FoundI
     )
     for line in candidates:
         bare = BARE_ISSUER_RE.match(line)  # "区司法局": the text names no place
-        if bare and len(line) <= len(bare.group()) + 30:
+        if bare and len(line) <= len(bare.group()) + 30 and not QUOTE_ATTRIBUTION_RE.match(line):
             return FoundIssuer(bare.group())
     return None
 
@@ -1120,6 +1134,13 @@ def short_names() -> dict[str, tuple[Division, ...]]:
     return {alias: tuple(found) for alias, found in index.items()}
 
 
+# A line signing the quote above it ("——某厅党组书记、厅长某某在…会议上表示。", its dash
+# dropped by normalising): who said the quote, a line whose only predicate is 表示 or 指出
+QUOTE_ATTRIBUTION_RE = re.compile(
+    r"[—\-\s]*[^。，,；;\n]{2,40}?在[^。，,；;\n]{2,100}?(?:上|时|中)(?:表示|指出|说|强调)[。：:]?\s*$"
+)
+
+
 def opening_subject(head: str) -> tuple[str, str] | None:
     """Who speaks in the first sentences: ``("body", "河东区司法局")``, ``("township",
     "龙溪镇")`` or ``("division", "昌平区")``, read after a leading year and a
@@ -1128,6 +1149,8 @@ def opening_subject(head: str) -> tuple[str, str] | None:
     for line in _lines(head)[:OPENING_LINES]:
         if len(line) < 20:
             continue  # a title or a heading, not a sentence
+        if QUOTE_ATTRIBUTION_RE.match(line):
+            continue  # who said the quote above, not the report's speaker
         lead = SUBJECT_LEAD_RE.match(line)
         position = lead.end() if lead else 0
         fragment = line[position:]
@@ -1393,6 +1416,10 @@ def resolve_locality(
         if division is not None:
             return division
     spoken = _level_spoken(text)
+    if spoken is None and _bare_level(issuer) in PROVINCE_LEVELS:
+        # "现将省政府2022年度…报告如下" with no 全省 / 我省 after it: the province's own body
+        # speaks, so the text speaks at its level (the province its short name recalls, 法治湖南)
+        spoken = "省"
     sites = hint[1:] if given else hint
     if spoken is None and not given:
         # a body speaking without its place (市公安局, 农业农村局…) at no level: the places the
@@ -1686,7 +1713,15 @@ def _at_spoken_level(text: str, head: str, hint: Hints, level: str | None) -> Di
     places names them as partners (与某区…结对)."""
     named = _named_divisions(_without_partners(_plain(head)), text, hint)
     if level == "省":
-        return _province_spoken_of(text, named)
+        spoken_of = _province_spoken_of(text, named)
+        if spoken_of is None and not named:
+            # "我省" in a news page whose head names no place and no province by any name: the
+            # one province all the places named further on lie in (沈阳市辽中区, 沈阳市铁西区)
+            later = _named_divisions(_without_partners(_plain(text)), text, hint)
+            provinces = {d.province_code for d in later}
+            if len(provinces) == 1:
+                return divisions_by_code().get(provinces.pop())
+        return spoken_of
     fitting = [d for d in named if level and _speaks_at(d, level)]
     if fitting:
         # a name that is also ordinary words (会同县府办: "together with the county office")
@@ -1988,6 +2023,16 @@ DAY_FIRST_DATE_LINE_RE = re.compile(
 )
 
 
+# A news page's byline, then its date: "来源:某日报 作者:某某 编辑:某某 2018-07-28 09:19:02"
+# (the paper, the writer and the editor named before the page's date and time)
+BYLINE_DATE_LINE_RE = re.compile(
+    r"^\s*(?:[来來]源\s*[:：]\s*[\u4e00-\u9fa5]{2,20}\s+)?"
+    r"(?:(?:作者|[编編][辑輯]|责任[编編][辑輯]|[记記]者|通[讯訊]员)\s*[:：]\s*[\u4e00-\u9fa5]{2,10}\s+){1,3}"
+    + DATE_RE.pattern
+    + r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
+)
+
+
 def find_published_on(text: str) -> date | None:
     """A publication date: labelled (发布日期：… before 成文日期：…) near the top, or on a
     line of its own near the top or in the signature."""
@@ -2019,7 +2064,11 @@ def _published_candidates(text: str) -> Iterator[re.Match[str] | None]:
     yield WRITTEN_LABEL_RE.search(head)
     tail = arabic_dates(text[-TAIL_CHARS:])
     for line in head.splitlines()[:12] + tail.splitlines()[-6:]:
-        yield DATE_LINE_RE.match(line) or DAY_FIRST_DATE_LINE_RE.match(line)
+        yield (
+            DATE_LINE_RE.match(line)
+            or DAY_FIRST_DATE_LINE_RE.match(line)
+            or BYLINE_DATE_LINE_RE.match(line)
+        )
 
 
 def classify_doc_type(head: str) -> str:

@@ -2326,6 +2326,51 @@ X18_CASES = [
     ),
 ]
 
+X19_CASES = [
+    (
+        "今年以来,全州法律援助机构开展各类宣传活动52场,解答法律咨询1.2万余人次,受理案件2310件。",
+        "aid_cases",
+        2310,
+        "a verb and 案件 alone in a list of the aid service's figures are its cases",
+    ),
+    (
+        "今年以来,全州法律援助机构开展各类宣传活动52场,解答法律咨询1.2万余人次,受理案件2310件。",
+        "pub_events",
+        None,
+        "the aid service's own publicity is a sub-figure, not the place's publicity events",
+    ),
+    (
+        "全市解答法律援助咨询9000人次,仲裁委员会受理案件410件。",
+        "aid_cases",
+        None,
+        "guard: a body named before 受理案件 in its own clause counts that body's cases",
+    ),
+    (
+        "全市法律援助中心组织普法宣传活动20场。全市开展普法宣传活动640场。",
+        "pub_events",
+        640,
+        "the place's publicity events, not the aid centre's beside them",
+    ),
+    (
+        "一季度,全区公证办证量1.3万件,法律援助受案数3150件。",
+        "aid_cases",
+        3150,
+        "the aid's case count said as one word (受案数)",
+    ),
+    (
+        "2024年至今累计收行政复议案件74件,受理70件,不予受理4件。",
+        "rec_applications_received",
+        74,
+        "收 after a word of the total takes reconsideration applications",
+    ),
+    (
+        "税务部门共征收行政复议相关规费12件。",
+        "rec_applications_received",
+        None,
+        "guard: 征收 is no receipt of applications",
+    ),
+]
+
 
 HEADLINE_CASES = (
     CASES
@@ -2344,6 +2389,7 @@ HEADLINE_CASES = (
     + X16_CASES
     + X17_CASES
     + X18_CASES
+    + X19_CASES
 )
 
 

@@ -2474,6 +2474,72 @@ X18_FORM_CASES = [
 ]
 
 
+X19_FILL = "各级调解组织坚持和发展新时代枫桥经验,推动矛盾纠纷就地化解,基层治理水平不断提升。" * 16
+X19_FORM_CASES = [
+    (
+        "某省:年底前实现公共法律服务站点全覆盖\n\n来源:某某日报 作者:李明 编辑:王芳 "
+        "2019-06-12 08:30:15\n\n  某某日报6月11日讯(记者 李明)今天,省司法厅召开推进会。\n",
+        {"published_on": date(2019, 6, 12)},
+        "a news page's byline, then its date and time",
+    ),
+    (
+        "某省:年底前实现公共法律服务站点全覆盖\n\n作者:李明 编辑:王芳 2019年全省调解工作"
+        "会议召开\n\n  今天,省司法厅召开推进会。\n",
+        {"published_on": None},
+        "guard: a byline followed by words is no page date",
+    ),
+    (
+        "根据《法治政府建设与责任落实督察工作规定》要求,现将省政府2021年度法治政府建设情况"
+        "报告如下。\n一、2021年主要工作\n1.加强领导。省政府切实履行法治政府建设主体职责,"
+        "一体推进法治江西、法治政府、法治社会建设。\n",
+        {"locality_code": "360000", "issuer": "江西省人民政府"},
+        "the province's government saying whose report follows, its province by its short name",
+    ),
+    (
+        "根据有关要求,现将省政府2021年度法治政府建设情况报告如下。\n一、2021年主要工作\n"
+        "1.加强领导。省政府切实履行法治政府建设主体职责。\n",
+        {"locality_code": None, "issuer": None},
+        "guard: the province's government in a text naming no province gives no place",
+    ),
+    (
+        "数据\n2022年,全省化解矛盾纠纷15.3万件,较上年增长12%。\n" + X19_FILL + "\n近日,长沙市"
+        "岳麓区司法局组织法律服务团队走进社区,开展公共法律服务进社区活动。\n",
+        {"province": "湖南省"},
+        "我省 in a page whose head names no place: the province the places named later lie in",
+    ),
+    (
+        "数据\n2022年,全省化解矛盾纠纷15.3万件,较上年增长12%。\n" + X19_FILL + "\n近日,长沙市"
+        "岳麓区司法局与南昌市东湖区司法局开展交流活动。\n",
+        {"province": None},
+        "guard: places of two provinces named later settle none",
+    ),
+    (
+        "声音\n“我们将持续完善四级矛盾纠纷调处化解体系,让群众少跑腿。”\n——省司法厅党组书记、"
+        "厅长张某某在全省人民调解工作会议上表示。\n2023年,全省调解矛盾纠纷18万件,平安湖南建设扎实推进。\n",
+        {"issuer": None},
+        "who said the quote above is not the report's speaker",
+    ),
+    (
+        "2021年,湘潭市司法局在市委、市政府的坚强领导下,坚持以习近平法治思想为指导,"
+        "全面推进依法治市各项工作。\n",
+        {"issuer": "湘潭市司法局"},
+        "guard: a body opening its year under its superiors' leadership is still the speaker",
+    ),
+    (
+        "某区司法局上半年工作目标完成情况\n\n2023-07-20 10:00 某区司法局\n\n序号\n\n责任事项\n\n"
+        "完成情况\n\n1\n\n深化人民调解。今年以来,全区调解矛盾纠纷1200件。\n",
+        {"doc_type": "work_summary", "report_year": 2023},
+        "a half year's goals and their completion, titled without a year: that half year's summary",
+    ),
+    (
+        "某区司法局2022年上半年工作总结\n\n2023-03-01 09:00 某区司法局\n\n一、主要工作\n\n"
+        "全区调解矛盾纠纷1200件。\n",
+        {"doc_type": "work_summary", "report_year": 2022},
+        "guard: a half-year title naming its year keeps it, whenever the page is dated",
+    ),
+]
+
+
 DEVELOPMENT_FORM_CASES = (
     X8_FORM_CASES
     + X9_FORM_CASES
@@ -2484,6 +2550,7 @@ DEVELOPMENT_FORM_CASES = (
     + X16_FORM_CASES
     + X17_FORM_CASES
     + X18_FORM_CASES
+    + X19_FORM_CASES
 )
 
 
