@@ -82,6 +82,11 @@ YEAR_TO_DATE_RE = re.compile(
 )
 # A news item's dateline opening its first sentence (3月21日，…发布。, 22日，…召开。)
 NEWS_DATELINE_RE = re.compile(r"^(?:\d{1,2}月)?\d{1,2}日\s*(?:上午|下午|晚)?\s*[,，]")
+# A news item's lead telling that a body released its report on a year (羊城晚报讯 …某省高级人民
+# 法院16日发布2019年度行政诉讼白皮书): the item tells that year, whenever it was printed
+RELEASED_YEAR_RE = re.compile(
+    r"(?:发布|公布|发表)了?《?(20\d{2})年度?[^。，,；\n]{0,20}?(?:白皮书|蓝皮书|报告)"
+)
 REPORT_INTRO_YEAR_RE = re.compile(r"现将[^。\n]{0,12}?(20\d{2})年(?:度)?")
 # "2019年，…", "【概况】 2019年…", "2019年安庆市…": a year opening the first lines
 OPENING_YEAR_RE = re.compile(
@@ -300,7 +305,11 @@ SUMMARY_KIND_RE = re.compile(
     # (not one cited in a sentence: "主要负责人在年终述职报告中汇报法治政府建设")
     # (a half year's goals and how far each was met, 上半年工作目标完成情况: a half-year summary)
     r"(?:述职|述法)报告(?![中里内时])|第一责任人职责[^。\n]{0,6}报告|半年[^。\n]{0,8}(?:总结|报告|完成情况)"
-    r"|前三季度[^。\n]{0,8}(?:总结|报告)|重点工作任务完成情况",
+    r"|前三季度[^。\n]{0,8}(?:总结|报告)|重点工作任务完成情况"
+    # a title on the first months of a year's work (某市2021年度1-4月…民生工程实施情况), as a
+    # half year's: its progress so far (not a count's statistics, 1-9月行政复议案件情况)
+    r"|^[^。，,；\n]{0,40}?20\d{2}年度?\s*1\s*[-—–~至到]\s*(?:[2-9]|1[01])\s*月份?"
+    r"[^。，,；\n]{0,30}?(?:工作|实施|进展|推进|落实)(?:情况|总结|报告)\s*$",
     re.M,
 )
 # A title of another kind of document on the same subject: a plan, a notice, an assessment
@@ -686,8 +695,10 @@ SUBJECT_LEAD_RE = re.compile(
     r"(?:[\u4e00-\u9fa5]{0,10}(?:网讯|报讯|台讯)\s*(?:[(（][^)）\n]{0,24}[)）])?[，,:：\s]*)?"
     r"(?:20\d{2}年(?:以来|度|上半年|下半年|前三季度)?|今年以来|今年来|今年上半年|一年来|近年来|近期"
     r"|本年度|这一年|过去的?一年)?"
-    # "2025年是《…纲要》收官之年，某镇在…": what the year is, then the subject
-    r"(?:是[^。；，,\n]{2,60}?(?:之年|的一年)[，,])?[，,\s]*"
+    # "2025年是《…纲要》收官之年，某镇在…": what the year is, then the subject; told in several
+    # clauses, the last closing the sentence ("2024年是…关键之年，是…攻坚之年，也是某街道…之年。
+    # 某街道始终坚持…")
+    r"(?:(?:也|还|更|又)?是[^。；，,\n]{2,60}?(?:之年|的一年)[，,。])*[，,\s]*"
     # "现将某县2023年…报告如下": the place whose report follows
     r"(?:现将)?"
     # "根据《关于报送…的通知》文件要求，某州人民政府高度重视…": the instruction the report
@@ -934,7 +945,7 @@ def _title_speaker(line: str) -> FoundIssuer | None:
 def _place_of_title(line: str) -> str | None:
     """``宝鸡市`` from a title ``宝鸡市2023年度法治政府建设工作总结``, ``龙溪镇`` from
     ``龙溪镇关于2024年…的报告``: a title whose speaker is a place, not a body."""
-    if not REPORT_WORDS_RE.search(line) or len(line) > 60:
+    if not (REPORT_WORDS_RE.search(line) or STATE_TITLE_RE.search(line)) or len(line) > 60:
         return None
     lead = TITLE_LEAD_RE.match(line)
     start = lead.end() if lead else 0
@@ -948,6 +959,13 @@ def _place_of_title(line: str) -> str | None:
     if end == start or not TITLE_AFTER_PLACE_RE.match(line, end):
         return None
     return line[start:end]
+
+
+# "某市2023年法治政府建设情况": a title that states its year's building of the rule of law
+# without 报告 (a line alone, no sentence in it)
+STATE_TITLE_RE = re.compile(
+    r"^[^。，,；;：:]{0,40}(?:法治政府建设|法治建设|依法行政)[^。，,；;：:]{0,6}情况$"
+)
 
 
 # "2023年度包场镇法治政府建设工作报告": a town's name of two or three characters that is no level
@@ -1830,6 +1848,9 @@ def _county_of_township(name: str, text: str, hint: Hints) -> Division | None:
         lambda d: any(d.city_code == h.code or d.city_code == h.city_code for h in hint),
         lambda d: bool(d.city_name) and d.city_name in text,
         lambda d: d.province_name in text,
+        # the province by its short name (考察浙江重要讲话精神): a township the gazetteer
+        # lists in several provinces, the text naming its own in passing
+        lambda d: any(a in text for a in _province_aliases(d.province_code)),
         lambda d: bool(above) and d.name.endswith(above[0]),
     )
     for test in tests:
@@ -1841,6 +1862,12 @@ def _county_of_township(name: str, text: str, hint: Hints) -> Division | None:
     if len(candidates) == 1:
         return candidates[0]
     return _common_parent(candidates)
+
+
+def _province_aliases(code: str) -> tuple[str, ...]:
+    """A province's short names of two characters or more (浙江, 内蒙古)."""
+    province = divisions_by_code().get(code)
+    return tuple(a for a in province.aliases if len(a) >= 2) if province else ()
 
 
 def _common_parent(candidates: list[Division]) -> Division | None:
@@ -1935,6 +1962,10 @@ def find_report_year(head: str) -> int | None:
     match = REPORT_INTRO_YEAR_RE.search(plain)
     if match:
         return int(match.group(1))
+    for line in _lines(head)[:OPENING_LINES]:
+        released = RELEASED_YEAR_RE.search(line) if NEWS_LEAD_LINE_RE.match(line) else None
+        if released:
+            return int(released.group(1))
     lines = _lines(plain)[:OPENING_LINES]
     for line in lines:
         match = OPENING_YEAR_RE.match(line)
@@ -2033,6 +2064,15 @@ BYLINE_DATE_LINE_RE = re.compile(
 )
 
 
+# "稿件来源:2021年4月25日某某网": a news item's footer line, its source the date, then the outlet
+# that printed it (a line of its own; the outlet's name ends it)
+SOURCE_DATE_LINE_RE = re.compile(
+    r"^\s*(?:稿件|信息|文章|新闻)?来源\s*[:：]\s*"
+    + DATE_RE.pattern
+    + r"\s*(?:[\u4e00-\u9fa5]{0,20}?(?:网|网站|客户端|日报|晚报|报|电视台|电台|台))?\s*$"
+)
+
+
 def find_published_on(text: str) -> date | None:
     """A publication date: labelled (发布日期：… before 成文日期：…) near the top, or on a
     line of its own near the top or in the signature."""
@@ -2069,6 +2109,9 @@ def _published_candidates(text: str) -> Iterator[re.Match[str] | None]:
             or DAY_FIRST_DATE_LINE_RE.match(line)
             or BYLINE_DATE_LINE_RE.match(line)
         )
+    # a news item's footer (the head's last line may be cut inside such a date)
+    for line in tail.splitlines()[-6:]:
+        yield SOURCE_DATE_LINE_RE.match(line)
 
 
 def classify_doc_type(head: str) -> str:

@@ -2372,6 +2372,77 @@ X19_CASES = [
 ]
 
 
+# Round 22 (x20's development half): invented wording for each cause, with guards
+X20_CASES = [
+    (
+        "全区通过府院联动协调化解行政诉讼案件18件，调撤率32%。",
+        "lit_cases",
+        None,
+        "lawsuits resolved (化解行政诉讼案件) are the part settled, not the lawsuits answered",
+    ),
+    (
+        "全区共办理行政应诉案件64件，其中协调化解18件。",
+        "lit_cases",
+        64,
+        "guard: the lawsuits answered, with the part resolved after them, keep their count",
+    ),
+    (
+        "积极化解行政争议，全年行政诉讼案件52件。",
+        "lit_cases",
+        52,
+        "guard: resolving disputes in the clause before leaves the year's lawsuits",
+    ),
+    (
+        "“法援惠民生”项目实施以来，全省办理法律援助案件12.3万件，接待法律咨询40万人次。",
+        "aid_cases",
+        None,
+        "a total since a project began (项目实施以来) is no year's count",
+    ),
+    (
+        "“法援惠民生”项目实施以来，全省办理法律援助案件12.3万件，接待法律咨询40万人次。",
+        "aid_consultations",
+        None,
+        "a total since a project began: its consultations neither",
+    ),
+    (
+        "民生工程实施以来成效明显。2023年，全市办理法律援助案件4100件。",
+        "aid_cases",
+        4100,
+        "guard: a project's span in the sentence before leaves the year's count",
+    ),
+    (
+        "民生工程实施以来，今年全市共办理法律援助案件2100件。",
+        "aid_cases",
+        2100,
+        "guard: 今年 after a project's span brings the sentence back to the year",
+    ),
+    (
+        "组织全镇执法人员参加综合法律知识培训和考试，累计27人持证，持证率75%。",
+        "enf_certified_officers",
+        27,
+        "a count holding certificates told as N人持证, closing its clause",
+    ),
+    (
+        "组织全镇执法人员参加综合法律知识培训和考试，累计27人持证，持证率75%。",
+        "enf_officer_training",
+        None,
+        "the certificate holders after an exam are no training count",
+    ),
+    (
+        "培训行政执法人员300人次，持证率95%。",
+        "enf_officer_training",
+        300,
+        "guard: a rate of holders after a training count leaves the training",
+    ),
+    (
+        "培训行政执法人员300人次，持证率95%。",
+        "enf_certified_officers",
+        None,
+        "guard: 持证率 after a count is no count of holders",
+    ),
+]
+
+
 HEADLINE_CASES = (
     CASES
     + PLACE_CASES
@@ -2390,6 +2461,7 @@ HEADLINE_CASES = (
     + X17_CASES
     + X18_CASES
     + X19_CASES
+    + X20_CASES
 )
 
 

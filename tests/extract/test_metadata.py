@@ -2239,12 +2239,31 @@ X18_HINT_CASES = [
 ]
 
 
+# (round 22) x20's news item on a released white paper, read with the page's address
+X20_HINT_CASES = [
+    (
+        "南方日报讯 记者某某报道:某省高级人民法院18日发布2021年度行政审判白皮书。根据白皮书,"
+        "2021年,全省法院共审结一审行政案件1.8万件,行政机关一审败诉率为9.6%。\n",
+        {"source_url": "http://epaper.example.com/html/2022-07/19/content_1.htm"},
+        {"report_year": 2021},
+        "a news item on a body releasing its year's white paper tells that year, not the page's",
+    ),
+    (
+        "南方日报讯 记者某某报道:18日,某省高级人民法院召开新闻发布会,通报今年上半年全省法院"
+        "审结一审行政案件9000件。\n",
+        {"source_url": "http://epaper.example.com/html/2022-07/19/content_2.htm"},
+        {"report_year": 2022},
+        "guard: a news item releasing no year's report keeps its page's year",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "hints", "expected", "reason"),
-    X14_FORM_CASES + X18_HINT_CASES,
-    ids=[c[3] for c in X14_FORM_CASES + X18_HINT_CASES],
+    X14_FORM_CASES + X18_HINT_CASES + X20_HINT_CASES,
+    ids=[c[3] for c in X14_FORM_CASES + X18_HINT_CASES + X20_HINT_CASES],
 )
-def test_forms_read_on_the_development_halves_of_x14_and_x18(
+def test_forms_read_on_the_development_halves_of_x14_x18_and_x20(
     text: str, hints: dict[str, str], expected: dict[str, object], reason: str
 ) -> None:
     m = extract_document(text, **hints).metadata  # type: ignore[arg-type]
@@ -2540,6 +2559,71 @@ X19_FORM_CASES = [
 ]
 
 
+# Round 22 (x20's development half): invented wording for the causes found there
+X20_FORM_CASES = [
+    (
+        "2023年是全面贯彻党的二十大精神的开局之年,是实施“十四五”规划承上启下的关键之年,也是"
+        "红云街道加快发展的攻坚之年。红云街道始终坚持以习近平法治思想为指导,全力推进法治政府"
+        "建设。现将2023年工作情况报告如下:\n一、主要成效\n全年开展法治讲座12场。\n",
+        {"issuer": "红云街道办事处", "township": "红云街道"},
+        "a year told in several 之年 clauses closing a sentence, then the township speaking",
+    ),
+    (
+        "2023年,红云街道始终坚持以习近平法治思想为指导,深入学习贯彻习近平总书记考察湖南重要讲话"
+        "精神,全力推进法治政府建设。\n",
+        {"locality_code": "430703", "province": "湖南省", "city": "常德市"},
+        "a township the gazetteer lists in two provinces, the text naming its own by short name",
+    ),
+    (
+        "2023年,红云街道始终坚持以习近平法治思想为指导,学习云南、湖南两地经验,全力推进法治政府"
+        "建设。\n",
+        {"locality_code": None, "province": None},
+        "guard: a township of two provinces whose short names the text both names settles none",
+    ),
+    (
+        "南平市2022年法治政府建设情况\n2022年,南平市各级各部门坚持以习近平法治思想为指导,稳步"
+        "推进法治政府建设,取得积极成效。\n",
+        {"issuer": "南平市人民政府", "doc_type": "annual_report"},
+        "a place's title stating its year's 法治政府建设情况 without 报告: its government's",
+    ),
+    (
+        "南平市2022年营商环境建设情况\n2022年,南平市各级各部门坚持以习近平法治思想为指导,稳步"
+        "推进营商环境建设。\n",
+        {"issuer": None},
+        "guard: a place's 情况 title on another field names no issuer",
+    ),
+    (
+        "宁化县2022年度1-9月法律援助民生工程实施情况\n一、项目进展情况\n今年1-9月,共办理法律"
+        "援助案件800件。\n",
+        {"doc_type": "work_summary", "report_year": 2022},
+        "a title on the first months of a year's work (1-9月…实施情况): a work summary",
+    ),
+    (
+        "宁化县2022年1-9月行政复议案件情况\n一、收案情况\n今年1-9月,共收到行政复议申请80件。\n",
+        {"doc_type": "other"},
+        "guard: the first months' case statistics are no work summary",
+    ),
+    (
+        "2022年,全省法律援助工作成效明显,全省办理法律援助案件3.2万件。\n"
+        "稿件来源:2022年6月3日某某新闻网",
+        {"published_on": date(2022, 6, 3)},
+        "a news item's footer: its source the date, then the outlet",
+    ),
+    (
+        "2022年,全省法律援助工作成效明显,全省办理法律援助案件3.2万件。\n"
+        "稿件来源:2022年6月3日在全省会议上的讲话",
+        {"published_on": None},
+        "guard: a date then words that are no outlet is no page date",
+    ),
+    (
+        "2023年,某市坚持依法行政,按时公开发布2022年度法治政府建设年度报告,全市办理行政复议案件"
+        "300件。\n",
+        {"report_year": 2023},
+        "guard: a report telling that it published last year's report keeps its own year",
+    ),
+]
+
+
 DEVELOPMENT_FORM_CASES = (
     X8_FORM_CASES
     + X9_FORM_CASES
@@ -2551,6 +2635,7 @@ DEVELOPMENT_FORM_CASES = (
     + X17_FORM_CASES
     + X18_FORM_CASES
     + X19_FORM_CASES
+    + X20_FORM_CASES
 )
 
 
