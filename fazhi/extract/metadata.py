@@ -186,7 +186,11 @@ PAGE_TIME_LABEL_RE = re.compile(
 WRITTEN_LABEL_RE = re.compile(r"(?:成文|印发|生成)(?:时间|日期)" + _LABEL_GAP + DATE_RE.pattern)
 # A title line ending in its date (某街道2024年度法治政府建设工作报告 2024-12-12)
 TITLE_DATE_RE = re.compile(
-    r"(?:报告|总结|汇报|情况)\s+" + DATE_RE.pattern + r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$", re.M
+    # the date after the title, or in brackets closing it ("某局2018年…情况报告 (2019-04-12)")
+    r"(?:报告|总结|汇报|情况)(?:\s+|\s*[(（]\s*)"
+    + DATE_RE.pattern
+    + r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[)）]?\s*$",
+    re.M,
 )
 # Page chrome above a title: a breadcrumb trail ("当前位置：首页 > 政务公开 > …")
 BREADCRUMB_RE = re.compile(
@@ -197,6 +201,8 @@ BREADCRUMB_RE = re.compile(
 SITE_CHROME_RE = re.compile(
     r"欢迎您|欢迎你|版权所有|主办单位|承办单位|主办\s*[:：]|网站地图|无障碍|手机版"
     r"|(?:政府)?信息公开(?:网|平台|专栏|目录)?\s*$|政务公开\s*$|网站\s*$"
+    # a banner's clock: the day's date and weekday closing the line ("某区人民政府 2019年12月3日星期二")
+    r"|\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]\s*$"
 )
 CRUMB_SEPARATOR_RE = re.compile(r"\s*(?:[>＞»]+|&gt;)\s*")
 # A label before a title: 【全文】, [权威发布], 【法治政府建设】
@@ -2123,12 +2129,16 @@ def classify_doc_type(head: str) -> str:
     """
     opening = head[:300]
     lines = _lines(opening)
+    # a news item's bare source line above its dated lead ("来源:某市法院", then "12月13日,…举行")
+    # is the page's chrome, not its first line
+    first = lines[1] if len(lines) > 1 and SOURCE_LINE_RE.fullmatch(lines[0]) else None
     if OTHER_KIND_RE.search(opening[:120]) or (
         lines
         and (
             NEWS_TITLE_RE.match(lines[0])
             or NEWS_DATELINE_RE.match(lines[0])
             or RELEASE_TITLE_RE.match(lines[0])
+            or (first is not None and NEWS_DATELINE_RE.match(first))
         )
     ):
         return "other"

@@ -2443,6 +2443,29 @@ X20_CASES = [
 ]
 
 
+# Round 23 (x21's development half): invented wording for the causes found there
+X21_CASES = [
+    (
+        "全年审查文件310件，对41件部门文件进行行政规范性文件审核确认。",
+        "rule_normative_docs_reviewed",
+        41,
+        "papers put to the review that confirms them as normative documents (对N件…进行…审核)",
+    ),
+    (
+        "对12件镇政府文件进行了规范性文件合法性审查。",
+        "rule_normative_docs_reviewed",
+        12,
+        "the same with 了 and 合法性 (对N件…进行了规范性文件合法性审查)",
+    ),
+    (
+        "对41件部门文件进行备案登记，规范性文件管理有序。",
+        "rule_normative_docs_reviewed",
+        None,
+        "guard: papers put to filing, not to a review, are no normative documents reviewed",
+    ),
+]
+
+
 HEADLINE_CASES = (
     CASES
     + PLACE_CASES
@@ -2462,6 +2485,7 @@ HEADLINE_CASES = (
     + X18_CASES
     + X19_CASES
     + X20_CASES
+    + X21_CASES
 )
 
 

@@ -2624,6 +2624,48 @@ X20_FORM_CASES = [
 ]
 
 
+# Round 23 (x21's development half): invented wording for the causes found there
+X21_FORM_CASES = [
+    (
+        "山阳区人民政府 2020年11月2日星期一\n\n无障碍 简体| 繁体\n\n"
+        "山阳区司法局2023年度法治政府建设年度报告\n2023年,山阳区司法局坚持依法行政。\n",
+        {"issuer": "山阳区司法局"},
+        "a site's banner with its clock (date and weekday) is chrome, not the report's author",
+    ),
+    (
+        "山阳区人民政府 2020年11月2日\n\n"
+        "2023年,全区坚持依法行政,办理行政复议案件30件。\n",
+        {"issuer": "山阳区人民政府"},
+        "guard: the body that posted the page and its date, without a weekday, still speaks",
+    ),
+    (
+        "广元市司法局2021年法治政府建设情况报告 (2022-03-18)\n\n"
+        "2021年,市司法局全面推进法治政府建设。\n",
+        {"published_on": date(2022, 3, 18), "report_year": 2021},
+        "a title line closed by its date in brackets",
+    ),
+    (
+        "广元市司法局2021年法治政府建设情况报告 (2022-03-18 印发)\n\n"
+        "2021年,市司法局全面推进法治政府建设。\n",
+        {"published_on": None},
+        "guard: a bracket holding more than the date is no page date",
+    ),
+    (
+        "来源:广元法院\n3月8日,广元市中级人民法院关于行政审判工作的专题报告新闻发布会在广元举行。"
+        "会上介绍,2023年,全市法治政府建设持续推进,法院向市委呈送了《关于行政争议化解的情况报告》"
+        ",全市行政机关败诉率为9.5%。\n",
+        {"doc_type": "other"},
+        "a news item's bare source line above its dated lead (M月D日,…): news, not a report",
+    ),
+    (
+        "来源:广元市司法局\n广元市司法局2021年法治政府建设情况报告\n2021年,市司法局全面推进"
+        "法治政府建设。\n",
+        {"doc_type": "annual_report"},
+        "guard: a source line above a report's title leaves the report",
+    ),
+]
+
+
 DEVELOPMENT_FORM_CASES = (
     X8_FORM_CASES
     + X9_FORM_CASES
@@ -2636,6 +2678,7 @@ DEVELOPMENT_FORM_CASES = (
     + X18_FORM_CASES
     + X19_FORM_CASES
     + X20_FORM_CASES
+    + X21_FORM_CASES
 )
 
 
