@@ -59,10 +59,10 @@ eval-real: install
 	$(REAL_EVAL) --part dev
 	$(REAL_EVAL) --part sealed --sealed
 
-## The same, appending both parts' totals with the current commit to eval/REAL_HISTORY.md.
+## The same, appending both parts' totals with the current commit to eval/real/HISTORY.md.
 eval-real-record: install
-	$(REAL_EVAL) --part dev --sealed --history eval/REAL_HISTORY.md
-	$(REAL_EVAL) --part sealed --sealed --history eval/REAL_HISTORY.md
+	$(REAL_EVAL) --part dev --sealed --history eval/real/HISTORY.md
+	$(REAL_EVAL) --part sealed --sealed --history eval/real/HISTORY.md
 
 ## Run the crawler's listing, article and block functions over saved real government pages
 ## outside the repository (not part of `make test`) and print what each page gave.
