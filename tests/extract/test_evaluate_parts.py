@@ -3,13 +3,15 @@ and the provenance header of a saved text."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from fazhi.cli import app
-from fazhi.extract.evaluate import evaluate, read_split, sealed_totals, wilson_interval
+from fazhi.extract.evaluate import evaluate, pooled, read_split, sealed_totals, wilson_interval
 from fazhi.extract.files import extract_file, read_local_report
 
 REPORT_A = (
@@ -28,6 +30,7 @@ FACTS = (
     "a.txt,med_disputes_handled,300,件,exact,yes,调解矛盾纠纷300件\n"
     "b.txt,med_disputes_handled,45,件,exact,yes,调解矛盾纠纷45件\n"
 )
+REPO = Path(__file__).resolve().parents[2]
 HEADER = (
     "# source: https://www.example.gov.cn/art/2024/1/2/art_1_2.html\n# retrieved-via: pages\n\n"
 )
@@ -135,3 +138,39 @@ def test_sealed_totals_hold_intervals(corpus: tuple[Path, Path, Path]) -> None:
     totals = sealed_totals(evaluate(gold, docs, extract_file))
     precision, low, high = totals["facts"]["precision"]  # type: ignore[index]
     assert low <= precision <= high
+
+
+def test_pooled_parts_sum_to_the_whole_set(corpus: tuple[Path, Path, Path]) -> None:
+    """The dev and sealed parts pooled score as the set scored at once, counts and fields."""
+    gold, docs, split = corpus
+    parts = read_split(split)
+    by_part = [
+        evaluate(gold, docs, extract_file, only=frozenset(d for d, p in parts.items() if p == part))
+        for part in ("dev", "sealed")
+    ]
+    whole, pool = evaluate(gold, docs, extract_file), pooled(by_part)
+    assert pool.documents == whole.documents == 2
+    o, w = pool.overall, whole.overall
+    assert (o.tp, o.fp, o.fn) == (w.tp, w.fp, w.fn)
+    assert pool.metadata_right == whole.metadata_right
+    assert pool.metadata_scored == whole.metadata_scored
+    assert {k: (c.tp, c.fp, c.fn) for k, c in pool.per_indicator.items()} == {
+        k: (c.tp, c.fp, c.fn) for k, c in whole.per_indicator.items()
+    }
+
+
+def test_the_pooling_tool_prints_totals_of_every_set_and_no_words(
+    corpus: tuple[Path, Path, Path],
+) -> None:
+    gold, docs, split = corpus
+    spec = f"{gold}:{docs}:{split}"
+    result = subprocess.run(
+        [sys.executable, str(REPO / "tools/pool_sealed.py"), spec, spec],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+    )
+    assert "pooled-sealed (2 sets): 2 documents" in result.stdout  # one sealed document a set
+    for words in ("调解", "河头镇", "b.txt"):
+        assert words not in result.stdout
