@@ -155,6 +155,18 @@ def across_years_for_validation(
     ).sort("row_id")
 
 
+def prior_cells(documents: pl.DataFrame) -> list[tuple[str, int]]:
+    """The (locality_code, report_year) cells whose loaded values
+    :func:`across_years_for_validation` may compare the facts of ``documents`` with: each
+    document's locality in the year before its report's. Values of other cells never meet a
+    fact of the batch there, so the warehouse is read for these only."""
+    cells = documents.select(
+        pl.col("locality_code").cast(pl.String()),
+        (pl.col("report_year").cast(pl.Int32()) - 1).alias("report_year"),
+    )
+    return sorted(cells.drop_nulls().unique().iter_rows())  # type: ignore[arg-type]
+
+
 def _located_facts(facts: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
     places = documents.unique("doc_id", keep="first", maintain_order=True).select(
         "doc_id", "locality_code", pl.col("report_year").cast(pl.Int32())

@@ -15,6 +15,7 @@ import polars as pl
 
 from fazhi.config import Settings
 from fazhi.extract.stage import StagedBatch
+from fazhi.quality.frames import prior_cells
 from fazhi.quality.gate import GateResult, run_gate
 from fazhi.quality.quarantine import record_gate_run
 from fazhi.quality.validate import suite_runner
@@ -64,11 +65,11 @@ def render_data_docs(settings: Settings, run_id: str | None = None) -> Path | No
 def _prior_values(
     settings: Settings, documents: pl.DataFrame, warehouse: duckdb.DuckDBPyConnection | None
 ) -> pl.DataFrame | None:
-    codes = documents.get_column("locality_code").drop_nulls().unique().to_list()
-    if not settings.duckdb_path.exists() or not codes:
+    cells = prior_cells(documents)
+    if not settings.duckdb_path.exists() or not cells:
         return None
     if warehouse is not None:
         with contextlib.closing(warehouse.cursor()) as con:
-            return prior_values(con, codes, settings.sql_dir)
+            return prior_values(con, cells, settings.sql_dir)
     with contextlib.closing(connect(readable_path(settings), settings, read_only=True)) as con:
-        return prior_values(con, codes, settings.sql_dir)
+        return prior_values(con, cells, settings.sql_dir)

@@ -38,6 +38,7 @@ STAGED = {
 }
 
 StepHook = Callable[[str], None]
+ARROW_SHARED = pl.CompatLevel.newest()  # Arrow as polars holds it: strings as views, not copies
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,10 +190,14 @@ def load_batch(
 
 
 def _register(con: duckdb.DuckDBPyConnection, run: StagedRun) -> None:
+    """The staged frames as DuckDB views of their Arrow data, shared with polars: Arrow's
+    string views, which polars holds its strings in and DuckDB reads. ``to_arrow()``'s default
+    (large strings) copied every string of a batch, the reports' texts among them (0.1 s of the
+    loader's CPU a batch, and their size again in its memory during the load)."""
     for name, schema in STAGED.items():
         frame = run.frames.get(name)
         staged = schemas.empty(schema) if frame is None else schemas.conform(frame, schema)
-        con.register(name, staged.to_arrow())
+        con.register(name, staged.to_arrow(compat_level=ARROW_SHARED))
 
 
 def _load_steps(

@@ -6,6 +6,7 @@ files starting with ``_`` are the package's own and the others are named example
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -41,11 +42,12 @@ class Candidate:
 
 
 def prior_values(
-    con: duckdb.DuckDBPyConnection, locality_codes: list[str], sql_dir: Path
+    con: duckdb.DuckDBPyConnection, cells: Sequence[tuple[str, int]], sql_dir: Path
 ) -> pl.DataFrame:
-    """Best values already loaded for these localities (locality_code, report_year, indicator,
-    value)."""
-    return con.sql(read_sql("queries/_prior_values", sql_dir), params=[locality_codes]).pl()
+    """Best values already loaded for these (locality_code, report_year) cells (locality_code,
+    report_year, indicator, value)."""
+    codes, years = [code for code, _ in cells], [year for _, year in cells]
+    return con.sql(read_sql("queries/_prior_values", sql_dir), params=[codes, years]).pl()
 
 
 def headline_table(

@@ -74,6 +74,7 @@ def rebuild_from_lake(settings: Settings) -> RebuildSummary:
 
 def _replay_run(con: duckdb.DuckDBPyConnection, settings: Settings, run_id: str) -> LoadSummary:
     from fazhi.extract.stage import read_staged
+    from fazhi.quality.frames import prior_cells
     from fazhi.quality.gate import run_gate
     from fazhi.warehouse.read import prior_values
 
@@ -81,8 +82,8 @@ def _replay_run(con: duckdb.DuckDBPyConnection, settings: Settings, run_id: str)
     if batch is None:
         return LoadSummary(run_id)
     parsed = batch.documents.filter(pl.col("parse_status") == "ok")
-    codes = parsed.get_column("locality_code").drop_nulls().unique().to_list()
-    prior = prior_values(con, codes, settings.sql_dir) if codes else None
+    cells = prior_cells(parsed)
+    prior = prior_values(con, cells, settings.sql_dir) if cells else None
     gate = run_gate(
         parsed, batch.facts, settings=settings, run_id=run_id, prior_values=prior, build_docs=False
     )

@@ -98,7 +98,9 @@ def refresh_search_index(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> int:
         # and insert them together: one insert of a batch's ~750,000 postings took half the
         # CPU of five inserts of 100 documents' (DuckDB writes fewer, fuller row groups)
         new_postings = pa.concat_tables(
-            postings(documents[at : at + POSTINGS_CHUNK]).to_arrow()
+            postings(documents[at : at + POSTINGS_CHUNK]).to_arrow(
+                compat_level=pl.CompatLevel.newest()  # strings shared, not copied
+            )
             for at in range(0, len(documents), POSTINGS_CHUNK)
         )
         con.register("new_postings", new_postings)

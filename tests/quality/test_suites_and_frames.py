@@ -17,6 +17,7 @@ from fazhi.quality.frames import (
     consistency_for_validation,
     documents_for_validation,
     facts_for_validation,
+    prior_cells,
 )
 from fazhi.quality.suites import SUITE_NAMES, expectation_label, load_suite, load_suites
 from fazhi.quality.validate import SuiteRunner
@@ -164,6 +165,35 @@ def test_prior_year_from_the_batch_takes_the_median_of_its_documents() -> None:
         ("aid_cases", 20.0),
         ("law_firms", None),
     ]
+
+
+def test_prior_cells_are_all_the_across_years_check_reads() -> None:
+    """Only the year before each document's, in its locality: the same frame as with every
+    loaded value of the localities (the batch's own values, years apart, count as before)."""
+    facts = _facts(("a", "aid_cases", 10.0), ("b", "aid_cases", 30.0), ("c", "aid_cases", 100.0))
+    docs = _docs(("a", "440881", 2022), ("b", "440881", 2023), ("c", "440882", 2023))
+    years = [2019, 2020, 2021, 2022, 2023]
+    loaded = pl.DataFrame(
+        {
+            "locality_code": ["440881"] * 5 + ["440882"] * 5 + ["440883"],
+            "report_year": years * 2 + [2022],
+            "indicator": ["aid_cases"] * 11,
+            "value": [float(v) for v in range(11)],
+        }
+    )
+    cells = prior_cells(docs)
+    assert cells == [("440881", 2021), ("440881", 2022), ("440882", 2022)]
+    narrowed = loaded.filter(
+        pl.struct("locality_code", "report_year").is_in(
+            pl.DataFrame(cells, schema=["locality_code", "report_year"], orient="row")
+            .to_struct()
+            .implode()
+        )
+    )
+    assert narrowed.height == 3
+    assert across_years_for_validation(facts, docs, narrowed).equals(
+        across_years_for_validation(facts, docs, loaded)
+    )
 
 
 @pytest.mark.parametrize(

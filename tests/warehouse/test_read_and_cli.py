@@ -23,14 +23,28 @@ def invoke(settings: Settings, *args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-def test_prior_values_are_the_best_values_of_the_localities(
+@pytest.mark.parametrize(
+    ("cells", "aid"),
+    [
+        (
+            [("440881", 2020), ("440881", 2022), ("440881", 2023)],
+            [(2020, 80.0), (2022, 100.0), (2023, 125.0)],
+        ),
+        ([("440881", 2022)], [(2022, 100.0)]),  # the cells asked for, not every year
+        ([("440881", 2021)], []),  # a cell without a best value
+        ([("999999", 2022)], []),  # a locality without any
+        ([], []),
+    ],
+)
+def test_prior_values_are_the_best_values_of_the_cells(
     marts: duckdb.DuckDBPyConnection,  # noqa: F811
+    cells: list[tuple[str, int]],
+    aid: list[tuple[int, float]],
 ) -> None:
-    frame = prior_values(marts, ["440881"], SQL_DIR)
+    frame = prior_values(marts, cells, SQL_DIR)
     assert frame.columns == ["locality_code", "report_year", "indicator", "value"]
-    aid = frame.filter(indicator="aid_cases").select("report_year", "value").rows()
-    assert aid == [(2020, 80.0), (2022, 100.0), (2023, 125.0)]
-    assert prior_values(marts, [], SQL_DIR).is_empty()
+    assert frame.filter(indicator="aid_cases").select("report_year", "value").rows() == aid
+    assert set(frame["locality_code"]) <= {code for code, _ in cells}
 
 
 def test_headline_table_is_wide_latest_first(marts: duckdb.DuckDBPyConnection) -> None:  # noqa: F811
