@@ -57,7 +57,9 @@ _DEPARTMENT = (
 )
 # a body under a government or a bureau: 人民政府办公室, 人民政府行政复议办公室, 生态环境局某分局
 # (a branch for an area with a long name: 公安局某某风景名胜区分局, 某局经济技术开发区分局)
-_SUB_BODY = rf"(?:{_SUB_NAME_CHAR}{{0,10}}?(?:办公室|中心|处|委员会)|{_SUB_NAME_CHAR}{{1,9}}?分局)"
+# ("某区市场监督管理局根据区委…委员会…部署": the clause after the name opens with a preposition,
+# which no sub-body's name does)
+_SUB_BODY = rf"(?!根据|依据|按照|遵照|围绕|结合)(?:{_SUB_NAME_CHAR}{{0,10}}?(?:办公室|中心|处|委员会)|{_SUB_NAME_CHAR}{{1,9}}?分局)"
 ORG_RE = re.compile(rf"(?:{_TOWN_BODY}|{_GOVERNMENT}|{_DEPARTMENT})(?:{_SUB_BODY})?")
 DOC_KEYWORDS_RE = re.compile(
     r"法治政府建设|法治建设|依法行政|司法行政工作|工作总结|工作报告|年度报告|情况报告|情况的报告"
@@ -704,7 +706,8 @@ SUBJECT_LEAD_RE = re.compile(
     # "2025年是《…纲要》收官之年，某镇在…": what the year is, then the subject; told in several
     # clauses, the last closing the sentence ("2024年是…关键之年，是…攻坚之年，也是某街道…之年。
     # 某街道始终坚持…")
-    r"(?:(?:也|还|更|又)?是[^。；，,\n]{2,60}?(?:之年|的一年)[，,。])*[，,\s]*"
+    # ("…收官之年，同时也是…关键之年。"): a connective may open the clause after the first
+    r"(?:(?:同时|而且|并且)?(?:也|还|更|又)?是[^。；，,\n]{2,60}?(?:之年|的一年)[，,。])*[，,\s]*"
     # "现将某县2023年…报告如下": the place whose report follows
     r"(?:现将)?"
     # "根据《关于报送…的通知》文件要求，某州人民政府高度重视…": the instruction the report
@@ -1291,12 +1294,19 @@ def _function_only(name: str) -> bool:
     return found is not None and found.end() == len(name) and _names_end(name, 0) == 0
 
 
+# "市交通运输局龙岗管理局…": a city bureau's office for one district, named after the district
+DISTRICT_OFFICE_RE = re.compile(rf"{_SUB_NAME_CHAR}{{2,6}}?(?:管理局|分局)")
+
+
 def _bare_body_at_start(fragment: str) -> str | None:
     self_named = SELF_BARE_RE.match(fragment)
     bare = BARE_ISSUER_RE.match(fragment, self_named.end() if self_named else 0)
     if bare is None and self_named is None:
         bare = FUNCTION_BODY_RE.match(fragment)
-    return bare.group() if bare else None
+    if bare is None:
+        return None
+    office = DISTRICT_OFFICE_RE.match(fragment, bare.end()) if bare.group(0)[0] == "市" else None
+    return fragment[: office.end()] if office else bare.group()
 
 
 def own_name(issuer: str) -> str:
@@ -1366,6 +1376,13 @@ def _issuer_name(
         if body == "司法局" and division.level == "province" and not division.name.endswith("市"):
             body = "司法厅"  # an autonomous region's 区司法局 is its 司法厅
         return division.name + ("人民政府" if body == "政府" else body)
+    if bare and division and bare["level"] == "市" and division.level == "county":
+        # 市交通运输局龙岗管理局 in 龙岗区's text: the office for that district of its city's bureau
+        office = DISTRICT_OFFICE_RE.fullmatch(bare["body"], bare["body"].find("局") + 1)
+        city = _city_of(division)
+        stem = division.name[:-1] if len(division.name) > 2 else division.name
+        if office and city and office.group().startswith(stem) and city.endswith("市"):
+            return city + name[1:]
     if not bare and _function_only(name):
         confirmed = division is not None and (
             division.code in url_codes or division.name + name in text

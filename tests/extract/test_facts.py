@@ -2466,6 +2466,28 @@ X21_CASES = [
 ]
 
 
+X22_CASES = [
+    (
+        "2023年以来,村居顾问律师开展驻点服务150余次,接受法律咨询(包括电话咨询)300多次。",
+        "svc_counsel_consultations",
+        300,
+        "the community's counsels called 顾问律师, their consultations after a bracket",
+    ),
+    (
+        "社区顾问律师共解答居民咨询420人次,代写法律文书15份。",
+        "svc_counsel_consultations",
+        420,
+        "the same with 解答居民咨询",
+    ),
+    (
+        "区律师协会组织顾问律师为企业提供法律咨询90次。",
+        "svc_counsel_consultations",
+        None,
+        "guard: lawyer-advisers serving companies, no village or community named, are no counsels",
+    ),
+]
+
+
 HEADLINE_CASES = (
     CASES
     + PLACE_CASES
@@ -2486,6 +2508,7 @@ HEADLINE_CASES = (
     + X19_CASES
     + X20_CASES
     + X21_CASES
+    + X22_CASES
 )
 
 

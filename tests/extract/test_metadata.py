@@ -2666,6 +2666,52 @@ X21_FORM_CASES = [
 ]
 
 
+X22_FORM_CASES = [
+    (
+        "2024年是“八五”普法的收尾之年,同时也是新一轮规划谋篇布局的关键之年。南开区水务局始终"
+        "坚持依法行政,全面推进法治政府建设。现将2024年工作情况报告如下:\n",
+        {"issuer": "南开区水务局"},
+        "a year told in two 之年 clauses, the second opened by 同时也是, then the department",
+    ),
+    (
+        "2023年是全面贯彻落实规划的开局之年,而且是攻坚之年,南开区司法局坚持依法行政,"
+        "扎实推进各项工作。\n",
+        {"issuer": "南开区司法局"},
+        "而且是 opens the second 之年 clause as well, the subject after a comma",
+    ),
+    (
+        "2023年,南开区应急管理局依据区委全面依法治区委员会和市应急管理局的部署,坚持依法行政,"
+        "全面推进法治政府建设。现将有关工作情况报告如下:\n",
+        {"issuer": "南开区应急管理局"},
+        "a department's name, then a clause opened by 依据 naming a committee: no sub-body",
+    ),
+    (
+        "2023年,南开区生态环境局河东分局坚持依法行政,全面推进法治政府建设。现将有关工作"
+        "情况报告如下:\n",
+        {"issuer": "南开区生态环境局河东分局"},
+        "guard: a branch named after its bureau stays the bureau's sub-body",
+    ),
+    (
+        "2023年,市交通运输局越秀管理局坚持依法行政,全力服务广州市越秀区经济社会发展。现将有关"
+        "工作情况报告如下:\n",
+        {"issuer": "广州市交通运输局越秀管理局", "locality_name": "越秀区"},
+        "a city bureau's office named after the district the text is of: the district's city's",
+    ),
+    (
+        "2023年,市交通运输局天河管理局坚持依法行政,全力服务广州市越秀区经济社会发展。现将有关"
+        "工作情况报告如下:\n",
+        {"issuer": "市交通运输局天河管理局"},
+        "guard: an office named after another district is not completed with this one's city",
+    ),
+    (
+        "2023年,市司法局坚持依法行政,全力服务广州市越秀区经济社会发展。现将有关工作情况报告"
+        "如下:\n",
+        {"issuer": "市司法局"},
+        "guard: a bare city bureau in a district's text is not completed with the district's city",
+    ),
+]
+
+
 DEVELOPMENT_FORM_CASES = (
     X8_FORM_CASES
     + X9_FORM_CASES
@@ -2679,6 +2725,7 @@ DEVELOPMENT_FORM_CASES = (
     + X19_FORM_CASES
     + X20_FORM_CASES
     + X21_FORM_CASES
+    + X22_FORM_CASES
 )
 
 
