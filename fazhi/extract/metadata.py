@@ -59,7 +59,10 @@ _DEPARTMENT = (
 # (a branch for an area with a long name: 公安局某某风景名胜区分局, 某局经济技术开发区分局)
 # ("某区市场监督管理局根据区委…委员会…部署": the clause after the name opens with a preposition,
 # which no sub-body's name does)
-_SUB_BODY = rf"(?!根据|依据|按照|遵照|围绕|结合)(?:{_SUB_NAME_CHAR}{{0,10}}?(?:办公室|中心|处|委员会)|{_SUB_NAME_CHAR}{{1,9}}?分局)"
+_SUB_BODY = (
+    rf"(?!根据|依据|按照|遵照|围绕|结合)"
+    rf"(?:{_SUB_NAME_CHAR}{{0,10}}?(?:办公室|中心|处|委员会)|{_SUB_NAME_CHAR}{{1,9}}?分局)"
+)
 ORG_RE = re.compile(rf"(?:{_TOWN_BODY}|{_GOVERNMENT}|{_DEPARTMENT})(?:{_SUB_BODY})?")
 DOC_KEYWORDS_RE = re.compile(
     r"法治政府建设|法治建设|依法行政|司法行政工作|工作总结|工作报告|年度报告|情况报告|情况的报告"
@@ -203,7 +206,8 @@ BREADCRUMB_RE = re.compile(
 SITE_CHROME_RE = re.compile(
     r"欢迎您|欢迎你|版权所有|主办单位|承办单位|主办\s*[:：]|网站地图|无障碍|手机版"
     r"|(?:政府)?信息公开(?:网|平台|专栏|目录)?\s*$|政务公开\s*$|网站\s*$"
-    # a banner's clock: the day's date and weekday closing the line ("某区人民政府 2019年12月3日星期二")
+    # a banner's clock: the day's date and weekday closing the line
+    # ("某区人民政府 2019年12月3日星期二")
     r"|\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]\s*$"
 )
 CRUMB_SEPARATOR_RE = re.compile(r"\s*(?:[>＞»]+|&gt;)\s*")

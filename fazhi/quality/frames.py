@@ -164,7 +164,7 @@ def prior_cells(documents: pl.DataFrame) -> list[tuple[str, int]]:
         pl.col("locality_code").cast(pl.String()),
         (pl.col("report_year").cast(pl.Int32()) - 1).alias("report_year"),
     )
-    return sorted(cells.drop_nulls().unique().iter_rows())  # type: ignore[arg-type]
+    return sorted(cells.drop_nulls().unique().iter_rows())
 
 
 def _located_facts(facts: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:

@@ -26,7 +26,7 @@ from fazhi.quality.gate import GateResult
 from fazhi.sql import read_sql, split_statements
 from fazhi.warehouse.db import HeldWriter, writer
 from fazhi.warehouse.integrity import check_batch_keys
-from fazhi.warehouse.search import refresh_search_index
+from fazhi.warehouse.search import ARROW_SHARED, refresh_search_index
 
 PARAMETER = re.compile(r"\$\d")
 STAGED = {
@@ -38,7 +38,6 @@ STAGED = {
 }
 
 StepHook = Callable[[str], None]
-ARROW_SHARED = pl.CompatLevel.newest()  # Arrow as polars holds it: strings as views, not copies
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,8 +191,8 @@ def load_batch(
 def _register(con: duckdb.DuckDBPyConnection, run: StagedRun) -> None:
     """The staged frames as DuckDB views of their Arrow data, shared with polars: Arrow's
     string views, which polars holds its strings in and DuckDB reads. ``to_arrow()``'s default
-    (large strings) copied every string of a batch, the reports' texts among them (0.1 s of the
-    loader's CPU a batch, and their size again in its memory during the load)."""
+    (large strings) copied every string of a batch, the reports' texts among them (~0.01 s of
+    the loader's CPU a batch, and their size again in its memory during the load)."""
     for name, schema in STAGED.items():
         frame = run.frames.get(name)
         staged = schemas.empty(schema) if frame is None else schemas.conform(frame, schema)

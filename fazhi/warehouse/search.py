@@ -29,6 +29,9 @@ import pyarrow as pa
 
 from fazhi.sql import read_sql, split_statements
 
+# Arrow as polars holds it (strings as views, not copies): what DuckDB is handed from polars
+ARROW_SHARED = pl.CompatLevel.newest()
+
 POSTINGS_CHUNK = 100  # documents cut into terms together
 # documents whose postings are inserted together: a batch, ~750,000 rows, ~30 MB of Arrow
 INSERT_DOCUMENTS = 500
@@ -98,9 +101,7 @@ def refresh_search_index(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> int:
         # and insert them together: one insert of a batch's ~750,000 postings took half the
         # CPU of five inserts of 100 documents' (DuckDB writes fewer, fuller row groups)
         new_postings = pa.concat_tables(
-            postings(documents[at : at + POSTINGS_CHUNK]).to_arrow(
-                compat_level=pl.CompatLevel.newest()  # strings shared, not copied
-            )
+            postings(documents[at : at + POSTINGS_CHUNK]).to_arrow(compat_level=ARROW_SHARED)
             for at in range(0, len(documents), POSTINGS_CHUNK)
         )
         con.register("new_postings", new_postings)

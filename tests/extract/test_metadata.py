@@ -2633,8 +2633,7 @@ X21_FORM_CASES = [
         "a site's banner with its clock (date and weekday) is chrome, not the report's author",
     ),
     (
-        "山阳区人民政府 2020年11月2日\n\n"
-        "2023年,全区坚持依法行政,办理行政复议案件30件。\n",
+        "山阳区人民政府 2020年11月2日\n\n2023年,全区坚持依法行政,办理行政复议案件30件。\n",
         {"issuer": "山阳区人民政府"},
         "guard: the body that posted the page and its date, without a weekday, still speaks",
     ),
@@ -2704,8 +2703,7 @@ X22_FORM_CASES = [
         "guard: an office named after another district is not completed with this one's city",
     ),
     (
-        "2023年,市司法局坚持依法行政,全力服务广州市越秀区经济社会发展。现将有关工作情况报告"
-        "如下:\n",
+        "2023年,市司法局坚持依法行政,全力服务广州市越秀区经济社会发展。现将有关工作情况报告如下:\n",
         {"issuer": "市司法局"},
         "guard: a bare city bureau in a district's text is not completed with the district's city",
     ),
