@@ -35,8 +35,9 @@ def main() -> None:
     parser.add_argument("sets", nargs="+", help="GOLD:DOCS:SPLIT or a folder with the three")
     parser.add_argument("--part", default="sealed")
     parser.add_argument("--history", type=Path, default=None)
-    parser.add_argument("--label", default="pooled-sealed")
+    parser.add_argument("--label", default=None, help="default: pooled-PART")
     args = parser.parse_args()
+    label = args.label or f"pooled-{args.part}"
     extract = partial(extract_file, rules=RulePaths.of(load_settings()))
     reports = []
     for spec in args.sets:
@@ -44,9 +45,9 @@ def main() -> None:
         only = frozenset(d for d, p in ev.read_split(split).items() if p == args.part)
         reports.append(ev.evaluate(gold, docs, extract, only=only))
     totals = ev.sealed_totals(ev.pooled(reports))
-    print(ev.format_sealed_totals(totals, f"{args.label} ({len(reports)} sets)"))
+    print(ev.format_sealed_totals(totals, f"{label} ({len(reports)} sets)"))
     if args.history is not None:
-        ev.append_history(args.history, totals, args.label)
+        ev.append_history(args.history, totals, label)
 
 
 if __name__ == "__main__":

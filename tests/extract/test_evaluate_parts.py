@@ -159,18 +159,20 @@ def test_pooled_parts_sum_to_the_whole_set(corpus: tuple[Path, Path, Path]) -> N
     }
 
 
+@pytest.mark.parametrize("part", ["sealed", "dev"])
 def test_the_pooling_tool_prints_totals_of_every_set_and_no_words(
-    corpus: tuple[Path, Path, Path],
+    corpus: tuple[Path, Path, Path], part: str
 ) -> None:
     gold, docs, split = corpus
     spec = f"{gold}:{docs}:{split}"
     result = subprocess.run(
-        [sys.executable, str(REPO / "tools/pool_sealed.py"), spec, spec],
+        [sys.executable, str(REPO / "tools/pool_sealed.py"), spec, spec, "--part", part],
         capture_output=True,
         text=True,
         check=True,
         cwd=REPO,
     )
-    assert "pooled-sealed (2 sets): 2 documents" in result.stdout  # one sealed document a set
+    # one document of each part a set, named by the part pooled
+    assert f"pooled-{part} (2 sets): 2 documents" in result.stdout
     for words in ("调解", "河头镇", "b.txt"):
         assert words not in result.stdout
