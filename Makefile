@@ -40,7 +40,7 @@ check: install
 ## Optional: build the extraction hot path (fazhi.extract.COMPILED_MODULES) as C extensions with
 ## mypyc into fazhi/extract/_compiled/ (about a minute of CPU). The Python files stay the source:
 ## the extensions are used only while built from them as they are, and FAZHI_PURE_PYTHON=1 turns
-## them off; `fazhi version` says which runs. Not part of `make install`: see README, Extraction.
+## them off; `fazhi version` says which runs. Not part of `make install`: see docs/extraction-speed.md.
 compile: install
 	$(PY) tools/compile_extract.py
 

@@ -64,16 +64,16 @@ class Settings(BaseSettings):
     # parse and extract the next batch while one is gated and loaded: faster only where the
     # cores would otherwise idle, and the parsing workers and the loader are then resident at
     # once. Off by default: on 2 cores, 10,000 reports took 226.1 s and 1,708 MB overlapped
-    # against 215.3 s and 1,472 MB one batch after the other (README, Scale); with the batches
+    # against 215.3 s and 1,472 MB one batch after the other (docs/scale.md); with the batches
     # begun during the crawl (5 December, bare, noisy machine) the tree's peak 1,517 MB against
     # 1,364, 143.7 s of CPU against 126.5; at 100,000 under Prefect 1,127.3 s and 1,608 MB against
-    # 1,168.5 s and 1,466 MB (README, Scale)
+    # 1,168.5 s and 1,466 MB (docs/scale.md)
     overlap_batches: bool = False
     # begin a batch as soon as the hosts crawled so far fill it, while other hosts are crawled
     # (fazhi.streaming); off, the crawl's documents are planned at once when it ends, every
     # host's mixed. Off by default: 10,000 and 20,000 reports on 2 cores showed no gain (the
     # crawl and the parsing workers share the cores), and at 100,000 the batches of one host's
-    # reports loaded slower than mixed ones (1,181.9 s against 1,129.4; README, Scale)
+    # reports loaded slower than mixed ones (1,181.9 s against 1,129.4; docs/scale.md)
     stream_batches: bool = False
     delay_s: float = 1.0
     max_concurrency_per_host: int = 2
@@ -104,7 +104,7 @@ class Settings(BaseSettings):
     # The same two for the run's loader process (fazhi.loader: its gate and its loads) and the
     # run's dashboard (a process of its own at the run's end), beside the run's process. DuckDB
     # lets its buffers grow to the limit: with 1 GiB the checkpoint closing each load peaked
-    # higher as the warehouse grew (README, Scale); a batch's steps hold ~155 MB at 30,000
+    # higher as the warehouse grew (docs/scale.md); a batch's steps hold ~155 MB at 30,000
     # reports. Too low a limit fails a load with DuckDB's "Out of Memory" error. 128 MiB, not 256:
     # 10,000 reports (bare, back to back, 4 December) took the loader's peak 852 -> 750 MB and the
     # tree's 1,280 -> 1,189 MB in 113.8 -> 107.4 s; 100,000 reports under Prefect loaded whole
