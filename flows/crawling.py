@@ -61,17 +61,33 @@ def crawling(
     plans its rows into ``feed`` (after ``recovered``, the rows earlier runs left); the block's
     end waits for the crawl."""
     planner = BatchPlanner(settings, run_id)
-    with hosts_crawling(sources, settings, run_id) as futures:
-        hosts = in_completion_order(futures)  # waits on the futures' completion, no polling
-        futures.clear()  # each host's manifests end once planned, not with the crawl
-        during = settings.stream_batches
-        feeder = consume_in_thread(
-            feed, planner, hosts, recovered, after=release_memory, during_crawl=during
-        )
-        try:
-            yield feed
-        finally:
-            feeder.join()
+    crawl = contextlib.ExitStack()  # entered here (tasks submitted in the flow's thread) ...
+    futures = crawl.enter_context(hosts_crawling(sources, settings, run_id))
+    hosts = in_completion_order(futures)  # waits on the futures' completion, no polling
+    futures.clear()  # each host's manifests end once planned, not with the crawl
+    during = settings.stream_batches
+    feeder = consume_in_thread(
+        feed,
+        planner,
+        _then_closed(hosts, crawl),
+        recovered,
+        after=release_memory,
+        during_crawl=during,
+    )
+    try:
+        yield feed
+    finally:
+        feeder.join()
+        crawl.close()  # (a no-op once the crawl ended)
+
+
+def _then_closed(hosts: Iterator[list[Rows]], crawl: contextlib.ExitStack) -> Iterator[list[Rows]]:
+    """``hosts``, then the crawl's context closed: ... and left once the last host is planned, so
+    the crawl's processes (``crawl_in_processes``) are not resident beside the batches' workers."""
+    try:
+        yield from hosts
+    finally:
+        crawl.close()
 
 
 def _tagged(group: list[Source]) -> Task[[list[Source], Settings, str], list[Rows]]:

@@ -76,3 +76,51 @@ def test_slow_hosts_are_crawled_side_by_side_in_a_flow(
     assert crawled == [[s.id] for s in sources]
     assert in_flight.most_total_in_flight == HOSTS  # every host's listing was asked at once
     assert set(in_flight.most_in_flight.values()) == {1}  # and each host asked once at a time
+
+
+def test_the_crawl_processes_end_with_the_crawl_not_with_the_batches(
+    prefect_harness: None, tmp_path: Path
+) -> None:
+    """With ``crawl_in_processes``, the processes that crawled are gone once the feed has
+    every batch, while the run's block (its batches) still goes on."""
+    from prefect import flow
+
+    from fazhi.streaming import BatchFeed
+    from flows.crawling import crawling
+    from tests.crawl.test_processes import _children
+
+    @flow
+    def crawl_then_batches(sources: list[Source]) -> tuple[list[int], list[int], int]:
+        settings = Settings(
+            data_dir=tmp_path, delay_s=0.0, max_concurrent_hosts=2, crawl_in_processes=True
+        )
+        with crawling(sources, settings, "procs", BatchFeed()) as feed:
+            while not _children():  # the pool starts with the crawl
+                threading.Event().wait(0.05)
+            during = _children()
+            batches = list(feed)  # every batch planned: the crawl is over
+            after = _children()  # still inside the block, as the batches would be
+        return during, after, len(batches)
+
+    with ExitStack() as stack:
+        sites = [stack.enter_context(serve(FixtureSite())) for _ in range(2)]
+        sources = []
+        for n, site in enumerate(sites):
+            title = f"{2022 + n}年法治政府建设年度报告"
+            site.add(
+                "/col/index.html",
+                Reply(fixture_sites.page(fixture_sites.item("/col/t1.html", title)).encode()),
+            )
+            site.add("/col/t1.html", fixture_sites.utf8_reply(fixture_sites.article(title)))
+            sources.append(
+                Source(
+                    id=f"p{n}",
+                    name=f"p{n}",
+                    start_urls=(site.url("/col/index.html"),),
+                    allow_private_addresses=True,
+                )
+            )
+        during, after, batches = crawl_then_batches(sources)
+    assert len(during) == 2, "max_concurrent_hosts crawl processes while the crawl goes on"
+    assert after == [], "none of them beside the batches"
+    assert batches >= 1
