@@ -1232,14 +1232,9 @@ def _carried_subgroup(layout: _Layout, at: _Context, near_lo: int) -> bool:
     for m in scoring.subgroup.finditer(
         text, max(at.sentence_lo, position - CONTEXT_REACH), near_lo
     ):
-        if _opens_clause(layout, scoring, m) and not _built_there(
-            layout, scoring, scoring.subgroup, m
-        ):
+        if _opens_clause(layout, scoring, m):  # so never what a count before it built
             last = m
-    return last is not None and not (
-        scoring.scope_reset.search(text, last.end(), position)
-        or scoring.own_body.search(text, last.end(), position)
-    )
+    return last is not None and not _new_subject(layout, last.end(), position)
 
 
 def _of_one_event(layout: _Layout, at: _Context) -> bool:
@@ -1256,13 +1251,22 @@ def _of_one_event(layout: _Layout, at: _Context) -> bool:
         [*stops[first:last], position],
         strict=True,
     ):
+        if lo == at.sentence_lo and lo != at.sentence_start:
+            continue  # a sentence cut to its reach: no clause starts there
         m = scoring.one_event.match(text, lo, hi)
-        if m is not None and not (
-            scoring.scope_reset.search(text, m.end(), position)
-            or scoring.own_body.search(text, m.end(), position)
-        ):
+        if m is not None and not _new_subject(layout, m.end(), position):
             return True
     return False
+
+
+def _new_subject(layout: _Layout, lo: int, hi: int) -> bool:
+    """Whether 全市/各级 or the government or its bureau is named between ``lo`` and ``hi``: a new
+    subject, which ends what an earlier clause's subject carried."""
+    scoring = layout.scoring
+    return bool(
+        scoring.scope_reset.search(layout.text, lo, hi)
+        or scoring.own_body.search(layout.text, lo, hi)
+    )
 
 
 def _opens_clause(layout: _Layout, scoring: Scoring, m: re.Match[str]) -> bool:
