@@ -185,6 +185,7 @@ class Scoring:
     since_year: re.Pattern[str]  # "2018年以来": the year a span opens, compared with the report's
     year_reset: re.Pattern[str]
     one_event: re.Pattern[str]  # the number's clause speaks of one event ("此次活动…")
+    assisting: re.Pattern[str]  # a clause's subject only took part or helped ("参与调解")
     subject_lead: re.Pattern[str]  # words before a clause's subject, at the clause's start
     counted_after: re.Pattern[str]  # a count right after a noun: the noun is what it counts
     target: re.Pattern[str]
@@ -394,6 +395,7 @@ def _scoring(table: dict[str, object], min_score: float) -> Scoring:
         since_year=re.compile(str(table["since_year"])),
         year_reset=re.compile(str(table["year_reset"])),
         one_event=re.compile(str(table["one_event"])),
+        assisting=re.compile(str(table["assisting"])),
         subject_lead=re.compile(str(table["subject_lead"])),
         counted_after=re.compile(str(table["counted_after"])),
         target=re.compile(str(table["target"])),
@@ -1253,7 +1255,7 @@ def _of_one_event(layout: _Layout, at: _Context) -> bool:
     ):
         if lo == at.sentence_lo and lo != at.sentence_start:
             continue  # a sentence cut to its reach: no clause starts there
-        m = scoring.one_event.match(text, lo, hi)
+        m = scoring.one_event.match(text, lo, hi) or scoring.assisting.search(text, lo, hi)
         if m is not None and not _new_subject(layout, m.end(), position):
             return True
     return False

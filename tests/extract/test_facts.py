@@ -2566,6 +2566,30 @@ FAMILY25_CASES = [
         "guard: a clause opening with a preposition (在…试点) names where, not its subject",
     ),
     (
+        "共有60余名调解员参与驻点调解，化解纠纷近300件。",
+        "med_disputes_handled",
+        None,
+        "helpers who took part (参与调解) in the clause before: their share, not the count",
+    ),
+    (
+        "社区法律顾问协助开展矛盾纠纷排查60余次，调处纠纷45件。",
+        "med_disputes_handled",
+        None,
+        "the same with 协助开展",
+    ),
+    (
+        "参与协调处理疑难事项87次，全年审查规范性文件45件。",
+        "rule_normative_docs_reviewed",
+        45,
+        "guard: 协调 (coordinating) is no mediation a helper took part in",
+    ),
+    (
+        "组织律师参与调解，全县人民调解组织共调解纠纷1200件。",
+        "med_disputes_handled",
+        1200,
+        "guard: the county's organisations named after the helpers are a new subject",
+    ),
+    (
         "5月20日在文化广场开展民法典宣传活动，活动共发放宣传册1500余份。",
         "pub_materials",
         None,
