@@ -208,6 +208,7 @@ def extract_document(
         locality_code=metadata.locality_code,
         rule_paths=rules,
         township=metadata.township,
+        report_year=metadata.report_year,
     )
     sentences = _Sentences(norm)
     return ExtractedDocument(

@@ -182,7 +182,12 @@ class Scoring:
     own_body: re.Pattern[str]
     per_unit: re.Pattern[str]
     span_of_years: re.Pattern[str]
+    since_year: re.Pattern[str]  # "2018年以来": the year a span opens, compared with the report's
     year_reset: re.Pattern[str]
+    one_event: re.Pattern[str]  # the number's clause speaks of one event ("此次活动…")
+    assisting: re.Pattern[str]  # a clause's subject only took part or helped ("参与调解")
+    subject_lead: re.Pattern[str]  # words before a clause's subject, at the clause's start
+    counted_after: re.Pattern[str]  # a count right after a noun: the noun is what it counts
     target: re.Pattern[str]
     change_from: re.Pattern[str]  # 从/由 before a number, in its clause
     change_start: re.Pattern[str]  # a change's verb with 到/至 right after the number
@@ -224,7 +229,7 @@ class Rulebook:
 # automaton, and each is searched only when one of its keywords lies near the number
 # (lossless: every match holds one). A pattern whose keywords are frequent single characters
 # (totality: 共, 总) stays out: its hits would lengthen every window's lookup.
-GUARDED = ("span_of_years", "subgroup_place", "other_body", "subgroup")
+GUARDED = ("span_of_years", "since_year", "subgroup_place", "other_body", "subgroup")
 GUARD_PREFIX = "scoring."
 _ALL_GUARDED = frozenset(GUARDED)
 FLOW_KINDS = ("count", "amount")  # figures of one year; stocks may rightly be cumulative
@@ -387,7 +392,12 @@ def _scoring(table: dict[str, object], min_score: float) -> Scoring:
         own_body=re.compile(str(table["own_body"])),
         per_unit=re.compile(str(table["per_unit"])),
         span_of_years=re.compile(str(table["span_of_years"])),
+        since_year=re.compile(str(table["since_year"])),
         year_reset=re.compile(str(table["year_reset"])),
+        one_event=re.compile(str(table["one_event"])),
+        assisting=re.compile(str(table["assisting"])),
+        subject_lead=re.compile(str(table["subject_lead"])),
+        counted_after=re.compile(str(table["counted_after"])),
         target=re.compile(str(table["target"])),
         change_from=re.compile(str(table["change_from"])),
         change_start=re.compile(f"(?:{table['change_start']})"),
@@ -408,9 +418,10 @@ def _scoring(table: dict[str, object], min_score: float) -> Scoring:
 class _Layout:
     """Clause, sentence and plan-section boundaries of one text, for fast lookups."""
 
-    def __init__(self, text: str, scoring: Scoring) -> None:
+    def __init__(self, text: str, scoring: Scoring, report_year: int | None = None) -> None:
         self.text = text
         self.scoring = scoring
+        self.report_year = report_year
         self.length = len(text)
         self.clause_stops, self.sentence_stops, self.full_stops = delimiter_stops(text)
         # in order, not overlapping
@@ -562,15 +573,17 @@ def extract_facts(
     work: Work | None = None,
     rule_paths: RulePaths | None = None,
     township: str | None = None,
+    report_year: int | None = None,
 ) -> list[Candidate]:
     """The headline value of each indicator stated in ``text`` (normalised), best first.
 
     With the report's ``locality_code``, figures whose clause names another place (a
     neighbouring county, a district of the city, the province) are not its headlines. In a
-    township's or street's own report (``township``), the towns it names are itself.
+    township's or street's own report (``township``), the towns it names are itself. With the
+    ``report_year``, a total since an earlier year ("2018年以来") spans several years.
     """
     book = (rule_paths or RulePaths()).load()
-    layout = _Layout(text, book.scoring)
+    layout = _Layout(text, book.scoring, report_year)
     cues, bit_of = book.scanner.scan(text), book.scanner.bit_of
     places = _Places(text, locality_code, book.scoring)
     candidates: list[Candidate] = []
@@ -641,6 +654,8 @@ def extract_facts(
             continue
         if book.scoring.per_unit.search(context.left) or book.scoring.target.search(context.left):
             continue  # "每万人拥有律师2.6名" is a ratio, "力争…1000件" a target: not counts
+        if _of_one_event(layout, context):
+            continue  # "此次活动共有20多个执法单位参加": one event's figure, whatever it counts
         if book.scoring.reckoning.search(context.left, len(context.left) - RECKONING_CHARS):
             continue  # "…的，算一宗": how the notes under a table count, not a count
         if book.scoring.change_start.match(context.right) and book.scoring.change_from.search(
@@ -661,7 +676,7 @@ def extract_facts(
             work.characters += context.clause_hi - context.context_lo
         context.other_body = _by_other_body(layout, book.scoring, context, quantity.start)
         for rule, found in cued_rules:
-            candidate = _match(rule, context, layout.text, book.scoring, found)
+            candidate = _match(rule, context, layout, book.scoring, found)
             if candidate is not None:
                 candidates.append(candidate)
     return _select(candidates)
@@ -976,12 +991,13 @@ def _cue_of(rule: IndicatorRule, at: _Context) -> tuple[_Cue, bool] | None:
 def _match(
     rule: IndicatorRule,
     at: _Context,
-    text: str,
+    layout: _Layout,
     scoring: Scoring,
     found: tuple[_Cue, bool] | None = None,
 ) -> Candidate | None:
     """The rule's candidate at the number, if it passes every check; ``found`` is the rule's
     cue (:func:`_cue_of`) when the caller has it already."""
+    text = layout.text
     if found is None:
         found = _cue_of(rule, at)
         if found is None:
@@ -1009,7 +1025,7 @@ def _match(
         and scoring.counted_noun.match(at.right)
     ):
         return None  # "…决策源头治理等7项重点工作" counts the noun after the number
-    if rule.indicator.kind in FLOW_KINDS and _over_years(text, scoring, at):
+    if rule.indicator.kind in FLOW_KINDS and _over_years(layout, at):
         return None  # "近三年共办理…", "2018年以来累计…": several years, not the report's
     if not _topic_said(rule, at, text):
         return None
@@ -1111,23 +1127,33 @@ def _items_then_sum(words: str, unit: str) -> re.Pattern[str]:
     )
 
 
-def _over_years(text: str, scoring: Scoring, at: _Context) -> bool:
+def _over_years(layout: _Layout, at: _Context) -> bool:
     """Whether the sentence before the number spans several years with no single year after
     (asked once per number, whatever the rules tried on it)."""
     if at.over_years is None:
-        at.over_years = _spans_years(text, scoring, at)
+        at.over_years = _spans_years(layout, at)
     return at.over_years
 
 
-def _spans_years(text: str, scoring: Scoring, at: _Context) -> bool:
+def _spans_years(layout: _Layout, at: _Context) -> bool:
     """The span may open the whole sentence, before a ；: "十九大以来，全省办理…1.56万件；办理
-    农民工法律援助8000余件" (the clauses after the ； share its time)."""
-    if "span_of_years" not in at.near:
+    农民工法律援助8000余件" (the clauses after the ； share its time). A year the sentence
+    counts from ("2018年以来") spans several years when it is before the report's year."""
+    text, scoring = layout.text, layout.scoring
+    spans = "span_of_years" in at.near
+    year = layout.report_year or 0
+    since = year > 0 and "since_year" in at.near
+    if not (spans or since):
         return False
     lo = _full_sentence_start(text, at.sentence_lo)
     last = None
-    for last in scoring.span_of_years.finditer(text, lo, at.quantity.start):  # noqa: B007
-        pass
+    if spans:
+        for last in scoring.span_of_years.finditer(text, lo, at.quantity.start):  # noqa: B007
+            pass
+    if since:
+        for m in scoring.since_year.finditer(text, lo, at.quantity.start):
+            if int(m.group(1)) < year and (last is None or m.end() > last.end()):
+                last = m
     return last is not None and not scoring.year_reset.search(text, last.end(), at.quantity.start)
 
 
@@ -1162,7 +1188,8 @@ def _by_other_body(layout: _Layout, scoring: Scoring, at: _Context, position: in
 def _in_subgroup(
     layout: _Layout, scoring: Scoring, at: _Context, quantity: Quantity, own_town: bool
 ) -> bool:
-    """A sub-group named in this clause or the one before, not followed by 全市/全区 … before
+    """A sub-group named in this clause or the one before (or opening an earlier clause of the
+    sentence as its subject: :func:`_carried_subgroup`), not followed by 全市/全区 … before
     the number nor by the locality's own level right after it ("…专项行动，公布6项区级重大行政
     决策"). In a township's own report the towns named are the report's own (良渚街道持有…,
     列席镇党政会议), not parts of it. The patterns run only when the keyword automaton found
@@ -1182,20 +1209,87 @@ def _in_subgroup(
         return False
     clause_lo = at.clause_start
     previous_lo, _ = layout.clause(max(clause_lo - 2, 0), max(clause_lo - 2, 0))
-    window_lo = max(
+    near_lo = max(
         at.sentence_lo, previous_lo if clause_lo > 0 else clause_lo, position - CONTEXT_REACH
     )
-    # a sub-group counted in the clause before ("建成239个…调解中心，去年…成功率96.8%") is what
-    # that clause built, not the subject of the number's clause
     ends = [
         m.end()
         for pattern in patterns
-        for m in pattern.finditer(layout.text, window_lo, position)
-        if m.end() > clause_lo
-        or pattern is not scoring.subgroup
-        or not scoring.subgroup_counted.search(layout.text, previous_lo, m.start())
+        for m in pattern.finditer(layout.text, near_lo, position)
+        if m.end() > clause_lo or not _built_there(layout, scoring, pattern, m)
     ]
-    return bool(ends) and not scoring.scope_reset.search(layout.text, max(ends), position)
+    if ends and not scoring.scope_reset.search(layout.text, max(ends), position):
+        return True
+    return scoring.subgroup in patterns and _carried_subgroup(layout, at, near_lo)
+
+
+def _carried_subgroup(layout: _Layout, at: _Context, near_lo: int) -> bool:
+    """A sub-group (helpers, a campaign, one committee) that is an earlier clause's subject stays
+    the subject of the clauses after it that name none of their own, to the sentence's end
+    ("协理员共计协助开展…，引导…，提供法律咨询服务920余件"); 全市/各级 or the government or its
+    bureau named after it is a new subject."""
+    text, scoring = layout.text, layout.scoring
+    position = at.quantity.start
+    last = None
+    for m in scoring.subgroup.finditer(
+        text, max(at.sentence_lo, position - CONTEXT_REACH), near_lo
+    ):
+        if _opens_clause(layout, scoring, m):  # so never what a count before it built
+            last = m
+    return last is not None and not _new_subject(layout, last.end(), position)
+
+
+def _of_one_event(layout: _Layout, at: _Context) -> bool:
+    """Whether one event is the subject of the number's clause or of an earlier clause of its
+    sentence that the clauses after it continue ("活动现场为农民工解答…，发放宣传资料2000余份"),
+    with no new subject (全市/各级, the government or its bureau) named after it."""
+    text, scoring = layout.text, layout.scoring
+    position = at.quantity.start
+    stops = layout.clause_stops
+    first = bisect.bisect_left(stops, at.sentence_lo)
+    last = bisect.bisect_left(stops, position)
+    for lo, hi in zip(
+        [at.sentence_lo, *(stop + 1 for stop in stops[first:last])],
+        [*stops[first:last], position],
+        strict=True,
+    ):
+        if lo == at.sentence_lo and lo != at.sentence_start:
+            continue  # a sentence cut to its reach: no clause starts there
+        m = scoring.one_event.match(text, lo, hi) or scoring.assisting.search(text, lo, hi)
+        if m is not None and not _new_subject(layout, m.end(), position):
+            return True
+    return False
+
+
+def _new_subject(layout: _Layout, lo: int, hi: int) -> bool:
+    """Whether 全市/各级 or the government or its bureau is named between ``lo`` and ``hi``: a new
+    subject, which ends what an earlier clause's subject carried."""
+    scoring = layout.scoring
+    return bool(
+        scoring.scope_reset.search(layout.text, lo, hi)
+        or scoring.own_body.search(layout.text, lo, hi)
+    )
+
+
+def _opens_clause(layout: _Layout, scoring: Scoring, m: re.Match[str]) -> bool:
+    """Whether the sub-group is its clause's subject: named at the clause's start, after at most
+    a few words of its own name ("司法行政协理员共计协助…"), and not the noun a count right after
+    it counts ("专职人民调解员206人" lists the staff; it does nothing)."""
+    lo, _ = layout.clause(m.start(), m.start())
+    return bool(scoring.subject_lead.fullmatch(layout.text, lo, m.start())) and not (
+        scoring.counted_after.match(layout.text, m.end())
+    )
+
+
+def _built_there(
+    layout: _Layout, scoring: Scoring, pattern: re.Pattern[str], m: re.Match[str]
+) -> bool:
+    """A sub-group counted where a clause before the number's names it ("建成239个…调解中心，
+    去年…成功率96.8%") is what that clause built, not the subject of the clauses after it."""
+    if pattern is not scoring.subgroup:
+        return False
+    lo, _ = layout.clause(m.start(), m.start())
+    return bool(scoring.subgroup_counted.search(layout.text, lo, m.start()))
 
 
 def _cue_before(rule: IndicatorRule, at: _Context) -> _Cue | None:

@@ -2488,6 +2488,146 @@ X22_CASES = [
 ]
 
 
+# Round 25: families of causes across rounds, each as one rule (eval/real/DIAGNOSIS.md)
+FAMILY25_CASES = [
+    (
+        "某县司法局2022年工作总结\n2019年以来，县公共法律服务中心共接待群众法律咨询3.6万人次，"
+        "办理法律援助案件2100件。",
+        "aid_consultations",
+        None,
+        "a total since a year before the report's (YYYY年以来, no 累计) spans several years",
+    ),
+    (
+        "某县司法局2022年工作总结\n2019年以来，县公共法律服务中心共接待群众法律咨询3.6万人次，"
+        "办理法律援助案件2100件。",
+        "aid_cases",
+        None,
+        "the same for the span's second count",
+    ),
+    (
+        "某县司法局2022年工作总结\n2022年以来，全县共办理法律援助案件860件。",
+        "aid_cases",
+        860,
+        "guard: since the report's own year is that year",
+    ),
+    (
+        "2019年以来，全县共办理法律援助案件860件。",
+        "aid_cases",
+        860,
+        "guard: with no report year read, a year since is the year's, as before",
+    ),
+    (
+        "某县司法局2022年工作总结\n2019年以来，全县持续深化矛盾纠纷排查；今年共调解矛盾纠纷520件。",
+        "med_disputes_handled",
+        520,
+        "guard: 今年 after the span brings the sentence back to the year",
+    ),
+    (
+        "某市司法局2022年工作总结\n2018年以来，全市共有律师事务所56家。",
+        "law_firms",
+        56,
+        "guard: a stock since an earlier year is still the stock",
+    ),
+    (
+        "2021年以来，村级调解协理员共计协助排查矛盾纠纷130余次，引导群众申请法律援助40余件，"
+        "提供法律咨询服务600余件。",
+        "aid_consultations",
+        None,
+        "a sub-group opening a clause stays the subject of the subjectless clauses after it",
+    ),
+    (
+        "专职人民调解员38人，兼职人民调解员120人，全年共调处矛盾纠纷960件。",
+        "med_disputes_handled",
+        960,
+        "guard: a sub-group counted right after its name is a list of staff, not a subject",
+    ),
+    (
+        "驻村调解协理员协助排查纠纷80余次，走访群众300余户，区司法局全年办理法律援助案件210件。",
+        "aid_cases",
+        210,
+        "guard: the bureau named after the helpers is a new subject",
+    ),
+    (
+        "驻村调解协理员协助排查纠纷80余次，走访群众300余户，全区共办理法律援助案件210件。",
+        "aid_cases",
+        210,
+        "guard: 全区 after the helpers is a new subject",
+    ),
+    (
+        "依托12个调解工作室开展排查，走访群众300余户，全年共调解矛盾纠纷520件。",
+        "med_disputes_handled",
+        520,
+        "guard: a sub-group the work relied on, two clauses before, is no subject",
+    ),
+    (
+        "在村社试点推广调解品牌，培育调解团队7个，调解纠纷900件。",
+        "med_disputes_handled",
+        900,
+        "guard: a clause opening with a preposition (在…试点) names where, not its subject",
+    ),
+    (
+        "共有60余名调解员参与驻点调解，化解纠纷近300件。",
+        "med_disputes_handled",
+        None,
+        "helpers who took part (参与调解) in the clause before: their share, not the count",
+    ),
+    (
+        "社区法律顾问协助开展矛盾纠纷排查60余次，调处纠纷45件。",
+        "med_disputes_handled",
+        None,
+        "the same with 协助开展",
+    ),
+    (
+        "参与协调处理疑难事项87次，全年审查规范性文件45件。",
+        "rule_normative_docs_reviewed",
+        45,
+        "guard: 协调 (coordinating) is no mediation a helper took part in",
+    ),
+    (
+        "组织律师参与调解，全县人民调解组织共调解纠纷1200件。",
+        "med_disputes_handled",
+        1200,
+        "guard: the county's organisations named after the helpers are a new subject",
+    ),
+    (
+        "5月20日在文化广场开展民法典宣传活动，活动共发放宣传册1500余份。",
+        "pub_materials",
+        None,
+        "a clause opening with the event named before it gives that event's figure",
+    ),
+    (
+        "活动现场为群众解答法律咨询80余人次，发放宣传资料600余份。",
+        "pub_materials",
+        None,
+        "one event as a clause's subject carries to the subjectless clause after it",
+    ),
+    (
+        "活动现场为群众解答法律咨询80余人次，发放宣传资料600余份。",
+        "aid_consultations",
+        None,
+        "the same event's consultations, another indicator",
+    ),
+    (
+        "此次会议共有18个行政执法单位参加。",
+        "enf_agencies",
+        None,
+        "the units one meeting brought together (the family rule that replaced cause 180's)",
+    ),
+    (
+        "全年开展普法宣传活动120场次，发放宣传资料3.2万份。",
+        "pub_materials",
+        32000,
+        "guard: activities counted in the clause before are no one event as subject",
+    ),
+    (
+        "组织开展“法治进社区”活动48场，覆盖群众2万余人次。全年发放宣传资料5000份。",
+        "pub_materials",
+        5000,
+        "guard: the next sentence is not the event's",
+    ),
+]
+
+
 HEADLINE_CASES = (
     CASES
     + PLACE_CASES
@@ -2509,6 +2649,7 @@ HEADLINE_CASES = (
     + X20_CASES
     + X21_CASES
     + X22_CASES
+    + FAMILY25_CASES
 )
 
 
