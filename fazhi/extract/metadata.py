@@ -791,6 +791,9 @@ def find_issuer(head: str, tail: str, crumbs: list[str] | None = None) -> FoundI
     subject = opening_subject(head)
     if subject and subject[0] != "division":
         return FoundIssuer(subject[1], body=subject[0] == "body")
+    informant = _informed_by(lines)
+    if informant:
+        return FoundIssuer(informant)
     candidates = (
         lines[:3] + ([source.group(1)] if source else []) + list(reversed(_lines(tail)))[:3]
     )
@@ -798,6 +801,25 @@ def find_issuer(head: str, tail: str, crumbs: list[str] | None = None) -> FoundI
         bare = BARE_ISSUER_RE.match(line)  # "区司法局": the text names no place
         if bare and len(line) <= len(bare.group()) + 30 and not QUOTE_ATTRIBUTION_RE.match(line):
             return FoundIssuer(bare.group())
+    return None
+
+
+# "2月15日，记者从省司法厅获悉，…", "记者今天(2月9日)从某省司法厅获悉:": a news lead naming the
+# body whose figures the item tells, early in its line
+INFORMED_BY_RE = re.compile(r"从(?P<body>[^。，,；;:：\n]{2,30}?)(?:获悉|了解到)")
+INFORMED_BY_REACH = 40
+
+
+def _informed_by(lines: list[str]) -> str | None:
+    """The body a news lead says the reporter learnt the figures from, when it is a body of
+    government (``省司法厅`` bare, completed with the place later), not an association."""
+    for line in lines[:OPENING_LINES]:
+        informed = INFORMED_BY_RE.search(line, 0, INFORMED_BY_REACH + 6)
+        if informed is None or informed.start() > INFORMED_BY_REACH:
+            continue
+        body = informed["body"]
+        if _org_at_start(body) == body or BARE_ISSUER_RE.fullmatch(body):
+            return body
     return None
 
 

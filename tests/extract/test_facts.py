@@ -2488,6 +2488,47 @@ X22_CASES = [
 ]
 
 
+X24_CASES = [
+    (
+        "今年以来,全区各级法律援助机构共受理法律援助案件4120件,受援3600人次,提供各类咨询"
+        "2.6万人次。",
+        "aid_consultations",
+        26000,
+        "the aid service's every kind of consultation in a list of its figures",
+    ),
+    (
+        "今年以来,某公司为入驻企业提供各类咨询320人次。",
+        "aid_consultations",
+        None,
+        "guard: every kind of consultation with no legal aid named is none of the aid's",
+    ),
+    (
+        "加强规范性文件监督管理,开展专项清理2次,审查备案行政规范性文件9件,完成合法性审核78件。",
+        "rule_normative_docs_reviewed",
+        78,
+        "a bare review for legality after the documents filed, in a sentence on 规范性文件",
+    ),
+    (
+        "加强合同管理,审查政府合同31份,完成合法性审核78件。",
+        "rule_normative_docs_reviewed",
+        None,
+        "guard: a bare review for legality in a sentence on contracts is no normative papers'",
+    ),
+    (
+        "积极推动律师参与重点项目建设,全市64家律师事务所310名律师主动跟进,提供法律服务。",
+        "law_lawyers",
+        None,
+        "lawyers taking part in a task, even with the place's word of the whole, are no stock",
+    ),
+    (
+        "全市共有律师事务所64家,执业律师1310名,参与公益法律服务2000余次。",
+        "law_lawyers",
+        1310,
+        "guard: the place's lawyers, their taking part told in a clause of its own",
+    ),
+]
+
+
 HEADLINE_CASES = (
     CASES
     + PLACE_CASES
@@ -2509,6 +2550,7 @@ HEADLINE_CASES = (
     + X20_CASES
     + X21_CASES
     + X22_CASES
+    + X24_CASES
 )
 
 

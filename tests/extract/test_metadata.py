@@ -2795,6 +2795,17 @@ X23_FORM_CASES = [
 
 X24_FORM_CASES = [
     (
+        "去年全省共办理公证事项30万件 | 来源:某某发布 点击数:12次\n3月2日,从省司法厅获悉,2023年"
+        "全省公证机构共办理公证事项30万件,同比增长5%,助力法治浙江建设。\n",
+        {"issuer": "浙江省司法厅"},
+        "a news lead naming the department it learnt the figures from, bare: the department",
+    ),
+    (
+        "3月2日,记者从浙江省律师协会获悉,2023年全省律师共办理各类案件30万件,同比增长5%。\n",
+        {"issuer": None},
+        "guard: an association informing the reporter is no body of government",
+    ),
+    (
         "(通讯员 王某)为了解法律明白人培养工作,调研队前往宜都市开展调研。\n活动首日,调研队在"
         "宜都市司法局座谈会上获悉,宜都市已累计培育3000名法律明白人。宜都市与某学院合作成立"
         "全省首家乡村法务学院。\n",
