@@ -2526,6 +2526,18 @@ X24_CASES = [
         1310,
         "guard: the place's lawyers, their taking part told in a clause of its own",
     ),
+    (
+        "截至目前,已从村干部、网格员、返乡大学生等群体中选拔4210名“法律明白人”,组建普法队伍。",
+        "pub_legal_literate_persons",
+        4210,
+        "a sub-group named in the pool a count is selected from is where they come from",
+    ),
+    (
+        "截至目前,全县网格员中有“法律明白人”520名。",
+        "pub_legal_literate_persons",
+        None,
+        "guard: a sub-group holding the count (网格员中有) keeps it the sub-group's",
+    ),
 ]
 
 
