@@ -233,10 +233,10 @@ AWARD_SCOPE_RE = re.compile(
     r"(?:[^。，,；\n]{0,3}|[^。，,；\n]{0,24}、)$"
 )
 AWARD_SCOPE_REACH = 30
-# "排名全市第三", "同比下降50%，全市降幅最大": a rank among the superior's places, not the level
-# the text speaks at (checked right after the self-reference)
+# "排名全市第三", "同比下降50%，全市降幅最大", "成立全省首家…": a rank among the superior's
+# places, not the level the text speaks at (checked right after the self-reference)
 RANK_SCOPE_RE = re.compile(
-    r"(?:第[一二三四五六七八九十\d]|前[列茅]|首位|唯一|[^。，,；\n]{0,2}最[高低多少大小快好])"
+    r"(?:第[一二三四五六七八九十\d]|前[列茅]|首位|首[家个例]|唯一|[^。，,；\n]{0,2}最[高低多少大小快好])"
 )
 # (also the region's bar, courts and congress: "记者从某自治区律师协会获悉…全区律师人数达…")
 REGION_BODY_RE = re.compile(
@@ -444,6 +444,10 @@ def extract_metadata(
         own = published_on or (evidence.url_date if _names_no_year(text) else None)
         if own is not None and own.month >= YEAR_TO_DATE_MONTH:
             report_year = own.year
+        elif own is None:
+            # no date of its own and years named: the one year the text states is this year
+            # (a repost's address may be years later: 今年以来 … 2020年3月18日印发…)
+            report_year = _only_year_stated(text)
     dated = published_on or evidence.url_date
     # a news item whose dateline is its page's date (12月31日，记者从…获悉 on a page of
     # 2021-12-31) tells of that date's year; a year opening a later paragraph ("2016年
@@ -787,6 +791,9 @@ def find_issuer(head: str, tail: str, crumbs: list[str] | None = None) -> FoundI
     subject = opening_subject(head)
     if subject and subject[0] != "division":
         return FoundIssuer(subject[1], body=subject[0] == "body")
+    informant = _informed_by(lines)
+    if informant:
+        return FoundIssuer(informant)
     candidates = (
         lines[:3] + ([source.group(1)] if source else []) + list(reversed(_lines(tail)))[:3]
     )
@@ -794,6 +801,25 @@ def find_issuer(head: str, tail: str, crumbs: list[str] | None = None) -> FoundI
         bare = BARE_ISSUER_RE.match(line)  # "区司法局": the text names no place
         if bare and len(line) <= len(bare.group()) + 30 and not QUOTE_ATTRIBUTION_RE.match(line):
             return FoundIssuer(bare.group())
+    return None
+
+
+# "2月15日，记者从省司法厅获悉，…", "记者今天(2月9日)从某省司法厅获悉:": a news lead naming the
+# body whose figures the item tells, early in its line
+INFORMED_BY_RE = re.compile(r"从(?P<body>[^。，,；;:：\n]{2,30}?)(?:获悉|了解到)")
+INFORMED_BY_REACH = 40
+
+
+def _informed_by(lines: list[str]) -> str | None:
+    """The body a news lead says the reporter learnt the figures from, when it is a body of
+    government (``省司法厅`` bare, completed with the place later), not an association."""
+    for line in lines[:OPENING_LINES]:
+        informed = INFORMED_BY_RE.search(line, 0, INFORMED_BY_REACH + 6)
+        if informed is None or informed.start() > INFORMED_BY_REACH:
+            continue
+        body = informed["body"]
+        if _org_at_start(body) == body or BARE_ISSUER_RE.fullmatch(body):
+            return body
     return None
 
 
@@ -1774,7 +1800,11 @@ def _at_spoken_level(text: str, head: str, hint: Hints, level: str | None) -> Di
         ordinary = _ordinary_phrase_names()
         return min(fitting, key=lambda d: d.name in ordinary)
     if level:
-        recalled = _most_named_at(text, level, hint) or _region_by_its_bodies(text, head, level)
+        recalled = (
+            _most_named_at(text, level, hint)
+            or _region_by_its_bodies(text, head, level, hint)
+            or (_city_of_named_county(text, named) if level == "市" else None)
+        )
         if recalled is not None:
             return recalled
     below_province = [d for d in named if d.level != "province"]
@@ -1783,16 +1813,46 @@ def _at_spoken_level(text: str, head: str, hint: Hints, level: str | None) -> Di
     return None
 
 
-def _region_by_its_bodies(text: str, head: str, level: str) -> Division | None:
+def _region_by_its_bodies(text: str, head: str, level: str, hint: Hints) -> Division | None:
     """全区 in a text naming the region's own bodies (自治区政府, 自治区司法厅) and, in its head,
     one autonomous region by its name or short name (``…:宁夏为基层社会治理树立新标杆``): that
-    region, when no district is named at that level."""
-    if level != "区" or not REGION_BODY_RE.search(text):
+    region, when no district is named at that level. Naming none of its bodies, a text (a
+    paper's item: ``我区…``, ``12348新疆…热线``) names the one region by its name or short name
+    anywhere, and every place it names lies in that region (海原县, 利通区)."""
+    if level != "区":
         return None
+    bodies = REGION_BODY_RE.search(text) is not None
+    where = head if bodies else text
     named = {
-        d.code for d in _autonomous_regions() if any(word in head for word in (d.name, *d.aliases))
+        d.code for d in _autonomous_regions() if any(word in where for word in (d.name, *d.aliases))
     }
-    return divisions_by_code()[named.pop()] if len(named) == 1 else None
+    if len(named) != 1:
+        return None
+    region = divisions_by_code()[named.pop()]
+    if bodies:
+        return region
+    places = _named_divisions(_without_partners(_plain(text)), text, hint)
+    inside = places and all(p.province_code == region.code for p in places)
+    return region if inside else None
+
+
+CITY_SHORT_NAME_TIMES = 2
+
+
+def _city_of_named_county(text: str, named: list[Division]) -> Division | None:
+    """我市 in a text naming its city only by its short name (三亚), twice or more outside the
+    titles of other documents, and, in its head, a county of that city in full (天涯区): the
+    city."""
+    by_code = divisions_by_code()
+    cities = {d.city_code for d in named if d.level == "county" and d.city_code}
+    plain = _plain(text) if cities else ""
+    found = [
+        city
+        for city in (by_code[c] for c in cities if c in by_code)
+        if _speaks_at(city, "市")
+        and sum(plain.count(a) for a in city.aliases if len(a) >= 2) >= CITY_SHORT_NAME_TIMES
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 @cache
@@ -2259,14 +2319,31 @@ GOVERNMENT_BODY_RE = re.compile(r"(?:人民政府|政府|办事处|行政公署)
 LAW_WORK_RE = re.compile(r"法治政府|法治建设|依法行政|依法治[省市区县旗]")
 
 
+# "2023年，全省法治政府建设工作坚持…": the place's building of the rule of law as a whole opens
+# the sentence, the place by its level alone
+WHOLE_PLACE_LAW_RE = re.compile(r"全[省市区县旗州盟](?:法治政府建设|法治建设|依法行政)")
+# "□ 本报记者 某某", "本报通讯员 某某": a paper's reporter signing the item
+REPORTER_BYLINE_RE = re.compile(
+    r"^\s*[□■◆◇●○★☆▲△]?\s*(?:本报|本台|本网|本刊)?(?:特约)?(?:记者|通讯员)[^。，,；;]{0,30}$"
+)
+
+
 def _place_tells_its_law_year(head: str) -> bool:
     """An untitled opening in which the place itself tells its year of building the rule of
-    law (``今年以来，某区深化法治建设…``): the place's 法治政府建设 report, as a bureau telling
-    its year is the bureau's summary."""
+    law (``今年以来，某区深化法治建设…``, ``2023年，全省法治政府建设工作坚持…``): the place's
+    法治政府建设 report, as a bureau telling its year is the bureau's summary. Below a
+    reporter's byline it is a paper's item about the place, not its report."""
+    lines = _lines(head)
+    index = next((i for i, line in enumerate(lines) if len(line) >= OPENING_SENTENCE_CHARS), None)
+    if index is None or any(REPORTER_BYLINE_RE.match(line) for line in lines[:index]):
+        return False
+    first = lines[index]
     subject = opening_subject(head)
-    if subject is None or (subject[0] == "body" and not GOVERNMENT_BODY_RE.search(subject[1])):
+    if subject is None:
+        lead = SUBJECT_LEAD_RE.match(first)
+        return WHOLE_PLACE_LAW_RE.match(first, lead.end() if lead else 0) is not None
+    if subject[0] == "body" and not GOVERNMENT_BODY_RE.search(subject[1]):
         return False  # a bureau telling its year tells its own work
-    first = next((line for line in _lines(head) if len(line) >= OPENING_SENTENCE_CHARS), "")
     return LAW_WORK_RE.search(first.split("。")[0]) is not None
 
 

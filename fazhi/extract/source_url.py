@@ -29,6 +29,7 @@ URL_DATE_RES = (
     re.compile(r"/art/(20\d{2})/(\d{1,2})/(\d{1,2})/"),
     re.compile(r"/(20\d{2})-(\d{1,2})-(\d{1,2})/"),
     re.compile(r"/(20\d{2})-(\d{1,2})/(\d{1,2})/"),  # /xam/2025-03/07/article_…
+    re.compile(r"/(20\d{2})_(\d{1,2})/(\d{1,2})/"),  # /news/area/…/2023_10/23/2072….html
     re.compile(r"/(20\d{2})(\d{2})(\d{2})/"),
 )
 URL_MONTH_RE = re.compile(r"/(20\d{2})(\d{2})/")

@@ -2628,6 +2628,59 @@ FAMILY25_CASES = [
 ]
 
 
+X24_CASES = [
+    (
+        "今年以来,全区各级法律援助机构共受理法律援助案件4120件,受援3600人次,提供各类咨询"
+        "2.6万人次。",
+        "aid_consultations",
+        26000,
+        "the aid service's every kind of consultation in a list of its figures",
+    ),
+    (
+        "今年以来,某公司为入驻企业提供各类咨询320人次。",
+        "aid_consultations",
+        None,
+        "guard: every kind of consultation with no legal aid named is none of the aid's",
+    ),
+    (
+        "加强规范性文件监督管理,开展专项清理2次,审查备案行政规范性文件9件,完成合法性审核78件。",
+        "rule_normative_docs_reviewed",
+        78,
+        "a bare review for legality after the documents filed, in a sentence on 规范性文件",
+    ),
+    (
+        "加强合同管理,审查政府合同31份,完成合法性审核78件。",
+        "rule_normative_docs_reviewed",
+        None,
+        "guard: a bare review for legality in a sentence on contracts is no normative papers'",
+    ),
+    (
+        "积极推动律师参与重点项目建设,全市64家律师事务所310名律师主动跟进,提供法律服务。",
+        "law_lawyers",
+        None,
+        "lawyers taking part in a task, even with the place's word of the whole, are no stock",
+    ),
+    (
+        "全市共有律师事务所64家,执业律师1310名,参与公益法律服务2000余次。",
+        "law_lawyers",
+        1310,
+        "guard: the place's lawyers, their taking part told in a clause of its own",
+    ),
+    (
+        "截至目前,已从村干部、网格员、返乡大学生等群体中选拔4210名“法律明白人”,组建普法队伍。",
+        "pub_legal_literate_persons",
+        4210,
+        "a sub-group named in the pool a count is selected from is where they come from",
+    ),
+    (
+        "截至目前,全县网格员中有“法律明白人”520名。",
+        "pub_legal_literate_persons",
+        None,
+        "guard: a sub-group holding the count (网格员中有) keeps it the sub-group's",
+    ),
+]
+
+
 HEADLINE_CASES = (
     CASES
     + PLACE_CASES
@@ -2650,6 +2703,7 @@ HEADLINE_CASES = (
     + X21_CASES
     + X22_CASES
     + FAMILY25_CASES
+    + X24_CASES
 )
 
 

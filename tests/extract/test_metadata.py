@@ -642,6 +642,19 @@ SOURCE_CASES = [
         "the address's date dates the report; a host that is not a government's names no place",
     ),
     (
+        "今年以来,在市委、市政府领导下,我县深入推进法治政府建设。县政府于2019年4月10日印发了"
+        "《2019年某县法治政府建设工作要点》,统筹安排全年工作。",
+        {"source_url": "http://www.example.com/news/202104/08/abc.html"},
+        (None, None, 2019),
+        "a year so far, no date of its own: the one year the text states, not a repost's address",
+    ),
+    (
+        "今年以来,在市委、市政府领导下,我县深入推进法治政府建设,统筹安排全年工作。",
+        {"source_url": "http://www.example.com/news/202104/08/abc.html"},
+        (None, None, 2021),
+        "guard: a year so far naming no year is the address's",
+    ),
+    (
         "坚持依法行政，推进法治政府建设。",
         {"listing_title": "某县司法局2022年法治政府建设年度报告"},
         (None, None, 2022),
@@ -672,6 +685,7 @@ def test_the_listing_title_gives_the_kind() -> None:
         ("http://x.gov.cn/art/2024/10/9/art_1_2.html", date(2024, 10, 9), "Hanweb /art/y/m/d/"),
         ("http://x.com/a/2021-10-19/2.html", date(2021, 10, 19), "/yyyy-mm-dd/"),
         ("http://x.gov.cn/zwgk/202503/abc.shtml", date(2025, 3, 1), "a year and month only"),
+        ("http://x.net/news/area/x/2023_10/23/2.html", date(2023, 10, 23), "/yyyy_mm/dd/"),
         ("http://x.gov.cn/zwgk/content_2361641.html", None, "no date"),
         ("http://x.gov.cn/a/t20231345_1.html", None, "not a date"),
     ],
@@ -2710,6 +2724,97 @@ X22_FORM_CASES = [
 ]
 
 
+X23_FORM_CASES = [
+    (
+        "2022年,全市法治政府建设工作坚持以习近平法治思想为指导,全面落实上级决策部署,各项工作"
+        "取得新成效。\n一、强化思想引领,持续推进理论学习。坚持把学习贯彻作为重大政治任务来抓。\n",
+        {"doc_type": "annual_report"},
+        "an untitled opening whose subject is the whole city's 法治政府建设: the city's report",
+    ),
+    (
+        "2022年,全县依法行政工作坚持以习近平法治思想为指导,全面落实上级决策部署,各项工作"
+        "取得新成效。\n一、强化思想引领,持续推进理论学习。坚持把学习贯彻作为重大政治任务来抓。\n",
+        {"doc_type": "annual_report"},
+        "the same with 全县依法行政",
+    ),
+    (
+        "2022年,全市人民调解工作坚持以习近平法治思想为指导,全面落实上级决策部署,各项工作"
+        "取得新成效。\n一、强化思想引领,持续推进理论学习。坚持把学习贯彻作为重大政治任务来抓。\n",
+        {"doc_type": "other"},
+        "guard: the whole city's year of one field is no 法治政府建设 report",
+    ),
+    (
+        "曲靖市司法局推出三项举措\n□ 本报记者 李明 周红\n2024年,云南省曲靖市荣获全国法治政府建设"
+        "示范市,法治政府建设赋能基层治理不断夯实。近年来,曲靖市司法局坚持发展新时代枫桥经验。\n",
+        {"doc_type": "other"},
+        "a paper's reporter signs the item: the city telling its law year is the paper's topic",
+    ),
+    (
+        "曲靖市司法局推出三项举措\n2024年,云南省曲靖市荣获全国法治政府建设示范市,法治政府建设"
+        "赋能基层治理不断夯实。近年来,曲靖市司法局坚持发展新时代枫桥经验。\n",
+        {"doc_type": "annual_report"},
+        "guard: without the byline the place telling its law year stays its report",
+    ),
+    (
+        "10月9日,省委常委到丽江调研政法工作。当天下午来到古城区某社区调研人民调解工作。\n"
+        "丽江从2017年起为全市村(社区)聘请法律顾问,得到认可。市司法局局长介绍,近年来,我市"
+        "人民调解工作打造丽江样板,全市调解组织网络不断完善,我市大调解格局形成。\n",
+        {"locality_name": "丽江市", "city": "丽江市"},
+        "我市 with the city by its short name only and a district of it named in full: the city",
+    ),
+    (
+        "10月9日,省委常委到某地调研政法工作。当天下午来到古城区某社区调研人民调解工作。\n"
+        "从2017年起为全市村(社区)聘请法律顾问,得到认可。市司法局局长介绍,近年来,我市人民"
+        "调解工作不断加强,全市调解组织网络不断完善,我市大调解格局形成。\n",
+        {"locality_name": None},
+        "guard: the district's city never named, not even by its short name: no place",
+    ),
+    (
+        "10月9日,省委常委到某地调研政法工作。当天下午来到古城区某社区调研人民调解工作。\n"
+        "在全市率先印发了《丽江市古城区调解工作办法》,得到认可。市司法局局长介绍,近年来,"
+        "人民调解工作不断加强,调解组织网络不断完善。\n",
+        {"locality_name": None},
+        "guard: the city's short name only in another document's title does not name it",
+    ),
+    (
+        "一年来,我区各地法律援助机构认真贯彻法律援助法,推出多项便民措施。\n今年5月,百色市"
+        "凌云县法律援助中心组织志愿者进社区开展服务。\n今年以来,我区各级法律援助机构共受理"
+        "案件1200件,12348广西公共法律服务热线接到咨询电话3000条。\n",
+        {"locality_name": "广西壮族自治区", "province": "广西壮族自治区"},
+        "我区 naming no body of the region, its short name and only places inside it: the region",
+    ),
+    (
+        "一年来,我区各地法律援助机构认真贯彻法律援助法,推出多项便民措施。\n今年5月,湖南省"
+        "娄底市新化县法律援助中心组织志愿者进社区开展服务。\n今年以来,我区各级法律援助机构共"
+        "受理案件1200件,12348广西公共法律服务热线接到咨询电话3000条。\n",
+        {"province": None},
+        "guard: a place of another province named beside the region's short name settles none",
+    ),
+]
+
+
+X24_FORM_CASES = [
+    (
+        "去年全省共办理公证事项30万件 | 来源:某某发布 点击数:12次\n3月2日,从省司法厅获悉,2023年"
+        "全省公证机构共办理公证事项30万件,同比增长5%,助力法治浙江建设。\n",
+        {"issuer": "浙江省司法厅"},
+        "a news lead naming the department it learnt the figures from, bare: the department",
+    ),
+    (
+        "3月2日,记者从浙江省律师协会获悉,2023年全省律师共办理各类案件30万件,同比增长5%。\n",
+        {"issuer": None},
+        "guard: an association informing the reporter is no body of government",
+    ),
+    (
+        "(通讯员 王某)为了解法律明白人培养工作,调研队前往宜都市开展调研。\n活动首日,调研队在"
+        "宜都市司法局座谈会上获悉,宜都市已累计培育3000名法律明白人。宜都市与某学院合作成立"
+        "全省首家乡村法务学院。\n",
+        {"locality_name": "宜都市", "city": "宜昌市"},
+        "全省首家 ranks the city among the province's places: not the level the text speaks at",
+    ),
+]
+
+
 DEVELOPMENT_FORM_CASES = (
     X8_FORM_CASES
     + X9_FORM_CASES
@@ -2724,6 +2829,8 @@ DEVELOPMENT_FORM_CASES = (
     + X20_FORM_CASES
     + X21_FORM_CASES
     + X22_FORM_CASES
+    + X23_FORM_CASES
+    + X24_FORM_CASES
 )
 
 
