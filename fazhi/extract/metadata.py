@@ -448,6 +448,13 @@ def extract_metadata(
             # no date of its own and years named: the one year the text states is this year
             # (a repost's address may be years later: 今年以来 … 2020年3月18日印发…)
             report_year = _only_year_stated(text)
+    since = _counted_since(titles) if published_on is not None else None
+    if since is not None and published_on is not None and report_year == since:
+        # a span from a year up to the text's own date (2017年以来… on a page of 2018-06) tells
+        # the year so far of that date, as 今年以来 does (from April on that date's year, before
+        # it the year before), never a year before the span's first
+        so_far = published_on.year - (published_on.month < YEAR_TO_DATE_MONTH)
+        report_year = max(since, so_far)
     dated = published_on or evidence.url_date
     # a news item whose dateline is its page's date (12月31日，记者从…获悉 on a page of
     # 2021-12-31) tells of that date's year; a year opening a later paragraph ("2016年
@@ -2039,16 +2046,10 @@ def _small_numeral(numeral: str) -> int:
 def find_report_year(head: str) -> int | None:
     """The year the report covers, from its title or opening, ignoring titles of other documents."""
     head = arabic_dates(head)
-    plain = BOOK_TITLE_RE.sub(lambda m: "《" + "　" * (len(m.group()) - 2) + "》", head)
-    # a title's year first; a sentence naming another year's work (紧扣2024年度法治政府建设
-    # 短板…) inside a report opening "2025年，…" does not make a title
-    for line in _lines(plain)[:TITLE_BLOCK_LINES]:
-        match = TITLE_YEAR_RE.search(line) if _is_title_line(line) or len(line) < 40 else None
-        if match:
-            return int(match.group(1))
-    match = REPORT_INTRO_YEAR_RE.search(plain)
-    if match:
-        return int(match.group(1))
+    plain = _without_cited_titles(head)
+    titled = _title_year(plain)
+    if titled is not None:
+        return titled
     for line in _lines(head)[:OPENING_LINES]:
         released = RELEASED_YEAR_RE.search(line) if NEWS_LEAD_LINE_RE.match(line) else None
         if released:
@@ -2072,6 +2073,41 @@ def find_report_year(head: str) -> int | None:
             return int(match.group(1))
     for line in lines:
         match = MONTH_TITLE_RE.match(line)  # a title on a month or months of one year
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def _without_cited_titles(head: str) -> str:
+    """The head with the titles of cited documents (《…》) blanked, offsets kept."""
+    return BOOK_TITLE_RE.sub(lambda m: "《" + "　" * (len(m.group()) - 2) + "》", head)
+
+
+def _title_year(plain: str) -> int | None:
+    """The year a title or the report's own intro (现将2023年度…报告如下) names."""
+    # a title's year first; a sentence naming another year's work (紧扣2024年度法治政府建设
+    # 短板…) inside a report opening "2025年，…" does not make a title
+    for line in _lines(plain)[:TITLE_BLOCK_LINES]:
+        match = TITLE_YEAR_RE.search(line) if _is_title_line(line) or len(line) < 40 else None
+        if match:
+            return int(match.group(1))
+    match = REPORT_INTRO_YEAR_RE.search(plain)
+    return int(match.group(1)) if match else None
+
+
+# "2017年以来，某区司法局…", "自2019年以来，…": an opening that counts from a year up to the
+# text's own day, as 今年以来 counts from January
+SINCE_YEAR_OPENING_RE = re.compile(r"^\s*自?(20\d{2})年(?:以来|来)[，,]?")
+
+
+def _counted_since(head: str) -> int | None:
+    """The year an untitled opening counts from (``2017年以来，…``), when no title or intro
+    names the report's year: the text tells the span up to its own date."""
+    plain = _without_cited_titles(arabic_dates(head))
+    if _title_year(plain) is not None:
+        return None
+    for line in _lines(plain)[:OPENING_LINES]:
+        match = SINCE_YEAR_OPENING_RE.match(line)
         if match:
             return int(match.group(1))
     return None
@@ -2214,13 +2250,13 @@ def classify_doc_type(head: str) -> str:
     # is the page's chrome, not its first line
     first = lines[1] if len(lines) > 1 and SOURCE_LINE_RE.fullmatch(lines[0]) else None
     if OTHER_KIND_RE.search(opening[:120]) or (
-        lines
-        and (
-            NEWS_TITLE_RE.match(lines[0])
-            or NEWS_DATELINE_RE.match(lines[0])
-            or RELEASE_TITLE_RE.match(lines[0])
-            or (first is not None and NEWS_DATELINE_RE.match(first))
-        )
+        lines and (NEWS_TITLE_RE.match(lines[0]) or RELEASE_TITLE_RE.match(lines[0]))
+    ):
+        return "other"
+    if _told_by_informant(lines):
+        return "work_summary"
+    if lines and (
+        NEWS_DATELINE_RE.match(lines[0]) or (first is not None and NEWS_DATELINE_RE.match(first))
     ):
         return "other"
     if yearbook_volume(opening) is not None:
@@ -2268,6 +2304,17 @@ def classify_doc_type(head: str) -> str:
 
 
 HEADING_LINE_MAX_CHARS = 50
+
+
+def _told_by_informant(lines: list[str]) -> bool:
+    """A news item whose lead names the body the reporter learnt the year's figures from
+    (``12月31日，记者从某市司法局获悉，…``, ``新华社某地1月25日电 记者从某省司法厅获悉，…``): that
+    body's year told through a paper, a work summary in every set's labels (seven of seven
+    development items; round 29), also under a dateline, unless the lead tells of a release
+    (``…获悉，某单位发布2023年度…白皮书``: news of the publication)."""
+    return _informed_by(lines) is not None and not any(
+        RELEASED_YEAR_RE.search(line) for line in lines[:OPENING_LINES]
+    )
 
 
 def _opening_paragraph(head: str) -> str:

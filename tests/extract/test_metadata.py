@@ -2454,7 +2454,8 @@ X17_FORM_CASES = [
         "guard: the 司法厅 as a superior in a lead clause does not tell its year",
     ),
     (
-        "近日,记者从云南省司法厅获悉,全省公共法律服务体系建设取得新进展,群众满意度持续提升。\n"
+        # (a lead naming the 司法厅 as the reporter's informant is its summary: round 29)
+        "近日,全省公共法律服务体系建设取得新进展,群众满意度持续提升。\n"
         "2023年,云南省司法厅推进一站式矛盾纠纷调解中心建设。\n全省调解纠纷8.2万件。\n",
         {"doc_type": "other"},
         "guard: a 司法厅 below a news lead is the reporter's topic (the open question)",
@@ -2815,6 +2816,73 @@ X24_FORM_CASES = [
 ]
 
 
+# Round 29: families across rounds. Invented wording; the kind of a news item told by the body the
+# reporter asked (every set's labels: work_summary), the year of a span counted to the text's date
+FAMILY29_CASES = [
+    (
+        "12月30日，记者从宜都市司法局获悉，今年以来全市共办理法律援助案件3200件，同比增长8%。\n",
+        {"doc_type": "work_summary"},
+        "a dateline, then the body the reporter learnt the year from: the body's summary",
+    ),
+    (
+        "新华社武汉1月20日电（记者 某某）记者20日从湖北省司法厅获悉，2023年，全省共调解矛盾纠纷"
+        "5万件，调解成功率98%。\n",
+        {"doc_type": "work_summary", "report_year": 2023},
+        "an agency's lead, then the department informing the reporter: its summary",
+    ),
+    (
+        "某某晚报讯 3月5日，记者从宜都市司法局获悉，宜都市司法局发布2023年度行政复议白皮书，"
+        "全年收案1200件。\n",
+        {"doc_type": "other"},
+        "guard: informed of a release (a white paper) is news of the publication",
+    ),
+    (
+        "3月2日，记者从某省律师协会获悉，2023年全省律师共办理各类案件30万件，同比增长5%。\n",
+        {"doc_type": "other"},
+        "guard: an association informing the reporter is no body of government: the dateline rules",
+    ),
+    (
+        "5月8日，某市召开法治政府建设工作推进会，总结去年工作。会上，市司法局通报了有关情况。\n",
+        {"doc_type": "other"},
+        "guard: a dateline with no informant stays a news item (round 13)",
+    ),
+    (
+        "宜都市召开公共法律服务工作会议\n记者从宜都市司法局获悉，今年以来全县共接待法律咨询5000人次。\n",
+        {"doc_type": "other"},
+        "guard: a meeting's title above the lead: news of the meeting",
+    ),
+    (
+        "发布时间：2023-07-12\n2021年以来，某区司法局深入推进矛盾纠纷化解，共调解纠纷1200件，"
+        "调解成功率达98%。\n",
+        {"report_year": 2023},
+        "a span from an earlier year to a page of July: the page's year so far",
+    ),
+    (
+        "发布时间：2023-02-12\n2021年以来，某区司法局深入推进矛盾纠纷化解，共调解纠纷1200件，"
+        "调解成功率达98%。\n",
+        {"report_year": 2022},
+        "the same span on a page of February: the year before, as for 今年以来",
+    ),
+    (
+        "发布时间：2022-01-05\n2021年以来，某区司法局深入推进矛盾纠纷化解，共调解纠纷1200件，"
+        "调解成功率达98%。\n",
+        {"report_year": 2021},
+        "guard: a January page after a span from the year before: that year",
+    ),
+    (
+        "某区司法局2021年工作总结\n发布时间：2023-07-12\n2021年以来，某区司法局深入推进矛盾纠纷"
+        "化解，共调解纠纷1200件。\n",
+        {"report_year": 2021},
+        "guard: a title naming the year settles it, whatever the page's date",
+    ),
+    (
+        "2021年以来，某区司法局深入推进矛盾纠纷化解，共调解纠纷1200件，调解成功率达98%。\n",
+        {"report_year": 2021},
+        "guard: no date of the text's own: the span's year, as before",
+    ),
+]
+
+
 DEVELOPMENT_FORM_CASES = (
     X8_FORM_CASES
     + X9_FORM_CASES
@@ -2831,6 +2899,7 @@ DEVELOPMENT_FORM_CASES = (
     + X22_FORM_CASES
     + X23_FORM_CASES
     + X24_FORM_CASES
+    + FAMILY29_CASES
 )
 
 
