@@ -117,7 +117,8 @@ def _print_counts(title: str, rows: list[dict[str, object]], key) -> None:  # ty
             continue
         scored = c["tp"] + c["fp"]
         p = f"{c['tp'] / scored:.2f}" if scored else "-"
-        print(f"| {name} | {scored + c['optional']} | {c['tp']} | {c['fp']} | {c['optional']} | {p} |")
+        cells = (name, scored + c["optional"], c["tp"], c["fp"], c["optional"], p)
+        print("| " + " | ".join(str(x) for x in cells) + " |")
     total = Counter(str(r["outcome"]) for r in rows)
     print(f"total: TP {total['tp']}, FP {total['fp']}, FN {total['fn']}\n")
 
