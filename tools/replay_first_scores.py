@@ -4,15 +4,15 @@ Usage, in two steps:
 
     # 1. with an old tree's code (PYTHONPATH=/tmp/first-N puts its ``fazhi`` first on the path)
     cd /tmp/first-N && PYTHONPATH=/tmp/first-N python TOOLS/replay_first_scores.py dump \
-        SET --part dev --label xN --out /tmp/replay/xN.jsonl
+        --gold G --docs D --split S.csv --part dev --label xN --out /tmp/replay/xN.jsonl
     # 2. with today's code: score every dumped fact against the gold, tabulate by indicator/rule
-    python tools/replay_first_scores.py table /tmp/replay/*.jsonl --out /tmp/replay/scored.jsonl
+    python tools/replay_first_scores.py table /tmp/replay/*.jsonl --out /tmp/replay-scored.jsonl
 
-A SET is ``GOLD:DOCS:SPLIT`` or a folder with ``gold``, ``docs`` and ``split.csv`` (as in
-tools/pool_sealed.py). Step 1 writes one JSON line per document of the part (its facts, each
-with the rule that chose it); step 2 scores each fact as ``fazhi eval`` does (TP: a required
-value; FP: neither a required nor an optional one; an optional reading scores nothing) and
-counts the required values no fact gave (FN). Only a part that may be read (``dev``) is replayed.
+The folders are those ``fazhi eval`` takes (``--gold``, ``--docs``, ``--split``). Step 1 writes
+one JSON line per document of the part (its facts, each with the rule that chose it); step 2
+scores each fact as ``fazhi eval`` does (TP: a required value; FP: neither a required nor an
+optional one; an optional reading scores nothing) and counts the required values no fact gave
+(FN). Only a part that may be read (``dev``) is replayed.
 """
 
 from __future__ import annotations
@@ -25,16 +25,7 @@ from pathlib import Path
 FACT_KEYS = ("indicator", "value", "unit", "qualifier", "text", "start", "end", "sentence", "rule")
 
 
-def set_paths(spec: str) -> tuple[Path, Path, Path]:
-    """(gold, docs, split) of ``GOLD:DOCS:SPLIT`` or of a folder holding the three."""
-    if ":" in spec:
-        gold, docs, split = spec.split(":")
-        return Path(gold), Path(docs), Path(split)
-    root = Path(spec)
-    return root / "gold", root / "docs", root / "split.csv"
-
-
-def dump(spec: str, part: str, label: str, out: Path) -> None:
+def dump(gold: Path, docs: Path, split: Path, part: str, label: str, out: Path) -> None:
     """Extract every document of ``part`` with the ``fazhi`` on the path; one line per document."""
     import fazhi
     from fazhi.extract import evaluate as ev
@@ -42,7 +33,6 @@ def dump(spec: str, part: str, label: str, out: Path) -> None:
 
     if part != "dev":
         raise SystemExit("only a development part may be replayed with its words")
-    gold, docs, split = set_paths(spec)
     names = sorted(d for d, p in ev.read_split(split).items() if p == part)
     with out.open("w", encoding="utf-8") as handle:
         for name in names:
@@ -127,7 +117,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     d = sub.add_parser("dump")
-    d.add_argument("set")
+    d.add_argument("--gold", type=Path, required=True, help="folder with documents.csv, facts.csv")
+    d.add_argument("--docs", type=Path, required=True)
+    d.add_argument("--split", type=Path, required=True, help="CSV of doc,part")
     d.add_argument("--part", default="dev")
     d.add_argument("--label", required=True)
     d.add_argument("--out", type=Path, required=True)
@@ -136,7 +128,7 @@ def main() -> None:
     t.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
     if args.command == "dump":
-        dump(args.set, args.part, args.label, args.out)
+        dump(args.gold, args.docs, args.split, args.part, args.label, args.out)
     else:
         table(args.dumps, args.out)
 
