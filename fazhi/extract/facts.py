@@ -170,8 +170,6 @@ class Scoring:
     subgroup_counted: re.Pattern[str]
     plan_heading: re.Pattern[str]
     flow_words: re.Pattern[str]
-    taking_part: re.Pattern[str]  # after a stock's number in its clause: those who took part
-    appointing: re.Pattern[str]  # before it: they were appointed, the verb says what for
     negation: re.Pattern[str]
     min_score: float
     category: re.Pattern[str]
@@ -184,7 +182,7 @@ class Scoring:
     own_body: re.Pattern[str]
     per_unit: re.Pattern[str]
     span_of_years: re.Pattern[str]
-    since_start: re.Pattern[str]  # "2018年以来", "成立以来": where a span opens (groups year, own)
+    since_year: re.Pattern[str]  # "2018年以来": the year a span opens, compared with the report's
     year_reset: re.Pattern[str]
     one_event: re.Pattern[str]  # the number's clause speaks of one event ("此次活动…")
     assisting: re.Pattern[str]  # a clause's subject only took part or helped ("参与调解")
@@ -231,7 +229,7 @@ class Rulebook:
 # automaton, and each is searched only when one of its keywords lies near the number
 # (lossless: every match holds one). A pattern whose keywords are frequent single characters
 # (totality: 共, 总) stays out: its hits would lengthen every window's lookup.
-GUARDED = ("span_of_years", "since_start", "subgroup_place", "other_body", "subgroup")
+GUARDED = ("span_of_years", "since_year", "subgroup_place", "other_body", "subgroup")
 GUARD_PREFIX = "scoring."
 _ALL_GUARDED = frozenset(GUARDED)
 FLOW_KINDS = ("count", "amount")  # figures of one year; stocks may rightly be cumulative
@@ -378,8 +376,6 @@ def _scoring(table: dict[str, object], min_score: float) -> Scoring:
         # "提高到98%" states the level reached; "增长12%" states a change
         change=re.compile(f"(?:{table['change']})(?![到至为])[^\\d，,；;。]{{0,4}}$"),
         flow_words=re.compile(str(table["flow_words"])),
-        taking_part=re.compile(str(table["taking_part"])),
-        appointing=re.compile(str(table["appointing"])),
         negation=re.compile(str(table["negation"])),
         subgroup=re.compile(str(table["subgroup"])),
         subgroup_place=re.compile(str(table["subgroup_place"])),
@@ -396,7 +392,7 @@ def _scoring(table: dict[str, object], min_score: float) -> Scoring:
         own_body=re.compile(str(table["own_body"])),
         per_unit=re.compile(str(table["per_unit"])),
         span_of_years=re.compile(str(table["span_of_years"])),
-        since_start=re.compile(str(table["since_start"])),
+        since_year=re.compile(str(table["since_year"])),
         year_reset=re.compile(str(table["year_reset"])),
         one_event=re.compile(str(table["one_event"])),
         assisting=re.compile(str(table["assisting"])),
@@ -1041,8 +1037,6 @@ def _match(
         return None
     if rule.indicator.kind == "stock" and scoring.flow_words.search(at.left):
         return None  # "新设立律师事务所2家" adds to a stock; it is not the stock
-    if rule.indicator.kind == "stock" and _took_part(scoring, at, text):
-        return None  # "全省108家律师事务所229名律师主动跟进": those that took part, not the stock
     if rule.indicator.kind == "stock" and (quantity.unit or "").endswith("次"):
         return None  # a stock (advisers, lawyers …) is never counted in 人次
     if (
@@ -1095,15 +1089,6 @@ def _match(
     )
 
 
-def _took_part(scoring: Scoring, at: _Context, text: str) -> bool:
-    """Whether the number's clause goes on to a verb of taking part, without saying all of them
-    took part, and does not open by appointing them (then the verb says what they are there for)."""
-    return bool(
-        scoring.taking_part.match(text, at.quantity.end, at.clause_hi)
-        and not scoring.appointing.search(text, at.clause_lo, at.quantity.start)
-    )
-
-
 def _topic_said(rule: IndicatorRule, at: _Context, text: str) -> bool:
     """Whether every `requires` pattern occurs in the number's sentence (or the one before) up
     to the end of its clause, in a shared predicate after it ("…512人，全部纳入安置帮教"), or,
@@ -1153,11 +1138,11 @@ def _over_years(layout: _Layout, at: _Context) -> bool:
 def _spans_years(layout: _Layout, at: _Context) -> bool:
     """The span may open the whole sentence, before a ；: "十九大以来，全省办理…1.56万件；办理
     农民工法律援助8000余件" (the clauses after the ； share its time). A year the sentence
-    counts from spans several years when it opens before the report's year (:func:`_opens_span`:
-    "2018年以来" in a later report, "成立以来", "去年以来"; not "今年以来")."""
+    counts from ("2018年以来") spans several years when it is before the report's year."""
     text, scoring = layout.text, layout.scoring
     spans = "span_of_years" in at.near
-    since = "since_start" in at.near
+    year = layout.report_year or 0
+    since = year > 0 and "since_year" in at.near
     if not (spans or since):
         return False
     lo = _full_sentence_start(text, at.sentence_lo)
@@ -1166,20 +1151,10 @@ def _spans_years(layout: _Layout, at: _Context) -> bool:
         for last in scoring.span_of_years.finditer(text, lo, at.quantity.start):  # noqa: B007
             pass
     if since:
-        for m in scoring.since_start.finditer(text, lo, at.quantity.start):
-            if _opens_span(m, layout.report_year or 0) and (last is None or m.end() > last.end()):
+        for m in scoring.since_year.finditer(text, lo, at.quantity.start):
+            if int(m.group(1)) < year and (last is None or m.end() > last.end()):
                 last = m
     return last is not None and not scoring.year_reset.search(text, last.end(), at.quantity.start)
-
-
-def _opens_span(since: re.Match[str], report_year: int) -> bool:
-    """Whether a start counted from (``since_start``) lies before the report's year: an earlier
-    year, or any start that is neither a year nor a part of the year; a year is left alone when
-    the report's year is not known."""
-    year = since.group("year") or since.group("year_only")
-    if year:
-        return report_year > 0 and int(year) < report_year
-    return since.group("own") is None
 
 
 def _full_sentence_start(text: str, sentence_lo: int) -> int:
