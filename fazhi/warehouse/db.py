@@ -238,6 +238,9 @@ class HeldWriter:
             stack = ExitStack()
             self._con = stack.enter_context(writer(self.settings, publish=False))
             self._stack = stack
+            # no merging of row groups at this writer's checkpoints, its close's among them: a
+            # batch's rows are written once (settings.loader_vacuum_tasks)
+            self._con.execute("SET max_vacuum_tasks = $1", [self.settings.loader_vacuum_tasks])
         # DuckDB checkpoints at a commit, instead of writing the commit to its log, once the log
         # would outgrow this (16 MB by default: every second batch). Held, the writer's close is
         # the checkpoint; but the last load before the close checkpoints at its commit (a limit
