@@ -191,6 +191,9 @@ def writer(settings: Settings, *, publish: bool = True) -> Iterator[duckdb.DuckD
     with _advisory_lock(lock_path(database), deadline, settings.lock_timeout_s) as _:
         con = _connect_until(database, settings, deadline)
         try:
+            # row groups merged at this writer's checkpoints (none by default: a batch's rows
+            # are written once; settings.warehouse_vacuum_tasks)
+            con.execute("SET max_vacuum_tasks = $1", [settings.warehouse_vacuum_tasks])
             migrate(con, settings)
             yield con
             con.execute("CHECKPOINT")  # the copy below must hold everything: no WAL beside it
@@ -238,9 +241,6 @@ class HeldWriter:
             stack = ExitStack()
             self._con = stack.enter_context(writer(self.settings, publish=False))
             self._stack = stack
-            # no merging of row groups at this writer's checkpoints, its close's among them: a
-            # batch's rows are written once (settings.loader_vacuum_tasks)
-            self._con.execute("SET max_vacuum_tasks = $1", [self.settings.loader_vacuum_tasks])
         # DuckDB checkpoints at a commit, instead of writing the commit to its log, once the log
         # would outgrow this (16 MB by default: every second batch). Held, the writer's close is
         # the checkpoint; but the last load before the close checkpoints at its commit (a limit

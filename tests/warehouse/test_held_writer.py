@@ -181,15 +181,16 @@ def _row_groups(settings: Settings, table: str) -> int:
     ("vacuum_tasks", "row_groups"),
     [(0, 3), (100, 1)],
     ids=[
-        "the loader's default: each load's rows stay in the row group they were written to",
+        "the default: each load's rows stay in the row group they were written to",
         "DuckDB's default: the checkpoints merge the small row groups, rewriting them",
     ],
 )
 @pytest.mark.parametrize("table", ["dim_document", "fact_mention", "search_docs"])
-def test_the_held_writers_checkpoints_merge_row_groups_only_when_told(
+def test_the_writers_checkpoints_merge_row_groups_only_when_told(
     settings: Settings, vacuum_tasks: int, row_groups: int, table: str
 ) -> None:
-    held = HeldWriter(settings.model_copy(update={"loader_vacuum_tasks": vacuum_tasks}), 1)
+    settings = settings.model_copy(update={"warehouse_vacuum_tasks": vacuum_tasks})
+    held = HeldWriter(settings, 1)
     for number in range(1, 4):
         run = f"run-{number}"
         doc = f"{run}-doc"

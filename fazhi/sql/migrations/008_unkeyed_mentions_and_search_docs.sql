@@ -1,8 +1,8 @@
 -- fact_mention and search_docs lose their PRIMARY KEYs, as fact_indicator, best_value and
 -- document_text did in 006 and dim_document in 007. 006 kept these two because a load was no
--- faster without them; that changed once the loader's writer stopped merging row groups at its
--- checkpoints (fazhi.warehouse.db.HeldWriter, max_vacuum_tasks 0). DuckDB appends the rows of a
--- table with an index to its last row group and re-compresses that row group whole at the
+-- faster without them; that changed once the warehouse's writers stopped merging row groups at
+-- their checkpoints (max_vacuum_tasks 0: settings.warehouse_vacuum_tasks). DuckDB appends the
+-- rows of a table with an index to its last row group and re-compresses that row group whole at the
 -- checkpoint: every batch rewrote up to 122,880 mentions of 12 columns (their sentences among
 -- them) and all of search_docs (one row group, growing with the warehouse), where a table without
 -- an index gets a new row group for each checkpointed append and the batch's rows are written
