@@ -122,7 +122,7 @@ class Settings(BaseSettings):
     # batch (0.36-0.98 s of CPU into a copy of the 10,000-report warehouse). At 0 a batch's rows
     # are written once (0.21-0.26 s, with migration 008), each table holding a row group a batch;
     # `fazhi rebuild` writes them whole again. Every writer, not only the loader's: the run's
-    # record, the next writer after the loader, merged the whole run's row groups at once (17 s
+    # record, the next writer after the loader, merged the whole run's row groups at once (17+ s
     # and 830 MB in the run's process at 10,000 reports).
     warehouse_vacuum_tasks: int = Field(default=0, ge=0)
     catalog_path: Path = PACKAGE_DATA / "catalog.csv"

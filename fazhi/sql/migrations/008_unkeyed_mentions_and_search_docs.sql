@@ -14,35 +14,21 @@
 -- load/check_batch_keys.sql checks each batch's keys before its commit and `fazhi check` the whole
 -- warehouse's.
 --
--- search_docs is made by the first load that indexes (search/create_index.sql): made here when it
--- is not there yet, so that the copy below finds it, then copied as fact_mention is.
+-- Each table is copied into one without the key (a copy's columns keep their order and types but
+-- not their NOT NULLs, which are declared again), which then takes the old name. search_docs is
+-- made by the first load that indexes (search/create_index.sql): made here when it is not there
+-- yet, so that the copy finds it.
 
-CREATE TABLE fact_mention_unkeyed (
-    doc_id    VARCHAR NOT NULL,  -- one row per (doc_id, ordinal): load/replace_mentions.sql
-    ordinal   INTEGER NOT NULL,
-    value     DOUBLE,
-    unit      VARCHAR,
-    qualifier VARCHAR,
-    text      VARCHAR,
-    start     INTEGER,
-    "end"     INTEGER,
-    sentence  VARCHAR,
-    outline   VARCHAR,
-    indicator VARCHAR,   -- null: a number no indicator claimed
-    run_id    VARCHAR NOT NULL
-);
-INSERT INTO fact_mention_unkeyed BY NAME SELECT * FROM fact_mention;
+CREATE TABLE fact_mention_unkeyed AS SELECT * FROM fact_mention;
+ALTER TABLE fact_mention_unkeyed ALTER COLUMN doc_id SET NOT NULL;
+ALTER TABLE fact_mention_unkeyed ALTER COLUMN ordinal SET NOT NULL;
+ALTER TABLE fact_mention_unkeyed ALTER COLUMN run_id SET NOT NULL;
 DROP TABLE fact_mention;
 ALTER TABLE fact_mention_unkeyed RENAME TO fact_mention;
 
-CREATE TABLE IF NOT EXISTS search_docs (
-    doc_id VARCHAR NOT NULL,
-    len    INTEGER NOT NULL
-);
-CREATE TABLE search_docs_unkeyed (
-    doc_id VARCHAR NOT NULL,  -- one row per indexed document: search/insert_postings.sql
-    len    INTEGER NOT NULL   -- terms in the document, for BM25's length normalisation
-);
-INSERT INTO search_docs_unkeyed BY NAME SELECT * FROM search_docs;
+CREATE TABLE IF NOT EXISTS search_docs (doc_id VARCHAR NOT NULL, len INTEGER NOT NULL);
+CREATE TABLE search_docs_unkeyed AS SELECT * FROM search_docs;
+ALTER TABLE search_docs_unkeyed ALTER COLUMN doc_id SET NOT NULL;
+ALTER TABLE search_docs_unkeyed ALTER COLUMN len SET NOT NULL;
 DROP TABLE search_docs;
 ALTER TABLE search_docs_unkeyed RENAME TO search_docs;
