@@ -156,6 +156,7 @@ VALIDATIONS: dict[str, pl.DataType] = {
     "element_count": pl.Int64(),
     "unexpected_count": pl.Int64(),
     "validated_at": UTC_TS,
+    "batch": pl.Int64(),  # which of the run's batches was gated (null or 0: the run gated whole)
 }
 
 

@@ -95,6 +95,7 @@ def run_gate(
     prior_values: pl.DataFrame | None = None,
     build_docs: bool = True,
     render_docs: bool = True,
+    batch: int = 0,
 ) -> GateResult:
     """Validate one run's staged documents and facts; split them into loadable and quarantined.
 
@@ -151,7 +152,7 @@ def run_gate(
                 _quarantined(facts_, fact_verdicts, "facts", run_id, now),
             ]
         ),
-        validations=validations_frame(outcomes, run_id, now),
+        validations=validations_frame(outcomes, run_id, now, batch),
         data_docs_index=runner.build_docs(run_id) if render_docs else None,
     )
 
@@ -165,8 +166,10 @@ def gate_parameters(catalog: Mapping[str, Indicator]) -> dict[str, Any]:
     }
 
 
-def validations_frame(outcomes: list[Outcome], run_id: str, at: datetime) -> pl.DataFrame:
-    """One VALIDATIONS row per expectation evaluated."""
+def validations_frame(
+    outcomes: list[Outcome], run_id: str, at: datetime, batch: int = 0
+) -> pl.DataFrame:
+    """One VALIDATIONS row per expectation evaluated in ``batch`` of the run."""
     rows = [
         {
             "run_id": run_id,
@@ -177,6 +180,7 @@ def validations_frame(outcomes: list[Outcome], run_id: str, at: datetime) -> pl.
             "element_count": o.element_count,
             "unexpected_count": o.unexpected_count,
             "validated_at": at,
+            "batch": batch,
         }
         for o in outcomes
     ]

@@ -50,6 +50,7 @@ def gate_staged(
         run_id=run_id,
         prior_values=prior,
         render_docs=render_docs,
+        batch=batch_number or 0,
     )
     record_gate_run(settings, run_id, result, gated_documents=parsed, batch=batch_number)
     return result

@@ -150,6 +150,7 @@ DATA_TABLES = (
     "best_value",
     "locality_year_wide",
     "gate_validation",
+    "gate_validation_batch",
     "quarantine_row",
     "pipeline_run",
 )

@@ -100,9 +100,48 @@ def test_load_writes_every_table(con: duckdb.DuckDBPyConnection) -> None:
         "best_value": 3,
         "locality_year_wide": 2,
         "gate_validation": 1,
+        "gate_validation_batch": 1,
         "quarantine_row": 1,
         "pipeline_run": 1,
     }
+
+
+def _validation(batch: int, success: bool, elements: int, unexpected: int) -> dict[str, object]:
+    return {
+        "run_id": "run-1",
+        "suite": "facts",
+        "expectation": "values_between:value",
+        "severity": "critical",
+        "success": success,
+        "element_count": elements,
+        "unexpected_count": unexpected,
+        "validated_at": T0 + timedelta(minutes=batch),
+        "batch": batch,
+    }
+
+
+@pytest.mark.parametrize(
+    ("batches", "expected"),
+    [
+        ([(0, True, 4, 0)], (True, 4, 0)),
+        ([(0, True, 4, 0), (1, False, 6, 2)], (False, 10, 2)),  # every batch counts
+        ([(0, True, 4, 0), (1, False, 6, 2), (1, True, 6, 0)], (True, 10, 0)),  # 1 gated again
+        ([(0, False, 4, 1), (0, False, 4, 1), (2, True, 5, 0)], (False, 9, 1)),  # 0 loaded twice
+    ],
+    ids=["one batch", "two batches", "a batch gated again", "a batch loaded twice"],
+)
+def test_a_runs_gate_record_sums_its_batches(
+    con: duckdb.DuckDBPyConnection,
+    batches: list[tuple[int, bool, int, int]],
+    expected: tuple[bool, int, int],
+) -> None:
+    """A run gated in batches records every batch's validations, not only its last batch's."""
+    for batch in batches:
+        load_batch(con, staged_run(validations=[_validation(*batch)]), SQL_DIR)
+    recorded = con.execute(
+        "SELECT success, element_count, unexpected_count FROM gate_validation"
+    ).fetchall()
+    assert recorded == [expected]
 
 
 @pytest.mark.parametrize(

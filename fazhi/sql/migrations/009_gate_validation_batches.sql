@@ -1,0 +1,22 @@
+-- The gate's record of each batch of a run. A run gated in batches replaced its whole record
+-- (gate_validation, keyed by run) with each batch's, so it kept only its last batch's counts and
+-- verdicts (33 rows for a 200-batch run that evaluated 6,600 expectations). Each batch's rows now
+-- live here, replaced when that batch is loaded again, and gate_validation holds their sum per run
+-- (load/replace_validations.sql): readers see the run's record as before. A run gated whole is
+-- its batch 0, as the rows kept before this migration are.
+CREATE TABLE gate_validation_batch (
+    run_id           VARCHAR NOT NULL,
+    batch            BIGINT NOT NULL,
+    suite            VARCHAR NOT NULL,
+    expectation      VARCHAR NOT NULL,
+    severity         VARCHAR,
+    success          BOOLEAN,
+    element_count    BIGINT,
+    unexpected_count BIGINT,
+    validated_at     TIMESTAMP WITH TIME ZONE
+);
+
+INSERT INTO gate_validation_batch
+SELECT run_id, 0, suite, expectation, severity, success, element_count, unexpected_count,
+       validated_at
+FROM gate_validation;
