@@ -4,19 +4,9 @@
 -- live here, replaced when that batch is loaded again, and gate_validation holds their sum per run
 -- (load/replace_validations.sql): readers see the run's record as before. A run gated whole is
 -- its batch 0, as the rows kept before this migration are.
-CREATE TABLE gate_validation_batch (
-    run_id           VARCHAR NOT NULL,
-    batch            BIGINT NOT NULL,
-    suite            VARCHAR NOT NULL,
-    expectation      VARCHAR NOT NULL,
-    severity         VARCHAR,
-    success          BOOLEAN,
-    element_count    BIGINT,
-    unexpected_count BIGINT,
-    validated_at     TIMESTAMP WITH TIME ZONE
-);
-
-INSERT INTO gate_validation_batch
-SELECT run_id, 0, suite, expectation, severity, success, element_count, unexpected_count,
-       validated_at
-FROM gate_validation;
+CREATE TABLE gate_validation_batch AS
+SELECT run_id, 0::BIGINT AS batch, * EXCLUDE (run_id) FROM gate_validation;
+ALTER TABLE gate_validation_batch ALTER COLUMN run_id SET NOT NULL;
+ALTER TABLE gate_validation_batch ALTER COLUMN batch SET NOT NULL;
+ALTER TABLE gate_validation_batch ALTER COLUMN suite SET NOT NULL;
+ALTER TABLE gate_validation_batch ALTER COLUMN expectation SET NOT NULL;
