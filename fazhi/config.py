@@ -115,16 +115,6 @@ class Settings(BaseSettings):
     # at a 100,000-report-sized warehouse, benchmarks/loader_phases.py: 3.9-4.6 s of CPU with
     # two threads, 2.6 s with one; the checkpoint at the writer's close 1.5-1.8 s against 0.5 s)
     loader_duckdb_threads: int = Field(default=1, ge=1)
-    # Row groups DuckDB may merge at each checkpoint of a warehouse writer (its own setting
-    # max_vacuum_tasks, 100 by default). A table without an index gets a new row group for each
-    # checkpointed append, and DuckDB merges the small ones at its tail as they double: each
-    # batch's rows were rewritten again and again, and the loader's commit jumped from batch to
-    # batch (0.36-0.98 s of CPU into a copy of the 10,000-report warehouse). At 0 a batch's rows
-    # are written once (0.21-0.26 s, with migration 008), each table holding a row group a batch;
-    # `fazhi rebuild` writes them whole again. Every writer, not only the loader's: the run's
-    # record, the next writer after the loader, merged the whole run's row groups at once (17+ s
-    # and 830 MB in the run's process at 10,000 reports).
-    warehouse_vacuum_tasks: int = Field(default=0, ge=0)
     catalog_path: Path = PACKAGE_DATA / "catalog.csv"
     phrasings_path: Path = (
         PACKAGE_DATA / "phrasings.toml"

@@ -226,7 +226,4 @@ def check_command(data_dir: DataDirOption = None) -> None:
         typer.echo(f"error: {duplicate.describe()}", err=True)
     if found:
         raise typer.Exit(1)
-    typer.echo(
-        "one row per key in fact_indicator, best_value, document_text, dim_document, "
-        "fact_mention and search_docs"
-    )
+    typer.echo("one row per key in fact_indicator, best_value, document_text and dim_document")

@@ -191,9 +191,6 @@ def writer(settings: Settings, *, publish: bool = True) -> Iterator[duckdb.DuckD
     with _advisory_lock(lock_path(database), deadline, settings.lock_timeout_s) as _:
         con = _connect_until(database, settings, deadline)
         try:
-            # row groups merged at this writer's checkpoints (none by default: a batch's rows
-            # are written once; settings.warehouse_vacuum_tasks)
-            con.execute("SET max_vacuum_tasks = $1", [settings.warehouse_vacuum_tasks])
             migrate(con, settings)
             yield con
             con.execute("CHECKPOINT")  # the copy below must hold everything: no WAL beside it

@@ -1,9 +1,8 @@
-"""One row per key in the tables that have no PRIMARY KEY (migrations 006, 007 and 008).
+"""One row per key in the tables that have no PRIMARY KEY (migration 006).
 
-``fact_indicator``, ``best_value``, ``document_text``, ``dim_document``, ``fact_mention`` and
-``search_docs`` grow with every document; DuckDB held the index behind each key in memory and
-rewrote it, and the row group it appended to, at every checkpoint, so the keys went and the load
-keeps them unique itself (it deletes before it inserts, and adds a text or an index row once).
+``fact_indicator``, ``best_value`` and ``document_text`` grow with every document; DuckDB held
+the index behind each key in memory and rewrote it at every checkpoint, so the keys went and the
+load keeps them unique itself (it deletes before it inserts, and adds a text only once).
 These checks keep the guarantee the keys gave: :func:`check_batch_keys` over a batch's rows before
 its commit (``fazhi/sql/load/check_batch_keys.sql``), :func:`duplicate_keys` over the whole
 warehouse (``fazhi check``; ``fazhi/sql/check/duplicate_keys.sql``).

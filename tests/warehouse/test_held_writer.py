@@ -14,7 +14,7 @@ from fazhi.config import REPO_ROOT, Settings
 from fazhi.errors import WarehouseLockedError
 from fazhi.warehouse.db import HeldWriter, writer
 from fazhi.warehouse.load import load_batch
-from tests.warehouse.conftest import SQL_DIR, document, fact, mention, staged_run
+from tests.warehouse.conftest import SQL_DIR, document, fact, staged_run
 
 HOLDER = """
 import sys, time
@@ -168,33 +168,3 @@ def test_a_holder_killed_after_its_last_commit_loses_nothing(
     # nothing waits in the log when it is killed: the last commit was a checkpoint
     assert _kill_when_it_says(settings, LAST_LOAD, str(loads)) == 0
     assert documents(settings) == [f"run-{n}-doc" for n in range(1, loads + 1)]
-
-
-def _row_groups(settings: Settings, table: str) -> int:
-    with writer(settings.model_copy(update={"lock_timeout_s": 0.3})) as con:
-        # table is a constant of the parametrize list
-        sql = f"SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('{table}')"
-        return int(con.execute(sql).fetchall()[0][0])
-
-
-@pytest.mark.parametrize(
-    ("vacuum_tasks", "row_groups"),
-    [(0, 3), (100, 1)],
-    ids=[
-        "the default: each load's rows stay in the row group they were written to",
-        "DuckDB's default: the checkpoints merge the small row groups, rewriting them",
-    ],
-)
-@pytest.mark.parametrize("table", ["dim_document", "fact_mention", "search_docs"])
-def test_the_writers_checkpoints_merge_row_groups_only_when_told(
-    settings: Settings, vacuum_tasks: int, row_groups: int, table: str
-) -> None:
-    settings = settings.model_copy(update={"warehouse_vacuum_tasks": vacuum_tasks})
-    held = HeldWriter(settings, 1)
-    for number in range(1, 4):
-        run = f"run-{number}"
-        doc = f"{run}-doc"
-        mentions = [{**mention(doc, 0, 5, None), "run_id": run}]
-        with held.load() as con:
-            load_batch(con, staged_run(run, [document(doc, run_id=run)], [], mentions), SQL_DIR)
-    assert _row_groups(settings, table) == row_groups

@@ -1,5 +1,5 @@
-"""One row per key without PRIMARY KEYs: migrations 006, 007 and 008 keep every row, loads keep
-one row per key, and the batch check and ``fazhi check`` name a table holding a key twice."""
+"""One row per key without PRIMARY KEYs: migrations 006 and 007 keep every row, loads keep one
+row per key, and the batch check and ``fazhi check`` name a table holding a key twice."""
 
 from __future__ import annotations
 
@@ -19,23 +19,18 @@ from fazhi.warehouse.load import StagedRun, load_batch
 from fazhi.warehouse.migrate import migrate
 from tests.warehouse.conftest import SQL_DIR, document, fact, mention, snapshot, staged_run
 
-UNKEYED = [
-    "006_unkeyed_document_tables",
-    "007_unkeyed_dim_document",
-    "008_unkeyed_mentions_and_search_docs",
-]
-# table → its key, as declared before migrations 006, 007 and 008 and kept by the load since
+UNKEYED = ["006_unkeyed_document_tables", "007_unkeyed_dim_document"]
+# table → its key, as declared before migrations 006 and 007 and kept by the load since
 KEYS = {
     "fact_indicator": "doc_id, indicator",
     "best_value": "locality_code, report_year, indicator",
     "document_text": "doc_id",
     "dim_document": "doc_id",
-    "fact_mention": "doc_id, ordinal",
-    "search_docs": "doc_id",
 }
-KEPT_KEYS = {"dim_locality", "dim_indicator", "dim_year", "pipeline_run", "gate_validation"}
-# A few rows in every table 006, 007 and 008 copy, as loads wrote them before them (search_docs
-# as the first load that indexed made it, with its key).
+KEPT_KEYS = {"dim_locality", "dim_indicator", "dim_year", "pipeline_run"}
+KEPT_KEYS |= {"fact_mention", "gate_validation"}
+# A few rows in every table 006 and 007 copy (and in fact_mention, which they leave alone), as
+# loads wrote them before them.
 ROWS_AT_005 = """
 INSERT INTO dim_document (doc_id, doc_key, report_year, locality_code, is_current, run_id, loaded_at)
 VALUES ('a', 'key-a', 2023, '440881', true, 'run-0', '2025-01-10 08:00:00+00'),
@@ -52,8 +47,6 @@ INSERT INTO fact_mention VALUES
 INSERT INTO best_value VALUES
     ('440881', 2023, 'aid_cases', 'a', 10, '件', 'exact', '10件', '共10件。', ['x'], 1, '440000',
      'county');
-CREATE TABLE search_docs (doc_id VARCHAR PRIMARY KEY, len INTEGER NOT NULL);
-INSERT INTO search_docs VALUES ('a', 4), ('b', 4);
 """
 
 
@@ -103,14 +96,15 @@ def old_settings(tmp_path: Path, warehouse_at_005: Path) -> Settings:
     return load_settings(data_dir=tmp_path, lock_timeout_s=2.0)
 
 
-def test_migrations_006_to_008_keep_every_row_and_drop_only_the_large_tables_keys(
+def test_migrations_006_and_007_keep_every_row_and_drop_only_the_large_tables_keys(
     old_settings: Settings,
 ) -> None:
     with duckdb.connect(str(old_settings.duckdb_path)) as con:
         assert set(KEYS) <= _keyed_tables(con), "the warehouse at 005 has the keys to drop"
-        before = {t: con.table(t).order("ALL").fetchall() for t in KEYS}
+        tables = [*KEYS, "fact_mention"]
+        before = {t: con.table(t).order("ALL").fetchall() for t in tables}
         assert migrate(con, old_settings) == UNKEYED
-        after = {t: con.table(t).order("ALL").fetchall() for t in KEYS}
+        after = {t: con.table(t).order("ALL").fetchall() for t in tables}
         keyed = _keyed_tables(con)
         best = con.execute("SELECT doc_id, value FROM mart_best_value").fetchall()
     assert after == before
@@ -182,16 +176,12 @@ def test_loads_keep_one_row_per_key(
         ("document_text", True),
         ("dim_document", True),
         ("best_value", False),
-        ("fact_mention", True),
-        ("search_docs", True),
     ],
     ids=[
         "a fact twice: unchanged facts are left alone, so the batch check stops the load",
         "a text twice: texts are only added, so the batch check stops the load",
         "a document twice: versions are only added, so the batch check stops the load",
         "a best value twice: the load rebuilds the batch's cells, so it is gone after it",
-        "a mention twice: unchanged mentions are left alone, so the batch check stops the load",
-        "an indexed document twice: documents are indexed once, so the batch check stops the load",
     ],
 )
 def test_a_duplicate_behind_the_loads_back_is_named(
@@ -227,6 +217,6 @@ def test_fazhi_check_passes_on_a_loaded_warehouse(settings: Settings) -> None:
     result = CliRunner().invoke(app, ["check", "--data-dir", str(settings.data_dir)])
     assert result.exit_code == 0, result.output
     assert (
-        "one row per key in fact_indicator, best_value, document_text, dim_document, "
-        "fact_mention and search_docs" in result.output
+        "one row per key in fact_indicator, best_value, document_text and dim_document"
+        in result.output
     )

@@ -1,5 +1,5 @@
--- Keys the load keeps unique in the tables that have no PRIMARY KEY since migrations 006, 007
--- and 008, over the whole warehouse (`fazhi check`): one row per table holding some key more than
+-- Keys the load keeps unique in the tables that have no PRIMARY KEY since migrations 006 and
+-- 007, over the whole warehouse (`fazhi check`): one row per table holding some key more than
 -- once, with how many keys and the smallest of them. No row: one row per key everywhere.
 WITH duplicates AS (
     SELECT 'fact_indicator' AS table_name, 'doc_id, indicator' AS key_columns,
@@ -15,12 +15,6 @@ WITH duplicates AS (
     UNION ALL
     SELECT 'dim_document', 'doc_id', doc_id
     FROM dim_document GROUP BY doc_id HAVING count(*) > 1
-    UNION ALL
-    SELECT 'fact_mention', 'doc_id, ordinal', doc_id || ', ' || ordinal
-    FROM fact_mention GROUP BY doc_id, ordinal HAVING count(*) > 1
-    UNION ALL
-    SELECT 'search_docs', 'doc_id', doc_id
-    FROM search_docs GROUP BY doc_id HAVING count(*) > 1
 )
 SELECT table_name, key_columns, count(*) AS duplicated_keys, min(key) AS example
 FROM duplicates

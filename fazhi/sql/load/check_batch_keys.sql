@@ -1,5 +1,5 @@
 -- check/duplicate_keys.sql over this batch's rows only, before its commit: the rows of the
--- documents, facts and mentions staged and the best values of the cells the batch
+-- documents and facts staged and the best values of the cells the batch
 -- touched (as load/collect_affected_cells.sql finds them). Scanning a batch's keys costs what
 -- finding its changed rows does, not the whole warehouse's.
 WITH batch_docs AS (
@@ -27,14 +27,6 @@ duplicates AS (
     UNION ALL
     SELECT 'dim_document', 'doc_id', doc_id
     FROM dim_document WHERE doc_id IN (SELECT doc_id FROM batch_docs)
-    GROUP BY doc_id HAVING count(*) > 1
-    UNION ALL
-    SELECT 'fact_mention', 'doc_id, ordinal', doc_id || ', ' || ordinal
-    FROM fact_mention WHERE doc_id IN (SELECT doc_id FROM staged_mentions)
-    GROUP BY doc_id, ordinal HAVING count(*) > 1
-    UNION ALL
-    SELECT 'search_docs', 'doc_id', doc_id
-    FROM search_docs WHERE doc_id IN (SELECT doc_id FROM staged_documents)
     GROUP BY doc_id HAVING count(*) > 1
 )
 SELECT table_name, key_columns, count(*) AS duplicated_keys, min(key) AS example

@@ -7,8 +7,8 @@ CREATE TABLE IF NOT EXISTS search_terms (  -- one row per distinct term of a doc
     term   VARCHAR NOT NULL,
     tf     INTEGER NOT NULL   -- times the term occurs in the document
 );
-CREATE TABLE IF NOT EXISTS search_docs (  -- one row per indexed document (no key: migration 008)
-    doc_id VARCHAR NOT NULL,
+CREATE TABLE IF NOT EXISTS search_docs (  -- one row per indexed document
+    doc_id VARCHAR PRIMARY KEY,
     len    INTEGER NOT NULL   -- terms in the document, for BM25's length normalisation
 );
 CREATE TABLE IF NOT EXISTS search_meta (  -- how the postings were cut into terms
