@@ -229,7 +229,15 @@ class Rulebook:
 # automaton, and each is searched only when one of its keywords lies near the number
 # (lossless: every match holds one). A pattern whose keywords are frequent single characters
 # (totality: 共, 总) stays out: its hits would lengthen every window's lookup.
-GUARDED = ("span_of_years", "since_year", "subgroup_place", "other_body", "subgroup")
+GUARDED = (
+    "span_of_years",
+    "since_year",
+    "subgroup_place",
+    "other_body",
+    "subgroup",
+    "one_event",
+    "assisting",
+)
 GUARD_PREFIX = "scoring."
 _ALL_GUARDED = frozenset(GUARDED)
 FLOW_KINDS = ("count", "amount")  # figures of one year; stocks may rightly be cumulative
@@ -654,8 +662,6 @@ def extract_facts(
             continue
         if book.scoring.per_unit.search(context.left) or book.scoring.target.search(context.left):
             continue  # "每万人拥有律师2.6名" is a ratio, "力争…1000件" a target: not counts
-        if _of_one_event(layout, context):
-            continue  # "此次活动共有20多个执法单位参加": one event's figure, whatever it counts
         if book.scoring.reckoning.search(context.left, len(context.left) - RECKONING_CHARS):
             continue  # "…的，算一宗": how the notes under a table count, not a count
         if book.scoring.change_start.match(context.right) and book.scoring.change_from.search(
@@ -668,6 +674,8 @@ def extract_facts(
         if near not in near_names:
             near_names[near] = frozenset(n for n, bit in book.guard_bits.items() if near & bit)
         context.near = near_names[near]
+        if _of_one_event(layout, context):
+            continue  # "此次活动共有20多个执法单位参加": one event's figure, whatever it counts
         if book.scoring.change.search(context.left) or _in_subgroup(
             layout, book.scoring, context, quantity, township is not None
         ):
@@ -1243,6 +1251,9 @@ def _of_one_event(layout: _Layout, at: _Context) -> bool:
     """Whether one event is the subject of the number's clause or of an earlier clause of its
     sentence that the clauses after it continue ("活动现场为农民工解答…，发放宣传资料2000余份"),
     with no new subject (全市/各级, the government or its bureau) named after it."""
+    event, helping = "one_event" in at.near, "assisting" in at.near
+    if not (event or helping):
+        return False  # neither pattern's keywords lie near the number: neither can match
     text, scoring = layout.text, layout.scoring
     position = at.quantity.start
     stops = layout.clause_stops
@@ -1255,7 +1266,9 @@ def _of_one_event(layout: _Layout, at: _Context) -> bool:
     ):
         if lo == at.sentence_lo and lo != at.sentence_start:
             continue  # a sentence cut to its reach: no clause starts there
-        m = scoring.one_event.match(text, lo, hi) or scoring.assisting.search(text, lo, hi)
+        m = (scoring.one_event.match(text, lo, hi) if event else None) or (
+            scoring.assisting.search(text, lo, hi) if helping else None
+        )
         if m is not None and not _new_subject(layout, m.end(), position):
             return True
     return False
