@@ -32,14 +32,15 @@ def hosts_crawling(
     """A task per host, ``settings.max_concurrent_hosts`` at a time: their futures; the block's
     end waits for every one."""
     runner: ThreadPoolTaskRunner[Any]
+    groups = host_groups(sources)
     with (
-        processes.crawl_processes(settings),
+        processes.crawl_processes(settings, len(groups)),
         ThreadPoolTaskRunner(max_workers=max(1, settings.max_concurrent_hosts)) as runner,
     ):
         # Prefect's overloads of submit do not resolve a ParamSpec task under mypy
         yield [
             runner.submit(_tagged(g), {"sources": g, "settings": settings, "run_id": run_id})  # type: ignore[arg-type]
-            for g in host_groups(sources)
+            for g in groups
         ]
 
 

@@ -91,7 +91,7 @@ def _hosts_crawled(
         return [crawl_one(source, settings, run_id) for source in group]
 
     with (
-        processes.crawl_processes(settings),
+        processes.crawl_processes(settings, len(groups)),
         ThreadPoolExecutor(max_workers=workers, thread_name_prefix="crawl-host") as pool,
     ):
         yield [(group, pool.submit(crawl_group, group)) for group in groups]

@@ -30,20 +30,37 @@ from fazhi.errors import TransientError
 
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
+_size = 0  # the processes of _pool, for its replacement
 _users = 0
 
 
-@contextmanager
-def crawl_processes(settings: Settings) -> Iterator[None]:
-    """Crawl in ``max_concurrent_hosts`` child processes until the block ends (in this process
-    when ``settings.crawl_in_processes`` is false)."""
-    global _pool, _users
+def process_count(settings: Settings, hosts: int | None = None) -> int:
+    """How many crawl processes a crawl of ``hosts`` host groups starts: one per host crawled
+    at once, ``max_concurrent_hosts``, or fewer when there are fewer hosts; none when crawling
+    in processes is off or only one host is crawled at a time (a single child would use the
+    one core the run's process would, and cost a process's start and memory)."""
     if not settings.crawl_in_processes:
+        return 0
+    count = (
+        settings.max_concurrent_hosts
+        if hosts is None
+        else min(settings.max_concurrent_hosts, hosts)
+    )
+    return count if count > 1 else 0
+
+
+@contextmanager
+def crawl_processes(settings: Settings, hosts: int | None = None) -> Iterator[None]:
+    """Crawl in ``process_count`` child processes until the block ends (in this process when
+    that is none)."""
+    global _pool, _users
+    count = process_count(settings, hosts)
+    if not count:
         yield
         return
     with _lock:
         if _pool is None:
-            _pool = _started_pool(settings)
+            _pool = _started_pool(count)
         _users += 1
     try:
         yield
@@ -63,26 +80,28 @@ def crawl(source: Source, settings: Settings, run_id: str) -> pl.DataFrame:
     try:
         return pool.submit(crawl_source, source, settings, run_id).result()
     except BrokenProcessPool as exc:
-        _replace(pool, settings)  # a retry of this source, or the next one, gets a whole pool
+        _replace(pool)  # a retry of this source, or the next one, gets a whole pool
         raise TransientError(
             f"the process crawling source {source.id} died (killed, or out of memory)"
         ) from exc
 
 
-def _replace(broken: ProcessPoolExecutor, settings: Settings) -> None:
+def _replace(broken: ProcessPoolExecutor) -> None:
     global _pool
     with _lock:
         if _pool is not broken:
             return  # another crawl replaced it already
-        _pool = _started_pool(settings)
+        _pool = _started_pool(_size)
     broken.shutdown(wait=False, cancel_futures=True)
 
 
-def _started_pool(settings: Settings) -> ProcessPoolExecutor:
-    """A pool whose processes have all started and imported the crawler, so that the first
-    hosts are crawled side by side rather than as their processes come up."""
-    pool = child_pool(settings.max_concurrent_hosts, "crawl")
-    for started in [pool.submit(_warm_up) for _ in range(settings.max_concurrent_hosts)]:
+def _started_pool(count: int) -> ProcessPoolExecutor:
+    """A pool of ``count`` processes that have all started and imported the crawler, so that
+    the first hosts are crawled side by side rather than as their processes come up."""
+    global _size
+    _size = count
+    pool = child_pool(count, "crawl")
+    for started in [pool.submit(_warm_up) for _ in range(count)]:
         started.result()
     return pool
 

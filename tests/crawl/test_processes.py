@@ -58,7 +58,7 @@ def _site() -> Iterator[Source]:
         )
 
 
-def _settings(data_dir: Path, in_processes: bool = True) -> Settings:  # off by default
+def _settings(data_dir: Path, in_processes: bool = True) -> Settings:
     return Settings(
         data_dir=data_dir,
         delay_s=0.0,
@@ -85,11 +85,44 @@ def test_a_crawl_in_a_child_stores_and_returns_what_one_in_this_process_does(
     assert set(_children()).isdisjoint(children), "the processes end with the block"
 
 
-def test_without_processes_nothing_is_spawned(tmp_path: Path) -> None:
-    settings = _settings(tmp_path, in_processes=False)
-    with _site() as source, processes.crawl_processes(settings):
+@pytest.mark.parametrize(
+    ("in_processes", "at_once", "hosts", "expected"),
+    [
+        (True, 4, None, 4),  # as many as hosts crawled at once
+        (True, 4, 200, 4),
+        (True, 4, 3, 3),  # no more than there are hosts
+        (True, 4, 1, 0),  # one host: one crawl at a time, on the core the run has
+        (True, 1, 50, 0),  # one host at a time, likewise
+        (True, 4, 0, 0),
+        (False, 4, 200, 0),  # off
+    ],
+)
+def test_how_many_crawl_processes_a_crawl_starts(
+    tmp_path: Path, in_processes: bool, at_once: int, hosts: int | None, expected: int
+) -> None:
+    settings = Settings(
+        data_dir=tmp_path, crawl_in_processes=in_processes, max_concurrent_hosts=at_once
+    )
+    assert processes.process_count(settings, hosts) == expected
+
+
+@pytest.mark.parametrize(("in_processes", "hosts"), [(False, None), (True, 1)])
+def test_without_processes_nothing_is_spawned(
+    tmp_path: Path, in_processes: bool, hosts: int | None
+) -> None:
+    settings = _settings(tmp_path, in_processes=in_processes)
+    with _site() as source, processes.crawl_processes(settings, hosts):
         assert _children() == []
         assert "new" in processes.crawl(source, settings, "r1")["outcome"].to_list()
+
+
+def test_a_crawl_of_fewer_hosts_starts_fewer_processes(tmp_path: Path) -> None:
+    settings = Settings(
+        data_dir=tmp_path, delay_s=0.0, crawl_in_processes=True, max_concurrent_hosts=4
+    )
+    with processes.crawl_processes(settings, 2):
+        assert len(_children()) == 2
+    assert _children() == []
 
 
 def test_a_dead_crawl_process_is_transient_and_the_next_crawl_gets_a_whole_pool(
