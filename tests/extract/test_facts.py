@@ -2741,6 +2741,35 @@ YEAR30_CASES = [
 ]
 
 
+# round 30: a head count's ratio with 每 left out (万人拥有)
+PER_HEAD30_CASES = [
+    (
+        "全区现有律师事务所35家、律师920名；万人拥有律师数约4.8名。",
+        "law_lawyers",
+        None,
+        "lawyers per ten thousand people with 每 left out are a ratio, not the stock",
+    ),
+    (
+        "全县律师队伍不断壮大，千人拥有律师数达到0.3人。",
+        "law_lawyers",
+        None,
+        "the same per thousand",
+    ),
+    (
+        "全市共有执业律师2480名，万人拥有律师3.6名。",
+        "law_lawyers",
+        2480,
+        "guard: the stock before the ratio stays the stock",
+    ),
+    (
+        "全省共有执业律师2万人，千人拥有律师0.3名。",
+        "law_lawyers",
+        20000,
+        "guard: a count in 万人 is no head count's ratio",
+    ),
+]
+
+
 HEADLINE_CASES = (
     CASES
     + PLACE_CASES
@@ -2765,6 +2794,7 @@ HEADLINE_CASES = (
     + FAMILY25_CASES
     + X24_CASES
     + YEAR30_CASES
+    + PER_HEAD30_CASES
 )
 
 
