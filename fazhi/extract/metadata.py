@@ -81,9 +81,12 @@ TITLE_YEAR_RE = re.compile(
 # 法治政府建设情况报告, 听取…报告): that report is of the year before the text's
 REPORT_HANDLED_RE = re.compile(r"(?:审议|听取|报送|提交|公开|起草|撰写)(?:了|通过)?$")
 # An opening that counts the year so far (今年以来, 上半年以来, 今年1-6月): the year of the
-# page's own date, whatever its month
+# page's own date, whatever its month; also after a news lead, the reporter's informant or a
+# dateline (记者7月9日从省司法厅获悉，今年上半年…; 5日，今年以来…)
+YEAR_TO_DATE_LEAD = r"(?:[^。，,；;\n]{0,30}?(?:获悉|了解到)|(?:\d{1,2}月)?\d{1,2}日)\s*[,，]\s*"
 YEAR_TO_DATE_RE = re.compile(
-    r"^\s*(?:今年(?:以?来|上半年|前三季度|1\s*[-—–~至到]\s*\d{1,2}月)|上半年以来)"
+    rf"^\s*(?:{YEAR_TO_DATE_LEAD})?"
+    r"(?:今年(?:以?来|上半年|前三季度|1\s*[-—–~至到]\s*\d{1,2}月)|上半年以来)"
 )
 # A news item's dateline opening its first sentence (3月21日，…发布。, 22日，…召开。)
 NEWS_DATELINE_RE = re.compile(r"^(?:\d{1,2}月)?\d{1,2}日\s*(?:上午|下午|晚)?\s*[,，]")

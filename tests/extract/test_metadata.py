@@ -2883,6 +2883,23 @@ FAMILY29_CASES = [
 ]
 
 
+# round 31 (x26's development half): the year so far after a news lead
+X26_FORM_CASES = [
+    (
+        "发布时间：2023-08-15\n  记者8月14日从湖北省司法厅获悉，今年上半年，全省各级行政复议机构新收"
+        "行政复议案件5200件，同比增长40%。\n",
+        {"report_year": 2023, "doc_type": "work_summary"},
+        "the year so far after the reporter's informant: the page's year, as 今年以来 opening a line",
+    ),
+    (
+        "发布时间：2023-08-15\n记者从湖北省司法厅获悉，2022年，全省各级行政复议机构新收行政复议案件"
+        "5200件。\n",
+        {"report_year": 2022},
+        "guard: a year named after the lead is the year told",
+    ),
+]
+
+
 DEVELOPMENT_FORM_CASES = (
     X8_FORM_CASES
     + X9_FORM_CASES
@@ -2900,6 +2917,7 @@ DEVELOPMENT_FORM_CASES = (
     + X23_FORM_CASES
     + X24_FORM_CASES
     + FAMILY29_CASES
+    + X26_FORM_CASES
 )
 
 
