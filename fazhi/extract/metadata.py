@@ -818,6 +818,10 @@ def find_issuer(head: str, tail: str, crumbs: list[str] | None = None) -> FoundI
 # body whose figures the item tells, early in its line
 INFORMED_BY_RE = re.compile(r"从(?P<body>[^。，,；;:：\n]{2,30}?)(?:获悉|了解到)")
 INFORMED_BY_REACH = 40
+# a department (厅) named with no level, 记者从司法厅获悉: only a province has 厅 (a city's are 局),
+# so it is the province's, completed with the place as 省司法厅 is; 办公厅 is left (the State
+# Council's is one too)
+BARE_DEPARTMENT_RE = re.compile(r"(?![省市区县])(?!办公)[\u4e00-\u9fa5]{2,10}厅")
 
 
 def _informed_by(lines: list[str]) -> str | None:
@@ -830,6 +834,8 @@ def _informed_by(lines: list[str]) -> str | None:
         body = informed["body"]
         if _org_at_start(body) == body or BARE_ISSUER_RE.fullmatch(body):
             return body
+        if BARE_DEPARTMENT_RE.fullmatch(body):
+            return "省" + body
     return None
 
 

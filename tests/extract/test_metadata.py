@@ -2897,6 +2897,18 @@ X26_FORM_CASES = [
         {"report_year": 2022},
         "guard: a year named after the lead is the year told",
     ),
+    (
+        "湖北新收行政复议案件5200件\n2023年08月15日 09:47 来源：湖北日报\n  记者8月14日从司法厅获悉，"
+        "今年上半年，全省各级行政复议机构新收行政复议案件5200件。\n",
+        {"issuer": "湖北省司法厅"},
+        "a department (厅) named with no level informing the reporter is the province's",
+    ),
+    (
+        "湖北新收行政复议案件5200件\n2023年08月15日 09:47 来源：湖北日报\n  记者8月14日从办公厅获悉，"
+        "今年上半年，全省各级行政复议机构新收行政复议案件5200件。\n",
+        {"issuer": None},
+        "guard: a bare 办公厅 is no province's by its name alone (the State Council has one)",
+    ),
 ]
 
 
