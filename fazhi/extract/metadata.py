@@ -724,8 +724,11 @@ SUBJECT_LEAD_RE = re.compile(
     # "2025年是《…纲要》收官之年，某镇在…": what the year is, then the subject; told in several
     # clauses, the last closing the sentence ("2024年是…关键之年，是…攻坚之年，也是某街道…之年。
     # 某街道始终坚持…")
-    # ("…收官之年，同时也是…关键之年。"): a connective may open the clause after the first
-    r"(?:(?:同时|而且|并且)?(?:也|还|更|又)?是[^。；，,\n]{2,60}?(?:之年|的一年)[，,。])*[，,\s]*"
+    # ("…收官之年，同时也是…关键之年。"): a connective may open the clause after the first;
+    # a cited title counts as one word, however long (是贯彻实施《…纲要(2021-2025年)》《…意见
+    # (2021-2025年)》《…规划(2021-2025年)》的收官之年)
+    r"(?:(?:同时|而且|并且)?(?:也|还|更|又)?是(?:《[^》\n]{1,60}》|[^。；，,\n《]){2,60}?"
+    r"(?:之年|的一年)[，,。])*[，,\s]*"
     # "现将某县2023年…报告如下": the place whose report follows
     r"(?:现将)?"
     # "根据《关于报送…的通知》文件要求，某州人民政府高度重视…": the instruction the report

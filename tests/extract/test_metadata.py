@@ -2909,6 +2909,21 @@ X26_FORM_CASES = [
         {"issuer": None},
         "guard: a bare 办公厅 is no province's by its name alone (the State Council has one)",
     ),
+    (
+        "区委、区政府：\n2023年是贯彻实施《某市法治政府建设实施纲要(2021-2025年)》《海淀区法治政府建设"
+        "规划(2021-2025年)》《某区法治社会建设实施方案(2021-2025年)》的关键之年，区司法局坚持以"
+        "习近平新时代中国特色社会主义思想为指导，着力推进全面依法治区。\n一、主要举措和成效\n"
+        "一是统筹推进全面依法治区。完成2022年海淀区年终述法。\n",
+        {"issuer": "海淀区司法局"},
+        "a 之年 lead citing long titles: each title counts as one word, then the speaking bureau",
+    ),
+    (
+        "区委、区政府：\n2023年是贯彻实施《海淀区法治政府建设规划(2021-2025年)》的关键之年，全区各部门"
+        "认真落实区委部署，推进依法行政，区司法局着力推进全面依法治区。\n一是统筹推进全面依法治区。"
+        "完成2022年海淀区年终述法。\n",
+        {"issuer": None},
+        "guard: after the lead, the clause's subject is the departments, not the bureau",
+    ),
 ]
 
 
