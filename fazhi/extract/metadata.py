@@ -279,9 +279,10 @@ BODY_YEAR_REPORT_RE = re.compile(
     r"工作(?:情况)?的?报告\s*$"
 )
 # A title on one field's year of work, its body unnamed (关于2024年度某市行政复议工作的报告, a
-# report to the people's congress): a work summary, unless the field is law-building itself
+# report to the people's congress; 2019年度某区行政复议诉讼工作报告, with no 关于): a work summary,
+# unless the field is law-building itself
 FIELD_YEAR_REPORT_RE = re.compile(
-    r"^关于20\d{2}年度?(?:全年)?[^。\n，,《》]{2,24}?工作(?:情况)?的?报告\s*$"
+    r"^(?:关于)?20\d{2}年度?(?:全年)?[^。\n，,《》]{2,24}?工作(?:情况)?的?报告\s*$"
 )
 # "2022年上半年，…", "1-6月，…": an opening telling part of a year
 PART_YEAR_OPENING_RE = re.compile(

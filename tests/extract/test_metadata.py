@@ -2924,6 +2924,18 @@ X26_FORM_CASES = [
         {"issuer": None},
         "guard: after the lead, the clause's subject is the departments, not the bureau",
     ),
+    (
+        "2022年度海淀区行政复议应诉工作报告\n日期：2023-03-20    来源：区司法局\n2022年，区司法局认真"
+        "履行行政复议职责，全年收到行政复议申请320件。\n",
+        {"doc_type": "work_summary"},
+        "a title on one field's year of work with no 关于: a work summary, as with 关于",
+    ),
+    (
+        "2022年度海淀区法治政府建设工作报告\n日期：2023-03-20    来源：区司法局\n2022年，区司法局认真"
+        "履行职责，全年收到行政复议申请320件。\n",
+        {"doc_type": "annual_report"},
+        "guard: the field is law-building itself: the annual report",
+    ),
 ]
 
 
