@@ -89,7 +89,11 @@ YEAR_TO_DATE_RE = re.compile(
     r"(?:今年(?:以?来|上半年|前三季度|1\s*[-—–~至到]\s*\d{1,2}月)|上半年以来)"
 )
 # A news item's dateline opening its first sentence (3月21日，…发布。, 22日，…召开。)
-NEWS_DATELINE_RE = re.compile(r"^(?:\d{1,2}月)?\d{1,2}日\s*(?:上午|下午|晚)?\s*[,，]")
+# (also after a paper's lead, 本报讯 19 日下午，…, and with a printed page's spaces in the date)
+NEWS_DATELINE_RE = re.compile(
+    r"^(?:[\u4e00-\u9fa5]{0,10}(?:网讯|报讯|台讯)\s*(?:[(（][^)）\n]{0,24}[)）])?\s*)?"
+    r"(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*(?:上午|下午|晚)?\s*[,，]"
+)
 # A news item's lead telling that a body released its report on a year (羊城晚报讯 …某省高级人民
 # 法院16日发布2019年度行政诉讼白皮书): the item tells that year, whenever it was printed
 RELEASED_YEAR_RE = re.compile(

@@ -2936,6 +2936,23 @@ X26_FORM_CASES = [
         {"doc_type": "annual_report"},
         "guard: the field is law-building itself: the annual report",
     ),
+    (
+        "本报讯 19 日下午，宜都市司法局召开人民调解工作总结大会。记者在会上了解到，全市共调解"
+        "矛盾纠纷3000件。\n",
+        {"doc_type": "other"},
+        "a dateline after a paper's lead, its date spaced as printed: a news item (round 13's rule)",
+    ),
+    (
+        "某某日报讯（记者 某某）3月5日，宜都市司法局召开人民调解工作总结大会。记者在会上了解到，"
+        "全市共调解矛盾纠纷3000件。\n",
+        {"doc_type": "other"},
+        "the same after a paper's lead naming its reporter",
+    ),
+    (
+        "本报讯 19日，记者从宜都市司法局获悉，今年以来，全市共调解矛盾纠纷3000件。\n",
+        {"doc_type": "work_summary", "issuer": "宜都市司法局"},
+        "guard: the informing bureau after the dateline still makes the bureau's summary (round 29)",
+    ),
 ]
 
 
