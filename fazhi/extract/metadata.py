@@ -95,9 +95,12 @@ NEWS_DATELINE_RE = re.compile(
     r"(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*(?:上午|下午|晚)?\s*[,，]"
 )
 # A news item's lead telling that a body released its report on a year (羊城晚报讯 …某省高级人民
-# 法院16日发布2019年度行政诉讼白皮书): the item tells that year, whenever it was printed
+# 法院16日发布2019年度行政诉讼白皮书): the item tells that year, whenever it was printed; the
+# report may be named by its body first (公布了某市法院2021年…白皮书) and cover several years
+# (2020年-2022年…白皮书: the last, the year its figures run to)
 RELEASED_YEAR_RE = re.compile(
-    r"(?:发布|公布|发表)了?《?(20\d{2})年度?[^。，,；\n]{0,20}?(?:白皮书|蓝皮书|报告)"
+    r"(?:发布|公布|发表)了?《?(?:[\u4e00-\u9fa5]{2,12}?)?(?:20\d{2}年?\s*[-—－~～至到]\s*)?"
+    r"(20\d{2})年度?[^。，,；\n]{0,20}?(?:白皮书|蓝皮书|报告)"
 )
 REPORT_INTRO_YEAR_RE = re.compile(r"现将[^。\n]{0,12}?(20\d{2})年(?:度)?")
 # "2019年，…", "【概况】 2019年…", "2019年安庆市…": a year opening the first lines

@@ -2953,6 +2953,22 @@ X26_FORM_CASES = [
         {"doc_type": "work_summary", "issuer": "宜都市司法局"},
         "guard: the informing bureau after the dateline still makes the bureau's summary (round 29)",
     ),
+    (
+        "5月12日，北京市第一中级人民法院公布了海淀区法院2020年-2022年行政审判工作白皮书，据了解，"
+        "三年间全区法院受理行政案件3200件。\n",
+        {"report_year": 2022},
+        "a release of a report on several years, named by its body first: the last year (round 30)",
+    ),
+    (
+        "5月12日，海淀区人民法院公布了2019年至2021年行政审判白皮书，三年受理行政案件3200件。\n",
+        {"report_year": 2021},
+        "the same range with 至, no body's name before it",
+    ),
+    (
+        "5月12日，海淀区人民法院发布2021年度行政审判白皮书，全年受理行政案件1100件。\n",
+        {"report_year": 2021},
+        "guard: a release of one year's report keeps that year",
+    ),
 ]
 
 
