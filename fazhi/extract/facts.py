@@ -184,6 +184,8 @@ class Scoring:
     span_of_years: re.Pattern[str]
     since_year: re.Pattern[str]  # "2018年以来": the year a span opens, compared with the report's
     year_reset: re.Pattern[str]
+    year_opening: re.Pattern[str]  # "2016年，…": a clause opening with a year (vs the report's)
+    dated_year: re.Pattern[str]  # "今年": a text dated in the year it tells
     one_event: re.Pattern[str]  # the number's clause speaks of one event ("此次活动…")
     assisting: re.Pattern[str]  # a clause's subject only took part or helped ("参与调解")
     subject_lead: re.Pattern[str]  # words before a clause's subject, at the clause's start
@@ -402,6 +404,8 @@ def _scoring(table: dict[str, object], min_score: float) -> Scoring:
         span_of_years=re.compile(str(table["span_of_years"])),
         since_year=re.compile(str(table["since_year"])),
         year_reset=re.compile(str(table["year_reset"])),
+        year_opening=re.compile(str(table["year_opening"])),
+        dated_year=re.compile(str(table["dated_year"])),
         one_event=re.compile(str(table["one_event"])),
         assisting=re.compile(str(table["assisting"])),
         subject_lead=re.compile(str(table["subject_lead"])),
@@ -435,6 +439,13 @@ class _Layout:
         # in order, not overlapping
         self.plan_ranges = _plan_ranges(text, scoring.plan_heading, scoring.result_heading)
         self.plan_starts = [lo for lo, _ in self.plan_ranges]
+        self._dated: bool | None = None
+
+    def dated_in_its_year(self) -> bool:
+        """Whether the text calls its year 今年 anywhere (searched once, when first asked)."""
+        if self._dated is None:
+            self._dated = self.scoring.dated_year.search(self.text) is not None
+        return self._dated
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
         stops = self.clause_stops  # _around, inlined: the most frequent lookup of all
@@ -553,6 +564,7 @@ class _Context:
     clause_start: int = 0
     sentence_start: int = 0
     over_years: bool | None = None  # see _over_years: settled when a rule first asks
+    earlier_year: bool | None = None  # see _of_earlier_year: the same
 
 
 @dataclass(frozen=True, slots=True)
@@ -1035,6 +1047,8 @@ def _match(
         return None  # "…决策源头治理等7项重点工作" counts the noun after the number
     if rule.indicator.kind in FLOW_KINDS and _over_years(layout, at):
         return None  # "近三年共办理…", "2018年以来累计…": several years, not the report's
+    if _of_earlier_year(layout, at):
+        return None  # "2016年，全省共办理…" in an item of 2017: the year before's figure
     if not _topic_said(rule, at, text):
         return None
     if any(p.search(text, at.sentence_lo, at.clause_hi) for p in rule.exclude):
@@ -1163,6 +1177,43 @@ def _spans_years(layout: _Layout, at: _Context) -> bool:
             if int(m.group(1)) < year and (last is None or m.end() > last.end()):
                 last = m
     return last is not None and not scoring.year_reset.search(text, last.end(), at.quantity.start)
+
+
+def _of_earlier_year(layout: _Layout, at: _Context) -> bool:
+    """Whether the number's sentence last opens a clause, before the number, with a year before
+    the report's (asked once per number, whatever the rules tried on it)."""
+    if at.earlier_year is None:
+        at.earlier_year = _opens_earlier_year(layout, at)
+    return at.earlier_year
+
+
+def _opens_earlier_year(layout: _Layout, at: _Context) -> bool:
+    """A clause opening with an earlier year: "2016年，全省共办理…9万余件" in an item of 2017,
+    "2020年…败诉率为13.5%、2021年为20.2%" in a report on 2022 give that year's figures, for every
+    indicator. The clause opening last
+    before the number names its year. Nothing is read without the report's year, and 全年/今年
+    (`year_reset`) after the opening year brings it back. The report's year may be read a year
+    late (a report on 2022 posted in 2023): the earlier year is believed only where the sentence
+    goes on to a later year's clause (a series) or the text calls its own year 今年 (an item
+    dated in its year, not a report written after it)."""
+    year = layout.report_year
+    if not year:
+        return False
+    text, scoring = layout.text, layout.scoring
+    last = None
+    lo = _full_sentence_start(text, at.sentence_lo)
+    for last in scoring.year_opening.finditer(text, lo, at.quantity.start):  # noqa: B007
+        pass
+    if (
+        last is None
+        or int(last.group(1)) >= year
+        or scoring.year_reset.search(text, last.end(), at.quantity.start)
+    ):
+        return False
+    end = SENTENCE_END_RE.search(text, at.quantity.end, at.quantity.end + CONTEXT_REACH)
+    hi = end.start() if end else min(len(text), at.quantity.end + CONTEXT_REACH)
+    series = scoring.year_opening.search(text, at.quantity.end, hi) is not None
+    return series or layout.dated_in_its_year()
 
 
 def _full_sentence_start(text: str, sentence_lo: int) -> int:

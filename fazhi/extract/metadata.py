@@ -81,16 +81,26 @@ TITLE_YEAR_RE = re.compile(
 # 法治政府建设情况报告, 听取…报告): that report is of the year before the text's
 REPORT_HANDLED_RE = re.compile(r"(?:审议|听取|报送|提交|公开|起草|撰写)(?:了|通过)?$")
 # An opening that counts the year so far (今年以来, 上半年以来, 今年1-6月): the year of the
-# page's own date, whatever its month
+# page's own date, whatever its month; also after a news lead, the reporter's informant or a
+# dateline (记者7月9日从省司法厅获悉，今年上半年…; 5日，今年以来…)
+YEAR_TO_DATE_LEAD = r"(?:[^。，,；;\n]{0,30}?(?:获悉|了解到)|(?:\d{1,2}月)?\d{1,2}日)\s*[,，]\s*"
 YEAR_TO_DATE_RE = re.compile(
-    r"^\s*(?:今年(?:以?来|上半年|前三季度|1\s*[-—–~至到]\s*\d{1,2}月)|上半年以来)"
+    rf"^\s*(?:{YEAR_TO_DATE_LEAD})?"
+    r"(?:今年(?:以?来|上半年|前三季度|1\s*[-—–~至到]\s*\d{1,2}月)|上半年以来)"
 )
 # A news item's dateline opening its first sentence (3月21日，…发布。, 22日，…召开。)
-NEWS_DATELINE_RE = re.compile(r"^(?:\d{1,2}月)?\d{1,2}日\s*(?:上午|下午|晚)?\s*[,，]")
+# (also after a paper's lead, 本报讯 19 日下午，…, and with a printed page's spaces in the date)
+NEWS_DATELINE_RE = re.compile(
+    r"^(?:[\u4e00-\u9fa5]{0,10}(?:网讯|报讯|台讯)\s*(?:[(（][^)）\n]{0,24}[)）])?\s*)?"
+    r"(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*(?:上午|下午|晚)?\s*[,，]"
+)
 # A news item's lead telling that a body released its report on a year (羊城晚报讯 …某省高级人民
-# 法院16日发布2019年度行政诉讼白皮书): the item tells that year, whenever it was printed
+# 法院16日发布2019年度行政诉讼白皮书): the item tells that year, whenever it was printed; the
+# report may be named by its body first (公布了某市法院2021年…白皮书) and cover several years
+# (2020年-2022年…白皮书: the last, the year its figures run to)
 RELEASED_YEAR_RE = re.compile(
-    r"(?:发布|公布|发表)了?《?(20\d{2})年度?[^。，,；\n]{0,20}?(?:白皮书|蓝皮书|报告)"
+    r"(?:发布|公布|发表)了?《?(?:[\u4e00-\u9fa5]{2,12}?)?(?:20\d{2}年?\s*[-—－~～至到]\s*)?"
+    r"(20\d{2})年度?[^。，,；\n]{0,20}?(?:白皮书|蓝皮书|报告)"
 )
 REPORT_INTRO_YEAR_RE = re.compile(r"现将[^。\n]{0,12}?(20\d{2})年(?:度)?")
 # "2019年，…", "【概况】 2019年…", "2019年安庆市…": a year opening the first lines
@@ -276,9 +286,10 @@ BODY_YEAR_REPORT_RE = re.compile(
     r"工作(?:情况)?的?报告\s*$"
 )
 # A title on one field's year of work, its body unnamed (关于2024年度某市行政复议工作的报告, a
-# report to the people's congress): a work summary, unless the field is law-building itself
+# report to the people's congress; 2019年度某区行政复议诉讼工作报告, with no 关于): a work summary,
+# unless the field is law-building itself
 FIELD_YEAR_REPORT_RE = re.compile(
-    r"^关于20\d{2}年度?(?:全年)?[^。\n，,《》]{2,24}?工作(?:情况)?的?报告\s*$"
+    r"^(?:关于)?20\d{2}年度?(?:全年)?[^。\n，,《》]{2,24}?工作(?:情况)?的?报告\s*$"
 )
 # "2022年上半年，…", "1-6月，…": an opening telling part of a year
 PART_YEAR_OPENING_RE = re.compile(
@@ -721,8 +732,11 @@ SUBJECT_LEAD_RE = re.compile(
     # "2025年是《…纲要》收官之年，某镇在…": what the year is, then the subject; told in several
     # clauses, the last closing the sentence ("2024年是…关键之年，是…攻坚之年，也是某街道…之年。
     # 某街道始终坚持…")
-    # ("…收官之年，同时也是…关键之年。"): a connective may open the clause after the first
-    r"(?:(?:同时|而且|并且)?(?:也|还|更|又)?是[^。；，,\n]{2,60}?(?:之年|的一年)[，,。])*[，,\s]*"
+    # ("…收官之年，同时也是…关键之年。"): a connective may open the clause after the first;
+    # a cited title counts as one word, however long (是贯彻实施《…纲要(2021-2025年)》《…意见
+    # (2021-2025年)》《…规划(2021-2025年)》的收官之年)
+    r"(?:(?:同时|而且|并且)?(?:也|还|更|又)?是(?:《[^》\n]{1,60}》|[^。；，,\n《]){2,60}?"
+    r"(?:之年|的一年)[，,。])*[，,\s]*"
     # "现将某县2023年…报告如下": the place whose report follows
     r"(?:现将)?"
     # "根据《关于报送…的通知》文件要求，某州人民政府高度重视…": the instruction the report
@@ -815,6 +829,10 @@ def find_issuer(head: str, tail: str, crumbs: list[str] | None = None) -> FoundI
 # body whose figures the item tells, early in its line
 INFORMED_BY_RE = re.compile(r"从(?P<body>[^。，,；;:：\n]{2,30}?)(?:获悉|了解到)")
 INFORMED_BY_REACH = 40
+# a department (厅) named with no level, 记者从司法厅获悉: only a province has 厅 (a city's are 局),
+# so it is the province's, completed with the place as 省司法厅 is; 办公厅 is left (the State
+# Council's is one too)
+BARE_DEPARTMENT_RE = re.compile(r"(?![省市区县])(?!办公)[\u4e00-\u9fa5]{2,10}厅")
 
 
 def _informed_by(lines: list[str]) -> str | None:
@@ -827,6 +845,8 @@ def _informed_by(lines: list[str]) -> str | None:
         body = informed["body"]
         if _org_at_start(body) == body or BARE_ISSUER_RE.fullmatch(body):
             return body
+        if BARE_DEPARTMENT_RE.fullmatch(body):
+            return "省" + body
     return None
 
 

@@ -2681,6 +2681,95 @@ X24_CASES = [
 ]
 
 
+# round 30 (x25's development half): a clause opening with a year before the report's
+YEAR30_CASES = [
+    (
+        "某县司法局2022年工作总结\n2021年，全县共办理法律援助案件860件，同比增长12%。今年以来，"
+        "全县已办理法律援助案件910件。",
+        "aid_cases",
+        910,
+        "a clause opening with the year before, in a text dated in its year (今年), is that year's",
+    ),
+    (
+        "某市司法局2023年工作总结\n据统计，2021年，全市共有律师事务所48家。今年全市新设律师事务所3家。",
+        "law_firms",
+        None,
+        "the same for a stock, the year opening the second clause",
+    ),
+    (
+        "某市人民政府2023年法治政府建设情况报告\n2021年全市行政机关败诉率为12.4%、2022年为9.6%。",
+        "lit_loss_rate",
+        None,
+        "a series of earlier years: its first item is no rate of the report's year",
+    ),
+    (
+        "某县司法局2022年工作总结\n2021年，全县共办理法律援助案件860件。",
+        "aid_cases",
+        860,
+        "guard: no series and no 今年: the report's year may have been read a year late, kept",
+    ),
+    (
+        "某县司法局2022年工作总结\n2022年，全县共办理法律援助案件860件。今年以来成效明显。",
+        "aid_cases",
+        860,
+        "guard: the report's own year opening the clause",
+    ),
+    (
+        "2021年，全县共办理法律援助案件860件。今年以来成效明显。",
+        "aid_cases",
+        860,
+        "guard: with no report year read, an opening year changes nothing",
+    ),
+    (
+        "某县司法局2022年工作总结\n与2021年相比，全县共办理法律援助案件860件。今年以来成效明显。",
+        "aid_cases",
+        860,
+        "guard: a year compared with, inside its clause, opens no clause",
+    ),
+    (
+        "某县司法局2022年工作总结\n2021年，全县启动法律援助便民工程，今年共办理法律援助案件860件。",
+        "aid_cases",
+        860,
+        "guard: 今年 after the opening year brings the sentence back to the report's",
+    ),
+    (
+        "某县司法局2022年工作总结\n2021年，全县启动法律援助便民工程。今年共办理法律援助案件860件。",
+        "aid_cases",
+        860,
+        "guard: the next sentence is not the opening year's",
+    ),
+]
+
+
+# round 30: a head count's ratio with 每 left out (万人拥有)
+PER_HEAD30_CASES = [
+    (
+        "全区现有律师事务所35家、律师920名；万人拥有律师数约4.8名。",
+        "law_lawyers",
+        None,
+        "lawyers per ten thousand people with 每 left out are a ratio, not the stock",
+    ),
+    (
+        "全县律师队伍不断壮大，千人拥有律师数达到0.3人。",
+        "law_lawyers",
+        None,
+        "the same per thousand",
+    ),
+    (
+        "全市共有执业律师2480名，万人拥有律师3.6名。",
+        "law_lawyers",
+        2480,
+        "guard: the stock before the ratio stays the stock",
+    ),
+    (
+        "全省共有执业律师2万人，千人拥有律师0.3名。",
+        "law_lawyers",
+        20000,
+        "guard: a count in 万人 is no head count's ratio",
+    ),
+]
+
+
 HEADLINE_CASES = (
     CASES
     + PLACE_CASES
@@ -2704,6 +2793,8 @@ HEADLINE_CASES = (
     + X22_CASES
     + FAMILY25_CASES
     + X24_CASES
+    + YEAR30_CASES
+    + PER_HEAD30_CASES
 )
 
 

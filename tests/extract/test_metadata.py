@@ -2883,6 +2883,95 @@ FAMILY29_CASES = [
 ]
 
 
+# round 31 (x26's development half): the year so far after a news lead
+X26_FORM_CASES = [
+    (
+        "发布时间：2023-08-15\n  记者8月14日从湖北省司法厅获悉，今年上半年，全省各级行政复议机构新收"
+        "行政复议案件5200件，同比增长40%。\n",
+        {"report_year": 2023, "doc_type": "work_summary"},
+        "the year so far after the reporter's informant: the page's year, as 今年以来 opening a line",
+    ),
+    (
+        "发布时间：2023-08-15\n记者从湖北省司法厅获悉，2022年，全省各级行政复议机构新收行政复议案件"
+        "5200件。\n",
+        {"report_year": 2022},
+        "guard: a year named after the lead is the year told",
+    ),
+    (
+        "湖北新收行政复议案件5200件\n2023年08月15日 09:47 来源：湖北日报\n  记者8月14日从司法厅获悉，"
+        "今年上半年，全省各级行政复议机构新收行政复议案件5200件。\n",
+        {"issuer": "湖北省司法厅"},
+        "a department (厅) named with no level informing the reporter is the province's",
+    ),
+    (
+        "湖北新收行政复议案件5200件\n2023年08月15日 09:47 来源：湖北日报\n  记者8月14日从办公厅获悉，"
+        "今年上半年，全省各级行政复议机构新收行政复议案件5200件。\n",
+        {"issuer": None},
+        "guard: a bare 办公厅 is no province's by its name alone (the State Council has one)",
+    ),
+    (
+        "区委、区政府：\n2023年是贯彻实施《某市法治政府建设实施纲要(2021-2025年)》《海淀区法治政府建设"
+        "规划(2021-2025年)》《某区法治社会建设实施方案(2021-2025年)》的关键之年，区司法局坚持以"
+        "习近平新时代中国特色社会主义思想为指导，着力推进全面依法治区。\n一、主要举措和成效\n"
+        "一是统筹推进全面依法治区。完成2022年海淀区年终述法。\n",
+        {"issuer": "海淀区司法局"},
+        "a 之年 lead citing long titles: each title counts as one word, then the speaking bureau",
+    ),
+    (
+        "区委、区政府：\n2023年是贯彻实施《海淀区法治政府建设规划(2021-2025年)》的关键之年，全区各部门"
+        "认真落实区委部署，推进依法行政，区司法局着力推进全面依法治区。\n一是统筹推进全面依法治区。"
+        "完成2022年海淀区年终述法。\n",
+        {"issuer": None},
+        "guard: after the lead, the clause's subject is the departments, not the bureau",
+    ),
+    (
+        "2022年度海淀区行政复议应诉工作报告\n日期：2023-03-20    来源：区司法局\n2022年，区司法局认真"
+        "履行行政复议职责，全年收到行政复议申请320件。\n",
+        {"doc_type": "work_summary"},
+        "a title on one field's year of work with no 关于: a work summary, as with 关于",
+    ),
+    (
+        "2022年度海淀区法治政府建设工作报告\n日期：2023-03-20    来源：区司法局\n2022年，区司法局认真"
+        "履行职责，全年收到行政复议申请320件。\n",
+        {"doc_type": "annual_report"},
+        "guard: the field is law-building itself: the annual report",
+    ),
+    (
+        "本报讯 19 日下午，宜都市司法局召开人民调解工作总结大会。记者在会上了解到，全市共调解"
+        "矛盾纠纷3000件。\n",
+        {"doc_type": "other"},
+        "a dateline after a paper's lead, its date spaced as printed: a news item (round 13's rule)",
+    ),
+    (
+        "某某日报讯（记者 某某）3月5日，宜都市司法局召开人民调解工作总结大会。记者在会上了解到，"
+        "全市共调解矛盾纠纷3000件。\n",
+        {"doc_type": "other"},
+        "the same after a paper's lead naming its reporter",
+    ),
+    (
+        "本报讯 19日，记者从宜都市司法局获悉，今年以来，全市共调解矛盾纠纷3000件。\n",
+        {"doc_type": "work_summary", "issuer": "宜都市司法局"},
+        "guard: the informing bureau after the dateline still makes the bureau's summary (round 29)",
+    ),
+    (
+        "5月12日，北京市第一中级人民法院公布了海淀区法院2020年-2022年行政审判工作白皮书，据了解，"
+        "三年间全区法院受理行政案件3200件。\n",
+        {"report_year": 2022},
+        "a release of a report on several years, named by its body first: the last year (round 30)",
+    ),
+    (
+        "5月12日，海淀区人民法院公布了2019年至2021年行政审判白皮书，三年受理行政案件3200件。\n",
+        {"report_year": 2021},
+        "the same range with 至, no body's name before it",
+    ),
+    (
+        "5月12日，海淀区人民法院发布2021年度行政审判白皮书，全年受理行政案件1100件。\n",
+        {"report_year": 2021},
+        "guard: a release of one year's report keeps that year",
+    ),
+]
+
+
 DEVELOPMENT_FORM_CASES = (
     X8_FORM_CASES
     + X9_FORM_CASES
@@ -2900,6 +2989,7 @@ DEVELOPMENT_FORM_CASES = (
     + X23_FORM_CASES
     + X24_FORM_CASES
     + FAMILY29_CASES
+    + X26_FORM_CASES
 )
 
 
