@@ -11,6 +11,7 @@ from fazhi import localities
 from fazhi.extract.document import extract_document
 from fazhi.extract.files import as_contract_json, extract_file
 from fazhi.extract.metadata import SourceEvidence, extract_metadata
+from fazhi.extract.metadata_rules import MetadataRulesError, load_metadata_rules
 from fazhi.extract.normalize import normalise
 from fazhi.extract.source_url import url_date, url_divisions
 from fazhi.localities import dated_codes, divisions_by_code, townships_by_name
@@ -678,21 +679,62 @@ def test_the_listing_title_gives_the_kind() -> None:
     assert m.doc_type == "annual_report"
 
 
+ADDRESS_DATE_EXAMPLES = [
+    (f"http://x.gov.cn{path}", expected, rule.name)
+    for rule in load_metadata_rules().address_dates
+    for path, expected in rule.examples
+]
+
+
 @pytest.mark.parametrize(
     ("url", "expected", "reason"),
-    [
-        ("http://x.gov.cn/a/t20230315_1.html", date(2023, 3, 15), "TRS /t20230315_"),
-        ("http://x.gov.cn/art/2024/10/9/art_1_2.html", date(2024, 10, 9), "Hanweb /art/y/m/d/"),
-        ("http://x.com/a/2021-10-19/2.html", date(2021, 10, 19), "/yyyy-mm-dd/"),
-        ("http://x.gov.cn/zwgk/202503/abc.shtml", date(2025, 3, 1), "a year and month only"),
-        ("http://x.net/news/area/x/2023_10/23/2.html", date(2023, 10, 23), "/yyyy_mm/dd/"),
-        ("http://x.gov.cn/zwgk/content_2361641.html", None, "no date"),
-        ("http://x.gov.cn/a/t20231345_1.html", None, "not a date"),
-    ],
-    ids=lambda v: v if isinstance(v, str) and not v.startswith("http") else None,
+    ADDRESS_DATE_EXAMPLES,
+    ids=[f"{c[2]} {c[0][15:]}" for c in ADDRESS_DATE_EXAMPLES],
 )
 def test_url_date(url: str, expected: date | None, reason: str) -> None:
+    """Every example beside an address-date shape in data/metadata_rules.toml."""
     assert url_date(url) == expected, reason
+
+
+def test_an_address_without_a_date_gives_none() -> None:
+    assert url_date("http://x.gov.cn/zwgk/content_2361641.html") is None
+    assert url_date(None) is None
+
+
+@pytest.mark.parametrize(
+    ("rules", "complaint"),
+    [
+        (
+            "[[address_date]]\npattern = '/(?P<year>20\\d{2})/'\nexamples = [['/2020/', '2020-01-01']]\n",
+            "month",
+        ),
+        ("[[address_date]]\npattern = '/(?P<year>20\\d{2})(?P<month>\\d{2})/'\n", "no example"),
+        (
+            "[[address_date]]\npattern = '(?P<year>'\nexamples = [['/a', false]]\n",
+            "no usable pattern",
+        ),
+        (
+            "[[address_date]]\npattern = '/(?P<year>20\\d{2})(?P<month>\\d{2})/'\n"
+            "examples = [['/202001/', '2020-1-1']]\n",
+            "no date",
+        ),
+        ("[[address_date]]\npatern = 'x'\n", "unknown keys"),
+        ("[[adress_date]]\n", "unknown tables"),
+    ],
+    ids=[
+        "a shape without a month",
+        "no example",
+        "a pattern that does not compile",
+        "an example that is no date",
+        "a misspelt key",
+        "a misspelt table",
+    ],
+)
+def test_metadata_rules_are_checked_when_loaded(tmp_path: Path, rules: str, complaint: str) -> None:
+    path = tmp_path / "metadata_rules.toml"
+    path.write_text(rules, encoding="utf-8")
+    with pytest.raises(MetadataRulesError, match=complaint):
+        load_metadata_rules(path)
 
 
 @pytest.mark.parametrize(
