@@ -481,9 +481,11 @@ def extract_metadata(
     if report_year is None and dated is not None:
         # annual reports come out early the next year; one signed in the last quarter is a
         # year-end summary of the same year; a news item or notice (``other``) dated after the
-        # first quarter tells of its own year (a meeting of January still looks back)
+        # first quarter tells of its own year (a meeting of January still looks back); a text
+        # that itself states the date's year as the one it speaks of (the one year it names, or
+        # the anniversary it marks) tells that year, whenever in it it was dated
         late = dated.month >= (YEAR_TO_DATE_MONTH if doc_type == "other" else YEAR_END_MONTH)
-        report_year = dated.year if late else dated.year - 1
+        report_year = dated.year if late or _states_year(text, dated.year) else dated.year - 1
     if report_year is None:
         report_year = _only_year_stated(text) or _anniversary_year(text)
     code, name = _as_in_year(division, report_year, head) if division else (None, None)
@@ -2164,6 +2166,19 @@ def _only_year_stated(text: str) -> int | None:
     if len(years) > 1:
         years = {int(m.group(1)) for m in PLACE_YEAR_RE.finditer(plain)}
     return years.pop() if len(years) == 1 else None
+
+
+# A meeting named by its year (2023年全省司法行政工作会议): held early in that year to review
+# the one before, so its year is no year the text tells of
+MEETING_YEAR_RE = re.compile(r"20\d{2}年度?[^。，,；\n]{0,16}?(?:会议|推进会|座谈会|部署会|动员会)")
+
+
+def _states_year(text: str, year: int) -> bool:
+    """Whether ``year`` is the one year the text states (its dates, a signature's or the page's,
+    and a meeting's name aside), or that of the anniversaries it marks (a text naming none but
+    ``新中国成立70周年`` states 2019)."""
+    stated = _only_year_stated(DATE_RE.sub("", MEETING_YEAR_RE.sub("", arabic_dates(text))))
+    return year in (stated, _anniversary_year(text))
 
 
 # An anniversary the text marks, by the year it counts from: 新中国成立70周年 is 2019,

@@ -3014,6 +3014,47 @@ X26_FORM_CASES = [
 ]
 
 
+# round 32: the report year across rounds (families of first-score years, eval/real/DIAGNOSIS.md)
+YEAR32_CASES = [
+    (
+        "发布时间：2019-03-01\n某县司法局围绕服务新中国成立70周年庆祝活动，深入开展矛盾纠纷排查，"
+        "共调解纠纷300件。\n",
+        {"report_year": 2019},
+        "a first-quarter date, the text marking its own year's anniversary: that year",
+    ),
+    (
+        "某区司法局普法工作总结\n发布时间：2024-08-09\n某区司法局围绕2024年普法重点任务，深入开展"
+        "宪法宣传活动30场，覆盖群众5000人次。\n",
+        {"report_year": 2024, "doc_type": "work_summary"},
+        "a summary dated before October stating only its date's year: that year",
+    ),
+    (
+        "某区司法局普法工作总结\n发布时间：2019-08-09\n某区司法局围绕服务新中国成立70周年庆祝活动，"
+        "深入开展宪法宣传活动30场。\n",
+        {"report_year": 2019},
+        "the same with the anniversary of the date's year",
+    ),
+    (
+        "某区司法局普法工作总结\n发布时间：2024-08-09\n某区司法局深入开展宪法宣传活动30场，"
+        "覆盖群众5000人次。\n",
+        {"report_year": 2023},
+        "guard: a summary naming no year, dated before October: the year before",
+    ),
+    (
+        "某区司法局普法工作总结\n发布时间：2024-08-09\n某区司法局对照2023年、2024年普法重点任务，"
+        "深入开展宪法宣传活动30场。\n",
+        {"report_year": 2023},
+        "guard: two years stated decide nothing",
+    ),
+    (
+        "某区司法局工作动态\n发布时间：2024-02-15\n某区司法局围绕服务新中国成立70周年庆祝活动，"
+        "深入开展宪法宣传活动30场。\n",
+        {"report_year": 2023},
+        "guard: an anniversary of another year than the date's decides nothing",
+    ),
+]
+
+
 DEVELOPMENT_FORM_CASES = (
     X8_FORM_CASES
     + X9_FORM_CASES
@@ -3032,6 +3073,7 @@ DEVELOPMENT_FORM_CASES = (
     + X24_FORM_CASES
     + FAMILY29_CASES
     + X26_FORM_CASES
+    + YEAR32_CASES
 )
 
 
