@@ -107,6 +107,9 @@ REPORT_INTRO_YEAR_RE = re.compile(r"现将[^。\n]{0,12}?(20\d{2})年(?:度)?")
 OPENING_YEAR_RE = re.compile(
     r"^\s*(?:【[^】]{1,10}】\s*)?(20\d{2})年(?:以来|度|上半年|前三季度|，|,|、|是|我|[\u4e00-\u9fa5]{2,12}?[省市区县旗州盟镇乡])"
 )
+# A year opening the figures after a news lead, the informant or a dateline (记者从某厅获悉，2022年，
+# 全省…): the year told, as a year opening the first line is
+LEAD_YEAR_RE = re.compile(rf"^\s*(?:{YEAR_TO_DATE_LEAD})(20\d{{2}})年度?[，,]")
 # A title or heading naming a year: "一、2022年工作开展情况", "庆元县2024年度行政执法数据表"
 HEADING_YEAR_RE = re.compile(
     r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)?[^。，,；:：]{0,20}?(20\d{2})年(?:度)?(?!\s*\d{1,2}\s*月)[^。，,；:：]{2,30}$"
@@ -484,7 +487,10 @@ def extract_metadata(
         # first quarter tells of its own year (a meeting of January still looks back); a text
         # that itself states the date's year as the one it speaks of (the one year it names, or
         # the anniversary it marks) tells that year, whenever in it it was dated
-        late = dated.month >= (YEAR_TO_DATE_MONTH if doc_type == "other" else YEAR_END_MONTH)
+        # (a body's year told through a paper, its summary by the labels, is still a news item
+        # of its date: 记者8月1日从某局获悉，… on a page of August)
+        news = doc_type == "other" or _news_lead(head)
+        late = dated.month >= (YEAR_TO_DATE_MONTH if news else YEAR_END_MONTH)
         report_year = dated.year if late or _states_year(text, dated.year) else dated.year - 1
     if report_year is None:
         report_year = _only_year_stated(text) or _anniversary_year(text)
@@ -512,6 +518,16 @@ def extract_metadata(
 
 # the month and day of a news item's dateline (12月31日，…)
 DATELINE_DAY_RE = re.compile(r"^(\d{1,2})月(\d{1,2})日")
+
+
+def _news_lead(head: str) -> bool:
+    """Whether the head opens as a news item: a dateline on its first line, or a lead naming
+    the body the reporter learnt the figures from."""
+    lines = _lines(head)
+    return bool(lines) and (
+        NEWS_DATELINE_RE.match(lines[0]) is not None
+        or _informed_by(lines[:OPENING_LINES]) is not None
+    )
 
 
 def _dateline_on(head: str, dated: date) -> bool:
@@ -2078,7 +2094,7 @@ def find_report_year(head: str) -> int | None:
             return int(released.group(1))
     lines = _lines(plain)[:OPENING_LINES]
     for line in lines:
-        match = OPENING_YEAR_RE.match(line)
+        match = OPENING_YEAR_RE.match(line) or LEAD_YEAR_RE.match(line)
         if match:
             return int(match.group(1))
     match = TITLE_YEAR_RE.search(plain)

@@ -3052,6 +3052,23 @@ YEAR32_CASES = [
         {"report_year": 2023},
         "guard: an anniversary of another year than the date's decides nothing",
     ),
+    (
+        "发布时间：2023-08-02\n记者1日从宜都市司法局获悉，全市共受理法律援助案件9900件，为群众挽回"
+        "经济损失1.5亿元。\n",
+        {"report_year": 2023, "doc_type": "work_summary"},
+        "a bureau's year told through a paper (its summary) is a news item of its August date",
+    ),
+    (
+        "某报讯 8月1日，记者从宜都市司法局获悉，全市共受理法律援助案件9900件。\n发布时间：2023-08-02\n",
+        {"report_year": 2023},
+        "the same under a paper's dateline",
+    ),
+    (
+        "发布时间：2023-02-02\n记者1日从宜都市司法局获悉，全市共受理法律援助案件9900件，为群众挽回"
+        "经济损失1.5亿元。\n",
+        {"report_year": 2022},
+        "guard: the same lead in the first quarter tells the year before",
+    ),
 ]
 
 
