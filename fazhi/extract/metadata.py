@@ -98,17 +98,20 @@ NEWS_DATELINE_RE = re.compile(
 # 法院16日发布2019年度行政诉讼白皮书): the item tells that year, whenever it was printed; the
 # report may be named by its body first (公布了某市法院2021年…白皮书) and cover several years
 # (2020年-2022年…白皮书: the last, the year its figures run to)
+# (or name the year after the report's name, in brackets, as yearly reports are titled:
+# 发布了《某市律师行业发展报告(2021)》)
 RELEASED_YEAR_RE = re.compile(
     r"(?:发布|公布|发表)了?《?(?:[\u4e00-\u9fa5]{2,12}?)?(?:20\d{2}年?\s*[-—－~～至到]\s*)?"
     r"(20\d{2})年度?[^。，,；\n]{0,20}?(?:白皮书|蓝皮书|报告)"
+    r"|(?:发布|公布|发表)了?《[^《》\n]{2,30}?(?:白皮书|蓝皮书|报告)\s*[(（](20\d{2})(?:年度?)?[)）]》"
 )
 REPORT_INTRO_YEAR_RE = re.compile(r"现将[^。\n]{0,12}?(20\d{2})年(?:度)?")
 # "2019年，…", "【概况】 2019年…", "2019年安庆市…": a year opening the first lines
 OPENING_YEAR_RE = re.compile(
     r"^\s*(?:【[^】]{1,10}】\s*)?(20\d{2})年(?:以来|度|上半年|前三季度|，|,|、|是|我|[\u4e00-\u9fa5]{2,12}?[省市区县旗州盟镇乡])"
 )
-# A year opening the figures after a news lead, the informant or a dateline (记者从某厅获悉，2022年，
-# 全省…): the year told, as a year opening the first line is
+# A year opening the figures after a news lead, the informant or a dateline
+# (记者从某厅获悉，2022年，全省…): the year told, as a year opening the first line is
 LEAD_YEAR_RE = re.compile(rf"^\s*(?:{YEAR_TO_DATE_LEAD})(20\d{{2}})年度?[，,]")
 # A title or heading naming a year: "一、2022年工作开展情况", "庆元县2024年度行政执法数据表"
 HEADING_YEAR_RE = re.compile(
@@ -2091,7 +2094,7 @@ def find_report_year(head: str) -> int | None:
     for line in _lines(head)[:OPENING_LINES]:
         released = RELEASED_YEAR_RE.search(line) if NEWS_LEAD_LINE_RE.match(line) else None
         if released:
-            return int(released.group(1))
+            return int(released.group(1) or released.group(2))
     lines = _lines(plain)[:OPENING_LINES]
     for line in lines:
         match = OPENING_YEAR_RE.match(line) or LEAD_YEAR_RE.match(line)

@@ -3069,6 +3069,24 @@ YEAR32_CASES = [
         {"report_year": 2022},
         "guard: the same lead in the first quarter tells the year before",
     ),
+    (
+        "发布时间：2022-05-07\n5月6日，宜都市律师协会召开新闻发布会，会上发布了《宜都市律师行业发展"
+        "报告(2021)》。报告显示，全市共有律师320名。\n",
+        {"report_year": 2021},
+        "a release of a report titled with its year in brackets tells that year (round 30's release)",
+    ),
+    (
+        "发布时间：2022-05-07\n5月6日，宜都市司法局召开新闻发布会，发布《宜都市法治政府建设蓝皮书"
+        "（2021年度）》，全市行政复议案件120件。\n",
+        {"report_year": 2021},
+        "the same with full-width brackets and 年度",
+    ),
+    (
+        "发布时间：2022-05-07\n5月6日，宜都市律师协会召开新闻发布会，发布了《宜都市律师行业发展规划"
+        "(2021-2025年)》，全市共有律师320名。\n",
+        {"report_year": 2022},
+        "guard: a plan's span in brackets is no report's year: the news item's date",
+    ),
 ]
 
 
