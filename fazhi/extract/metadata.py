@@ -488,13 +488,13 @@ def extract_metadata(
         # annual reports come out early the next year; one signed in the last quarter is a
         # year-end summary of the same year; a news item or notice (``other``) dated after the
         # first quarter tells of its own year (a meeting of January still looks back); a text
-        # that itself states the date's year as the one it speaks of (the one year it names, or
-        # the anniversary it marks) tells that year, whenever in it it was dated
+        # that itself states the date's year as the one it speaks of (the one year it names
+        # from April on, or the anniversary it marks) tells that year
         # (a body's year told through a paper, its summary by the labels, is still a news item
         # of its date: 记者8月1日从某局获悉，… on a page of August)
         news = doc_type == "other" or _news_lead(head)
         late = dated.month >= (YEAR_TO_DATE_MONTH if news else YEAR_END_MONTH)
-        report_year = dated.year if late or _states_year(text, dated.year) else dated.year - 1
+        report_year = dated.year if late or _states_year(text, dated) else dated.year - 1
     if report_year is None:
         report_year = _only_year_stated(text) or _anniversary_year(text)
     code, name = _as_in_year(division, report_year, head) if division else (None, None)
@@ -2192,12 +2192,17 @@ def _only_year_stated(text: str) -> int | None:
 MEETING_YEAR_RE = re.compile(r"20\d{2}年度?[^。，,；\n]{0,16}?(?:会议|推进会|座谈会|部署会|动员会)")
 
 
-def _states_year(text: str, year: int) -> bool:
-    """Whether ``year`` is the one year the text states (its dates, a signature's or the page's,
-    and a meeting's name aside), or that of the anniversaries it marks (a text naming none but
-    ``新中国成立70周年`` states 2019)."""
-    stated = _only_year_stated(DATE_RE.sub("", MEETING_YEAR_RE.sub("", arabic_dates(text))))
-    return year in (stated, _anniversary_year(text))
+def _states_year(text: str, dated: date) -> bool:
+    """Whether the text states ``dated``'s year as its own: the anniversary it marks when it
+    names no year (``新中国成立70周年`` alone states 2019), or, dated from April on, the one year
+    it names (its dates, a signature's or the page's, and a meeting's name aside). In the first
+    quarter a last year's report names the year it plans for (2024年，我们将…, signed 2024-01)."""
+    if _anniversary_year(text) == dated.year:
+        return True
+    if dated.month < YEAR_TO_DATE_MONTH:
+        return False
+    text = DATE_RE.sub("", MEETING_YEAR_RE.sub("", arabic_dates(text)))
+    return _only_year_stated(text) == dated.year
 
 
 # An anniversary the text marks, by the year it counts from: 新中国成立70周年 is 2019,

@@ -3053,6 +3053,12 @@ YEAR32_CASES = [
         "guard: an anniversary of another year than the date's decides nothing",
     ),
     (
+        "三、下一步工作打算\n下一步，某区司法局将围绕2024年普法重点任务，继续深入开展宪法宣传活动。\n"
+        "某区司法局\n2024年1月15日\n",
+        {"report_year": 2023},
+        "guard: in the first quarter the one year a report names is the one it plans for",
+    ),
+    (
         "发布时间：2023-08-02\n记者1日从宜都市司法局获悉，全市共受理法律援助案件9900件，为群众挽回"
         "经济损失1.5亿元。\n",
         {"report_year": 2023, "doc_type": "work_summary"},
