@@ -98,15 +98,21 @@ NEWS_DATELINE_RE = re.compile(
 # 法院16日发布2019年度行政诉讼白皮书): the item tells that year, whenever it was printed; the
 # report may be named by its body first (公布了某市法院2021年…白皮书) and cover several years
 # (2020年-2022年…白皮书: the last, the year its figures run to)
+# (or name the year after the report's name, in brackets, as yearly reports are titled:
+# 发布了《某市律师行业发展报告(2021)》)
 RELEASED_YEAR_RE = re.compile(
     r"(?:发布|公布|发表)了?《?(?:[\u4e00-\u9fa5]{2,12}?)?(?:20\d{2}年?\s*[-—－~～至到]\s*)?"
     r"(20\d{2})年度?[^。，,；\n]{0,20}?(?:白皮书|蓝皮书|报告)"
+    r"|(?:发布|公布|发表)了?《[^《》\n]{2,30}?(?:白皮书|蓝皮书|报告)\s*[(（](20\d{2})(?:年度?)?[)）]》"
 )
 REPORT_INTRO_YEAR_RE = re.compile(r"现将[^。\n]{0,12}?(20\d{2})年(?:度)?")
 # "2019年，…", "【概况】 2019年…", "2019年安庆市…": a year opening the first lines
 OPENING_YEAR_RE = re.compile(
     r"^\s*(?:【[^】]{1,10}】\s*)?(20\d{2})年(?:以来|度|上半年|前三季度|，|,|、|是|我|[\u4e00-\u9fa5]{2,12}?[省市区县旗州盟镇乡])"
 )
+# A year opening the figures after a news lead, the informant or a dateline
+# (记者从某厅获悉，2022年，全省…): the year told, as a year opening the first line is
+LEAD_YEAR_RE = re.compile(rf"^\s*(?:{YEAR_TO_DATE_LEAD})(20\d{{2}})年度?[，,]")
 # A title or heading naming a year: "一、2022年工作开展情况", "庆元县2024年度行政执法数据表"
 HEADING_YEAR_RE = re.compile(
     r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)?[^。，,；:：]{0,20}?(20\d{2})年(?:度)?(?!\s*\d{1,2}\s*月)[^。，,；:：]{2,30}$"
@@ -481,9 +487,14 @@ def extract_metadata(
     if report_year is None and dated is not None:
         # annual reports come out early the next year; one signed in the last quarter is a
         # year-end summary of the same year; a news item or notice (``other``) dated after the
-        # first quarter tells of its own year (a meeting of January still looks back)
-        late = dated.month >= (YEAR_TO_DATE_MONTH if doc_type == "other" else YEAR_END_MONTH)
-        report_year = dated.year if late else dated.year - 1
+        # first quarter tells of its own year (a meeting of January still looks back); a text
+        # that itself states the date's year as the one it speaks of (the one year it names
+        # from April on, or the anniversary it marks) tells that year
+        # (a body's year told through a paper, its summary by the labels, is still a news item
+        # of its date: 记者8月1日从某局获悉，… on a page of August)
+        news = doc_type == "other" or _news_lead(head)
+        late = dated.month >= (YEAR_TO_DATE_MONTH if news else YEAR_END_MONTH)
+        report_year = dated.year if late or _states_year(text, dated) else dated.year - 1
     if report_year is None:
         report_year = _only_year_stated(text) or _anniversary_year(text)
     code, name = _as_in_year(division, report_year, head) if division else (None, None)
@@ -510,6 +521,16 @@ def extract_metadata(
 
 # the month and day of a news item's dateline (12月31日，…)
 DATELINE_DAY_RE = re.compile(r"^(\d{1,2})月(\d{1,2})日")
+
+
+def _news_lead(head: str) -> bool:
+    """Whether the head opens as a news item: a dateline on its first line, or a lead naming
+    the body the reporter learnt the figures from."""
+    lines = _lines(head)
+    return bool(lines) and (
+        NEWS_DATELINE_RE.match(lines[0]) is not None
+        or _informed_by(lines[:OPENING_LINES]) is not None
+    )
 
 
 def _dateline_on(head: str, dated: date) -> bool:
@@ -2073,10 +2094,10 @@ def find_report_year(head: str) -> int | None:
     for line in _lines(head)[:OPENING_LINES]:
         released = RELEASED_YEAR_RE.search(line) if NEWS_LEAD_LINE_RE.match(line) else None
         if released:
-            return int(released.group(1))
+            return int(released.group(1) or released.group(2))
     lines = _lines(plain)[:OPENING_LINES]
     for line in lines:
-        match = OPENING_YEAR_RE.match(line)
+        match = OPENING_YEAR_RE.match(line) or LEAD_YEAR_RE.match(line)
         if match:
             return int(match.group(1))
     match = TITLE_YEAR_RE.search(plain)
@@ -2164,6 +2185,24 @@ def _only_year_stated(text: str) -> int | None:
     if len(years) > 1:
         years = {int(m.group(1)) for m in PLACE_YEAR_RE.finditer(plain)}
     return years.pop() if len(years) == 1 else None
+
+
+# A meeting named by its year (2023年全省司法行政工作会议): held early in that year to review
+# the one before, so its year is no year the text tells of
+MEETING_YEAR_RE = re.compile(r"20\d{2}年度?[^。，,；\n]{0,16}?(?:会议|推进会|座谈会|部署会|动员会)")
+
+
+def _states_year(text: str, dated: date) -> bool:
+    """Whether the text states ``dated``'s year as its own: the anniversary it marks when it
+    names no year (``新中国成立70周年`` alone states 2019), or, dated from April on, the one year
+    it names (its dates, a signature's or the page's, and a meeting's name aside). In the first
+    quarter a last year's report names the year it plans for (2024年，我们将…, signed 2024-01)."""
+    if _anniversary_year(text) == dated.year:
+        return True
+    if dated.month < YEAR_TO_DATE_MONTH:
+        return False
+    text = DATE_RE.sub("", MEETING_YEAR_RE.sub("", arabic_dates(text)))
+    return _only_year_stated(text) == dated.year
 
 
 # An anniversary the text marks, by the year it counts from: 新中国成立70周年 is 2019,

@@ -1,7 +1,8 @@
 """Evidence in a report's address: the date its path carries and the division its site names.
 
 Reads a URL (``https://www.bjhr.gov.cn/…/202503/t20250326_4045434.html``); writes the date in
-its path (``/t20230315_``, ``/art/2024/10/9/``, ``/20220112/``, ``/202503/``) and the code of
+its path (``/t20230315_``, ``/art/2024/10/9/``, ``/20220112/``, ``/202503/``: the shapes
+are data, in ``data/metadata_rules.toml``) and the code of
 the division a government site's domain spells (``bjhr`` 北京 怀柔, ``jimo`` 即墨,
 ``cqszx`` 重庆 石柱县, ``hzxh`` 杭州 西湖). Only ``.gov.cn`` domains are read for places: other
 hosts that repost reports are named after anything.
@@ -15,24 +16,15 @@ more than one division names none.
 from __future__ import annotations
 
 import multiprocessing
-import re
 import threading
 from datetime import date
 from functools import cache
 from multiprocessing.connection import Connection
 from urllib.parse import urlsplit
 
+from fazhi.extract.metadata_rules import load_metadata_rules
 from fazhi.localities import Division, divisions_by_code, load_divisions, pinyin_syllables
 
-URL_DATE_RES = (
-    re.compile(r"/t(20\d{2})(\d{2})(\d{2})_"),
-    re.compile(r"/art/(20\d{2})/(\d{1,2})/(\d{1,2})/"),
-    re.compile(r"/(20\d{2})-(\d{1,2})-(\d{1,2})/"),
-    re.compile(r"/(20\d{2})-(\d{1,2})/(\d{1,2})/"),  # /xam/2025-03/07/article_…
-    re.compile(r"/(20\d{2})_(\d{1,2})/(\d{1,2})/"),  # /news/area/…/2023_10/23/2072….html
-    re.compile(r"/(20\d{2})(\d{2})(\d{2})/"),
-)
-URL_MONTH_RE = re.compile(r"/(20\d{2})(\d{2})/")
 # Kinds of body a site's label may end with, after the place: 政府, 法院, 司法局 …
 BODY_SUFFIXES = ("", "zf", "fy", "sfj", "gov", "x", "q", "s", "city")
 # Sites named by a spelling other than pinyin (Mongolian, Tibetan, Uyghur, or an old
@@ -59,19 +51,10 @@ def url_date(url: str | None) -> date | None:
     if not url:
         return None
     path = urlsplit(url).path
-    for pattern in URL_DATE_RES:
-        match = pattern.search(path)
-        if match and (found := _date(*match.groups())):
+    for rule in load_metadata_rules().address_dates:  # the shapes, in data/metadata_rules.toml
+        if found := rule.date_in(path):
             return found
-    month = URL_MONTH_RE.search(path)
-    return _date(month.group(1), month.group(2), "1") if month else None
-
-
-def _date(year: str, month: str, day: str) -> date | None:
-    try:
-        return date(int(year), int(month), int(day))
-    except ValueError:
-        return None
+    return None
 
 
 def url_divisions(url: str | None) -> tuple[Division, ...]:

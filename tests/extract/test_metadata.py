@@ -11,6 +11,7 @@ from fazhi import localities
 from fazhi.extract.document import extract_document
 from fazhi.extract.files import as_contract_json, extract_file
 from fazhi.extract.metadata import SourceEvidence, extract_metadata
+from fazhi.extract.metadata_rules import MetadataRulesError, load_metadata_rules
 from fazhi.extract.normalize import normalise
 from fazhi.extract.source_url import url_date, url_divisions
 from fazhi.localities import dated_codes, divisions_by_code, townships_by_name
@@ -678,21 +679,62 @@ def test_the_listing_title_gives_the_kind() -> None:
     assert m.doc_type == "annual_report"
 
 
+ADDRESS_DATE_EXAMPLES = [
+    (f"http://x.gov.cn{path}", expected, rule.name)
+    for rule in load_metadata_rules().address_dates
+    for path, expected in rule.examples
+]
+
+
 @pytest.mark.parametrize(
     ("url", "expected", "reason"),
-    [
-        ("http://x.gov.cn/a/t20230315_1.html", date(2023, 3, 15), "TRS /t20230315_"),
-        ("http://x.gov.cn/art/2024/10/9/art_1_2.html", date(2024, 10, 9), "Hanweb /art/y/m/d/"),
-        ("http://x.com/a/2021-10-19/2.html", date(2021, 10, 19), "/yyyy-mm-dd/"),
-        ("http://x.gov.cn/zwgk/202503/abc.shtml", date(2025, 3, 1), "a year and month only"),
-        ("http://x.net/news/area/x/2023_10/23/2.html", date(2023, 10, 23), "/yyyy_mm/dd/"),
-        ("http://x.gov.cn/zwgk/content_2361641.html", None, "no date"),
-        ("http://x.gov.cn/a/t20231345_1.html", None, "not a date"),
-    ],
-    ids=lambda v: v if isinstance(v, str) and not v.startswith("http") else None,
+    ADDRESS_DATE_EXAMPLES,
+    ids=[f"{c[2]} {c[0][15:]}" for c in ADDRESS_DATE_EXAMPLES],
 )
 def test_url_date(url: str, expected: date | None, reason: str) -> None:
+    """Every example beside an address-date shape in data/metadata_rules.toml."""
     assert url_date(url) == expected, reason
+
+
+def test_an_address_without_a_date_gives_none() -> None:
+    assert url_date("http://x.gov.cn/zwgk/content_2361641.html") is None
+    assert url_date(None) is None
+
+
+@pytest.mark.parametrize(
+    ("rules", "complaint"),
+    [
+        (
+            "[[address_date]]\npattern = '/(?P<year>20\\d{2})/'\nexamples = [['/2020/', '2020-01-01']]\n",
+            "month",
+        ),
+        ("[[address_date]]\npattern = '/(?P<year>20\\d{2})(?P<month>\\d{2})/'\n", "no example"),
+        (
+            "[[address_date]]\npattern = '(?P<year>'\nexamples = [['/a', false]]\n",
+            "no usable pattern",
+        ),
+        (
+            "[[address_date]]\npattern = '/(?P<year>20\\d{2})(?P<month>\\d{2})/'\n"
+            "examples = [['/202001/', '2020-1-1']]\n",
+            "no date",
+        ),
+        ("[[address_date]]\npatern = 'x'\n", "unknown keys"),
+        ("[[adress_date]]\n", "unknown tables"),
+    ],
+    ids=[
+        "a shape without a month",
+        "no example",
+        "a pattern that does not compile",
+        "an example that is no date",
+        "a misspelt key",
+        "a misspelt table",
+    ],
+)
+def test_metadata_rules_are_checked_when_loaded(tmp_path: Path, rules: str, complaint: str) -> None:
+    path = tmp_path / "metadata_rules.toml"
+    path.write_text(rules, encoding="utf-8")
+    with pytest.raises(MetadataRulesError, match=complaint):
+        load_metadata_rules(path)
 
 
 @pytest.mark.parametrize(
@@ -2972,6 +3014,88 @@ X26_FORM_CASES = [
 ]
 
 
+# round 32: the report year across rounds (families of first-score years, eval/real/DIAGNOSIS.md)
+YEAR32_CASES = [
+    (
+        "发布时间：2019-03-01\n某县司法局围绕服务新中国成立70周年庆祝活动，深入开展矛盾纠纷排查，"
+        "共调解纠纷300件。\n",
+        {"report_year": 2019},
+        "a first-quarter date, the text marking its own year's anniversary: that year",
+    ),
+    (
+        "某区司法局普法工作总结\n发布时间：2024-08-09\n某区司法局围绕2024年普法重点任务，深入开展"
+        "宪法宣传活动30场，覆盖群众5000人次。\n",
+        {"report_year": 2024, "doc_type": "work_summary"},
+        "a summary dated before October stating only its date's year: that year",
+    ),
+    (
+        "某区司法局普法工作总结\n发布时间：2019-08-09\n某区司法局围绕服务新中国成立70周年庆祝活动，"
+        "深入开展宪法宣传活动30场。\n",
+        {"report_year": 2019},
+        "the same with the anniversary of the date's year",
+    ),
+    (
+        "某区司法局普法工作总结\n发布时间：2024-08-09\n某区司法局深入开展宪法宣传活动30场，"
+        "覆盖群众5000人次。\n",
+        {"report_year": 2023},
+        "guard: a summary naming no year, dated before October: the year before",
+    ),
+    (
+        "某区司法局普法工作总结\n发布时间：2024-08-09\n某区司法局对照2023年、2024年普法重点任务，"
+        "深入开展宪法宣传活动30场。\n",
+        {"report_year": 2023},
+        "guard: two years stated decide nothing",
+    ),
+    (
+        "某区司法局工作动态\n发布时间：2024-02-15\n某区司法局围绕服务新中国成立70周年庆祝活动，"
+        "深入开展宪法宣传活动30场。\n",
+        {"report_year": 2023},
+        "guard: an anniversary of another year than the date's decides nothing",
+    ),
+    (
+        "三、下一步工作打算\n下一步，某区司法局将围绕2024年普法重点任务，继续深入开展宪法宣传活动。\n"
+        "某区司法局\n2024年1月15日\n",
+        {"report_year": 2023},
+        "guard: in the first quarter the one year a report names is the one it plans for",
+    ),
+    (
+        "发布时间：2023-08-02\n记者1日从宜都市司法局获悉，全市共受理法律援助案件9900件，为群众挽回"
+        "经济损失1.5亿元。\n",
+        {"report_year": 2023, "doc_type": "work_summary"},
+        "a bureau's year told through a paper (its summary) is a news item of its August date",
+    ),
+    (
+        "某报讯 8月1日，记者从宜都市司法局获悉，全市共受理法律援助案件9900件。\n发布时间：2023-08-02\n",
+        {"report_year": 2023},
+        "the same under a paper's dateline",
+    ),
+    (
+        "发布时间：2023-02-02\n记者1日从宜都市司法局获悉，全市共受理法律援助案件9900件，为群众挽回"
+        "经济损失1.5亿元。\n",
+        {"report_year": 2022},
+        "guard: the same lead in the first quarter tells the year before",
+    ),
+    (
+        "发布时间：2022-05-07\n5月6日，宜都市律师协会召开新闻发布会，会上发布了《宜都市律师行业发展"
+        "报告(2021)》。报告显示，全市共有律师320名。\n",
+        {"report_year": 2021},
+        "a release of a report titled with its year in brackets tells that year (round 30's release)",
+    ),
+    (
+        "发布时间：2022-05-07\n5月6日，宜都市司法局召开新闻发布会，发布《宜都市法治政府建设蓝皮书"
+        "（2021年度）》，全市行政复议案件120件。\n",
+        {"report_year": 2021},
+        "the same with full-width brackets and 年度",
+    ),
+    (
+        "发布时间：2022-05-07\n5月6日，宜都市律师协会召开新闻发布会，发布了《宜都市律师行业发展规划"
+        "(2021-2025年)》，全市共有律师320名。\n",
+        {"report_year": 2022},
+        "guard: a plan's span in brackets is no report's year: the news item's date",
+    ),
+]
+
+
 DEVELOPMENT_FORM_CASES = (
     X8_FORM_CASES
     + X9_FORM_CASES
@@ -2990,6 +3114,7 @@ DEVELOPMENT_FORM_CASES = (
     + X24_FORM_CASES
     + FAMILY29_CASES
     + X26_FORM_CASES
+    + YEAR32_CASES
 )
 
 
