@@ -2811,6 +2811,23 @@ SINCE33_CASES = [
 ]
 
 
+# round 33: the legal-aid service's every kind of consultation taken in (受理各类咨询)
+CONSULT33_CASES = [
+    (
+        "全市全年共受理法援案件3120件，同比增长8.1%，受理各类咨询15820人次。",
+        "aid_consultations",
+        15820,
+        "consultations of every kind taken in, beside legal aid by its short name",
+    ),
+    (
+        "某物业公司服务中心全年受理各类咨询2300人次。",
+        "aid_consultations",
+        None,
+        "guard: a company's consultations, no legal aid in the sentence",
+    ),
+]
+
+
 HEADLINE_CASES = (
     CASES
     + PLACE_CASES
@@ -2837,6 +2854,7 @@ HEADLINE_CASES = (
     + YEAR30_CASES
     + PER_HEAD30_CASES
     + SINCE33_CASES
+    + CONSULT33_CASES
 )
 
 
