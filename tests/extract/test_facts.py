@@ -2828,6 +2828,35 @@ CONSULT33_CASES = [
 ]
 
 
+# round 33: a count of years right before the work's verb ("5年办理…") spans several years
+YEARS33_CASES = [
+    (
+        "某省司法厅召开新闻发布会\n5年办理各类法律援助案件12万余件\n",
+        "aid_cases",
+        None,
+        "a count of years before the verb, as a heading, is several years' total",
+    ),
+    (
+        "某县司法局2023年工作总结\n三年累计调解矛盾纠纷8600件。",
+        "med_disputes_handled",
+        None,
+        "the same in Chinese numerals before 累计",
+    ),
+    (
+        "某县司法局2023年工作总结\n全县2023年办理法律援助案件860件。",
+        "aid_cases",
+        860,
+        "guard: the last digit of a year before 办理 is no count of years",
+    ),
+    (
+        "某县司法局2023年工作总结\n服务站运行第3年办理法律援助案件860件。",
+        "aid_cases",
+        860,
+        "guard: the third year (第3年) is one year",
+    ),
+]
+
+
 HEADLINE_CASES = (
     CASES
     + PLACE_CASES
@@ -2855,6 +2884,7 @@ HEADLINE_CASES = (
     + PER_HEAD30_CASES
     + SINCE33_CASES
     + CONSULT33_CASES
+    + YEARS33_CASES
 )
 
 
