@@ -2770,6 +2770,93 @@ PER_HEAD30_CASES = [
 ]
 
 
+# round 33: a span since an event dated in an earlier year ("YYYY年M月…运作以来")
+SINCE33_CASES = [
+    (
+        "某县司法局2023年工作总结\n自2020年6月底服务站运作以来，全县已调解各类纠纷740余件。",
+        "med_disputes_handled",
+        None,
+        "a span since a month of an earlier year and an event is several years' count",
+    ),
+    (
+        "某市司法局2024年工作总结\n2015年《某省法律援助条例》施行以来，全市共办理法律援助案件3.6万件。",
+        "aid_cases",
+        None,
+        "the same with a cited title between the year and 以来",
+    ),
+    (
+        "某区司法局2022年工作总结\n2012年“法援进万家”行动启动以来，志愿律师共办理法律援助案件1830件。",
+        "aid_cases",
+        None,
+        "the same with a quoted campaign name",
+    ),
+    (
+        "某县司法局2023年工作总结\n自2023年3月专项行动开展以来，全县已调解各类纠纷740余件。",
+        "med_disputes_handled",
+        740,
+        "guard: a start in the report's own year keeps the year's count",
+    ),
+    (
+        "某县司法局2023年工作总结\n自2020年6月服务站运作以来，成效明显，今年全县已调解各类纠纷740余件。",
+        "med_disputes_handled",
+        740,
+        "guard: 今年 after the span brings the sentence back",
+    ),
+    (
+        "某县司法局2023年工作总结\n2020年6月，县里建成服务站。全县全年调解各类纠纷740余件。",
+        "med_disputes_handled",
+        740,
+        "guard: an earlier dated event with no 以来 opens no span",
+    ),
+]
+
+
+# round 33: the legal-aid service's every kind of consultation taken in (受理各类咨询)
+CONSULT33_CASES = [
+    (
+        "全市全年共受理法援案件3120件，同比增长8.1%，受理各类咨询15820人次。",
+        "aid_consultations",
+        15820,
+        "consultations of every kind taken in, beside legal aid by its short name",
+    ),
+    (
+        "某物业公司服务中心全年受理各类咨询2300人次。",
+        "aid_consultations",
+        None,
+        "guard: a company's consultations, no legal aid in the sentence",
+    ),
+]
+
+
+# round 33: a count of years right before the work's verb ("5年办理…") spans several years
+YEARS33_CASES = [
+    (
+        "某省司法厅召开新闻发布会\n5年办理各类法律援助案件12万余件\n",
+        "aid_cases",
+        None,
+        "a count of years before the verb, as a heading, is several years' total",
+    ),
+    (
+        "某县司法局2023年工作总结\n三年累计调解矛盾纠纷8600件。",
+        "med_disputes_handled",
+        None,
+        "the same in Chinese numerals before 累计",
+    ),
+    (
+        "某县司法局2023年工作总结\n全县2023年办理法律援助案件860件。",
+        "aid_cases",
+        860,
+        "guard: the last digit of a year before 办理 is no count of years",
+    ),
+    (
+        "某县司法局2023年工作总结\n服务站运行第3年办理法律援助案件860件。",
+        "aid_cases",
+        860,
+        "guard: the third year (第3年) is one year",
+    ),
+]
+
+
 HEADLINE_CASES = (
     CASES
     + PLACE_CASES
@@ -2795,6 +2882,9 @@ HEADLINE_CASES = (
     + X24_CASES
     + YEAR30_CASES
     + PER_HEAD30_CASES
+    + SINCE33_CASES
+    + CONSULT33_CASES
+    + YEARS33_CASES
 )
 
 
