@@ -310,11 +310,13 @@ def run_bare(sources_file: Path, data_dir: Path, crawl_only: bool = False) -> No
     release_memory()  # as process_batches does
     stage_seconds: dict[str, list[float]] = {"parse": [], "extract": [], "gate": [], "load": []}
 
+    preparing = batches.preparing_settings(settings)
+
     def prepare(batch: int) -> None:  # in the prepare thread, while the batch before it loads
         with _timed(stage_seconds["parse"], f"batch {batch} parse"):
-            batches.parse_batch(settings, run_id, batch)
+            batches.parse_batch(preparing, run_id, batch)
         with _timed(stage_seconds["extract"], f"batch {batch} extract"):
-            batches.extract_batch(settings, run_id, batch)
+            batches.extract_batch(preparing, run_id, batch)
 
     def finish(batch: int, before: Sequence[batches.BatchOutcome]) -> batches.BatchOutcome:
         with _timed(stage_seconds["gate"], f"batch {batch} gate"):

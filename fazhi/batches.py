@@ -322,6 +322,16 @@ def _started(
     return number, (start(number) if number is not None else None)
 
 
+def preparing_settings(settings: Settings) -> Settings:
+    """The settings batches are parsed and extracted with. With ``overlap_batches`` the loader
+    gates and loads the batch before on a core of its own meanwhile, so the parsing workers take
+    one core fewer (at least one): no more processes at work than cores, and one worker fewer
+    resident beside the loader's peak."""
+    if not settings.overlap_batches or settings.document_workers <= 1:
+        return settings
+    return settings.model_copy(update={"document_workers": settings.document_workers - 1})
+
+
 def prepare_batch(settings: Settings, run_id: str, batch: int) -> tuple[BatchStep, BatchStep]:
     """Parse then extract one batch (what ``pipelined`` starts ahead, without Prefect)."""
     return parse_batch(settings, run_id, batch), extract_batch(settings, run_id, batch)

@@ -18,7 +18,13 @@ from typing import Any
 from prefect import flow
 from prefect.states import Completed, Failed, State
 
-from fazhi.batches import BatchOutcome, artifact_frames, pipelined, plan_batches
+from fazhi.batches import (
+    BatchOutcome,
+    artifact_frames,
+    pipelined,
+    plan_batches,
+    preparing_settings,
+)
 from fazhi.config import Settings, load_settings
 from fazhi.crawl import store
 from fazhi.crawl.sample_site import sources_or_sample
@@ -60,7 +66,7 @@ def process_batches(
     release_memory()  # what planning at once freed (a crawl over, its frames) goes back
     with (
         LoaderProcess(settings.loader_recycle_batches) as loader,
-        batch_preparer(settings, run_id) as prepare,
+        batch_preparer(preparing_settings(settings), run_id) as prepare,
     ):
 
         def start(batch: int) -> PreparedBatch:

@@ -1,4 +1,5 @@
-"""fazhi.batches.pipelined: batches finish in order while the next one is prepared, on threads."""
+"""fazhi.batches.pipelined: batches finish in order while the next one is prepared, on threads;
+and the workers a batch prepared beside the loader gets (preparing_settings)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,12 @@ import threading
 import time
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
-from fazhi.batches import pipelined
+from fazhi.batches import pipelined, preparing_settings
+from fazhi.config import Settings
 
 WAIT_S = 10.0  # an event that does not come within this is a failure, not a slow machine
 
@@ -123,3 +126,22 @@ def test_without_ahead_each_batch_is_finished_before_the_next_is_started() -> No
         "finish 2 after 2",
     ]  # fmt: skip
     assert recorder.peak_in_flight == 1
+
+
+@pytest.mark.parametrize(
+    ("overlap", "workers", "expected"),
+    [
+        (False, 2, 2),  # one batch after the other: every core parses
+        (True, 2, 1),  # beside the loader: the core it leaves
+        (True, 4, 3),
+        (True, 1, 1),  # never none
+        (False, 1, 1),
+    ],
+)
+def test_batches_parsed_beside_the_loader_take_one_core_fewer(
+    tmp_path: Path, overlap: bool, workers: int, expected: int
+) -> None:
+    settings = Settings(data_dir=tmp_path, overlap_batches=overlap, document_workers=workers)
+    preparing = preparing_settings(settings)
+    assert preparing.document_workers == expected
+    assert preparing.model_copy(update={"document_workers": workers}) == settings
