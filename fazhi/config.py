@@ -61,14 +61,13 @@ class Settings(BaseSettings):
     # against 1,482 (the held writer's memory stays while the next batch is parsed), so 1 by
     # default: faster runs with memory to spare set FAZHI_WAREHOUSE_HOLD_BATCHES=5
     warehouse_hold_batches: int = Field(default=1, ge=1)
-    # parse and extract the next batch while one is gated and loaded: faster only where the
-    # cores would otherwise idle, and the parsing workers and the loader are then resident at
-    # once. Off by default: on 2 cores, 10,000 reports took 226.1 s and 1,708 MB overlapped
-    # against 215.3 s and 1,472 MB one batch after the other (docs/scale.md); with the batches
-    # begun during the crawl (5 December, bare, noisy machine) the tree's peak 1,517 MB against
-    # 1,364, 143.7 s of CPU against 126.5; at 100,000 under Prefect 1,127.3 s and 1,608 MB against
-    # 1,168.5 s and 1,466 MB (docs/scale.md)
-    overlap_batches: bool = False
+    # parse and extract the next batch while one is gated and loaded, with one parsing worker
+    # fewer than document_workers (fazhi.batches.preparing_settings), so the loader keeps a core
+    # of its own. 100,000 reports under Prefect (5 December, 2 cores, docs/scale.md): 826.9 s and
+    # a tree peak of 1,500 MB with it (the loader's DuckDB at 96 MiB), against 1,033.7 s and
+    # 1,431 MB one batch after the other; with both workers beside the loader (4 December)
+    # 1,127.3 s and 1,608 MB. Off, the parsing workers and the loader are never busy at once.
+    overlap_batches: bool = True
     # begin a batch as soon as the hosts crawled so far fill it, while other hosts are crawled
     # (fazhi.streaming); off, the crawl's documents are planned at once when it ends, every
     # host's mixed. Off by default: 10,000 and 20,000 reports on 2 cores showed no gain (the
@@ -107,11 +106,13 @@ class Settings(BaseSettings):
     # run's dashboard (a process of its own at the run's end), beside the run's process. DuckDB
     # lets its buffers grow to the limit: with 1 GiB the checkpoint closing each load peaked
     # higher as the warehouse grew (docs/scale.md); a batch's steps hold ~155 MB at 30,000
-    # reports. Too low a limit fails a load with DuckDB's "Out of Memory" error. 128 MiB, not 256:
-    # 10,000 reports (bare, back to back, 4 December) took the loader's peak 852 -> 750 MB and the
-    # tree's 1,280 -> 1,189 MB in 113.8 -> 107.4 s; 100,000 reports under Prefect loaded whole
-    # with it.
-    loader_duckdb_memory_limit_mb: int = Field(default=128, ge=64)
+    # reports. Too low a limit fails a load with DuckDB's "Out of Memory" error (raise it for
+    # batches of long reports). 128 MiB, not 256: 10,000 reports (bare, back to back, 4 December)
+    # took the loader's peak 852 -> 750 MB and the tree's 1,280 -> 1,189 MB in 113.8 -> 107.4 s.
+    # 96, not 128 (5 December): gate and load at a 100,000-report warehouse (four loads,
+    # benchmarks.loader_phases) peaked at 659 MB against 715 in 2.12 s of CPU against 2.28; 80 MiB
+    # 667 MB, 64 MiB failed a load; 100,000 reports under Prefect loaded whole with 96
+    loader_duckdb_memory_limit_mb: int = Field(default=96, ge=64)
     # One thread, not one per core: a batch's statements and its checkpoint are small, and a
     # second DuckDB thread mostly waited, for more CPU and no less time (a batch's gate and load
     # at a 100,000-report-sized warehouse, benchmarks/loader_phases.py: 3.9-4.6 s of CPU with
