@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 import polars as pl
 
@@ -18,8 +20,10 @@ from fazhi.config import Settings
 from fazhi.errors import ParseError
 from fazhi.extract.document import EXTRACTOR_VERSION
 from fazhi.extract.facts import RulePaths
+from fazhi.extract.metadata_rules import METADATA_RULES_PATH
 from fazhi.isolation import BoundedParser, Columns, DocumentLimits, Extraction, ExtractJob
 from fazhi.lake import Lake, lake_fs
+from fazhi.localities import DATED_CODES_PATH
 from fazhi.parse.pool import BoundedPool
 from fazhi.schemas import DOCUMENTS, FACTS, MENTIONS, conform, empty
 
@@ -68,13 +72,36 @@ def extraction_key(parsed: pl.DataFrame, rules: RulePaths | None = None) -> str:
     return digest.hexdigest()
 
 
+# what extracts besides the rules files a run's settings name: the extractor's code (the compiled
+# modules are built from it), the places it resolves names with and the metadata rules
+EXTRACTOR_FILES = (
+    *sorted(Path(__file__).parent.glob("*.py")),
+    Path(__file__).parent.parent / "localities.py",
+    DATED_CODES_PATH,
+    METADATA_RULES_PATH,
+)
+
+
 def extractor_fingerprint(rules: RulePaths | None = None) -> str:
-    """The extractor version and a hash of the data files that steer it."""
+    """The extractor version and a hash of its code and of the data files that steer it, so that
+    an extraction is reused only by the extractor that made it (EXTRACTOR_VERSION alone never
+    changed while the code did)."""
     rules = rules or RulePaths()
     digest = hashlib.sha256(EXTRACTOR_VERSION.encode())
+    digest.update(_extractor_files_digest(EXTRACTOR_FILES))
     for path in (rules.catalog, rules.phrasings):
         digest.update(path.read_bytes())
     return f"{EXTRACTOR_VERSION}:{digest.hexdigest()[:16]}"
+
+
+@cache
+def _extractor_files_digest(paths: tuple[Path, ...]) -> bytes:
+    """The files' hash, read once a process (the package's files do not change under it)."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.digest()
 
 
 def extract_documents(

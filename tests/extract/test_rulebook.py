@@ -17,7 +17,7 @@ from fazhi.extract.document import extract_document
 from fazhi.extract.facts import RulebookError, RulePaths, load_rulebook
 from fazhi.extract.numbers import find_quantities
 from fazhi.extract.rulebook_check import unit_keys
-from fazhi.extract.stage import extractor_fingerprint
+from fazhi.extract.stage import EXTRACTOR_FILES, _extractor_files_digest, extractor_fingerprint
 
 PACKAGE_RULES = (PACKAGE_DATA / "phrasings.toml").read_text("utf-8")
 HEAD = PACKAGE_RULES[: PACKAGE_RULES.index("[indicator.")]  # [defaults], [units], [scoring]
@@ -286,3 +286,36 @@ def test_the_extract_and_eval_commands_take_the_rules_file_from_the_settings(
     )
     assert scored.exit_code == 0, scored.output
     assert json.loads(scored.output)["fact_recall"] == 0.0  # lawyers are not in that file
+
+
+def test_the_fingerprint_covers_the_extractors_code_and_metadata_rules() -> None:
+    """An extraction is reused only by the extractor that made it: its code, the metadata rules
+    and the dated division codes enter the key, not only the version string and the phrasings
+    (the version never changed while the code did, so `reextract` reused old extractions)."""
+    names = {path.name for path in EXTRACTOR_FILES}
+    assert {"metadata.py", "facts.py", "document.py", "localities.py"} <= names
+    assert {"metadata_rules.toml", "division_codes.csv"} <= names
+    assert all(path.is_file() for path in EXTRACTOR_FILES)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ({"a.py": "x = 1", "b.toml": "k = 1"}, {"a.py": "x = 1", "b.toml": "k = 1"}, True),
+        ({"a.py": "x = 1", "b.toml": "k = 1"}, {"a.py": "x = 2", "b.toml": "k = 1"}, False),
+        ({"a.py": "x = 1", "b.toml": "k = 1"}, {"a.py": "x = 1", "b.toml": "k = 2"}, False),
+    ],
+)
+def test_the_fingerprints_files_digest_follows_every_file(
+    tmp_path: Path, first: dict[str, str], second: dict[str, str], same: bool
+) -> None:
+    digests = []
+    for index, files in enumerate((first, second)):
+        folder = tmp_path / str(index)
+        folder.mkdir()
+        paths = []
+        for name, text in files.items():
+            (folder / name).write_text(text, encoding="utf-8")
+            paths.append(folder / name)
+        digests.append(_extractor_files_digest(tuple(paths)))
+    assert (digests[0] == digests[1]) is same
