@@ -2857,6 +2857,36 @@ YEARS33_CASES = [
 ]
 
 
+# round 35 (x29's and x30's development halves): name forms (律师所, 村社, 刑释解教人员), a verb
+# holding its object (接案, 接受咨询), counts that are a part or another count (通过…对接, 对N件…,
+# （不含公职律师）)
+ROUND35_CASES = [
+    (
+        "全市共有执业律师520人（不含公职律师），律师所48家，代理各类案件9800件。",
+        "law_firms",
+        48,
+        "律师所, the short form of 律师事务所, counts the firms",
+    ),
+    (
+        "目前，全市在册刑释解教人员共2310人，社区矫正对象418人。",
+        "rs_population",
+        2310,
+        "刑释解教人员, the older name of released prisoners, on the register",
+    ),
+    (
+        "目前，全市在册刑释解教人员共2310人，社区矫正对象418人。",
+        "cc_active_population",
+        None,
+        "guard: released prisoners on the register are not persons under correction",
+    ),
+    (
+        "镇里续聘法律顾问2名，同时，全镇14个村社也都聘请律师担任法律顾问，覆盖率达100%。",
+        "svc_villages_covered",
+        14,
+        "村社 (villages and communities) each staffed with a counsel, 也都 adding them",
+    ),
+]
+
 HEADLINE_CASES = (
     CASES
     + PLACE_CASES
@@ -2885,6 +2915,7 @@ HEADLINE_CASES = (
     + SINCE33_CASES
     + CONSULT33_CASES
     + YEARS33_CASES
+    + ROUND35_CASES
 )
 
 
