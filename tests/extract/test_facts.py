@@ -2868,6 +2868,18 @@ ROUND35_CASES = [
         "律师所, the short form of 律师事务所, counts the firms",
     ),
     (
+        "县法律援助中心接受群众现场咨询1320人次；共受理法律援助案件215件。",
+        "aid_consultations",
+        1320,
+        "consultations received (接受咨询) by the legal-aid centre, as 接待咨询",
+    ),
+    (
+        "区政务服务中心接受企业政策咨询500人次。",
+        "aid_consultations",
+        None,
+        "guard: consultations received with no legal aid named",
+    ),
+    (
         "目前，全市在册刑释解教人员共2310人，社区矫正对象418人。",
         "rs_population",
         2310,
@@ -2884,6 +2896,24 @@ ROUND35_CASES = [
         "svc_villages_covered",
         14,
         "村社 (villages and communities) each staffed with a counsel, 也都 adding them",
+    ),
+    (
+        "2023年，全镇各级调解组织共排查矛盾纠纷210起，接案调处188起，成功化解175起。",
+        "med_disputes_handled",
+        188,
+        "接案调处, cases taken and mediated, after the screening count",
+    ),
+    (
+        "2023年，全镇各级调解组织共排查矛盾纠纷210起，接案调处188起，成功化解175起。",
+        "med_disputes_resolved",
+        175,
+        "the success after it stays the resolved count",
+    ),
+    (
+        "县法律援助中心全年接案315件，办结298件。",
+        "med_disputes_handled",
+        None,
+        "guard: cases taken by the legal-aid centre are not disputes mediated",
     ),
 ]
 
