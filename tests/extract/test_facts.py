@@ -2868,6 +2868,24 @@ ROUND35_CASES = [
         "律师所, the short form of 律师事务所, counts the firms",
     ),
     (
+        "全市共有执业律师520人（不含公职律师），律师所48家，代理各类案件9800件。",
+        "law_lawyers",
+        520,
+        "public-sector lawyers named only as left out of the count do not make it theirs",
+    ),
+    (
+        "全市有执业律师1130人（含公职律师96人）。",
+        "law_lawyers",
+        1130,
+        "the same for public-sector lawyers named as taken into the count",
+    ),
+    (
+        "全市公职律师135人，分布在42家党政机关。",
+        "law_lawyers",
+        None,
+        "guard: public-sector lawyers counted on their own are not the practising lawyers",
+    ),
+    (
         "县法律援助中心接受群众现场咨询1320人次；共受理法律援助案件215件。",
         "aid_consultations",
         1320,
@@ -2898,6 +2916,18 @@ ROUND35_CASES = [
         "村社 (villages and communities) each staffed with a counsel, 也都 adding them",
     ),
     (
+        "二、严格落实合法性审核机制。对35件区政府重大行政决策事项草案、行政",
+        "dec_major_decision_items",
+        None,
+        "a count after 对 is the object of an act on the decisions, its verb cut off",
+    ),
+    (
+        "编制年度目录，公布区政府重大行政决策事项8项。",
+        "dec_major_decision_items",
+        8,
+        "guard: the catalogue's items published",
+    ),
+    (
         "2023年，全镇各级调解组织共排查矛盾纠纷210起，接案调处188起，成功化解175起。",
         "med_disputes_handled",
         188,
@@ -2915,7 +2945,26 @@ ROUND35_CASES = [
         None,
         "guard: cases taken by the legal-aid centre are not disputes mediated",
     ),
+    (
+        "建立调解与法律援助衔接机制。通过调援对接成功化解矛盾纠纷430宗。",
+        "med_disputes_resolved",
+        None,
+        "disputes settled through one linkage channel (通过…对接) are a part",
+    ),
+    (
+        "深化诉调对接机制，全年成功化解矛盾纠纷430宗。",
+        "med_disputes_resolved",
+        430,
+        "guard: a linkage named in a clause of its own is how the whole was done",
+    ),
+    (
+        "全区人民调解组织共调解纠纷1800宗，其中通过访调对接化解纠纷120宗。",
+        "med_disputes_handled",
+        1800,
+        "guard: the whole before a linkage channel's part keeps its count",
+    ),
 ]
+
 
 HEADLINE_CASES = (
     CASES
