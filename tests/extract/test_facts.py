@@ -2862,13 +2862,13 @@ YEARS33_CASES = [
 # （不含公职律师）)
 ROUND35_CASES = [
     (
-        "全市共有执业律师520人（不含公职律师），律师所48家，代理各类案件9800件。",
+        "截至年底，全区执业律师520人（不含公职律师），律师所48家。",
         "law_firms",
         48,
         "律师所, the short form of 律师事务所, counts the firms",
     ),
     (
-        "全市共有执业律师520人（不含公职律师），律师所48家，代理各类案件9800件。",
+        "截至年底，全区执业律师520人（不含公职律师），律师所48家。",
         "law_lawyers",
         520,
         "public-sector lawyers named only as left out of the count do not make it theirs",
@@ -2886,7 +2886,7 @@ ROUND35_CASES = [
         "guard: public-sector lawyers counted on their own are not the practising lawyers",
     ),
     (
-        "县法律援助中心接受群众现场咨询1320人次；共受理法律援助案件215件。",
+        "县法律援助中心全年接受来访咨询1320人次，办理法律援助案件215件。",
         "aid_consultations",
         1320,
         "consultations received (接受咨询) by the legal-aid centre, as 接待咨询",
@@ -2898,25 +2898,25 @@ ROUND35_CASES = [
         "guard: consultations received with no legal aid named",
     ),
     (
-        "目前，全市在册刑释解教人员共2310人，社区矫正对象418人。",
+        "全县在册刑释解教人员2310名、社区矫正对象418名。",
         "rs_population",
         2310,
         "刑释解教人员, the older name of released prisoners, on the register",
     ),
     (
-        "目前，全市在册刑释解教人员共2310人，社区矫正对象418人。",
+        "全县在册刑释解教人员2310名、社区矫正对象418名。",
         "cc_active_population",
         None,
         "guard: released prisoners on the register are not persons under correction",
     ),
     (
-        "镇里续聘法律顾问2名，同时，全镇14个村社也都聘请律师担任法律顾问，覆盖率达100%。",
+        "镇政府已有常年法律顾问，辖区14个村社也都聘请了律师担任法律顾问。",
         "svc_villages_covered",
         14,
         "村社 (villages and communities) each staffed with a counsel, 也都 adding them",
     ),
     (
-        "二、严格落实合法性审核机制。对35件区政府重大行政决策事项草案、行政",
+        "（三）规范决策程序。对35项县政府重大行政决策事项草案、配套",
         "dec_major_decision_items",
         None,
         "a count after 对 is the object of an act on the decisions, its verb cut off",
@@ -2928,13 +2928,13 @@ ROUND35_CASES = [
         "guard: the catalogue's items published",
     ),
     (
-        "2023年，全镇各级调解组织共排查矛盾纠纷210起，接案调处188起，成功化解175起。",
+        "今年，镇人民调解委员会排查矛盾纠纷210起，接案调处188起，成功化解175起。",
         "med_disputes_handled",
         188,
         "接案调处, cases taken and mediated, after the screening count",
     ),
     (
-        "2023年，全镇各级调解组织共排查矛盾纠纷210起，接案调处188起，成功化解175起。",
+        "今年，镇人民调解委员会排查矛盾纠纷210起，接案调处188起，成功化解175起。",
         "med_disputes_resolved",
         175,
         "the success after it stays the resolved count",
@@ -2946,7 +2946,7 @@ ROUND35_CASES = [
         "guard: cases taken by the legal-aid centre are not disputes mediated",
     ),
     (
-        "建立调解与法律援助衔接机制。通过调援对接成功化解矛盾纠纷430宗。",
+        "健全多元解纷机制。全年通过警调对接成功化解邻里纠纷430宗。",
         "med_disputes_resolved",
         None,
         "disputes settled through one linkage channel (通过…对接) are a part",
