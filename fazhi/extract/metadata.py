@@ -189,8 +189,12 @@ LEADERSHIP_RE = re.compile(r"在[^。，,；\n]{0,40}?(?:领导|指导|关心|�
 # 发布时期 is a site's variant of the label 发布时间 (`发布时期:2025-08-20 信息来源:…`)
 _LABEL_GAP = r"\s*[\]】]?\s*\|?\s*[:：]?\s*\|?\s*[\[【]?\s*"
 # a paper's issue date is its publication (`第4405期:第02版 本期出版日期:2022-02-16`)
+# 发布于 opening its field (`发布于:2023-01-09 10:12`, not a sentence's "某办法发布于…") and
+# 信息提供日期 (`信息提供日期 : 2023-12-08 09:00`, a site's field for the day the information was
+# put up) are labels of the same date
 PUBLISHED_LABEL_RE = re.compile(
-    r"(?:发布|公布|公开|发表|出版)(?:时间|日期|时期)" + _LABEL_GAP + DATE_RE.pattern
+    r"(?:(?:发布|公布|公开|发表|出版)(?:时间|日期|时期)|(?<![\u4e00-\u9fa5])发布于"
+    r"|信息提供(?:时间|日期))" + _LABEL_GAP + DATE_RE.pattern
 )
 # "发文日期": the day the document was sent out, which a page may post weeks later; the page's
 # 发布日期 beside it is the publication, 发文日期 the next best (before 成文日期)

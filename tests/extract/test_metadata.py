@@ -3096,6 +3096,28 @@ YEAR32_CASES = [
 ]
 
 
+# round 35: two labels of the page's date
+X35_FORM_CASES = [
+    (
+        "某开发区管委会2022年度法治政府建设工作报告\n发布于:2023-01-09 10:12:30\n某市人民政府:\n"
+        "2022年,开发区坚持以习近平法治思想为指导。\n",
+        {"published_on": date(2023, 1, 9)},
+        "发布于 opening its field labels the page's date",
+    ),
+    (
+        "某街道2023年法治政府建设年度报告\n信息提供日期 : 2023-12-08 09:00来源 : 某区某街道办事处\n"
+        "今年以来,街道认真贯彻落实习近平法治思想。\n",
+        {"published_on": date(2023, 12, 8)},
+        "信息提供日期, a site's field for the day the page was put up, labels it too",
+    ),
+    (
+        "某区2023年法治政府建设年度报告\n2023年,区政府认真落实《某某办法》,该办法发布于2021年3月5日。\n",
+        {"published_on": None},
+        "guard: 发布于 inside a sentence dates what it tells of, not the page",
+    ),
+]
+
+
 DEVELOPMENT_FORM_CASES = (
     X8_FORM_CASES
     + X9_FORM_CASES
@@ -3115,6 +3137,7 @@ DEVELOPMENT_FORM_CASES = (
     + FAMILY29_CASES
     + X26_FORM_CASES
     + YEAR32_CASES
+    + X35_FORM_CASES
 )
 
 
