@@ -592,7 +592,28 @@ def _line_head(text: str, original: str | None, title: str | None) -> str:
     reads whole lines, so each line of the original is normalised on its own."""
     if not original:
         return _head(text, title)
-    return _head(normalise_line(original[:HEAD_CHARS]), title)
+    return _head(normalise_line(_unflattened(original[:HEAD_CHARS])), title)
+
+
+# A page flattened to one line ("某镇人民政府关于…的报告 中共某市委、某市人民政府: 2024年,…"): its
+# title, closed by a space after 报告/总结/汇报, and the addressee, closed by a space after the
+# colon, are lines of their own, as on the page (a date after the title stays on its line:
+# "…报告 2024-12-12"); a line this long is no title
+FLAT_LINE_CHARS = 200
+FLAT_BREAK_RE = re.compile(
+    r"(?<=报告|总结|汇报)[ \t\u3000]+(?=\S)(?!20\d{2}\s*[-/.年]\s*\d)"
+    r"|(?<=[委府局厅][:：])[ \t\u3000]+(?=\S)"
+)
+
+
+def _unflattened(head: str) -> str:
+    """``head`` with its first line broken after the title and the addressee when that line
+    is a whole page flattened (:data:`FLAT_LINE_CHARS` or more)."""
+    lead = len(head) - len(head.lstrip())
+    first, newline, rest = head[lead:].partition("\n")
+    if len(first) < FLAT_LINE_CHARS:
+        return head
+    return head[:lead] + FLAT_BREAK_RE.sub("\n", first, count=2) + newline + rest
 
 
 def _line_tail(text: str, original: str | None) -> str:

@@ -3096,7 +3096,13 @@ YEAR32_CASES = [
 ]
 
 
-# round 35: two labels of the page's date
+_FLAT35_BODY = (
+    "2024年，黄山镇围绕年度目标推进依法行政，各项工作有序开展。镇政府按照市里统一安排，完善了决策、"
+    "执法和监督的各项制度，推动基层治理走上规范轨道。现将有关情况报告如下: 一、基本情况 (一)加强组织"
+    "领导。镇党委和镇政府定期研究法治工作，落实主要负责人第一责任。(二)规范行政决策。重大事项均经集体"
+    "讨论，做到程序完备。(三)严格执法监督。全年开展执法检查，督促有关单位整改发现的问题。"
+)
+# round 35: two labels of the page's date, and a page flattened to one line
 X35_FORM_CASES = [
     (
         "某开发区管委会2022年度法治政府建设工作报告\n发布于:2023-01-09 10:12:30\n某市人民政府:\n"
@@ -3114,6 +3120,17 @@ X35_FORM_CASES = [
         "某区2023年法治政府建设年度报告\n2023年,区政府认真落实《某某办法》,该办法发布于2021年3月5日。\n",
         {"published_on": None},
         "guard: 发布于 inside a sentence dates what it tells of, not the page",
+    ),
+    (
+        "中共黄山镇委员会黄山镇人民政府关于2024年度法治政府建设情况的报告 中共某市委、某市人民政府: "
+        + _FLAT35_BODY,
+        {"issuer": "黄山镇人民政府", "report_year": 2024},
+        "a page flattened to one line: its title and addressee, closed by spaces, are lines",
+    ),
+    (
+        "中共黄山镇委员会黄山镇人民政府关于2024年度法治政府建设情况的报告 " + _FLAT35_BODY,
+        {"issuer": "黄山镇人民政府", "report_year": 2024},
+        "the same with no addressee after the title",
     ),
 ]
 
