@@ -1401,8 +1401,13 @@ def _function_only(name: str) -> bool:
 DISTRICT_OFFICE_RE = re.compile(rf"{_SUB_NAME_CHAR}{{2,6}}?(?:管理局|分局)")
 
 
+# "县委、县政府坚持…" with no place's name: the place's party committee and its government
+# speaking together, the government's report by the joint convention (as 某县委、某县人民政府)
+BARE_JOINT_RE = re.compile(r"(?P<level>[区县市旗])委[、，,和及与]?(?=(?P=level)(?:人民)?政府)")
+
+
 def _bare_body_at_start(fragment: str) -> str | None:
-    self_named = SELF_BARE_RE.match(fragment)
+    self_named = SELF_BARE_RE.match(fragment) or BARE_JOINT_RE.match(fragment)
     bare = BARE_ISSUER_RE.match(fragment, self_named.end() if self_named else 0)
     if bare is None and self_named is None:
         bare = FUNCTION_BODY_RE.match(fragment)
@@ -1478,7 +1483,7 @@ def _issuer_name(
         body = bare["body"]
         if body == "司法局" and division.level == "province" and not division.name.endswith("市"):
             body = "司法厅"  # an autonomous region's 区司法局 is its 司法厅
-        return division.name + ("人民政府" if body == "政府" else body)
+        return _as_written(division, text) + ("人民政府" if body == "政府" else body)
     if bare and division and bare["level"] == "市" and division.level == "county":
         # 市交通运输局龙岗管理局 in 龙岗区's text: the office for that district of its city's bureau
         office = DISTRICT_OFFICE_RE.fullmatch(bare["body"], bare["body"].find("局") + 1)
@@ -1495,6 +1500,20 @@ def _issuer_name(
 
 
 PROVINCE_LEVELS = ("省", "自治区")
+
+
+def _as_written(division: Division, text: str) -> str:
+    """The place's name as the text writes it: ``金平县`` for 金平苗族瑶族傣族自治县 when the text
+    names only the short form with its level (a bare body is completed with it, the way the
+    text would sign), else the full name."""
+    name = division.name
+    if not text or name in text:
+        return name
+    for alias in division.aliases:
+        written = alias + name[-1]
+        if written != name and written in text:
+            return written
+    return name
 
 
 def _government_of(place: str) -> str:

@@ -3102,7 +3102,7 @@ _FLAT35_BODY = (
     "领导。镇党委和镇政府定期研究法治工作，落实主要负责人第一责任。(二)规范行政决策。重大事项均经集体"
     "讨论，做到程序完备。(三)严格执法监督。全年开展执法检查，督促有关单位整改发现的问题。"
 )
-# round 35: two labels of the page's date, and a page flattened to one line
+# round 35: two labels of the page's date, a page flattened to one line, 县委、县政府 speaking
 X35_FORM_CASES = [
     (
         "某开发区管委会2022年度法治政府建设工作报告\n发布于:2023-01-09 10:12:30\n某市人民政府:\n"
@@ -3131,6 +3131,25 @@ X35_FORM_CASES = [
         "中共黄山镇委员会黄山镇人民政府关于2024年度法治政府建设情况的报告 " + _FLAT35_BODY,
         {"issuer": "黄山镇人民政府", "report_year": 2024},
         "the same with no addressee after the title",
+    ),
+    (
+        "中共某州委、某州人民政府:\n2025年,县委、县政府坚持依法行政,全县法治政府建设取得新成效,现将有关"
+        "情况报告如下。\n一、主要做法\n(一)加强领导。屏边县全年召开法治建设专题会议4次。\n",
+        {"issuer": "屏边县人民政府", "locality_code": "532523"},
+        "县委、县政府 speaking with no place's name: the county's government, named as the text "
+        "writes the county (屏边县 for 屏边苗族自治县)",
+    ),
+    (
+        "中共某州委、某州人民政府:\n2025年,县委、县政府坚持依法行政,全县法治政府建设取得新成效,现将有关"
+        "情况报告如下。\n一、主要做法\n(一)加强领导。屏边苗族自治县全年召开法治建设专题会议4次。\n",
+        {"issuer": "屏边苗族自治县人民政府"},
+        "guard: a county the text names in full is its government's name in full",
+    ),
+    (
+        "中共某州委、某州人民政府:\n2025年,在县委、县政府的领导下,县司法局坚持依法行政,全县法治建设取得"
+        "新成效。\n一、主要做法\n(一)加强领导。屏边县全年召开法治建设专题会议4次。\n",
+        {"issuer": "屏边县司法局"},
+        "guard: 县委、县政府 as the leadership the bureau works under is not the speaker",
     ),
 ]
 
