@@ -858,7 +858,7 @@ def find_issuer(head: str, tail: str, crumbs: list[str] | None = None) -> FoundI
     subject = opening_subject(head)
     if subject and subject[0] != "division":
         return FoundIssuer(subject[1], body=subject[0] == "body")
-    informant = _informed_by(lines)
+    informant = _informed_by(lines) or _introduced_by(lines)
     if informant:
         return FoundIssuer(informant)
     candidates = (
@@ -893,6 +893,29 @@ def _informed_by(lines: list[str]) -> str | None:
             return body
         if BARE_DEPARTMENT_RE.fullmatch(body):
             return "省" + body
+    return None
+
+
+# "在某市司法局新闻发布会上，某市司法局局长某某介绍，今年以来，…": a news lead in which the head of
+# a body of government tells its figures, early in its line (the body, as when the reporter learnt
+# them from it; the item stays a news item, unlike 记者从…获悉)
+INTRODUCED_BY_RE = re.compile(
+    r"(?:^|[，,。\s])(?P<body>[\u4e00-\u9fa5]{2,30}?(?:局|厅|委员会|中心|办公室))"
+    r"(?:党组书记、|党委书记、)?(?:局长|厅长|主任|副局长|副厅长|副主任|负责人|负责同志)"
+    r"[\u4e00-\u9fa5]{0,4}(?:介绍|表示|通报)[，,:：]"
+)
+INTRODUCED_BY_REACH = 100
+
+
+def _introduced_by(lines: list[str]) -> str | None:
+    """The body of government whose head a news lead quotes on its figures, named in full."""
+    for line in lines[:OPENING_LINES]:
+        introduced = INTRODUCED_BY_RE.search(line, 0, INTRODUCED_BY_REACH)
+        if introduced is None:
+            continue
+        body = introduced["body"]
+        if _org_at_start(body) == body:
+            return body
     return None
 
 

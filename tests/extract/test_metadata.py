@@ -3102,7 +3102,8 @@ _FLAT35_BODY = (
     "领导。镇党委和镇政府定期研究法治工作，落实主要负责人第一责任。(二)规范行政决策。重大事项均经集体"
     "讨论，做到程序完备。(三)严格执法监督。全年开展执法检查，督促有关单位整改发现的问题。"
 )
-# round 35: two labels of the page's date, a page flattened to one line, 县委、县政府 speaking
+# round 35: two labels of the page's date, a page flattened to one line, 县委、县政府 speaking,
+# a body's head quoted in a news lead
 X35_FORM_CASES = [
     (
         "某开发区管委会2022年度法治政府建设工作报告\n发布于:2023-01-09 10:12:30\n某市人民政府:\n"
@@ -3150,6 +3151,17 @@ X35_FORM_CASES = [
         "新成效。\n一、主要做法\n(一)加强领导。屏边县全年召开法治建设专题会议4次。\n",
         {"issuer": "屏边县司法局"},
         "guard: 县委、县政府 as the leadership the bureau works under is not the speaker",
+    ),
+    (
+        "新华网某地3月5日电 3月5日,在某省司法厅新闻发布会上,湖南省司法厅厅长李某介绍,今年以来,全省"
+        "调解矛盾纠纷12万件。\n",
+        {"issuer": "湖南省司法厅", "doc_type": "other"},
+        "a news lead quoting a body's head on its figures: the body, the item still a news item",
+    ),
+    (
+        "3月5日,在全县法治工作会议上,县长李某表示,今年以来,全县调解矛盾纠纷1200件。\n",
+        {"issuer": None},
+        "guard: an official of no named body",
     ),
 ]
 
