@@ -22,10 +22,9 @@ import contextlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
 import polars as pl
-import pyarrow.parquet as pq
 
 from fazhi.config import Settings
 from fazhi.disk import require_free_space
@@ -40,13 +39,14 @@ from fazhi.extract.stage import (
 from fazhi.isolation import DocumentLimits
 from fazhi.lake import Lake
 from fazhi.parse import stage as parse_stage
-from fazhi.quality.gate import GateResult
-from fazhi.quality.stage import gate_staged, render_data_docs
 from fazhi.report.artifacts import NEW_FACT_COLUMNS, NEW_FACTS_SHOWN, QUARANTINE_COLUMNS
 from fazhi.report.summary import parse_problems
 from fazhi.schemas import PARSED, conform
-from fazhi.warehouse.db import HeldWriter
-from fazhi.warehouse.load import LoadSummary, load_gated_run
+
+if TYPE_CHECKING:  # the gate and the load are imported where they run: the loader's process
+    from fazhi.quality.gate import GateResult
+    from fazhi.warehouse.db import HeldWriter
+    from fazhi.warehouse.load_summary import LoadSummary
 
 BATCH_COLUMN = "batch"
 Made = Literal["made", "reused", "resumed"]
@@ -90,14 +90,18 @@ class BatchOutcome:
 # --- the plan ----------------------------------------------------------------------------------
 def plan_batches(rows: pl.DataFrame, settings: Settings, run_id: str) -> list[int]:
     """The batch numbers of the run's document rows, written to the lake (or the plan written
-    before: a resumed run keeps its batches even when the lake changed since)."""
+    before: a resumed run keeps its batches even when the lake changed since). Each batch's
+    rows are also written as a file of their own, which is all a batch's stages read."""
     lake = Lake.of(settings)
     path = lake.batch_plan(run_id)
     if not lake.fs.exists(path):
         size = max(1, settings.batch_size)
         planned = rows.sort("sha256", "url").with_row_index(BATCH_COLUMN)
         planned = planned.with_columns((pl.col(BATCH_COLUMN) // size).cast(pl.Int32()))
-        _write(lake, path, planned, row_group_size=size)  # a row group per batch
+        parts = planned.partition_by(BATCH_COLUMN, as_dict=True, include_key=False)
+        for (number,), part in parts.items():
+            write_plan_part(lake, run_id, int(number), part)
+        _write(lake, path, planned, row_group_size=size)  # last: once it exists, every part does
     plan = _read(lake, path, columns=[BATCH_COLUMN])
     return sorted(plan.get_column(BATCH_COLUMN).unique().to_list())
 
@@ -108,35 +112,17 @@ def write_plan_part(lake: Lake, run_id: str, batch: int, rows: pl.DataFrame) -> 
 
 
 def batch_rows(settings: Settings, run_id: str, batch: int) -> pl.DataFrame:
-    """The document rows of one batch of the run's plan: its own file when the run planned it
-    as the crawl went on, else its rows of the plan made at once.
-
-    Reads only the plan's row groups that may hold the batch (by their statistics): the plan
-    has a row group per batch, and reading all of it for each batch made a run's reads grow
-    with the square of its size (100,000 reports: 200 reads of 100,000 rows)."""
+    """The document rows of one batch of the run's plan: its own file, written as the crawl
+    went on or when the run was planned at once (reading the whole plan for each batch made a
+    run's reads grow with the square of its size: 100,000 reports, 200 reads of 100,000 rows).
+    A plan written before parts were (a run resumed across an upgrade) is filtered instead."""
     lake = Lake.of(settings)
     part = lake.batch_plan_part(run_id, batch)
     if lake.fs.exists(part):
         return _read(lake, part)
     with lake.fs.open(lake.batch_plan(run_id), "rb") as handle:
-        plan = pq.ParquetFile(handle)
-        column = plan.schema_arrow.get_field_index(BATCH_COLUMN)
-        groups = [
-            index
-            for index in range(plan.metadata.num_row_groups)
-            if _may_hold(plan.metadata.row_group(index).column(column).statistics, batch)
-        ]
-        table = plan.read_row_groups(groups)
-    rows = pl.from_arrow(table)
-    assert isinstance(rows, pl.DataFrame)
-    return rows.filter(pl.col(BATCH_COLUMN) == batch).drop(BATCH_COLUMN)
-
-
-def _may_hold(statistics: pq.Statistics | None, batch: int) -> bool:
-    """Whether a row group with these statistics of the batch column may hold ``batch``."""
-    if statistics is None or not statistics.has_min_max:
-        return True
-    return bool(statistics.min <= batch <= statistics.max)
+        rows = pl.scan_parquet(handle).filter(pl.col(BATCH_COLUMN) == batch).collect()
+    return rows.drop(BATCH_COLUMN)
 
 
 # --- parse and extract -------------------------------------------------------------------------
@@ -213,6 +199,8 @@ def gate_batch(
     """Gate one staged batch (only the reports of ``years`` when given); its quarantine is
     added to the run's. The gate's across-years checks see every batch loaded before it
     (through ``held``'s connection while the loader holds the writer)."""
+    from fazhi.quality.stage import gate_staged
+
     staged = read_staged_batch(settings, run_id, batch)
     if years:
         staged = only_years(staged, years)
@@ -235,6 +223,8 @@ def load_batch(
 ) -> BatchOutcome:
     """Load what the gate let through of one batch, in one transaction; what it adds to the run
     (through ``held``, the loader's writer kept across batches, when given)."""
+    from fazhi.warehouse.load import load_gated_run
+
     require_free_space(settings, f"loading batch {gated.batch}")
     loaded = load_gated_run(
         settings,
@@ -358,6 +348,8 @@ def artifact_frames(
 
 def data_docs(settings: Settings, run_id: str, outcomes: list[BatchOutcome]) -> str | None:
     """Render the run's Data Docs once, after its last batch; None when nothing was gated."""
+    from fazhi.quality.stage import render_data_docs
+
     if not any(o.gated for o in outcomes):
         return None
     index = render_data_docs(settings, run_id)
@@ -381,7 +373,7 @@ def _read(lake: Lake, path: str, columns: list[str] | None = None) -> pl.DataFra
 
 def _count(lake: Lake, path: str) -> int:
     with lake.fs.open(path, "rb") as handle:
-        return int(pq.ParquetFile(handle).metadata.num_rows)
+        return int(pl.scan_parquet(handle).select(pl.len()).collect().item())
 
 
 def _remember(lake: Lake, stage: str, key: str, run_id: str, batch: int) -> None:

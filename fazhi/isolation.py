@@ -26,11 +26,11 @@ from typing import TYPE_CHECKING, Any, cast, overload
 
 from fazhi.config import Settings
 from fazhi.errors import ParseError, TerminalError
-from fazhi.parse.text import ParsedText, parse_document
 
-if TYPE_CHECKING:  # extraction is imported in the worker, when a job needs it
+if TYPE_CHECKING:  # the parsers and extraction are imported in the worker, when a job needs them
     from fazhi.extract.document import ExtractedDocument
     from fazhi.extract.facts import RulePaths
+    from fazhi.parse.text import ParsedText
 
 STOP = None  # sent to the worker to end it
 READY = "ready"  # sent by the worker once it can take documents
@@ -49,6 +49,8 @@ class ParseJob:
 
     def run(self, max_text_chars: int) -> ParsedText:
         """The parsed text; ParseError when unreadable or over ``max_text_chars``."""
+        from fazhi.parse.text import parse_document  # in the worker (its server preloads it)
+
         parsed = parse_document(
             self.data,
             content_type=self.content_type,

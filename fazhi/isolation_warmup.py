@@ -31,6 +31,7 @@ from fazhi.config import Settings
 from fazhi.extract.source_url import spell_apart
 from fazhi.isolation import WARM_UP_JOB, WORKER_NAME
 from fazhi.localities import townships_by_name
+from fazhi.parse import text as _parsers  # noqa: F401  every worker forked from here has them
 
 MAIN_MODULE_KEYS = ("init_main_from_name", "init_main_from_path")
 _prepare = spawn.prepare

@@ -16,7 +16,7 @@ import polars as pl
 
 from fazhi.config import Settings
 from fazhi.crawl import store
-from fazhi.parse.stage import select_document_rows
+from fazhi.parse.stage import select_document_rows, with_quarantined
 from fazhi.quality.quarantine import quarantined_documents
 from fazhi.sql import read_sql
 from fazhi.warehouse.db import connect, readable_path
@@ -32,6 +32,17 @@ def unloaded_document_rows(settings: Settings) -> pl.DataFrame:
     known = warehouse_doc_ids(settings) | set(quarantined_documents(settings))
     doc_ids = pl.col("sha256").str.slice(0, DOC_ID_CHARS)
     return every.filter(~doc_ids.is_in(sorted(known)))
+
+
+def recoverable_rows(settings: Settings, reprocess_quarantine: bool = False) -> pl.DataFrame:
+    """The lake's document rows that no finished run loaded or refused and, with
+    ``reprocess_quarantine``, the quarantined documents' latest rows (what a run adds to its
+    crawl's rows: ``fazhi.streaming.recovered_rows``)."""
+    rows = unloaded_document_rows(settings)
+    if reprocess_quarantine:
+        every = store.read_manifest(settings)
+        rows = with_quarantined(rows, every, quarantined_documents(settings))
+    return rows
 
 
 def with_unloaded(rows: pl.DataFrame, settings: Settings) -> pl.DataFrame:

@@ -24,12 +24,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 import polars as pl
 
 from fazhi.batches import BATCH_COLUMN, write_plan_part
+from fazhi.children import child_pool
 from fazhi.config import Settings
 from fazhi.crawl import store
 from fazhi.lake import Lake, batch_number
-from fazhi.parse.stage import select_document_rows, with_quarantined
-from fazhi.quality.quarantine import quarantined_documents
-from fazhi.recovery import unloaded_document_rows
+from fazhi.parse.stage import select_document_rows
 from fazhi.report.summary import CrawlOutcome, crawl_outcome, merged_outcomes
 
 _ENDED = object()  # the feed's last item: the crawl ended and every row is planned
@@ -38,12 +37,19 @@ _ENDED = object()  # the feed's last item: the crawl ended and every row is plan
 def recovered_rows(settings: Settings, reprocess_quarantine: bool = False) -> pl.DataFrame:
     """The lake's document rows that no finished run loaded or refused (a run killed at any
     point left them) and, with ``reprocess_quarantine``, the quarantined documents' latest rows;
-    read before the run loads anything, so this run's own rows are not among them."""
-    rows = unloaded_document_rows(settings)
-    if reprocess_quarantine:
-        every = store.read_manifest(settings)
-        rows = with_quarantined(rows, every, quarantined_documents(settings))
-    return rows
+    read before the run loads anything, so this run's own rows are not among them.
+
+    Read in a spawned process of its own (``fazhi.recovery``, which asks the warehouse): the
+    run's process then never imports DuckDB, whose ~33 MB it would keep resident beside the
+    loader's peak for the whole run."""
+    with child_pool(1, "recovery") as pool:
+        return pool.submit(_recovered_rows, settings, reprocess_quarantine).result()
+
+
+def _recovered_rows(settings: Settings, reprocess_quarantine: bool) -> pl.DataFrame:
+    from fazhi.recovery import recoverable_rows  # in the child: the warehouse's reader
+
+    return recoverable_rows(settings, reprocess_quarantine)
 
 
 class BatchPlanner:

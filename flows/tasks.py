@@ -22,7 +22,6 @@ from fazhi.crawl.sources import Source
 from fazhi.errors import TransientError
 from fazhi.loader import LoaderProcess, build_dashboard_bounded
 from fazhi.report.summary import RunSummary, read_headline
-from fazhi.warehouse.load import record_run
 from flows.limits import warehouse_slot
 
 if TYPE_CHECKING:  # annotations only: flows/ passes frames on and never computes with them
@@ -139,7 +138,10 @@ def record_run_task(
 ) -> None:
     """Record the run with its final counts in the warehouse (also when nothing was loaded) and
     publish the readers' snapshot once, after the loader let go of the writer; each batch's
-    load already indexed its documents."""
+    load already indexed its documents. The warehouse's writer is imported here, at the run's
+    end: while batches run, only the loader's process holds DuckDB."""
+    from fazhi.warehouse.load import record_run
+
     loader.release_warehouse()
     with warehouse_slot():
         record_run(

@@ -24,13 +24,11 @@ from fazhi.crawl.crawler import summarise_manifest
 from fazhi.errors import TerminalError
 from fazhi.extract.stage import StagedBatch
 from fazhi.parse.stage import select_document_rows
-from fazhi.quality.gate import GateResult
-from fazhi.warehouse.db import connect, readable_path
-from fazhi.warehouse.load import LoadSummary
-from fazhi.warehouse.read import headline_table
 
-if TYPE_CHECKING:  # the batches module imports this one
+if TYPE_CHECKING:  # the batches module imports this one; the warehouse's in the loader's process
     from fazhi.batches import BatchOutcome
+    from fazhi.quality.gate import GateResult
+    from fazhi.warehouse.load_summary import LoadSummary
 
 RunStatus = Literal["succeeded", "partial", "failed"]
 # what ``fazhi run`` exits with: 0 all well, 1 nothing could be crawled, 3 some sources failed
@@ -269,6 +267,9 @@ def summarise_batches(
 def read_headline(settings: Settings) -> pl.DataFrame:
     """The warehouse's latest locality × year rows, one column per headline indicator of the
     catalogue (its ``headline`` column)."""
+    from fazhi.warehouse.db import connect, readable_path  # at the run's end, after the loads
+    from fazhi.warehouse.read import headline_table
+
     indicators = headline_indicators(load_catalog(settings.catalog_path))
     with contextlib.closing(connect(readable_path(settings), settings, read_only=True)) as con:
         return headline_table(con, indicators, settings.sql_dir)

@@ -26,6 +26,7 @@ from fazhi.quality.gate import GateResult
 from fazhi.sql import read_sql, split_statements
 from fazhi.warehouse.db import HeldWriter, writer
 from fazhi.warehouse.integrity import check_batch_keys
+from fazhi.warehouse.load_summary import LoadSummary
 from fazhi.warehouse.search import ARROW_SHARED, refresh_search_index
 
 PARAMETER = re.compile(r"\$\d")
@@ -49,30 +50,6 @@ class StagedRun:
     status: str
     counts: Mapping[str, int] = field(default_factory=dict)
     frames: Mapping[str, pl.DataFrame] = field(default_factory=dict)  # keys of STAGED
-
-
-@dataclass(frozen=True, slots=True)
-class LoadSummary:
-    """What one load changed in the warehouse."""
-
-    run_id: str
-    documents_staged: int = 0
-    documents_loaded: int = 0
-    documents_unchanged: int = 0
-    documents_superseded: int = 0
-    facts_loaded: int = 0
-    mentions_loaded: int = 0
-    validations_loaded: int = 0
-    quarantined_rows: int = 0
-
-    @property
-    def changed_anything(self) -> bool:
-        return bool(
-            self.documents_loaded
-            or self.documents_superseded
-            or self.facts_loaded
-            or self.mentions_loaded
-        )
 
 
 def load_run(
