@@ -447,6 +447,14 @@ class _Layout:
             self._dated = self.scoring.dated_year.search(self.text) is not None
         return self._dated
 
+    def full_sentence_start(self, sentence_lo: int) -> int:
+        """Where the full sentence (closed by 。！？ or a line end, not by ；) holding
+        ``sentence_lo`` begins, looked for at most :data:`CONTEXT_REACH` characters back."""
+        bound = max(0, sentence_lo - CONTEXT_REACH)
+        stops = self.full_stops
+        i = bisect.bisect_left(stops, sentence_lo)
+        return stops[i - 1] + 1 if i > 0 and stops[i - 1] >= bound else bound
+
     def clause(self, start: int, end: int) -> tuple[int, int]:
         stops = self.clause_stops  # _around, inlined: the most frequent lookup of all
         i = bisect.bisect_left(stops, start)
@@ -1167,7 +1175,7 @@ def _spans_years(layout: _Layout, at: _Context) -> bool:
     since = year > 0 and "since_year" in at.near
     if not (spans or since):
         return False
-    lo = _full_sentence_start(text, at.sentence_lo)
+    lo = layout.full_sentence_start(at.sentence_lo)
     last = None
     if spans:
         for last in scoring.span_of_years.finditer(text, lo, at.quantity.start):  # noqa: B007
@@ -1201,7 +1209,7 @@ def _opens_earlier_year(layout: _Layout, at: _Context) -> bool:
         return False
     text, scoring = layout.text, layout.scoring
     last = None
-    lo = _full_sentence_start(text, at.sentence_lo)
+    lo = layout.full_sentence_start(at.sentence_lo)
     for last in scoring.year_opening.finditer(text, lo, at.quantity.start):  # noqa: B007
         pass
     if (
@@ -1214,13 +1222,6 @@ def _opens_earlier_year(layout: _Layout, at: _Context) -> bool:
     hi = end.start() if end else min(len(text), at.quantity.end + CONTEXT_REACH)
     series = scoring.year_opening.search(text, at.quantity.end, hi) is not None
     return series or layout.dated_in_its_year()
-
-
-def _full_sentence_start(text: str, sentence_lo: int) -> int:
-    """Where the full sentence (closed by 。！？ or a line end, not by ；) holding
-    ``sentence_lo`` begins, looked for at most :data:`CONTEXT_REACH` characters back."""
-    bound = max(0, sentence_lo - CONTEXT_REACH)
-    return max(text.rfind(stop, bound, sentence_lo) + 1 for stop in FULL_STOPS) or bound
 
 
 def _by_other_body(layout: _Layout, scoring: Scoring, at: _Context, position: int) -> bool:
