@@ -29,7 +29,7 @@ def _registered() -> dict[str, str]:
 
 
 def test_the_table_names_the_module_of_every_command() -> None:
-    assert COMMAND_MODULES == _registered()
+    assert _registered() == COMMAND_MODULES
 
 
 @pytest.mark.parametrize(
