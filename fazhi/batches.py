@@ -91,7 +91,8 @@ class BatchOutcome:
 def plan_batches(rows: pl.DataFrame, settings: Settings, run_id: str) -> list[int]:
     """The batch numbers of the run's document rows, written to the lake (or the plan written
     before: a resumed run keeps its batches even when the lake changed since). Each batch's
-    rows are also written as a file of their own, which is all a batch's stages read."""
+    rows are written as a file of their own, which is all a batch's stages read; the plan
+    itself records which batch each document version is in."""
     lake = Lake.of(settings)
     path = lake.batch_plan(run_id)
     if not lake.fs.exists(path):
@@ -101,7 +102,8 @@ def plan_batches(rows: pl.DataFrame, settings: Settings, run_id: str) -> list[in
         parts = planned.partition_by(BATCH_COLUMN, as_dict=True, include_key=False)
         for (number,), part in parts.items():
             write_plan_part(lake, run_id, int(number), part)
-        _write(lake, path, planned, row_group_size=size)  # last: once it exists, every part does
+        index = planned.select(BATCH_COLUMN, "sha256", "url")
+        _write(lake, path, index)  # last: once it exists, every part does
     plan = _read(lake, path, columns=[BATCH_COLUMN])
     return sorted(plan.get_column(BATCH_COLUMN).unique().to_list())
 
