@@ -508,7 +508,10 @@ def extract_metadata(
     region = (
         division
         or _region_of_shared_name(found.name if found else head)
-        or _common_parent(_site_divisions(evidence.url_divisions))
+        or _common_parent(
+            list(_sites_in_named_provinces(tuple(_site_divisions(evidence.url_divisions)), text))
+        )
+        or _province_of_head(head)
     )
     return DocumentMetadata(
         locality_code=code,
@@ -1760,6 +1763,7 @@ def _site_named(text: str, sites: Hints, level: str | None = None) -> Division |
     recalled = _site_recalled(text, sites)
     if recalled is not None:
         return recalled
+    sites = _sites_in_named_provinces(sites, text)
     # (a text speaking as a province, 我省/全省, takes the province among the readings: ``ln``)
     at_level = [
         d
@@ -1769,6 +1773,54 @@ def _site_named(text: str, sites: Hints, level: str | None = None) -> Division |
     if len(at_level) == 1 and (len(sites) > 1 or level == "省"):
         return at_level[0]
     return sites[0] if len(sites) == 1 and sites[0].level != "province" else None
+
+
+def _sites_in_named_provinces(sites: Hints, text: str) -> Hints:
+    """The readings of a site's domain that lie in a province the text names, by its name or
+    short name or by a place in it (a title 贵州某区… on a site whose ``sl`` also spells 商洛市
+    in 陕西): a domain's reading in another province never wins over what the text says. A
+    text that names no province, or no place of one, keeps every reading."""
+    named = _provinces_named(text)
+    if not named:
+        return sites
+    return tuple(d for d in sites if d.province_code in named)
+
+
+@cache
+def _province_name_pattern() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+    """A pattern of every name and short name of two characters or more, longest first where
+    one begins another (海南州, a prefecture of 青海, before 海南), and the provinces each of
+    the names that tell one stands for: provinces' and cities' names and short names, counties'
+    full names. A county's short name (平安, 新华) is too often an ordinary word to tell one."""
+    telling: dict[str, set[str]] = {}
+    every: set[str] = set()
+    for division in load_divisions():
+        if division.is_function_zone:
+            continue
+        names = [n for n in (division.name, *division.aliases) if len(n) >= 2]
+        every.update(names)
+        told = names if division.level != "county" else [division.name]
+        for name in told:
+            telling.setdefault(name, set()).add(division.province_code)
+    every.update(n for n in other_names() if len(n) >= 2)
+    pattern = re.compile(_trie_regex(sorted(every)))
+    return pattern, {name: frozenset(codes) for name, codes in telling.items()}
+
+
+def _provinces_named(text: str) -> frozenset[str]:
+    """The codes of the provinces ``text`` names or names a place in (see above)."""
+    pattern, telling = _province_name_pattern()
+    found: set[str] = set()
+    for match in pattern.finditer(text):
+        found.update(telling.get(match.group(), ()))
+    return frozenset(found)
+
+
+def _province_of_head(head: str) -> Division | None:
+    """The one province the title and opening name, by name, short name or a place in it, when
+    nothing else placed the report (贵州某经济区2023年度…报告 on a site of no province's)."""
+    named = _provinces_named(head)
+    return divisions_by_code().get(next(iter(named))) if len(named) == 1 else None
 
 
 def _site_recalled(text: str, sites: Hints) -> Division | None:

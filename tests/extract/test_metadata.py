@@ -10,7 +10,7 @@ import pytest
 from fazhi import localities
 from fazhi.extract.document import extract_document
 from fazhi.extract.files import as_contract_json, extract_file
-from fazhi.extract.metadata import SourceEvidence, extract_metadata
+from fazhi.extract.metadata import SourceEvidence, _provinces_named, extract_metadata
 from fazhi.extract.metadata_rules import MetadataRulesError, load_metadata_rules
 from fazhi.extract.normalize import normalise
 from fazhi.extract.source_url import url_date, url_divisions
@@ -3199,3 +3199,62 @@ def test_forms_read_on_the_development_halves(
 ) -> None:
     m = extract_document(text).metadata
     assert {field: getattr(m, field) for field in expected} == expected, reason
+
+
+# round 36: a site's domain read as a place in another province than the one the text names
+# (a zone's title opens with its province; the domain also spells a city elsewhere)
+SITE_PROVINCE36_CASES = [
+    (
+        "江西青云航空产业园区2024年度法治政府建设工作情况报告\n"
+        "2024年,园区管委会深入学习贯彻习近平法治思想,推进依法行政。\n",
+        ("611000",),
+        ("江西省", None, None),
+        "the province the title names wins over a domain read as a city of another province",
+    ),
+    (
+        "陕西青云航空产业园区2024年度法治政府建设工作情况报告\n"
+        "2024年,园区管委会深入学习贯彻习近平法治思想,推进依法行政。\n",
+        ("611000",),
+        ("陕西省", "商洛市", "611000"),
+        "guard: a domain's reading in the province the title names still places the report",
+    ),
+    (
+        "青云航空产业园区2024年度法治政府建设工作情况报告\n"
+        "2024年,园区管委会深入学习贯彻习近平法治思想,推进依法行政。\n",
+        ("611000",),
+        ("陕西省", "商洛市", "611000"),
+        "guard: a text that names no province keeps the domain's only reading",
+    ),
+    (
+        "江西青云航空产业园区2024年度法治政府建设工作情况报告\n"
+        "2024年,园区管委会深入学习贯彻习近平法治思想,推进依法行政。\n",
+        (),
+        ("江西省", None, None),
+        "a report nothing else places takes the one province its title names",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes", "expected", "reason"),
+    SITE_PROVINCE36_CASES,
+    ids=[c[3] for c in SITE_PROVINCE36_CASES],
+)
+def test_site_reading_yields_to_the_province_named(
+    text: str, codes: tuple[str, ...], expected: tuple[str | None, ...], reason: str
+) -> None:
+    m = extract_metadata(text, evidence=SourceEvidence(url_divisions=codes))
+    assert (m.province, m.city, m.locality_code) == expected, reason
+
+
+@pytest.mark.parametrize(
+    ("text", "provinces", "reason"),
+    [
+        ("海南州司法局2024年工作总结", {"630000"}, "海南州 is a prefecture of 青海, not 海南省"),
+        ("乌海市海南区2024年工作总结", {"150000"}, "海南区 is a district of 内蒙古's 乌海"),
+        ("海南省某县2024年工作总结", {"460000"}, "海南省 is the province"),
+        ("推进平安建设和法治建设", set(), "a county's short name (平安) is an ordinary word"),
+    ],
+)
+def test_provinces_named(text: str, provinces: set[str], reason: str) -> None:
+    assert _provinces_named(text) == provinces, reason
