@@ -83,6 +83,8 @@ _FULL_KINDS = frozenset(
 # 审核"): an after-cue may read on into it
 SHARED_PREDICATE_RE = re.compile(r"[，,](?:均|都|全部|全都|一律)")
 BARE_COUNT_END_RE = re.compile(r"[，,；;。]")
+# words of every tier after a count of bodies (96个基层调委会, 各级, 各类): the whole, not a part
+EVERY_TIER_RE = re.compile(r"(?:各级|各类|基层)")
 TABLE_LABEL_RE = re.compile(
     r"(?P<label>[^\n\d。，；]{2,30}?)[（(](?P<unit>[^）)\n\d]{1,4})[）)]\s*"
 )
@@ -1073,6 +1075,8 @@ def _match(
         side == "after"
         and rule.after_needs_scope
         and not scoring.whole_scope.search(text, at.clause_lo, quantity.start)
+        # words of every tier right after the count say it is the whole (96个基层调委会)
+        and not EVERY_TIER_RE.match(text, quantity.end)
         # a place's name before the count says whose bodies they all are (罗庄区45个…); another
         # place's figure is dropped as such
         and not division_names_between(text, at.clause_lo, quantity.start)

@@ -79,8 +79,9 @@ _CN_MAGNITUDES = frozenset("十百千万亿")
 _OPEN_QUOTES = frozenset("“\"「『‘'")
 _RANGE_JOINERS = frozenset("-~至到—–－～")
 
-# "统一", "唯一", "之一" … end in 一 but are words, not the start of a count.
-_WORDS_ENDING_IN_YI = frozenset("统唯之同单逐划合归专均万不")
+# "统一", "唯一", "之一" … end in 一 but are words, not the start of a count; 无一 (无一人脱管)
+# is "not a single one".
+_WORDS_ENDING_IN_YI = frozenset("统唯之同单逐划合归专均万不无")
 # 一起 is "together", 一部分 "a part"; a Chinese numeral + 项 + 制度 names a set of rules
 # ("三项制度"), it does not count them.
 _FALSE_COUNTS = {("一", "起"): "", ("一", "部"): "分"}

@@ -2966,6 +2966,52 @@ ROUND35_CASES = [
 ]
 
 
+ROUND36_CASES = [
+    (
+        "全区在册社区矫正对象无一人脱管、漏管，刑满释放人员安置率98%。",
+        "cc_active_population",
+        None,
+        "无一人 (not a single one) is no count of persons under correction",
+    ),
+    (
+        "全区在册社区矫正对象412人，无一人脱管。",
+        "cc_active_population",
+        412,
+        "guard: the count before 无一人 stays",
+    ),
+    (
+        "区司法局指导73个基层调委会610名调解员开展矛盾纠纷排查。",
+        "med_committees",
+        73,
+        "a count before 基层调委会 (words of every tier) is the whole, with no 全区 before it",
+    ),
+    (
+        "在区工商联、区妇联设立商会人民调解委员会、婚姻家庭纠纷人民调解委员会2个行业性、专业性调委会。",
+        "med_committees",
+        None,
+        "guard: a count of the industry and specialised committees named before it",
+    ),
+    (
+        "全区排查各类矛盾纠纷620件，调处615件，调处率99.2%，调处成功598件。",
+        "med_disputes_handled",
+        615,
+        "a bare 调处 opening its clause after the disputes named before it",
+    ),
+    (
+        "全区排查各类矛盾纠纷620件，化解615件。",
+        "med_disputes_handled",
+        None,
+        "guard: a bare 化解 is left (handled or resolved, by labeller)",
+    ),
+    (
+        "围绕乡村振兴开展政策法规普法宣讲、培训1300余场次。",
+        "pub_events",
+        1300,
+        "a list of kinds after 普法宣讲 before the one count, as after 普法宣传",
+    ),
+]
+
+
 HEADLINE_CASES = (
     CASES
     + PLACE_CASES
@@ -2995,6 +3041,7 @@ HEADLINE_CASES = (
     + CONSULT33_CASES
     + YEARS33_CASES
     + ROUND35_CASES
+    + ROUND36_CASES
 )
 
 
