@@ -3009,6 +3009,30 @@ ROUND36_CASES = [
         1300,
         "a list of kinds after 普法宣讲 before the one count, as after 普法宣传",
     ),
+    (
+        "命名“枫桥式”司法所6个、人民调解组织15个、人民调解员40人，调处矛盾纠纷案件3.2万余件。",
+        "med_committees",
+        None,
+        "committees named as 枫桥式 models are the models, not the stock",
+    ),
+    (
+        "命名“枫桥式”司法所6个、人民调解组织15个、人民调解员40人，调处矛盾纠纷案件3.2万余件。",
+        "med_disputes_handled",
+        32000,
+        "guard: the disputes of the clause after the models are the whole's",
+    ),
+    (
+        "完成规范性文件清理，宣布失效规范性文件11件，继续有效的规范性文件30件，宣布废止的规范性文件3件。",
+        "rule_docs_cleaned_up",
+        11,
+        "documents declared invalid (宣布失效) are cleaned up, the first of the clean-up's results",
+    ),
+    (
+        "政府法律顾问协助起草、修改、审查重要法律文书等法律服务事项共41件次。",
+        "dec_documents_reviewed",
+        None,
+        "an adviser's legal service matters are services, not papers reviewed",
+    ),
 ]
 
 
