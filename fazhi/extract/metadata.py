@@ -519,7 +519,11 @@ def extract_metadata(
         province=region.province_name if region else None,
         city=_city_of(region),
         report_year=report_year,
-        issuer=_issuer_name(found, division, text, evidence.url_divisions) if found else None,
+        issuer=(
+            _issuer_name(found, division, text, evidence.url_divisions)
+            if found
+            else _justice_bureau_as_self(head, division, text)
+        ),
         doc_type=doc_type,
         published_on=published_on,
         township=township,
@@ -1019,6 +1023,25 @@ def _body_speaking_as_self(text: str, head: str) -> FoundIssuer | None:
     if not ranked or (len(ranked) > 1 and (ranked[0][1] < 2 or ranked[1][1] == ranked[0][1])):
         return None
     return FoundIssuer(full[ranked[0][0]])
+
+
+# the justice administration's own work, told by the bureau that speaks as 我局
+JUSTICE_WORK_RE = re.compile(r"司法行政")
+
+
+def _justice_bureau_as_self(head: str, division: Division | None, text: str) -> str | None:
+    """我局 in an opening paragraph that tells of the justice administration's work (履行司法行政
+    工作职责, 推进…司法行政各项工作) when the text never names the bureau: the justice bureau of
+    the place the report covers (沅江市司法局). A province's 司法厅 speaks as 我厅."""
+    if division is None or (division.level == "province" and not division.name.endswith("市")):
+        return None
+    opening = _opening_paragraph(head)
+    self_reference = SELF_BODY_RE.search(opening)
+    if self_reference is None or self_reference.group(1) != "局":
+        return None
+    if not JUSTICE_WORK_RE.search(opening):
+        return None
+    return _as_written(division, text) + "司法局"
 
 
 TITLE_LINE_MAX_CHARS = 80

@@ -3258,3 +3258,36 @@ def test_site_reading_yields_to_the_province_named(
 )
 def test_provinces_named(text: str, provinces: set[str], reason: str) -> None:
     assert _provinces_named(text) == provinces, reason
+
+
+# round 36: 我局 telling of the justice administration's work, the bureau never named (family
+# 360 of round 35: x29_026, x30_012; x31_030)
+JUSTICE_SELF36_CASES = [
+    (
+        "2023年是江宁区法治建设的攻坚之年,我局在区委、区政府的正确领导下,全面履行司法行政工作职责,"
+        "推进依法治区各项工作取得新进展。\n一、主要工作\n",
+        "江宁区司法局",
+        "我局 doing the justice administration's work is the place's justice bureau",
+    ),
+    (
+        "今年以来,我局在市委、市政府的正确领导下,积极履行司法行政工作职责,努力为江阴高质量发展"
+        "贡献力量。会议审议通过《江阴市2023年全面依法治市工作要点》。\n",
+        "江阴市司法局",
+        "the same for a city the text names only in a cited title",
+    ),
+    (
+        "2023年是江宁区交通建设的攻坚之年,我局在区委、区政府的正确领导下,全面履行交通运输管理职责,"
+        "推进各项工作取得新进展。\n",
+        None,
+        "guard: 我局 doing another bureau's work is not the justice bureau",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer", "reason"),
+    JUSTICE_SELF36_CASES,
+    ids=[c[2] for c in JUSTICE_SELF36_CASES],
+)
+def test_justice_bureau_speaking_as_self(text: str, issuer: str | None, reason: str) -> None:
+    assert extract_document(text).metadata.issuer == issuer, reason
