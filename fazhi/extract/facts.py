@@ -31,7 +31,7 @@ from fazhi.extract.metadata import division_names_between
 from fazhi.extract.numbers import SCALES, Quantity
 from fazhi.extract.records import by_constructor
 from fazhi.extract.rulebook_check import RulebookError, check_rulebook, unit_keys
-from fazhi.extract.scan import CueHits, CueScanner, char_hits
+from fazhi.extract.scan import CueHits, CueScanner, char_hits, required_words
 from fazhi.localities import divisions_by_code
 
 PHRASINGS_PATH = PACKAGE_DATA / "phrasings.toml"
@@ -187,6 +187,9 @@ class Scoring:
     since_year: re.Pattern[str]  # "2018年以来": the year a span opens, compared with the report's
     year_reset: re.Pattern[str]
     year_opening: re.Pattern[str]  # "2016年，…": a clause opening with a year (vs the report's)
+    # words of which every match of year_opening holds one (scan.required_words; None: no such
+    # set): a window without any is not searched, the pattern being tried at its every position
+    year_opening_words: frozenset[str] | None
     dated_year: re.Pattern[str]  # "今年": a text dated in the year it tells
     one_event: re.Pattern[str]  # the number's clause speaks of one event ("此次活动…")
     assisting: re.Pattern[str]  # a clause's subject only took part or helped ("参与调解")
@@ -407,6 +410,7 @@ def _scoring(table: dict[str, object], min_score: float) -> Scoring:
         since_year=re.compile(str(table["since_year"])),
         year_reset=re.compile(str(table["year_reset"])),
         year_opening=re.compile(str(table["year_opening"])),
+        year_opening_words=required_words(str(table["year_opening"])),
         dated_year=re.compile(str(table["dated_year"])),
         one_event=re.compile(str(table["one_event"])),
         assisting=re.compile(str(table["assisting"])),
@@ -1214,6 +1218,8 @@ def _opens_earlier_year(layout: _Layout, at: _Context) -> bool:
     text, scoring = layout.text, layout.scoring
     last = None
     lo = layout.full_sentence_start(at.sentence_lo)
+    if not _holds_any(text, scoring.year_opening_words, lo, at.quantity.start):
+        return False  # no year before the number in its sentence (most numbers of a report)
     for last in scoring.year_opening.finditer(text, lo, at.quantity.start):  # noqa: B007
         pass
     if (
@@ -1224,8 +1230,17 @@ def _opens_earlier_year(layout: _Layout, at: _Context) -> bool:
         return False
     end = SENTENCE_END_RE.search(text, at.quantity.end, at.quantity.end + CONTEXT_REACH)
     hi = end.start() if end else min(len(text), at.quantity.end + CONTEXT_REACH)
-    series = scoring.year_opening.search(text, at.quantity.end, hi) is not None
+    series = (
+        _holds_any(text, scoring.year_opening_words, at.quantity.end, hi)
+        and scoring.year_opening.search(text, at.quantity.end, hi) is not None
+    )
     return series or layout.dated_in_its_year()
+
+
+def _holds_any(text: str, words: frozenset[str] | None, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` holds one of ``words`` (always, when there are none to look for):
+    a pattern every match of which holds one of them cannot match where none is."""
+    return words is None or any(text.find(word, lo, hi) >= 0 for word in words)
 
 
 def _by_other_body(layout: _Layout, scoring: Scoring, at: _Context, position: int) -> bool:

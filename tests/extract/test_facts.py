@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 
 from fazhi.catalog import load_catalog
 from fazhi.extract.document import extract_document
-from fazhi.extract.facts import CLAUSE_REACH, CONTEXT_REACH, Work, extract_facts, load_rulebook
+from fazhi.extract.facts import (
+    CLAUSE_REACH,
+    CONTEXT_REACH,
+    Work,
+    _holds_any,
+    extract_facts,
+    load_rulebook,
+)
 from fazhi.extract.normalize import normalise
 from fazhi.extract.numbers import find_quantities
 
@@ -3168,3 +3175,29 @@ def test_doubling_the_text_at_most_doubles_the_work(unit: str, reason: str) -> N
     large, _ = _work(unit * 300)
     assert large.characters <= 2.1 * max(small.characters, 1), reason
     assert large.candidates <= 2.1 * max(small.candidates, 1), reason
+
+
+# A window is searched for a clause opening with a year only when it holds one of the words every
+# such opening holds: the check must never skip a window the pattern would match in.
+@pytest.mark.parametrize(
+    ("text", "lo", "hi", "holds"),
+    [
+        ("去年，全县办理案件12件。", 0, 8, False),
+        ("2021年，全县办理案件12件。", 0, 13, True),
+        ("2021年，全县办理案件12件。", 2, 13, False),  # the year's 20 is before the window
+        ("全县，2021年办理案件12件。", 0, 4, False),  # the window ends inside the year
+    ],
+    ids=["no year", "a year", "window after its 20", "window ends at its 2"],
+)
+def test_a_year_opening_is_looked_for_only_where_its_words_are(
+    text: str, lo: int, hi: int, holds: bool
+) -> None:
+    scoring = load_rulebook().scoring
+    assert scoring.year_opening_words  # derived from the pattern: the check is on
+    assert _holds_any(text, scoring.year_opening_words, lo, hi) == holds
+    found = scoring.year_opening.search(text, lo, hi) is not None
+    assert not found or holds  # never a match where the words are not
+
+
+def test_a_pattern_without_required_words_is_always_searched() -> None:
+    assert _holds_any("无年份", None, 0, 3)
