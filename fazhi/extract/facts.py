@@ -139,6 +139,10 @@ class IndicatorRule:
     exclude: tuple[re.Pattern[str], ...]
     exclude_near: tuple[re.Pattern[str], ...]
     exclude_before: tuple[re.Pattern[str], ...]  # only between the clause's start and the number
+    # the whole sentence the number stands in, after it too ("2个国家级…、6个省级…": a list of
+    # tiers, each count one tier's, whichever the number is), unless the number's own clause
+    # says it is the whole (`whole_scope` before it)
+    exclude_sentence: tuple[re.Pattern[str], ...]
     any_before: re.Pattern[str] | None  # the before-cues anywhere: the topic of an earlier clause
     # the words every before-cue (a pair: its object) holds: when the text before the number has
     # none of them, no before-pattern, each anchored at the number, is tried
@@ -333,6 +337,7 @@ def load_rulebook(path: Path = PHRASINGS_PATH, catalog_path: Path = CATALOG_PATH
             exclude=_compile_all(spec.get("exclude", [])),
             exclude_near=_compile_all(spec.get("exclude_near", [])),
             exclude_before=_compile_all(spec.get("exclude_before", [])),
+            exclude_sentence=_compile_all(spec.get("exclude_sentence", [])),
             any_before=(
                 re.compile("|".join(f"(?:{p})" for p in before_cues)) if before_cues else None
             ),
@@ -1071,6 +1076,11 @@ def _match(
         return None
     if any(p.search(text, at.clause_lo, quantity.start) for p in rule.exclude_before):
         return None
+    if rule.exclude_sentence and not scoring.whole_scope.search(text, at.clause_lo, quantity.start):
+        # (a number whose own clause says it is the whole, 全县累计建成…N个, stays)
+        sentence_lo, sentence_hi = layout.sentence(quantity.start, quantity.end)
+        if any(p.search(text, sentence_lo, sentence_hi) for p in rule.exclude_sentence):
+            return None
     if rule.indicator.kind == "stock" and scoring.flow_words.search(at.left):
         return None  # "新设立律师事务所2家" adds to a stock; it is not the stock
     if rule.indicator.kind == "stock" and (quantity.unit or "").endswith("次"):

@@ -19,7 +19,15 @@ from fazhi.catalog import Indicator
 from fazhi.extract.numbers import PRODUCIBLE_UNITS, SCALES
 
 # every key an [indicator.CODE] table may hold
-PATTERN_KEYS = ("before", "after", "requires", "exclude", "exclude_near", "exclude_before")
+PATTERN_KEYS = (
+    "before",
+    "after",
+    "requires",
+    "exclude",
+    "exclude_near",
+    "exclude_before",
+    "exclude_sentence",
+)
 INDICATOR_KEYS = frozenset(
     {*PATTERN_KEYS, "pairs", "units", "units_when", "gap_before", "gap_after", "pair_span"}
     | {"other_bodies_ok", "after_needs_scope", "requires_in_sentence", "examples"}

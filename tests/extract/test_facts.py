@@ -3043,6 +3043,82 @@ ROUND36_CASES = [
 ]
 
 
+ROUND37_CASES = [
+    (
+        "推进法治文化阵地建设，发挥6个国家级、40个省级、215个市级民主法治示范村(社区)示范作用。",
+        "pub_demo_villages",
+        None,
+        "a list of tiers, each with its count: no whole, the last tier is not it",
+    ),
+    (
+        "创建国家级民主法治示范村3个，省级民主法治示范村(社区)9个，市级18个。",
+        "pub_demo_villages",
+        None,
+        "the same list with the tier before its count: neither the first nor a later tier",
+    ),
+    (
+        "新创建国家级民主法治示范村2个、省级5个，全市累计建成各级民主法治示范村(社区)88个。",
+        "pub_demo_villages",
+        88,
+        "guard: a whole after the list of tiers, in the same sentence, stays",
+    ),
+    (
+        "全县共创建省级民主法治示范村14个，示范作用明显。",
+        "pub_demo_villages",
+        14,
+        "guard: one tier alone stays the rule's reading",
+    ),
+    (
+        "城西社区等4个社区获评省“民主法治示范社区”创建单位。",
+        "pub_demo_villages",
+        None,
+        "candidates named for the title (创建单位) are not models yet",
+    ),
+    (
+        "开展“法润夕阳”宣传活动6次，“法治进校园”活动4次。",
+        "pub_events",
+        None,
+        "one named campaign's events are a kind of the list, not the whole",
+    ),
+    (
+        "全年开展“法治进社区、进企业”宣传活动52场。",
+        "pub_events",
+        52,
+        "guard: a quoted list of places is the whole",
+    ),
+    (
+        "全年开展普法宣传活动210场次，覆盖群众3万人次。",
+        "pub_events",
+        210,
+        "guard: the events with no campaign named",
+    ),
+    (
+        "调整领导分工，设置1名“总法律顾问”，明确街道法律顾问开展合法性审查。",
+        "gov_legal_advisers",
+        None,
+        "a general counsel's post set up in a body is not the retained advisers",
+    ),
+    (
+        "街道聘请3名法律顾问，为政府事务开展合法性审查。",
+        "gov_legal_advisers",
+        3,
+        "guard: the advisers a street retains stay",
+    ),
+    (
+        "落实行政机关负责人出庭应诉制度，开庭案件100%出庭应诉。",
+        "lit_head_appearance_rate",
+        100,
+        "the rate before the verb (N%出庭应诉)",
+    ),
+    (
+        "行政机关负责人98.5%出庭应诉，较上年提高。",
+        "lit_head_appearance_rate",
+        98.5,
+        "the same after the heads named",
+    ),
+]
+
+
 HEADLINE_CASES = (
     CASES
     + PLACE_CASES
@@ -3073,6 +3149,7 @@ HEADLINE_CASES = (
     + YEARS33_CASES
     + ROUND35_CASES
     + ROUND36_CASES
+    + ROUND37_CASES
 )
 
 
