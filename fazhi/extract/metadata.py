@@ -806,7 +806,7 @@ REPORT_WORDS_RE = re.compile(r"报告|总结")
 _WRITTEN_YEAR = r"(?:20\d{2}|[〇○零一二三四五六七八九]{4})年"
 # Before and after the place in a title whose speaker is a place: 关于某区2023年…, 2023年度某县…
 TITLE_LEAD_RE = re.compile(rf"(?:关于)?(?:{_WRITTEN_YEAR}度?)?")
-TITLE_AFTER_PLACE_RE = re.compile(rf"(?:关于)?{_WRITTEN_YEAR}|法治|依法")
+TITLE_AFTER_PLACE_RE = re.compile(rf"\s*(?:(?:关于)?{_WRITTEN_YEAR}|法治|依法)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -952,7 +952,8 @@ def _announced_by(line: str) -> str | None:
 
 
 # the last words of a title broken over two lines ("某县2020年度依法行政工作情况的" / "报 告")
-TITLE_TAIL_LINE_RE = re.compile(r"的?[\u4e00-\u9fa5]{0,6}?(?:报告|总结|汇报)")
+# ("某区关于2024年推进法治政府" / "建设工作情况的报告": the break inside a word)
+TITLE_TAIL_LINE_RE = re.compile(r"的?[\u4e00-\u9fa5]{0,10}?(?:报告|总结|汇报)")
 
 
 def _rejoined_titles(lines: list[str]) -> Iterator[str]:
@@ -1112,9 +1113,12 @@ def _place_of_title(line: str) -> str | None:
     start = lead.end() if lead else 0
     position = _names_end(line, start)
     town = _township_at(line, position)
-    if town is None and position == start:
-        # a town the gazetteer no longer lists (merged since), opening the title alone
-        unknown = UNLISTED_TOWN_RE.match(line, start)
+    if town is None:
+        # a town the gazetteer does not list (merged since, or a street created since), opening
+        # the title alone or after its county (济南市历下区某某新村街道 2024年度…报告)
+        unknown = (UNLISTED_TOWN_RE if position == start else UNLISTED_TOWN_AFTER_RE).match(
+            line, position
+        )
         town = unknown.group() if unknown else None
     end = position + len(town) if town else position
     if end == start or not TITLE_AFTER_PLACE_RE.match(line, end):
@@ -1134,6 +1138,20 @@ STATE_TITLE_RE = re.compile(
 UNLISTED_TOWN_RE = re.compile(
     r"(?![全各本我该每])[^\W\d_省市区县乡镇村街]{2,3}(?:镇|乡|街道)(?!镇|乡)"
 )
+# after its county's name a street's may be four characters and hold 村 (某某新村街道)
+UNLISTED_TOWN_AFTER_RE = re.compile(
+    r"(?![全各本我该每所辖])[^\W\d_省市区县乡镇街]{2,4}(?:镇|乡|街道)(?!镇|乡)"
+)
+
+
+def _unlisted_town_of(name: str) -> str | None:
+    """The town the gazetteer does not list that a title names, alone or after its county."""
+    if UNLISTED_TOWN_RE.fullmatch(name):
+        return name
+    end = _names_end(name, 0)
+    if end and UNLISTED_TOWN_AFTER_RE.fullmatch(name, end):
+        return name[end:]
+    return None
 
 
 def _names_end(fragment: str, position: int) -> int:
@@ -1513,9 +1531,7 @@ def _issuer_name(
     spells or the text names: a place named in passing is no evidence of whose body it is."""
     if not found.body:
         # (a town the gazetteer no longer lists, named by a title alone: its own government too)
-        town = _township_of(found.name) or (
-            found.name if UNLISTED_TOWN_RE.fullmatch(found.name) else None
-        )
+        town = _township_of(found.name) or _unlisted_town_of(found.name)
         if town:
             return town + ("办事处" if town.endswith("街道") else "人民政府")
         place = division.name if division else own_name(found.name)

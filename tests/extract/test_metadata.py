@@ -3291,3 +3291,33 @@ JUSTICE_SELF36_CASES = [
 )
 def test_justice_bureau_speaking_as_self(text: str, issuer: str | None, reason: str) -> None:
     assert extract_document(text).metadata.issuer == issuer, reason
+
+
+TITLE37_CASES = [
+    (
+        "青岛市市南区海滨新村街道 2023年度法治政府建设报告\n"
+        "2023年，海滨新村街道坚持依法行政，各项工作法治化水平明显提升。\n",
+        "海滨新村街道办事处",
+        "a street the gazetteer does not list, after its county in a title (four characters, 村)",
+    ),
+    (
+        "青岛市市南区2023年度法治政府建设报告\n2023年，市南区坚持依法行政，各项工作扎实推进。\n",
+        "市南区人民政府",
+        "guard: the county's title with no town stays the government's",
+    ),
+    (
+        "江岸区关于2023年推进法治政府\n建设工作情况的报告\n"
+        "根据省、市工作部署要求，现将江岸区2023年度推进法治政府建设工作情况报告如下:\n",
+        "江岸区人民政府",
+        "a title broken inside a word, its second line seven characters before 报告",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer", "reason"),
+    TITLE37_CASES,
+    ids=[c[2] for c in TITLE37_CASES],
+)
+def test_titles_of_round37(text: str, issuer: str | None, reason: str) -> None:
+    assert extract_document(text).metadata.issuer == issuer, reason
