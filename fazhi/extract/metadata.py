@@ -230,6 +230,9 @@ SITE_CHROME_RE = re.compile(
     # ("某区人民政府 2019年12月3日星期二")
     r"|\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]\s*$"
 )
+# a link of a page's list cut short ("关于某公司物流中心项目用..."): another page's headline, a
+# line of its own with no sentence in it
+TRUNCATED_LINK_RE = re.compile(r"[^，。；,;:：]{6,60}?(?:\.{3}|…{1,2})")
 CRUMB_SEPARATOR_RE = re.compile(r"\s*(?:[>＞»]+|&gt;)\s*")
 # A label before a title: 【全文】, [权威发布], 【法治政府建设】
 TITLE_TAG_RE = re.compile(r"^[【\[][^】\]]{1,8}[】\]]\s*(?=\S)")
@@ -640,6 +643,7 @@ def _clean_head(head: str) -> str:
             BREADCRUMB_RE.search(stripped)
             or SITE_CHROME_RE.search(stripped)
             or _column_trail(stripped)
+            or TRUNCATED_LINK_RE.fullmatch(stripped)
         )
         if chrome or (addressee and SALUTATION_RE.match(stripped)):
             kept.append("")
@@ -1338,12 +1342,20 @@ QUOTE_ATTRIBUTION_RE = re.compile(
 )
 
 
+SENTENCE_MARK_RE = re.compile(r"[，,。；;]")
+
+
 def opening_subject(head: str) -> tuple[str, str] | None:
     """Who speaks in the first sentences: ``("body", "河东区司法局")``, ``("township",
     "龙溪镇")`` or ``("division", "昌平区")``, read after a leading year and a
     "在…领导下" clause (``2024年，在区委的领导下，中山门街道坚持…``)."""
     reported = False  # below a news lead, a place's justice system is the reporter's topic
-    for line in _lines(head)[:OPENING_LINES]:
+    # the first OPENING_LINES lines, and past them the first sentence below a page's menu of
+    # short lines (户籍办理 / 首页 / 要闻动态 …) within the title block
+    lines = _lines(head)[:TITLE_BLOCK_LINES]
+    sentences = (i + 1 for i, line in enumerate(lines) if SENTENCE_MARK_RE.search(line))
+    reach = max(OPENING_LINES, next(sentences, 0))
+    for line in lines[:reach]:
         if len(line) < 20:
             continue  # a title or a heading, not a sentence
         if QUOTE_ATTRIBUTION_RE.match(line):

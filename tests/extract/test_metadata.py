@@ -3321,3 +3321,35 @@ TITLE37_CASES = [
 )
 def test_titles_of_round37(text: str, issuer: str | None, reason: str) -> None:
     assert extract_document(text).metadata.issuer == issuer, reason
+
+
+MENU37_CASES = [
+    (
+        "首页\n新闻中心\n政务公开\n办事服务\n互动交流\n走进青山\n"
+        "关于武汉市某某贸易有限公司仓储物流项目用地...\n"
+        "武汉市青山区发展和改革局关于征集某某规划意见...\n"
+        "武汉市青山区人民政府关于青山镇2024年度...\n"
+        "土地征收补偿方案公告\n某某水利工程社会稳定风险评估工作公示\n"
+        "2024年,区农业农村局严格按照省、市、区法治政府建设工作要求,认真对照《青山区法治政府"
+        "建设实施纲要》,认真履行职责。"
+        "现将我局法治政府建设工作报告如下:\n一、主要工作\n",
+        "青山区农业农村局",
+        "a menu of short lines and truncated links above the opening: the opening's body",
+    ),
+    (
+        "首页\n新闻中心\n"
+        "武汉市青山区发展和改革局2023年度法治政府建设工作...\n"
+        "2024年,青山区卫生健康局认真对照《法治政府建设实施纲要》,持续推进依法行政。\n",
+        "青山区卫生健康局",
+        "a truncated link that reads as another body's title is not the report's title",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer", "reason"),
+    MENU37_CASES,
+    ids=[c[2] for c in MENU37_CASES],
+)
+def test_openings_below_a_menu_of_round37(text: str, issuer: str | None, reason: str) -> None:
+    assert extract_document(text).metadata.issuer == issuer, reason
