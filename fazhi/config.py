@@ -59,7 +59,10 @@ class Settings(BaseSettings):
     # 30.9 with 10; the loading process's peak 735, 857 and 996 MB (benchmarks.load_growth).
     # End to end at 10,000 reports, 5 took 105.9 s against 123.6 s but the tree's peak 1,801 MB
     # against 1,482 (the held writer's memory stays while the next batch is parsed), so 1 by
-    # default: faster runs with memory to spare set FAZHI_WAREHOUSE_HOLD_BATCHES=5
+    # default: faster runs with memory to spare set FAZHI_WAREHOUSE_HOLD_BATCHES=5. Measured
+    # again on 6 December (the loader's DuckDB bounded, the run's process lean; docs/scale.md):
+    # 5 saved 12 % at 10,000 reports (+30-50 MB) but nothing at 100,000 (1,257.9 s, 1,420 MB
+    # against 1,192.3 s, 1,392 MB), so 1 still
     warehouse_hold_batches: int = Field(default=1, ge=1)
     # parse and extract the next batch while one is gated and loaded, with one parsing worker
     # fewer than document_workers (fazhi.batches.preparing_settings), so the loader keeps a core
