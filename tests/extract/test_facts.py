@@ -3119,6 +3119,41 @@ ROUND37_CASES = [
 ]
 
 
+# Round 38: the count before a bare 行政诉讼 (no 案件), as a list's second item or alone.
+ROUND38_CASES = [
+    (
+        "依法应对各类争议，全年共办理11件行政复议、7件行政诉讼，败诉率为零。",
+        "lit_cases",
+        7,
+        "a list's item: the count before a bare 行政诉讼",
+    ),
+    (
+        "县政府全年应诉9起行政诉讼。",
+        "lit_cases",
+        9,
+        "the count before a bare 行政诉讼, alone",
+    ),
+    (
+        "组织机关干部旁听3次行政诉讼庭审。",
+        "lit_cases",
+        None,
+        "guard: hearings attended (行政诉讼庭审) are not the lawsuits",
+    ),
+    (
+        "配合检察机关办理5件行政诉讼监督案件。",
+        "lit_cases",
+        None,
+        "guard: a procuratorate's supervision of lawsuits stays out",
+    ),
+    (
+        "全县发生行政诉讼案件45件。",
+        "lit_cases",
+        45,
+        "guard: the count after 行政诉讼案件 as before",
+    ),
+]
+
+
 HEADLINE_CASES = (
     CASES
     + PLACE_CASES
@@ -3150,6 +3185,7 @@ HEADLINE_CASES = (
     + ROUND35_CASES
     + ROUND36_CASES
     + ROUND37_CASES
+    + ROUND38_CASES
 )
 
 
