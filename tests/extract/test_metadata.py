@@ -3284,15 +3284,6 @@ JUSTICE_SELF36_CASES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("text", "issuer", "reason"),
-    JUSTICE_SELF36_CASES,
-    ids=[c[2] for c in JUSTICE_SELF36_CASES],
-)
-def test_justice_bureau_speaking_as_self(text: str, issuer: str | None, reason: str) -> None:
-    assert extract_document(text).metadata.issuer == issuer, reason
-
-
 TITLE37_CASES = [
     (
         "青岛市市南区海滨新村街道 2023年度法治政府建设报告\n"
@@ -3312,15 +3303,6 @@ TITLE37_CASES = [
         "a title broken inside a word, its second line seven characters before 报告",
     ),
 ]
-
-
-@pytest.mark.parametrize(
-    ("text", "issuer", "reason"),
-    TITLE37_CASES,
-    ids=[c[2] for c in TITLE37_CASES],
-)
-def test_titles_of_round37(text: str, issuer: str | None, reason: str) -> None:
-    assert extract_document(text).metadata.issuer == issuer, reason
 
 
 MENU37_CASES = [
@@ -3346,10 +3328,14 @@ MENU37_CASES = [
 ]
 
 
+# rounds 36 and 37: whose report an opening is, read from its text alone
+ISSUER36_37_CASES = JUSTICE_SELF36_CASES + TITLE37_CASES + MENU37_CASES
+
+
 @pytest.mark.parametrize(
     ("text", "issuer", "reason"),
-    MENU37_CASES,
-    ids=[c[2] for c in MENU37_CASES],
+    ISSUER36_37_CASES,
+    ids=[c[2] for c in ISSUER36_37_CASES],
 )
-def test_openings_below_a_menu_of_round37(text: str, issuer: str | None, reason: str) -> None:
+def test_issuers_of_rounds_36_and_37(text: str, issuer: str | None, reason: str) -> None:
     assert extract_document(text).metadata.issuer == issuer, reason
