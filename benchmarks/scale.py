@@ -339,7 +339,7 @@ def run_bare(sources_file: Path, data_dir: Path, crawl_only: bool = False) -> No
     loader = LoaderProcess(settings.loader_recycle_batches)
     with ThreadPoolExecutor(1, thread_name_prefix="prepare") as ahead:
         outcomes = batches.pipelined(
-            feed, start, finish, ahead=settings.overlap_batches, ready=feed.ready
+            feed, start, finish, ahead=batches.batches_ahead(settings), ready=feed.ready
         )
     crawl = feed.outcome()
     print(

@@ -19,6 +19,7 @@ Nothing is done twice:
 from __future__ import annotations
 
 import contextlib
+from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -267,22 +268,26 @@ def pipelined(
     start: Callable[[int], Pending],
     finish: Callable[[int, Sequence[Finished]], Finished],
     *,
-    ahead: bool = True,
+    ahead: int = 1,
     ready: Callable[[], bool] = lambda: True,
 ) -> list[Finished]:
-    """``finish`` every batch in order, each once its ``start`` is done, while the next batch's
-    ``start`` runs (or, with ``ahead`` false, one batch after the other: the parsing workers
-    and the loader's process are then never resident at once, which costs time and saves
-    memory).
+    """``finish`` every batch in order, each once its ``start`` is done, while up to ``ahead``
+    batches after it are started (0: one batch after the other, the parsing workers and the
+    loader's process then never resident at once, which costs time and saves memory).
 
-    ``start`` is a batch's parse and extract, which the bounded workers do in other processes;
-    ``finish`` is its gate and load, given the outcomes finished before it, in batch order (the
-    gate's across-years checks read what was loaded before it), in the loader's process
+    ``start`` is a batch's parse and extract, which the bounded workers do in other processes
+    (the callers start them on one thread, so they run one after the other); ``finish`` is its
+    gate and load, given the outcomes finished before it, in batch order (the gate's
+    across-years checks read what was loaded before it), in the loader's process
     (``fazhi.loader``): the run's process only waits on it, so the thread collecting the
-    workers' results does not queue behind the gate for the interpreter's lock. At most two
-    batches are in flight, so memory stays bounded by the batch size. When ``finish`` fails, the
-    batch already started is waited for (so that its files are whole for a resumed run), then
-    the failure is raised.
+    workers' results does not queue behind the gate for the interpreter's lock. At most
+    ``ahead + 1`` batches are in flight; what a started batch makes goes to the lake, so memory
+    stays bounded by the batch size. With ``ahead`` 1 the two sides wait for each other at every
+    batch, and a batch's load that runs longer than the next one's parse and extract (DuckDB's
+    checkpoint varies by a second from batch to batch) leaves the parsing side idle; with 2 it
+    goes on with the batch after. When a batch's ``start`` or ``finish`` fails, the batches
+    already started are waited for (so that their files are whole for a resumed run), then the
+    failure is raised.
 
     ``numbers`` may come while batches run (``fazhi.streaming.BatchFeed``, planned as the crawl
     goes on): a batch is started ahead only when ``ready()`` says its number is there, else
@@ -290,28 +295,39 @@ def pipelined(
     """
     outcomes: list[Finished] = []
     remaining = iter(numbers)
-    number = next(remaining, None)
-    pending = start(number) if number is not None else None
-    while number is not None and pending is not None:
-        pending.result()  # this batch's parse and extract are done (or raise here)
-        following: tuple[int | None, Pending | None] | None = None
-        if ahead and ready():
-            following = _started(next(remaining, None), start)
+    in_flight: deque[tuple[int, Pending]] = deque()
+    exhausted = False
+
+    def start_next() -> None:
+        nonlocal exhausted
+        number = next(remaining, None)
+        if number is None:
+            exhausted = True
+        else:
+            in_flight.append((number, start(number)))
+
+    start_next()
+    while in_flight:
+        number, pending = in_flight[0]
         try:
+            pending.result()  # this batch's parse and extract are done (or raise here)
+            while not exhausted and len(in_flight) <= ahead and ready():
+                start_next()
             outcomes.append(finish(number, tuple(outcomes)))
         except BaseException:
-            if following is not None and following[1] is not None:
+            for _number, started in list(in_flight)[1:]:
                 with contextlib.suppress(BaseException):
-                    following[1].result()
+                    started.result()
             raise
-        number, pending = following or _started(next(remaining, None), start)
+        in_flight.popleft()
+        if not in_flight and not exhausted:
+            start_next()
     return outcomes
 
 
-def _started(
-    number: int | None, start: Callable[[int], Pending]
-) -> tuple[int | None, Pending | None]:
-    return number, (start(number) if number is not None else None)
+def batches_ahead(settings: Settings) -> int:
+    """How many batches ``pipelined`` parses and extracts ahead of the one it gates and loads."""
+    return settings.batches_ahead if settings.overlap_batches else 0
 
 
 def preparing_settings(settings: Settings) -> Settings:

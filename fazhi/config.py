@@ -71,6 +71,12 @@ class Settings(BaseSettings):
     # 1,431 MB one batch after the other; with both workers beside the loader (4 December)
     # 1,127.3 s and 1,608 MB. Off, the parsing workers and the loader are never busy at once.
     overlap_batches: bool = True
+    # with overlap_batches, how many batches are parsed and extracted ahead of the one being
+    # gated and loaded (fazhi.batches.pipelined). With 1 the two sides wait for each other at
+    # every batch, so each batch takes the longer of its load and the next batch's parse and
+    # extract; with 2 neither waits for the other unless it is two batches ahead. What a batch
+    # started ahead makes is in the lake, not in memory.
+    batches_ahead: int = Field(default=1, ge=1)
     # begin a batch as soon as the hosts crawled so far fill it, while other hosts are crawled
     # (fazhi.streaming); off, the crawl's documents are planned at once when it ends, every
     # host's mixed. Off by default: 10,000 and 20,000 reports on 2 cores showed no gain (the

@@ -21,6 +21,7 @@ from prefect.states import Completed, Failed, State
 from fazhi.batches import (
     BatchOutcome,
     artifact_frames,
+    batches_ahead,
     pipelined,
     plan_batches,
     preparing_settings,
@@ -79,7 +80,7 @@ def process_batches(
             args = (loader, settings, run_id, batch, started_at, status, counts, years)
             return tasks.gate_load_batch_task(*args)
 
-        ahead = settings.overlap_batches
+        ahead = batches_ahead(settings)
         outcomes = pipelined(feed, start, gate_and_load, ahead=ahead, ready=feed.ready)
         crawl = feed.outcome()  # the feed ended: so did the crawl
         summary = summarise_batches(run_id, crawl, outcomes)

@@ -125,7 +125,7 @@ def test_the_feed_hands_batches_on_while_hosts_are_crawled_and_raises_what_faile
     )
     thread.start()
     with pytest.raises(Failing):
-        pipelined(feed, lambda n: Done(), finish, ahead=False, ready=feed.ready)
+        pipelined(feed, lambda n: Done(), finish, ahead=0, ready=feed.ready)
     thread.join()
     assert finished == [0, 1]
     crawl = feed.outcome()  # both hosts, merged as they finished
