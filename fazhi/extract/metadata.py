@@ -135,8 +135,9 @@ DATE_LINE_RE = re.compile(
     # (or the paper that printed it: "某某晚报 2020-03-20 10:10")
     + r"|[\u4e00-\u9fa5]{1,20}?(?:办公厅|办公室|政府|办事处|局|厅|委|中心|科|处|网|网站|报)\s+)?"
     + DATE_RE.pattern
-    # the time as digits or in words ("2025年03月19日 09时07分")
-    + r"(?:\s+\d{1,2}(?::\d{2}(?::\d{2})?|时\d{1,2}分(?:\d{1,2}秒)?)"
+    # the time as digits or in words ("2025年03月19日 09时07分"); after 日 it may follow with no
+    # space ("2022年05月31日08:42 | 来源:某网", a news site's date line)
+    + r"(?:(?:(?<=日)\s*|\s+)\d{1,2}(?::\d{2}(?::\d{2})?|时\d{1,2}分(?:\d{1,2}秒)?)"
     # a page's text-size control after the time ("10:10 大字", "10:10 大 中 小")
     + r"(?:\s+(?:大字|大\s*中\s*小))?"
     # "2025-04-27 10:14 某省人民政府网": a page's date and time, then the site or body it came
@@ -855,6 +856,10 @@ def find_issuer(head: str, tail: str, crumbs: list[str] | None = None) -> FoundI
         announcer = _announced_by(line)
         if announcer:
             return FoundIssuer(announcer)
+    for line in lines[:TITLE_LINES]:
+        published = _published_title_speaker(line)
+        if published:
+            return published
     source = SOURCE_LINE_RE.search(head)
     publisher = _org_at_start(source.group(1)) if source else None
     if publisher:
@@ -866,6 +871,11 @@ def find_issuer(head: str, tail: str, crumbs: list[str] | None = None) -> FoundI
         org = _org_at_start(line)
         if org and len(line) <= len(org) + 2 and line[-1] not in ":：":  # not an addressee
             return FoundIssuer(org)
+    # a news lead on the first line naming the body the reporter learnt the figures from
+    # speaks before a place that opens a later paragraph ("…某街道就成立了…调解工作室")
+    lead_informant = _informed_by(lines[:1])
+    if lead_informant:
+        return FoundIssuer(lead_informant)
     subject = opening_subject(head)
     if subject and subject[0] != "division":
         return FoundIssuer(subject[1], body=subject[0] == "body")
@@ -886,6 +896,12 @@ def find_issuer(head: str, tail: str, crumbs: list[str] | None = None) -> FoundI
 # body whose figures the item tells, early in its line
 INFORMED_BY_RE = re.compile(r"从(?P<body>[^。，,；;:：\n]{2,30}?)(?:获悉|了解到)")
 INFORMED_BY_REACH = 40
+# a paper's mark opening its lead, its reporter's byline after it ("本报讯 记者某某报道:",
+# "本报讯(记者 某某)")
+NEWS_LEAD_MARK_RE = re.compile(
+    r"本报讯\s*(?:[(（][^()（）\n]{0,20}[)）]|记者[^。，,；;:：\n]{0,12}?报道\s*[:：])?"
+)
+NEWS_LEAD_MARK_REACH = 120
 # a department (厅) named with no level, 记者从司法厅获悉: only a province has 厅 (a city's are 局),
 # so it is the province's, completed with the place as 省司法厅 is; 办公厅 is left (the State
 # Council's is one too)
@@ -896,8 +912,12 @@ def _informed_by(lines: list[str]) -> str | None:
     """The body a news lead says the reporter learnt the figures from, when it is a body of
     government (``省司法厅`` bare, completed with the place later), not an association."""
     for line in lines[:OPENING_LINES]:
-        informed = INFORMED_BY_RE.search(line, 0, INFORMED_BY_REACH + 6)
-        if informed is None or informed.start() > INFORMED_BY_REACH:
+        # a photo's caption may stand before the paper's lead on its line ("…案件。某局供图本报讯
+        # 记者某某报道:记者19日从某局获悉"): the lead is read from the paper's mark
+        lead = NEWS_LEAD_MARK_RE.search(line, 0, NEWS_LEAD_MARK_REACH)
+        base = lead.end() if lead else 0
+        informed = INFORMED_BY_RE.search(line, base, base + INFORMED_BY_REACH + 6)
+        if informed is None or informed.start() - base > INFORMED_BY_REACH:
             continue
         body = informed["body"]
         if _org_at_start(body) == body or BARE_ISSUER_RE.fullmatch(body):
@@ -953,6 +973,24 @@ def _announced_by(line: str) -> str | None:
         if _org_at_start(body) == body:
             return body
     return None
+
+
+# An untitled page's preamble publishing the report by its title ("根据《…条例》规定，现发布《某区
+# 司法局2024年政府信息公开工作年度报告》", the opening of every information-disclosure report):
+# the title's speaker
+PUBLISHED_TITLE_RE = re.compile(
+    r"现(?:予以?)?(?:发布|公布|公开|印发)《(?P<title>[^》\n]{4,60}?(?:报告|总结))》"
+)
+
+
+def _published_title_speaker(line: str) -> FoundIssuer | None:
+    """The body (or the place) whose report a preamble publishes by its title."""
+    published = PUBLISHED_TITLE_RE.search(line)
+    if published is None:
+        return None
+    title = published["title"]
+    org = _org_at_start(title)
+    return FoundIssuer(org) if org else _title_speaker(title)
 
 
 # the last words of a title broken over two lines ("某县2020年度依法行政工作情况的" / "报 告")
@@ -1508,7 +1546,16 @@ def own_name(issuer: str) -> str:
     position = _past_government_above_town(issuer, position)
     if starts and _township_at(issuer, position):
         return issuer[position:]
+    # a town the gazetteer does not list, its government or street office after its county
+    # (``某县某某镇人民政府`` → ``某某镇人民政府``), as a listed one's
+    town = UNLISTED_TOWN_AFTER_RE.match(issuer, position) if starts else None
+    if town and TOWN_BODY_RE.fullmatch(issuer, town.end()):
+        return issuer[position:]
     return issuer[starts[-1] :] if len(starts) > 1 else issuer
+
+
+# the body of a town or street that closes an issuer's name: its government or its office
+TOWN_BODY_RE = re.compile(r"人民政府|政府|办事处")
 
 
 def _township_of(issuer: str | None) -> str | None:

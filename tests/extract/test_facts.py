@@ -3154,6 +3154,94 @@ ROUND38_CASES = [
 ]
 
 
+ROUND39_CASES = [
+    (
+        "加强执法队伍建设，督促干部参加执法考试，全局取得行政执法资格人数达到28人。",
+        "enf_certified_officers",
+        28,
+        "the holders counted as those who obtained the qualification (取得…资格人数)",
+    ),
+    (
+        "全县具备行政执法资格的人员共312名。",
+        "enf_certified_officers",
+        312,
+        "the same with 具备 and 的人员",
+    ),
+    (
+        "今年新取得行政执法资格人数11人。",
+        "enf_certified_officers",
+        None,
+        "guard: the newly qualified add to the stock",
+    ),
+    (
+        "组织领导干部旁听庭审，行政机关负责人出庭应诉保持100%。",
+        "lit_head_appearance_rate",
+        100,
+        "the verb, then a verb of keeping the rate (出庭应诉保持N%)",
+    ),
+    (
+        "行政机关负责人出庭应诉案件胜诉率92%。",
+        "lit_head_appearance_rate",
+        None,
+        "guard: a rate of the cases attended is not the attendance",
+    ),
+    (
+        "全市行政复议工作稳步推进。全市共审结行政复议申请63件，直接纠错率4%。",
+        "rec_cases_closed",
+        63,
+        "applications closed (审结行政复议申请N件) are the cases closed",
+    ),
+    (
+        "全市行政复议工作稳步推进。全市共审结行政复议申请63件，直接纠错率4%。",
+        "rec_applications_received",
+        None,
+        "guard: ... not the applications received",
+    ),
+    (
+        "全年收到并办结行政复议申请19件。",
+        "rec_applications_received",
+        19,
+        "guard: received and closed in one verb pair stay received",
+    ),
+    (
+        "全年审查行政复议申请14件，其中维持6件，驳回3件，未审结5件。",
+        "rec_cases_closed",
+        None,
+        "cases not yet closed (未审结) are not the cases closed",
+    ),
+    (
+        "全年审查行政复议申请14件，其中维持6件，驳回3件，未审结5件。",
+        "rec_applications_received",
+        14,
+        "guard: the applications reviewed stay the received",
+    ),
+    (
+        "全年共开展普法宣传活动12次，发放材料4500余份，发放手册350本。",
+        "pub_materials",
+        4500,
+        "bare 材料 after 发放 is the materials handed out",
+    ),
+    (
+        "各级调解组织开展矛盾排查1800次，预防纠纷发生76宗。",
+        "med_screenings",
+        1800,
+        "矛盾排查 without 纠纷",
+    ),
+    (
+        "今年以来，共办理法援案件120件，接待群众来电来访900余人次。",
+        "aid_consultations",
+        900,
+        "calls and visits received by the aid service (接待…来电来访)",
+    ),
+    (
+        "县信访局全年接待群众来电来访900余人次。",
+        "aid_consultations",
+        None,
+        "guard: a petition office's calls and visits, no legal aid in the sentence",
+    ),
+]
+
+
 HEADLINE_CASES = (
     CASES
     + PLACE_CASES
@@ -3186,6 +3274,7 @@ HEADLINE_CASES = (
     + ROUND36_CASES
     + ROUND37_CASES
     + ROUND38_CASES
+    + ROUND39_CASES
 )
 
 

@@ -3339,3 +3339,83 @@ ISSUER36_37_CASES = JUSTICE_SELF36_CASES + TITLE37_CASES + MENU37_CASES
 )
 def test_issuers_of_rounds_36_and_37(text: str, issuer: str | None, reason: str) -> None:
     assert extract_document(text).metadata.issuer == issuer, reason
+
+
+# round 39: an unlisted town's body after its county, a preamble publishing a report by its
+# title, a news lead behind a photo's caption (all invented wording)
+ISSUER39_CASES = [
+    (
+        "疏勒县某某塔什镇人民政府2024年度法治政府建设工作报告\n"
+        "| 发文单位 | 疏勒县某某塔什镇人民政府 | 发布机构 | 疏勒县某某塔什镇人民政府 |\n"
+        "2024年,在县委、县政府的坚强领导下,某某塔什镇坚持依法行政,各项工作稳步推进。\n",
+        "某某塔什镇人民政府",
+        "a town the gazetteer does not list, after its county: the town's own government",
+    ),
+    (
+        "疏勒县司法局2024年度法治政府建设工作报告\n2024年,疏勒县司法局坚持依法行政。\n",
+        "疏勒县司法局",
+        "guard: the county's own bureau keeps its county",
+    ),
+    (
+        "根据《中华人民共和国政府信息公开条例》规定,现发布《杭州市西湖区司法局2024年政府信息"
+        "公开工作年度报告》,本报告统计数据从2024年1月1日至12月31日。\n一、总体情况\n"
+        "(一)主动公开。2024年,西湖区司法局落实主动公开要求。\n",
+        "西湖区司法局",
+        "a preamble publishing the report by its title names whose it is",
+    ),
+    (
+        "根据《中华人民共和国政府信息公开条例》规定,现公布《南宁市2023年政府信息公开工作年度"
+        "报告》。本报告所列数据的统计期限自2023年1月1日起至12月31日止。\n一、总体情况\n",
+        "南宁市人民政府",
+        "a published title naming only the place: its government",
+    ),
+    (
+        "某某司法所与某法院派出法庭调解一宗渔船工伤纠纷案件。区司法局供图本报讯记者王某报道:"
+        "记者12日从金湾区司法局获悉,近年来,该局推动人民调解工作创新发展。据统计,2021年1月至"
+        "6月,金湾区各级人民调解组织共受理纠纷900件。\n"
+        "据了解,金湾区现有各类调解组织90个,调解员队伍里有退休党员、社工等各类人员。\n"
+        "三灶镇就成立了以个人名义命名的调解工作室,化解了一批邻里纠纷。\n",
+        "金湾区司法局",
+        "a news lead behind a photo's caption names the body the figures came from, before a "
+        "town opening a later paragraph",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer", "reason"), ISSUER39_CASES, ids=[c[2] for c in ISSUER39_CASES]
+)
+def test_issuers_of_round_39(text: str, issuer: str | None, reason: str) -> None:
+    assert extract_document(text).metadata.issuer == issuer, reason
+
+
+def test_a_news_lead_behind_a_caption_is_a_work_summary() -> None:
+    text = ISSUER39_CASES[-1][0]
+    assert extract_document(text).metadata.doc_type == "work_summary"
+
+
+PUBLISHED39_CASES = [
+    (
+        "人民网\n某市某区推进法治惠民\n\n2022年05月31日08:42 | 来源:人民网-某某频道\n小字号\n\n"
+        "近年来,某区司法局充分发挥职能作用。",
+        date(2022, 5, 31),
+        "a news site's date with its time glued after 日, then its source",
+    ),
+    (
+        "某市新闻\n2023年06月01日09:15\n\n近年来,某区司法局充分发挥职能作用。",
+        date(2023, 6, 1),
+        "the same date and time alone on their line",
+    ),
+    (
+        "某区召开会议\n2021年3月5日08时30分召开全区依法行政工作会议。\n正文" + "。" * 400,
+        None,
+        "guard: a sentence after a date and time is no page date",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "reason"), PUBLISHED39_CASES, ids=[c[2] for c in PUBLISHED39_CASES]
+)
+def test_published_on_of_round_39(text: str, published: date | None, reason: str) -> None:
+    assert meta(text).published_on == published, reason
