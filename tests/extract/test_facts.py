@@ -3242,6 +3242,59 @@ ROUND39_CASES = [
 ]
 
 
+# Round 40 (x37's and x38's development halves; eval/real/DIAGNOSIS.md): invented sentences
+ROUND40_CASES = [
+    (
+        "截至去年底，执法中队持有有效行政执法证人员14名。",
+        "enf_certified_officers",
+        14,
+        "the holders of a valid certificate (持有有效…执法证人员)",
+    ),
+    (
+        "全队现有在编执法人员19名，其中持有有效执法证件人员16名；协管员8名。",
+        "enf_certified_officers",
+        16,
+        "the same with 执法证件, the only count of holders after 其中",
+    ),
+    (
+        "某乡现有正式执法队员7人，持证执法队员5人。",
+        "enf_certified_officers",
+        5,
+        "the team's members holding one (持证执法队员)",
+    ),
+    (
+        "机关执法人员共33人，执法证持有人员31人，持证率94%。",
+        "enf_certified_officers",
+        31,
+        "the holders named after the certificate (执法证持有人员)",
+    ),
+    (
+        "组织人员参加考试，提升行政执法证持有率。",
+        "enf_certified_officers",
+        None,
+        "guard: the holding rate, no count",
+    ),
+    (
+        "全年共办理行政执法处罚案件57件，其中简易程序41起；依照某条例，行政处罚6起。",
+        "enf_penalties",
+        57,
+        "penalties named with the enforcement inside the word (行政执法处罚案件)",
+    ),
+    (
+        "每个行政村培养4名“法律明白人”。",
+        "pub_legal_literate_persons",
+        None,
+        "guard: a figure for each administrative village is a quota per unit",
+    ),
+    (
+        "全镇培养“法律明白人”210名，每个行政村5名。",
+        "pub_legal_literate_persons",
+        210,
+        "the whole beside its quota per village",
+    ),
+]
+
+
 HEADLINE_CASES = (
     CASES
     + PLACE_CASES
@@ -3275,6 +3328,7 @@ HEADLINE_CASES = (
     + ROUND37_CASES
     + ROUND38_CASES
     + ROUND39_CASES
+    + ROUND40_CASES
 )
 
 
