@@ -300,10 +300,12 @@ BODY_YEAR_REPORT_RE = re.compile(
     r"工作(?:情况)?的?报告\s*$"
 )
 # A title on one field's year of work, its body unnamed (关于2024年度某市行政复议工作的报告, a
-# report to the people's congress; 2019年度某区行政复议诉讼工作报告, with no 关于): a work summary,
-# unless the field is law-building itself
+# report to the people's congress; 2019年度某区行政复议诉讼工作报告, with no 关于) or named before
+# the year (某街道2024年度行政执法工作报告, 某县某镇人民政府2024年度行政执法工作情况报告): a work
+# summary, unless the field is law-building itself
 FIELD_YEAR_REPORT_RE = re.compile(
-    r"^(?:关于)?20\d{2}年度?(?:全年)?[^。\n，,《》]{2,24}?工作(?:情况)?的?报告\s*$"
+    r"^(?:[^。\n，,《》]{2,20}?(?:局|厅|委员会|办公室|中心|人民政府|政府|办事处|街道|街|镇|乡))?"
+    r"(?:关于)?20\d{2}年度?(?:全年)?[^。\n，,《》]{2,24}?工作(?:情况)?的?报告\s*$"
 )
 # "2022年上半年，…", "1-6月，…": an opening telling part of a year
 PART_YEAR_OPENING_RE = re.compile(
@@ -319,8 +321,9 @@ OTHER_KIND_RE = re.compile(
     r"|^[^。\n]{0,20}(?:人民法院|人民检察院)[^。\n]{0,30}(?:报告|白皮书|总结)"
     r"|全[省市区县]法院|全[省市区县]检察机关"
     # a body's year of administrative enforcement as a title (某厅2021年度行政执法总体情况, 某局
-    # 2022年度行政执法统计年报, 某区行政执法工作报告): the enforcement statistics' report
-    r"|(?:^|\n)[^。，,；\n]{0,40}?行政执法(?:工作)?(?:总体情况|统计年报|年报|数据|报告)\s*(?=\n|$)"
+    # 2022年度行政执法统计年报): the enforcement statistics' report (not a body's report on its
+    # year of enforcement work, 某街道2024年度行政执法工作报告: FIELD_YEAR_REPORT_RE)
+    r"|(?:^|\n)[^。，,；\n]{0,40}?行政执法(?:工作)?(?:总体情况|统计年报|年报|数据)\s*(?=\n|$)"
 )
 # A news item's title about a meeting or a visit (某县召开法治政府建设工作会议): another kind,
 # though its sentences quote the report's words

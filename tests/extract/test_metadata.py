@@ -1459,6 +1459,27 @@ KIND_FORM_CASES = [
         "开展情况 title",
     ),
     ("汝城县司法局2023年度工作情况报告\n2023年，县司法局坚持……", "work_summary", "a bureau's year"),
+    # round 40: a body's year of enforcement work reported, its name before the year
+    (
+        "某某街道2024年行政执法工作报告\n2024年，某某街道严格规范执法……",
+        "work_summary",
+        "a street's year of enforcement work (行政执法工作报告)",
+    ),
+    (
+        "某某街道2024年度行政执法工作情况报告\n2024年，街道综合执法大队……",
+        "work_summary",
+        "the same with 工作情况报告",
+    ),
+    (
+        "某某区人民政府2023年度行政复议工作报告\n2023年，区政府……",
+        "work_summary",
+        "a government's year of one field's work, named before the year",
+    ),
+    (
+        "某某区人民政府2023年度法治政府建设工作报告\n2023年，区政府……",
+        "annual_report",
+        "guard: the field is law-building itself",
+    ),
     ("汝城县人民政府关于2023年度法治政府建设工作的报告\n2023年……", "annual_report", "工作的报告"),
     ("某县司法局关于2023年工作的报告\n2023年，我局……", "work_summary", "关于…工作的报告"),
     ("汝城县2023年法治政府建设工作要点\n2023年，全县……", "other", "a plan is no report"),
