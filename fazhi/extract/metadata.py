@@ -94,6 +94,13 @@ NEWS_DATELINE_RE = re.compile(
     r"^(?:[\u4e00-\u9fa5]{0,10}(?:网讯|报讯|台讯)\s*(?:[(（][^)）\n]{0,24}[)）])?\s*)?"
     r"(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*(?:上午|下午|晚)?\s*[,，]"
 )
+# A paper's mark, then a lead dated only as recent (某某新闻网讯（通讯员 某某）近日，某县司法局…): a
+# news item as a dated lead is (one naming the body the reporter learnt the figures from stays a
+# work summary, `_told_by_informant`)
+NEWS_MARK_RECENT_RE = re.compile(
+    r"^[\u4e00-\u9fa5]{0,10}(?:网讯|报讯|台讯)\s*(?:[(（][^)）\n]{0,24}[)）])?\s*"
+    r"(?:近日|日前|近期|连日来)\s*[,，]?"
+)
 # A news item's lead telling that a body released its report on a year (羊城晚报讯 …某省高级人民
 # 法院16日发布2019年度行政诉讼白皮书): the item tells that year, whenever it was printed; the
 # report may be named by its body first (公布了某市法院2021年…白皮书) and cover several years
@@ -2535,7 +2542,9 @@ def classify_doc_type(head: str) -> str:
     if _told_by_informant(lines):
         return "work_summary"
     if lines and (
-        NEWS_DATELINE_RE.match(lines[0]) or (first is not None and NEWS_DATELINE_RE.match(first))
+        NEWS_DATELINE_RE.match(lines[0])
+        or NEWS_MARK_RECENT_RE.match(lines[0])
+        or (first is not None and NEWS_DATELINE_RE.match(first))
     ):
         return "other"
     if yearbook_volume(opening) is not None:

@@ -1480,6 +1480,17 @@ KIND_FORM_CASES = [
         "annual_report",
         "guard: the field is law-building itself",
     ),
+    (
+        "某某新闻网讯（通讯员 某某）近日，某某县司法局对2019年度法律顾问工作进行了检查。\n"
+        "今年以来，某某县司法局把法律顾问工作作为重点。",
+        "other",
+        "a paper's mark, then a lead dated only as recent (网讯…近日): a news item",
+    ),
+    (
+        "本报讯（记者某某）近日，记者从市司法局了解到，今年以来，全市共办理法律援助案件300件。",
+        "work_summary",
+        "guard: the lead names the body the reporter learnt the year from",
+    ),
     ("汝城县人民政府关于2023年度法治政府建设工作的报告\n2023年……", "annual_report", "工作的报告"),
     ("某县司法局关于2023年工作的报告\n2023年，我局……", "work_summary", "关于…工作的报告"),
     ("汝城县2023年法治政府建设工作要点\n2023年，全县……", "other", "a plan is no report"),
