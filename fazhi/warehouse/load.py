@@ -220,7 +220,13 @@ def _load_steps(
 def _changed_rows(
     con: duckdb.DuckDBPyConnection, sql_dir: Path, table: str, run_id: str, hook: StepHook
 ) -> int:
-    _step(con, sql_dir, f"load/stage_changed_{table}", [], hook)
+    """Stage the batch's rows of ``table`` (facts, mentions) that differ from the loaded ones,
+    then replace them. Compared with the loaded rows only when some belong to the same
+    documents: comparing reads every compared column of the whole table (DuckDB does not
+    narrow the scan to the batch's documents), 2.3 s a batch for the mentions at 100,000
+    reports, while a batch of new reports has nothing loaded to compare with."""
+    ((loaded,),) = con.execute(read_sql(f"load/loaded_{table}_of_staged", sql_dir)).fetchall()
+    _step(con, sql_dir, f"load/stage_{'changed' if loaded else 'new'}_{table}", [], hook)
     changed = _count(con, f"changed_{table}")
     _step(con, sql_dir, f"load/replace_{table}", [run_id], hook)
     return changed

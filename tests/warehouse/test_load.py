@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import timedelta
 
 import duckdb
 import pytest
 
 from fazhi.config import REPO_ROOT, Settings
+from fazhi.sql import read_sql, split_statements
 from fazhi.warehouse.db import writer
 from fazhi.warehouse.load import load_batch, load_run, record_run
 from tests.warehouse.conftest import (
@@ -23,23 +25,27 @@ from tests.warehouse.conftest import (
     staged_run,
 )
 
-LOAD_STEPS = [
+LOAD_STEPS = [  # a batch of reports new to the warehouse: nothing loaded to compare with
     "load/insert_documents",
     "load/insert_document_text",
     "load/supersede_documents",
     "search/refresh_index",
-    "load/stage_changed_facts",
+    "load/stage_new_facts",
     "load/replace_facts",
     "load/collect_affected_cells",
     "load/refresh_best_value",
     "load/refresh_wide",
-    "load/stage_changed_mentions",
+    "load/stage_new_mentions",
     "load/replace_mentions",
     "load/replace_validations",
     "load/replace_quarantine",
     "load/check_batch_keys",
     "load/record_run",
 ]
+# a batch re-extracting loaded reports: its facts and mentions compared with the loaded ones
+RELOAD_STEPS = [
+    step.replace("stage_new_", "stage_changed_") for step in LOAD_STEPS
+]  # fmt: skip
 
 
 def first_run():  # type: ignore[no-untyped-def]
@@ -70,6 +76,15 @@ def first_run():  # type: ignore[no-untyped-def]
                 "quarantined_at": T0,
             }
         ],
+    )
+
+
+def re_extracted_run():  # type: ignore[no-untyped-def]
+    """first_run's report "a" extracted again: one value and one mention changed."""
+    return staged_run(
+        "run-3",
+        facts=[fact("a", "aid_cases", 11, extractor_version="2", run_id="run-3")],
+        mentions=[mention("a", 1, 11, "aid_cases") | {"run_id": "run-3"}],
     )
 
 
@@ -233,15 +248,45 @@ def test_load_steps_are_the_ones_the_crash_tests_cover(con: duckdb.DuckDBPyConne
     seen: list[str] = []
     load_batch(con, first_run(), SQL_DIR, after_step=seen.append)
     assert seen == LOAD_STEPS
+    seen.clear()
+    load_batch(con, re_extracted_run(), SQL_DIR, after_step=seen.append)
+    assert seen == RELOAD_STEPS
+
+
+def test_new_and_re_extracted_rows_are_staged_the_same_either_way(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    """The comparison with loaded rows is skipped only when it could find nothing: a batch of
+    new reports stages the same rows whichever way it is staged."""
+    run = first_run()
+    for name, rows in (("staged_facts", run.frames["staged_facts"]),
+                       ("staged_mentions", run.frames["staged_mentions"])):  # fmt: skip
+        con.register(name, rows.to_arrow())
+    staged = {}
+    for kind in ("new", "changed"):
+        for table in ("facts", "mentions"):
+            for statement in split_statements(read_sql(f"load/stage_{kind}_{table}", SQL_DIR)):
+                con.execute(statement)
+            staged[kind, table] = sorted(con.execute(f"SELECT * FROM changed_{table}").fetchall())
+            con.execute(f"DROP TABLE changed_{table}")
+    assert staged["new", "facts"] == staged["changed", "facts"]
+    assert staged["new", "mentions"] == staged["changed", "mentions"]
+    assert len(staged["new", "facts"]) == 3 and len(staged["new", "mentions"]) == 2
 
 
 class InjectedCrash(Exception):
     pass
 
 
-@pytest.mark.parametrize("crash_after", LOAD_STEPS, ids=[s.split("/")[1] for s in LOAD_STEPS])
+@pytest.mark.parametrize(
+    ("next_run", "crash_after"),
+    [(republished_run, step) for step in LOAD_STEPS]
+    + [(re_extracted_run, step) for step in RELOAD_STEPS if "stage_changed" in step],
+    ids=[f"new-{s.split('/')[1]}" for s in LOAD_STEPS]
+    + [f"reload-{s.split('/')[1]}" for s in RELOAD_STEPS if "stage_changed" in s],
+)
 def test_crash_between_statements_leaves_the_warehouse_unchanged(
-    con: duckdb.DuckDBPyConnection, crash_after: str
+    con: duckdb.DuckDBPyConnection, next_run: Callable[[], object], crash_after: str
 ) -> None:
     load_batch(con, first_run(), SQL_DIR)
     before = snapshot(con)
@@ -251,7 +296,7 @@ def test_crash_between_statements_leaves_the_warehouse_unchanged(
             raise InjectedCrash(step)
 
     with pytest.raises(InjectedCrash):
-        load_batch(con, republished_run(), SQL_DIR, after_step=crash)
+        load_batch(con, next_run(), SQL_DIR, after_step=crash)  # type: ignore[arg-type]
     assert snapshot(con) == before
 
 
