@@ -612,6 +612,23 @@ PAGE_DATE_CASES = [
         None,
         "words that are no body's name before a date are no page date line",
     ),
+    # round 39: a date with its time glued after 日
+    (
+        "人民网\n某市某区推进法治惠民\n\n2022年05月31日08:42 | 来源:人民网-某某频道\n小字号\n\n"
+        "近年来,某区司法局充分发挥职能作用。",
+        date(2022, 5, 31),
+        "a news site's date with its time glued after 日, then its source",
+    ),
+    (
+        "某市新闻\n2023年06月01日09:15\n\n近年来,某区司法局充分发挥职能作用。",
+        date(2023, 6, 1),
+        "the same date and time alone on their line",
+    ),
+    (
+        "某区召开会议\n2021年3月5日08时30分召开全区依法行政工作会议。\n正文" + "。" * 400,
+        None,
+        "guard: a sentence after a date and time is no page date",
+    ),
 ]
 
 
@@ -3424,30 +3441,3 @@ def test_issuers_of_round_39(text: str, issuer: str | None, reason: str) -> None
 def test_a_news_lead_behind_a_caption_is_a_work_summary() -> None:
     text = ISSUER39_CASES[-1][0]
     assert extract_document(text).metadata.doc_type == "work_summary"
-
-
-PUBLISHED39_CASES = [
-    (
-        "人民网\n某市某区推进法治惠民\n\n2022年05月31日08:42 | 来源:人民网-某某频道\n小字号\n\n"
-        "近年来,某区司法局充分发挥职能作用。",
-        date(2022, 5, 31),
-        "a news site's date with its time glued after 日, then its source",
-    ),
-    (
-        "某市新闻\n2023年06月01日09:15\n\n近年来,某区司法局充分发挥职能作用。",
-        date(2023, 6, 1),
-        "the same date and time alone on their line",
-    ),
-    (
-        "某区召开会议\n2021年3月5日08时30分召开全区依法行政工作会议。\n正文" + "。" * 400,
-        None,
-        "guard: a sentence after a date and time is no page date",
-    ),
-]
-
-
-@pytest.mark.parametrize(
-    ("text", "published", "reason"), PUBLISHED39_CASES, ids=[c[2] for c in PUBLISHED39_CASES]
-)
-def test_published_on_of_round_39(text: str, published: date | None, reason: str) -> None:
-    assert meta(text).published_on == published, reason
