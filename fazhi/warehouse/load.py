@@ -222,9 +222,10 @@ def _changed_rows(
 ) -> int:
     """Stage the batch's rows of ``table`` (facts, mentions) that differ from the loaded ones,
     then replace them. Compared with the loaded rows only when some belong to the same
-    documents: comparing reads every compared column of the whole table (DuckDB does not
-    narrow the scan to the batch's documents), 2.3 s a batch for the mentions at 100,000
-    reports, while a batch of new reports has nothing loaded to compare with."""
+    documents: comparing can read every compared column of the whole table (DuckDB does not
+    narrow the scan to the batch's documents; 1.9 s for the mentions of a batch replayed into a
+    100,000-report warehouse, though the pipeline's own runs did not show it, docs/scale.md),
+    while a batch of new reports has nothing loaded to compare with."""
     ((loaded,),) = con.execute(read_sql(f"load/loaded_{table}_of_staged", sql_dir)).fetchall()
     _step(con, sql_dir, f"load/stage_{'changed' if loaded else 'new'}_{table}", [], hook)
     changed = _count(con, f"changed_{table}")
