@@ -3294,6 +3294,40 @@ ROUND40_CASES = [
     ),
 ]
 
+# round 41: figures of a programme run for consecutive years (invented wording)
+ROUND41_CASES = [
+    (
+        "连续6年安排专项经费共计1.2亿元，在各工作站提供法律服务，累计解答法律咨询85万余人次。",
+        "aid_consultations",
+        None,
+        "a programme funded for consecutive years (连续N年安排): its consultations are the years'",
+    ),
+    (
+        "连续4年实施法律援助惠民工程，各地共受理法律援助案件8600件。",
+        "aid_cases",
+        None,
+        "a programme carried out for consecutive years (连续N年实施)",
+    ),
+    (
+        "连续3年组织“送法下乡”，累计举办普法活动460场次。",
+        "pub_events",
+        None,
+        "events of a campaign organised for consecutive years (连续N年组织)",
+    ),
+    (
+        "连续三年获评全省法治建设先进县，全县调解纠纷1200件。",
+        "med_disputes_handled",
+        1200,
+        "guard: a title won for consecutive years is no span of the figures after it",
+    ),
+    (
+        "连续5年安排专项经费，2023年受理法律援助案件1320件。",
+        "aid_cases",
+        1320,
+        "guard: a year named after the span brings the sentence back to one year",
+    ),
+]
+
 
 HEADLINE_CASES = (
     CASES
@@ -3329,6 +3363,7 @@ HEADLINE_CASES = (
     + ROUND38_CASES
     + ROUND39_CASES
     + ROUND40_CASES
+    + ROUND41_CASES
 )
 
 
