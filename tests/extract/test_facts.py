@@ -149,7 +149,12 @@ CASES = [
     ),
     ("行政应诉案件同比下降12%。", "lit_cases", None, "a change in percent"),
     ("2023年，全区办理行政应诉案件58件。", "lit_cases", 58, "litigation cases"),
-    ("全年作出重大行政决策12项。", "dec_major_decision_items", 12, "decisions made"),
+    (
+        "全年作出重大行政决策12项。",
+        "dec_major_decision_items",
+        None,
+        "decisions made are not the catalogue's items (round 41)",
+    ),
     (
         "将12项重大行政决策事项纳入目录管理。",
         "dec_major_decision_items",
@@ -3294,8 +3299,8 @@ ROUND40_CASES = [
     ),
 ]
 
-# round 41: figures of a programme run for consecutive years; arbitration's mediation (invented
-# wording)
+# round 41: figures of a programme run for consecutive years; arbitration's mediation; decisions
+# made are not the catalogue's items (invented wording)
 ROUND41_CASES = [
     (
         "连续6年安排法律援助专项经费1.2亿元，依托各工作站累计解答法律咨询85万余人次。",
@@ -3344,6 +3349,30 @@ ROUND41_CASES = [
         "med_disputes_resolved",
         1372,
         "guard: the people's mediation before arbitration's rate keeps its count",
+    ),
+    (
+        "街道全年共作出重大行政决策9项。",
+        "dec_major_decision_items",
+        None,
+        "decisions made in the year (作出) are not the catalogue's items",
+    ),
+    (
+        "完成“老旧小区改造”“公交线路调整”等两项重大行政决策事项。",
+        "dec_major_decision_items",
+        None,
+        "decisions completed (完成…等两项), the count before the noun",
+    ),
+    (
+        "完成年度重大行政决策事项目录编制，纳入决策事项6项。",
+        "dec_major_decision_items",
+        6,
+        "guard: the catalogue compiled (完成…目录) keeps the items it holds",
+    ),
+    (
+        "全年作出重大行政决策11项，公布重大行政决策事项目录7项。",
+        "dec_major_decision_items",
+        7,
+        "guard: the catalogue's count beside the decisions made",
     ),
 ]
 
