@@ -3299,8 +3299,8 @@ ROUND40_CASES = [
     ),
 ]
 
-# round 41: figures of a programme run for consecutive years; arbitration's mediation; decisions
-# made are not the catalogue's items (invented wording)
+# round 41: figures of a programme run for consecutive years; decisions made are not the
+# catalogue's items (invented wording)
 ROUND41_CASES = [
     (
         "连续6年安排法律援助专项经费1.2亿元，依托各工作站累计解答法律咨询85万余人次。",
@@ -3331,24 +3331,6 @@ ROUND41_CASES = [
         "aid_cases",
         1320,
         "guard: a year named after the span brings the sentence back to one year",
-    ),
-    (
-        "全市劳动人事争议仲裁院调解劳动争议案件305件，调解成功262件。",
-        "med_disputes_resolved",
-        None,
-        "an arbitration court (仲裁院) as the subject: its mediations are not the people's",
-    ),
-    (
-        "全年调解各类纠纷1400件，调解成功1372件，劳动争议仲裁调解成功率83%。",
-        "med_success_rate",
-        None,
-        "arbitration's own success rate beside the people's mediation counts",
-    ),
-    (
-        "全年调解各类纠纷1400件，调解成功1372件，劳动争议仲裁调解成功率83%。",
-        "med_disputes_resolved",
-        1372,
-        "guard: the people's mediation before arbitration's rate keeps its count",
     ),
     (
         "街道全年共作出重大行政决策9项。",
