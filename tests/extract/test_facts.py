@@ -149,7 +149,12 @@ CASES = [
     ),
     ("行政应诉案件同比下降12%。", "lit_cases", None, "a change in percent"),
     ("2023年，全区办理行政应诉案件58件。", "lit_cases", 58, "litigation cases"),
-    ("全年作出重大行政决策12项。", "dec_major_decision_items", 12, "decisions made"),
+    (
+        "全年作出重大行政决策12项。",
+        "dec_major_decision_items",
+        None,
+        "decisions made are not the catalogue's items (round 41)",
+    ),
     (
         "将12项重大行政决策事项纳入目录管理。",
         "dec_major_decision_items",
@@ -3294,6 +3299,65 @@ ROUND40_CASES = [
     ),
 ]
 
+# round 41: figures of a programme run for consecutive years; decisions made are not the
+# catalogue's items (invented wording)
+ROUND41_CASES = [
+    (
+        "连续6年安排法律援助专项经费1.2亿元，依托各工作站累计解答法律咨询85万余人次。",
+        "aid_consultations",
+        None,
+        "a programme funded for consecutive years (连续N年安排): its consultations are the years'",
+    ),
+    (
+        "连续4年实施法律援助惠民工程，各地共受理法律援助案件8600件。",
+        "aid_cases",
+        None,
+        "a programme carried out for consecutive years (连续N年实施)",
+    ),
+    (
+        "连续3年组织“送法下乡”，累计举办普法活动460场次。",
+        "pub_events",
+        None,
+        "events of a campaign organised for consecutive years (连续N年组织)",
+    ),
+    (
+        "连续三年获评全省法治建设先进县，全县调解纠纷1200件。",
+        "med_disputes_handled",
+        1200,
+        "guard: a title won for consecutive years is no span of the figures after it",
+    ),
+    (
+        "连续5年安排专项经费，2023年受理法律援助案件1320件。",
+        "aid_cases",
+        1320,
+        "guard: a year named after the span brings the sentence back to one year",
+    ),
+    (
+        "街道全年共作出重大行政决策9项。",
+        "dec_major_decision_items",
+        None,
+        "decisions made in the year (作出) are not the catalogue's items",
+    ),
+    (
+        "完成“老旧小区改造”“公交线路调整”等两项重大行政决策事项。",
+        "dec_major_decision_items",
+        None,
+        "decisions completed (完成…等两项), the count before the noun",
+    ),
+    (
+        "完成年度重大行政决策事项目录编制，纳入决策事项6项。",
+        "dec_major_decision_items",
+        6,
+        "guard: the catalogue compiled (完成…目录) keeps the items it holds",
+    ),
+    (
+        "全年作出重大行政决策11项，公布重大行政决策事项目录7项。",
+        "dec_major_decision_items",
+        7,
+        "the catalogue's count beside the decisions made (these took it before)",
+    ),
+]
+
 
 HEADLINE_CASES = (
     CASES
@@ -3329,6 +3393,7 @@ HEADLINE_CASES = (
     + ROUND38_CASES
     + ROUND39_CASES
     + ROUND40_CASES
+    + ROUND41_CASES
 )
 
 
