@@ -2189,12 +2189,17 @@ def _from_cited_titles(text: str, head: str, hint: Hints, level: str | None) -> 
     # a body speaking as itself (我局) at no level: the place of the documents it cites, any level
     if level == "省" or (level is None and not SELF_BODY_RE.search(head)):
         return None
-    titles = " ".join(m.group() for m in BOOK_TITLE_RE.finditer(head))
-    named = _named_divisions(titles, text, hint)
-    fitting = [
-        d for d in named if d.level != "province" and (level is None or d.name.endswith(level))
-    ]
-    return fitting[0] if len({d.code for d in fitting}) == 1 else None
+    # the head's titles first; a report speaking at a level (全县) that names its place nowhere
+    # else cites its own plans further on (制定印发《某年某县…工作要点》 in its first section)
+    for where in (head, text) if level else (head,):
+        titles = " ".join(m.group() for m in BOOK_TITLE_RE.finditer(where))
+        named = _named_divisions(titles, text, hint)
+        fitting = [
+            d for d in named if d.level != "province" and (level is None or d.name.endswith(level))
+        ]
+        if fitting:
+            return fitting[0] if len({d.code for d in fitting}) == 1 else None
+    return None
 
 
 def _county_of_township(name: str, text: str, hint: Hints) -> Division | None:
@@ -2463,6 +2468,12 @@ DAY_FIRST_DATE_LINE_RE = re.compile(
 )
 
 
+# A date alone in brackets on its own line, under the title or the body's name ("某省某厅",
+# then "(2024年1月31日)"): the report's own date, as a signature's date line is (a bracket
+# holding more than the date, "(某年某月某日县政府常务会议通过)", is not read)
+BRACKETED_DATE_LINE_RE = re.compile(r"^\s*[(（]\s*" + DATE_RE.pattern + r"\s*[)）]\s*$")
+
+
 # A news page's byline, then its date: "来源:某日报 作者:某某 编辑:某某 2018-07-28 09:19:02"
 # (the paper, the writer and the editor named before the page's date and time)
 BYLINE_DATE_LINE_RE = re.compile(
@@ -2517,6 +2528,7 @@ def _published_candidates(text: str) -> Iterator[re.Match[str] | None]:
             DATE_LINE_RE.match(line)
             or DAY_FIRST_DATE_LINE_RE.match(line)
             or BYLINE_DATE_LINE_RE.match(line)
+            or BRACKETED_DATE_LINE_RE.match(line)
         )
     # a news item's footer (the head's last line may be cut inside such a date)
     for line in tail.splitlines()[-6:]:
