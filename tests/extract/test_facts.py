@@ -3487,6 +3487,19 @@ ROUND42_CASES = [
         7,
         "guard: the normative documents after the list keep their own count",
     ),
+    (
+        "公共法律服务平台办理法律援助、人民调解等业务8.2万件,法网解答法律咨询960余件次,热线"
+        "解答法律咨询5.4万余通。",
+        "aid_consultations",
+        None,
+        "the online platform's or the hotline's consultations alone are one channel",
+    ),
+    (
+        "县法律援助中心全年解答法律咨询2600人次,办理法律援助案件310件。",
+        "aid_consultations",
+        2600,
+        "guard: the aid centre's consultations with no channel named",
+    ),
 ]
 
 
