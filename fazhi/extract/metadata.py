@@ -1731,6 +1731,9 @@ def resolve_locality(
     return (
         _from_cited_titles(text, head, hint, spoken)
         or given
+        # a report speaking at a level (全县) that names its place nowhere else cites its own
+        # plans further on (制定印发《某年某县…工作要点》 in its first section)
+        or (_from_cited_titles(text, text, hint, spoken) if spoken else None)
         or _site_named(text, sites, _bare_level(issuer) or spoken)
         or _yearbook_place(head)
         or _yearbook_entry_place(head, text, hint)
@@ -2189,17 +2192,12 @@ def _from_cited_titles(text: str, head: str, hint: Hints, level: str | None) -> 
     # a body speaking as itself (我局) at no level: the place of the documents it cites, any level
     if level == "省" or (level is None and not SELF_BODY_RE.search(head)):
         return None
-    # the head's titles first; a report speaking at a level (全县) that names its place nowhere
-    # else cites its own plans further on (制定印发《某年某县…工作要点》 in its first section)
-    for where in (head, text) if level else (head,):
-        titles = " ".join(m.group() for m in BOOK_TITLE_RE.finditer(where))
-        named = _named_divisions(titles, text, hint)
-        fitting = [
-            d for d in named if d.level != "province" and (level is None or d.name.endswith(level))
-        ]
-        if fitting:
-            return fitting[0] if len({d.code for d in fitting}) == 1 else None
-    return None
+    titles = " ".join(m.group() for m in BOOK_TITLE_RE.finditer(head))
+    named = _named_divisions(titles, text, hint)
+    fitting = [
+        d for d in named if d.level != "province" and (level is None or d.name.endswith(level))
+    ]
+    return fitting[0] if len({d.code for d in fitting}) == 1 else None
 
 
 def _county_of_township(name: str, text: str, hint: Hints) -> Division | None:
