@@ -1731,6 +1731,9 @@ def resolve_locality(
     return (
         _from_cited_titles(text, head, hint, spoken)
         or given
+        # a report speaking at a level (全县) that names its place nowhere else cites its own
+        # plans further on (制定印发《某年某县…工作要点》 in its first section)
+        or (_from_cited_titles(text, text, hint, spoken) if spoken else None)
         or _site_named(text, sites, _bare_level(issuer) or spoken)
         or _yearbook_place(head)
         or _yearbook_entry_place(head, text, hint)
@@ -2463,6 +2466,12 @@ DAY_FIRST_DATE_LINE_RE = re.compile(
 )
 
 
+# A date alone in brackets on its own line, under the title or the body's name ("某省某厅",
+# then "(2024年1月31日)"): the report's own date, as a signature's date line is (a bracket
+# holding more than the date, "(某年某月某日县政府常务会议通过)", is not read)
+BRACKETED_DATE_LINE_RE = re.compile(r"^\s*[(（]\s*" + DATE_RE.pattern + r"\s*[)）]\s*$")
+
+
 # A news page's byline, then its date: "来源:某日报 作者:某某 编辑:某某 2018-07-28 09:19:02"
 # (the paper, the writer and the editor named before the page's date and time)
 BYLINE_DATE_LINE_RE = re.compile(
@@ -2517,6 +2526,7 @@ def _published_candidates(text: str) -> Iterator[re.Match[str] | None]:
             DATE_LINE_RE.match(line)
             or DAY_FIRST_DATE_LINE_RE.match(line)
             or BYLINE_DATE_LINE_RE.match(line)
+            or BRACKETED_DATE_LINE_RE.match(line)
         )
     # a news item's footer (the head's last line may be cut inside such a date)
     for line in tail.splitlines()[-6:]:

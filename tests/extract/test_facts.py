@@ -3522,3 +3522,58 @@ def test_a_year_opening_is_looked_for_only_where_its_words_are(
 
 def test_a_pattern_without_required_words_is_always_searched() -> None:
     assert _holds_any("无年份", None, 0, 3)
+
+
+# Round 42 (x40's development half): a separate table, so that round 41's additions to
+# HEADLINE_CASES and these merge apart.
+ROUND42_CASES = [
+    (
+        "据了解,全区各级调解组织开展了8300多次矛盾纠纷排查,成功调解纠纷900余起。",
+        "med_screenings",
+        8300,
+        "the count of screenings before the screening (开展了N次矛盾纠纷排查)",
+    ),
+    (
+        "抽调12名干部开展矛盾纠纷排查,化解纠纷900余起。",
+        "med_screenings",
+        None,
+        "guard: the cadres sent to screen are no screenings",
+    ),
+    (
+        "审查县政府一般性行政文件、各类合同、常务会议和县长办公会议议题96件,提出法律意见120余条。",
+        "dec_documents_reviewed",
+        96,
+        "a list of four kinds of papers between the review and its count",
+    ),
+    (
+        "审查县政府一般性行政文件、各类合同、常务会议和县长办公会议议题96件,审查行政规范性文件"
+        "7件。",
+        "rule_normative_docs_reviewed",
+        7,
+        "guard: the normative documents after the list keep their own count",
+    ),
+    (
+        "公共法律服务平台办理法律援助、人民调解等业务8.2万件,法网解答法律咨询960余件次,热线"
+        "解答法律咨询5.4万余通。",
+        "aid_consultations",
+        None,
+        "the online platform's or the hotline's consultations alone are one channel",
+    ),
+    (
+        "县法律援助中心全年解答法律咨询2600人次,办理法律援助案件310件。",
+        "aid_consultations",
+        2600,
+        "guard: the aid centre's consultations with no channel named",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "expected", "reason"),
+    ROUND42_CASES,
+    ids=[c[3] for c in ROUND42_CASES],
+)
+def test_headline_fact_of_round_42(
+    text: str, indicator: str, expected: float | None, reason: str
+) -> None:
+    test_headline_fact(text, indicator, expected, reason)
