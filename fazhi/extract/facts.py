@@ -101,6 +101,20 @@ INLINE_REST_RE = re.compile(r"(?P<more>(?:[ \t|]+[\d.,]+%?)*)[ \t|]*")
 HEADER_YEAR_RE = re.compile(r"(?<!\d)(20\d{2})年度?(?![\u4e00-\u9fa5])")
 BARE_NUMBER_LINE_RE = re.compile(r"[ \t]*[\d.,]+[ \t]*(?:\n|$)")
 TABLE_MAX_LINES, TABLE_MAX_LINE = 40, 40
+# a statistics table of columns: a heading row naming the measure with its unit over all the
+# columns ("行政处罚实施数量（宗） | |||"), a row of column headers ("警告 | 罚款 | … |
+# 合计（宗） |"), then a row of figures only ("12 | 95 | … | 108 |"): the n-th figure under the
+# n-th header
+COLUMN_ROW_MAX, COLUMN_HEADING_UP = 400, 6
+COLUMN_HEADING_RE = re.compile(
+    r"[ \t]*(?P<label>[^\n\d|。，；]{2,30}?)[ \t]*[（(](?P<unit>[^）)\n\d]{1,4})[）)][ \t|]*"
+)
+COLUMN_FIGURE_RE = re.compile(r"\d[\d.,]*")
+# the column that is the table's figure: its total, or the one that repeats the measure's own
+# noun ("许可数量" under "行政许可实施数量"; not "申请数量" or "不予许可数量")
+COLUMN_TOTAL_RE = re.compile(r"(?:合计|总计|总数)")
+COLUMN_UNIT_RE = re.compile(r"[ \t]*[（(](?P<unit>[^）)\n\d]{1,4})[）)][ \t]*$")
+COLUMN_MEASURE_RE = re.compile(r"(?:实施)?(?:数量|总数|件数|情况)$")
 # How far from a number its words are read. Cues, pairs and fillers reach at most a few dozen
 # characters, and a sentence's topic a few hundred; bounding every window by these makes the work
 # per number constant, so a text with no punctuation at all (one clause of megabytes) or a
@@ -750,7 +764,7 @@ def _table_cell(text: str, quantity: Quantity) -> _TableCell | None:
     line_lo = _after_blanks_back(text, quantity.start)
     line_hi = _line_end(text, quantity.end)
     if line_lo is None or line_lo == 0 or text[quantity.end : line_hi].strip(" \t"):
-        return _inline_cell(text, quantity, line_hi)
+        return _inline_cell(text, quantity, line_hi) or _column_cell(text, quantity)
     label_lo = text.rfind("\n", max(line_lo - 2 - TABLE_MAX_LINE, 0), line_lo - 1) + 1
     if label_lo == 0 and line_lo - 1 > TABLE_MAX_LINE:
         return None  # the line above is too long to be a label
@@ -790,6 +804,69 @@ def _inline_cell(text: str, quantity: Quantity, line_hi: int) -> _TableCell | No
         value=quantity.value * multiplier, unit=unit, scale=scale, start=line_lo
     )
     return _TableCell(cell, label["label"], table_lo)
+
+
+def _row_cells(line: str) -> list[str]:
+    """The cells of a row written with bars ("a | b | |"), the empty ones at its end dropped."""
+    cells = [cell.strip(" \t") for cell in line.split("|")]
+    while cells and not cells[-1]:
+        cells.pop()
+    while cells and not cells[0]:
+        cells.pop(0)
+    return cells
+
+
+def _column_cell(text: str, quantity: Quantity) -> _TableCell | None:
+    """The figure of a statistics table of columns (``COLUMN_HEADING_RE`` above its headers):
+    read only under the column that is the table's own figure, its total or the column that
+    repeats the measure's noun; the label is the heading's measure (with the total's word)."""
+    if "|" not in text[max(quantity.start - 3, 0) : quantity.end + 3]:
+        return None  # no bar next to the number: not a table's row
+    line_lo = text.rfind("\n", max(quantity.start - COLUMN_ROW_MAX, 0), quantity.start) + 1
+    line_hi = text.find("\n", quantity.end, quantity.end + COLUMN_ROW_MAX)
+    if line_hi < 0 and len(text) - quantity.end <= COLUMN_ROW_MAX:
+        line_hi = len(text)  # the row is the text's last line
+    if line_lo == 0 or line_hi < 0:
+        return None
+    before = text[line_lo : quantity.start]
+    figures = _row_cells(text[line_lo:line_hi])
+    if len(figures) < 2 or not all(COLUMN_FIGURE_RE.fullmatch(cell) for cell in figures):
+        return None
+    column = len(_row_cells(before + "x")) - 1  # the cells before the number's own
+    header_hi = line_lo - 1
+    header_lo = text.rfind("\n", max(header_hi - COLUMN_ROW_MAX, 0), header_hi) + 1
+    headers = _row_cells(text[header_lo:header_hi])
+    if len(headers) != len(figures) or any(
+        not cell or any(char.isdigit() for char in cell) for cell in headers
+    ):
+        return None
+    heading, line_end = None, header_lo - 1
+    for _ in range(COLUMN_HEADING_UP):
+        if line_end <= 0:
+            break
+        lo = text.rfind("\n", max(line_end - COLUMN_ROW_MAX, 0), line_end) + 1
+        heading = COLUMN_HEADING_RE.fullmatch(text, lo, line_end)
+        if heading is not None or "|" not in text[lo:line_end]:
+            break
+        line_end = lo - 1
+    if heading is None:
+        return None
+    names = [COLUMN_UNIT_RE.sub("", cell) for cell in headers]
+    totals = [k for k, name in enumerate(names) if COLUMN_TOTAL_RE.fullmatch(name)]
+    measure = COLUMN_MEASURE_RE.sub("", heading["label"])
+    nouns = [
+        COLUMN_MEASURE_RE.sub("", name) if COLUMN_MEASURE_RE.search(name) else "" for name in names
+    ]
+    own = [k for k, noun in enumerate(nouns) if noun and measure.endswith(noun)]
+    chosen = totals if totals else own
+    if chosen != [column]:
+        return None
+    written = COLUMN_UNIT_RE.search(headers[column])
+    unit, scale, multiplier = _label_unit(written["unit"] if written else heading["unit"])
+    lo = heading.start("label")
+    cell = quantity._replace(value=quantity.value * multiplier, unit=unit, scale=scale, start=lo)
+    label = heading["label"] + (names[column] if totals else "")
+    return _TableCell(cell, label, _table_start(text, lo))
 
 
 def _after_blanks_back(text: str, position: int) -> int | None:

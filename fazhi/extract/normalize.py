@@ -13,7 +13,8 @@ runs of kept characters, so building it costs one entry per deletion instead of 
 A line break is removed when the line before it does not end a sentence (。！？；：…), is not a
 heading ("一、…", "（二）…", "3.…", a markdown heading, or a short line without punctuation,
 which reads as a title) and the next line continues it (not a heading, not "二是…", and never
-a number after a number, which is a table). Breaks that stay become a single "\n".
+a number after a number, which is a table, nor the line after a row of cells ending in its bar
+"|"). Breaks that stay become a single "\n".
 Normalising twice changes nothing, except that a removed markdown marker no longer protects its
 heading line on the second pass.
 """
@@ -212,6 +213,8 @@ def _joins_lines(text: str, line_start: int, start: int, end: int) -> bool:
         return False
     if following.isdigit() and line[-1:].isdigit():
         return False  # table cells or a list of figures: never glue two numbers together
+    if line[-1:] == "|":
+        return False  # a table's row ends at its last cell's bar: the next line is the next row
     return not _ends_sentence(line, short)
 
 

@@ -3359,6 +3359,49 @@ ROUND41_CASES = [
 ]
 
 
+# round 43: a statistics table of columns (a heading row naming the measure with its unit, a row of
+# column headers, a row of figures): the figure under the total column, or under the column that
+# repeats the measure's noun, is the table's
+ROUND43_CASES = [
+    (
+        "表一 某县2024年度行政处罚实施情况统计表\n行政处罚实施数量(宗) | |||||\n"
+        "警告、通报批评 | 罚款 | 没收违法所得 | 行政拘留 | 合计(宗) | 罚没金额(万元) |\n"
+        "320 | 4150 | 66 | 18 | 4554 | 612.5 |\n说明:统计范围为统计年度内作出处罚决定的数量。",
+        "enf_penalties",
+        4554,
+        "the penalties under the table's total column (合计), not the fines column before it",
+    ),
+    (
+        "表二 某县2024年度行政许可实施情况统计表\n行政许可实施数量(件) | |||\n"
+        "申请数量 | 受理数量 | 许可数量 | 不予许可数量 |\n8120 | 8120 | 8034 | 86 |\n说明:略。",
+        "enf_licenses",
+        8034,
+        "the licences under the column repeating the measure (许可数量), not those applied for",
+    ),
+    (
+        "行政处罚实施数量(宗) | ||||\n单位名称 | 警告 | 罚款 | 吊销许可证件 |\n"
+        "某县市场监督管理局 | 5 | 40 | 1 |\n"
+        "责令停产停业、责令关闭 | 行政拘留 | 合计 (宗) | 罚没金额(万元) |\n2 | 0 | 48 | 37.2 |\n"
+        "说明:单处一个类别行政处罚的,计入相应类别。",
+        "enf_penalties",
+        48,
+        "a table in two bands: the heading row stands over the first band's headers",
+    ),
+    (
+        "行政处罚实施数量(宗) | |||\n警告 | 罚款 | 行政拘留 |\n12 | 30 | 4 |\n说明:略。",
+        "enf_penalties",
+        None,
+        "guard: no column totals the table or repeats its measure: no figure is the whole",
+    ),
+    (
+        "某局2024年度执法数据\n警告 | 罚款 | 行政拘留 | 合计 |\n12 | 30 | 4 | 46 |\n说明:略。",
+        "enf_penalties",
+        None,
+        "guard: no heading row names the measure the columns count",
+    ),
+]
+
+
 HEADLINE_CASES = (
     CASES
     + PLACE_CASES
@@ -3394,6 +3437,7 @@ HEADLINE_CASES = (
     + ROUND39_CASES
     + ROUND40_CASES
     + ROUND41_CASES
+    + ROUND43_CASES
 )
 
 

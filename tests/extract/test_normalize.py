@@ -83,6 +83,11 @@ CASES = [
     ),
     ("一、工作成效\n（一）加强领导", "一、工作成效\n（一）加强领导", "heading-after-heading"),
     ("| 序号 | 数量 |\n| 1 | 26 |", "| 序号 | 数量 |\n| 1 | 26 |", "markdown-table-rows"),
+    (
+        "警告、通报批评 | 罚款 | 没收违法所得 | 合计(宗) |\n41 | 280 | 9 | 330 |\n说明:略",
+        "警告、通报批评 | 罚款 | 没收违法所得 | 合计(宗) |\n41 | 280 | 9 | 330 |\n说明:略",
+        "a-row-ending-in-its-bar-keeps-its-break",
+    ),
     # markdown headings
     ("## 廉江市司法局\n\n### 一、工作", "廉江市司法局\n一、工作", "markdown-heading-markers"),
     ("正文。\n  #### （一）标题\n正文", "正文。\n（一）标题\n正文", "indented-heading-marker"),
