@@ -21,6 +21,8 @@ def meta(text: str, **hints: object):  # type: ignore[no-untyped-def]
     return extract_metadata(normalise(text).text, original=text, **hints)  # type: ignore[arg-type]
 
 
+_FILLER42 = "坚持依法行政,推进政务公开,提升服务效能,各项工作取得新进展。" * 22  # past the head
+
 LOCALITY_CASES = [
     (
         "福州市鼓楼区司法局2022年法治政府建设年度报告\n2022年，我局……",
@@ -83,6 +85,33 @@ LOCALITY_CASES = [
         {},
         "450100",
         "a department with a long name",
+    ),
+    # round 42: a county that names itself only in its own plans' titles, past the head
+    (
+        "2023年度法治政府建设工作报告\n2023年,在市委、市政府的坚强领导下,全县上下坚持依法行政。\n"
+        f"一、主要工作开展情况\n(一)加强组织领导。{_FILLER42}\n"
+        "(二)明确目标任务。先后召开2次全面依法治县委员会会议,制定印发《2023年会宁县法治政府"
+        "建设工作要点》,进一步明确各乡镇和县直各部门的职责。全县各部门按要求落实。\n",
+        {},
+        "620422",
+        "a county speaking as 全县 names itself only in its own plan's title past the head",
+    ),
+    (
+        "2023年度法治政府建设工作报告\n2023年,在市委、市政府的坚强领导下,全县上下坚持依法行政。\n"
+        f"一、主要工作开展情况\n(一)加强组织领导。{_FILLER42}\n"
+        "(二)明确目标任务。认真贯彻《白银市法治政府建设实施方案》,全县各部门按要求落实。\n",
+        {},
+        None,
+        "guard: a county citing its city's plan is not that city",
+    ),
+    (
+        "2023年度法治政府建设工作报告\n2023年,在市委、市政府的坚强领导下,全县上下坚持依法行政。\n"
+        f"一、主要工作开展情况\n(一)加强组织领导。{_FILLER42}\n"
+        "(二)学习交流。组织学习《会宁县法治政府建设实施方案》和《靖远县法治政府建设实施方案》,"
+        "全县各部门按要求落实。\n",
+        {},
+        None,
+        "guard: two counties' plans cited further on settle nothing",
     ),
 ]
 
@@ -628,6 +657,23 @@ PAGE_DATE_CASES = [
         "某区召开会议\n2021年3月5日08时30分召开全区依法行政工作会议。\n正文" + "。" * 400,
         None,
         "guard: a sentence after a date and time is no page date",
+    ),
+    # round 42: a date alone in brackets under the title or the body's name
+    (
+        "某省某某厅2023年法治政府建设年度报告\n某省某某厅\n(2024年1月26日)\n2023年,我厅坚持依法行政。\n",
+        date(2024, 1, 26),
+        "a date alone in brackets under the body's name",
+    ),
+    (
+        "某县2023年法治政府建设年度报告\n（2024年2月8日）\n2023年,我县坚持依法行政。\n",
+        date(2024, 2, 8),
+        "a date in full-width brackets under the title",
+    ),
+    (
+        "某县法治政府建设实施方案\n(2023年12月29日县人民政府第9次常务会议审议通过)\n"
+        "为深入推进依法行政,制定本方案。\n",
+        None,
+        "guard: a bracket holding more than the date (an adoption) is not read",
     ),
 ]
 
@@ -3441,71 +3487,3 @@ def test_issuers_of_round_39(text: str, issuer: str | None, reason: str) -> None
 def test_a_news_lead_behind_a_caption_is_a_work_summary() -> None:
     text = ISSUER39_CASES[-1][0]
     assert extract_document(text).metadata.doc_type == "work_summary"
-
-
-# Round 42: invented openings of the shapes x39's and x38's development halves showed.
-_FILLER42 = "坚持依法行政,推进政务公开,提升服务效能,各项工作取得新进展。" * 22
-
-ROUND42_LOCALITY_CASES = [
-    (
-        "2023年度法治政府建设工作报告\n2023年,在市委、市政府的坚强领导下,全县上下坚持依法行政。\n"
-        f"一、主要工作开展情况\n(一)加强组织领导。{_FILLER42}\n"
-        "(二)明确目标任务。先后召开2次全面依法治县委员会会议,制定印发《2023年会宁县法治政府"
-        "建设工作要点》,进一步明确各乡镇和县直各部门的职责。全县各部门按要求落实。\n",
-        "620422",
-        "a county speaking as 全县 names itself only in its own plan's title past the head",
-    ),
-    (
-        "2023年度法治政府建设工作报告\n2023年,在市委、市政府的坚强领导下,全县上下坚持依法行政。\n"
-        f"一、主要工作开展情况\n(一)加强组织领导。{_FILLER42}\n"
-        "(二)明确目标任务。认真贯彻《白银市法治政府建设实施方案》,全县各部门按要求落实。\n",
-        None,
-        "guard: a county citing its city's plan is not that city",
-    ),
-    (
-        "2023年度法治政府建设工作报告\n2023年,在市委、市政府的坚强领导下,全县上下坚持依法行政。\n"
-        f"一、主要工作开展情况\n(一)加强组织领导。{_FILLER42}\n"
-        "(二)学习交流。组织学习《会宁县法治政府建设实施方案》和《靖远县法治政府建设实施方案》,"
-        "全县各部门按要求落实。\n",
-        None,
-        "guard: two counties' plans cited further on settle nothing",
-    ),
-]
-
-
-@pytest.mark.parametrize(
-    ("text", "code", "reason"),
-    ROUND42_LOCALITY_CASES,
-    ids=[c[2] for c in ROUND42_LOCALITY_CASES],
-)
-def test_localities_of_round_42(text: str, code: str | None, reason: str) -> None:
-    assert meta(text).locality_code == code, reason
-
-
-ROUND42_DATE_CASES = [
-    (
-        "某省某某厅2023年法治政府建设年度报告\n某省某某厅\n(2024年1月26日)\n2023年,我厅坚持依法行政。\n",
-        date(2024, 1, 26),
-        "a date alone in brackets under the body's name",
-    ),
-    (
-        "某县2023年法治政府建设年度报告\n（2024年2月8日）\n2023年,我县坚持依法行政。\n",
-        date(2024, 2, 8),
-        "a date in full-width brackets under the title",
-    ),
-    (
-        "某县法治政府建设实施方案\n(2023年12月29日县人民政府第9次常务会议审议通过)\n"
-        "为深入推进依法行政,制定本方案。\n",
-        None,
-        "guard: a bracket holding more than the date (an adoption) is not read",
-    ),
-]
-
-
-@pytest.mark.parametrize(
-    ("text", "published", "reason"),
-    ROUND42_DATE_CASES,
-    ids=[c[2] for c in ROUND42_DATE_CASES],
-)
-def test_published_on_of_round_42(text: str, published: date | None, reason: str) -> None:
-    assert meta(text).published_on == published, reason
